@@ -1,0 +1,124 @@
+//! Warnings: a journey that loads but is weaker than it should be. A touchpoint with
+//! no evidence is an assumption; a stage with no touchpoint is a hole in the map; a
+//! grey area should join neighbours; an opportunity needs an owner.
+
+use super::diagnostic::{Anchor, Finding};
+use super::validate::{EVIDENCE, GREY_AREAS, OPPORTUNITIES, TOUCHPOINTS};
+use crate::model::*;
+use std::collections::HashSet;
+
+pub fn lint(journey: &Journey) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if journey.persona.name.trim().is_empty() {
+        out.push(Finding::warning(
+            Anchor::TopLevel("persona"),
+            "the journey names no persona: a map models one clearly named customer type",
+        ));
+    }
+    for stage in Stage::ALL {
+        if journey.touchpoints_in(*stage).is_empty() {
+            out.push(Finding::warning(
+                Anchor::TopLevel("touchpoints"),
+                format!("stage {} has no touchpoint", stage.key()),
+            ));
+        }
+    }
+    if journey
+        .touchpoints
+        .windows(2)
+        .any(|w| w[0].stage > w[1].stage)
+    {
+        out.push(Finding::warning(
+            Anchor::TopLevel("touchpoints"),
+            "touchpoints are not grouped in stage order; `journeymap fmt` will reorder them",
+        ));
+    }
+    for t in &journey.touchpoints {
+        let id = t.id.as_str();
+        let anchor = || Anchor::element(TOUCHPOINTS, id);
+        if t.title.trim().is_empty() {
+            out.push(Finding::warning(
+                anchor(),
+                format!("touchpoint {id} has no title"),
+            ));
+        }
+        if t.evidence.is_empty() {
+            out.push(Finding::warning(
+                anchor(),
+                format!(
+                    "touchpoint {id} \"{}\" has no evidence: it is an assumption",
+                    t.title
+                ),
+            ));
+        }
+        if t.channel.is_none() {
+            out.push(Finding::warning(
+                anchor(),
+                format!("touchpoint {id} \"{}\" has no channel", t.title),
+            ));
+        }
+        if t.emotion.is_none() {
+            out.push(Finding::warning(
+                anchor(),
+                format!("touchpoint {id} \"{}\" has no emotion score", t.title),
+            ));
+        }
+    }
+    let linked: HashSet<&EvidenceId> = journey
+        .touchpoints
+        .iter()
+        .flat_map(|t| &t.evidence)
+        .chain(journey.grey_areas.iter().flat_map(|g| &g.evidence))
+        .collect();
+    for e in &journey.evidence {
+        let id = e.id.as_str();
+        if !linked.contains(&e.id) {
+            out.push(Finding::warning(
+                Anchor::element(EVIDENCE, id),
+                format!("evidence {id} is not linked to any touchpoint or grey area"),
+            ));
+        }
+        if e.kind == EvidenceKind::Metric && e.metric.is_none() {
+            out.push(Finding::warning(
+                Anchor::element(EVIDENCE, id),
+                format!("evidence {id} is a metric but has no `metric` value"),
+            ));
+        }
+        if e.metric.as_ref().is_some_and(|m| m.sample_size.is_none()) {
+            out.push(Finding::warning(
+                Anchor::field(EVIDENCE, id, "metric"),
+                format!("evidence {id}: metric has no sample size"),
+            ));
+        }
+    }
+    for g in &journey.grey_areas {
+        let id = g.id.as_str();
+        let both_exist =
+            journey.touchpoint(&g.from).is_some() && journey.touchpoint(&g.to).is_some();
+        if both_exist && !journey.are_neighbours(&g.from, &g.to) {
+            out.push(Finding::warning(
+                Anchor::field(GREY_AREAS, id, "to"),
+                format!(
+                    "grey area {id}: touchpoints {} and {} are not neighbours in the journey",
+                    g.from, g.to
+                ),
+            ));
+        }
+        if g.evidence.is_empty() {
+            out.push(Finding::warning(
+                Anchor::element(GREY_AREAS, id),
+                format!("grey area {id} has no evidence"),
+            ));
+        }
+    }
+    for o in &journey.opportunities {
+        if o.owner.trim().is_empty() {
+            let id = o.id.as_str();
+            out.push(Finding::warning(
+                Anchor::element(OPPORTUNITIES, id),
+                format!("opportunity {id} has no owner"),
+            ));
+        }
+    }
+    out
+}

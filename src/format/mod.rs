@@ -1,0 +1,255 @@
+//! The journey file format: RON, canonical, versioned.
+//!
+//! - `parse` turns text into a validated `Journey` or a list of diagnostics with line
+//!   and column; it never panics on any input.
+//! - `to_text` writes the canonical form: one field per line, empty optional fields
+//!   left out, touchpoints grouped by stage, a final newline. Parsing canonical text and
+//!   writing it again reproduces it byte for byte.
+//! - `save` writes atomically (temp file, fsync, rename), so a file on disk is never
+//!   half-written.
+
+mod atomic;
+mod diagnostic;
+mod lexer;
+mod lint;
+mod validate;
+
+pub use atomic::{atomic_write, atomic_write_with};
+pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
+pub use lexer::line_column;
+pub use validate::{check_attachment_path, is_valid_date};
+
+use crate::model::{CURRENT_VERSION, Journey};
+use ron::extensions::Extensions;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// A successfully parsed journey and what the text held that saving will not keep.
+#[derive(Debug)]
+pub struct Parsed {
+    pub journey: Journey,
+    /// Line and column of each hand-written comment; saving drops comments.
+    pub comments: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Error)]
+pub enum FormatError {
+    /// The text is not a valid journey; each diagnostic has a line and column.
+    #[error("{}", render(path, diagnostics))]
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write the journey as RON: {0}")]
+    Serialize(String),
+}
+
+impl FormatError {
+    /// The diagnostics of an invalid file (empty for I/O errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            FormatError::Invalid { diagnostics, .. } => diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+fn render(path: &Path, diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("{}:{d}", path.display()))
+        .collect();
+    lines.join("\n")
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn error_at(line: usize, column: usize, message: impl Into<String>) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        level: Level::Error,
+        line,
+        column,
+        message: message.into(),
+    }]
+}
+
+/// Parses raw bytes: rejects binary and non-UTF-8 data with a position, then `parse`s.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
+            return Err(error_at(
+                line,
+                column,
+                "not UTF-8 text: this is not a journey file",
+            ));
+        }
+    };
+    parse(text)
+}
+
+/// Parses and validates journey text. Errors come back sorted by position.
+pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(error_at(
+            1,
+            1,
+            "the file is empty: a journey file starts with `Journey(`",
+        ));
+    }
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = line_column(text, offset);
+        return Err(error_at(
+            line,
+            column,
+            "binary data (a NUL byte): this is not a journey file",
+        ));
+    }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(error_at(
+            line,
+            1,
+            "unresolved merge conflict marker: resolve the conflict first \
+             (`journeymap git-setup` makes git merge journeys element by element)",
+        ));
+    }
+    let journey: Journey = match ron_options().from_str(text) {
+        Ok(journey) => journey,
+        Err(error) => {
+            if let Some(version_error) = version_problem(text, sniff_version(text)) {
+                return Err(version_error);
+            }
+            let start = error.span.start;
+            return Err(error_at(start.line, start.col, error.code.to_string()));
+        }
+    };
+    if let Some(version_error) = version_problem(text, Some(journey.version)) {
+        return Err(version_error);
+    }
+    let findings = validate::validate(&journey);
+    if !findings.is_empty() {
+        return Err(SourceIndex::new(text).place(findings));
+    }
+    let comments = lexer::comment_offsets(text)
+        .into_iter()
+        .map(|o| line_column(text, o))
+        .collect();
+    let mut journey = journey;
+    journey.normalize();
+    Ok(Parsed { journey, comments })
+}
+
+/// Errors and warnings for `journeymap check`: parse errors, or validation plus lints.
+pub fn check(text: &str) -> Vec<Diagnostic> {
+    match parse(text) {
+        Err(errors) => errors,
+        Ok(parsed) => {
+            // Lint the journey as written (before normalisation) so positions match.
+            let as_written: Journey = ron_options().from_str(text).unwrap_or(parsed.journey);
+            SourceIndex::new(text).place(lint::lint(&as_written))
+        }
+    }
+}
+
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.starts_with("<<<<<<< ")
+                || line.starts_with(">>>>>>> ")
+                || line.trim_end() == "======="
+        })
+        .map(|index| index + 1)
+}
+
+/// The `version:` of the top-level journey, read without a full parse.
+fn sniff_version(text: &str) -> Option<u32> {
+    let scan = lexer::scan(text);
+    let key = scan
+        .keys
+        .iter()
+        .find(|k| k.depth == 1 && k.name == "version")?;
+    let rest = text[key.offset + "version".len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn version_problem(text: &str, version: Option<u32>) -> Option<Vec<Diagnostic>> {
+    let version = version?;
+    let place = |message: String| {
+        SourceIndex::new(text).place(vec![Finding::error(Anchor::TopLevel("version"), message)])
+    };
+    if version > CURRENT_VERSION {
+        Some(place(format!(
+            "this file is format version {version}, written by a newer journeymap; \
+             this build reads versions up to {CURRENT_VERSION}: upgrade journeymap to open it"
+        )))
+    } else if version == 0 {
+        Some(place(format!(
+            "format version 0 does not exist; the current version is {CURRENT_VERSION}"
+        )))
+    } else {
+        None
+    }
+}
+
+/// The canonical text of a journey, ending with a newline.
+pub fn to_text(journey: &Journey) -> Result<String, FormatError> {
+    let grouped = journey.touchpoints.is_sorted_by_key(|t| t.stage);
+    let normalized;
+    let journey = if grouped && journey.stages.values().all(|n| !n.is_empty()) {
+        journey
+    } else {
+        normalized = {
+            let mut copy = journey.clone();
+            copy.normalize();
+            copy
+        };
+        &normalized
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .new_line("\n")
+        .indentor("    ")
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let mut text = ron_options()
+        .to_string_pretty(journey, config)
+        .map_err(|e| FormatError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads and parses a journey file.
+pub fn load(path: &Path) -> Result<Parsed, FormatError> {
+    let bytes = std::fs::read(path).map_err(|source| FormatError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_bytes(&bytes).map_err(|diagnostics| FormatError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })
+}
+
+/// Writes a journey canonically and atomically.
+pub fn save(path: &Path, journey: &Journey) -> Result<(), FormatError> {
+    let text = to_text(journey)?;
+    atomic_write(path, text.as_bytes()).map_err(|source| FormatError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}

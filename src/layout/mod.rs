@@ -1,0 +1,406 @@
+//! Layout: a pure function from a journey and the theme's metrics to rectangles and
+//! points. The canvas and every export draw from this one geometry, so the picture a
+//! designer exports is the picture on screen.
+//!
+//! Touchpoints sit in slots left to right in journey order, one column each; stages
+//! are the column groups. Horizontal lanes cross all stages: cards, doing/thinking,
+//! the emotion curve, pain points and opportunities, departments. A grey area between
+//! neighbours widens the gap between their slots so its band cannot be missed.
+
+mod geometry;
+
+pub use geometry::{Point, Rect};
+
+use crate::model::{EMOTION_MAX, GreyAreaId, Journey, Severity, Stage, TouchpointId};
+use crate::theme::Metrics;
+
+/// The horizontal lanes, top to bottom below the stage headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    Cards,
+    Doing,
+    Emotion,
+    Pains,
+    Departments,
+}
+
+impl Lane {
+    pub const ALL: [Lane; 5] = [
+        Lane::Cards,
+        Lane::Doing,
+        Lane::Emotion,
+        Lane::Pains,
+        Lane::Departments,
+    ];
+
+    /// Stable key, for message ids (`lane-cards`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Lane::Cards => "cards",
+            Lane::Doing => "doing",
+            Lane::Emotion => "emotion",
+            Lane::Pains => "pains",
+            Lane::Departments => "departments",
+        }
+    }
+
+    fn height(self, m: &Metrics) -> f32 {
+        match self {
+            Lane::Cards => m.card_height,
+            Lane::Doing => m.doing_height,
+            Lane::Emotion => m.emotion_height,
+            Lane::Pains => m.pains_height,
+            Lane::Departments => m.department_height,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageBox {
+    pub stage: Stage,
+    /// The whole column, header to the bottom lane.
+    pub column: Rect,
+    pub header: Rect,
+    /// Range of slot indices in this stage.
+    pub slots: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBox {
+    pub lane: Lane,
+    /// The lane across all stages, label column excluded.
+    pub rect: Rect,
+    pub label: Rect,
+}
+
+/// One touchpoint's column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub id: TouchpointId,
+    pub stage: Stage,
+    pub card: Rect,
+    pub doing: Rect,
+    pub pains: Rect,
+    pub department: Rect,
+    /// Where the emotion curve passes, when the touchpoint has a score.
+    pub emotion: Option<Point>,
+    /// One of the journey's lowest emotion points.
+    pub is_low: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GreyAreaBox {
+    pub id: GreyAreaId,
+    pub severity: Severity,
+    /// The band across all lanes between the two touchpoints.
+    pub band: Rect,
+    /// Slot indices of the two ends, left to right.
+    pub slots: (usize, usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayout {
+    pub bounds: Rect,
+    pub stages: Vec<StageBox>,
+    pub lanes: Vec<LaneBox>,
+    /// In journey order, sorted by x.
+    pub slots: Vec<Slot>,
+    pub grey_areas: Vec<GreyAreaBox>,
+    /// The y of the neutral (score 0) line.
+    pub neutral_y: f32,
+}
+
+impl MapLayout {
+    pub fn lane(&self, lane: Lane) -> &LaneBox {
+        &self.lanes[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)]
+    }
+
+    /// Slot indices whose column overlaps `[x_min, x_max]` (binary search: slots are
+    /// sorted by x), so a canvas draws only what is visible.
+    pub fn slots_in_x(&self, x_min: f32, x_max: f32) -> std::ops::Range<usize> {
+        let start = self.slots.partition_point(|s| s.card.max.x < x_min);
+        let end = self.slots.partition_point(|s| s.card.min.x <= x_max);
+        start..end.max(start)
+    }
+
+    /// The touchpoint whose card contains `p`.
+    pub fn card_at(&self, p: Point) -> Option<usize> {
+        let range = self.slots_in_x(p.x, p.x);
+        range.into_iter().find(|&i| self.slots[i].card.contains(p))
+    }
+
+    pub fn stage_at(&self, x: f32) -> Option<Stage> {
+        self.stages
+            .iter()
+            .find(|s| (s.column.min.x..=s.column.max.x).contains(&x))
+            .map(|s| s.stage)
+    }
+
+    /// Where a card dropped at x lands: its stage and its index within the stage.
+    pub fn drop_target(&self, x: f32) -> Stage {
+        self.stage_at(x).unwrap_or_else(|| {
+            if x < self.stages.first().map_or(0.0, |s| s.column.min.x) {
+                Stage::Awareness
+            } else {
+                Stage::Advocacy
+            }
+        })
+    }
+
+    /// Index within `stage` for a card dropped at x (by the centres of the stage's cards).
+    pub fn drop_index(&self, stage: Stage, x: f32, dragged: Option<&TouchpointId>) -> usize {
+        let stage_box = &self.stages[stage.index()];
+        self.slots[stage_box.slots.clone()]
+            .iter()
+            .filter(|s| Some(&s.id) != dragged)
+            .filter(|s| s.card.center().x < x)
+            .count()
+    }
+}
+
+/// Lays out the whole map with its top-left corner at the origin.
+pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
+    let mut lanes = Vec::with_capacity(Lane::ALL.len());
+    let mut y = m.stage_header_height + m.lane_gap;
+    let mut lane_rows = [(0.0f32, 0.0f32); 5];
+    for (i, lane) in Lane::ALL.iter().enumerate() {
+        let h = lane.height(m);
+        lane_rows[i] = (y, h);
+        y += h + m.lane_gap;
+    }
+    let bottom = y;
+    let row = |lane: Lane| lane_rows[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)];
+
+    // Which neighbouring pairs carry a grey area: their gap is wider.
+    let index_of: std::collections::HashMap<&TouchpointId, usize> = journey
+        .touchpoints
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.id, i))
+        .collect();
+    let mut wide_gap_after = vec![false; journey.touchpoints.len()];
+    for g in &journey.grey_areas {
+        if let (Some(&a), Some(&b)) = (index_of.get(&g.from), index_of.get(&g.to))
+            && a.abs_diff(b) == 1
+        {
+            wide_gap_after[a.min(b)] = true;
+        }
+    }
+
+    let (emotion_y, emotion_h) = row(Lane::Emotion);
+    let neutral_y = emotion_y + emotion_h / 2.0;
+    let score_step = (emotion_h / 2.0 - 18.0) / EMOTION_MAX as f32;
+    let lowest = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.emotion_score())
+        .min();
+
+    let mut slots = Vec::with_capacity(journey.touchpoints.len());
+    let mut stages = Vec::with_capacity(Stage::ALL.len());
+    let mut x = m.lane_label_width;
+    for stage in Stage::ALL {
+        let range = journey.stage_range(*stage);
+        let column_start = x;
+        x += m.stage_padding;
+        let first_slot = slots.len();
+        if range.is_empty() {
+            x += m.empty_stage_width - m.stage_padding * 2.0;
+        }
+        for index in range.clone() {
+            let t = &journey.touchpoints[index];
+            let column = |lane: Lane| {
+                let (top, h) = row(lane);
+                Rect::from_min_size(x, top, m.slot_width, h)
+            };
+            let score = t.emotion_score();
+            slots.push(Slot {
+                id: t.id.clone(),
+                stage: *stage,
+                card: column(Lane::Cards),
+                doing: column(Lane::Doing),
+                pains: column(Lane::Pains),
+                department: column(Lane::Departments),
+                emotion: score
+                    .map(|s| Point::new(x + m.slot_width / 2.0, neutral_y - s as f32 * score_step)),
+                is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
+            });
+            x += m.slot_width;
+            let last_in_stage = index + 1 == range.end;
+            let gap = if wide_gap_after[index] {
+                m.grey_gap
+            } else {
+                m.slot_gap
+            };
+            if !last_in_stage {
+                x += gap;
+            } else if wide_gap_after[index] {
+                // The band straddles the stage boundary: keep half the wide gap each side.
+                x += (m.grey_gap - m.stage_padding * 2.0).max(0.0) / 2.0;
+            }
+        }
+        x += m.stage_padding;
+        let column = Rect {
+            min: Point::new(column_start, 0.0),
+            max: Point::new(x, bottom),
+        };
+        let header =
+            Rect::from_min_size(column_start, 0.0, x - column_start, m.stage_header_height);
+        stages.push(StageBox {
+            stage: *stage,
+            column,
+            header,
+            slots: first_slot..slots.len(),
+        });
+    }
+    let right = x;
+    for (i, lane) in Lane::ALL.iter().enumerate() {
+        let (top, h) = lane_rows[i];
+        lanes.push(LaneBox {
+            lane: *lane,
+            rect: Rect::from_min_size(m.lane_label_width, top, right - m.lane_label_width, h),
+            label: Rect::from_min_size(0.0, top, m.lane_label_width, h),
+        });
+    }
+
+    let grey_areas = journey
+        .grey_areas
+        .iter()
+        .filter_map(|g| {
+            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
+            let (left, right) = (a.min(b), a.max(b));
+            let (top, _) = row(Lane::Cards);
+            let band = Rect {
+                min: Point::new(slots[left].card.max.x, top - m.lane_gap / 2.0),
+                max: Point::new(slots[right].card.min.x, bottom - m.lane_gap / 2.0),
+            };
+            let band = if band.width() < m.slot_gap {
+                // Non-neighbours that overlap other columns keep a visible minimum width.
+                let c = band.center().x;
+                Rect {
+                    min: Point::new(c - m.slot_gap, band.min.y),
+                    max: Point::new(c + m.slot_gap, band.max.y),
+                }
+            } else {
+                band
+            };
+            Some(GreyAreaBox {
+                id: g.id.clone(),
+                severity: g.severity,
+                band,
+                slots: (left, right),
+            })
+        })
+        .collect();
+
+    MapLayout {
+        bounds: Rect {
+            min: Point::new(0.0, 0.0),
+            max: Point::new(right, bottom),
+        },
+        stages,
+        lanes,
+        slots,
+        grey_areas,
+        neutral_y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn sample() -> Journey {
+        let mut j = Journey::new("t", Language::En);
+        for (n, stage) in [
+            Stage::Awareness,
+            Stage::Awareness,
+            Stage::Interest,
+            Stage::Usage,
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut tp = Touchpoint::new(TouchpointId(format!("tp-{}", n + 1)), *stage, "x");
+            tp.emotion = Some(Emotion {
+                score: [1, -2, 0, -2][n],
+                word: String::new(),
+            });
+            j.touchpoints.push(tp);
+        }
+        j.grey_areas.push(GreyArea {
+            id: "ga-1".into(),
+            title: String::new(),
+            from: "tp-1".into(),
+            to: "tp-2".into(),
+            kind: GreyAreaKind::SystemGap,
+            severity: Severity::High,
+            experience: String::new(),
+            departments: vec![],
+            channels: vec![],
+            evidence: vec![],
+            fix: String::new(),
+            owner: String::new(),
+            status: GreyAreaStatus::Open,
+        });
+        j
+    }
+
+    #[test]
+    fn slots_run_left_to_right_in_journey_order() {
+        let l = layout(&sample(), &Metrics::default());
+        assert_eq!(l.slots.len(), 4);
+        assert!(
+            l.slots
+                .windows(2)
+                .all(|w| w[0].card.max.x < w[1].card.min.x)
+        );
+        assert_eq!(l.stages.len(), 6);
+        assert!(
+            l.stages
+                .windows(2)
+                .all(|w| w[0].column.max.x <= w[1].column.min.x)
+        );
+        for s in &l.slots {
+            let column = &l.stages[s.stage.index()].column;
+            assert!(column.min.x <= s.card.min.x && s.card.max.x <= column.max.x);
+        }
+        assert!(l.bounds.width() > 0.0 && l.bounds.height() > 0.0);
+    }
+
+    #[test]
+    fn emotion_points_rise_with_score_and_mark_the_lows() {
+        let l = layout(&sample(), &Metrics::default());
+        let y = |i: usize| l.slots[i].emotion.unwrap().y;
+        assert!(y(0) < l.neutral_y && y(1) > l.neutral_y);
+        assert_eq!(y(2), l.neutral_y);
+        let lows: Vec<bool> = l.slots.iter().map(|s| s.is_low).collect();
+        assert_eq!(lows, [false, true, false, true]);
+    }
+
+    #[test]
+    fn a_grey_area_widens_its_gap_and_spans_the_lanes() {
+        let m = Metrics::default();
+        let l = layout(&sample(), &m);
+        let band = l.grey_areas[0].band;
+        assert_eq!(band.width(), m.grey_gap);
+        assert_eq!(band.min.x, l.slots[0].card.max.x);
+        assert!(band.max.y >= l.lane(Lane::Departments).rect.min.y);
+    }
+
+    #[test]
+    fn visible_range_and_drop_targets() {
+        let l = layout(&sample(), &Metrics::default());
+        let second = &l.slots[1].card;
+        assert_eq!(l.slots_in_x(second.min.x + 1.0, second.max.x - 1.0), 1..2);
+        assert_eq!(l.card_at(second.center()), Some(1));
+        let interest = &l.stages[Stage::Interest.index()];
+        assert_eq!(l.drop_target(interest.column.center().x), Stage::Interest);
+        assert_eq!(
+            l.drop_index(Stage::Awareness, l.slots[1].card.max.x + 1.0, None),
+            2
+        );
+        assert_eq!(l.drop_index(Stage::Awareness, 0.0, None), 0);
+    }
+}

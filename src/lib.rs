@@ -1,0 +1,13 @@
+//! journeymap: author customer journey maps.
+//!
+//! Dependencies point one way: `model` <- `format` <- `cli`, `app`. `model` and
+//! `format` know nothing of egui.
+
+pub mod app;
+pub mod cli;
+pub mod format;
+pub mod generate;
+pub mod i18n;
+pub mod layout;
+pub mod model;
+pub mod theme;

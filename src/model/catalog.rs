@@ -1,0 +1,89 @@
+//! Default channel and department catalogues for a new journey, named in the journey's
+//! language. These are document content (the team renames and recolours them), not
+//! interface text, so they live here rather than in the message files.
+
+use super::{Channel, ChannelId, ChannelKind, Department, DepartmentId, Language, Rgb};
+
+const CHANNELS: &[(&str, ChannelKind, &str, &str, u32)] = &[
+    ("store", ChannelKind::Store, "Store", "Tienda", 0x4e79a7),
+    ("web", ChannelKind::Web, "Web", "Web", 0xf28e2b),
+    (
+        "mobile-app",
+        ChannelKind::MobileApp,
+        "Mobile app",
+        "App móvil",
+        0x59a14f,
+    ),
+    (
+        "email",
+        ChannelKind::Email,
+        "Email",
+        "Correo electrónico",
+        0xb07aa1,
+    ),
+    (
+        "phone",
+        ChannelKind::Phone,
+        "Phone / contact centre",
+        "Teléfono / contact center",
+        0xe15759,
+    ),
+    ("chat", ChannelKind::Chat, "Chat", "Chat", 0x76b7b2),
+    (
+        "social",
+        ChannelKind::Social,
+        "Social media",
+        "Redes sociales",
+        0xedc948,
+    ),
+    (
+        "partner",
+        ChannelKind::Partner,
+        "Partner",
+        "Socio",
+        0x9c755f,
+    ),
+];
+
+const DEPARTMENTS: &[(&str, &str, &str, u32)] = &[
+    ("marketing", "Marketing", "Marketing", 0xd37295),
+    ("sales", "Sales", "Ventas", 0x499894),
+    (
+        "service",
+        "Customer service",
+        "Atención al cliente",
+        0x86bcb6,
+    ),
+    ("billing", "Billing", "Facturación", 0xb6992d),
+    ("logistics", "Logistics", "Logística", 0x8cd17d),
+];
+
+pub fn default_channels(language: Language) -> Vec<Channel> {
+    CHANNELS
+        .iter()
+        .map(|&(id, kind, en, es, colour)| Channel {
+            id: ChannelId::new(id),
+            name: pick(language, en, es).to_owned(),
+            kind,
+            colour: Rgb::hex(colour),
+        })
+        .collect()
+}
+
+pub fn default_departments(language: Language) -> Vec<Department> {
+    DEPARTMENTS
+        .iter()
+        .map(|&(id, en, es, colour)| Department {
+            id: DepartmentId::new(id),
+            name: pick(language, en, es).to_owned(),
+            colour: Rgb::hex(colour),
+        })
+        .collect()
+}
+
+fn pick<'a>(language: Language, en: &'a str, es: &'a str) -> &'a str {
+    match language {
+        Language::En => en,
+        Language::Es => es,
+    }
+}

@@ -1,0 +1,472 @@
+//! The one way a journey changes. Every change is an `Edit`; `apply` performs it and
+//! returns the inverse edit, so undo/redo, the unsaved marker and autosave hook in at
+//! exactly one place. Compound changes (move, delete with its references) are built
+//! from the primitives as a `Batch`, which applies all-or-nothing.
+
+use super::*;
+use thiserror::Error;
+
+/// One element of one of the journey's lists.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Element {
+    Touchpoint(Touchpoint),
+    Evidence(Evidence),
+    GreyArea(GreyArea),
+    Opportunity(Opportunity),
+    Channel(Channel),
+    Department(Department),
+}
+
+/// The id of an element, naming its list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ElementId {
+    Touchpoint(TouchpointId),
+    Evidence(EvidenceId),
+    GreyArea(GreyAreaId),
+    Opportunity(OpportunityId),
+    Channel(ChannelId),
+    Department(DepartmentId),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Insert an element at `index` of its list.
+    Insert { index: usize, element: Element },
+    /// Replace the element with the same id, keeping its position.
+    Replace(Element),
+    /// Remove the element with this id.
+    Remove(ElementId),
+    /// Replace the header (title, persona, scenario, state, language, stage notes).
+    Header(Box<Header>),
+    /// Several edits, applied in order, all or nothing.
+    Batch(Vec<Edit>),
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum EditError {
+    #[error("no element with id {0}")]
+    Missing(String),
+    #[error("an element with id {0} already exists")]
+    Duplicate(String),
+    #[error("position {index} is outside the list of {len}")]
+    OutOfRange { index: usize, len: usize },
+    #[error("touchpoint {0} would leave its stage's group; move it instead")]
+    BreaksStageOrder(String),
+}
+
+impl Element {
+    pub fn id(&self) -> ElementId {
+        match self {
+            Element::Touchpoint(t) => ElementId::Touchpoint(t.id.clone()),
+            Element::Evidence(e) => ElementId::Evidence(e.id.clone()),
+            Element::GreyArea(g) => ElementId::GreyArea(g.id.clone()),
+            Element::Opportunity(o) => ElementId::Opportunity(o.id.clone()),
+            Element::Channel(c) => ElementId::Channel(c.id.clone()),
+            Element::Department(d) => ElementId::Department(d.id.clone()),
+        }
+    }
+}
+
+impl ElementId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ElementId::Touchpoint(id) => id.as_str(),
+            ElementId::Evidence(id) => id.as_str(),
+            ElementId::GreyArea(id) => id.as_str(),
+            ElementId::Opportunity(id) => id.as_str(),
+            ElementId::Channel(id) => id.as_str(),
+            ElementId::Department(id) => id.as_str(),
+        }
+    }
+}
+
+/// Insert/replace/remove on one typed list, by id.
+trait Keyed: Clone {
+    type Id: PartialEq;
+    fn key(&self) -> &Self::Id;
+}
+
+macro_rules! keyed {
+    ($t:ty, $id:ty) => {
+        impl Keyed for $t {
+            type Id = $id;
+            fn key(&self) -> &$id {
+                &self.id
+            }
+        }
+    };
+}
+keyed!(Touchpoint, TouchpointId);
+keyed!(Evidence, EvidenceId);
+keyed!(GreyArea, GreyAreaId);
+keyed!(Opportunity, OpportunityId);
+keyed!(Channel, ChannelId);
+keyed!(Department, DepartmentId);
+
+fn position<T: Keyed>(list: &[T], id: &T::Id, name: &str) -> Result<usize, EditError> {
+    list.iter()
+        .position(|item| item.key() == id)
+        .ok_or_else(|| EditError::Missing(name.to_owned()))
+}
+
+fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T, name: &str) -> Result<(), EditError> {
+    if list.iter().any(|existing| existing.key() == item.key()) {
+        return Err(EditError::Duplicate(name.to_owned()));
+    }
+    if index > list.len() {
+        return Err(EditError::OutOfRange {
+            index,
+            len: list.len(),
+        });
+    }
+    list.insert(index, item);
+    Ok(())
+}
+
+fn replace<T: Keyed>(list: &mut [T], item: T, name: &str) -> Result<T, EditError> {
+    let index = position(list, item.key(), name)?;
+    Ok(std::mem::replace(&mut list[index], item))
+}
+
+fn remove<T: Keyed>(list: &mut Vec<T>, id: &T::Id, name: &str) -> Result<(usize, T), EditError> {
+    let index = position(list, id, name)?;
+    Ok((index, list.remove(index)))
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse. On error the journey is unchanged.
+    pub fn apply(self, journey: &mut Journey) -> Result<Edit, EditError> {
+        match self {
+            Edit::Insert { index, element } => {
+                let id = element.id();
+                insert_element(journey, index, element)?;
+                Ok(Edit::Remove(id))
+            }
+            Edit::Replace(element) => replace_element(journey, element).map(Edit::Replace),
+            Edit::Remove(id) => {
+                let (index, element) = remove_element(journey, &id)?;
+                Ok(Edit::Insert { index, element })
+            }
+            Edit::Header(header) => Ok(Edit::Header(Box::new(journey.set_header(*header)))),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(journey) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // Inverses of edits that just applied cannot fail.
+                                let _undone = inverse.apply(journey);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    /// Whether the edit changes nothing (an empty batch).
+    pub fn is_noop(&self) -> bool {
+        matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_noop))
+    }
+
+    /// Adds a touchpoint at the end of `stage`.
+    pub fn add_touchpoint(journey: &Journey, touchpoint: Touchpoint) -> Edit {
+        let index = journey.stage_range(touchpoint.stage).end;
+        Edit::Insert {
+            index,
+            element: Element::Touchpoint(touchpoint),
+        }
+    }
+
+    /// Moves a touchpoint to `stage`, at `index_in_stage` (clamped to the stage's end).
+    pub fn move_touchpoint(
+        journey: &Journey,
+        id: &TouchpointId,
+        stage: Stage,
+        index_in_stage: usize,
+    ) -> Result<Edit, EditError> {
+        let current = journey
+            .touchpoint_index(id)
+            .ok_or_else(|| EditError::Missing(id.to_string()))?;
+        let others = journey
+            .touchpoints
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != current);
+        let before = others.clone().filter(|(_, t)| t.stage < stage).count();
+        let in_stage = others.filter(|(_, t)| t.stage == stage).count();
+        let mut moved = journey.touchpoints[current].clone();
+        moved.stage = stage;
+        Ok(Edit::Batch(vec![
+            Edit::Remove(ElementId::Touchpoint(id.clone())),
+            Edit::Insert {
+                index: before + index_in_stage.min(in_stage),
+                element: Element::Touchpoint(moved),
+            },
+        ]))
+    }
+
+    /// Deletes a touchpoint with the grey areas and opportunities that point at it.
+    pub fn delete_touchpoint(journey: &Journey, id: &TouchpointId) -> Edit {
+        let mut edits = Vec::new();
+        for grey_area in journey
+            .grey_areas
+            .iter()
+            .filter(|g| &g.from == id || &g.to == id)
+        {
+            edits.push(Edit::delete_grey_area(journey, &grey_area.id));
+        }
+        for opportunity in journey.opportunities_for(id) {
+            edits.push(Edit::Remove(ElementId::Opportunity(opportunity.id.clone())));
+        }
+        edits.push(Edit::Remove(ElementId::Touchpoint(id.clone())));
+        Edit::Batch(edits)
+    }
+
+    /// Deletes a grey area with the opportunities attached to it.
+    pub fn delete_grey_area(journey: &Journey, id: &GreyAreaId) -> Edit {
+        let mut edits: Vec<Edit> = journey
+            .opportunities
+            .iter()
+            .filter(|o| matches!(&o.target, OpportunityTarget::GreyArea(g) if g == id))
+            .map(|o| Edit::Remove(ElementId::Opportunity(o.id.clone())))
+            .collect();
+        edits.push(Edit::Remove(ElementId::GreyArea(id.clone())));
+        Edit::Batch(edits)
+    }
+
+    /// Deletes an evidence item and unlinks it everywhere.
+    pub fn delete_evidence(journey: &Journey, id: &EvidenceId) -> Edit {
+        let mut edits = Vec::new();
+        for touchpoint in journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.evidence.contains(id))
+        {
+            let mut changed = touchpoint.clone();
+            changed.evidence.retain(|e| e != id);
+            edits.push(Edit::Replace(Element::Touchpoint(changed)));
+        }
+        for grey_area in journey
+            .grey_areas
+            .iter()
+            .filter(|g| g.evidence.contains(id))
+        {
+            let mut changed = grey_area.clone();
+            changed.evidence.retain(|e| e != id);
+            edits.push(Edit::Replace(Element::GreyArea(changed)));
+        }
+        edits.push(Edit::Remove(ElementId::Evidence(id.clone())));
+        Edit::Batch(edits)
+    }
+
+    /// Deletes a channel and clears it from touchpoints and grey areas.
+    pub fn delete_channel(journey: &Journey, id: &ChannelId) -> Edit {
+        let mut edits = Vec::new();
+        for touchpoint in journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.channel.as_ref() == Some(id))
+        {
+            let mut changed = touchpoint.clone();
+            changed.channel = None;
+            edits.push(Edit::Replace(Element::Touchpoint(changed)));
+        }
+        for grey_area in journey
+            .grey_areas
+            .iter()
+            .filter(|g| g.channels.contains(id))
+        {
+            let mut changed = grey_area.clone();
+            changed.channels.retain(|c| c != id);
+            edits.push(Edit::Replace(Element::GreyArea(changed)));
+        }
+        edits.push(Edit::Remove(ElementId::Channel(id.clone())));
+        Edit::Batch(edits)
+    }
+
+    /// Deletes a department and clears it from touchpoints and grey areas.
+    pub fn delete_department(journey: &Journey, id: &DepartmentId) -> Edit {
+        let mut edits = Vec::new();
+        for touchpoint in journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.department.as_ref() == Some(id))
+        {
+            let mut changed = touchpoint.clone();
+            changed.department = None;
+            edits.push(Edit::Replace(Element::Touchpoint(changed)));
+        }
+        for grey_area in journey
+            .grey_areas
+            .iter()
+            .filter(|g| g.departments.contains(id))
+        {
+            let mut changed = grey_area.clone();
+            changed.departments.retain(|d| d != id);
+            edits.push(Edit::Replace(Element::GreyArea(changed)));
+        }
+        edits.push(Edit::Remove(ElementId::Department(id.clone())));
+        Edit::Batch(edits)
+    }
+}
+
+fn insert_element(journey: &mut Journey, index: usize, element: Element) -> Result<(), EditError> {
+    let name = element.id().as_str().to_owned();
+    match element {
+        Element::Touchpoint(t) => {
+            let range = journey.stage_range(t.stage);
+            if !(range.start..=range.end).contains(&index) {
+                return Err(EditError::BreaksStageOrder(name));
+            }
+            insert(&mut journey.touchpoints, index, t, &name)
+        }
+        Element::Evidence(e) => insert(&mut journey.evidence, index, e, &name),
+        Element::GreyArea(g) => insert(&mut journey.grey_areas, index, g, &name),
+        Element::Opportunity(o) => insert(&mut journey.opportunities, index, o, &name),
+        Element::Channel(c) => insert(&mut journey.channels, index, c, &name),
+        Element::Department(d) => insert(&mut journey.departments, index, d, &name),
+    }
+}
+
+fn replace_element(journey: &mut Journey, element: Element) -> Result<Element, EditError> {
+    let name = element.id().as_str().to_owned();
+    Ok(match element {
+        Element::Touchpoint(t) => {
+            let index = position(&journey.touchpoints, &t.id, &name)?;
+            if journey.touchpoints[index].stage != t.stage {
+                return Err(EditError::BreaksStageOrder(name));
+            }
+            Element::Touchpoint(std::mem::replace(&mut journey.touchpoints[index], t))
+        }
+        Element::Evidence(e) => Element::Evidence(replace(&mut journey.evidence, e, &name)?),
+        Element::GreyArea(g) => Element::GreyArea(replace(&mut journey.grey_areas, g, &name)?),
+        Element::Opportunity(o) => {
+            Element::Opportunity(replace(&mut journey.opportunities, o, &name)?)
+        }
+        Element::Channel(c) => Element::Channel(replace(&mut journey.channels, c, &name)?),
+        Element::Department(d) => Element::Department(replace(&mut journey.departments, d, &name)?),
+    })
+}
+
+fn remove_element(journey: &mut Journey, id: &ElementId) -> Result<(usize, Element), EditError> {
+    let name = id.as_str();
+    Ok(match id {
+        ElementId::Touchpoint(id) => {
+            let (i, t) = remove(&mut journey.touchpoints, id, name)?;
+            (i, Element::Touchpoint(t))
+        }
+        ElementId::Evidence(id) => {
+            let (i, e) = remove(&mut journey.evidence, id, name)?;
+            (i, Element::Evidence(e))
+        }
+        ElementId::GreyArea(id) => {
+            let (i, g) = remove(&mut journey.grey_areas, id, name)?;
+            (i, Element::GreyArea(g))
+        }
+        ElementId::Opportunity(id) => {
+            let (i, o) = remove(&mut journey.opportunities, id, name)?;
+            (i, Element::Opportunity(o))
+        }
+        ElementId::Channel(id) => {
+            let (i, c) = remove(&mut journey.channels, id, name)?;
+            (i, Element::Channel(c))
+        }
+        ElementId::Department(id) => {
+            let (i, d) = remove(&mut journey.departments, id, name)?;
+            (i, Element::Department(d))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn journey_with(stages: &[Stage]) -> Journey {
+        let mut journey = Journey::new("t", Language::En);
+        for stage in stages {
+            let tp = Touchpoint::new(journey.next_touchpoint_id(), *stage, "x");
+            let edit = Edit::add_touchpoint(&journey, tp);
+            edit.apply(&mut journey).unwrap();
+        }
+        journey
+    }
+
+    #[test]
+    fn add_keeps_stage_grouping() {
+        let journey = journey_with(&[Stage::Usage, Stage::Awareness, Stage::Usage, Stage::Action]);
+        let stages: Vec<_> = journey.touchpoints.iter().map(|t| t.stage).collect();
+        assert_eq!(
+            stages,
+            [Stage::Awareness, Stage::Action, Stage::Usage, Stage::Usage]
+        );
+    }
+
+    #[test]
+    fn move_then_undo_restores() {
+        let mut journey = journey_with(&[Stage::Awareness, Stage::Awareness, Stage::Usage]);
+        let original = journey.clone();
+        let id = TouchpointId::new("tp-1");
+        let edit = Edit::move_touchpoint(&journey, &id, Stage::Usage, 0).unwrap();
+        let inverse = edit.apply(&mut journey).unwrap();
+        assert_eq!(journey.touchpoints[1].id.as_str(), "tp-1");
+        assert_eq!(journey.touchpoints[1].stage, Stage::Usage);
+        assert_eq!(journey.touchpoints[2].id.as_str(), "tp-3");
+        inverse.apply(&mut journey).unwrap();
+        assert_eq!(journey, original);
+    }
+
+    #[test]
+    fn failed_batch_changes_nothing() {
+        let mut journey = journey_with(&[Stage::Awareness]);
+        let original = journey.clone();
+        let batch = Edit::Batch(vec![
+            Edit::Remove(ElementId::Touchpoint("tp-1".into())),
+            Edit::Remove(ElementId::Touchpoint("tp-404".into())),
+        ]);
+        assert_eq!(
+            batch.apply(&mut journey),
+            Err(EditError::Missing("tp-404".into()))
+        );
+        assert_eq!(journey, original);
+    }
+
+    #[test]
+    fn delete_touchpoint_takes_its_grey_areas() {
+        let mut journey = journey_with(&[Stage::Awareness, Stage::Interest]);
+        let grey_area = GreyArea {
+            id: "ga-1".into(),
+            title: String::new(),
+            from: "tp-1".into(),
+            to: "tp-2".into(),
+            kind: GreyAreaKind::ChannelSwitch,
+            severity: Severity::High,
+            experience: String::new(),
+            departments: vec![],
+            channels: vec![],
+            evidence: vec![],
+            fix: String::new(),
+            owner: String::new(),
+            status: GreyAreaStatus::Open,
+        };
+        Edit::Insert {
+            index: 0,
+            element: Element::GreyArea(grey_area),
+        }
+        .apply(&mut journey)
+        .unwrap();
+        let before = journey.clone();
+        let inverse = Edit::delete_touchpoint(&journey, &"tp-2".into())
+            .apply(&mut journey)
+            .unwrap();
+        assert!(journey.grey_areas.is_empty());
+        assert_eq!(journey.touchpoints.len(), 1);
+        inverse.apply(&mut journey).unwrap();
+        assert_eq!(journey, before);
+    }
+}

@@ -1,0 +1,16 @@
+//! The journey map as plain data. Knows nothing of egui, files or the screen: a test
+//! can build, edit and compare journeys without a window.
+
+mod catalog;
+mod colour;
+mod edit;
+mod ids;
+mod journey;
+mod kinds;
+
+pub use catalog::{default_channels, default_departments};
+pub use colour::Rgb;
+pub use edit::{Edit, EditError, Element, ElementId};
+pub use ids::*;
+pub use journey::*;
+pub use kinds::*;
