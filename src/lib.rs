@@ -3,6 +3,7 @@
 //! Dependencies point one way: `model` <- `format` <- `cli`, `app`. `model` and
 //! `format` know nothing of egui.
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod format;

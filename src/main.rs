@@ -6,6 +6,12 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
+        #[cfg(feature = "app")]
         None => journeymap::app::run(args.file),
+        #[cfg(not(feature = "app"))]
+        None => {
+            eprintln!("journeymap: this build has no editor; see `journeymap --help`");
+            ExitCode::FAILURE
+        }
     }
 }

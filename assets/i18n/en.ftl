@@ -73,3 +73,206 @@ emotion-score--1 = Negative
 emotion-score-0 = Neutral
 emotion-score-1 = Positive
 emotion-score-2 = Very positive
+
+lane-cards = Touchpoints
+lane-doing = Doing and thinking
+lane-emotion = Emotion
+lane-pains = Pain points and opportunities
+lane-departments = Department
+
+## Commands: name, then tooltip.
+
+cmd-new = New journey
+cmd-new-tip = Start an empty journey with the default channels and departments
+cmd-open = Open…
+cmd-open-tip = Open a journey file (.ron)
+cmd-save = Save
+cmd-save-tip = Save the journey to its file
+cmd-save-as = Save as…
+cmd-save-as-tip = Save the journey to a new file
+cmd-quit = Quit
+cmd-quit-tip = Close journeymap
+cmd-undo = Undo
+cmd-undo-tip = Undo the last change
+cmd-undo-named = Undo: { $what }
+cmd-redo = Redo
+cmd-redo-tip = Redo the change you undid
+cmd-redo-named = Redo: { $what }
+cmd-add-touchpoint = Add touchpoint
+cmd-add-touchpoint-tip = Add a touchpoint to the current stage
+cmd-delete = Delete
+cmd-delete-tip = Delete the selection
+cmd-mark-grey-area = Mark grey area
+cmd-mark-grey-area-tip = Mark the handoff between the two selected touchpoints as a grey area
+cmd-zoom-in = Zoom in
+cmd-zoom-in-tip = Make the map bigger
+cmd-zoom-out = Zoom out
+cmd-zoom-out-tip = Make the map smaller
+cmd-zoom-fit = Fit to window
+cmd-zoom-fit-tip = Show the whole map
+cmd-shortcuts = Keyboard shortcuts
+cmd-shortcuts-tip = Show every keyboard shortcut
+
+## What an undo step is called ("Undo: move touchpoint").
+
+edit-add-touchpoint = add touchpoint
+edit-touchpoint = edit touchpoint
+edit-move-touchpoint = move touchpoint
+edit-delete = delete
+edit-add-evidence = add evidence
+edit-evidence = edit evidence
+edit-link-evidence = link evidence
+edit-unlink-evidence = unlink evidence
+edit-attach = attach file
+edit-mark-grey-area = mark grey area
+edit-grey-area = edit grey area
+edit-add-opportunity = add opportunity
+edit-opportunity = edit opportunity
+edit-header = edit journey details
+edit-catalogue = edit channels and departments
+
+## Menus and panels.
+
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-language = Language
+menu-recent = Open recent
+menu-catalogue = Channels and departments…
+
+section-journey = Journey
+section-stages = Stage notes
+section-grey-areas = Grey areas
+section-catalogue = Channels and departments
+
+inspector-title = Inspector
+inspector-empty = Select a touchpoint, a grey area or a piece of evidence to edit it. Shift+click two touchpoints, then “Mark grey area”.
+inspector-touchpoint = Touchpoint
+inspector-evidence = Evidence
+inspector-grey-area = Grey area
+inspector-opportunity = Opportunity
+
+field-title = Title
+field-stage = Stage
+field-channel = Channel
+field-department = Department
+field-action = What the customer does
+field-thought = What the customer thinks
+field-expectation = What the customer expects
+field-description = Description
+field-emotion = Emotion
+field-emotion-word = Emotion word
+field-key-moment = Moment of truth
+field-key-moment-tip = A touchpoint that decides the relationship
+field-pain-points = Pain points
+field-evidence = Evidence
+field-opportunities = Opportunities
+field-kind = Kind
+field-evidence-text = Quote, finding or note
+field-source = Source
+field-date = Date (YYYY-MM-DD)
+field-confidence = Confidence
+field-has-metric = Has a metric value
+field-metric = Metric
+field-metric-label = Metric name
+field-metric-value = Value
+field-sample-size = Sample size
+field-metric-scale = Scale
+field-attachments = Photos and files
+field-grey-kind = Kind of break
+field-severity = Severity
+field-status = Status
+field-experience = What the customer experiences
+field-fix = Proposed fix
+field-owner = Owner
+field-departments = Departments
+field-channels = Channels
+field-idea = Idea
+field-expected-effect = Expected effect
+field-journey-title = Journey title
+field-persona = Persona or segment
+field-persona-description = Who they are
+field-scenario = Scenario
+field-state = State
+field-journey-language = Language of the map
+field-goals = Goals
+field-needs = Needs
+field-expectations = Expectations
+field-stage-goal = Goal
+field-stage-doing = Doing
+field-stage-thinking = Thinking
+field-stage-feeling = Feeling
+
+emotion-none = No score
+none = None
+untitled = Untitled
+untitled-journey = Untitled journey
+new-touchpoint = New touchpoint
+new-opportunity = New opportunity
+new-channel = New channel
+new-department = New department
+tag-assumption = assumption
+date-invalid = Use the form YYYY-MM-DD or YYYY-MM.
+
+add-touchpoint-to = Add touchpoint to { $stage }
+add-item = Add to { $list }
+remove-item = Remove { $item }
+add-opportunity = Add opportunity
+add-channel = Add channel
+add-department = Add department
+delete-touchpoint = Delete touchpoint
+delete-evidence = Delete evidence
+delete-grey-area = Delete grey area
+delete-opportunity = Delete opportunity
+delete-named = Delete { $name }
+channel-name = Name of channel { $id }
+department-name = Name of department { $id }
+opportunity-for = For: { $target }
+
+evidence-none = No evidence yet: this touchpoint is an assumption.
+evidence-link = Link evidence
+evidence-new = New evidence
+evidence-unlink = Unlink { $id }
+attachment-add = Attach image…
+attachment-remove = Remove attachment
+attachment-drop-hint = Or drop an image on the window.
+
+grey-areas-none = No grey areas yet.
+grey-mark = Mark
+grey-suggestions = { $count ->
+    [one] One suggested handoff
+   *[other] { $count } suggested handoffs
+}
+grey-suggestion-mark = Mark the handoff from “{ $from }” to “{ $to }” as a grey area
+
+status-counts = { $touchpoints ->
+    [one] One touchpoint
+   *[other] { $touchpoints } touchpoints
+}, { $grey_areas ->
+    [one] one grey area
+   *[other] { $grey_areas } grey areas
+}, { $evidence ->
+    [one] one piece of evidence
+   *[other] { $evidence } pieces of evidence
+}
+status-unsaved = Unsaved changes
+dismiss = Dismiss
+cancel = Cancel
+
+unsaved-title = Save your changes?
+unsaved-body = “{ $file }” has changes that are not saved.
+unsaved-save = Save
+unsaved-discard = Don't save
+
+shortcuts-title = Keyboard shortcuts
+
+notice-saved = Saved { $file }
+notice-comments = { $count ->
+    [one] This file has a hand-written comment; saving will remove it.
+   *[other] This file has { $count } hand-written comments; saving will remove them.
+}
+notice-select-two = Select two touchpoints (Shift+click) to mark the grey area between them.
+notice-drop-needs-evidence = Select a piece of evidence first, then drop the image on the window.
+notice-attach-save-first = Save the journey first: attachments are stored next to the journey file.
+notice-attach-outside = { $file } is outside the journey's folder. Copy it into that folder (or a subfolder) and attach it from there.
+notice-attach-missing = { $file } cannot be read.

@@ -73,3 +73,206 @@ emotion-score--1 = Negativa
 emotion-score-0 = Neutral
 emotion-score-1 = Positiva
 emotion-score-2 = Muy positiva
+
+lane-cards = Puntos de contacto
+lane-doing = Qué hace y qué piensa
+lane-emotion = Emoción
+lane-pains = Puntos de dolor y oportunidades
+lane-departments = Área
+
+## Comandos: nombre y luego descripción.
+
+cmd-new = Nuevo viaje
+cmd-new-tip = Empezar un viaje vacío con los canales y áreas predeterminados
+cmd-open = Abrir…
+cmd-open-tip = Abrir un archivo de viaje (.ron)
+cmd-save = Guardar
+cmd-save-tip = Guardar el viaje en su archivo
+cmd-save-as = Guardar como…
+cmd-save-as-tip = Guardar el viaje en un archivo nuevo
+cmd-quit = Salir
+cmd-quit-tip = Cerrar journeymap
+cmd-undo = Deshacer
+cmd-undo-tip = Deshacer el último cambio
+cmd-undo-named = Deshacer: { $what }
+cmd-redo = Rehacer
+cmd-redo-tip = Rehacer el cambio deshecho
+cmd-redo-named = Rehacer: { $what }
+cmd-add-touchpoint = Añadir punto de contacto
+cmd-add-touchpoint-tip = Añadir un punto de contacto a la etapa actual
+cmd-delete = Eliminar
+cmd-delete-tip = Eliminar la selección
+cmd-mark-grey-area = Marcar zona gris
+cmd-mark-grey-area-tip = Marcar como zona gris el traspaso entre los dos puntos de contacto seleccionados
+cmd-zoom-in = Acercar
+cmd-zoom-in-tip = Agrandar el mapa
+cmd-zoom-out = Alejar
+cmd-zoom-out-tip = Achicar el mapa
+cmd-zoom-fit = Ajustar a la ventana
+cmd-zoom-fit-tip = Mostrar el mapa completo
+cmd-shortcuts = Atajos de teclado
+cmd-shortcuts-tip = Mostrar todos los atajos de teclado
+
+## Cómo se llama cada paso de deshacer («Deshacer: mover punto de contacto»).
+
+edit-add-touchpoint = añadir punto de contacto
+edit-touchpoint = editar punto de contacto
+edit-move-touchpoint = mover punto de contacto
+edit-delete = eliminar
+edit-add-evidence = añadir evidencia
+edit-evidence = editar evidencia
+edit-link-evidence = vincular evidencia
+edit-unlink-evidence = desvincular evidencia
+edit-attach = adjuntar archivo
+edit-mark-grey-area = marcar zona gris
+edit-grey-area = editar zona gris
+edit-add-opportunity = añadir oportunidad
+edit-opportunity = editar oportunidad
+edit-header = editar datos del viaje
+edit-catalogue = editar canales y áreas
+
+## Menús y paneles.
+
+menu-file = Archivo
+menu-edit = Editar
+menu-view = Ver
+menu-language = Idioma
+menu-recent = Abrir reciente
+menu-catalogue = Canales y áreas…
+
+section-journey = Viaje
+section-stages = Notas por etapa
+section-grey-areas = Zonas grises
+section-catalogue = Canales y áreas
+
+inspector-title = Inspector
+inspector-empty = Selecciona un punto de contacto, una zona gris o una evidencia para editarla. Mayús+clic en dos puntos de contacto y luego «Marcar zona gris».
+inspector-touchpoint = Punto de contacto
+inspector-evidence = Evidencia
+inspector-grey-area = Zona gris
+inspector-opportunity = Oportunidad
+
+field-title = Título
+field-stage = Etapa
+field-channel = Canal
+field-department = Área
+field-action = Qué hace el cliente
+field-thought = Qué piensa el cliente
+field-expectation = Qué espera el cliente
+field-description = Descripción
+field-emotion = Emoción
+field-emotion-word = Palabra de la emoción
+field-key-moment = Momento de la verdad
+field-key-moment-tip = Un punto de contacto que decide la relación
+field-pain-points = Puntos de dolor
+field-evidence = Evidencia
+field-opportunities = Oportunidades
+field-kind = Tipo
+field-evidence-text = Cita, hallazgo o nota
+field-source = Fuente
+field-date = Fecha (AAAA-MM-DD)
+field-confidence = Confianza
+field-has-metric = Tiene un valor de métrica
+field-metric = Métrica
+field-metric-label = Nombre de la métrica
+field-metric-value = Valor
+field-sample-size = Tamaño de la muestra
+field-metric-scale = Escala
+field-attachments = Fotos y archivos
+field-grey-kind = Tipo de quiebre
+field-severity = Gravedad
+field-status = Estado
+field-experience = Qué vive el cliente
+field-fix = Solución propuesta
+field-owner = Responsable
+field-departments = Áreas
+field-channels = Canales
+field-idea = Idea
+field-expected-effect = Efecto esperado
+field-journey-title = Título del viaje
+field-persona = Persona o segmento
+field-persona-description = Quién es
+field-scenario = Escenario
+field-state = Estado del viaje
+field-journey-language = Idioma del mapa
+field-goals = Objetivos
+field-needs = Necesidades
+field-expectations = Expectativas
+field-stage-goal = Objetivo
+field-stage-doing = Qué hace
+field-stage-thinking = Qué piensa
+field-stage-feeling = Qué siente
+
+emotion-none = Sin puntuación
+none = Ninguno
+untitled = Sin título
+untitled-journey = Viaje sin título
+new-touchpoint = Nuevo punto de contacto
+new-opportunity = Nueva oportunidad
+new-channel = Nuevo canal
+new-department = Nueva área
+tag-assumption = supuesto
+date-invalid = Usa la forma AAAA-MM-DD o AAAA-MM.
+
+add-touchpoint-to = Añadir punto de contacto a { $stage }
+add-item = Añadir a { $list }
+remove-item = Quitar { $item }
+add-opportunity = Añadir oportunidad
+add-channel = Añadir canal
+add-department = Añadir área
+delete-touchpoint = Eliminar punto de contacto
+delete-evidence = Eliminar evidencia
+delete-grey-area = Eliminar zona gris
+delete-opportunity = Eliminar oportunidad
+delete-named = Eliminar { $name }
+channel-name = Nombre del canal { $id }
+department-name = Nombre del área { $id }
+opportunity-for = Para: { $target }
+
+evidence-none = Aún sin evidencia: este punto de contacto es un supuesto.
+evidence-link = Vincular evidencia
+evidence-new = Nueva evidencia
+evidence-unlink = Desvincular { $id }
+attachment-add = Adjuntar imagen…
+attachment-remove = Quitar adjunto
+attachment-drop-hint = O suelta una imagen sobre la ventana.
+
+grey-areas-none = Aún no hay zonas grises.
+grey-mark = Marcar
+grey-suggestions = { $count ->
+    [one] Un traspaso sugerido
+   *[other] { $count } traspasos sugeridos
+}
+grey-suggestion-mark = Marcar como zona gris el traspaso de «{ $from }» a «{ $to }»
+
+status-counts = { $touchpoints ->
+    [one] Un punto de contacto
+   *[other] { $touchpoints } puntos de contacto
+}, { $grey_areas ->
+    [one] una zona gris
+   *[other] { $grey_areas } zonas grises
+}, { $evidence ->
+    [one] una evidencia
+   *[other] { $evidence } evidencias
+}
+status-unsaved = Cambios sin guardar
+dismiss = Cerrar
+cancel = Cancelar
+
+unsaved-title = ¿Guardar los cambios?
+unsaved-body = «{ $file }» tiene cambios sin guardar.
+unsaved-save = Guardar
+unsaved-discard = No guardar
+
+shortcuts-title = Atajos de teclado
+
+notice-saved = Guardado { $file }
+notice-comments = { $count ->
+    [one] Este archivo tiene un comentario escrito a mano; al guardar se eliminará.
+   *[other] Este archivo tiene { $count } comentarios escritos a mano; al guardar se eliminarán.
+}
+notice-select-two = Selecciona dos puntos de contacto (Mayús+clic) para marcar la zona gris entre ellos.
+notice-drop-needs-evidence = Selecciona primero una evidencia y luego suelta la imagen sobre la ventana.
+notice-attach-save-first = Guarda primero el viaje: los adjuntos se guardan junto al archivo del viaje.
+notice-attach-outside = { $file } está fuera de la carpeta del viaje. Cópialo en esa carpeta (o una subcarpeta) y adjúntalo desde allí.
+notice-attach-missing = No se puede leer { $file }.

@@ -1,8 +1,341 @@
-//! The desktop editor.
+//! The desktop editor. `JourneyApp` is the whole app, exposed so tests drive the real
+//! thing with egui_kittest; `run` wraps it in an eframe window.
+//!
+//! Three kinds of state, three places: the document (`Document`, saved in the .ron),
+//! the user's settings (`Settings`, persisted by eframe), and transient UI state
+//! (`UiState`: selection, view, open dialogs). Widgets never change the document: they
+//! push `Edit`s into `Edits`, applied once at the end of the frame.
 
+mod actions;
+mod canvas;
+mod canvas_paint;
+mod catalogue_panel;
+mod commands;
+mod document;
+mod evidence_panel;
+mod file_dialog;
+mod fonts;
+mod grey_area_panel;
+mod inspector_panel;
+mod journey_panel;
+mod menu_bar;
+mod modals;
+mod settings;
+mod thumbnails;
+mod widgets;
+
+pub use canvas::View;
+pub use commands::AppCommand;
+pub use document::{Document, EditLabel};
+pub use file_dialog::{
+    DialogKind, DialogPurpose, DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs,
+};
+pub use settings::Settings;
+
+use crate::i18n::I18n;
+use crate::layout::MapLayout;
+use crate::model::{Edit, ElementId, Journey, Stage, TouchpointId};
+use crate::theme::Theme;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
-pub fn run(_file: Option<PathBuf>) -> ExitCode {
-    ExitCode::SUCCESS
+/// Edits requested by widgets during a frame.
+#[derive(Default)]
+pub struct Edits {
+    list: Vec<(Edit, EditLabel, Option<String>)>,
+}
+
+impl Edits {
+    pub fn push(&mut self, edit: Edit, label: EditLabel) {
+        self.list.push((edit, label, None));
+    }
+
+    /// An edit that merges with the previous one of the same key (typing in a field).
+    pub fn push_typing(&mut self, edit: Edit, label: EditLabel, key: String) {
+        self.list.push((edit, label, Some(key)));
+    }
+}
+
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingAction {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+/// Transient UI state: never saved with the document.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// Selected elements; the last one is shown in the inspector.
+    pub selection: Vec<ElementId>,
+    pub view: View,
+    /// Where "add touchpoint" puts the new card.
+    pub active_stage: Option<Stage>,
+    pub drag: Option<canvas::Drag>,
+    /// Focus the inspector's title field next frame (after creating a touchpoint).
+    pub focus_title: bool,
+    pub show_shortcuts: bool,
+    pub show_catalogue: bool,
+    pub confirm: Option<PendingAction>,
+    pub notice: Option<Notice>,
+    /// Scroll the canvas to show this touchpoint.
+    pub reveal: Option<TouchpointId>,
+}
+
+impl UiState {
+    pub fn selected_touchpoints(&self) -> Vec<TouchpointId> {
+        self.selection
+            .iter()
+            .filter_map(|e| match e {
+                ElementId::Touchpoint(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn is_selected(&self, id: &ElementId) -> bool {
+        self.selection.contains(id)
+    }
+}
+
+pub struct JourneyApp {
+    pub document: Document,
+    pub settings: Settings,
+    pub ui_state: UiState,
+    i18n: I18n,
+    theme: Theme,
+    dialogs: Box<dyn FileDialogs>,
+    dialog_tx: Sender<DialogReply>,
+    dialog_rx: Receiver<DialogReply>,
+    /// Bumped whenever a different document is opened, so caches keyed by revision
+    /// never mix two documents.
+    generation: u64,
+    layout: Option<((u64, u64), MapLayout)>,
+    fonts_installed: bool,
+    quit_confirmed: bool,
+    title_shown: String,
+    thumbnails: thumbnails::Thumbnails,
+    /// The focused widget last frame: typing coalesces only within one focus.
+    last_focus: Option<egui::Id>,
+}
+
+impl JourneyApp {
+    pub fn new(document: Document, settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
+        let (dialog_tx, dialog_rx) = channel();
+        Self {
+            document,
+            i18n: I18n::new(settings.language),
+            settings,
+            ui_state: UiState {
+                view: View::fit_on_next_frame(),
+                ..UiState::default()
+            },
+            theme: Theme::light(),
+            dialogs,
+            dialog_tx,
+            dialog_rx,
+            generation: 0,
+            layout: None,
+            fonts_installed: false,
+            quit_confirmed: false,
+            title_shown: String::new(),
+            thumbnails: thumbnails::Thumbnails::default(),
+            last_focus: None,
+        }
+    }
+
+    pub fn journey(&self) -> &Journey {
+        &self.document.journey
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+
+    pub fn set_language(&mut self, language: crate::model::Language) {
+        self.settings.language = language;
+        self.i18n = I18n::new(language);
+    }
+
+    /// Recomputes the layout when the document changed.
+    fn ensure_layout(&mut self) {
+        let key = (self.generation, self.document.revision());
+        if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
+            let layout = crate::layout::layout(&self.document.journey, &self.theme.metrics);
+            self.layout = Some((key, layout));
+        }
+    }
+
+    /// One frame of the whole app.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
+        self.receive_dialog_answers(&ctx);
+        self.handle_dropped_files(&ctx);
+        let typing = ctx.egui_wants_keyboard_input();
+        if let Some(command) = AppCommand::consume_pressed(&ctx, typing) {
+            self.run_command(command, &ctx);
+        }
+        self.handle_close_request(&ctx);
+
+        let mut edits = Edits::default();
+        menu_bar::ui(self, ui);
+        self.status_bar_ui(ui);
+        journey_panel::ui(self, ui, &mut edits);
+        inspector_panel::ui(self, ui, &mut edits);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                canvas::ui(self, ui, &mut edits);
+            });
+        self.modals_ui(&ctx);
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.document.break_coalescing();
+            self.last_focus = focus;
+        }
+        self.apply_edits(edits);
+        self.update_title(&ctx);
+    }
+
+    fn apply_edits(&mut self, edits: Edits) {
+        for (edit, label, coalesce) in edits.list {
+            if let Err(error) = self.document.apply(edit, label, coalesce) {
+                self.ui_state.notice = Some(Notice::Error(error.to_string()));
+            }
+        }
+        self.prune_selection();
+    }
+
+    /// Drops selected elements that no longer exist (after undo, delete, reload).
+    fn prune_selection(&mut self) {
+        let journey = &self.document.journey;
+        self.ui_state.selection.retain(|element| match element {
+            ElementId::Touchpoint(id) => journey.touchpoint(id).is_some(),
+            ElementId::Evidence(id) => journey.evidence_item(id).is_some(),
+            ElementId::GreyArea(id) => journey.grey_area(id).is_some(),
+            ElementId::Opportunity(id) => journey.opportunity(id).is_some(),
+            ElementId::Channel(id) => journey.channel(id).is_some(),
+            ElementId::Department(id) => journey.department(id).is_some(),
+        });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = self
+            .document
+            .file_name()
+            .unwrap_or_else(|| self.i18n.tr("untitled"));
+        let marker = if self.document.is_modified() {
+            "● "
+        } else {
+            ""
+        };
+        let title = format!("{marker}{name} — journeymap");
+        if title != self.title_shown {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_shown = title;
+        }
+    }
+
+    /// The window title as last sent (for tests and the status bar).
+    pub fn window_title(&self) -> &str {
+        &self.title_shown
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let journey = &self.document.journey;
+                let counts = crate::tr!(
+                    self.i18n,
+                    "status-counts",
+                    touchpoints = journey.touchpoints.len(),
+                    grey_areas = journey.grey_areas.len(),
+                    evidence = journey.evidence.len()
+                );
+                ui.label(counts);
+                ui.separator();
+                let zoom = format!("{:.0}%", self.ui_state.view.zoom * 100.0);
+                ui.label(zoom);
+                if self.document.is_modified() {
+                    ui.separator();
+                    ui.label(self.i18n.tr("status-unsaved"));
+                }
+                if let Some(notice) = self.ui_state.notice.clone() {
+                    ui.separator();
+                    let (text, colour) = match &notice {
+                        Notice::Error(text) => (text, ui.visuals().error_fg_color),
+                        Notice::Info(text) => (text, ui.visuals().text_color()),
+                    };
+                    ui.colored_label(colour, text.as_str());
+                    if ui.small_button(self.i18n.tr("dismiss")).clicked() {
+                        self.ui_state.notice = None;
+                    }
+                }
+            });
+        });
+    }
+}
+
+/// Runs the editor in a native window; opens `file`, or the last file, or an example.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("journeymap")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "journeymap",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+                .unwrap_or_default();
+            let mut app = JourneyApp::new(
+                Document::new(actions::welcome_journey(&settings), None),
+                settings,
+                Box::new(NativeDialogs),
+            );
+            app.open_at_start(file);
+            Ok(Box::new(EframeApp(app)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "journeymap: cannot open the editor window ({error}). The command line works \
+                 without a display: see `journeymap --help`."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct EframeApp(JourneyApp);
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.0.ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.0.settings);
+    }
 }

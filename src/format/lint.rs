@@ -3,7 +3,9 @@
 //! grey area should join neighbours; an opportunity needs an owner.
 
 use super::diagnostic::{Anchor, Finding};
-use super::validate::{EVIDENCE, GREY_AREAS, OPPORTUNITIES, TOUCHPOINTS};
+use super::validate::{
+    EVIDENCE, GREY_AREAS, OPPORTUNITIES, TOUCHPOINTS, date_message, is_valid_date,
+};
 use crate::model::*;
 use std::collections::HashSet;
 
@@ -13,6 +15,12 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         out.push(Finding::warning(
             Anchor::TopLevel("persona"),
             "the journey names no persona: a map models one clearly named customer type",
+        ));
+    }
+    if !journey.date.is_empty() && !is_valid_date(&journey.date) {
+        out.push(Finding::warning(
+            Anchor::TopLevel("date"),
+            date_message(&journey.date),
         ));
     }
     for stage in Stage::ALL {
@@ -76,6 +84,21 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
             out.push(Finding::warning(
                 Anchor::element(EVIDENCE, id),
                 format!("evidence {id} is not linked to any touchpoint or grey area"),
+            ));
+        }
+        if !e.date.is_empty() && !is_valid_date(&e.date) {
+            out.push(Finding::warning(
+                Anchor::field(EVIDENCE, id, "date"),
+                format!("evidence {id}: {}", date_message(&e.date)),
+            ));
+        }
+        if e.metric
+            .as_ref()
+            .is_some_and(|m| m.name == MetricName::Custom && m.label.trim().is_empty())
+        {
+            out.push(Finding::warning(
+                Anchor::field(EVIDENCE, id, "metric"),
+                format!("evidence {id}: a Custom metric needs a label naming it"),
             ));
         }
         if e.kind == EvidenceKind::Metric && e.metric.is_none() {

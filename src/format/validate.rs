@@ -189,12 +189,6 @@ fn unique_ids<'a>(
 
 fn validate_evidence(out: &mut Vec<Finding>, e: &Evidence) {
     let id = e.id.as_str();
-    if !e.date.is_empty() && !is_valid_date(&e.date) {
-        out.push(Finding::error(
-            Anchor::field(EVIDENCE, id, "date"),
-            format!("evidence {id}: {}", date_message(&e.date)),
-        ));
-    }
     if let Some(metric) = &e.metric {
         let anchor = || Anchor::field(EVIDENCE, id, "metric");
         if !metric.value.is_finite() {
@@ -206,12 +200,6 @@ fn validate_evidence(out: &mut Vec<Finding>, e: &Evidence) {
             out.push(Finding::error(
                 anchor(),
                 format!("evidence {id}: NPS {} is outside -100..100", metric.value),
-            ));
-        }
-        if metric.name == MetricName::Custom && metric.label.trim().is_empty() {
-            out.push(Finding::error(
-                anchor(),
-                format!("evidence {id}: a Custom metric needs a label naming it"),
             ));
         }
     }
@@ -271,7 +259,7 @@ pub fn is_valid_date(date: &str) -> bool {
     }
 }
 
-fn date_message(date: &str) -> String {
+pub fn date_message(date: &str) -> String {
     format!("date {date:?} is not of the form YYYY-MM-DD or YYYY-MM")
 }
 

@@ -99,10 +99,10 @@ pub fn system_language() -> Language {
 /// `tr!(i18n, "id")` or `tr!(i18n, "id", name = value, ...)`.
 #[macro_export]
 macro_rules! tr {
-    ($i18n:expr, $id:literal) => {
+    ($i18n:expr, $id:expr) => {
         $i18n.tr($id)
     };
-    ($i18n:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+    ($i18n:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {
         $i18n.tr_args($id, &[$((stringify!($name), ::fluent_bundle::FluentValue::from($value))),+])
     };
 }

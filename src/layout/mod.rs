@@ -84,6 +84,7 @@ pub struct Slot {
     pub department: Rect,
     /// Where the emotion curve passes, when the touchpoint has a score.
     pub emotion: Option<Point>,
+    pub score: Option<i8>,
     /// One of the journey's lowest emotion points.
     pub is_low: bool,
 }
@@ -224,6 +225,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 emotion: score
                     .map(|s| Point::new(x + m.slot_width / 2.0, neutral_y - s as f32 * score_step)),
                 is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
+                score,
             });
             x += m.slot_width;
             let last_in_stage = index + 1 == range.end;

@@ -1,0 +1,415 @@
+//! What commands do: file operations with the unsaved-changes guard, undo/redo, adding,
+//! deleting, marking grey areas; and the modal prompts they raise.
+
+use super::*;
+use crate::format;
+use crate::model::*;
+
+/// The example shown the first time the app starts (no file given, none recent).
+pub fn welcome_journey(settings: &Settings) -> Journey {
+    let text = match settings.language {
+        Language::Es => include_str!("../../journeys/portabilidad-operador-movil.ron"),
+        Language::En => include_str!("../../journeys/online-order-delivery-return.ron"),
+    };
+    format::parse(text)
+        .map(|p| p.journey)
+        .unwrap_or_else(|_| Journey::new("", settings.language))
+}
+
+impl JourneyApp {
+    /// At start-up: the file asked for, else the most recent file, else the example.
+    pub fn open_at_start(&mut self, file: Option<PathBuf>) {
+        let recent = self
+            .settings
+            .last_file()
+            .map(PathBuf::from)
+            .filter(|p| p.exists());
+        if let Some(path) = file.or(recent) {
+            self.open_path(&path);
+        }
+    }
+
+    /// Opens a journey file. On failure the current document stays open, unchanged, and
+    /// the error (with line and column) is shown.
+    pub fn open_path(&mut self, path: &std::path::Path) {
+        match Document::load(path) {
+            Ok((document, parsed)) => {
+                self.document = document;
+                self.generation += 1;
+                self.settings.remember(path);
+                self.ui_state.selection.clear();
+                self.ui_state.view = View::fit_on_next_frame();
+                self.ui_state.notice = (!parsed.comments.is_empty()).then(|| {
+                    Notice::Info(crate::tr!(
+                        self.i18n,
+                        "notice-comments",
+                        count = parsed.comments.len()
+                    ))
+                });
+            }
+            Err(error) => {
+                self.ui_state.notice = Some(Notice::Error(error.to_string()));
+            }
+        }
+    }
+
+    pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::New => self.request(PendingAction::New, ctx),
+            AppCommand::Open => self.request(PendingAction::Open, ctx),
+            AppCommand::Save => {
+                self.save(None, ctx);
+            }
+            AppCommand::SaveAs => self.ask_save_as(None, ctx),
+            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::Undo => {
+                self.document.undo();
+                self.prune_selection();
+            }
+            AppCommand::Redo => {
+                self.document.redo();
+                self.prune_selection();
+            }
+            AppCommand::AddTouchpoint => {
+                let stage = self.ui_state.active_stage.unwrap_or(Stage::Awareness);
+                self.add_touchpoint(stage);
+            }
+            AppCommand::Delete => self.delete_selection(),
+            AppCommand::MarkGreyArea => self.mark_grey_area(),
+            AppCommand::ZoomIn => self.ui_state.view.zoom_by(1.25),
+            AppCommand::ZoomOut => self.ui_state.view.zoom_by(0.8),
+            AppCommand::ZoomFit => self.ui_state.view = View::fit_on_next_frame(),
+            AppCommand::ShowShortcuts => {
+                self.ui_state.show_shortcuts = !self.ui_state.show_shortcuts
+            }
+        }
+    }
+
+    /// Whether a command can run now (menus grey out the others).
+    pub fn command_enabled(&self, command: AppCommand) -> bool {
+        match command {
+            AppCommand::Undo => self.document.undo_label().is_some(),
+            AppCommand::Redo => self.document.redo_label().is_some(),
+            AppCommand::Delete => !self.ui_state.selection.is_empty(),
+            AppCommand::MarkGreyArea => self.ui_state.selected_touchpoints().len() == 2,
+            _ => true,
+        }
+    }
+
+    /// Runs an action that replaces the document, asking first about unsaved changes.
+    pub fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.document.is_modified() {
+            self.ui_state.confirm = Some(action);
+        } else {
+            self.perform_now(action, ctx);
+        }
+    }
+
+    /// Does the action without asking about unsaved changes.
+    pub(super) fn perform_now(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::New => {
+                let journey =
+                    Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
+                self.document = Document::new(journey, None);
+                self.generation += 1;
+                self.ui_state.selection.clear();
+                self.ui_state.view = View::fit_on_next_frame();
+            }
+            PendingAction::Open => {
+                let tx = self.dialog_tx.clone();
+                self.dialogs
+                    .request(DialogKind::OpenJourney, DialogPurpose::Open, tx, ctx);
+            }
+            PendingAction::OpenPath(path) => self.open_path(&path),
+            PendingAction::Quit => {
+                self.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves to the document's path (Ctrl+S), or asks where first. Returns whether the
+    /// document is now saved.
+    pub fn save(&mut self, then: Option<PendingAction>, ctx: &egui::Context) -> bool {
+        let Some(path) = self.document.path.clone() else {
+            self.ask_save_as(then, ctx);
+            return false;
+        };
+        self.save_to(&path, then, ctx)
+    }
+
+    fn save_to(
+        &mut self,
+        path: &std::path::Path,
+        then: Option<PendingAction>,
+        ctx: &egui::Context,
+    ) -> bool {
+        match self.document.save_as(path) {
+            Ok(()) => {
+                self.settings.remember(path);
+                self.ui_state.notice = Some(Notice::Info(crate::tr!(
+                    self.i18n,
+                    "notice-saved",
+                    file = path.display().to_string()
+                )));
+                if let Some(action) = then {
+                    self.perform_now(action, ctx);
+                }
+                true
+            }
+            Err(error) => {
+                self.ui_state.notice = Some(Notice::Error(error.to_string()));
+                false
+            }
+        }
+    }
+
+    fn ask_save_as(&mut self, then: Option<PendingAction>, ctx: &egui::Context) {
+        let base = slug(&self.document.journey.title);
+        let suggested_name = format!(
+            "{}.ron",
+            if base.is_empty() {
+                "journey".to_owned()
+            } else {
+                base
+            }
+        );
+        let tx = self.dialog_tx.clone();
+        self.dialogs.request(
+            DialogKind::SaveJourney { suggested_name },
+            DialogPurpose::SaveAs { then },
+            tx,
+            ctx,
+        );
+    }
+
+    pub(super) fn receive_dialog_answers(&mut self, ctx: &egui::Context) {
+        while let Ok((purpose, answer)) = self.dialog_rx.try_recv() {
+            let Some(path) = answer else { continue };
+            match purpose {
+                DialogPurpose::Open => self.open_path(&path),
+                DialogPurpose::SaveAs { then } => {
+                    let path = if path.extension().is_none() {
+                        path.with_extension("ron")
+                    } else {
+                        path
+                    };
+                    self.save_to(&path, then, ctx);
+                }
+                DialogPurpose::AttachImage { evidence } => self.attach(&evidence, &path),
+            }
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        for path in dropped {
+            let is_journey = path.extension().is_some_and(|e| e == "ron");
+            if is_journey {
+                self.request(PendingAction::OpenPath(path), ctx);
+            } else if let Some(ElementId::Evidence(id)) = self.ui_state.selection.last().cloned() {
+                self.attach(&id, &path);
+            } else {
+                self.ui_state.notice =
+                    Some(Notice::Error(self.i18n.tr("notice-drop-needs-evidence")));
+            }
+        }
+    }
+
+    /// Adds an attachment to an evidence item, stored relative to the journey's folder.
+    pub fn attach(&mut self, evidence: &EvidenceId, file: &std::path::Path) {
+        let relative = match attachment_path(self.document.path.as_deref(), file) {
+            Ok(relative) => relative,
+            Err(message_id) => {
+                let text = crate::tr!(self.i18n, message_id, file = file.display().to_string());
+                self.ui_state.notice = Some(Notice::Error(text));
+                return;
+            }
+        };
+        let Some(item) = self.document.journey.evidence_item(evidence) else {
+            return;
+        };
+        let mut item = item.clone();
+        if !item.attachments.contains(&relative) {
+            item.attachments.push(relative);
+            let mut edits = Edits::default();
+            edits.push(Edit::Replace(Element::Evidence(item)), "edit-attach");
+            self.apply_edits(edits);
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && self.document.is_modified() && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.ui_state.confirm = Some(PendingAction::Quit);
+        }
+    }
+
+    pub fn add_touchpoint(&mut self, stage: Stage) {
+        let journey = &self.document.journey;
+        let id = journey.next_touchpoint_id();
+        let mut touchpoint = Touchpoint::new(id.clone(), stage, self.i18n.tr("new-touchpoint"));
+        // Continue the previous card's channel and department: rooms call out steps in a row.
+        if let Some(previous) = journey.touchpoints_in(stage).last() {
+            touchpoint.channel.clone_from(&previous.channel);
+            touchpoint.department.clone_from(&previous.department);
+        }
+        let mut edits = Edits::default();
+        edits.push(
+            Edit::add_touchpoint(journey, touchpoint),
+            "edit-add-touchpoint",
+        );
+        self.apply_edits(edits);
+        self.ui_state.selection = vec![ElementId::Touchpoint(id.clone())];
+        self.ui_state.active_stage = Some(stage);
+        self.ui_state.focus_title = true;
+        self.ui_state.reveal = Some(id);
+    }
+
+    /// Deletes the selection as one undo step. Each delete is built against the journey
+    /// as the previous ones leave it (deleting a touchpoint also removes its grey areas).
+    pub fn delete_selection(&mut self) {
+        let mut scratch = self.document.journey.clone();
+        let mut steps = Vec::new();
+        for element in std::mem::take(&mut self.ui_state.selection) {
+            let edit = match &element {
+                ElementId::Touchpoint(id) => Edit::delete_touchpoint(&scratch, id),
+                ElementId::GreyArea(id) => Edit::delete_grey_area(&scratch, id),
+                ElementId::Evidence(id) => Edit::delete_evidence(&scratch, id),
+                ElementId::Channel(id) => Edit::delete_channel(&scratch, id),
+                ElementId::Department(id) => Edit::delete_department(&scratch, id),
+                ElementId::Opportunity(id) => Edit::Remove(ElementId::Opportunity(id.clone())),
+            };
+            // An element already removed by an earlier delete is skipped.
+            if edit.clone().apply(&mut scratch).is_ok() {
+                steps.push(edit);
+            }
+        }
+        if !steps.is_empty() {
+            let mut edits = Edits::default();
+            edits.push(Edit::Batch(steps), "edit-delete");
+            self.apply_edits(edits);
+        }
+    }
+
+    /// Marks a grey area between the two selected touchpoints (in journey order).
+    pub fn mark_grey_area(&mut self) {
+        let selected = self.ui_state.selected_touchpoints();
+        let [a, b] = selected.as_slice() else {
+            self.ui_state.notice = Some(Notice::Error(self.i18n.tr("notice-select-two")));
+            return;
+        };
+        let journey = &self.document.journey;
+        let (Some(ia), Some(ib)) = (journey.touchpoint_index(a), journey.touchpoint_index(b))
+        else {
+            return;
+        };
+        let (from, to) = if ia <= ib {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        let grey_area = suggested_grey_area(journey, journey.next_grey_area_id(), &from, &to);
+        let id = grey_area.id.clone();
+        let mut edits = Edits::default();
+        let index = journey.grey_areas.len();
+        edits.push(
+            Edit::Insert {
+                index,
+                element: Element::GreyArea(grey_area),
+            },
+            "edit-mark-grey-area",
+        );
+        self.apply_edits(edits);
+        self.ui_state.selection = vec![ElementId::GreyArea(id)];
+    }
+}
+
+/// A new grey area between two touchpoints, its kind guessed from what changes there.
+pub fn suggested_grey_area(
+    journey: &Journey,
+    id: GreyAreaId,
+    from: &TouchpointId,
+    to: &TouchpointId,
+) -> GreyArea {
+    let (a, b) = (journey.touchpoint(from), journey.touchpoint(to));
+    let department_changes = a.map(|t| &t.department) != b.map(|t| &t.department);
+    let channel_changes = a.map(|t| &t.channel) != b.map(|t| &t.channel);
+    let kind = if department_changes {
+        GreyAreaKind::DepartmentHandoff
+    } else if channel_changes {
+        GreyAreaKind::ChannelSwitch
+    } else {
+        GreyAreaKind::Other
+    };
+    let departments: Vec<DepartmentId> = [a, b]
+        .iter()
+        .flatten()
+        .filter_map(|t| t.department.clone())
+        .collect();
+    let channels: Vec<ChannelId> = [a, b]
+        .iter()
+        .flatten()
+        .filter_map(|t| t.channel.clone())
+        .collect();
+    GreyArea {
+        id,
+        title: String::new(),
+        from: from.clone(),
+        to: to.clone(),
+        kind,
+        severity: Severity::Medium,
+        experience: String::new(),
+        departments: dedup(departments),
+        channels: dedup(channels),
+        evidence: Vec::new(),
+        fix: String::new(),
+        owner: String::new(),
+        status: GreyAreaStatus::Open,
+    }
+}
+
+fn dedup<T: PartialEq>(mut items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// The path of `file` relative to the journey's folder, or the message id of why not.
+pub fn attachment_path(
+    journey_path: Option<&std::path::Path>,
+    file: &std::path::Path,
+) -> Result<String, &'static str> {
+    let Some(folder) = journey_path.and_then(|p| p.parent()) else {
+        return Err("notice-attach-save-first");
+    };
+    let folder = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        folder
+    })
+    .map_err(|_| "notice-attach-outside")?;
+    let file = std::fs::canonicalize(file).map_err(|_| "notice-attach-missing")?;
+    let relative = file
+        .strip_prefix(&folder)
+        .map_err(|_| "notice-attach-outside")?;
+    let text: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let text = text.join("/");
+    format::check_attachment_path(&text).map_err(|_| "notice-attach-outside")?;
+    Ok(text)
+}

@@ -1,0 +1,401 @@
+//! The six-stage canvas: pan (drag the background, scroll), zoom (Ctrl+wheel, Ctrl
+//! +/-/0), select (click, Shift+click), drag a card to another place or stage. It paints
+//! from the shared layout and only what is visible; painting lives in `canvas_paint`.
+
+use super::canvas_paint::{self, Painter};
+use super::*;
+use crate::layout::{Point, Rect};
+use crate::model::{ElementId, Stage};
+use egui::{Pos2, Sense, Vec2};
+
+const MIN_ZOOM: f32 = 0.02;
+const MAX_ZOOM: f32 = 4.0;
+
+/// How layout coordinates map to the screen: screen = canvas origin + offset + p * zoom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub zoom: f32,
+    pub offset: Vec2,
+    fit: Option<Fit>,
+    /// Zoom to apply around the canvas centre next frame (keyboard zoom).
+    pending_zoom: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Fit {
+    /// All lanes fill the height; scroll sideways through the stages.
+    Height,
+    Whole,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            offset: Vec2::ZERO,
+            fit: Some(Fit::Height),
+            pending_zoom: 1.0,
+        }
+    }
+}
+
+impl View {
+    /// The view for a freshly opened map: lanes fit the window's height.
+    pub fn fit_on_next_frame() -> Self {
+        Self::default()
+    }
+
+    /// Fit the whole map in the window next frame.
+    pub fn fit_whole(&mut self) {
+        self.fit = Some(Fit::Whole);
+    }
+
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.pending_zoom *= factor;
+    }
+
+    pub fn to_screen(&self, origin: Pos2, p: Point) -> Pos2 {
+        origin + self.offset + Vec2::new(p.x, p.y) * self.zoom
+    }
+
+    pub fn rect_to_screen(&self, origin: Pos2, r: &Rect) -> egui::Rect {
+        egui::Rect::from_min_max(self.to_screen(origin, r.min), self.to_screen(origin, r.max))
+    }
+
+    pub fn from_screen(&self, origin: Pos2, p: Pos2) -> Point {
+        let v = (p - origin - self.offset) / self.zoom;
+        Point::new(v.x, v.y)
+    }
+
+    fn zoom_around(&mut self, origin: Pos2, pivot: Pos2, factor: f32) {
+        let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor = self.from_screen(origin, pivot);
+        self.zoom = new_zoom;
+        let moved = self.to_screen(origin, anchor);
+        self.offset += pivot - moved;
+    }
+
+    fn apply_fit(&mut self, canvas: egui::Rect, bounds: &Rect) {
+        let Some(fit) = self.fit.take() else { return };
+        let margin = 16.0;
+        let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
+        let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
+        self.zoom = match fit {
+            Fit::Height => by_height.min(1.2),
+            Fit::Whole => by_height.min(by_width),
+        }
+        .clamp(MIN_ZOOM, MAX_ZOOM);
+        let map_width = bounds.width() * self.zoom;
+        let x = if map_width < canvas.width() {
+            (canvas.width() - map_width) / 2.0
+        } else {
+            margin
+        };
+        self.offset = Vec2::new(x, margin);
+    }
+}
+
+/// A card being dragged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drag {
+    pub id: crate::model::TouchpointId,
+    /// Pointer position minus the card's top-left, in screen points.
+    pub grab: Vec2,
+}
+
+pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+    let canvas = ui.available_rect_before_wrap();
+    let background = ui.interact(
+        canvas,
+        ui.scope_id().with("canvas"),
+        Sense::click_and_drag(),
+    );
+    app.ensure_layout();
+    let JourneyApp {
+        document,
+        ui_state,
+        i18n,
+        theme,
+        layout,
+        ..
+    } = app;
+    let Some((_, layout)) = layout.as_ref() else {
+        return;
+    };
+    let journey = &document.journey;
+    let origin = canvas.min;
+
+    ui_state.view.apply_fit(canvas, &layout.bounds);
+    navigate(ui, &background, canvas, &mut ui_state.view);
+    if let Some(id) = ui_state.reveal.take()
+        && let Some(slot) = layout.slots.iter().find(|s| s.id == id)
+    {
+        let card = ui_state.view.rect_to_screen(origin, &slot.card);
+        if !canvas.contains_rect(card) {
+            ui_state.view.offset.x += canvas.center().x - card.center().x;
+        }
+    }
+    if background.clicked() {
+        ui_state.selection.clear();
+        let stage = layout.stage_at(
+            ui_state
+                .view
+                .from_screen(origin, background.interact_pointer_pos().unwrap_or(origin))
+                .x,
+        );
+        ui_state.active_stage = stage.or(ui_state.active_stage);
+    }
+
+    let painter = Painter::new(ui.painter_at(canvas), &ui_state.view, origin, theme, i18n);
+    let visible = Rect {
+        min: ui_state.view.from_screen(origin, canvas.min),
+        max: ui_state.view.from_screen(origin, canvas.max),
+    };
+    let slots = layout.slots_in_x(visible.min.x, visible.max.x);
+    canvas_paint::background(&painter, layout, journey, &visible);
+    canvas_paint::grey_areas(&painter, layout, journey, &visible, &ui_state.selection);
+    canvas_paint::emotion_curve(&painter, layout, slots.clone());
+    for index in slots.clone() {
+        let slot = &layout.slots[index];
+        let Some(touchpoint) = journey.touchpoint(&slot.id) else {
+            continue;
+        };
+        let selected = ui_state.is_selected(&ElementId::Touchpoint(slot.id.clone()));
+        canvas_paint::touchpoint(&painter, journey, slot, touchpoint, selected);
+    }
+    canvas_paint::lane_labels(&painter, layout, canvas);
+
+    stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
+    grey_area_hits(ui, ui_state, layout, journey, origin);
+    card_interactions(ui, ui_state, layout, journey, origin, slots, edits, theme);
+}
+
+fn navigate(ui: &egui::Ui, background: &egui::Response, canvas: egui::Rect, view: &mut View) {
+    if background.dragged() {
+        view.offset += background.drag_delta();
+    }
+    let hovered = ui.rect_contains_pointer(canvas);
+    let (zoom, scroll, pointer) = ui.input(|i| {
+        (
+            i.zoom_delta(),
+            i.smooth_scroll_delta(),
+            i.pointer.hover_pos(),
+        )
+    });
+    if hovered {
+        if zoom != 1.0 {
+            view.zoom_around(canvas.min, pointer.unwrap_or(canvas.center()), zoom);
+        } else if scroll != Vec2::ZERO {
+            view.offset += scroll;
+        }
+    }
+    if view.pending_zoom != 1.0 {
+        let factor = std::mem::replace(&mut view.pending_zoom, 1.0);
+        view.zoom_around(canvas.min, canvas.center(), factor);
+    }
+}
+
+/// The "+" at each stage header: adds a touchpoint to that stage.
+fn stage_buttons(
+    ui: &mut egui::Ui,
+    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
+    layout: &crate::layout::MapLayout,
+    origin: Pos2,
+    edits: &mut Edits,
+    journey: &crate::model::Journey,
+) {
+    for stage_box in &layout.stages {
+        let header = ui_state.view.rect_to_screen(origin, &stage_box.header);
+        let size = (28.0 * ui_state.view.zoom).clamp(14.0, 40.0);
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(header.right() - size - 8.0, header.top() + 8.0),
+            Vec2::splat(size),
+        );
+        let stage_name = i18n.term("stage", stage_box.stage.key());
+        let label = crate::tr!(i18n, "add-touchpoint-to", stage = stage_name);
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("add", stage_box.stage)),
+            Sense::click(),
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
+        let response = response.on_hover_text(&label);
+        let visuals = ui.style().interact(&response);
+        ui.painter()
+            .circle_filled(rect.center(), size / 2.0, visuals.bg_fill);
+        let stroke = egui::Stroke::new((size / 10.0).max(1.5), visuals.fg_stroke.color);
+        let arm = size * 0.28;
+        ui.painter().line_segment(
+            [rect.center() - Vec2::X * arm, rect.center() + Vec2::X * arm],
+            stroke,
+        );
+        ui.painter().line_segment(
+            [rect.center() - Vec2::Y * arm, rect.center() + Vec2::Y * arm],
+            stroke,
+        );
+        if response.clicked() {
+            add_touchpoint_edit(ui_state, i18n, edits, journey, stage_box.stage);
+        }
+    }
+}
+
+fn add_touchpoint_edit(
+    ui_state: &mut UiState,
+    i18n: &crate::i18n::I18n,
+    edits: &mut Edits,
+    journey: &crate::model::Journey,
+    stage: Stage,
+) {
+    let id = journey.next_touchpoint_id();
+    let mut touchpoint =
+        crate::model::Touchpoint::new(id.clone(), stage, i18n.tr("new-touchpoint"));
+    if let Some(previous) = journey.touchpoints_in(stage).last() {
+        touchpoint.channel.clone_from(&previous.channel);
+        touchpoint.department.clone_from(&previous.department);
+    }
+    edits.push(
+        crate::model::Edit::add_touchpoint(journey, touchpoint),
+        "edit-add-touchpoint",
+    );
+    ui_state.selection = vec![ElementId::Touchpoint(id.clone())];
+    ui_state.active_stage = Some(stage);
+    ui_state.focus_title = true;
+    ui_state.reveal = Some(id);
+}
+
+fn grey_area_hits(
+    ui: &mut egui::Ui,
+    ui_state: &mut UiState,
+    layout: &crate::layout::MapLayout,
+    journey: &crate::model::Journey,
+    origin: Pos2,
+) {
+    for band in &layout.grey_areas {
+        let rect = ui_state.view.rect_to_screen(origin, &band.band);
+        if !ui.clip_rect().intersects(rect) {
+            continue;
+        }
+        let title = journey
+            .grey_area(&band.id)
+            .map(|g| g.title.clone())
+            .unwrap_or_default();
+        let response = ui.interact(rect, ui.scope_id().with(("grey", &band.id)), Sense::click());
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
+        if response.clicked() {
+            ui_state.selection = vec![ElementId::GreyArea(band.id.clone())];
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card_interactions(
+    ui: &mut egui::Ui,
+    ui_state: &mut UiState,
+    layout: &crate::layout::MapLayout,
+    journey: &crate::model::Journey,
+    origin: Pos2,
+    slots: std::ops::Range<usize>,
+    edits: &mut Edits,
+    theme: &crate::theme::Theme,
+) {
+    let mut dragging_now = None;
+    for index in slots {
+        let slot = &layout.slots[index];
+        let rect = ui_state.view.rect_to_screen(origin, &slot.card);
+        let Some(touchpoint) = journey.touchpoint(&slot.id) else {
+            continue;
+        };
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("card", &slot.id)),
+            Sense::click_and_drag(),
+        );
+        let selected = ui_state.is_selected(&ElementId::Touchpoint(slot.id.clone()));
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::accesskit::Role::Button,
+                true,
+                selected,
+                &touchpoint.title,
+            )
+        });
+        let element = ElementId::Touchpoint(slot.id.clone());
+        if response.clicked() {
+            let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+            if adding {
+                if let Some(at) = ui_state.selection.iter().position(|e| e == &element) {
+                    ui_state.selection.remove(at);
+                } else {
+                    ui_state.selection.push(element.clone());
+                }
+            } else {
+                ui_state.selection = vec![element.clone()];
+            }
+            ui_state.active_stage = Some(slot.stage);
+        }
+        if response.double_clicked() {
+            ui_state.selection = vec![element];
+            ui_state.focus_title = true;
+        }
+        if response.drag_started() {
+            let grab = response
+                .interact_pointer_pos()
+                .map_or(Vec2::ZERO, |p| p - rect.min);
+            ui_state.drag = Some(Drag {
+                id: slot.id.clone(),
+                grab,
+            });
+        }
+        if response.dragged() || response.drag_stopped() {
+            dragging_now = Some((response.clone(), rect.size()));
+        }
+    }
+    let Some(drag) = ui_state.drag.clone() else {
+        return;
+    };
+    let Some((response, size)) = dragging_now else {
+        ui_state.drag = None;
+        return;
+    };
+    let Some(pointer) = response
+        .interact_pointer_pos()
+        .or(ui.input(|i| i.pointer.latest_pos()))
+    else {
+        return;
+    };
+    let at = ui_state.view.from_screen(origin, pointer);
+    let stage = layout.drop_target(at.x);
+    let index = layout.drop_index(stage, at.x, Some(&drag.id));
+    if response.drag_stopped() {
+        ui_state.drag = None;
+        let Some(current) = journey.touchpoint(&drag.id) else {
+            return;
+        };
+        let current_index = journey
+            .touchpoints_in(current.stage)
+            .iter()
+            .position(|t| t.id == drag.id);
+        if current.stage != stage || current_index != Some(index) {
+            match crate::model::Edit::move_touchpoint(journey, &drag.id, stage, index) {
+                Ok(edit) => edits.push(edit, "edit-move-touchpoint"),
+                Err(error) => ui_state.notice = Some(Notice::Error(error.to_string())),
+            }
+        }
+        ui_state.active_stage = Some(stage);
+    } else {
+        let ghost = egui::Rect::from_min_size(pointer - drag.grab, size);
+        canvas_paint::drag_ghost(
+            ui.painter(),
+            ghost,
+            theme,
+            journey.touchpoint(&drag.id),
+            layout,
+            stage,
+            index,
+            &ui_state.view,
+            origin,
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! The open document: the journey, where it lives, and its history. Every change goes
+//! through `apply`, which records the inverse edit for undo. Unsaved changes are a
+//! revision number (`revision != saved_revision`), never a flag set in many places.
+
+use crate::format;
+use crate::model::{Edit, EditError, Journey};
+use std::path::{Path, PathBuf};
+
+/// How many undo steps are kept; older ones are dropped.
+pub const HISTORY_LIMIT: usize = 500;
+
+/// What an undo step is called, as a message id (`edit-move-touchpoint`).
+pub type EditLabel = &'static str;
+
+#[derive(Debug)]
+struct Step {
+    label: EditLabel,
+    /// Undoing applies this.
+    inverse: Edit,
+    /// Consecutive edits with the same key (typing in one field) merge into one step.
+    coalesce: Option<String>,
+    revision_before: u64,
+    revision_after: u64,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub journey: Journey,
+    pub path: Option<PathBuf>,
+    revision: u64,
+    saved_revision: u64,
+    next_revision: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Set when the next edit must start a new undo step even with the same key.
+    break_coalescing: bool,
+}
+
+impl Document {
+    pub fn new(journey: Journey, path: Option<PathBuf>) -> Self {
+        Self {
+            journey,
+            path,
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 1,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            break_coalescing: false,
+        }
+    }
+
+    /// A document with changes not yet saved anywhere (restored or generated text).
+    pub fn new_unsaved(journey: Journey, path: Option<PathBuf>) -> Self {
+        let mut document = Self::new(journey, path);
+        document.saved_revision = u64::MAX;
+        document
+    }
+
+    pub fn load(path: &Path) -> Result<(Self, format::Parsed), format::FormatError> {
+        let parsed = format::load(path)?;
+        let document = Self::new(parsed.journey.clone(), Some(path.to_owned()));
+        Ok((document, parsed))
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    pub fn file_name(&self) -> Option<String> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+    }
+
+    /// Applies an edit as one undo step (or merges it into the last one when it has the
+    /// same coalescing key). On error nothing changes.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        label: EditLabel,
+        coalesce: Option<String>,
+    ) -> Result<(), EditError> {
+        let inverse = edit.apply(&mut self.journey)?;
+        let revision_after = self.next_revision;
+        self.next_revision += 1;
+        let merge = !self.break_coalescing
+            && coalesce.is_some()
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|s| s.coalesce == coalesce);
+        self.break_coalescing = false;
+        if merge && let Some(last) = self.undo.last_mut() {
+            // Keep the oldest inverse: undo returns to before the first keystroke.
+            last.revision_after = revision_after;
+        } else {
+            self.undo.push(Step {
+                label,
+                inverse,
+                coalesce,
+                revision_before: self.revision,
+                revision_after,
+            });
+            if self.undo.len() > HISTORY_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.revision = revision_after;
+        Ok(())
+    }
+
+    /// The next edit starts a new undo step (focus moved to another field).
+    pub fn break_coalescing(&mut self) {
+        self.break_coalescing = true;
+    }
+
+    pub fn undo_label(&self) -> Option<EditLabel> {
+        self.undo.last().map(|s| s.label)
+    }
+
+    pub fn redo_label(&self) -> Option<EditLabel> {
+        self.redo.last().map(|s| s.label)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.step_back_or_forth(true)
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.step_back_or_forth(false)
+    }
+
+    fn step_back_or_forth(&mut self, back: bool) -> bool {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(step) = from.pop() else { return false };
+        let Step {
+            label,
+            inverse,
+            coalesce,
+            revision_before,
+            revision_after,
+        } = step;
+        match inverse.apply(&mut self.journey) {
+            Ok(redo) => {
+                to.push(Step {
+                    label,
+                    inverse: redo,
+                    coalesce,
+                    revision_before,
+                    revision_after,
+                });
+                self.revision = if back {
+                    revision_before
+                } else {
+                    revision_after
+                };
+                self.break_coalescing = true;
+                true
+            }
+            Err(_) => {
+                // An inverse that no longer applies means history is out of step with
+                // the document; drop history rather than corrupt the journey.
+                self.undo.clear();
+                self.redo.clear();
+                false
+            }
+        }
+    }
+
+    /// Saves to `path` (atomically) and makes it the document's path.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), format::FormatError> {
+        format::save(path, &self.journey)?;
+        self.path = Some(path.to_owned());
+        self.saved_revision = self.revision;
+        self.break_coalescing = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn add(doc: &mut Document, stage: Stage) -> TouchpointId {
+        let id = doc.journey.next_touchpoint_id();
+        let edit = Edit::add_touchpoint(&doc.journey, Touchpoint::new(id.clone(), stage, "x"));
+        doc.apply(edit, "edit-add-touchpoint", None).unwrap();
+        id
+    }
+
+    fn retitle(doc: &mut Document, id: &TouchpointId, title: &str) {
+        let mut tp = doc.journey.touchpoint(id).unwrap().clone();
+        tp.title = title.into();
+        doc.apply(
+            Edit::Replace(Element::Touchpoint(tp)),
+            "edit-touchpoint",
+            Some(format!("{id}/title")),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_step() {
+        let mut doc = Document::new(Journey::new("t", Language::En), None);
+        let id = add(&mut doc, Stage::Usage);
+        for title in ["C", "Ch", "Che", "Check"] {
+            retitle(&mut doc, &id, title);
+        }
+        assert_eq!(doc.journey.touchpoints[0].title, "Check");
+        assert!(doc.undo());
+        assert_eq!(doc.journey.touchpoints[0].title, "x");
+        assert!(doc.undo());
+        assert!(doc.journey.touchpoints.is_empty());
+        assert!(!doc.is_modified(), "back at the loaded state");
+    }
+
+    #[test]
+    fn undo_after_save_marks_modified_and_redo_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.ron");
+        let mut doc = Document::new(Journey::new("t", Language::En), None);
+        add(&mut doc, Stage::Action);
+        assert!(doc.is_modified());
+        doc.save_as(&path).unwrap();
+        assert!(!doc.is_modified());
+        doc.undo();
+        assert!(doc.is_modified());
+        doc.redo();
+        assert!(!doc.is_modified());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_history_is_bounded() {
+        let mut doc = Document::new(Journey::new("t", Language::En), None);
+        for _ in 0..HISTORY_LIMIT + 20 {
+            add(&mut doc, Stage::Awareness);
+        }
+        let mut undone = 0;
+        while doc.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, HISTORY_LIMIT);
+        add(&mut doc, Stage::Interest);
+        assert!(!doc.redo());
+    }
+}

@@ -1,0 +1,93 @@
+//! Native file dialogs behind a small trait, so tests answer "the user picked this
+//! path" without a window. The real one runs rfd on a worker thread (a synchronous
+//! dialog would freeze the UI) and sends the answer back through a channel.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+
+/// What the answer is for, so the app knows what to do when it arrives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Open,
+    /// Save As; `then` runs after a successful save (quit, open, new).
+    SaveAs {
+        then: Option<super::PendingAction>,
+    },
+    AttachImage {
+        evidence: crate::model::EvidenceId,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    OpenJourney,
+    SaveJourney { suggested_name: String },
+    OpenImage,
+}
+
+pub type DialogReply = (DialogPurpose, Option<PathBuf>);
+
+pub trait FileDialogs {
+    /// Shows a dialog; the answer (None when cancelled) arrives on `reply`.
+    fn request(
+        &mut self,
+        kind: DialogKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogReply>,
+        ctx: &egui::Context,
+    );
+}
+
+/// rfd's native dialogs (xdg-portal on Linux, no GTK), on a worker thread.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn request(
+        &mut self,
+        kind: DialogKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogReply>,
+        ctx: &egui::Context,
+    ) {
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new();
+            let picked = match kind {
+                DialogKind::OpenJourney => dialog.add_filter("Journey (RON)", &["ron"]).pick_file(),
+                DialogKind::SaveJourney { suggested_name } => dialog
+                    .add_filter("Journey (RON)", &["ron"])
+                    .set_file_name(suggested_name)
+                    .save_file(),
+                DialogKind::OpenImage => dialog
+                    .add_filter("Image", &["png", "jpg", "jpeg"])
+                    .pick_file(),
+            };
+            // The app may have quit meanwhile; then nobody is waiting for the answer.
+            if reply.send((purpose, picked)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    }
+}
+
+/// A stand-in for tests: answers every request at once with the next scripted path.
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    pub answers: std::collections::VecDeque<Option<PathBuf>>,
+    pub asked: Vec<DialogKind>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn request(
+        &mut self,
+        kind: DialogKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogReply>,
+        _ctx: &egui::Context,
+    ) {
+        self.asked.push(kind);
+        let answer = self.answers.pop_front().flatten();
+        // The receiver lives in the app, which is calling us.
+        reply.send((purpose, answer)).ok();
+    }
+}

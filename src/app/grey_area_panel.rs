@@ -1,0 +1,226 @@
+//! Grey areas: the list sorted by severity (click selects and scrolls to it), the
+//! suggested handoffs (consecutive touchpoints that change department or channel), and
+//! the grey-area inspector.
+
+use super::widgets::{choice, heading, text_area};
+use super::*;
+use crate::model::*;
+
+/// Consecutive touchpoints where the department or channel changes and no grey area
+/// is marked yet: the handoffs most likely to break.
+pub fn suggestions(journey: &Journey) -> Vec<(TouchpointId, TouchpointId)> {
+    journey
+        .touchpoints
+        .windows(2)
+        .filter(|w| w[0].department != w[1].department || w[0].channel != w[1].channel)
+        .filter(|w| {
+            !journey.grey_areas.iter().any(|g| {
+                (g.from == w[0].id && g.to == w[1].id) || (g.from == w[1].id && g.to == w[0].id)
+            })
+        })
+        .map(|w| (w[0].id.clone(), w[1].id.clone()))
+        .collect()
+}
+
+pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+    let i18n = &app.i18n;
+    let journey = &app.document.journey;
+    let mut sorted: Vec<&GreyArea> = journey.grey_areas.iter().collect();
+    sorted.sort_by_key(|g| {
+        (
+            std::cmp::Reverse(g.severity),
+            g.status == GreyAreaStatus::Resolved,
+        )
+    });
+    if sorted.is_empty() {
+        ui.label(egui::RichText::new(i18n.tr("grey-areas-none")).weak());
+    }
+    for grey in sorted {
+        let severity = i18n.term("severity", grey.severity.key());
+        let title = if grey.title.is_empty() {
+            i18n.tr("untitled")
+        } else {
+            grey.title.clone()
+        };
+        let selected = app
+            .ui_state
+            .is_selected(&ElementId::GreyArea(grey.id.clone()));
+        let fill = super::canvas_paint::colour(app.theme.grey_area_fill(grey.severity));
+        ui.horizontal(|ui| {
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(dot.center(), 5.0, fill);
+            let label =
+                egui::Button::selectable(selected, format!("{title} · {severity}")).truncate();
+            if ui.add(label).clicked() {
+                app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+                app.ui_state.reveal = Some(grey.from.clone());
+            }
+        });
+    }
+    let suggested = suggestions(journey);
+    if suggested.is_empty() {
+        return;
+    }
+    let heading = crate::tr!(i18n, "grey-suggestions", count = suggested.len());
+    egui::CollapsingHeader::new(heading)
+        .id_salt("grey-suggestions")
+        .default_open(false)
+        .show(ui, |ui| {
+            let name = |id: &TouchpointId| {
+                journey
+                    .touchpoint(id)
+                    .map(|t| t.title.clone())
+                    .unwrap_or_default()
+            };
+            for (from, to) in &suggested {
+                ui.horizontal(|ui| {
+                    let mark = crate::tr!(
+                        i18n,
+                        "grey-suggestion-mark",
+                        from = name(from),
+                        to = name(to)
+                    );
+                    if ui
+                        .small_button(i18n.tr("grey-mark"))
+                        .on_hover_text(&mark)
+                        .clicked()
+                    {
+                        let grey = super::actions::suggested_grey_area(
+                            journey,
+                            journey.next_grey_area_id(),
+                            from,
+                            to,
+                        );
+                        app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+                        let index = journey.grey_areas.len();
+                        edits.push(
+                            Edit::Insert {
+                                index,
+                                element: Element::GreyArea(grey),
+                            },
+                            "edit-mark-grey-area",
+                        );
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("{} → {}", name(from), name(to))).small(),
+                        )
+                        .truncate(),
+                    );
+                });
+            }
+        });
+}
+
+pub fn inspector_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &GreyAreaId) {
+    let journey = &app.document.journey;
+    let Some(original) = journey.grey_area(id) else {
+        return;
+    };
+    let i18n = &app.i18n;
+    let mut g = original.clone();
+    let mut typed = None;
+    heading(ui, &i18n.tr("inspector-grey-area"));
+    let name = |t: &TouchpointId| {
+        journey
+            .touchpoint(t)
+            .map(|t| t.title.clone())
+            .unwrap_or_default()
+    };
+    ui.label(format!("{} → {}", name(&g.from), name(&g.to)));
+    if text_area(ui, &i18n.tr("field-title"), &mut g.title, 1).changed() {
+        typed = Some("title");
+    }
+    choice(
+        ui,
+        &i18n.tr("field-grey-kind"),
+        &mut g.kind,
+        GreyAreaKind::ALL,
+        |k| i18n.term("grey-kind", k.key()),
+    );
+    choice(
+        ui,
+        &i18n.tr("field-severity"),
+        &mut g.severity,
+        Severity::ALL,
+        |s| i18n.term("severity", s.key()),
+    );
+    choice(
+        ui,
+        &i18n.tr("field-status"),
+        &mut g.status,
+        GreyAreaStatus::ALL,
+        |s| i18n.term("grey-status", s.key()),
+    );
+    for (field, label, value) in [
+        ("experience", "field-experience", &mut g.experience),
+        ("fix", "field-fix", &mut g.fix),
+        ("owner", "field-owner", &mut g.owner),
+    ] {
+        if text_area(ui, &i18n.tr(label), value, 2).changed() {
+            typed = Some(field);
+        }
+    }
+    ui.label(
+        egui::RichText::new(i18n.tr("field-departments"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for department in &journey.departments {
+            let mut on = g.departments.contains(&department.id);
+            if ui.checkbox(&mut on, &department.name).changed() {
+                toggle(&mut g.departments, &department.id, on);
+            }
+        }
+    });
+    ui.label(
+        egui::RichText::new(i18n.tr("field-channels"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for channel in &journey.channels {
+            let mut on = g.channels.contains(&channel.id);
+            if ui.checkbox(&mut on, &channel.name).changed() {
+                toggle(&mut g.channels, &channel.id, on);
+            }
+        }
+    });
+    ui.label(
+        egui::RichText::new(i18n.tr("field-evidence"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for item in &journey.evidence {
+            let mut on = g.evidence.contains(&item.id);
+            let kind = i18n.term("evidence-kind", item.kind.key());
+            if ui
+                .checkbox(&mut on, format!("{} {kind}", item.id))
+                .on_hover_text(&item.text)
+                .changed()
+            {
+                toggle(&mut g.evidence, &item.id, on);
+            }
+        }
+    });
+    if g != *original {
+        let edit = Edit::Replace(Element::GreyArea(g.clone()));
+        match typed {
+            Some(field) => edits.push_typing(edit, "edit-grey-area", format!("{id}/{field}")),
+            None => edits.push(edit, "edit-grey-area"),
+        }
+    }
+    ui.separator();
+    if ui.button(i18n.tr("delete-grey-area")).clicked() {
+        edits.push(Edit::delete_grey_area(journey, id), "edit-delete");
+    }
+}
+
+fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T, on: bool) {
+    list.retain(|x| x != item);
+    if on {
+        list.push(item.clone());
+    }
+}

@@ -1,0 +1,295 @@
+//! The inspector: edits every field of the selected touchpoint, grey area, evidence
+//! item or opportunity. It edits a copy and, when the copy differs, pushes one
+//! `Replace` edit (typing in one field coalesces into one undo step).
+
+use super::widgets::{choice, heading, string_list, text_area, text_field};
+use super::*;
+use crate::model::*;
+
+pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(340.0)
+        .size_range(280.0..=560.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let selected = app.ui_state.selection.last().cloned();
+                    match selected {
+                        Some(ElementId::Touchpoint(id)) => touchpoint_ui(app, ui, edits, &id),
+                        Some(ElementId::Evidence(id)) => {
+                            super::evidence_panel::evidence_ui(app, ui, edits, &id)
+                        }
+                        Some(ElementId::GreyArea(id)) => {
+                            super::grey_area_panel::inspector_ui(app, ui, edits, &id)
+                        }
+                        Some(ElementId::Opportunity(id)) => opportunity_ui(app, ui, edits, &id),
+                        _ => nothing_selected_ui(app, ui),
+                    }
+                });
+        });
+}
+
+fn nothing_selected_ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
+    heading(ui, &app.i18n.tr("inspector-title"));
+    ui.label(app.i18n.tr("inspector-empty"));
+}
+
+fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &TouchpointId) {
+    let journey = &app.document.journey;
+    let Some(original) = journey.touchpoint(id) else {
+        return;
+    };
+    let i18n = &app.i18n;
+    let mut tp = original.clone();
+    let mut typed: Option<&str> = None;
+
+    heading(ui, &i18n.tr("inspector-touchpoint"));
+    ui.label(egui::RichText::new(id.as_str()).small().weak());
+    let title = text_field(ui, &i18n.tr("field-title"), &mut tp.title);
+    if std::mem::take(&mut app.ui_state.focus_title) {
+        title.request_focus();
+        select_all(ui, &title);
+    }
+    if title.changed() {
+        typed = Some("title");
+    }
+
+    let mut stage = tp.stage;
+    if choice(ui, &i18n.tr("field-stage"), &mut stage, Stage::ALL, |s| {
+        i18n.term("stage", s.key())
+    }) {
+        match Edit::move_touchpoint(journey, id, stage, usize::MAX) {
+            Ok(edit) => edits.push(edit, "edit-move-touchpoint"),
+            Err(error) => app.ui_state.notice = Some(Notice::Error(error.to_string())),
+        }
+        return;
+    }
+    catalogue_pickers(ui, i18n, journey, &mut tp);
+
+    for (field, label, value) in [
+        ("action", "field-action", &mut tp.action),
+        ("thought", "field-thought", &mut tp.thought),
+        ("expectation", "field-expectation", &mut tp.expectation),
+        ("description", "field-description", &mut tp.description),
+    ] {
+        if text_area(ui, &i18n.tr(label), value, 2).changed() {
+            typed = Some(field);
+        }
+    }
+    emotion_ui(ui, i18n, &mut tp.emotion, &mut typed);
+    ui.checkbox(&mut tp.key_moment, i18n.tr("field-key-moment"))
+        .on_hover_text(i18n.tr("field-key-moment-tip"));
+    if string_list(ui, i18n, &i18n.tr("field-pain-points"), &mut tp.pain_points) {
+        typed = Some("pain_points");
+    }
+
+    if tp != *original {
+        let edit = Edit::Replace(Element::Touchpoint(tp.clone()));
+        match typed {
+            Some(field) => edits.push_typing(edit, "edit-touchpoint", format!("{id}/{field}")),
+            None => edits.push(edit, "edit-touchpoint"),
+        }
+    }
+    ui.separator();
+    super::evidence_panel::links_ui(app, ui, edits, &tp);
+    ui.separator();
+    opportunities_ui(app, ui, edits, id);
+    ui.separator();
+    if ui.button(app.i18n.tr("delete-touchpoint")).clicked() {
+        edits.push(
+            Edit::delete_touchpoint(&app.document.journey, id),
+            "edit-delete",
+        );
+    }
+}
+
+fn select_all(ui: &egui::Ui, response: &egui::Response) {
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(usize::MAX),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), response.id);
+    }
+}
+
+fn catalogue_pickers(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    journey: &Journey,
+    tp: &mut Touchpoint,
+) {
+    let none = i18n.tr("none");
+    let channel_name = |c: &Option<ChannelId>| {
+        c.as_ref()
+            .and_then(|c| journey.channel(c))
+            .map_or(none.clone(), |c| c.name.clone())
+    };
+    egui::ComboBox::from_label(i18n.tr("field-channel"))
+        .selected_text(channel_name(&tp.channel))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut tp.channel, None, &none);
+            for channel in &journey.channels {
+                ui.selectable_value(&mut tp.channel, Some(channel.id.clone()), &channel.name);
+            }
+        });
+    let department_name = |d: &Option<DepartmentId>| {
+        d.as_ref()
+            .and_then(|d| journey.department(d))
+            .map_or(none.clone(), |d| d.name.clone())
+    };
+    egui::ComboBox::from_label(i18n.tr("field-department"))
+        .selected_text(department_name(&tp.department))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut tp.department, None, &none);
+            for department in &journey.departments {
+                ui.selectable_value(
+                    &mut tp.department,
+                    Some(department.id.clone()),
+                    &department.name,
+                );
+            }
+        });
+}
+
+/// Five score buttons (−2 … +2), "no score", and the emotion word.
+fn emotion_ui(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    emotion: &mut Option<Emotion>,
+    typed: &mut Option<&str>,
+) {
+    ui.label(
+        egui::RichText::new(i18n.tr("field-emotion"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal(|ui| {
+        for score in EMOTION_MIN..=EMOTION_MAX {
+            let selected = emotion.as_ref().is_some_and(|e| e.score == score);
+            let text = emotion_label(score);
+            let meaning = i18n.tr(&format!("emotion-score-{score}"));
+            let response = ui.selectable_label(selected, text).on_hover_text(&meaning);
+            if response.clicked() {
+                let word = emotion.take().map(|e| e.word).unwrap_or_default();
+                *emotion = Some(Emotion { score, word });
+            }
+        }
+        if ui
+            .selectable_label(emotion.is_none(), i18n.tr("emotion-none"))
+            .clicked()
+        {
+            *emotion = None;
+        }
+    });
+    if let Some(emotion) = emotion.as_mut()
+        && text_field(ui, &i18n.tr("field-emotion-word"), &mut emotion.word).changed()
+    {
+        *typed = Some("emotion_word");
+    }
+}
+
+/// "−2", "−1", "0", "+1", "+2".
+pub fn emotion_label(score: i8) -> String {
+    match score {
+        s if s < 0 => format!("−{}", -s),
+        0 => "0".to_owned(),
+        s => format!("+{s}"),
+    }
+}
+
+fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &TouchpointId) {
+    let i18n = &app.i18n;
+    ui.label(
+        egui::RichText::new(i18n.tr("field-opportunities"))
+            .small()
+            .strong(),
+    );
+    let journey = &app.document.journey;
+    for opportunity in journey.opportunities_for(id) {
+        let text = if opportunity.idea.is_empty() {
+            i18n.tr("untitled")
+        } else {
+            opportunity.idea.clone()
+        };
+        if ui.link(text).clicked() {
+            app.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+        }
+    }
+    if ui.small_button(i18n.tr("add-opportunity")).clicked() {
+        let opportunity = Opportunity {
+            id: journey.next_opportunity_id(),
+            target: OpportunityTarget::Touchpoint(id.clone()),
+            idea: i18n.tr("new-opportunity"),
+            expected_effect: String::new(),
+            owner: String::new(),
+            status: OpportunityStatus::Idea,
+        };
+        app.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+        let index = journey.opportunities.len();
+        edits.push(
+            Edit::Insert {
+                index,
+                element: Element::Opportunity(opportunity),
+            },
+            "edit-add-opportunity",
+        );
+    }
+}
+
+fn opportunity_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &OpportunityId) {
+    let Some(original) = app.document.journey.opportunity(id) else {
+        return;
+    };
+    let i18n = &app.i18n;
+    let mut o = original.clone();
+    let mut typed = None;
+    heading(ui, &i18n.tr("inspector-opportunity"));
+    let target_name = match &o.target {
+        OpportunityTarget::Touchpoint(t) => {
+            app.document.journey.touchpoint(t).map(|t| t.title.clone())
+        }
+        OpportunityTarget::GreyArea(g) => {
+            app.document.journey.grey_area(g).map(|g| g.title.clone())
+        }
+    };
+    if let Some(name) = target_name {
+        ui.label(crate::tr!(i18n, "opportunity-for", target = name));
+    }
+    for (field, label, value) in [
+        ("idea", "field-idea", &mut o.idea),
+        (
+            "expected_effect",
+            "field-expected-effect",
+            &mut o.expected_effect,
+        ),
+        ("owner", "field-owner", &mut o.owner),
+    ] {
+        if text_area(ui, &i18n.tr(label), value, 1).changed() {
+            typed = Some(field);
+        }
+    }
+    choice(
+        ui,
+        &i18n.tr("field-status"),
+        &mut o.status,
+        OpportunityStatus::ALL,
+        |s| i18n.term("opportunity-status", s.key()),
+    );
+    if o != *original {
+        let edit = Edit::Replace(Element::Opportunity(o.clone()));
+        match typed {
+            Some(field) => edits.push_typing(edit, "edit-opportunity", format!("{id}/{field}")),
+            None => edits.push(edit, "edit-opportunity"),
+        }
+    }
+    if ui.button(i18n.tr("delete-opportunity")).clicked() {
+        edits.push(
+            Edit::Remove(ElementId::Opportunity(id.clone())),
+            "edit-delete",
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Prompts over the editor: unsaved changes (save / discard / cancel) and the shortcut
+//! sheet, generated from the command table so it is never out of date.
+
+use super::*;
+
+impl JourneyApp {
+    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
+        if let Some(action) = self.ui_state.confirm.clone() {
+            self.confirm_ui(ctx, action);
+        }
+        if self.ui_state.show_shortcuts {
+            self.shortcut_sheet_ui(ctx);
+        }
+    }
+
+    fn confirm_ui(&mut self, ctx: &egui::Context, action: PendingAction) {
+        let i18n = &self.i18n;
+        let name = self
+            .document
+            .file_name()
+            .unwrap_or_else(|| i18n.tr("untitled"));
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(i18n.tr("unsaved-title"));
+            ui.label(crate::tr!(i18n, "unsaved-body", file = name));
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if ui.button(i18n.tr("unsaved-save")).clicked() {
+                    choice = Some(0);
+                }
+                if ui.button(i18n.tr("unsaved-discard")).clicked() {
+                    choice = Some(1);
+                }
+                if ui.button(i18n.tr("cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.ui_state.confirm = None;
+                self.save(Some(action), ctx);
+            }
+            Some(1) => {
+                self.ui_state.confirm = None;
+                self.perform_discarding(action, ctx);
+            }
+            Some(_) => self.ui_state.confirm = None,
+            None => {}
+        }
+    }
+
+    fn perform_discarding(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if action == PendingAction::Quit {
+            self.quit_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.perform_now(action, ctx);
+        }
+    }
+
+    fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) {
+        let i18n = &self.i18n;
+        let mut open = true;
+        egui::Window::new(i18n.tr("shortcuts-title"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcut-sheet")
+                    .num_columns(2)
+                    .striped(true)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for command in AppCommand::ALL {
+                            ui.label(i18n.tr(command.label_id()));
+                            let keys: Vec<String> = command
+                                .shortcuts()
+                                .iter()
+                                .map(|s| ctx.format_shortcut(s))
+                                .collect();
+                            ui.monospace(keys.join("  /  "));
+                            ui.end_row();
+                        }
+                    });
+            });
+        self.ui_state.show_shortcuts = open;
+    }
+}

@@ -1,0 +1,83 @@
+//! Small labelled widgets shared by the panels. Every field carries its label as its
+//! accessible name, so tests (and screen readers) find it by label.
+
+use crate::i18n::I18n;
+use egui::{Response, TextEdit, Ui};
+
+/// A one-line text field under its label.
+pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> Response {
+    let label = ui.label(egui::RichText::new(label).small().strong());
+    ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+}
+
+/// A multi-line text field under its label.
+pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+    let label = ui.label(egui::RichText::new(label).small().strong());
+    ui.add(
+        TextEdit::multiline(value)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
+/// A drop-down over a closed vocabulary, each option named by `name`.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    options: &[T],
+    name: impl Fn(T) -> String,
+) -> bool {
+    let before = *value;
+    egui::ComboBox::from_label(label)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for option in options {
+                ui.selectable_value(value, *option, name(*option));
+            }
+        });
+    *value != before
+}
+
+/// An editable list of short texts (pain points, goals): edit, remove, add.
+/// Returns whether the list changed.
+pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String>) -> bool {
+    let mut changed = false;
+    ui.label(egui::RichText::new(label).small().strong());
+    let mut remove = None;
+    for (index, item) in items.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let name = format!("{label} {}", index + 1);
+            let remove_label = crate::tr!(i18n, "remove-item", item = name.clone());
+            if ui.small_button("×").on_hover_text(&remove_label).clicked() {
+                remove = Some(index);
+            }
+            let response = ui.add(TextEdit::singleline(item).desired_width(f32::INFINITY));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
+            });
+            changed |= response.changed();
+        });
+    }
+    if let Some(index) = remove {
+        items.remove(index);
+        changed = true;
+    }
+    if ui
+        .small_button(crate::tr!(i18n, "add-item", list = label))
+        .clicked()
+    {
+        items.push(String::new());
+        changed = true;
+    }
+    changed
+}
+
+/// A section heading inside a panel.
+pub fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(text).heading().strong());
+    ui.add_space(2.0);
+}
