@@ -276,3 +276,4 @@ notice-drop-needs-evidence = Select a piece of evidence first, then drop the ima
 notice-attach-save-first = Save the journey first: attachments are stored next to the journey file.
 notice-attach-outside = { $file } is outside the journey's folder. Copy it into that folder (or a subfolder) and attach it from there.
 notice-attach-missing = { $file } cannot be read.
+grey-area-named = Grey area: { $title } ({ $severity })

@@ -276,3 +276,4 @@ notice-drop-needs-evidence = Selecciona primero una evidencia y luego suelta la 
 notice-attach-save-first = Guarda primero el viaje: los adjuntos se guardan junto al archivo del viaje.
 notice-attach-outside = { $file } está fuera de la carpeta del viaje. Cópialo en esa carpeta (o una subcarpeta) y adjúntalo desde allí.
 notice-attach-missing = No se puede leer { $file }.
+grey-area-named = Zona gris: { $title } ({ $severity })

@@ -78,7 +78,7 @@ impl JourneyApp {
             AppCommand::MarkGreyArea => self.mark_grey_area(),
             AppCommand::ZoomIn => self.ui_state.view.zoom_by(1.25),
             AppCommand::ZoomOut => self.ui_state.view.zoom_by(0.8),
-            AppCommand::ZoomFit => self.ui_state.view = View::fit_on_next_frame(),
+            AppCommand::ZoomFit => self.ui_state.view.fit_whole(),
             AppCommand::ShowShortcuts => {
                 self.ui_state.show_shortcuts = !self.ui_state.show_shortcuts
             }
@@ -254,24 +254,11 @@ impl JourneyApp {
     }
 
     pub fn add_touchpoint(&mut self, stage: Stage) {
-        let journey = &self.document.journey;
-        let id = journey.next_touchpoint_id();
-        let mut touchpoint = Touchpoint::new(id.clone(), stage, self.i18n.tr("new-touchpoint"));
-        // Continue the previous card's channel and department: rooms call out steps in a row.
-        if let Some(previous) = journey.touchpoints_in(stage).last() {
-            touchpoint.channel.clone_from(&previous.channel);
-            touchpoint.department.clone_from(&previous.department);
-        }
+        let (edit, id) = new_touchpoint(&self.document.journey, stage);
         let mut edits = Edits::default();
-        edits.push(
-            Edit::add_touchpoint(journey, touchpoint),
-            "edit-add-touchpoint",
-        );
+        edits.push(edit, "edit-add-touchpoint");
         self.apply_edits(edits);
-        self.ui_state.selection = vec![ElementId::Touchpoint(id.clone())];
-        self.ui_state.active_stage = Some(stage);
-        self.ui_state.focus_title = true;
-        self.ui_state.reveal = Some(id);
+        self.ui_state.select_new_touchpoint(id, stage);
     }
 
     /// Deletes the selection as one undo step. Each delete is built against the journey
@@ -331,6 +318,18 @@ impl JourneyApp {
         self.apply_edits(edits);
         self.ui_state.selection = vec![ElementId::GreyArea(id)];
     }
+}
+
+/// The edit adding an untitled touchpoint at the end of `stage`, and its id. It takes
+/// the channel and department of the stage's last card: rooms call out steps in a row.
+pub fn new_touchpoint(journey: &Journey, stage: Stage) -> (Edit, TouchpointId) {
+    let id = journey.next_touchpoint_id();
+    let mut touchpoint = Touchpoint::new(id.clone(), stage, "");
+    if let Some(previous) = journey.touchpoints_in(stage).last() {
+        touchpoint.channel.clone_from(&previous.channel);
+        touchpoint.department.clone_from(&previous.department);
+    }
+    (Edit::add_touchpoint(journey, touchpoint), id)
 }
 
 /// A new grey area between two touchpoints, its kind guessed from what changes there.

@@ -5,7 +5,7 @@
 use super::canvas_paint::{self, Painter};
 use super::*;
 use crate::layout::{Point, Rect};
-use crate::model::{ElementId, Stage};
+use crate::model::ElementId;
 use egui::{Pos2, Sense, Vec2};
 
 const MIN_ZOOM: f32 = 0.02;
@@ -166,8 +166,17 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     canvas_paint::lane_labels(&painter, layout, canvas);
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
-    grey_area_hits(ui, ui_state, layout, journey, origin);
-    card_interactions(ui, ui_state, layout, journey, origin, slots, edits, theme);
+    grey_area_hits(ui, (ui_state, i18n), layout, journey, origin);
+    card_interactions(
+        ui,
+        (ui_state, i18n),
+        layout,
+        journey,
+        origin,
+        slots,
+        edits,
+        theme,
+    );
 }
 
 fn navigate(ui: &egui::Ui, background: &egui::Response, canvas: egui::Rect, view: &mut View) {
@@ -235,38 +244,16 @@ fn stage_buttons(
             stroke,
         );
         if response.clicked() {
-            add_touchpoint_edit(ui_state, i18n, edits, journey, stage_box.stage);
+            let (edit, id) = super::actions::new_touchpoint(journey, stage_box.stage);
+            edits.push(edit, "edit-add-touchpoint");
+            ui_state.select_new_touchpoint(id, stage_box.stage);
         }
     }
 }
 
-fn add_touchpoint_edit(
-    ui_state: &mut UiState,
-    i18n: &crate::i18n::I18n,
-    edits: &mut Edits,
-    journey: &crate::model::Journey,
-    stage: Stage,
-) {
-    let id = journey.next_touchpoint_id();
-    let mut touchpoint =
-        crate::model::Touchpoint::new(id.clone(), stage, i18n.tr("new-touchpoint"));
-    if let Some(previous) = journey.touchpoints_in(stage).last() {
-        touchpoint.channel.clone_from(&previous.channel);
-        touchpoint.department.clone_from(&previous.department);
-    }
-    edits.push(
-        crate::model::Edit::add_touchpoint(journey, touchpoint),
-        "edit-add-touchpoint",
-    );
-    ui_state.selection = vec![ElementId::Touchpoint(id.clone())];
-    ui_state.active_stage = Some(stage);
-    ui_state.focus_title = true;
-    ui_state.reveal = Some(id);
-}
-
 fn grey_area_hits(
     ui: &mut egui::Ui,
-    ui_state: &mut UiState,
+    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
     layout: &crate::layout::MapLayout,
     journey: &crate::model::Journey,
     origin: Pos2,
@@ -280,6 +267,8 @@ fn grey_area_hits(
             .grey_area(&band.id)
             .map(|g| g.title.clone())
             .unwrap_or_default();
+        let severity = i18n.term("severity", band.severity.key());
+        let title = crate::tr!(i18n, "grey-area-named", title = title, severity = severity);
         let response = ui.interact(rect, ui.scope_id().with(("grey", &band.id)), Sense::click());
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
@@ -292,7 +281,7 @@ fn grey_area_hits(
 #[allow(clippy::too_many_arguments)]
 fn card_interactions(
     ui: &mut egui::Ui,
-    ui_state: &mut UiState,
+    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
     layout: &crate::layout::MapLayout,
     journey: &crate::model::Journey,
     origin: Pos2,
@@ -313,13 +302,13 @@ fn card_interactions(
             Sense::click_and_drag(),
         );
         let selected = ui_state.is_selected(&ElementId::Touchpoint(slot.id.clone()));
+        let name = if touchpoint.title.trim().is_empty() {
+            i18n.tr("new-touchpoint")
+        } else {
+            touchpoint.title.clone()
+        };
         response.widget_info(|| {
-            egui::WidgetInfo::selected(
-                egui::accesskit::Role::Button,
-                true,
-                selected,
-                &touchpoint.title,
-            )
+            egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
         });
         let element = ElementId::Touchpoint(slot.id.clone());
         if response.clicked() {

@@ -2,8 +2,10 @@
 //! path" without a window. The real one runs rfd on a worker thread (a synchronous
 //! dialog would freeze the UI) and sends the answer back through a channel.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 
 /// What the answer is for, so the app knows what to do when it arrives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,10 +73,26 @@ impl FileDialogs for NativeDialogs {
 }
 
 /// A stand-in for tests: answers every request at once with the next scripted path.
-#[derive(Default)]
+/// Clone it before handing it to the app to keep a handle for scripting.
+#[derive(Clone, Default)]
 pub struct ScriptedDialogs {
-    pub answers: std::collections::VecDeque<Option<PathBuf>>,
-    pub asked: Vec<DialogKind>,
+    answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    asked: Arc<Mutex<Vec<DialogKind>>>,
+}
+
+impl ScriptedDialogs {
+    /// The answer the next dialog gives (None: the person cancels).
+    pub fn answer(&self, path: Option<PathBuf>) {
+        self.answers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(path);
+    }
+
+    /// The dialogs shown so far.
+    pub fn asked(&self) -> Vec<DialogKind> {
+        self.asked.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -85,8 +103,16 @@ impl FileDialogs for ScriptedDialogs {
         reply: Sender<DialogReply>,
         _ctx: &egui::Context,
     ) {
-        self.asked.push(kind);
-        let answer = self.answers.pop_front().flatten();
+        self.asked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(kind);
+        let answer = self
+            .answers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop_front()
+            .flatten();
         // The receiver lives in the app, which is calling us.
         reply.send((purpose, answer)).ok();
     }

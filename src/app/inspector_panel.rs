@@ -50,7 +50,6 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
     let title = text_field(ui, &i18n.tr("field-title"), &mut tp.title);
     if std::mem::take(&mut app.ui_state.focus_title) {
         title.request_focus();
-        select_all(ui, &title);
     }
     if title.changed() {
         typed = Some("title");
@@ -102,17 +101,6 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
             Edit::delete_touchpoint(&app.document.journey, id),
             "edit-delete",
         );
-    }
-}
-
-fn select_all(ui: &egui::Ui, response: &egui::Response) {
-    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), response.id) {
-        let all = egui::text::CCursorRange::two(
-            egui::text::CCursor::new(0),
-            egui::text::CCursor::new(usize::MAX),
-        );
-        state.cursor.set_char_range(Some(all));
-        state.store(ui.ctx(), response.id);
     }
 }
 

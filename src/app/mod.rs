@@ -102,6 +102,14 @@ impl UiState {
             .collect()
     }
 
+    /// Selects a just-created touchpoint, focuses its title and scrolls to it.
+    pub fn select_new_touchpoint(&mut self, id: TouchpointId, stage: Stage) {
+        self.selection = vec![ElementId::Touchpoint(id.clone())];
+        self.active_stage = Some(stage);
+        self.focus_title = true;
+        self.reveal = Some(id);
+    }
+
     pub fn is_selected(&self, id: &ElementId) -> bool {
         self.selection.contains(id)
     }

@@ -124,7 +124,7 @@ impl<'a> SourceIndex<'a> {
                 }
             })
             .collect();
-        diagnostics.sort_by(|a, b| (a.line, a.column, a.level).cmp(&(b.line, b.column, b.level)));
+        diagnostics.sort_by_key(|d| (d.line, d.column, d.level));
         diagnostics
     }
 

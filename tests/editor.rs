@@ -1,0 +1,233 @@
+//! The editor, driven like a person would: click by label, type, pick from combo boxes,
+//! Shift+click, drag a card, press shortcuts; then save through Ctrl+S and check the
+//! file on disk.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+use journeymap::app::DialogKind;
+use journeymap::format;
+use journeymap::model::*;
+
+const STAGES: [(&str, &str); 6] = [
+    ("Awareness", "Sees a billboard"),
+    ("Interest", "Compares plans online"),
+    ("Consideration", "Visits the store"),
+    ("Action", "Signs the contract"),
+    ("Usage", "Calls support"),
+    ("Advocacy", "Posts a review"),
+];
+
+#[test]
+fn build_a_map_save_it_and_load_it_back() {
+    let (app, dialogs) = app_with(Journey::new("Workshop", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::Num0); // fit the whole (empty) map
+
+    // A touchpoint in each of the six stages: the "+" of the stage, then type its title.
+    for (stage, title) in STAGES {
+        press(&mut h, Modifiers::COMMAND, Key::Num0); // the map grows: fit it again
+        click(&mut h, &format!("Add touchpoint to {stage}"));
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+            .type_text(title);
+        h.run();
+    }
+    let journey = h.state().journey().clone();
+    let titles: Vec<(&str, Stage)> = journey
+        .touchpoints
+        .iter()
+        .map(|t| (t.title.as_str(), t.stage))
+        .collect();
+    let expected: Vec<(&str, Stage)> = STAGES
+        .iter()
+        .zip(Stage::ALL)
+        .map(|((_, title), stage)| (*title, *stage))
+        .collect();
+    assert_eq!(titles, expected);
+
+    // Channel, department and emotion of "Calls support" (still selected: the last one added
+    // was "Posts a review", so select "Calls support" on the canvas).
+    click(&mut h, "Calls support");
+    pick(&mut h, "Channel", "Phone / contact centre");
+    pick(&mut h, "Department", "Customer service");
+    click(&mut h, "−2");
+    type_into(&mut h, "Emotion word", "furious");
+    let support = h
+        .state()
+        .journey()
+        .touchpoint(&"tp-5".into())
+        .unwrap()
+        .clone();
+    assert_eq!(support.channel, Some(ChannelId::new("phone")));
+    assert_eq!(support.department, Some(DepartmentId::new("service")));
+    assert_eq!(
+        support.emotion,
+        Some(Emotion {
+            score: -2,
+            word: "furious".into()
+        })
+    );
+
+    // New evidence on "Calls support", then link the same evidence to "Posts a review".
+    click(&mut h, "New evidence");
+    type_into(&mut h, "Quote, finding or note", "Transferred three times");
+    click(&mut h, "Posts a review");
+    pick(&mut h, "Link evidence", "Quote: Transferred three times");
+    let journey = h.state().journey().clone();
+    assert_eq!(journey.evidence.len(), 1);
+    assert_eq!(journey.evidence[0].text, "Transferred three times");
+    assert_eq!(
+        journey.touchpoint(&"tp-5".into()).unwrap().evidence,
+        vec![EvidenceId::new("ev-1")]
+    );
+    assert_eq!(
+        journey.touchpoint(&"tp-6".into()).unwrap().evidence,
+        vec![EvidenceId::new("ev-1")]
+    );
+
+    // Mark a grey area: click one card, Shift+click the other, Ctrl+G.
+    click(&mut h, "Signs the contract");
+    h.get_by_label("Calls support")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::G);
+    let grey = h
+        .state()
+        .journey()
+        .grey_areas
+        .first()
+        .cloned()
+        .expect("a grey area");
+    assert_eq!((grey.from.as_str(), grey.to.as_str()), ("tp-4", "tp-5"));
+    assert_eq!(
+        grey.kind,
+        GreyAreaKind::DepartmentHandoff,
+        "service differs from none"
+    );
+
+    // Drag "Sees a billboard" onto the Consideration stage, after "Visits the store".
+    let from = h.get_by_label("Sees a billboard").rect().center();
+    let store = h.get_by_label("Visits the store").rect();
+    let target = store.center() + egui::vec2(store.width() * 0.3, 0.0); // right half: after it
+    h.drag_at(from);
+    h.run();
+    for step in 1..=5 {
+        h.hover_at(from + (target - from) * (step as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(target);
+    h.run();
+    let moved = h
+        .state()
+        .journey()
+        .touchpoint(&"tp-1".into())
+        .unwrap()
+        .clone();
+    assert_eq!(moved.stage, Stage::Consideration);
+    let consideration: Vec<&str> = h
+        .state()
+        .journey()
+        .touchpoints_in(Stage::Consideration)
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(consideration, ["Visits the store", "Sees a billboard"]);
+
+    // Save with Ctrl+S: an untitled journey asks where (the stand-in answers).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    dialogs.answer(Some(path.clone()));
+    assert!(h.state().document.is_modified());
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(matches!(
+        dialogs.asked().last(),
+        Some(DialogKind::SaveJourney { .. })
+    ));
+    assert!(!h.state().document.is_modified());
+    assert!(
+        h.state().window_title().starts_with("workshop.ron"),
+        "{}",
+        h.state().window_title()
+    );
+
+    let saved = format::load(&path).unwrap().journey;
+    assert_eq!(&saved, h.state().journey());
+    assert_eq!(saved.touchpoints.len(), 6);
+    assert_eq!(
+        saved.touchpoint(&"tp-1".into()).unwrap().stage,
+        Stage::Consideration
+    );
+    assert_eq!(saved.grey_areas.len(), 1);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("title: \"Calls support\""));
+    assert!(text.contains("word: \"furious\""));
+}
+
+#[test]
+fn a_malformed_file_shows_its_error_and_keeps_the_open_map() {
+    let (app, _dialogs) = app_with(Journey::new("Keep me", Language::En), Language::En);
+    let mut h = harness(app);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Journey(\n    version: 1,\n    title: 42,\n)\n").unwrap();
+    h.state_mut().open_path(&path);
+    h.run();
+    assert_eq!(h.state().journey().title, "Keep me");
+    let expected = format!("{}:3:11: error: Expected string", path.display());
+    let shown: Vec<String> = h
+        .query_all_by_label_contains("broken.ron")
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert!(
+        h.query_by_label_contains(&expected).is_some(),
+        "the error is shown with line and column: {shown:?}"
+    );
+}
+
+#[test]
+fn unsaved_changes_ask_before_a_new_journey() {
+    let (app, _dialogs) = app_with(Journey::new("Draft", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::Enter); // add a touchpoint
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .type_text("Unsaved step");
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(h.query_by_label("Save your changes?").is_some());
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().journey().touchpoints[0].title, "Unsaved step");
+
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    click(&mut h, "Don't save");
+    assert!(h.state().journey().touchpoints.is_empty());
+    assert_eq!(h.state().journey().title, "Untitled journey");
+}
+
+#[test]
+fn undo_names_the_step_and_redo_returns_it() {
+    let (app, _dialogs) = app_with(Journey::new("Undo", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .type_text("Checkout");
+    h.run();
+    click(&mut h, "Edit");
+    let entries: Vec<String> = h
+        .query_all_by_label_contains("Undo")
+        .map(|n| format!("{:?}", n.accesskit_node().label()))
+        .collect();
+    assert!(
+        h.query_by_label_contains("Undo: edit touchpoint").is_some(),
+        "typing the title is one step: {entries:?}"
+    );
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().journey().touchpoints[0].title, "");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(h.state().journey().touchpoints.is_empty());
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    press(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(h.state().journey().touchpoints[0].title, "Checkout");
+}
