@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages journeymap needs beyond the Rust toolchain:
+# - the libraries the editor window loads at run time (X11/Wayland, xkbcommon, GL/EGL);
+# - git, which the tests use for the git integration.
+# Building needs none of them. Safe to run again; uses sudo when not root.
+set -euo pipefail
+packages=(
+    git
+    libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0
+    libwayland-client0 libwayland-egl1
+    libgl1 libegl1 libgl1-mesa-dri
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
