@@ -75,6 +75,26 @@ impl View {
         self.offset += pivot - moved;
     }
 
+    /// Keeps the map in view: a map smaller than the canvas is centred on that axis; a
+    /// larger one cannot be dragged away leaving empty canvas.
+    fn clamp(&mut self, canvas: egui::Rect, bounds: &Rect) {
+        let margin = 16.0;
+        let size = Vec2::new(bounds.width(), bounds.height()) * self.zoom;
+        let clamp_axis = |offset: f32, map: f32, room: f32| {
+            if map + 2.0 * margin <= room {
+                offset.clamp(margin, room - map - margin)
+            } else {
+                offset.clamp(room - map - margin, margin)
+            }
+        };
+        self.offset.x = clamp_axis(self.offset.x, size.x, canvas.width());
+        self.offset.y = if size.y + 2.0 * margin <= canvas.height() {
+            margin
+        } else {
+            clamp_axis(self.offset.y, size.y, canvas.height())
+        };
+    }
+
     fn apply_fit(&mut self, canvas: egui::Rect, bounds: &Rect) {
         let Some(fit) = self.fit.take() else { return };
         let margin = 16.0;
@@ -127,6 +147,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
 
     ui_state.view.apply_fit(canvas, &layout.bounds);
     navigate(ui, &background, canvas, &mut ui_state.view);
+    ui_state.view.clamp(canvas, &layout.bounds);
     if let Some(id) = ui_state.reveal.take()
         && let Some(slot) = layout.slots.iter().find(|s| s.id == id)
     {

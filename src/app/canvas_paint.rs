@@ -158,18 +158,21 @@ pub fn lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
     let t = p.theme;
     let width = t.metrics.lane_label_width * p.zoom();
     let left = p.rect(&layout.bounds).left().max(canvas.left());
+    let top = p.rect(&layout.lanes[0].label).top();
+    let bottom = p.rect(&layout.bounds).bottom();
+    let column = egui::Rect::from_min_max(Pos2::new(left, top), Pos2::new(left + width, bottom));
+    p.egui
+        .rect_filled(column, CornerRadius::ZERO, colour(t.background));
+    p.egui.line_segment(
+        [column.right_top(), column.right_bottom()],
+        Stroke::new(1.0, colour(t.lane_rule)),
+    );
     for lane in &layout.lanes {
         let row = p.rect(&lane.label);
-        let rect =
-            egui::Rect::from_min_size(Pos2::new(left, row.top()), Vec2::new(width, row.height()));
-        p.egui.rect_filled(
-            rect,
-            CornerRadius::ZERO,
-            colour(t.background).gamma_multiply(0.92),
-        );
+        let pos = Pos2::new(left + 10.0 * p.zoom(), row.top() + 8.0 * p.zoom());
         let name = p.i18n.term("lane", lane.lane.key());
         p.text(
-            rect.min + Vec2::new(10.0 * p.zoom(), 8.0 * p.zoom()),
+            pos,
             &name,
             t.body_size,
             t.lane_label_text,

@@ -63,7 +63,7 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     }
     let heading = crate::tr!(i18n, "grey-suggestions", count = suggested.len());
     egui::CollapsingHeader::new(heading)
-        .id_salt("grey-suggestions")
+        .id_salt("grey_suggestions")
         .default_open(false)
         .show(ui, |ui| {
             let name = |id: &TouchpointId| {

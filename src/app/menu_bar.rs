@@ -4,7 +4,7 @@
 use super::*;
 
 pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
-    egui::Panel::top("menu-bar").show(ui, |ui| {
+    egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             let i18n_file = app.i18n.tr("menu-file");
             ui.menu_button(i18n_file, |ui| {

@@ -20,7 +20,7 @@ impl JourneyApp {
             .file_name()
             .unwrap_or_else(|| i18n.tr("untitled"));
         let mut choice = None;
-        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading(i18n.tr("unsaved-title"));
             ui.label(crate::tr!(i18n, "unsaved-body", file = name));
@@ -71,7 +71,7 @@ impl JourneyApp {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcut-sheet")
+                egui::Grid::new("shortcut_sheet")
                     .num_columns(2)
                     .striped(true)
                     .spacing([24.0, 6.0])

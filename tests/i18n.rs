@@ -1,0 +1,265 @@
+//! The interface text: English and Spanish define the same messages with the same
+//! variables and none is empty; every message the code asks for exists; and UI code
+//! passes no hard-coded user-facing text to widgets.
+
+use fluent_syntax::ast;
+use journeymap::i18n::{I18n, ftl_source};
+use journeymap::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+/// Message id -> the variables it uses.
+fn messages(source: &str) -> Messages {
+    let resource =
+        fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+    let mut out = Messages::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let pattern = message
+                .value
+                .unwrap_or_else(|| panic!("{} has no value", message.id.name));
+            let mut variables = BTreeSet::new();
+            pattern_variables(&pattern, &mut variables);
+            let text = format!("{pattern:?}");
+            assert!(
+                !pattern.elements.is_empty() && text.len() > 2,
+                "{} is empty",
+                message.id.name
+            );
+            assert!(
+                out.insert(message.id.name.to_owned(), variables).is_none(),
+                "{} twice",
+                message.id.name
+            );
+        }
+    }
+    out
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+#[test]
+fn english_and_spanish_define_the_same_messages_with_the_same_variables() {
+    let en = messages(ftl_source(Language::En));
+    let es = messages(ftl_source(Language::Es));
+    let only_en: Vec<_> = en.keys().filter(|k| !es.contains_key(*k)).collect();
+    let only_es: Vec<_> = es.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(
+        only_en.is_empty() && only_es.is_empty(),
+        "only in en: {only_en:?}; only in es: {only_es:?}"
+    );
+    for (id, variables) in &en {
+        assert_eq!(variables, &es[id], "{id} uses different variables");
+    }
+    assert!(en.len() > 150, "{} messages", en.len());
+}
+
+#[test]
+fn every_vocabulary_term_is_translated() {
+    let en = messages(ftl_source(Language::En));
+    let mut wanted: Vec<String> = Vec::new();
+    wanted.extend(Stage::ALL.iter().map(|k| format!("stage-{}", k.key())));
+    wanted.extend(
+        JourneyState::ALL
+            .iter()
+            .map(|k| format!("state-{}", k.key())),
+    );
+    wanted.extend(
+        Language::ALL
+            .iter()
+            .map(|k| format!("language-{}", k.key())),
+    );
+    wanted.extend(
+        ChannelKind::ALL
+            .iter()
+            .map(|k| format!("channel-kind-{}", k.key())),
+    );
+    wanted.extend(
+        EvidenceKind::ALL
+            .iter()
+            .map(|k| format!("evidence-kind-{}", k.key())),
+    );
+    wanted.extend(
+        Confidence::ALL
+            .iter()
+            .map(|k| format!("confidence-{}", k.key())),
+    );
+    wanted.extend(
+        GreyAreaKind::ALL
+            .iter()
+            .map(|k| format!("grey-kind-{}", k.key())),
+    );
+    wanted.extend(
+        Severity::ALL
+            .iter()
+            .map(|k| format!("severity-{}", k.key())),
+    );
+    wanted.extend(
+        GreyAreaStatus::ALL
+            .iter()
+            .map(|k| format!("grey-status-{}", k.key())),
+    );
+    wanted.extend(
+        OpportunityStatus::ALL
+            .iter()
+            .map(|k| format!("opportunity-status-{}", k.key())),
+    );
+    wanted.extend(
+        MetricName::ALL
+            .iter()
+            .map(|k| format!("metric-{}", k.key())),
+    );
+    wanted.extend(
+        journeymap::layout::Lane::ALL
+            .iter()
+            .map(|k| format!("lane-{}", k.key())),
+    );
+    wanted.extend((EMOTION_MIN..=EMOTION_MAX).map(|s| format!("emotion-score-{s}")));
+    for command in journeymap::app::AppCommand::ALL {
+        wanted.push(command.label_id().to_owned());
+        wanted.push(command.tooltip_id());
+    }
+    let missing: Vec<_> = wanted.iter().filter(|id| !en.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "missing messages: {missing:?}");
+}
+
+fn source_files(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            source_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+}
+
+fn ui_sources() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    source_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"),
+        &mut files,
+    );
+    assert!(files.len() > 10);
+    files
+}
+
+#[test]
+fn every_message_the_code_asks_for_exists() {
+    let en = messages(ftl_source(Language::En));
+    // Literal message ids: arguments of tr/tr!/term, edit labels, message-id returns.
+    let id = regex::Regex::new(r#""((?:cmd|edit|field|notice|menu|section|inspector|add|delete|evidence|attachment|grey|status|unsaved|shortcuts|emotion|new|opportunity|tag|date|remove|channel|department|untitled|dismiss|cancel|none)(?:-[a-z0-9]+)*)""#).unwrap();
+    // `term("evidence-kind", key)` names a family, not a message.
+    let family = regex::Regex::new(r#"term\(\s*"([a-z-]+)""#).unwrap();
+    let mut missing = BTreeSet::new();
+    for (file, text) in ui_sources() {
+        let families: BTreeSet<&str> = family
+            .captures_iter(&text)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        for capture in id.captures_iter(&text) {
+            let name = &capture[1];
+            let single_word =
+                !name.contains('-') && !["untitled", "dismiss", "cancel", "none"].contains(&name);
+            if single_word || families.contains(name) || name == "date" {
+                continue;
+            }
+            if !en.contains_key(name) {
+                missing.insert(format!("{file}: {name}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "message ids used in code but not defined: {missing:#?}"
+    );
+}
+
+#[test]
+fn ui_code_passes_no_hard_coded_text_to_widgets() {
+    // A widget call whose first string literal argument contains words.
+    let call = regex::Regex::new(
+        r#"\b(label|button|small_button|heading|on_hover_text|link|checkbox|radio|selectable_label|colored_label|monospace|Button::new|RichText::new|Label::new|Window::new|CollapsingHeader::new|from_label|text_field|text_area|string_list|choice)\((?:[^()"]|\([^()]*\))*?"((?:[^"\\]|\\.)*)""#,
+    )
+    .unwrap();
+    let placeholder = regex::Regex::new(r"\{[^}]*\}").unwrap();
+    let mut offenders = Vec::new();
+    for (file, text) in ui_sources() {
+        for (number, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for capture in call.captures_iter(line) {
+                let literal = placeholder.replace_all(&capture[2], "");
+                if literal.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    offenders.push(format!("{file}:{}: {}", number + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "user-facing literals must come from the message files:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_lint_catches_a_hard_coded_label() {
+    // The check above must be able to fail: run its pattern on a known offender.
+    let call =
+        regex::Regex::new(r#"\b(button)\((?:[^()"]|\([^()]*\))*?"((?:[^"\\]|\\.)*)""#).unwrap();
+    assert!(call.is_match(r#"if ui.button("Save").clicked() {"#));
+    assert!(!call.is_match(r#"if ui.button(i18n.tr("cmd-save")).clicked() {"#));
+}
+
+#[test]
+fn plurals_follow_the_language_rules() {
+    let en = I18n::new(Language::En);
+    let es = I18n::new(Language::Es);
+    let one = journeymap::tr!(en, "grey-suggestions", count = 1);
+    let many = journeymap::tr!(en, "grey-suggestions", count = 3);
+    assert_eq!(
+        (one.as_str(), many.as_str()),
+        ("One suggested handoff", "3 suggested handoffs")
+    );
+    assert_eq!(
+        journeymap::tr!(es, "grey-suggestions", count = 3),
+        "3 traspasos sugeridos"
+    );
+    assert_eq!(es.term("stage", "advocacy"), "Abogacía");
+    assert_eq!(es.term("stage", "awareness"), "Conciencia");
+}
