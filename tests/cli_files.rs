@@ -159,3 +159,18 @@ fn fmt_keeps_file_permissions() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temp file left behind");
 }
+
+#[test]
+fn without_a_display_the_editor_explains_and_exits_non_zero() {
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg(example("online-order-delivery-return.ron"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot open the editor window"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+}

@@ -6,7 +6,7 @@
 //! (`UiState`: selection, view, open dialogs). Widgets never change the document: they
 //! push `Edit`s into `Edits`, applied once at the end of the frame.
 
-mod actions;
+pub mod actions;
 mod canvas;
 mod canvas_paint;
 mod catalogue_panel;
@@ -21,7 +21,7 @@ mod journey_panel;
 mod menu_bar;
 mod modals;
 mod settings;
-mod thumbnails;
+pub mod thumbnails;
 mod widgets;
 
 pub use canvas::View;

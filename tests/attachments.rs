@@ -1,0 +1,60 @@
+//! Photo evidence: attachments are stored relative to the journey's folder, paths
+//! outside it are refused, and thumbnails decode under size limits.
+
+use journeymap::app::actions::attachment_path;
+use journeymap::app::thumbnails::{MAX_SIDE_PX, decode_thumbnail};
+
+fn write_png(path: &std::path::Path, width: u32, height: u32) {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    image.save(path).unwrap();
+}
+
+#[test]
+fn attachments_inside_the_folder_are_relative_and_outside_ones_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let journey_dir = root.path().join("maps");
+    std::fs::create_dir_all(journey_dir.join("photos")).unwrap();
+    let journey = journey_dir.join("journey.ron");
+    let inside = journey_dir.join("photos/wall.png");
+    let outside = root.path().join("elsewhere.png");
+    write_png(&inside, 8, 8);
+    write_png(&outside, 8, 8);
+
+    assert_eq!(
+        attachment_path(Some(&journey), &inside),
+        Ok("photos/wall.png".to_owned())
+    );
+    assert_eq!(
+        attachment_path(Some(&journey), &outside),
+        Err("notice-attach-outside")
+    );
+    assert_eq!(
+        attachment_path(None, &inside),
+        Err("notice-attach-save-first")
+    );
+    let sneaky = journey_dir.join("photos/../../elsewhere.png");
+    assert_eq!(
+        attachment_path(Some(&journey), &sneaky),
+        Err("notice-attach-outside")
+    );
+}
+
+#[test]
+fn thumbnails_are_small_and_huge_images_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("photo.png");
+    write_png(&photo, 1200, 800);
+    let thumbnail = decode_thumbnail(&photo).unwrap();
+    assert_eq!(thumbnail.size, [320, 213]);
+
+    let huge = dir.path().join("huge.png");
+    write_png(&huge, MAX_SIDE_PX + 1, 2);
+    let error = decode_thumbnail(&huge).unwrap_err();
+    assert!(error.contains("huge.png"), "{error}");
+
+    let not_an_image = dir.path().join("fake.png");
+    std::fs::write(&not_an_image, b"definitely not a PNG").unwrap();
+    assert!(decode_thumbnail(&not_an_image).is_err());
+}

@@ -1,0 +1,80 @@
+//! The editor in Spanish: switch the language from the menu, find widgets by their
+//! Spanish labels, build a touchpoint and save. The file is the same as one built the
+//! same way in English: files keep language-neutral keys.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use journeymap::model::*;
+
+/// Builds one touchpoint through the UI using the given labels, saves, returns the text.
+fn build_and_save(spanish: bool) -> String {
+    let (app, dialogs) = app_with(Journey::new("Taller", Language::En), Language::En);
+    let mut h = harness(app);
+    if spanish {
+        click(&mut h, "Language");
+        click(&mut h, "Español");
+        press(&mut h, Modifiers::NONE, Key::Escape);
+        assert!(
+            h.query_by_label("Archivo").is_some(),
+            "the menus are in Spanish"
+        );
+    }
+    let l = |en: &'static str, es: &'static str| if spanish { es } else { en };
+    press(&mut h, Modifiers::COMMAND, Key::Num0);
+    click(
+        &mut h,
+        l(
+            "Add touchpoint to Consideration",
+            "Añadir punto de contacto a Consideración",
+        ),
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, l("Title", "Título"))
+        .type_text("Visita a la tienda");
+    h.run();
+    // Channel and department names are the team's own content (this journey was made in
+    // English); only the vocabulary (stages, kinds) follows the interface language.
+    pick(&mut h, l("Channel", "Canal"), "Store");
+    pick(&mut h, l("Department", "Área"), "Sales");
+    click(&mut h, "+2");
+    pick(&mut h, l("Stage", "Etapa"), l("Action", "Acción"));
+    click(&mut h, l("New evidence", "Nueva evidencia"));
+    pick(&mut h, l("Kind", "Tipo"), l("Observation", "Observación"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taller.ron");
+    dialogs.answer(Some(path.clone()));
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    std::fs::read_to_string(&path).unwrap()
+}
+
+#[test]
+fn building_in_spanish_saves_the_same_file_as_in_english() {
+    let spanish = build_and_save(true);
+    let english = build_and_save(false);
+    assert_eq!(spanish, english);
+    let journey = journeymap::format::parse(&spanish).unwrap().journey;
+    let tp = &journey.touchpoints[0];
+    assert_eq!(
+        (tp.stage, tp.title.as_str()),
+        (Stage::Action, "Visita a la tienda")
+    );
+    assert_eq!(tp.channel, Some(ChannelId::new("store")));
+    assert_eq!(tp.department, Some(DepartmentId::new("sales")));
+    assert_eq!(tp.emotion_score(), Some(2));
+    assert_eq!(journey.evidence[0].kind, EvidenceKind::Observation);
+    assert!(spanish.contains("stage: Action,") && spanish.contains("kind: Observation,"));
+}
+
+#[test]
+fn a_new_journey_takes_the_interface_language() {
+    let (app, _dialogs) = app_with(Journey::new("x", Language::En), Language::Es);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    let journey = h.state().journey();
+    assert_eq!(journey.language, Language::Es);
+    assert_eq!(journey.title, "Viaje sin título");
+    assert_eq!(journey.channels[0].name, "Tienda");
+}
