@@ -11,4 +11,5 @@ pub mod generate;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod scene;
 pub mod theme;

@@ -6,6 +6,7 @@ use super::canvas_paint::{self, Painter};
 use super::*;
 use crate::layout::{Point, Rect};
 use crate::model::ElementId;
+use crate::scene;
 use egui::{Pos2, Sense, Vec2};
 
 const MIN_ZOOM: f32 = 0.02;
@@ -168,23 +169,44 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     }
 
     let painter = Painter::new(ui.painter_at(canvas), &ui_state.view, origin, theme, i18n);
+    painter
+        .egui
+        .rect_filled(canvas, 0.0, canvas_paint::colour(theme.background));
     let visible = Rect {
         min: ui_state.view.from_screen(origin, canvas.min),
         max: ui_state.view.from_screen(origin, canvas.max),
     };
     let slots = layout.slots_in_x(visible.min.x, visible.max.x);
-    canvas_paint::background(&painter, layout, journey, &visible);
-    canvas_paint::grey_areas(&painter, layout, journey, &visible, &ui_state.selection);
-    canvas_paint::emotion_curve(&painter, layout, slots.clone());
-    for index in slots.clone() {
-        let slot = &layout.slots[index];
-        let Some(touchpoint) = journey.touchpoint(&slot.id) else {
-            continue;
-        };
-        let selected = ui_state.is_selected(&ElementId::Touchpoint(slot.id.clone()));
-        canvas_paint::touchpoint(&painter, journey, slot, touchpoint, selected);
+    let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
+    scene::stages(&mut shapes, journey, layout, theme, i18n, &visible);
+    scene::grey_areas(&mut shapes, journey, layout, theme, i18n, &visible);
+    scene::emotion_curve(&mut shapes, layout, theme, slots.clone());
+    for slot in &layout.slots[slots.clone()] {
+        if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
+            scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+        }
     }
-    canvas_paint::lane_labels(&painter, layout, canvas);
+    painter.render(&shapes);
+    for selected in &ui_state.selection {
+        match selected {
+            ElementId::Touchpoint(id) => {
+                if let Some(slot) = layout.slots[slots.clone()].iter().find(|s| &s.id == id) {
+                    canvas_paint::selection_outline(
+                        &painter,
+                        &slot.card,
+                        theme.metrics.card_rounding,
+                    );
+                }
+            }
+            ElementId::GreyArea(id) => {
+                if let Some(band) = layout.grey_areas.iter().find(|b| &b.id == id) {
+                    canvas_paint::selection_outline(&painter, &band.band, 4.0);
+                }
+            }
+            _ => {}
+        }
+    }
+    canvas_paint::sticky_lane_labels(&painter, layout, canvas);
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
     grey_area_hits(ui, (ui_state, i18n), layout, journey, origin);
@@ -314,7 +336,7 @@ fn card_interactions(
     for index in slots {
         let slot = &layout.slots[index];
         let rect = ui_state.view.rect_to_screen(origin, &slot.card);
-        let Some(touchpoint) = journey.touchpoint(&slot.id) else {
+        let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
             continue;
         };
         let response = ui.interact(

@@ -77,6 +77,8 @@ pub struct LaneBox {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
     pub id: TouchpointId,
+    /// Index of the touchpoint in `journey.touchpoints` for the journey laid out.
+    pub index: usize,
     pub stage: Stage,
     pub card: Rect,
     pub doing: Rect,
@@ -217,6 +219,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             let score = t.emotion_score();
             slots.push(Slot {
                 id: t.id.clone(),
+                index,
                 stage: *stage,
                 card: column(Lane::Cards),
                 doing: column(Lane::Doing),

@@ -1,0 +1,558 @@
+//! The map as a display list: rectangles, lines, circles, hatching and text boxes in
+//! layout units, built from the journey, its layout and the theme. The canvas renders
+//! it with egui and the exports render it as SVG, so screen and export cannot drift
+//! apart. Egui-free. Editor chrome (selection, drag ghost, sticky labels) is not here.
+
+use crate::i18n::I18n;
+use crate::layout::{Lane, MapLayout, Point, Rect, Slot};
+use crate::model::{Journey, Rgb, Touchpoint};
+use crate::theme::Theme;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    pub colour: Rgb,
+    /// 0 transparent .. 1 opaque.
+    pub alpha: f32,
+}
+
+impl Paint {
+    pub fn solid(colour: Rgb) -> Self {
+        Self { colour, alpha: 1.0 }
+    }
+
+    pub fn faded(colour: Rgb, alpha: f32) -> Self {
+        Self { colour, alpha }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    pub paint: Paint,
+    pub width: f32,
+    /// Dash and gap lengths, for dashed lines.
+    pub dash: Option<(f32, f32)>,
+}
+
+impl Line {
+    pub fn solid(colour: Rgb, width: f32) -> Self {
+        Self {
+            paint: Paint::solid(colour),
+            width,
+            dash: None,
+        }
+    }
+
+    pub fn dashed(colour: Rgb, width: f32, dash: f32, gap: f32) -> Self {
+        Self {
+            paint: Paint::solid(colour),
+            width,
+            dash: Some((dash, gap)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    /// Top-left corner (top-centre for `Align::Center`, top-right for `Align::Right`).
+    pub pos: Point,
+    pub text: String,
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Rgb,
+    pub max_width: f32,
+    pub max_lines: usize,
+    pub align: Align,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Rect {
+        rect: Rect,
+        radius: f32,
+        fill: Option<Paint>,
+        stroke: Option<Line>,
+    },
+    Polyline {
+        points: Vec<Point>,
+        line: Line,
+    },
+    Circle {
+        center: Point,
+        radius: f32,
+        fill: Option<Paint>,
+        stroke: Option<Line>,
+    },
+    /// Diagonal stripes clipped to a rectangle.
+    Hatch {
+        rect: Rect,
+        line: Line,
+        spacing: f32,
+    },
+    Text(TextBox),
+}
+
+/// The shapes of a stage column, its header and notes.
+pub fn stages(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    visible: &Rect,
+) {
+    for (i, stage_box) in layout.stages.iter().enumerate() {
+        if !stage_box.column.intersects(visible) {
+            continue;
+        }
+        let fill = Some(Paint::solid(theme.stage_fill[i % 2]));
+        out.push(Shape::Rect {
+            rect: stage_box.column,
+            radius: 0.0,
+            fill,
+            stroke: None,
+        });
+        let header = stage_box.header.shrink(2.0);
+        out.push(Shape::Rect {
+            rect: header,
+            radius: 6.0,
+            fill: Some(Paint::solid(theme.stage_header_fill)),
+            stroke: None,
+        });
+        let pad = 12.0;
+        out.push(text(
+            Point::new(header.min.x + pad, header.min.y + pad),
+            i18n.term("stage", stage_box.stage.key()),
+            theme.stage_size,
+            true,
+            theme.stage_header_text,
+            header.width() - 60.0,
+            1,
+        ));
+        if let Some(notes) = journey.stages.get(&stage_box.stage) {
+            let goal = if notes.goal.is_empty() {
+                &notes.doing
+            } else {
+                &notes.goal
+            };
+            let y = header.min.y + pad + theme.stage_size * 1.4;
+            out.push(text(
+                Point::new(header.min.x + pad, y),
+                goal.clone(),
+                theme.small_size,
+                false,
+                theme.stage_header_text,
+                header.width() - 2.0 * pad,
+                2,
+            ));
+        }
+    }
+    for lane in &layout.lanes {
+        let y = lane.rect.max.y + theme.metrics.lane_gap / 2.0;
+        let points = vec![
+            Point::new(layout.bounds.min.x, y),
+            Point::new(layout.bounds.max.x, y),
+        ];
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(theme.lane_rule, 1.0),
+        });
+    }
+}
+
+/// Lane names in the label column at the map's left edge.
+pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+    for lane in &layout.lanes {
+        let pos = Point::new(lane.label.min.x + 10.0, lane.label.min.y + 8.0);
+        let name = i18n.term("lane", lane.lane.key());
+        out.push(text(
+            pos,
+            name,
+            theme.body_size,
+            true,
+            theme.lane_label_text,
+            lane.label.width() - 16.0,
+            3,
+        ));
+    }
+}
+
+/// Grey areas: hatched bands between their touchpoints, darker the more severe, with a
+/// badge and the severity.
+pub fn grey_areas(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    visible: &Rect,
+) {
+    for band in layout
+        .grey_areas
+        .iter()
+        .filter(|b| b.band.intersects(visible))
+    {
+        let colour = theme.grey_area_fill(band.severity);
+        let rect = band.band;
+        out.push(Shape::Rect {
+            rect,
+            radius: 4.0,
+            fill: Some(Paint::faded(colour, 0.28)),
+            stroke: None,
+        });
+        out.push(Shape::Hatch {
+            rect,
+            line: Line {
+                paint: Paint::faded(colour, 0.55),
+                width: 2.0,
+                dash: None,
+            },
+            spacing: 14.0,
+        });
+        out.push(Shape::Rect {
+            rect,
+            radius: 4.0,
+            fill: None,
+            stroke: Some(Line::solid(colour, 2.0)),
+        });
+        let badge = Point::new(rect.center().x, rect.min.y + 14.0);
+        out.push(Shape::Circle {
+            center: badge,
+            radius: 11.0,
+            fill: Some(Paint::solid(colour)),
+            stroke: None,
+        });
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(badge.x, badge.y - 8.5),
+            text: "!".to_owned(),
+            size: 14.0,
+            bold: true,
+            colour: Rgb::hex(0xffffff),
+            max_width: 20.0,
+            max_lines: 1,
+            align: Align::Center,
+        }));
+        if journey.grey_area(&band.id).is_some() {
+            let severity = i18n.term("severity", band.severity.key());
+            let pos = Point::new(rect.min.x + 3.0, rect.max.y - 18.0);
+            out.push(text(
+                pos,
+                severity,
+                theme.small_size,
+                true,
+                theme.text,
+                rect.width() - 4.0,
+                1,
+            ));
+        }
+    }
+}
+
+/// The emotion curve over the slots in `slots` (plus one either side, so the line runs
+/// on past the edges of a partial view), with the neutral line and the lows ringed.
+pub fn emotion_curve(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+) {
+    let lane = layout.lane(Lane::Emotion).rect;
+    let neutral = vec![
+        Point::new(lane.min.x, layout.neutral_y),
+        Point::new(lane.max.x, layout.neutral_y),
+    ];
+    out.push(Shape::Polyline {
+        points: neutral,
+        line: Line::dashed(theme.emotion_neutral_line, 1.5, 8.0, 6.0),
+    });
+    let start = slots.start.saturating_sub(1);
+    let end = (slots.end + 1).min(layout.slots.len());
+    let scored: Vec<&Slot> = layout.slots[start..end]
+        .iter()
+        .filter(|s| s.emotion.is_some())
+        .collect();
+    let points: Vec<Point> = scored.iter().filter_map(|s| s.emotion).collect();
+    if points.len() >= 2 {
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(theme.emotion_line, 3.0),
+        });
+    }
+    for slot in scored {
+        let Some(center) = slot.emotion else { continue };
+        if slot.is_low {
+            out.push(Shape::Circle {
+                center,
+                radius: 14.0,
+                fill: None,
+                stroke: Some(Line::solid(theme.emotion_low_marker, 2.5)),
+            });
+        }
+        let fill = Some(Paint::solid(theme.emotion_colour(slot.score.unwrap_or(0))));
+        out.push(Shape::Circle {
+            center,
+            radius: 7.0,
+            fill,
+            stroke: Some(Line::solid(Rgb::hex(0xffffff), 1.5)),
+        });
+    }
+}
+
+/// A touchpoint's card and its column in the lanes below.
+pub fn touchpoint(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    slot: &Slot,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    let card = slot.card;
+    let radius = theme.metrics.card_rounding;
+    let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
+    let channel_colour = channel.map_or(theme.card_border, |c| c.colour);
+    let assumption = tp.evidence.is_empty();
+    let border = if assumption {
+        Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0)
+    } else {
+        Line::solid(theme.card_border, 1.0)
+    };
+    out.push(Shape::Rect {
+        rect: card,
+        radius,
+        fill: Some(Paint::solid(theme.card_fill)),
+        stroke: None,
+    });
+    let strip = Rect {
+        min: card.min,
+        max: Point::new(card.max.x, card.min.y + 7.0),
+    };
+    out.push(Shape::Rect {
+        rect: strip,
+        radius: 0.0,
+        fill: Some(Paint::solid(channel_colour)),
+        stroke: None,
+    });
+    out.push(Shape::Rect {
+        rect: card,
+        radius,
+        fill: None,
+        stroke: Some(border),
+    });
+
+    let pad = 10.0;
+    let width = card.width() - 2.0 * pad;
+    let (title, title_colour) = if tp.title.trim().is_empty() {
+        (i18n.tr("new-touchpoint"), theme.text_muted)
+    } else {
+        (tp.title.clone(), theme.text)
+    };
+    let title_width = width - if tp.key_moment { 16.0 } else { 0.0 };
+    let top = card.min.y + pad + 4.0;
+    out.push(text(
+        Point::new(card.min.x + pad, top),
+        title,
+        theme.card_title_size,
+        true,
+        title_colour,
+        title_width,
+        3,
+    ));
+    let department = tp.department.as_ref().and_then(|d| journey.department(d));
+    let meta: Vec<&str> = [
+        channel.map(|c| c.name.as_str()),
+        department.map(|d| d.name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let meta_y = card.max.y - pad - theme.small_size * 2.6;
+    out.push(text(
+        Point::new(card.min.x + pad, meta_y),
+        meta.join(" · "),
+        theme.small_size,
+        false,
+        theme.text_muted,
+        width,
+        1,
+    ));
+    if tp.key_moment {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(card.max.x - pad, top),
+            text: "★".to_owned(),
+            size: 14.0,
+            bold: false,
+            colour: theme.key_moment,
+            max_width: 16.0,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+    }
+    let bottom = card.max.y - pad - theme.small_size * 1.2;
+    if let Some(emotion) = &tp.emotion {
+        let label = match emotion.score {
+            0 => format!("0 {}", emotion.word),
+            s => format!("{s:+} {}", emotion.word),
+        };
+        out.push(text(
+            Point::new(card.min.x + pad, bottom),
+            label,
+            theme.small_size,
+            true,
+            theme.emotion_colour(emotion.score),
+            width / 2.0,
+            1,
+        ));
+    }
+    if assumption {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(card.max.x - pad, bottom),
+            text: i18n.tr("tag-assumption"),
+            size: theme.small_size,
+            bold: true,
+            colour: theme.no_evidence,
+            max_width: width / 2.0,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+    }
+    lanes_below(out, journey, slot, tp, theme);
+}
+
+fn lanes_below(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    slot: &Slot,
+    tp: &Touchpoint,
+    theme: &Theme,
+) {
+    let pad = 6.0;
+    let doing = slot.doing;
+    let width = doing.width() - 2.0 * pad;
+    let line_height = theme.body_size * 1.3;
+    let action_lines = if tp.thought.is_empty() { 5 } else { 3 };
+    out.push(text(
+        Point::new(doing.min.x + pad, doing.min.y + pad),
+        tp.action.clone(),
+        theme.body_size,
+        false,
+        theme.text,
+        width,
+        action_lines,
+    ));
+    if !tp.thought.is_empty() {
+        let used = (estimate_lines(&tp.action, theme.body_size, width).min(action_lines)) as f32
+            * line_height;
+        let y = doing.min.y + pad + used + 4.0;
+        let thought = format!("“{}”", tp.thought);
+        out.push(text(
+            Point::new(doing.min.x + pad, y),
+            thought,
+            theme.body_size,
+            false,
+            theme.text_muted,
+            width,
+            3,
+        ));
+    }
+    let pains = slot.pains;
+    let mut y = pains.min.y + pad;
+    let items = tp
+        .pain_points
+        .iter()
+        .map(|s| (s.as_str(), theme.pain_point, "–"));
+    let ideas = journey
+        .opportunities_for(&tp.id)
+        .map(|o| (o.idea.as_str(), theme.opportunity, "+"));
+    for (item, colour, mark) in items.chain(ideas) {
+        if y + line_height > pains.max.y {
+            break;
+        }
+        let lines = estimate_lines(item, theme.body_size, width).min(2);
+        out.push(text(
+            Point::new(pains.min.x + pad, y),
+            format!("{mark} {item}"),
+            theme.body_size,
+            false,
+            colour,
+            width,
+            2,
+        ));
+        y += lines as f32 * line_height + 3.0;
+    }
+    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) {
+        let chip = slot.department.shrink(4.0);
+        out.push(Shape::Rect {
+            rect: chip,
+            radius: chip.height() / 2.0,
+            fill: Some(Paint::faded(department.colour, 0.35)),
+            stroke: None,
+        });
+        let pos = Point::new(
+            chip.min.x + 10.0,
+            chip.min.y + (chip.height() - theme.small_size * 1.2) / 2.0,
+        );
+        out.push(text(
+            pos,
+            department.name.clone(),
+            theme.small_size,
+            true,
+            theme.text,
+            chip.width() - 14.0,
+            1,
+        ));
+    }
+}
+
+/// A rough line count for laying out text blocks one under another: an average glyph
+/// is about half the font size wide.
+pub fn estimate_lines(text: &str, size: f32, width: f32) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    let per_line = (width / (size * 0.52)).max(1.0);
+    ((text.chars().count() as f32 / per_line).ceil() as usize).max(1)
+}
+
+fn text(
+    pos: Point,
+    text: String,
+    size: f32,
+    bold: bool,
+    colour: Rgb,
+    max_width: f32,
+    max_lines: usize,
+) -> Shape {
+    Shape::Text(TextBox {
+        pos,
+        text,
+        size,
+        bold,
+        colour,
+        max_width,
+        max_lines,
+        align: Align::Left,
+    })
+}
+
+/// The whole map (every slot), as exports draw it.
+pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+    let mut out = Vec::new();
+    let all = layout.bounds;
+    stages(&mut out, journey, layout, theme, i18n, &all);
+    grey_areas(&mut out, journey, layout, theme, i18n, &all);
+    emotion_curve(&mut out, layout, theme, 0..layout.slots.len());
+    for slot in &layout.slots {
+        if let Some(tp) = journey.touchpoints.get(slot.index) {
+            touchpoint(&mut out, journey, slot, tp, theme, i18n);
+        }
+    }
+    lane_labels(&mut out, layout, theme, i18n);
+    out
+}
