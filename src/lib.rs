@@ -6,6 +6,8 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
+pub mod export;
+pub mod fonts;
 pub mod format;
 pub mod generate;
 pub mod i18n;

@@ -175,7 +175,7 @@ fn a_malformed_file_shows_its_error_and_keeps_the_open_map() {
     h.state_mut().open_path(&path);
     h.run();
     assert_eq!(h.state().journey().title, "Keep me");
-    let expected = format!("{}:3:11: error: Expected string", path.display());
+    let expected = format!("{}:3:12: error: Expected string", path.display());
     let shown: Vec<String> = h
         .query_all_by_label_contains("broken.ron")
         .map(|n| format!("{n:?}"))

@@ -277,3 +277,14 @@ notice-attach-save-first = Save the journey first: attachments are stored next t
 notice-attach-outside = { $file } is outside the journey's folder. Copy it into that folder (or a subfolder) and attach it from there.
 notice-attach-missing = { $file } cannot be read.
 grey-area-named = Grey area: { $title } ({ $severity })
+
+## Exports (in the journey's own language).
+
+export-persona = Persona
+export-scenario = Scenario
+export-legend-channels = Channels
+export-legend-emotion = Emotion
+export-legend-grey-areas = Grey areas
+export-legend-markers = Markers
+export-legend-assumption = No evidence yet: an assumption
+export-legend-lowest = Lowest point of the emotion curve

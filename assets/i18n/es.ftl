@@ -277,3 +277,14 @@ notice-attach-save-first = Guarda primero el viaje: los adjuntos se guardan junt
 notice-attach-outside = { $file } está fuera de la carpeta del viaje. Cópialo en esa carpeta (o una subcarpeta) y adjúntalo desde allí.
 notice-attach-missing = No se puede leer { $file }.
 grey-area-named = Zona gris: { $title } ({ $severity })
+
+## Exportaciones (en el idioma del propio viaje).
+
+export-persona = Persona
+export-scenario = Escenario
+export-legend-channels = Canales
+export-legend-emotion = Emoción
+export-legend-grey-areas = Zonas grises
+export-legend-markers = Marcadores
+export-legend-assumption = Aún sin evidencia: un supuesto
+export-legend-lowest = Punto más bajo de la curva emocional

@@ -4,8 +4,7 @@
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-pub const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-pub const INTER_BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.otf");
+use crate::fonts::{INTER_BOLD, INTER_REGULAR};
 
 /// The family name for bold text: `FontId::new(size, bold())`.
 pub fn bold() -> FontFamily {

@@ -2,6 +2,7 @@
 //! English; journey text inside them is quoted as written, in any language.
 
 mod check;
+mod export;
 mod fmt;
 mod new;
 
@@ -31,6 +32,33 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a new, empty journey with the default catalogues.
     New(NewArgs),
+    /// Export the whole map as PNG or SVG (format from the output's extension).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// The picture to write: a .png or .svg file.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// PNG pixels per point, 1 to 4 (4 is poster quality).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f32,
+    /// Transparent background instead of white.
+    #[arg(long)]
+    pub transparent: bool,
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let scale: f32 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if (1.0..=4.0).contains(&scale) {
+        Ok(scale)
+    } else {
+        Err(format!("scale {scale} is outside 1 to 4"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -84,6 +112,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,17 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
+#[cfg(unix)]
+fn set_new_file_permissions(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     atomic_write_with(path, |file| file.write_all(bytes))
 }
@@ -29,8 +40,11 @@ pub fn atomic_write_with(
         .tempfile_in(dir)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(metadata.permissions())?;
+    match std::fs::metadata(path) {
+        Ok(metadata) => temp.as_file().set_permissions(metadata.permissions())?,
+        // A new file: readable by others like any file an editor creates (the temp file
+        // starts private).
+        Err(_) => set_new_file_permissions(temp.as_file())?,
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;

@@ -130,8 +130,8 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
             if let Some(version_error) = version_problem(text, sniff_version(text)) {
                 return Err(version_error);
             }
-            let start = error.span.start;
-            return Err(error_at(start.line, start.col, error.code.to_string()));
+            let (line, column) = on_token(text, error.span.start.line, error.span.start.col);
+            return Err(error_at(line, column, error.code.to_string()));
         }
     };
     if let Some(version_error) = version_problem(text, Some(journey.version)) {
@@ -159,6 +159,25 @@ pub fn check(text: &str) -> Vec<Diagnostic> {
             let as_written: Journey = ron_options().from_str(text).unwrap_or(parsed.journey);
             SourceIndex::new(text).place(lint::lint(&as_written))
         }
+    }
+}
+
+/// ron reports some errors at the whitespace before the offending token: move the
+/// position forward to the token when it is on the same line.
+fn on_token(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let skipped = row
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    let rest = row.chars().count().saturating_sub(column.saturating_sub(1));
+    if skipped < rest {
+        (line, column + skipped)
+    } else {
+        (line, column)
     }
 }
 

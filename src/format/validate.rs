@@ -53,12 +53,6 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
         journey.opportunities.iter().map(|o| o.id.as_str()),
     );
 
-    if !journey.date.is_empty() && !is_valid_date(&journey.date) {
-        out.push(Finding::error(
-            Anchor::TopLevel("date"),
-            date_message(&journey.date),
-        ));
-    }
     for t in &journey.touchpoints {
         let id = t.id.as_str();
         let missing = |field, what: &str, target: &str| {

@@ -240,8 +240,9 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             if !last_in_stage {
                 x += gap;
             } else if wide_gap_after[index] {
-                // The band straddles the stage boundary: keep half the wide gap each side.
-                x += (m.grey_gap - m.stage_padding * 2.0).max(0.0) / 2.0;
+                // The band straddles the stage boundary: the two stage paddings plus
+                // this make the same wide gap as inside a stage.
+                x += (m.grey_gap - m.stage_padding * 2.0).max(0.0);
             }
         }
         x += m.stage_padding;
@@ -392,6 +393,18 @@ mod tests {
         assert_eq!(band.width(), m.grey_gap);
         assert_eq!(band.min.x, l.slots[0].card.max.x);
         assert!(band.max.y >= l.lane(Lane::Departments).rect.min.y);
+    }
+
+    #[test]
+    fn a_grey_area_across_a_stage_boundary_is_as_wide() {
+        let m = Metrics::default();
+        let mut journey = sample();
+        journey.grey_areas[0].from = "tp-2".into();
+        journey.grey_areas[0].to = "tp-3".into();
+        let l = layout(&journey, &m);
+        assert_eq!(l.grey_areas[0].band.width(), m.grey_gap);
+        assert_eq!(l.slots[1].stage, Stage::Awareness);
+        assert_eq!(l.slots[2].stage, Stage::Interest);
     }
 
     #[test]

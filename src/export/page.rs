@@ -1,0 +1,323 @@
+//! The exported page: a header (title, persona, scenario, state, date) above the map
+//! and a legend (channels, emotion scale, grey-area severities, the no-evidence marker)
+//! below it, around the shared map layout.
+
+use crate::i18n::I18n;
+use crate::layout::{MapLayout, Point, Rect};
+use crate::model::{EMOTION_MAX, EMOTION_MIN, Journey, Severity};
+use crate::scene::{Align, Line, Paint, Shape, TextBox};
+use crate::theme::Theme;
+
+const MARGIN: f32 = 48.0;
+const HEADER_HEIGHT: f32 = 150.0;
+const LEGEND_GAP: f32 = 36.0;
+const LEGEND_HEIGHT: f32 = 150.0;
+const MIN_WIDTH: f32 = 1100.0;
+
+/// Where everything sits on the exported page, in layout units (1 unit = 1 px at 1x).
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    /// Where the map's layout origin sits on the page.
+    pub map_origin: Point,
+    pub layout: MapLayout,
+    pub legend: Rect,
+}
+
+impl Page {
+    /// A point of the map layout on the page.
+    pub fn on_page(&self, p: Point) -> Point {
+        Point::new(self.map_origin.x + p.x, self.map_origin.y + p.y)
+    }
+}
+
+pub fn page(journey: &Journey, theme: &Theme) -> Page {
+    let layout = crate::layout::layout(journey, &theme.metrics);
+    let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
+    let map_origin = Point::new(MARGIN, MARGIN + HEADER_HEIGHT);
+    let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
+    let legend = Rect::from_min_size(MARGIN, legend_top, width - 2.0 * MARGIN, LEGEND_HEIGHT);
+    Page {
+        width,
+        height: legend.max.y + MARGIN,
+        map_origin,
+        layout,
+        legend,
+    }
+}
+
+fn text(
+    pos: Point,
+    text: String,
+    size: f32,
+    bold: bool,
+    colour: crate::model::Rgb,
+    max_width: f32,
+    max_lines: usize,
+) -> Shape {
+    Shape::Text(TextBox {
+        pos,
+        text,
+        size,
+        bold,
+        colour,
+        max_width,
+        max_lines,
+        align: Align::Left,
+    })
+}
+
+pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+    let width = page.width - 2.0 * MARGIN;
+    let mut out = Vec::new();
+    let mut y = MARGIN;
+    out.push(text(
+        Point::new(MARGIN, y),
+        journey.title.clone(),
+        30.0,
+        true,
+        theme.text,
+        width,
+        1,
+    ));
+    y += 46.0;
+    let state = i18n.term("state", journey.state.key());
+    let meta = if journey.date.is_empty() {
+        state
+    } else {
+        format!("{state} · {}", journey.date)
+    };
+    out.push(text(
+        Point::new(MARGIN, y),
+        meta,
+        14.0,
+        true,
+        theme.text_muted,
+        width,
+        1,
+    ));
+    y += 26.0;
+    let label_width = 110.0;
+    for (label, value) in [
+        ("export-persona", persona_line(journey)),
+        ("export-scenario", journey.scenario.clone()),
+    ] {
+        if value.is_empty() {
+            continue;
+        }
+        out.push(text(
+            Point::new(MARGIN, y),
+            i18n.tr(label),
+            14.0,
+            true,
+            theme.text,
+            label_width,
+            1,
+        ));
+        out.push(text(
+            Point::new(MARGIN + label_width, y),
+            value,
+            14.0,
+            false,
+            theme.text,
+            width - label_width,
+            2,
+        ));
+        y += 36.0;
+    }
+    out
+}
+
+fn persona_line(journey: &Journey) -> String {
+    match (
+        journey.persona.name.as_str(),
+        journey.persona.description.as_str(),
+    ) {
+        ("", d) => d.to_owned(),
+        (n, "") => n.to_owned(),
+        (n, d) => format!("{n} — {d}"),
+    }
+}
+
+pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+    let mut out = Vec::new();
+    let top = page.legend.min.y;
+    let rule = vec![
+        Point::new(page.legend.min.x, top - LEGEND_GAP / 2.0),
+        Point::new(page.legend.max.x, top - LEGEND_GAP / 2.0),
+    ];
+    out.push(Shape::Polyline {
+        points: rule,
+        line: Line::solid(theme.lane_rule, 1.0),
+    });
+    let heading = |out: &mut Vec<Shape>, x: f32, id: &str| {
+        out.push(text(
+            Point::new(x, top),
+            i18n.tr(id),
+            13.0,
+            true,
+            theme.text,
+            240.0,
+            1,
+        ));
+    };
+    let row = 20.0;
+    let mut x = page.legend.min.x;
+
+    // Channels, in columns of five.
+    heading(&mut out, x, "export-legend-channels");
+    for (i, channel) in journey.channels.iter().enumerate() {
+        let (column, line) = (i / 5, i % 5);
+        let pos = Point::new(x + column as f32 * 190.0, top + 24.0 + line as f32 * row);
+        let swatch = Rect::from_min_size(pos.x, pos.y + 2.0, 22.0, 10.0);
+        out.push(Shape::Rect {
+            rect: swatch,
+            radius: 2.0,
+            fill: Some(Paint::solid(channel.colour)),
+            stroke: None,
+        });
+        let name = format!(
+            "{} ({})",
+            channel.name,
+            i18n.term("channel-kind", channel.kind.key())
+        );
+        out.push(text(
+            Point::new(pos.x + 30.0, pos.y),
+            name,
+            theme.small_size,
+            false,
+            theme.text,
+            150.0,
+            1,
+        ));
+    }
+    x += journey.channels.len().div_ceil(5).max(1) as f32 * 190.0 + 30.0;
+
+    // Emotion scale.
+    heading(&mut out, x, "export-legend-emotion");
+    for (line, score) in (EMOTION_MIN..=EMOTION_MAX).rev().enumerate() {
+        let pos = Point::new(x, top + 24.0 + line as f32 * row);
+        let center = Point::new(pos.x + 7.0, pos.y + 7.0);
+        out.push(Shape::Circle {
+            center,
+            radius: 6.0,
+            fill: Some(Paint::solid(theme.emotion_colour(score))),
+            stroke: None,
+        });
+        let label =
+            format!("{score:+} {}", i18n.tr(&format!("emotion-score-{score}"))).replace("+0", "0");
+        out.push(text(
+            Point::new(pos.x + 20.0, pos.y),
+            label,
+            theme.small_size,
+            false,
+            theme.text,
+            150.0,
+            1,
+        ));
+    }
+    x += 200.0;
+
+    // Grey-area severities.
+    heading(&mut out, x, "export-legend-grey-areas");
+    for (line, severity) in Severity::ALL.iter().enumerate() {
+        let pos = Point::new(x, top + 24.0 + line as f32 * row);
+        let swatch = Rect::from_min_size(pos.x, pos.y, 22.0, 14.0);
+        let colour = theme.grey_area_fill(*severity);
+        out.push(Shape::Rect {
+            rect: swatch,
+            radius: 2.0,
+            fill: Some(Paint::faded(colour, 0.28)),
+            stroke: None,
+        });
+        out.push(Shape::Hatch {
+            rect: swatch,
+            line: Line {
+                paint: Paint::faded(colour, 0.55),
+                width: 2.0,
+                dash: None,
+            },
+            spacing: 14.0,
+        });
+        out.push(Shape::Rect {
+            rect: swatch,
+            radius: 2.0,
+            fill: None,
+            stroke: Some(Line::solid(colour, 1.5)),
+        });
+        out.push(text(
+            Point::new(pos.x + 30.0, pos.y),
+            i18n.term("severity", severity.key()),
+            theme.small_size,
+            false,
+            theme.text,
+            150.0,
+            1,
+        ));
+    }
+    x += 180.0;
+
+    // Markers: no evidence, moment of truth, lowest emotion.
+    heading(&mut out, x, "export-legend-markers");
+    let pos = Point::new(x, top + 24.0);
+    let card = Rect::from_min_size(pos.x, pos.y, 30.0, 16.0);
+    out.push(Shape::Rect {
+        rect: card,
+        radius: 3.0,
+        fill: Some(Paint::solid(theme.card_fill)),
+        stroke: Some(Line::dashed(theme.no_evidence, 2.0, 4.0, 3.0)),
+    });
+    out.push(text(
+        Point::new(pos.x + 40.0, pos.y + 1.0),
+        i18n.tr("export-legend-assumption"),
+        theme.small_size,
+        false,
+        theme.text,
+        260.0,
+        1,
+    ));
+    let star = Point::new(pos.x + 8.0, pos.y + row + 2.0);
+    out.push(Shape::Text(TextBox {
+        pos: star,
+        text: "★".to_owned(),
+        size: 14.0,
+        bold: false,
+        colour: theme.key_moment,
+        max_width: 20.0,
+        max_lines: 1,
+        align: Align::Left,
+    }));
+    out.push(text(
+        Point::new(pos.x + 40.0, pos.y + row + 2.0),
+        i18n.tr("field-key-moment"),
+        theme.small_size,
+        false,
+        theme.text,
+        260.0,
+        1,
+    ));
+    let low = Point::new(pos.x + 12.0, pos.y + 2.0 * row + 9.0);
+    out.push(Shape::Circle {
+        center: low,
+        radius: 8.0,
+        fill: None,
+        stroke: Some(Line::solid(theme.emotion_low_marker, 2.0)),
+    });
+    out.push(Shape::Circle {
+        center: low,
+        radius: 4.0,
+        fill: Some(Paint::solid(theme.emotion_negative)),
+        stroke: None,
+    });
+    out.push(text(
+        Point::new(pos.x + 40.0, pos.y + 2.0 * row + 2.0),
+        i18n.tr("export-legend-lowest"),
+        theme.small_size,
+        false,
+        theme.text,
+        260.0,
+        1,
+    ));
+    out
+}

@@ -1,0 +1,318 @@
+//! Exported pictures, decoded and inspected: size, content at the layout's coordinates,
+//! transparency, SVG text, determinism, language, errors, and one image snapshot.
+
+use journeymap::export::{self, ExportOptions, page};
+use journeymap::format;
+use journeymap::model::*;
+use journeymap::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn example(name: &str) -> Journey {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys")
+        .join(name);
+    format::load(&path).unwrap().journey
+}
+
+fn online() -> Journey {
+    example("online-order-delivery-return.ron")
+}
+
+fn decode(bytes: &[u8]) -> image::RgbaImage {
+    image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+        .unwrap()
+        .to_rgba8()
+}
+
+/// The pixel at a page point (layout units), at `scale`.
+fn pixel(image: &image::RgbaImage, x: f32, y: f32, scale: f32) -> [u8; 4] {
+    image.get_pixel((x * scale) as u32, (y * scale) as u32).0
+}
+
+#[test]
+fn png_size_is_the_page_times_the_scale_and_it_is_not_blank() {
+    let journey = online();
+    let page = page(&journey, &Theme::light());
+    for scale in [1.0, 2.0] {
+        let image = decode(
+            &export::png(
+                &journey,
+                ExportOptions {
+                    scale,
+                    transparent: false,
+                },
+            )
+            .unwrap(),
+        );
+        assert_eq!(image.width(), (page.width * scale).ceil() as u32);
+        assert_eq!(image.height(), (page.height * scale).ceil() as u32);
+        let white = image
+            .pixels()
+            .filter(|p| p.0 == [255, 255, 255, 255])
+            .count();
+        let total = (image.width() * image.height()) as usize;
+        assert!(
+            white < total * 9 / 10,
+            "mostly blank: {white} of {total} white"
+        );
+        assert!(
+            image.pixels().all(|p| p.0[3] == 255),
+            "an opaque background"
+        );
+    }
+}
+
+#[test]
+fn grey_areas_and_the_emotion_curve_are_where_the_layout_puts_them() {
+    let journey = online();
+    let page = page(&journey, &Theme::light());
+    let scale = 2.0;
+    let image = decode(
+        &export::png(
+            &journey,
+            ExportOptions {
+                scale,
+                transparent: false,
+            },
+        )
+        .unwrap(),
+    );
+    for band in &page.layout.grey_areas {
+        // Mid-height of the band, in the emotion lane: the hatched fill is grey and darker
+        // than the stage background.
+        let at = page.on_page(journey_point(
+            band.band.center().x,
+            page.layout.neutral_y + 40.0,
+        ));
+        let [r, g, b, _] = pixel(&image, at.x, at.y, scale);
+        assert!(
+            r < 225 && r.abs_diff(g) < 12 && g.abs_diff(b) < 12,
+            "grey area {} at {at:?}: {r},{g},{b}",
+            band.id
+        );
+    }
+    for slot in &page.layout.slots {
+        let (Some(point), Some(score)) = (slot.emotion, slot.score) else {
+            continue;
+        };
+        let at = page.on_page(point);
+        let [r, g, b, _] = pixel(&image, at.x, at.y, scale);
+        match score {
+            s if s < 0 => assert!(
+                r > 170 && g < 110 && b < 110,
+                "{} red at {at:?}: {r},{g},{b}",
+                slot.id
+            ),
+            s if s > 0 => assert!(
+                g > 120 && r < 110,
+                "{} green at {at:?}: {r},{g},{b}",
+                slot.id
+            ),
+            _ => assert!(
+                r.abs_diff(b) < 30 && r < 200,
+                "{} neutral grey: {r},{g},{b}",
+                slot.id
+            ),
+        }
+    }
+}
+
+fn journey_point(x: f32, y: f32) -> journeymap::layout::Point {
+    journeymap::layout::Point::new(x, y)
+}
+
+#[test]
+fn transparent_exports_have_a_transparent_background() {
+    let journey = online();
+    let image = decode(
+        &export::png(
+            &journey,
+            ExportOptions {
+                scale: 1.0,
+                transparent: true,
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(image.get_pixel(2, 2).0[3], 0, "the corner is transparent");
+    let opaque = image.pixels().filter(|p| p.0[3] == 255).count();
+    assert!(opaque > 1000, "the map itself is drawn");
+}
+
+/// Each `<text>` element's lines joined with spaces.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .map(|element| {
+            let element = &element[..element.find("</text>").unwrap()];
+            element
+                .split("<tspan")
+                .skip(1)
+                .map(|span| {
+                    let start = span.find('>').unwrap() + 1;
+                    let end = span.find("</tspan>").unwrap();
+                    span[start..end]
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&")
+                        .replace("&quot;", "\"")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn svg_parses_and_holds_every_title_as_text() {
+    for journey in [online(), example("portabilidad-operador-movil.ron")] {
+        let svg = export::svg(&journey, false);
+        let options = resvg::usvg::Options::default();
+        resvg::usvg::Tree::from_str(&svg, &options).expect("valid SVG");
+        let texts = svg_texts(&svg);
+        for tp in &journey.touchpoints {
+            assert!(
+                texts.iter().any(|t| t == &tp.title),
+                "title {:?} is not a text element",
+                tp.title
+            );
+        }
+        assert!(texts.contains(&journey.title));
+    }
+}
+
+#[test]
+fn spanish_text_survives_and_stage_headers_follow_the_journey_language() {
+    let spanish = example("portabilidad-operador-movil.ron");
+    let texts = svg_texts(&export::svg(&spanish, false));
+    for stage in [
+        "Conciencia",
+        "Interés",
+        "Consideración",
+        "Acción",
+        "Uso",
+        "Abogacía",
+    ] {
+        assert!(texts.iter().any(|t| t == stage), "{stage}");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Búsqueda «mejor tarifa fibra y móvil»"))
+    );
+    assert!(
+        texts.iter().any(|t| t == "Zonas grises"),
+        "legend in Spanish"
+    );
+
+    let mut english = spanish.clone();
+    english.language = Language::En;
+    let texts = svg_texts(&export::svg(&english, false));
+    assert!(texts.iter().any(|t| t == "Awareness") && !texts.iter().any(|t| t == "Conciencia"));
+}
+
+#[test]
+fn exporting_twice_gives_identical_bytes() {
+    let journey = online();
+    let options = ExportOptions {
+        scale: 2.0,
+        transparent: false,
+    };
+    assert_eq!(
+        export::png(&journey, options).unwrap(),
+        export::png(&journey, options).unwrap()
+    );
+    assert_eq!(export::svg(&journey, false), export::svg(&journey, false));
+}
+
+#[test]
+fn the_1x_export_matches_its_snapshot() {
+    let bytes = export::png(&online(), ExportOptions::default()).unwrap();
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/online-order-1x.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    let expected = decode(&std::fs::read(&path).unwrap());
+    let actual = decode(&bytes);
+    assert_eq!(
+        actual.dimensions(),
+        expected.dimensions(),
+        "picture size changed"
+    );
+    let differing = actual
+        .pixels()
+        .zip(expected.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0.iter()).any(|(x, y)| x.abs_diff(*y) > 8))
+        .count();
+    let total = (actual.width() * actual.height()) as usize;
+    assert!(
+        differing * 1000 < total,
+        "{differing} of {total} pixels differ; if intended, run with UPDATE_SNAPSHOTS=1"
+    );
+}
+
+fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_journeymap"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn the_command_line_exports_png_and_svg_and_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let png = dir.path().join("map.png");
+    let output = run(&[
+        &"export",
+        &source,
+        &"-o",
+        &png,
+        &"--scale",
+        &"2",
+        &"--transparent",
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let image = decode(&std::fs::read(&png).unwrap());
+    assert_eq!(image.get_pixel(0, 0).0[3], 0);
+    let svg = dir.path().join("map.svg");
+    assert!(run(&[&"export", &source, &"-o", &svg]).status.success());
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+
+    let bad_extension = dir.path().join("map.jpg");
+    let output = run(&[&"export", &source, &"-o", &bad_extension]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("use a .png or .svg"));
+    assert!(!bad_extension.exists());
+
+    let missing_dir = dir.path().join("no/such/dir/map.png");
+    let output = run(&[&"export", &source, &"-o", &missing_dir]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/dir/map.png"));
+
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Journey(version: 1, title: 3)").unwrap();
+    let out_png = dir.path().join("broken.png");
+    let output = run(&[&"export", &broken, &"-o", &out_png]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("broken.ron:1:28"),
+        "{output:?}"
+    );
+    assert!(!out_png.exists());
+
+    let scale = run(&[&"export", &source, &"-o", &png, &"--scale", &"9"]);
+    assert_eq!(scale.status.code(), Some(2), "clap rejects the scale");
+
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")),
+        "no temp files: {names:?}"
+    );
+}
