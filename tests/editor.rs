@@ -231,3 +231,43 @@ fn undo_names_the_step_and_redo_returns_it() {
     press(&mut h, Modifiers::COMMAND, Key::Y);
     assert_eq!(h.state().journey().touchpoints[0].title, "Checkout");
 }
+
+#[test]
+fn export_png_from_the_app_with_options() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let journey = format::load(&path).unwrap().journey;
+    let (app, dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness(app);
+    let dir = tempfile::tempdir().unwrap();
+    let picture = dir.path().join("map.png");
+
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    click(&mut h, "Transparent background");
+    dialogs.answer(Some(picture.clone()));
+    click(&mut h, "Choose file…");
+    assert!(matches!(
+        dialogs.asked().last(),
+        Some(DialogKind::SavePicture { .. })
+    ));
+    let image = image::load_from_memory(&std::fs::read(&picture).unwrap())
+        .unwrap()
+        .to_rgba8();
+    let page = journeymap::export::page(&journey, &journeymap::theme::Theme::light());
+    assert_eq!(image.width(), page.width.ceil() as u32);
+    assert_eq!(image.get_pixel(1, 1).0[3], 0, "transparent, as chosen");
+    assert!(h.query_by_label_contains("Exported").is_some());
+
+    // The same through the File menu, as SVG.
+    let vector = dir.path().join("map.svg");
+    click(&mut h, "File");
+    h.get_by_label_contains("Export SVG…").click();
+    h.run();
+    dialogs.answer(Some(vector.clone()));
+    click(&mut h, "Choose file…");
+    assert!(
+        std::fs::read_to_string(&vector)
+            .unwrap()
+            .contains("Online order, delivery and return")
+    );
+}

@@ -61,6 +61,8 @@ impl JourneyApp {
                 self.save(None, ctx);
             }
             AppCommand::SaveAs => self.ask_save_as(None, ctx),
+            AppCommand::ExportPng => self.open_export(crate::export::Format::Png),
+            AppCommand::ExportSvg => self.open_export(crate::export::Format::Svg),
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             AppCommand::Undo => {
                 self.document.undo();
@@ -198,8 +200,58 @@ impl JourneyApp {
                     self.save_to(&path, then, ctx);
                 }
                 DialogPurpose::AttachImage { evidence } => self.attach(&evidence, &path),
+                DialogPurpose::Export { options } => self.export_to(&path, options),
             }
         }
+    }
+
+    fn open_export(&mut self, format: crate::export::Format) {
+        let options = self.ui_state.export.map(|e| e.options).unwrap_or_default();
+        self.ui_state.export = Some(ExportRequest { format, options });
+    }
+
+    /// Asks where to write the picture the export window describes.
+    pub(super) fn ask_export_path(&mut self, request: ExportRequest, ctx: &egui::Context) {
+        let base = slug(&self.document.journey.title);
+        let extension = match request.format {
+            crate::export::Format::Png => "png",
+            crate::export::Format::Svg => "svg",
+        };
+        let suggested_name = format!(
+            "{}.{extension}",
+            if base.is_empty() {
+                "journey".to_owned()
+            } else {
+                base
+            }
+        );
+        let kind = DialogKind::SavePicture {
+            suggested_name,
+            format: request.format,
+        };
+        let tx = self.dialog_tx.clone();
+        self.dialogs.request(
+            kind,
+            DialogPurpose::Export {
+                options: request.options,
+            },
+            tx,
+            ctx,
+        );
+    }
+
+    /// Writes the whole map as a picture (format from the extension).
+    pub fn export_to(&mut self, path: &std::path::Path, options: crate::export::ExportOptions) {
+        self.ui_state.notice = Some(
+            match crate::export::export_file(&self.document.journey, path, options) {
+                Ok(()) => Notice::Info(crate::tr!(
+                    self.i18n,
+                    "notice-exported",
+                    file = path.display().to_string()
+                )),
+                Err(error) => Notice::Error(error.to_string()),
+            },
+        );
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {

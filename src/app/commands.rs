@@ -10,6 +10,8 @@ pub enum AppCommand {
     Open,
     Save,
     SaveAs,
+    ExportPng,
+    ExportSvg,
     Quit,
     Undo,
     Redo,
@@ -40,6 +42,8 @@ impl AppCommand {
         AppCommand::Open,
         AppCommand::Save,
         AppCommand::SaveAs,
+        AppCommand::ExportPng,
+        AppCommand::ExportSvg,
         AppCommand::Quit,
         AppCommand::Undo,
         AppCommand::Redo,
@@ -59,6 +63,8 @@ impl AppCommand {
             AppCommand::Open => "cmd-open",
             AppCommand::Save => "cmd-save",
             AppCommand::SaveAs => "cmd-save-as",
+            AppCommand::ExportPng => "cmd-export-png",
+            AppCommand::ExportSvg => "cmd-export-svg",
             AppCommand::Quit => "cmd-quit",
             AppCommand::Undo => "cmd-undo",
             AppCommand::Redo => "cmd-redo",
@@ -83,6 +89,8 @@ impl AppCommand {
         const OPEN: &[KeyboardShortcut] = &[cmd(Key::O)];
         const SAVE: &[KeyboardShortcut] = &[cmd(Key::S)];
         const SAVE_AS: &[KeyboardShortcut] = &[cmd_shift(Key::S)];
+        const EXPORT_PNG: &[KeyboardShortcut] = &[cmd(Key::E)];
+        const EXPORT_SVG: &[KeyboardShortcut] = &[cmd_shift(Key::E)];
         const QUIT: &[KeyboardShortcut] = &[cmd(Key::Q)];
         const UNDO: &[KeyboardShortcut] = &[cmd(Key::Z)];
         const REDO: &[KeyboardShortcut] = &[cmd_shift(Key::Z), cmd(Key::Y)];
@@ -98,6 +106,8 @@ impl AppCommand {
             AppCommand::Open => OPEN,
             AppCommand::Save => SAVE,
             AppCommand::SaveAs => SAVE_AS,
+            AppCommand::ExportPng => EXPORT_PNG,
+            AppCommand::ExportSvg => EXPORT_SVG,
             AppCommand::Quit => QUIT,
             AppCommand::Undo => UNDO,
             AppCommand::Redo => REDO,

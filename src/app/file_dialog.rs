@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 /// What the answer is for, so the app knows what to do when it arrives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DialogPurpose {
     Open,
     /// Save As; `then` runs after a successful save (quit, open, new).
@@ -18,13 +18,22 @@ pub enum DialogPurpose {
     AttachImage {
         evidence: crate::model::EvidenceId,
     },
+    Export {
+        options: crate::export::ExportOptions,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogKind {
     OpenJourney,
-    SaveJourney { suggested_name: String },
+    SaveJourney {
+        suggested_name: String,
+    },
     OpenImage,
+    SavePicture {
+        suggested_name: String,
+        format: crate::export::Format,
+    },
 }
 
 pub type DialogReply = (DialogPurpose, Option<PathBuf>);
@@ -63,6 +72,19 @@ impl FileDialogs for NativeDialogs {
                 DialogKind::OpenImage => dialog
                     .add_filter("Image", &["png", "jpg", "jpeg"])
                     .pick_file(),
+                DialogKind::SavePicture {
+                    suggested_name,
+                    format,
+                } => {
+                    let (name, extension) = match format {
+                        crate::export::Format::Png => ("PNG", "png"),
+                        crate::export::Format::Svg => ("SVG", "svg"),
+                    };
+                    dialog
+                        .add_filter(name, &[extension])
+                        .set_file_name(suggested_name)
+                        .save_file()
+                }
             };
             // The app may have quit meanwhile; then nobody is waiting for the answer.
             if reply.send((purpose, picked)).is_ok() {

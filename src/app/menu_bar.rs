@@ -15,6 +15,9 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
                 command_button(app, ui, AppCommand::Save);
                 command_button(app, ui, AppCommand::SaveAs);
                 ui.separator();
+                command_button(app, ui, AppCommand::ExportPng);
+                command_button(app, ui, AppCommand::ExportSvg);
+                ui.separator();
                 command_button(app, ui, AppCommand::Quit);
             });
             let edit = app.i18n.tr("menu-edit");

@@ -89,6 +89,15 @@ pub struct UiState {
     pub notice: Option<Notice>,
     /// Scroll the canvas to show this touchpoint.
     pub reveal: Option<TouchpointId>,
+    /// The export options window, when open.
+    pub export: Option<ExportRequest>,
+}
+
+/// What the export window is preparing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub format: crate::export::Format,
+    pub options: crate::export::ExportOptions,
 }
 
 impl UiState {

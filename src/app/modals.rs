@@ -11,6 +11,46 @@ impl JourneyApp {
         if self.ui_state.show_shortcuts {
             self.shortcut_sheet_ui(ctx);
         }
+        if let Some(request) = self.ui_state.export {
+            self.export_window_ui(ctx, request);
+        }
+    }
+
+    /// Export options: scale (PNG) and background, then the save dialog.
+    fn export_window_ui(&mut self, ctx: &egui::Context, mut request: ExportRequest) {
+        let i18n = &self.i18n;
+        let title = match request.format {
+            crate::export::Format::Png => i18n.tr("cmd-export-png"),
+            crate::export::Format::Svg => i18n.tr("cmd-export-svg"),
+        };
+        let mut open = true;
+        let mut go = false;
+        egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                if request.format == crate::export::Format::Png {
+                    let label = ui.label(i18n.tr("export-scale"));
+                    ui.add(
+                        egui::Slider::new(&mut request.options.scale, 1.0..=4.0)
+                            .step_by(0.5)
+                            .suffix("×"),
+                    )
+                    .labelled_by(label.id);
+                }
+                ui.checkbox(
+                    &mut request.options.transparent,
+                    i18n.tr("export-transparent"),
+                );
+                ui.label(egui::RichText::new(i18n.tr("export-hint")).small().weak());
+                go = ui.button(i18n.tr("export-choose-file")).clicked();
+            });
+        self.ui_state.export = open.then_some(request);
+        if go {
+            self.ui_state.export = None;
+            self.ask_export_path(request, ctx);
+        }
     }
 
     fn confirm_ui(&mut self, ctx: &egui::Context, action: PendingAction) {
