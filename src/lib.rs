@@ -13,5 +13,6 @@ pub mod generate;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod recovery;
 pub mod scene;
 pub mod theme;

@@ -297,3 +297,30 @@ export-transparent = Transparent background
 export-hint = The whole map with a header and a legend, in the journey's language.
 export-choose-file = Choose file…
 notice-exported = Exported { $file }
+
+## Never lose work.
+
+notice-autosave-failed = Autosave failed: { $error }
+recovery-title = Restore unsaved work?
+recovery-body = journeymap closed without saving these journeys. Their last autosaved state can be restored.
+recovery-when = { $minutes ->
+    [0] Autosaved less than a minute before it closed
+    [one] Autosaved one minute ago
+   *[other] Autosaved { $minutes } minutes ago
+}
+recovery-changes = Compared with the file: { $added } touchpoints added, { $removed } removed, { $changed } changed.
+recovery-restore = Restore
+recovery-discard = Discard
+overwrite-title = The file changed on disk
+overwrite-body = “{ $file }” was changed by someone or something else since you opened it. Saving now replaces those changes with yours.
+overwrite-save = Save mine over it
+outside-title = The file changed on disk
+outside-body = “{ $file }” was changed outside journeymap (a git pull, another editor). You have unsaved changes.
+outside-unreadable = “{ $file }” was changed outside journeymap and no longer loads:
+outside-changes = Yours compared with theirs: { $added } touchpoints added, { $removed } removed, { $changed } changed.
+outside-reload = Reload theirs
+outside-keep = Keep mine
+outside-show = See what changed
+outside-reloaded = Reloaded “{ $file }”: it changed on disk.
+outside-deleted-title = The file is gone
+outside-deleted-body = “{ $file }” was deleted or moved. Your journey is still open; Save writes it back.

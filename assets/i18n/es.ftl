@@ -297,3 +297,30 @@ export-transparent = Fondo transparente
 export-hint = El mapa completo con encabezado y leyenda, en el idioma del viaje.
 export-choose-file = Elegir archivo…
 notice-exported = Exportado { $file }
+
+## No perder nunca el trabajo.
+
+notice-autosave-failed = Falló el guardado automático: { $error }
+recovery-title = ¿Recuperar el trabajo sin guardar?
+recovery-body = journeymap se cerró sin guardar estos viajes. Se puede recuperar su último estado guardado automáticamente.
+recovery-when = { $minutes ->
+    [0] Guardado automáticamente menos de un minuto antes del cierre
+    [one] Guardado automáticamente hace un minuto
+   *[other] Guardado automáticamente hace { $minutes } minutos
+}
+recovery-changes = Respecto del archivo: { $added } puntos de contacto añadidos, { $removed } eliminados, { $changed } modificados.
+recovery-restore = Recuperar
+recovery-discard = Descartar
+overwrite-title = El archivo cambió en el disco
+overwrite-body = «{ $file }» fue modificado por otra persona o programa desde que lo abriste. Si guardas ahora, tus cambios reemplazarán los suyos.
+overwrite-save = Guardar el mío encima
+outside-title = El archivo cambió en el disco
+outside-body = «{ $file }» cambió fuera de journeymap (un git pull, otro editor). Tienes cambios sin guardar.
+outside-unreadable = «{ $file }» cambió fuera de journeymap y ya no se puede cargar:
+outside-changes = Tu versión respecto de la suya: { $added } puntos de contacto añadidos, { $removed } eliminados, { $changed } modificados.
+outside-reload = Cargar la suya
+outside-keep = Mantener la mía
+outside-show = Ver qué cambió
+outside-reloaded = Se recargó «{ $file }»: cambió en el disco.
+outside-deleted-title = El archivo ya no está
+outside-deleted-body = «{ $file }» fue eliminado o movido. Tu viaje sigue abierto; Guardar lo vuelve a escribir.

@@ -34,11 +34,13 @@ impl JourneyApp {
     pub fn open_path(&mut self, path: &std::path::Path) {
         match Document::load(path) {
             Ok((document, parsed)) => {
+                self.forget_recovery();
                 self.document = document;
                 self.generation += 1;
                 self.settings.remember(path);
                 self.ui_state.selection.clear();
                 self.ui_state.view = View::fit_on_next_frame();
+                self.stamp_disk();
                 self.ui_state.notice = (!parsed.comments.is_empty()).then(|| {
                     Notice::Info(crate::tr!(
                         self.i18n,
@@ -111,6 +113,7 @@ impl JourneyApp {
     pub(super) fn perform_now(&mut self, action: PendingAction, ctx: &egui::Context) {
         match action {
             PendingAction::New => {
+                self.forget_recovery();
                 let journey =
                     Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
                 self.document = Document::new(journey, None);
@@ -147,8 +150,25 @@ impl JourneyApp {
         then: Option<PendingAction>,
         ctx: &egui::Context,
     ) -> bool {
+        let same_file = self.document.path.as_deref() == Some(path);
+        if same_file && self.disk_changed() {
+            self.safety.confirm_overwrite = Some(then);
+            return false;
+        }
+        self.save_over(path, then, ctx)
+    }
+
+    /// Saves without checking the file on disk (after the person said overwrite).
+    pub(super) fn save_over(
+        &mut self,
+        path: &std::path::Path,
+        then: Option<PendingAction>,
+        ctx: &egui::Context,
+    ) -> bool {
         match self.document.save_as(path) {
             Ok(()) => {
+                self.forget_recovery();
+                self.stamp_disk();
                 self.settings.remember(path);
                 self.ui_state.notice = Some(Notice::Info(crate::tr!(
                     self.i18n,

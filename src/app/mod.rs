@@ -20,6 +20,8 @@ mod inspector_panel;
 mod journey_panel;
 mod menu_bar;
 mod modals;
+mod safety;
+mod safety_modals;
 mod settings;
 pub mod thumbnails;
 mod widgets;
@@ -30,6 +32,7 @@ pub use document::{Document, EditLabel};
 pub use file_dialog::{
     DialogKind, DialogPurpose, DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs,
 };
+pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
 
 use crate::i18n::I18n;
@@ -143,6 +146,7 @@ pub struct JourneyApp {
     thumbnails: thumbnails::Thumbnails,
     /// The focused widget last frame: typing coalesces only within one focus.
     last_focus: Option<egui::Id>,
+    pub safety: safety::Safety,
 }
 
 impl JourneyApp {
@@ -167,6 +171,8 @@ impl JourneyApp {
             title_shown: String::new(),
             thumbnails: thumbnails::Thumbnails::default(),
             last_focus: None,
+            // No recovery folder unless asked for: tests must not write to the home folder.
+            safety: safety::Safety::new(None),
         }
     }
 
@@ -224,6 +230,7 @@ impl JourneyApp {
             self.last_focus = focus;
         }
         self.apply_edits(edits);
+        self.safety_tick(&ctx);
         self.update_title(&ctx);
     }
 

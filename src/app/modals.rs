@@ -14,6 +14,7 @@ impl JourneyApp {
         if let Some(request) = self.ui_state.export {
             self.export_window_ui(ctx, request);
         }
+        super::safety_modals::ui(self, ctx);
     }
 
     /// Export options: scale (PNG) and background, then the save dialog.
@@ -94,6 +95,7 @@ impl JourneyApp {
     }
 
     fn perform_discarding(&mut self, action: PendingAction, ctx: &egui::Context) {
+        self.forget_recovery();
         if action == PendingAction::Quit {
             self.quit_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

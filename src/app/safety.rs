@@ -1,0 +1,264 @@
+//! Never lose work: autosave to a recovery file after edits pause, the restore offer
+//! after a crash, and noticing when the open file changes on disk (git pull, another
+//! editor) or disappears. Autosave writes the same canonical text as Ctrl+S, atomically.
+
+use super::*;
+use crate::recovery::{self, Changes, Found, Recovery};
+use std::time::SystemTime;
+
+/// Autosave runs this long after the last edit (well within the promised 2 seconds).
+pub const AUTOSAVE_DELAY_SECS: f64 = 1.0;
+/// How often the open file's timestamp is checked.
+const DISK_CHECK_SECS: f64 = 1.0;
+
+/// What the file on disk looked like when we last loaded or saved it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    hash: u64,
+}
+
+impl DiskStamp {
+    pub fn read(path: &std::path::Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let bytes = std::fs::read(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+            hash: hash(&bytes),
+        })
+    }
+
+    fn same_metadata(&self, path: &std::path::Path) -> Option<bool> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(metadata.modified().ok() == self.modified && metadata.len() == self.len)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A change to the open file made outside the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OutsideChange {
+    Modified {
+        theirs: Box<crate::model::Journey>,
+        show_changes: bool,
+    },
+    /// Changed on disk, and the new text does not load (a merge conflict, say).
+    Unreadable(String),
+    Deleted,
+}
+
+/// The safety state of the app: transient, per session.
+#[derive(Debug, Default)]
+pub struct Safety {
+    pub recovery_dir: Option<PathBuf>,
+    session: String,
+    /// The recovery file the current document writes to, once written.
+    recovery_file: Option<PathBuf>,
+    autosaved: Option<(u64, u64)>,
+    last_seen: Option<(u64, u64)>,
+    last_edit_secs: f64,
+    last_disk_check_secs: f64,
+    pub disk: Option<DiskStamp>,
+    pub outside_change: Option<OutsideChange>,
+    /// Recovery files found at start-up, offered to the person.
+    pub found: Vec<Found>,
+    /// Set when a save would overwrite a file changed on disk; holds the pending action.
+    pub confirm_overwrite: Option<Option<PendingAction>>,
+}
+
+impl Safety {
+    pub fn new(recovery_dir: Option<PathBuf>) -> Self {
+        let session = format!("{}-{}", std::process::id(), recovery::now_unix_secs());
+        Self {
+            recovery_dir,
+            session,
+            ..Self::default()
+        }
+    }
+}
+
+impl JourneyApp {
+    /// Where recovery files go (tests point it at a temp folder).
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        self.safety.recovery_dir = dir;
+    }
+
+    /// Looks for recovery files left by a crash and offers them.
+    pub fn check_recovery(&mut self) {
+        if let Some(dir) = &self.safety.recovery_dir {
+            self.safety.found = recovery::find(dir);
+        }
+    }
+
+    /// Called every frame: autosave after edits pause, and watch the file on disk.
+    pub(super) fn safety_tick(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let state = (self.generation, self.document.revision());
+        if self.safety.last_seen != Some(state) {
+            self.safety.last_seen = Some(state);
+            self.safety.last_edit_secs = now;
+        }
+        let due = self.safety.last_edit_secs + AUTOSAVE_DELAY_SECS;
+        if self.document.is_modified() && self.safety.autosaved != Some(state) {
+            if now >= due {
+                self.autosave(state);
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+            }
+        }
+        if now - self.safety.last_disk_check_secs >= DISK_CHECK_SECS {
+            self.safety.last_disk_check_secs = now;
+            self.check_disk();
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECS));
+    }
+
+    fn autosave(&mut self, state: (u64, u64)) {
+        let Some(dir) = self.safety.recovery_dir.clone() else {
+            return;
+        };
+        let file = recovery::file_for(&dir, self.document.path.as_deref(), &self.safety.session);
+        let recovery = Recovery {
+            path: self.document.path.clone(),
+            autosaved_unix_secs: recovery::now_unix_secs(),
+            pid: std::process::id(),
+            journey: self.document.journey.clone(),
+        };
+        match recovery::write(&file, &recovery) {
+            Ok(()) => {
+                if let Some(old) = self.safety.recovery_file.replace(file.clone())
+                    && old != file
+                {
+                    self.remove_recovery_file(&old);
+                }
+                self.safety.autosaved = Some(state);
+            }
+            Err(error) => {
+                let text = crate::tr!(
+                    self.i18n,
+                    "notice-autosave-failed",
+                    error = error.to_string()
+                );
+                self.ui_state.notice = Some(Notice::Error(text));
+                // Try again after the next edit rather than every frame.
+                self.safety.autosaved = Some(state);
+            }
+        }
+    }
+
+    fn remove_recovery_file(&mut self, file: &std::path::Path) {
+        if let Err(error) = recovery::remove(file) {
+            let text = crate::tr!(
+                self.i18n,
+                "notice-autosave-failed",
+                error = error.to_string()
+            );
+            self.ui_state.notice = Some(Notice::Error(text));
+        }
+    }
+
+    /// The document is saved or deliberately discarded: its recovery file goes.
+    pub(super) fn forget_recovery(&mut self) {
+        if let Some(file) = self.safety.recovery_file.take() {
+            self.remove_recovery_file(&file);
+        }
+        self.safety.autosaved = None;
+    }
+
+    /// A new document is open: remember what its file looks like on disk.
+    pub(super) fn stamp_disk(&mut self) {
+        self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
+        self.safety.outside_change = None;
+    }
+
+    /// Whether the file on disk differs from what we loaded or last saved.
+    pub(super) fn disk_changed(&self) -> bool {
+        let (Some(path), Some(stamp)) = (self.document.path.as_deref(), &self.safety.disk) else {
+            return false;
+        };
+        DiskStamp::read(path).is_some_and(|now| now.hash != stamp.hash)
+    }
+
+    fn check_disk(&mut self) {
+        let Some(path) = self.document.path.clone() else {
+            return;
+        };
+        let Some(stamp) = self.safety.disk.clone() else {
+            return;
+        };
+        if self.safety.outside_change.is_some() {
+            return;
+        }
+        match stamp.same_metadata(&path) {
+            Some(true) => {}
+            None => self.safety.outside_change = Some(OutsideChange::Deleted),
+            Some(false) => {
+                let Some(now) = DiskStamp::read(&path) else {
+                    return;
+                };
+                if now.hash == stamp.hash {
+                    self.safety.disk = Some(now); // touched, not changed
+                    return;
+                }
+                self.safety.outside_change = Some(match crate::format::load(&path) {
+                    Ok(parsed) => OutsideChange::Modified {
+                        theirs: Box::new(parsed.journey),
+                        show_changes: false,
+                    },
+                    Err(error) => OutsideChange::Unreadable(error.to_string()),
+                });
+            }
+        }
+    }
+
+    /// Takes the version on disk, dropping the open document's changes.
+    pub fn reload_from_disk(&mut self) {
+        if let Some(path) = self.document.path.clone() {
+            self.forget_recovery();
+            self.open_path(&path);
+        }
+    }
+
+    /// Keeps the open document; the next save writes it over the outside change.
+    pub fn keep_mine(&mut self) {
+        self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
+        self.safety.outside_change = None;
+    }
+
+    /// Opens a recovered journey as an unsaved document.
+    pub fn restore(&mut self, index: usize) {
+        if index >= self.safety.found.len() {
+            return;
+        }
+        let Found { file, recovery } = self.safety.found.remove(index);
+        self.forget_recovery();
+        self.document = Document::new_unsaved(recovery.journey, recovery.path);
+        self.generation += 1;
+        self.ui_state.selection.clear();
+        self.ui_state.view = View::fit_on_next_frame();
+        self.stamp_disk();
+        // Keep the file until the restored document is saved or autosaved again.
+        self.safety.recovery_file = Some(file);
+    }
+
+    pub fn discard_recovery(&mut self, index: usize) {
+        if index < self.safety.found.len() {
+            let found = self.safety.found.remove(index);
+            self.remove_recovery_file(&found.file);
+        }
+    }
+
+    /// How a recovery differs from its file on disk (everything is new for untitled).
+    pub fn recovery_changes(found: &Found) -> Option<Changes> {
+        let path = found.recovery.path.as_deref()?;
+        let disk = crate::format::load(path).ok()?.journey;
+        Some(Changes::between(&disk, &found.recovery.journey))
+    }
+}

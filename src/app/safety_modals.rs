@@ -1,0 +1,181 @@
+//! The prompts that keep work safe: restore after a crash, a file changed on disk, and
+//! saving over a file that changed since it was opened.
+
+use super::safety::OutsideChange;
+use super::*;
+
+pub fn ui(app: &mut JourneyApp, ctx: &egui::Context) {
+    if !app.safety.found.is_empty() {
+        recovery_ui(app, ctx);
+    } else if let Some(then) = app.safety.confirm_overwrite.clone() {
+        overwrite_ui(app, ctx, then);
+    } else if app.safety.outside_change.is_some() {
+        outside_change_ui(app, ctx);
+    }
+}
+
+fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context) {
+    let mut choice: Option<(usize, bool)> = None;
+    let i18n = &app.i18n;
+    egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(i18n.tr("recovery-title"));
+        ui.label(i18n.tr("recovery-body"));
+        for (index, found) in app.safety.found.iter().enumerate() {
+            ui.separator();
+            let recovery = &found.recovery;
+            ui.label(egui::RichText::new(&recovery.journey.title).strong());
+            let place = recovery
+                .path
+                .as_ref()
+                .map_or_else(|| i18n.tr("untitled"), |p| p.display().to_string());
+            ui.label(egui::RichText::new(place).small());
+            let minutes =
+                crate::recovery::now_unix_secs().saturating_sub(recovery.autosaved_unix_secs) / 60;
+            ui.label(crate::tr!(i18n, "recovery-when", minutes = minutes));
+            if let Some(changes) = JourneyApp::recovery_changes(found) {
+                ui.label(crate::tr!(
+                    i18n,
+                    "recovery-changes",
+                    added = changes.added,
+                    removed = changes.removed,
+                    changed = changes.changed
+                ));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(i18n.tr("recovery-restore")).clicked() {
+                    choice = Some((index, true));
+                }
+                if ui.button(i18n.tr("recovery-discard")).clicked() {
+                    choice = Some((index, false));
+                }
+            });
+        }
+    });
+    match choice {
+        Some((index, true)) => {
+            app.restore(index);
+            // One document at a time: the rest stay on disk for the next start.
+            app.safety.found.clear();
+        }
+        Some((index, false)) => app.discard_recovery(index),
+        None => {}
+    }
+}
+
+fn overwrite_ui(app: &mut JourneyApp, ctx: &egui::Context, then: Option<PendingAction>) {
+    let i18n = &app.i18n;
+    let name = app.document.file_name().unwrap_or_default();
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("confirm_overwrite")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(i18n.tr("overwrite-title"));
+        ui.label(crate::tr!(i18n, "overwrite-body", file = name));
+        ui.horizontal(|ui| {
+            if ui.button(i18n.tr("overwrite-save")).clicked() {
+                choice = Some(0);
+            }
+            if ui.button(i18n.tr("outside-reload")).clicked() {
+                choice = Some(1);
+            }
+            if ui.button(i18n.tr("cancel")).clicked() {
+                choice = Some(2);
+            }
+        });
+    });
+    match choice {
+        Some(0) => {
+            app.safety.confirm_overwrite = None;
+            if let Some(path) = app.document.path.clone() {
+                app.save_over(&path, then, ctx);
+            }
+        }
+        Some(1) => {
+            app.safety.confirm_overwrite = None;
+            app.reload_from_disk();
+        }
+        Some(_) => app.safety.confirm_overwrite = None,
+        None => {}
+    }
+}
+
+fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
+    // Nothing of ours to lose: take theirs without asking.
+    if !app.document.is_modified()
+        && matches!(
+            app.safety.outside_change,
+            Some(OutsideChange::Modified { .. })
+        )
+    {
+        app.reload_from_disk();
+        let name = app.document.file_name().unwrap_or_default();
+        app.ui_state.notice = Some(Notice::Info(crate::tr!(
+            app.i18n,
+            "outside-reloaded",
+            file = name
+        )));
+        return;
+    }
+    let i18n = &app.i18n;
+    let name = app.document.file_name().unwrap_or_default();
+    let mut choice = None;
+    let mut change = app.safety.outside_change.clone();
+    egui::Modal::new(egui::Id::unique("outside_change")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        match &mut change {
+            Some(OutsideChange::Deleted) => {
+                ui.heading(i18n.tr("outside-deleted-title"));
+                ui.label(crate::tr!(
+                    i18n,
+                    "outside-deleted-body",
+                    file = name.clone()
+                ));
+                if ui.button(i18n.tr("dismiss")).clicked() {
+                    choice = Some(1);
+                }
+            }
+            Some(OutsideChange::Unreadable(error)) => {
+                ui.heading(i18n.tr("outside-title"));
+                ui.label(crate::tr!(i18n, "outside-unreadable", file = name.clone()));
+                ui.label(egui::RichText::new(error.as_str()).small().monospace());
+                if ui.button(i18n.tr("outside-keep")).clicked() {
+                    choice = Some(1);
+                }
+            }
+            Some(OutsideChange::Modified {
+                theirs,
+                show_changes,
+            }) => {
+                ui.heading(i18n.tr("outside-title"));
+                ui.label(crate::tr!(i18n, "outside-body", file = name.clone()));
+                if *show_changes {
+                    let changes = crate::recovery::Changes::between(theirs, &app.document.journey);
+                    ui.label(crate::tr!(
+                        i18n,
+                        "outside-changes",
+                        added = changes.added,
+                        removed = changes.removed,
+                        changed = changes.changed
+                    ));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(i18n.tr("outside-reload")).clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button(i18n.tr("outside-keep")).clicked() {
+                        choice = Some(1);
+                    }
+                    if !*show_changes && ui.button(i18n.tr("outside-show")).clicked() {
+                        *show_changes = true;
+                    }
+                });
+            }
+            None => {}
+        }
+    });
+    match choice {
+        Some(0) => app.reload_from_disk(),
+        Some(_) => app.keep_mine(),
+        None => app.safety.outside_change = change,
+    }
+}

@@ -1,0 +1,314 @@
+//! Never lose work, driven through the real app loop: autosave within two seconds,
+//! restore after a crash (including a SIGKILLed process), and files changed or deleted
+//! on disk while open.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use journeymap::app::{AUTOSAVE_DELAY_SECS, Document, JourneyApp, ScriptedDialogs, Settings};
+use journeymap::format;
+use journeymap::model::*;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+/// Lets `secs` of app time pass (each harness step is a quarter second).
+fn advance(h: &mut Harness<'_, JourneyApp>, secs: f64) {
+    for _ in 0..((secs / 0.25).ceil() as usize) {
+        h.step();
+    }
+    h.run();
+}
+
+fn copy_example(dir: &Path) -> PathBuf {
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let path = dir.join("journey.ron");
+    std::fs::copy(source, &path).unwrap();
+    path
+}
+
+/// The app on `file`, autosaving into `recovery`.
+fn open(file: &Path, recovery: &Path) -> Harness<'static, JourneyApp> {
+    let settings = Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+    };
+    let document = Document::new(Journey::new("", Language::En), None);
+    let mut app = JourneyApp::new(document, settings, Box::new(ScriptedDialogs::default()));
+    app.set_recovery_dir(Some(recovery.to_owned()));
+    app.open_path(file);
+    harness(app)
+}
+
+fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default()
+}
+
+/// Makes the edits the crash tests recover: a new touchpoint titled "Recovered step".
+fn make_edits(h: &mut Harness<'_, JourneyApp>) {
+    h.state_mut().ui_state.active_stage = Some(Stage::Usage);
+    press(h, Modifiers::COMMAND, Key::Enter);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .type_text("Recovered step");
+    h.run();
+}
+
+fn autosaved_last_edit(file: &Path) -> bool {
+    std::fs::read_to_string(file).is_ok_and(|text| text.contains("Recovered step"))
+}
+
+fn assert_recovered(journey: &Journey) {
+    let step = journey
+        .touchpoints
+        .iter()
+        .find(|t| t.title == "Recovered step")
+        .expect("the edit came back");
+    assert_eq!(step.stage, Stage::Usage);
+}
+
+#[test]
+fn autosave_within_two_seconds_and_restore_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let original = std::fs::read(&file).unwrap();
+    {
+        let mut h = open(&file, &recovery);
+        make_edits(&mut h);
+        assert!(AUTOSAVE_DELAY_SECS < 2.0);
+        advance(&mut h, 2.0);
+        let files = recovery_files(&recovery);
+        assert_eq!(files.len(), 1, "autosaved within two seconds");
+        assert!(
+            autosaved_last_edit(&files[0]),
+            "the autosave holds the last edit"
+        );
+        // The harness is dropped without saving: a crash, as far as the files know.
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        original,
+        "autosave never touches the journey file"
+    );
+
+    let settings = Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+    };
+    let mut app = JourneyApp::new(
+        Document::new(Journey::new("", Language::En), None),
+        settings,
+        Box::new(ScriptedDialogs::default()),
+    );
+    app.set_recovery_dir(Some(recovery.clone()));
+    app.check_recovery();
+    let mut h = harness(app);
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    assert!(
+        h.query_by_label_contains("1 touchpoints added, 0 removed, 0 changed")
+            .is_some()
+    );
+    click(&mut h, "Restore");
+    assert_recovered(h.state().journey());
+    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
+    assert!(h.state().document.is_modified());
+
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(
+        recovery_files(&recovery).is_empty(),
+        "a clean save removes the recovery file"
+    );
+    assert_recovered(&format::load(&file).unwrap().journey);
+}
+
+#[test]
+fn discarding_removes_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut h = open(&file, &recovery);
+    make_edits(&mut h);
+    advance(&mut h, 1.5);
+    assert_eq!(recovery_files(&recovery).len(), 1);
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    click(&mut h, "Don't save");
+    assert!(recovery_files(&recovery).is_empty());
+}
+
+/// Helper for the SIGKILL test below, run as a child process: opens the file, makes the
+/// edits, waits for the autosave, says so, then keeps the app running until killed.
+/// In a normal test run (no environment variable) it does nothing.
+#[test]
+fn helper_child_session_killed_by_the_parent() {
+    let Ok(dir) = std::env::var("JOURNEYMAP_KILL_TEST_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    let recovery = dir.join("recovery");
+    let mut h = open(&dir.join("journey.ron"), &recovery);
+    make_edits(&mut h);
+    while !recovery_files(&recovery)
+        .first()
+        .is_some_and(|f| autosaved_last_edit(f))
+    {
+        advance(&mut h, 0.5);
+    }
+    println!("AUTOSAVED");
+    loop {
+        advance(&mut h, 0.25);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn edits_survive_a_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_example(dir.path());
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "helper_child_session_killed_by_the_parent",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("JOURNEYMAP_KILL_TEST_DIR", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let autosaved = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.contains("AUTOSAVED"));
+    assert!(autosaved, "the child autosaved");
+    child.kill().unwrap(); // SIGKILL on Unix: no destructor, no clean shutdown
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+
+    let recovery = dir.path().join("recovery");
+    let settings = Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+    };
+    let mut app = JourneyApp::new(
+        Document::new(Journey::new("", Language::En), None),
+        settings,
+        Box::new(ScriptedDialogs::default()),
+    );
+    app.set_recovery_dir(Some(recovery));
+    app.check_recovery();
+    let mut h = harness(app);
+    click(&mut h, "Restore");
+    assert_recovered(h.state().journey());
+    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
+}
+
+fn rewrite_title(file: &Path, title: &str) {
+    let mut journey = format::load(file).unwrap().journey;
+    journey.title = title.to_owned();
+    format::save(file, &journey).unwrap();
+}
+
+#[test]
+fn an_outside_change_reloads_a_clean_document_and_asks_when_there_are_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut h = open(&file, &recovery);
+
+    // No unsaved edits: theirs is taken at once, and said so.
+    rewrite_title(&file, "Changed by git pull");
+    advance(&mut h, 1.5);
+    assert_eq!(h.state().journey().title, "Changed by git pull");
+    assert!(h.query_by_label_contains("Reloaded").is_some());
+
+    // With unsaved edits: ask.
+    make_edits(&mut h);
+    rewrite_title(&file, "Changed again");
+    advance(&mut h, 1.5);
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    click(&mut h, "See what changed");
+    assert!(h.query_by_label_contains("1 touchpoints added").is_some());
+    click(&mut h, "Keep mine");
+    assert_recovered(h.state().journey());
+    assert_eq!(h.state().journey().title, "Changed by git pull");
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_recovered(&format::load(&file).unwrap().journey);
+
+    // Reload theirs drops mine.
+    make_edits(&mut h);
+    rewrite_title(&file, "Theirs wins");
+    advance(&mut h, 1.5);
+    click(&mut h, "Reload theirs");
+    assert_eq!(h.state().journey().title, "Theirs wins");
+    assert!(!h.state().document.is_modified());
+}
+
+#[test]
+fn saving_over_a_newer_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut h = open(&file, &recovery);
+    make_edits(&mut h);
+    rewrite_title(&file, "Newer on disk");
+    press(&mut h, Modifiers::COMMAND, Key::S); // before the periodic check notices
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    assert_eq!(
+        format::load(&file).unwrap().journey.title,
+        "Newer on disk",
+        "not overwritten yet"
+    );
+    click(&mut h, "Save mine over it");
+    let saved = format::load(&file).unwrap().journey;
+    assert_recovered(&saved);
+    assert_eq!(saved.title, "Online order, delivery and return");
+}
+
+#[test]
+fn a_deleted_file_is_reported_and_save_writes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut h = open(&file, &recovery);
+    std::fs::remove_file(&file).unwrap();
+    advance(&mut h, 1.5);
+    assert!(h.query_by_label("The file is gone").is_some());
+    click(&mut h, "Dismiss");
+    assert_eq!(
+        h.state().journey().title,
+        "Online order, delivery and return"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(format::load(&file).is_ok());
+}
+
+#[test]
+fn a_file_with_conflict_markers_is_refused_and_the_map_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut h = open(&file, &recovery);
+    let conflicted = dir.path().join("conflicted.ron");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "    title: \"Online order, delivery and return\",\n",
+        "<<<<<<< HEAD\n    title: \"Ours\",\n=======\n    title: \"Theirs\",\n>>>>>>> branch\n",
+        1,
+    );
+    std::fs::write(&conflicted, text).unwrap();
+    h.state_mut().open_path(&conflicted);
+    h.run();
+    assert_eq!(
+        h.state().journey().title,
+        "Online order, delivery and return"
+    );
+    assert!(
+        h.query_by_label_contains("conflicted.ron:3:1: error: unresolved merge conflict")
+            .is_some()
+    );
+}
