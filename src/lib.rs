@@ -6,12 +6,14 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod fonts;
 pub mod format;
 pub mod generate;
 pub mod i18n;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod recovery;
 pub mod scene;

@@ -324,3 +324,23 @@ outside-show = See what changed
 outside-reloaded = Reloaded “{ $file }”: it changed on disk.
 outside-deleted-title = The file is gone
 outside-deleted-body = “{ $file }” was deleted or moved. Your journey is still open; Save writes it back.
+
+## Semantic diff (markdown, in the journey's language).
+
+diff-title = { $count ->
+    [0] No changes to the journey
+    [one] One change to the journey
+   *[other] { $count } changes to the journey
+}
+diff-section-journey = Journey
+diff-section-touchpoints = Touchpoints
+diff-section-grey-areas = Grey areas
+diff-section-evidence = Evidence
+diff-section-opportunities = Opportunities
+diff-section-catalogue = Channels and departments
+diff-added = Added { $id } “{ $name }”
+diff-removed = Removed { $id } “{ $name }”
+diff-moved = Moved { $id } “{ $name }” from { $from } to { $to }
+diff-reordered = Reordered { $id } “{ $name }” within { $stage }
+diff-edited = Changed { $id } “{ $name }”
+diff-resolved = Resolved { $id } “{ $name }”

@@ -324,3 +324,23 @@ outside-show = Ver qué cambió
 outside-reloaded = Se recargó «{ $file }»: cambió en el disco.
 outside-deleted-title = El archivo ya no está
 outside-deleted-body = «{ $file }» fue eliminado o movido. Tu viaje sigue abierto; Guardar lo vuelve a escribir.
+
+## Diff semántico (markdown, en el idioma del viaje).
+
+diff-title = { $count ->
+    [0] Sin cambios en el viaje
+    [one] Un cambio en el viaje
+   *[other] { $count } cambios en el viaje
+}
+diff-section-journey = Viaje
+diff-section-touchpoints = Puntos de contacto
+diff-section-grey-areas = Zonas grises
+diff-section-evidence = Evidencia
+diff-section-opportunities = Oportunidades
+diff-section-catalogue = Canales y áreas
+diff-added = Añadido { $id } «{ $name }»
+diff-removed = Eliminado { $id } «{ $name }»
+diff-moved = Movido { $id } «{ $name }» de { $from } a { $to }
+diff-reordered = Reordenado { $id } «{ $name }» dentro de { $stage }
+diff-edited = Modificado { $id } «{ $name }»
+diff-resolved = Resuelta { $id } «{ $name }»

@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod fmt;
+mod git;
 mod new;
 
 use clap::{Args, Parser, Subcommand};
@@ -34,6 +35,58 @@ pub enum Command {
     New(NewArgs),
     /// Export the whole map as PNG or SVG (format from the output's extension).
     Export(ExportArgs),
+    /// Semantic diff of two journeys (exit 0 when equal, 1 when different).
+    Diff(DiffArgs),
+    /// Three-way merge by id, as a git merge driver: merge %O %A %B.
+    Merge(MergeArgs),
+    /// Set up .gitattributes and git config for the diff and merge drivers here.
+    GitSetup(GitSetupArgs),
+    /// git's external diff driver (7 arguments); set up by git-setup.
+    #[command(hide = true)]
+    GitDiff(GitDiffArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    /// Markdown (for a pull-request comment) is written in the new journey's language.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (%O).
+    pub base: PathBuf,
+    /// Ours (%A); the result is written here.
+    pub ours: PathBuf,
+    /// Theirs (%B).
+    pub theirs: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// Which files are journeys.
+    #[arg(long, default_value = "*.ron")]
+    pub pattern: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GitDiffArgs {
+    pub path: String,
+    pub old_file: PathBuf,
+    pub old_hex: String,
+    pub old_mode: String,
+    pub new_file: PathBuf,
+    pub new_hex: String,
+    pub new_mode: String,
 }
 
 #[derive(Debug, Args)]
@@ -108,17 +161,27 @@ fn parse_language(text: &str) -> Result<crate::model::Language, String> {
 
 /// Runs a command; the caller prints nothing further.
 pub fn run(command: Command) -> ExitCode {
+    let diff_like = matches!(command, Command::Diff(_) | Command::Merge(_));
     let result = match command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Diff(args) => git::run_diff(&args),
+        Command::Merge(args) => git::run_merge(&args),
+        Command::GitSetup(args) => git::run_git_setup(&args),
+        Command::GitDiff(args) => git::run_git_diff(&args),
     };
     match result {
         Ok(code) => code,
         Err(error) => {
             eprintln!("journeymap: {error:#}");
-            ExitCode::FAILURE
+            // diff and merge use 1 for "different" / "conflicts"; trouble is 2.
+            if diff_like {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

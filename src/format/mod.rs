@@ -120,8 +120,9 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
         return Err(error_at(
             line,
             1,
-            "unresolved merge conflict marker: resolve the conflict first \
-             (`journeymap git-setup` makes git merge journeys element by element)",
+            "unresolved merge conflict marker: keep one side between <<<<<<< and >>>>>>>, delete the \
+             other and the marker lines, then open the file again (`journeymap git-setup` makes git \
+             merge journeys element by element)",
         ));
     }
     let journey: Journey = match ron_options().from_str(text) {

@@ -1,0 +1,243 @@
+//! Journeys in git, with the real `git` binary in temporary repositories: the merge
+//! driver merges parallel edits by id, keeps both sides' additions, reports true
+//! conflicts with both values kept; the same scenarios conflict without it.
+
+use journeymap::format;
+use journeymap::model::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FILE: &str = "journey.ron";
+
+fn git(repo: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(repo)
+        .args(args)
+        .output()
+        .expect("git is installed")
+}
+
+fn ok(repo: &Path, args: &[&str]) {
+    let output = git(repo, args);
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A repository with the example journey committed on `main`; with or without the driver.
+fn repo(with_driver: bool) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().to_owned();
+    ok(&repo, &["init", "-q", "-b", "main"]);
+    ok(&repo, &["config", "user.name", "Test"]);
+    ok(&repo, &["config", "user.email", "test@example.com"]);
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    std::fs::copy(example, repo.join(FILE)).unwrap();
+    if with_driver {
+        let setup = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .current_dir(&repo)
+            .arg("git-setup")
+            .output()
+            .unwrap();
+        assert!(setup.status.success(), "{setup:?}");
+        let said = String::from_utf8_lossy(&setup.stdout);
+        assert!(
+            said.contains("*.ron diff=journeymap merge=journeymap")
+                && said.contains("merge.journeymap.driver"),
+            "{said}"
+        );
+    }
+    ok(&repo, &["add", "-A"]);
+    ok(&repo, &["commit", "-q", "-m", "base"]);
+    (dir, repo)
+}
+
+fn edit(repo: &Path, change: impl FnOnce(&mut Journey)) {
+    let path = repo.join(FILE);
+    let mut journey = format::load(&path).unwrap().journey;
+    change(&mut journey);
+    format::save(&path, &journey).unwrap();
+}
+
+/// Commits `ours` on main and `theirs` on a branch, then merges the branch into main.
+fn branches(
+    repo: &Path,
+    ours: impl FnOnce(&mut Journey),
+    theirs: impl FnOnce(&mut Journey),
+) -> Output {
+    ok(repo, &["checkout", "-q", "-b", "theirs"]);
+    edit(repo, theirs);
+    ok(repo, &["commit", "-q", "-am", "theirs"]);
+    ok(repo, &["checkout", "-q", "main"]);
+    edit(repo, ours);
+    ok(repo, &["commit", "-q", "-am", "ours"]);
+    git(repo, &["merge", "--no-edit", "theirs"])
+}
+
+fn check(repo: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("check")
+        .arg(repo.join(FILE))
+        .output()
+        .unwrap()
+}
+
+fn tp<'a>(journey: &'a mut Journey, id: &str) -> &'a mut Touchpoint {
+    journey
+        .touchpoints
+        .iter_mut()
+        .find(|t| t.id.as_str() == id)
+        .unwrap()
+}
+
+/// Ours retitles tp-1; theirs changes tp-1's channel (the next line) and tp-9's emotion.
+fn ours_retitle(j: &mut Journey) {
+    tp(j, "tp-1").title = "Instagram reel for winter boots".into();
+}
+
+fn theirs_channel_and_emotion(j: &mut Journey) {
+    tp(j, "tp-1").channel = Some(ChannelId::new("web"));
+    tp(j, "tp-9").emotion = Some(Emotion {
+        score: -2,
+        word: "worried".into(),
+    });
+}
+
+fn add_to_usage(title: &'static str) -> impl FnOnce(&mut Journey) {
+    move |j| {
+        let mut new = Touchpoint::new(j.next_touchpoint_id(), Stage::Usage, title);
+        new.channel = Some(ChannelId::new("email"));
+        let edit = Edit::add_touchpoint(j, new);
+        edit.apply(j).unwrap();
+    }
+}
+
+#[test]
+fn parallel_edits_merge_cleanly_through_the_driver() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(&repo, ours_retitle, theirs_channel_and_emotion);
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stdout)
+    );
+    assert!(check(&repo).status.success(), "the result passes check");
+    let merged = format::load(&repo.join(FILE)).unwrap().journey;
+    let first = merged.touchpoint(&"tp-1".into()).unwrap();
+    assert_eq!(first.title, "Instagram reel for winter boots");
+    assert_eq!(first.channel, Some(ChannelId::new("web")));
+    assert_eq!(
+        merged.touchpoint(&"tp-9".into()).unwrap().emotion_score(),
+        Some(-2)
+    );
+}
+
+#[test]
+fn without_the_driver_the_same_edits_conflict() {
+    let (_dir, repo) = repo(false);
+    let merge = branches(&repo, ours_retitle, theirs_channel_and_emotion);
+    assert!(
+        !merge.status.success(),
+        "git's line merge conflicts on neighbouring lines"
+    );
+    assert!(
+        std::fs::read_to_string(repo.join(FILE))
+            .unwrap()
+            .contains("<<<<<<<")
+    );
+}
+
+#[test]
+fn both_branches_adding_to_one_stage_keep_both() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        add_to_usage("Ours: survey email"),
+        add_to_usage("Theirs: loyalty email"),
+    );
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    assert!(check(&repo).status.success());
+    let merged = format::load(&repo.join(FILE)).unwrap().journey;
+    let usage: Vec<&str> = merged
+        .touchpoints_in(Stage::Usage)
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(
+        &usage[usage.len() - 2..],
+        ["Ours: survey email", "Theirs: loyalty email"]
+    );
+    let ids: Vec<&str> = merged.touchpoints.iter().map(|t| t.id.as_str()).collect();
+    assert!(
+        ids.contains(&"tp-17") && ids.contains(&"tp-18"),
+        "theirs was renumbered: {ids:?}"
+    );
+}
+
+#[test]
+fn without_the_driver_both_additions_conflict() {
+    let (_dir, repo) = repo(false);
+    let merge = branches(
+        &repo,
+        add_to_usage("Ours: survey email"),
+        add_to_usage("Theirs: loyalty email"),
+    );
+    assert!(!merge.status.success());
+}
+
+#[test]
+fn the_same_field_edited_on_both_sides_is_a_conflict_that_keeps_both_values() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        |j| tp(j, "tp-7").title = "Checkout in one page".into(),
+        |j| tp(j, "tp-7").title = "Express checkout".into(),
+    );
+    assert!(!merge.status.success());
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(said.contains("touchpoint tp-7"), "{said}");
+    assert!(said.contains("title changed on both sides: ours \"Checkout in one page\" / theirs \"Express checkout\""), "{said}");
+    let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
+    assert!(text.contains("<<<<<<< ours\n            title: \"Checkout in one page\",\n=======\n            title: \"Express checkout\",\n>>>>>>> theirs\n"));
+    let check = check(&repo);
+    assert!(!check.status.success());
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains("error: unresolved merge conflict marker: keep one side"),
+        "{report}"
+    );
+
+    // Resolving by hand (keep theirs) gives a valid journey with everything else merged.
+    let resolved = text
+        .replace(
+            "<<<<<<< ours\n            title: \"Checkout in one page\",\n=======\n",
+            "",
+        )
+        .replace(">>>>>>> theirs\n", "");
+    let journey = format::parse(&resolved).unwrap().journey;
+    assert_eq!(
+        journey.touchpoint(&"tp-7".into()).unwrap().title,
+        "Express checkout"
+    );
+}
+
+#[test]
+fn git_diff_shows_the_semantic_diff() {
+    let (_dir, repo) = repo(true);
+    edit(&repo, |j| {
+        tp(j, "tp-7").emotion = Some(Emotion {
+            score: -2,
+            word: "furious".into(),
+        })
+    });
+    let output = git(&repo, &["diff"]);
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("~ touchpoint tp-7 \"Checkout form\": emotion.score -1 -> -2; emotion.word \"annoyed\" -> \"furious\""), "{shown}");
+}
