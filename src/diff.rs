@@ -502,7 +502,7 @@ fn singular(kind: Kind) -> &'static str {
 /// Markdown for a pull-request comment, in the journey's language.
 pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
     let mut out = format!(
-        "### {}\n\n",
+        "### {}\n",
         crate::tr!(i18n, "diff-title", count = changes.len())
     );
     let section = |change: &Change| match change {
