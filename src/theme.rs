@@ -116,6 +116,86 @@ impl Theme {
         }
     }
 
+    /// The projector theme: large type (nothing under 24 px at zoom 1), bigger cards,
+    /// strong contrast for washed-out projectors. `dark` is the light-on-dark variant.
+    pub fn presentation(dark: bool) -> Self {
+        let base = Self::light();
+        let metrics = Metrics {
+            lane_label_width: 230.0,
+            slot_width: 320.0,
+            slot_gap: 20.0,
+            grey_gap: 84.0,
+            stage_padding: 16.0,
+            empty_stage_width: 320.0,
+            stage_header_height: 108.0,
+            card_height: 190.0,
+            doing_height: 150.0,
+            emotion_height: 230.0,
+            pains_height: 170.0,
+            department_height: 50.0,
+            lane_gap: 12.0,
+            card_rounding: 10.0,
+        };
+        let sizes = Self {
+            title_size: 40.0,
+            stage_size: 32.0,
+            card_title_size: 28.0,
+            body_size: 24.0,
+            small_size: 24.0,
+            metrics,
+            ..base
+        };
+        if !dark {
+            return Self {
+                text_muted: Rgb::hex(0x2f3645),
+                lane_label_text: Rgb::hex(0x1f2430),
+                ..sizes
+            };
+        }
+        Self {
+            background: Rgb::hex(0x000000),
+            stage_fill: [Rgb::hex(0x10141c), Rgb::hex(0x181e29)],
+            stage_header_fill: Rgb::hex(0xffd23f),
+            stage_header_text: Rgb::hex(0x000000),
+            lane_label_text: Rgb::hex(0xffffff),
+            lane_rule: Rgb::hex(0x556070),
+            card_fill: Rgb::hex(0x1d2430),
+            card_border: Rgb::hex(0x8a96a8),
+            text: Rgb::hex(0xffffff),
+            text_muted: Rgb::hex(0xd6dde8),
+            emotion_line: Rgb::hex(0xffffff),
+            emotion_positive: Rgb::hex(0x4cd97b),
+            emotion_negative: Rgb::hex(0xff5a52),
+            emotion_neutral_line: Rgb::hex(0xa0aab8),
+            emotion_low_marker: Rgb::hex(0xff5a52),
+            no_evidence: Rgb::hex(0xffb020),
+            key_moment: Rgb::hex(0xc9a2ff),
+            selection: Rgb::hex(0x4db2ff),
+            pain_point: Rgb::hex(0xff8078),
+            opportunity: Rgb::hex(0x6fe39a),
+            grey_area: [
+                Rgb::hex(0x8c8c8c),
+                Rgb::hex(0xb0b0b0),
+                Rgb::hex(0xd4d4d4),
+                Rgb::hex(0xf2f2f2),
+            ],
+            ..sizes
+        }
+    }
+
+    /// The smallest type size the theme uses.
+    pub fn smallest_text_size(&self) -> f32 {
+        [
+            self.title_size,
+            self.stage_size,
+            self.card_title_size,
+            self.body_size,
+            self.small_size,
+        ]
+        .into_iter()
+        .fold(f32::MAX, f32::min)
+    }
+
     /// Fill of a grey area's band: darker the more severe.
     pub fn grey_area_fill(&self, severity: Severity) -> Rgb {
         self.grey_area[severity as usize]

@@ -56,6 +56,9 @@ impl JourneyApp {
     }
 
     pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        if self.run_workshop_command(command, ctx) {
+            return;
+        }
         match command {
             AppCommand::New => self.request(PendingAction::New, ctx),
             AppCommand::Open => self.request(PendingAction::Open, ctx),
@@ -86,6 +89,8 @@ impl JourneyApp {
             AppCommand::ShowShortcuts => {
                 self.ui_state.show_shortcuts = !self.ui_state.show_shortcuts
             }
+            // Workshop commands were handled above.
+            _ => {}
         }
     }
 

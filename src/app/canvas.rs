@@ -27,6 +27,8 @@ enum Fit {
     /// All lanes fill the height; scroll sideways through the stages.
     Height,
     Whole,
+    /// One stage's column fills the canvas.
+    Stage(crate::model::Stage),
 }
 
 impl Default for View {
@@ -49,6 +51,11 @@ impl View {
     /// Fit the whole map in the window next frame.
     pub fn fit_whole(&mut self) {
         self.fit = Some(Fit::Whole);
+    }
+
+    /// Zoom to fit one stage next frame.
+    pub fn focus_stage(&mut self, stage: crate::model::Stage) {
+        self.fit = Some(Fit::Stage(stage));
     }
 
     pub fn zoom_by(&mut self, factor: f32) {
@@ -96,18 +103,26 @@ impl View {
         };
     }
 
-    fn apply_fit(&mut self, canvas: egui::Rect, bounds: &Rect) {
+    fn apply_fit(&mut self, canvas: egui::Rect, layout: &crate::layout::MapLayout, min_zoom: f32) {
         let Some(fit) = self.fit.take() else { return };
+        let bounds = &layout.bounds;
         let margin = 16.0;
         let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
         let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
-        self.zoom = match fit {
-            Fit::Height => by_height.min(1.2),
-            Fit::Whole => by_height.min(by_width),
-        }
-        .clamp(MIN_ZOOM, MAX_ZOOM);
+        let (zoom, left) = match fit {
+            Fit::Height => (by_height.min(1.2), 0.0),
+            Fit::Whole => (by_height.min(by_width), 0.0),
+            Fit::Stage(stage) => {
+                let column = &layout.stages[stage.index()].column;
+                let by_column = (canvas.width() - margin * 2.0) / column.width().max(1.0);
+                (by_height.min(by_column), column.min.x)
+            }
+        };
+        self.zoom = zoom.clamp(min_zoom.max(MIN_ZOOM), MAX_ZOOM);
         let map_width = bounds.width() * self.zoom;
-        let x = if map_width < canvas.width() {
+        let x = if left > 0.0 {
+            margin - left * self.zoom
+        } else if map_width < canvas.width() {
             (canvas.width() - map_width) / 2.0
         } else {
             margin
@@ -146,7 +161,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     let journey = &document.journey;
     let origin = canvas.min;
 
-    ui_state.view.apply_fit(canvas, &layout.bounds);
+    // On a projector, text never shrinks below the theme's sizes.
+    let min_zoom = if ui_state.presentation { 1.0 } else { MIN_ZOOM };
+    ui_state.view.apply_fit(canvas, layout, min_zoom);
+    ui_state.view.zoom = ui_state.view.zoom.max(min_zoom);
     navigate(ui, &background, canvas, &mut ui_state.view);
     ui_state.view.clamp(canvas, &layout.bounds);
     if let Some(id) = ui_state.reveal.take()
@@ -187,6 +205,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         }
     }
     painter.render(&shapes);
+    dim_unmatched(&painter, layout, journey, slots.clone(), ui_state);
     for selected in &ui_state.selection {
         match selected {
             ElementId::Touchpoint(id) => {
@@ -220,6 +239,53 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         edits,
         theme,
     );
+}
+
+/// Quick filters and the spotlight: cover what does not match with the background.
+fn dim_unmatched(
+    painter: &Painter,
+    layout: &crate::layout::MapLayout,
+    journey: &crate::model::Journey,
+    slots: std::ops::Range<usize>,
+    ui_state: &UiState,
+) {
+    let spotlight = ui_state
+        .spotlight
+        .as_ref()
+        .and_then(|id| journey.grey_area(id));
+    if ui_state.filter == Filter::None && spotlight.is_none() {
+        return;
+    }
+    let veil = canvas_paint::colour(painter.theme.background).gamma_multiply(0.78);
+    for slot in &layout.slots[slots] {
+        let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
+            continue;
+        };
+        let lit = match spotlight {
+            Some(grey) => grey.from == slot.id || grey.to == slot.id,
+            None => ui_state.filter.matches(touchpoint),
+        };
+        if !lit {
+            let column = Rect {
+                min: slot.card.min,
+                max: slot.department.max,
+            };
+            painter.egui.rect_filled(
+                ui_state.view.rect_to_screen(painter.origin, &column),
+                0.0,
+                veil,
+            );
+        }
+    }
+    if let Some(grey) = spotlight {
+        for band in layout.grey_areas.iter().filter(|b| b.id != grey.id) {
+            painter.egui.rect_filled(
+                ui_state.view.rect_to_screen(painter.origin, &band.band),
+                0.0,
+                veil,
+            );
+        }
+    }
 }
 
 fn navigate(ui: &egui::Ui, background: &egui::Response, canvas: egui::Rect, view: &mut View) {

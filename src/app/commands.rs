@@ -1,6 +1,7 @@
-//! The one command table: every app command declares its label, tooltip and keyboard
-//! shortcuts here. Menus, the shortcut handling and the shortcut sheet all read it, so
-//! they cannot disagree, and a test catches two commands sharing a shortcut.
+//! The one command table: every app command declares its label, tooltip, keyboard
+//! shortcuts and the context they work in. Menus, shortcut handling and the shortcut
+//! sheet (F1) all read it, so they cannot disagree, and a test catches two commands
+//! sharing a shortcut in the same context.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -22,19 +23,62 @@ pub enum AppCommand {
     ZoomOut,
     ZoomFit,
     ShowShortcuts,
+    // Workshop: presentation and keyboard-first entry.
+    Presentation,
+    PresentationDark,
+    StartEntry,
+    OpenCard,
+    NextCard,
+    PreviousCard,
+    NextStage,
+    PreviousStage,
+    FocusNextStage,
+    FocusPreviousStage,
+    MoveToNextStage,
+    MoveToPreviousStage,
+    Emotion(i8),
+    MarkGreyAreaWithNext,
+    Spotlight,
+    FilterNoEvidence,
+    FilterChannel,
+    FilterDepartment,
+    ClearFilter,
+    PanLeft,
+    PanRight,
+    PanUp,
+    PanDown,
+    EntryNext,
+    EntryNextStage,
+    EntryStop,
 }
 
-const fn cmd(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND, key)
+/// Where a shortcut works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere, even while typing (shortcuts with Ctrl or Alt, function keys).
+    Global,
+    /// On the map, when no text field is being typed in.
+    Canvas,
+    /// While typing a new card's title in keyboard entry.
+    Entry,
 }
 
-const fn cmd_shift(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+impl Context {
+    #[cfg(test)]
+    fn overlaps(self, other: Context) -> bool {
+        self == other || self == Context::Global || other == Context::Global
+    }
 }
 
-const fn plain(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::NONE, key)
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
 }
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
 
 impl AppCommand {
     pub const ALL: &'static [AppCommand] = &[
@@ -54,6 +98,36 @@ impl AppCommand {
         AppCommand::ZoomOut,
         AppCommand::ZoomFit,
         AppCommand::ShowShortcuts,
+        AppCommand::Presentation,
+        AppCommand::PresentationDark,
+        AppCommand::StartEntry,
+        AppCommand::OpenCard,
+        AppCommand::NextCard,
+        AppCommand::PreviousCard,
+        AppCommand::NextStage,
+        AppCommand::PreviousStage,
+        AppCommand::FocusNextStage,
+        AppCommand::FocusPreviousStage,
+        AppCommand::MoveToNextStage,
+        AppCommand::MoveToPreviousStage,
+        AppCommand::Emotion(-2),
+        AppCommand::Emotion(-1),
+        AppCommand::Emotion(0),
+        AppCommand::Emotion(1),
+        AppCommand::Emotion(2),
+        AppCommand::MarkGreyAreaWithNext,
+        AppCommand::Spotlight,
+        AppCommand::FilterNoEvidence,
+        AppCommand::FilterChannel,
+        AppCommand::FilterDepartment,
+        AppCommand::ClearFilter,
+        AppCommand::PanLeft,
+        AppCommand::PanRight,
+        AppCommand::PanUp,
+        AppCommand::PanDown,
+        AppCommand::EntryNext,
+        AppCommand::EntryNextStage,
+        AppCommand::EntryStop,
     ];
 
     /// Message id of the command's name.
@@ -75,6 +149,36 @@ impl AppCommand {
             AppCommand::ZoomOut => "cmd-zoom-out",
             AppCommand::ZoomFit => "cmd-zoom-fit",
             AppCommand::ShowShortcuts => "cmd-shortcuts",
+            AppCommand::Presentation => "cmd-presentation",
+            AppCommand::PresentationDark => "cmd-presentation-dark",
+            AppCommand::StartEntry => "cmd-start-entry",
+            AppCommand::OpenCard => "cmd-open-card",
+            AppCommand::NextCard => "cmd-next-card",
+            AppCommand::PreviousCard => "cmd-previous-card",
+            AppCommand::NextStage => "cmd-next-stage",
+            AppCommand::PreviousStage => "cmd-previous-stage",
+            AppCommand::FocusNextStage => "cmd-focus-next-stage",
+            AppCommand::FocusPreviousStage => "cmd-focus-previous-stage",
+            AppCommand::MoveToNextStage => "cmd-move-next-stage",
+            AppCommand::MoveToPreviousStage => "cmd-move-previous-stage",
+            AppCommand::Emotion(-2) => "cmd-emotion-very-negative",
+            AppCommand::Emotion(-1) => "cmd-emotion-negative",
+            AppCommand::Emotion(0) => "cmd-emotion-neutral",
+            AppCommand::Emotion(1) => "cmd-emotion-positive",
+            AppCommand::Emotion(_) => "cmd-emotion-very-positive",
+            AppCommand::MarkGreyAreaWithNext => "cmd-grey-with-next",
+            AppCommand::Spotlight => "cmd-spotlight",
+            AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
+            AppCommand::FilterChannel => "cmd-filter-channel",
+            AppCommand::FilterDepartment => "cmd-filter-department",
+            AppCommand::ClearFilter => "cmd-clear-filter",
+            AppCommand::PanLeft => "cmd-pan-left",
+            AppCommand::PanRight => "cmd-pan-right",
+            AppCommand::PanUp => "cmd-pan-up",
+            AppCommand::PanDown => "cmd-pan-down",
+            AppCommand::EntryNext => "cmd-entry-next",
+            AppCommand::EntryNextStage => "cmd-entry-next-stage",
+            AppCommand::EntryStop => "cmd-entry-stop",
         }
     }
 
@@ -83,56 +187,95 @@ impl AppCommand {
         format!("{}-tip", self.label_id())
     }
 
-    /// Keyboard shortcuts; the first is the one menus show.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        const NEW: &[KeyboardShortcut] = &[cmd(Key::N)];
-        const OPEN: &[KeyboardShortcut] = &[cmd(Key::O)];
-        const SAVE: &[KeyboardShortcut] = &[cmd(Key::S)];
-        const SAVE_AS: &[KeyboardShortcut] = &[cmd_shift(Key::S)];
-        const EXPORT_PNG: &[KeyboardShortcut] = &[cmd(Key::E)];
-        const EXPORT_SVG: &[KeyboardShortcut] = &[cmd_shift(Key::E)];
-        const QUIT: &[KeyboardShortcut] = &[cmd(Key::Q)];
-        const UNDO: &[KeyboardShortcut] = &[cmd(Key::Z)];
-        const REDO: &[KeyboardShortcut] = &[cmd_shift(Key::Z), cmd(Key::Y)];
-        const ADD: &[KeyboardShortcut] = &[cmd(Key::Enter)];
-        const DELETE: &[KeyboardShortcut] = &[plain(Key::Delete)];
-        const GREY: &[KeyboardShortcut] = &[cmd(Key::G)];
-        const ZOOM_IN: &[KeyboardShortcut] = &[cmd(Key::Plus), cmd(Key::Equals)];
-        const ZOOM_OUT: &[KeyboardShortcut] = &[cmd(Key::Minus)];
-        const ZOOM_FIT: &[KeyboardShortcut] = &[cmd(Key::Num0)];
-        const SHORTCUTS: &[KeyboardShortcut] = &[plain(Key::F1)];
+    pub fn context(self) -> Context {
+        use AppCommand::*;
         match self {
-            AppCommand::New => NEW,
-            AppCommand::Open => OPEN,
-            AppCommand::Save => SAVE,
-            AppCommand::SaveAs => SAVE_AS,
-            AppCommand::ExportPng => EXPORT_PNG,
-            AppCommand::ExportSvg => EXPORT_SVG,
-            AppCommand::Quit => QUIT,
-            AppCommand::Undo => UNDO,
-            AppCommand::Redo => REDO,
-            AppCommand::AddTouchpoint => ADD,
-            AppCommand::Delete => DELETE,
-            AppCommand::MarkGreyArea => GREY,
-            AppCommand::ZoomIn => ZOOM_IN,
-            AppCommand::ZoomOut => ZOOM_OUT,
-            AppCommand::ZoomFit => ZOOM_FIT,
-            AppCommand::ShowShortcuts => SHORTCUTS,
+            EntryNext | EntryNextStage | EntryStop => Context::Entry,
+            StartEntry | OpenCard | NextCard | PreviousCard | NextStage | PreviousStage
+            | MarkGreyAreaWithNext | Spotlight | FilterNoEvidence | FilterChannel
+            | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown | Delete => {
+                Context::Canvas
+            }
+            _ => Context::Global,
         }
     }
 
-    /// Commands whose plain-key shortcut would eat typing; only run outside text fields.
-    pub fn needs_keyboard_free(self) -> bool {
-        self.shortcuts().iter().any(|s| s.modifiers.is_none())
+    /// Keyboard shortcuts; the first is the one menus show.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        use AppCommand::*;
+        let digit = |score: i8| {
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][(score + 2) as usize]
+        };
+        match self {
+            New => vec![key(CMD, Key::N)],
+            Open => vec![key(CMD, Key::O)],
+            Save => vec![key(CMD, Key::S)],
+            SaveAs => vec![key(CMD_SHIFT, Key::S)],
+            ExportPng => vec![key(CMD, Key::E)],
+            ExportSvg => vec![key(CMD_SHIFT, Key::E)],
+            Quit => vec![key(CMD, Key::Q)],
+            Undo => vec![key(CMD, Key::Z)],
+            Redo => vec![key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)],
+            AddTouchpoint => vec![key(CMD, Key::Enter)],
+            Delete => vec![key(NONE, Key::Delete)],
+            MarkGreyArea => vec![key(CMD, Key::G)],
+            ZoomIn => vec![key(CMD, Key::Plus), key(CMD, Key::Equals)],
+            ZoomOut => vec![key(CMD, Key::Minus)],
+            ZoomFit => vec![key(CMD, Key::Num0)],
+            ShowShortcuts => vec![key(NONE, Key::F1)],
+            Presentation => vec![key(NONE, Key::F11)],
+            PresentationDark => vec![key(SHIFT, Key::F11)],
+            StartEntry => vec![key(NONE, Key::N)],
+            OpenCard => vec![key(NONE, Key::Enter)],
+            NextCard => vec![key(NONE, Key::ArrowRight), key(NONE, Key::Tab)],
+            PreviousCard => vec![key(NONE, Key::ArrowLeft), key(SHIFT, Key::Tab)],
+            NextStage => vec![key(NONE, Key::ArrowDown)],
+            PreviousStage => vec![key(NONE, Key::ArrowUp)],
+            FocusNextStage => vec![key(NONE, Key::PageDown)],
+            FocusPreviousStage => vec![key(NONE, Key::PageUp)],
+            MoveToNextStage => vec![key(ALT, Key::ArrowRight)],
+            MoveToPreviousStage => vec![key(ALT, Key::ArrowLeft)],
+            Emotion(score) => vec![key(ALT, digit(score)), key(NONE, digit(score))],
+            MarkGreyAreaWithNext => vec![key(NONE, Key::G)],
+            Spotlight => vec![key(NONE, Key::S)],
+            FilterNoEvidence => vec![key(NONE, Key::E)],
+            FilterChannel => vec![key(NONE, Key::C)],
+            FilterDepartment => vec![key(NONE, Key::D)],
+            ClearFilter => vec![key(NONE, Key::Escape)],
+            PanLeft => vec![key(SHIFT, Key::ArrowLeft)],
+            PanRight => vec![key(SHIFT, Key::ArrowRight)],
+            PanUp => vec![key(SHIFT, Key::ArrowUp)],
+            PanDown => vec![key(SHIFT, Key::ArrowDown)],
+            EntryNext => vec![key(NONE, Key::Enter)],
+            EntryNextStage => vec![key(NONE, Key::Tab)],
+            EntryStop => vec![key(NONE, Key::Escape)],
+        }
+    }
+
+    /// Whether a shortcut may fire in the current state. A shortcut with no modifier (or
+    /// only Shift) would eat typed text, so it fires while typing only in entry.
+    fn applies(self, shortcut: &KeyboardShortcut, typing: bool, entering: bool) -> bool {
+        let plain =
+            !(shortcut.modifiers.command || shortcut.modifiers.ctrl || shortcut.modifiers.alt)
+                && !matches!(shortcut.logical_key, Key::F1 | Key::F11);
+        match self.context() {
+            Context::Entry => entering,
+            Context::Canvas => !typing && !entering,
+            Context::Global => !plain || !typing,
+        }
     }
 
     /// The command a key press triggers this frame, consuming it. Shortcuts with more
     /// modifiers are tried first, since egui matches Ctrl+Z inside Ctrl+Shift+Z.
-    pub fn consume_pressed(ctx: &egui::Context, typing: bool) -> Option<AppCommand> {
-        let mut candidates: Vec<(AppCommand, &KeyboardShortcut)> = AppCommand::ALL
+    pub fn consume_pressed(
+        ctx: &egui::Context,
+        typing: bool,
+        entering: bool,
+    ) -> Option<AppCommand> {
+        let mut candidates: Vec<(AppCommand, KeyboardShortcut)> = AppCommand::ALL
             .iter()
-            .filter(|c| !(typing && c.needs_keyboard_free()))
-            .flat_map(|c| c.shortcuts().iter().map(move |s| (*c, s)))
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (*c, s)))
+            .filter(|(c, s)| c.applies(s, typing, entering))
             .collect();
         candidates.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
         ctx.input_mut(|input| {
@@ -157,7 +300,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_two_commands_share_a_shortcut() {
+    fn no_two_commands_share_a_shortcut_in_one_context() {
         let mut seen: Vec<(KeyboardShortcut, AppCommand)> = Vec::new();
         for command in AppCommand::ALL {
             assert!(
@@ -165,10 +308,13 @@ mod tests {
                 "{command:?} has no shortcut"
             );
             for shortcut in command.shortcuts() {
-                if let Some((_, other)) = seen.iter().find(|(s, _)| s == shortcut) {
+                let clash = seen.iter().find(|(s, other)| {
+                    *s == shortcut && other.context().overlaps(command.context())
+                });
+                if let Some((_, other)) = clash {
                     panic!("{command:?} and {other:?} share {shortcut:?}");
                 }
-                seen.push((*shortcut, *command));
+                seen.push((shortcut, *command));
             }
         }
     }
@@ -178,5 +324,17 @@ mod tests {
         for (i, a) in AppCommand::ALL.iter().enumerate() {
             assert!(!AppCommand::ALL[i + 1..].contains(a), "{a:?} listed twice");
         }
+    }
+
+    #[test]
+    fn plain_keys_do_not_fire_while_typing() {
+        let n = key(NONE, Key::N);
+        assert!(AppCommand::StartEntry.applies(&n, false, false));
+        assert!(!AppCommand::StartEntry.applies(&n, true, false));
+        assert!(AppCommand::Undo.applies(&key(CMD, Key::Z), true, false));
+        assert!(AppCommand::Emotion(1).applies(&key(ALT, Key::Num4), true, true));
+        assert!(!AppCommand::Emotion(1).applies(&key(NONE, Key::Num4), true, true));
+        assert!(AppCommand::EntryNext.applies(&key(NONE, Key::Enter), true, true));
+        assert!(!AppCommand::OpenCard.applies(&key(NONE, Key::Enter), true, true));
     }
 }

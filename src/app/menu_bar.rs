@@ -39,6 +39,15 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
                 command_button(app, ui, AppCommand::ZoomOut);
                 command_button(app, ui, AppCommand::ZoomFit);
                 ui.separator();
+                command_button(app, ui, AppCommand::Presentation);
+                command_button(app, ui, AppCommand::PresentationDark);
+                ui.separator();
+                command_button(app, ui, AppCommand::FilterNoEvidence);
+                command_button(app, ui, AppCommand::FilterChannel);
+                command_button(app, ui, AppCommand::FilterDepartment);
+                command_button(app, ui, AppCommand::Spotlight);
+                command_button(app, ui, AppCommand::ClearFilter);
+                ui.separator();
                 command_button(app, ui, AppCommand::ShowShortcuts);
             });
             let language = app.i18n.tr("menu-language");

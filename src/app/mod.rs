@@ -25,6 +25,7 @@ mod safety_modals;
 mod settings;
 pub mod thumbnails;
 mod widgets;
+mod workshop;
 
 pub use canvas::View;
 pub use commands::AppCommand;
@@ -34,6 +35,7 @@ pub use file_dialog::{
 };
 pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
+pub use workshop::Filter;
 
 use crate::i18n::I18n;
 use crate::layout::MapLayout;
@@ -94,6 +96,14 @@ pub struct UiState {
     pub reveal: Option<TouchpointId>,
     /// The export options window, when open.
     pub export: Option<ExportRequest>,
+    /// Presentation mode: full screen, panels hidden, projector theme.
+    pub presentation: bool,
+    pub dark: bool,
+    /// The card whose title is being typed in keyboard entry.
+    pub entry: Option<TouchpointId>,
+    pub filter: Filter,
+    /// The grey area in the spotlight: everything else is dimmed.
+    pub spotlight: Option<crate::model::GreyAreaId>,
 }
 
 /// What the export window is preparing.
@@ -139,7 +149,7 @@ pub struct JourneyApp {
     /// Bumped whenever a different document is opened, so caches keyed by revision
     /// never mix two documents.
     generation: u64,
-    layout: Option<((u64, u64), MapLayout)>,
+    layout: Option<((u64, u64, bool), MapLayout)>,
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
@@ -191,7 +201,11 @@ impl JourneyApp {
 
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
-        let key = (self.generation, self.document.revision());
+        let key = (
+            self.generation,
+            self.document.revision(),
+            self.ui_state.presentation,
+        );
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = crate::layout::layout(&self.document.journey, &self.theme.metrics);
             self.layout = Some((key, layout));
@@ -208,21 +222,27 @@ impl JourneyApp {
         self.receive_dialog_answers(&ctx);
         self.handle_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input();
-        if let Some(command) = AppCommand::consume_pressed(&ctx, typing) {
+        let entering = self.ui_state.entry.is_some();
+        if let Some(command) = AppCommand::consume_pressed(&ctx, typing, entering) {
             self.run_command(command, &ctx);
         }
         self.handle_close_request(&ctx);
 
         let mut edits = Edits::default();
-        menu_bar::ui(self, ui);
-        self.status_bar_ui(ui);
-        journey_panel::ui(self, ui, &mut edits);
-        inspector_panel::ui(self, ui, &mut edits);
+        if self.ui_state.presentation {
+            self.presentation_bar_ui(ui);
+        } else {
+            menu_bar::ui(self, ui);
+            self.status_bar_ui(ui);
+            journey_panel::ui(self, ui, &mut edits);
+            inspector_panel::ui(self, ui, &mut edits);
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 canvas::ui(self, ui, &mut edits);
             });
+        self.entry_bar_ui(&ctx, &mut edits);
         self.modals_ui(&ctx);
         let focus = ctx.memory(|m| m.focused());
         if focus != self.last_focus {
@@ -276,6 +296,23 @@ impl JourneyApp {
     /// The window title as last sent (for tests and the status bar).
     pub fn window_title(&self) -> &str {
         &self.title_shown
+    }
+
+    /// The one line of chrome in presentation mode, in 24 px type.
+    fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let background = canvas_paint::colour(self.theme.background);
+        let text = canvas_paint::colour(self.theme.text);
+        egui::Panel::bottom("presentation_bar")
+            .frame(egui::Frame::NONE.fill(background).inner_margin(8.0))
+            .show(ui, |ui| {
+                let stage = self.ui_state.active_stage.unwrap_or(Stage::Awareness);
+                let hint = crate::tr!(
+                    self.i18n,
+                    "presentation-hint",
+                    stage = self.i18n.term("stage", stage.key())
+                );
+                ui.label(egui::RichText::new(hint).size(24.0).color(text));
+            });
     }
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {

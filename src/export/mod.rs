@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
 /// Largest PNG side in pixels; bigger pictures should be exported as SVG.
-pub const MAX_PNG_SIDE_PX: u32 = 32_000;
+pub const MAX_PNG_SIDE_PX: u32 = 120_000;
 /// Largest PNG area in pixels (about 1 GB of RGBA while rendering).
 pub const MAX_PNG_PIXELS: u64 = 250_000_000;
 
