@@ -306,6 +306,7 @@ impl JourneyApp {
         let grey = order[next];
         self.ui_state.spotlight = Some(grey.id.clone());
         self.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+        self.ui_state.active_stage = journey.touchpoint(&grey.from).map(|t| t.stage);
         self.ui_state.reveal = Some(grey.from.clone());
     }
 
