@@ -17,4 +17,5 @@ pub mod merge;
 pub mod model;
 pub mod recovery;
 pub mod scene;
+pub mod startup;
 pub mod theme;

@@ -3,6 +3,7 @@ use journeymap::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    journeymap::startup::mark_process_start();
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),

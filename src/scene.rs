@@ -262,6 +262,19 @@ pub fn emotion_curve(
     theme: &Theme,
     slots: std::ops::Range<usize>,
 ) {
+    emotion_curve_sampled(out, layout, theme, slots, 1);
+}
+
+/// The emotion curve through every `step`-th point (for overviews where many points
+/// share a pixel); the lowest points are always drawn.
+pub fn emotion_curve_sampled(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+    step: usize,
+) {
+    let step = step.max(1);
     let lane = layout.lane(Lane::Emotion).rect;
     let neutral = vec![
         Point::new(lane.min.x, layout.neutral_y),
@@ -275,7 +288,9 @@ pub fn emotion_curve(
     let end = (slots.end + 1).min(layout.slots.len());
     let scored: Vec<&Slot> = layout.slots[start..end]
         .iter()
-        .filter(|s| s.emotion.is_some())
+        .enumerate()
+        .filter(|(i, s)| s.emotion.is_some() && (i % step == 0 || s.is_low))
+        .map(|(_, s)| s)
         .collect();
     let points: Vec<Point> = scored.iter().filter_map(|s| s.emotion).collect();
     if points.len() >= 2 {
@@ -284,7 +299,7 @@ pub fn emotion_curve(
             line: Line::solid(theme.emotion_line, 3.0),
         });
     }
-    for slot in scored {
+    for slot in scored.iter().filter(|s| step == 1 || s.is_low) {
         let Some(center) = slot.emotion else { continue };
         if slot.is_low {
             out.push(Shape::Circle {

@@ -78,3 +78,28 @@ fn a_new_journey_takes_the_interface_language() {
     assert_eq!(journey.title, "Viaje sin título");
     assert_eq!(journey.channels[0].name, "Tienda");
 }
+
+#[test]
+fn the_interface_language_does_not_change_an_export() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let journey = journeymap::format::load(&path).unwrap().journey;
+    let dir = tempfile::tempdir().unwrap();
+    let mut pictures = Vec::new();
+    for language in [Language::En, Language::Es] {
+        let (mut app, _dialogs) = app_with(journey.clone(), Language::En);
+        app.set_language(language);
+        let mut h = harness(app);
+        let svg = dir.path().join(format!("{}.svg", language.key()));
+        h.state_mut()
+            .export_to(&svg, journeymap::export::ExportOptions::default());
+        h.run();
+        pictures.push(std::fs::read(&svg).unwrap());
+    }
+    assert_eq!(pictures[0], pictures[1]);
+    let text = String::from_utf8(pictures.remove(0)).unwrap();
+    assert!(
+        text.contains(">Awareness<") && !text.contains(">Conciencia<"),
+        "the journey is in English"
+    );
+}

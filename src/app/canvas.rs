@@ -9,7 +9,9 @@ use crate::model::ElementId;
 use crate::scene;
 use egui::{Pos2, Sense, Vec2};
 
-const MIN_ZOOM: f32 = 0.02;
+const MIN_ZOOM: f32 = 0.002;
+/// Below this on-screen card width the map is drawn as an overview.
+const DETAIL_MIN_CARD_PX: f32 = 24.0;
 const MAX_ZOOM: f32 = 4.0;
 
 /// How layout coordinates map to the screen: screen = canvas origin + offset + p * zoom.
@@ -160,6 +162,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     };
     let journey = &document.journey;
     let origin = canvas.min;
+    ui_state.canvas_rect = Some(canvas);
 
     // On a projector, text never shrinks below the theme's sizes.
     let min_zoom = if ui_state.presentation { 1.0 } else { MIN_ZOOM };
@@ -198,13 +201,27 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
     scene::stages(&mut shapes, journey, layout, theme, i18n, &visible);
     scene::grey_areas(&mut shapes, journey, layout, theme, i18n, &visible);
-    scene::emotion_curve(&mut shapes, layout, theme, slots.clone());
-    for slot in &layout.slots[slots.clone()] {
-        if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
-            scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+    // Level of detail: cards only a few pixels wide are drawn as channel-coloured
+    // strokes, and the curve keeps about one point per pixel.
+    let card_px = theme.metrics.slot_width * ui_state.view.zoom;
+    let detailed = card_px >= DETAIL_MIN_CARD_PX;
+    let step = if detailed {
+        1
+    } else {
+        (1.5 / card_px).ceil() as usize
+    };
+    scene::emotion_curve_sampled(&mut shapes, layout, theme, slots.clone(), step);
+    if detailed {
+        for slot in &layout.slots[slots.clone()] {
+            if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
+                scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+            }
         }
     }
     painter.render(&shapes);
+    if !detailed {
+        overview_cards(&painter, layout, journey, slots.clone(), step);
+    }
     dim_unmatched(&painter, layout, journey, slots.clone(), ui_state);
     for selected in &ui_state.selection {
         match selected {
@@ -228,6 +245,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     canvas_paint::sticky_lane_labels(&painter, layout, canvas);
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
+    if !detailed {
+        // Too small to point at: zoom in to select or drag.
+        return;
+    }
     grey_area_hits(ui, (ui_state, i18n), layout, journey, origin);
     card_interactions(
         ui,
@@ -239,6 +260,34 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         edits,
         theme,
     );
+}
+
+/// The overview: each card a short stroke in its channel's colour, one per pixel column.
+fn overview_cards(
+    painter: &Painter,
+    layout: &crate::layout::MapLayout,
+    journey: &crate::model::Journey,
+    slots: std::ops::Range<usize>,
+    step: usize,
+) {
+    let mut shapes = Vec::with_capacity(slots.len() / step + 1);
+    for slot in layout.slots[slots].iter().step_by(step.max(1)) {
+        let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
+            continue;
+        };
+        let colour = touchpoint
+            .channel
+            .as_ref()
+            .and_then(|c| journey.channel(c))
+            .map_or(painter.theme.card_border, |c| c.colour);
+        let card = painter.view_rect(&slot.card);
+        shapes.push(egui::Shape::rect_filled(
+            card,
+            0.0,
+            canvas_paint::colour(colour),
+        ));
+    }
+    painter.egui.extend(shapes);
 }
 
 /// Quick filters and the spotlight: cover what does not match with the background.

@@ -52,6 +52,10 @@ impl<'a> Painter<'a> {
         self.view.to_screen(self.origin, p)
     }
 
+    pub fn view_rect(&self, r: &Rect) -> egui::Rect {
+        self.rect(r)
+    }
+
     fn rect(&self, r: &Rect) -> egui::Rect {
         self.view.rect_to_screen(self.origin, r)
     }

@@ -104,6 +104,8 @@ pub struct UiState {
     pub filter: Filter,
     /// The grey area in the spotlight: everything else is dimmed.
     pub spotlight: Option<crate::model::GreyAreaId>,
+    /// Where the canvas was on screen last frame.
+    pub canvas_rect: Option<egui::Rect>,
 }
 
 /// What the export window is preparing.
@@ -374,7 +376,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 Box::new(NativeDialogs),
             );
             app.open_at_start(file);
-            Ok(Box::new(EframeApp(app)))
+            Ok(Box::new(EframeApp(app, 0)))
         }),
     );
     match result {
@@ -389,11 +391,24 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     }
 }
 
-struct EframeApp(JourneyApp);
+/// The app and, for the start-up probe, the frames shown so far.
+struct EframeApp(JourneyApp, u32);
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.0.ui(ui);
+        if crate::startup::probing() {
+            // This is the second frame: the first has been presented.
+            self.1 += 1;
+            if self.1 == 2 {
+                println!(
+                    "first frame presented after {:.1} ms",
+                    crate::startup::elapsed_ms()
+                );
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ui.ctx().request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

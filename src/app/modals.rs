@@ -115,25 +115,32 @@ impl JourneyApp {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(max_height).min_scrolled_height(max_height).show(ui, |ui| {
-                    ui.horizontal_top(|ui| {
-                        for (column, commands) in AppCommand::ALL.chunks(half).enumerate() {
-                            egui::Grid::new(("shortcut_sheet", column)).num_columns(2).striped(true).spacing([18.0, 6.0]).show(
-                                ui,
-                                |ui| {
-                                    for command in commands {
-                                        ui.label(i18n.tr(command.label_id()));
-                                        let keys: Vec<String> =
-                                            command.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
-                                        ui.monospace(keys.join(" / "));
-                                        ui.end_row();
-                                    }
-                                },
-                            );
-                            ui.add_space(24.0);
-                        }
+                egui::ScrollArea::vertical()
+                    .max_height(max_height)
+                    .min_scrolled_height(max_height)
+                    .show(ui, |ui| {
+                        ui.horizontal_top(|ui| {
+                            for (column, commands) in AppCommand::ALL.chunks(half).enumerate() {
+                                egui::Grid::new(("shortcut_sheet", column))
+                                    .num_columns(2)
+                                    .striped(true)
+                                    .spacing([18.0, 6.0])
+                                    .show(ui, |ui| {
+                                        for command in commands {
+                                            ui.label(i18n.tr(command.label_id()));
+                                            let keys: Vec<String> = command
+                                                .shortcuts()
+                                                .iter()
+                                                .map(|s| ctx.format_shortcut(s))
+                                                .collect();
+                                            ui.monospace(keys.join(" / "));
+                                            ui.end_row();
+                                        }
+                                    });
+                                ui.add_space(24.0);
+                            }
+                        });
                     });
-                });
             });
         self.ui_state.show_shortcuts = open;
     }

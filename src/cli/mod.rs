@@ -41,9 +41,21 @@ pub enum Command {
     Merge(MergeArgs),
     /// Set up .gitattributes and git config for the diff and merge drivers here.
     GitSetup(GitSetupArgs),
+    /// Write a large synthetic journey for benchmarks (deterministic from the seed).
+    Generate(GenerateArgs),
     /// git's external diff driver (7 arguments); set up by git-setup.
     #[command(hide = true)]
     GitDiff(GitDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[arg(long, default_value_t = 1000)]
+    pub touchpoints: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -171,6 +183,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Merge(args) => git::run_merge(&args),
         Command::GitSetup(args) => git::run_git_setup(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
+        Command::Generate(args) => {
+            let journey = crate::generate::generate(args.touchpoints, args.seed);
+            crate::format::save(&args.output, &journey)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(anyhow::Error::from)
+        }
     };
     match result {
         Ok(code) => code,

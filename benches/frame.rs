@@ -1,0 +1,114 @@
+//! Frame time of the real app (layout, painting, tessellation) in a headless egui
+//! context at 1920x1080. Targets: the whole 1,000-touchpoint map in view under 4 ms;
+//! one stage of the 10,000-touchpoint map under 2 ms; the whole 10,000-touchpoint map
+//! (overview) under 8 ms. Also a frame while dragging a card.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use journeymap::app::{AppCommand, Document, JourneyApp, ScriptedDialogs, Settings};
+use journeymap::generate::generate;
+use journeymap::model::{Language, Stage};
+use std::hint::black_box;
+
+fn screen() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn app(touchpoints: usize) -> JourneyApp {
+    let settings = Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+    };
+    JourneyApp::new(
+        Document::new(generate(touchpoints, 11), None),
+        settings,
+        Box::new(ScriptedDialogs::default()),
+    )
+}
+
+fn frame(ctx: &egui::Context, app: &mut JourneyApp, input: egui::RawInput) -> usize {
+    let output = ctx.run_ui(input, |ui| app.ui(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+/// Runs a few frames so fonts, layout and the view settle.
+fn settle(ctx: &egui::Context, app: &mut JourneyApp) {
+    for _ in 0..4 {
+        frame(ctx, app, screen());
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(30);
+
+    let ctx = egui::Context::default();
+    let mut thousand = app(1_000);
+    settle(&ctx, &mut thousand);
+    thousand.run_command(AppCommand::ZoomFit, &ctx);
+    settle(&ctx, &mut thousand);
+    group.bench_function("1000_whole_map", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut thousand, screen())))
+    });
+
+    let ctx = egui::Context::default();
+    let mut large = app(10_000);
+    settle(&ctx, &mut large);
+    large.ui_state.view.focus_stage(Stage::Usage);
+    settle(&ctx, &mut large);
+    group.bench_function("10000_one_stage", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut large, screen())))
+    });
+
+    large.run_command(AppCommand::ZoomFit, &ctx);
+    settle(&ctx, &mut large);
+    group.bench_function("10000_whole_map", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut large, screen())))
+    });
+
+    // Dragging a card of the 1,000-touchpoint map at the default (fit height) zoom.
+    let ctx = egui::Context::default();
+    let mut dragging = app(1_000);
+    settle(&ctx, &mut dragging);
+    let layout = journeymap::layout::layout(
+        dragging.journey(),
+        &journeymap::theme::Theme::light().metrics,
+    );
+    let view = dragging.ui_state.view.clone();
+    let origin = dragging.ui_state.canvas_rect.expect("drawn").min;
+    let start = view.to_screen(origin, layout.slots[1].card.center());
+    let press = egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let mut input = screen();
+    input.events = vec![egui::Event::PointerMoved(start), press];
+    frame(&ctx, &mut dragging, input);
+    let mut x = 0.0f32;
+    group.bench_function("1000_dragging_a_card", |b| {
+        b.iter(|| {
+            x = (x + 7.0) % 600.0;
+            let mut input = screen();
+            input.events = vec![egui::Event::PointerMoved(
+                start + egui::vec2(20.0 + x, 10.0),
+            )];
+            black_box(frame(&ctx, &mut dragging, input))
+        })
+    });
+    assert!(
+        dragging.ui_state.drag.is_some(),
+        "the benchmark really drags"
+    );
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
