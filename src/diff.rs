@@ -192,7 +192,8 @@ pub enum Change {
     },
 }
 
-trait Named: Serialize {
+/// An element of one of the journey's lists: its id and a name people recognise.
+pub trait Named: Serialize {
     fn id(&self) -> &str;
     fn name(&self) -> String;
 }

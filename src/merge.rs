@@ -9,7 +9,7 @@
 //!   values between git-style markers at the exact lines, so nothing is lost and the
 //!   file refuses to load until a person picks.
 
-use crate::diff::{Kind, Value, fields};
+use crate::diff::{Kind, Named, Value, fields};
 use crate::format::{Anchor, Finding, SourceIndex};
 use crate::model::*;
 use serde::Serialize;
@@ -86,30 +86,8 @@ pub struct Merged {
     pub renamed: Vec<(String, String)>,
 }
 
-trait Element: Serialize + DeserializeOwned + Clone + PartialEq {
-    fn id(&self) -> &str;
-    fn name(&self) -> String;
-}
-
-macro_rules! element {
-    ($t:ty, |$x:ident| $name:expr) => {
-        impl Element for $t {
-            fn id(&self) -> &str {
-                self.id.as_str()
-            }
-            fn name(&self) -> String {
-                let $x = self;
-                $name
-            }
-        }
-    };
-}
-element!(Touchpoint, |t| t.title.clone());
-element!(GreyArea, |g| g.title.clone());
-element!(Evidence, |e| e.text.chars().take(40).collect());
-element!(Opportunity, |o| o.idea.clone());
-element!(Channel, |c| c.name.clone());
-element!(Department, |d| d.name.clone());
+trait Element: Named + DeserializeOwned + Clone + PartialEq {}
+impl<T: Named + DeserializeOwned + Clone + PartialEq> Element for T {}
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
@@ -262,7 +240,7 @@ fn merge_list<T: Element>(
 ) -> Vec<T> {
     let base_by_id: HashMap<&str, &T> = base.iter().map(|e| (e.id(), e)).collect();
     let theirs_by_id: HashMap<&str, &T> = theirs.iter().map(|e| (e.id(), e)).collect();
-    let ours_ids: BTreeSet<&str> = ours.iter().map(Element::id).collect();
+    let ours_ids: BTreeSet<&str> = ours.iter().map(Named::id).collect();
     let mut result: Vec<T> = Vec::with_capacity(ours.len().max(theirs.len()));
     for o in ours {
         match (base_by_id.get(o.id()), theirs_by_id.get(o.id())) {

@@ -238,7 +238,7 @@ pub fn grey_areas(
             max_lines: 1,
             align: Align::Center,
         }));
-        if journey.grey_area(&band.id).is_some() {
+        if journey.grey_areas.get(band.index).is_some() {
             let severity = i18n.term("severity", band.severity.key());
             let pos = Point::new(rect.min.x + 3.0, rect.max.y - 18.0);
             out.push(text(
@@ -535,7 +535,8 @@ pub fn estimate_lines(text: &str, size: f32, width: f32) -> usize {
     ((text.chars().count() as f32 / per_line).ceil() as usize).max(1)
 }
 
-fn text(
+/// A left-aligned text box.
+pub fn text(
     pos: Point,
     text: String,
     size: f32,

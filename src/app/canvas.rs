@@ -422,7 +422,8 @@ fn grey_area_hits(
             continue;
         }
         let title = journey
-            .grey_area(&band.id)
+            .grey_areas
+            .get(band.index)
             .map(|g| g.title.clone())
             .unwrap_or_default();
         let severity = i18n.term("severity", band.severity.key());

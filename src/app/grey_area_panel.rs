@@ -9,55 +9,96 @@ use crate::model::*;
 /// Consecutive touchpoints where the department or channel changes and no grey area
 /// is marked yet: the handoffs most likely to break.
 pub fn suggestions(journey: &Journey) -> Vec<(TouchpointId, TouchpointId)> {
+    let marked: std::collections::HashSet<(&TouchpointId, &TouchpointId)> = journey
+        .grey_areas
+        .iter()
+        .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
+        .collect();
     journey
         .touchpoints
         .windows(2)
         .filter(|w| w[0].department != w[1].department || w[0].channel != w[1].channel)
-        .filter(|w| {
-            !journey.grey_areas.iter().any(|g| {
-                (g.from == w[0].id && g.to == w[1].id) || (g.from == w[1].id && g.to == w[0].id)
-            })
-        })
+        .filter(|w| !marked.contains(&(&w[0].id, &w[1].id)))
         .map(|w| (w[0].id.clone(), w[1].id.clone()))
         .collect()
 }
 
+/// The grey-area list and the suggestions, computed once per document revision.
+#[derive(Debug, Default)]
+pub struct ListCache {
+    key: Option<(u64, u64)>,
+    /// Indices into `journey.grey_areas`, most severe first.
+    sorted: Vec<usize>,
+    suggested: Vec<(TouchpointId, TouchpointId)>,
+}
+
+impl ListCache {
+    fn refresh(&mut self, key: (u64, u64), journey: &Journey) {
+        if self.key == Some(key) {
+            return;
+        }
+        let mut sorted: Vec<usize> = (0..journey.grey_areas.len()).collect();
+        sorted.sort_by_key(|&i| {
+            let g = &journey.grey_areas[i];
+            (
+                std::cmp::Reverse(g.severity),
+                g.status == GreyAreaStatus::Resolved,
+            )
+        });
+        *self = Self {
+            key: Some(key),
+            sorted,
+            suggested: suggestions(journey),
+        };
+    }
+}
+
+/// Suggestions listed at once; marking them makes room for the next.
+const SHOWN_SUGGESTIONS: usize = 12;
+
+/// Rows of the grey-area list are laid out only when visible: maps have hundreds.
+const LIST_HEIGHT: f32 = 260.0;
+
 pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+    let key = (app.generation, app.document.revision());
+    app.grey_list.refresh(key, &app.document.journey);
     let i18n = &app.i18n;
     let journey = &app.document.journey;
-    let mut sorted: Vec<&GreyArea> = journey.grey_areas.iter().collect();
-    sorted.sort_by_key(|g| {
-        (
-            std::cmp::Reverse(g.severity),
-            g.status == GreyAreaStatus::Resolved,
-        )
-    });
-    if sorted.is_empty() {
+    if app.grey_list.sorted.is_empty() {
         ui.label(egui::RichText::new(i18n.tr("grey-areas-none")).weak());
     }
-    for grey in sorted {
-        let severity = i18n.term("severity", grey.severity.key());
-        let title = if grey.title.is_empty() {
-            i18n.tr("untitled")
-        } else {
-            grey.title.clone()
-        };
-        let selected = app
-            .ui_state
-            .is_selected(&ElementId::GreyArea(grey.id.clone()));
-        let fill = super::canvas_paint::colour(app.theme.grey_area_fill(grey.severity));
-        ui.horizontal(|ui| {
-            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter().circle_filled(dot.center(), 5.0, fill);
-            let label =
-                egui::Button::selectable(selected, format!("{title} · {severity}")).truncate();
-            if ui.add(label).clicked() {
-                app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
-                app.ui_state.reveal = Some(grey.from.clone());
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let rows = app.grey_list.sorted.len();
+    egui::ScrollArea::vertical()
+        .id_salt("grey_list")
+        .max_height(LIST_HEIGHT)
+        .show_rows(ui, row_height, rows, |ui, range| {
+            for &index in &app.grey_list.sorted[range] {
+                let grey = &journey.grey_areas[index];
+                let severity = i18n.term("severity", grey.severity.key());
+                let title = if grey.title.is_empty() {
+                    i18n.tr("untitled")
+                } else {
+                    grey.title.clone()
+                };
+                let selected = app
+                    .ui_state
+                    .is_selected(&ElementId::GreyArea(grey.id.clone()));
+                let fill = super::canvas_paint::colour(app.theme.grey_area_fill(grey.severity));
+                ui.horizontal(|ui| {
+                    let (dot, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().circle_filled(dot.center(), 5.0, fill);
+                    let label = egui::Button::selectable(selected, format!("{title} · {severity}"))
+                        .truncate();
+                    if ui.add(label).clicked() {
+                        app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+                        app.ui_state.reveal = Some(grey.from.clone());
+                    }
+                });
             }
         });
-    }
-    let suggested = suggestions(journey);
+    let suggested = &app.grey_list.suggested;
     if suggested.is_empty() {
         return;
     }
@@ -66,13 +107,14 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         .id_salt("grey_suggestions")
         .default_open(false)
         .show(ui, |ui| {
+            let suggested = &suggested[..suggested.len().min(SHOWN_SUGGESTIONS)];
             let name = |id: &TouchpointId| {
                 journey
                     .touchpoint(id)
                     .map(|t| t.title.clone())
                     .unwrap_or_default()
             };
-            for (from, to) in &suggested {
+            for (from, to) in suggested {
                 ui.horizontal(|ui| {
                     let mark = crate::tr!(
                         i18n,

@@ -159,6 +159,7 @@ pub struct JourneyApp {
     /// The focused widget last frame: typing coalesces only within one focus.
     last_focus: Option<egui::Id>,
     pub safety: safety::Safety,
+    grey_list: grey_area_panel::ListCache,
 }
 
 impl JourneyApp {
@@ -185,6 +186,7 @@ impl JourneyApp {
             last_focus: None,
             // No recovery folder unless asked for: tests must not write to the home folder.
             safety: safety::Safety::new(None),
+            grey_list: grey_area_panel::ListCache::default(),
         }
     }
 

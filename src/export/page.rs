@@ -5,7 +5,7 @@
 use crate::i18n::I18n;
 use crate::layout::{MapLayout, Point, Rect};
 use crate::model::{EMOTION_MAX, EMOTION_MIN, Journey, Severity};
-use crate::scene::{Align, Line, Paint, Shape, TextBox};
+use crate::scene::{Align, Line, Paint, Shape, TextBox, text};
 use crate::theme::Theme;
 
 const MARGIN: f32 = 48.0;
@@ -45,27 +45,6 @@ pub fn page(journey: &Journey, theme: &Theme) -> Page {
         layout,
         legend,
     }
-}
-
-fn text(
-    pos: Point,
-    text: String,
-    size: f32,
-    bold: bool,
-    colour: crate::model::Rgb,
-    max_width: f32,
-    max_lines: usize,
-) -> Shape {
-    Shape::Text(TextBox {
-        pos,
-        text,
-        size,
-        bold,
-        colour,
-        max_width,
-        max_lines,
-        align: Align::Left,
-    })
 }
 
 pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {

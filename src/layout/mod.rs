@@ -94,6 +94,8 @@ pub struct Slot {
 #[derive(Clone, Debug, PartialEq)]
 pub struct GreyAreaBox {
     pub id: GreyAreaId,
+    /// Index in `journey.grey_areas` for the journey laid out.
+    pub index: usize,
     pub severity: Severity,
     /// The band across all lanes between the two touchpoints.
     pub band: Rect,
@@ -272,7 +274,8 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let grey_areas = journey
         .grey_areas
         .iter()
-        .filter_map(|g| {
+        .enumerate()
+        .filter_map(|(index, g)| {
             let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
             let (left, right) = (a.min(b), a.max(b));
             let (top, _) = row(Lane::Cards);
@@ -292,6 +295,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             };
             Some(GreyAreaBox {
                 id: g.id.clone(),
+                index,
                 severity: g.severity,
                 band,
                 slots: (left, right),
