@@ -276,9 +276,15 @@ pub fn emotion_curve_sampled(
 ) {
     let step = step.max(1);
     let lane = layout.lane(Lane::Emotion).rect;
+    // The neutral line spans only the slots drawn (plus their neighbours' gaps), not the
+    // whole lane: on a 10,000-card map the lane is two million points long.
+    let first = slots.start.checked_sub(1).and_then(|i| layout.slots.get(i));
+    let last = layout.slots.get(slots.end);
+    let left = first.map_or(lane.min.x, |s| s.card.min.x).max(lane.min.x);
+    let right = last.map_or(lane.max.x, |s| s.card.max.x).min(lane.max.x);
     let neutral = vec![
-        Point::new(lane.min.x, layout.neutral_y),
-        Point::new(lane.max.x, layout.neutral_y),
+        Point::new(left, layout.neutral_y),
+        Point::new(right, layout.neutral_y),
     ];
     out.push(Shape::Polyline {
         points: neutral,

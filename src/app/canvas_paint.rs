@@ -12,6 +12,9 @@ use crate::theme::Theme;
 use egui::epaint::text::{LayoutJob, TextWrapping};
 use egui::{Color32, CornerRadius, FontId, Pos2, Stroke, StrokeKind, Vec2};
 
+/// Dashes and gaps stay at least this long on screen, however far out the zoom.
+const MIN_DASH_PX: f32 = 3.0;
+
 /// Text smaller than this many screen pixels is not drawn.
 const MIN_TEXT_PX: f32 = 5.5;
 
@@ -125,8 +128,8 @@ impl<'a> Painter<'a> {
                 self.egui.extend(egui::Shape::dashed_line(
                     &corners,
                     self.stroke(line),
-                    dash * z,
-                    gap * z,
+                    (dash * z).max(MIN_DASH_PX),
+                    (gap * z).max(MIN_DASH_PX),
                 ));
             }
             Some(line) => {
@@ -149,8 +152,8 @@ impl<'a> Painter<'a> {
                 self.egui.extend(egui::Shape::dashed_line(
                     &screen,
                     self.stroke(line),
-                    dash * z,
-                    gap * z,
+                    (dash * z).max(MIN_DASH_PX),
+                    (gap * z).max(MIN_DASH_PX),
                 ));
             }
             None => {
