@@ -335,7 +335,8 @@ fn merge_element<T: Element>(
                     .filter(|x| !bl.contains(x) && !ol.contains(x))
                     .cloned(),
             );
-            items.retain(|x| !(bl.contains(x) && !tl.contains(x)));
+            // Drop what theirs removed (in base, gone from theirs).
+            items.retain(|x| !bl.contains(x) || tl.contains(x));
             Some(Value::List(items))
         } else {
             let show = |v: &Option<Value>| match v {

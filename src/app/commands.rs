@@ -255,9 +255,10 @@ impl AppCommand {
     /// Whether a shortcut may fire in the current state. A shortcut with no modifier (or
     /// only Shift) would eat typed text, so it fires while typing only in entry.
     fn applies(self, shortcut: &KeyboardShortcut, typing: bool, entering: bool) -> bool {
-        let plain =
-            !(shortcut.modifiers.command || shortcut.modifiers.ctrl || shortcut.modifiers.alt)
-                && !matches!(shortcut.logical_key, Key::F1 | Key::F11);
+        let plain = !(shortcut.modifiers.command
+            || shortcut.modifiers.ctrl
+            || shortcut.modifiers.alt
+            || matches!(shortcut.logical_key, Key::F1 | Key::F11));
         match self.context() {
             Context::Entry => entering,
             Context::Canvas => !typing && !entering,
