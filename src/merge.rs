@@ -475,20 +475,38 @@ fn merge_header(
             };
         }
     }
-    for (field, bv, ov, tv) in [
-        ("title", &b.title, &o.title, &t.title),
-        ("date", &b.date, &o.date, &t.date),
-        ("scenario", &b.scenario, &o.scenario, &t.scenario),
+    // A header field both sides changed differently is a conflict: ours is kept and
+    // theirs is written beside it. Stage notes conflict per stage.
+    let stage_conflict = Stage::ALL.iter().any(|s| {
+        let (bn, on, tn) = (b.stages.get(s), o.stages.get(s), t.stages.get(s));
+        on != bn && tn != bn && on != tn
+    });
+    for field in [
+        "title", "language", "state", "date", "scenario", "persona", "stages",
     ] {
-        if ov != bv && tv != bv && ov != tv {
+        let (bl, ol, tl) = (
+            field_lines(base, field),
+            field_lines(ours, field),
+            field_lines(theirs, field),
+        );
+        let both_changed = ol != bl && tl != bl && ol != tl;
+        if both_changed && (field != "stages" || stage_conflict) {
+            let show = |lines: &[String]| {
+                let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+                let text = text.join(" ");
+                text.strip_prefix(&format!("{field}: "))
+                    .unwrap_or(&text)
+                    .trim_end_matches(',')
+                    .to_owned()
+            };
             conflicts.push(Conflict {
                 kind: Kind::Touchpoint,
                 id: "journey".to_owned(),
                 name: ours.title.clone(),
                 field: Some(field.to_owned()),
-                ours: format!("{ov:?}"),
-                theirs: format!("{tv:?}"),
-                theirs_lines: vec![format!("{field}: {tv:?},")],
+                ours: show(&ol),
+                theirs: show(&tl),
+                theirs_lines: tl,
                 deleted_by_ours: false,
             });
         }
@@ -536,7 +554,18 @@ fn conflict_block(
     };
     let placed = index.place(vec![Finding::error(anchor, String::new())]);
     let line = placed.first()?.line.checked_sub(1)?;
-    if conflict.field.is_some() {
+    if let Some(field) = &conflict.field {
+        let top = field.split('.').next().unwrap_or(field);
+        if !lines[line].trim_start().starts_with(&format!("{top}:")) {
+            // Ours has no such field (left empty): theirs goes after the anchor line,
+            // with an empty ours side.
+            let depth = indent(&lines[line]).max(4);
+            let pad = " ".repeat(depth.saturating_sub(4));
+            let mut block = vec!["<<<<<<< ours".to_owned(), "=======".to_owned()];
+            block.extend(conflict.theirs_lines.iter().map(|l| format!("{pad}{l}")));
+            block.push(">>>>>>> theirs".to_owned());
+            return Some((line + 1, line + 1, block));
+        }
         let depth = indent(&lines[line]);
         let mut end = line + 1;
         while end < lines.len() && indent(&lines[end]) > depth {
@@ -584,6 +613,10 @@ fn conflict_block(
 fn static_field(field: &str) -> &'static str {
     const FIELDS: &[&str] = &[
         "title",
+        "language",
+        "persona",
+        "stages",
+        "state",
         "stage",
         "description",
         "channel",
@@ -707,6 +740,34 @@ mod tests {
         assert_eq!(
             merged.journey.opportunities[0].target,
             OpportunityTarget::Touchpoint("tp-4".into())
+        );
+    }
+
+    #[test]
+    fn header_conflicts_keep_both_values() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.persona.name = "Ana".into();
+        ours.scenario = "Ours".into();
+        let mut theirs = base.clone();
+        theirs.persona.name = "Bea".into();
+        theirs.state = JourneyState::Future;
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            merged.journey.state,
+            JourneyState::Future,
+            "one-sided changes merge"
+        );
+        assert_eq!(merged.journey.scenario, "Ours");
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        let text = to_text(&merged).unwrap();
+        assert!(
+            text.contains("name: \"Ana\"") && text.contains("name: \"Bea\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("<<<<<<< ours\n    persona: Persona("),
+            "{text}"
         );
     }
 
