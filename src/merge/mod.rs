@@ -9,8 +9,11 @@
 //!   values between git-style markers at the exact lines, so nothing is lost and the
 //!   file refuses to load until a person picks.
 
+mod markers;
+
+pub use markers::to_text;
+
 use crate::diff::{Kind, Named, Value, fields};
-use crate::format::{Anchor, Finding, SourceIndex};
 use crate::model::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -512,147 +515,6 @@ fn merge_header(
         }
     }
     journey.set_header(header);
-}
-
-/// The merged journey's canonical text, with each conflict written as git-style
-/// markers around ours and theirs, so both values are in the file.
-pub fn to_text(merged: &Merged) -> Result<String, crate::format::FormatError> {
-    let text = crate::format::to_text(&merged.journey)?;
-    if merged.conflicts.is_empty() {
-        return Ok(text);
-    }
-    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    let index = SourceIndex::new(&text);
-    // Work from the bottom up so earlier line numbers stay valid.
-    let mut blocks: Vec<(usize, usize, Vec<String>)> = Vec::new();
-    for conflict in &merged.conflicts {
-        if let Some(block) = conflict_block(&index, &lines, conflict) {
-            blocks.push(block);
-        }
-    }
-    blocks.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
-    blocks.dedup_by_key(|(start, _, _)| *start);
-    for (start, end, replacement) in blocks {
-        lines.splice(start..end, replacement);
-    }
-    Ok(lines.join("\n") + "\n")
-}
-
-fn conflict_block(
-    index: &SourceIndex<'_>,
-    lines: &[String],
-    conflict: &Conflict,
-) -> Option<(usize, usize, Vec<String>)> {
-    let indent = |line: &str| line.len() - line.trim_start().len();
-    let anchor = match (&conflict.field, conflict.id.as_str()) {
-        (Some(field), "journey") => Anchor::TopLevel(static_field(field)),
-        (Some(field), id) => {
-            let top = field.split('.').next().unwrap_or(field);
-            Anchor::field(section(conflict.kind), id, static_field(top))
-        }
-        (None, id) => Anchor::element(section(conflict.kind), id),
-    };
-    let placed = index.place(vec![Finding::error(anchor, String::new())]);
-    let line = placed.first()?.line.checked_sub(1)?;
-    if let Some(field) = &conflict.field {
-        let top = field.split('.').next().unwrap_or(field);
-        if !lines[line].trim_start().starts_with(&format!("{top}:")) {
-            // Ours has no such field (left empty): theirs goes after the anchor line,
-            // with an empty ours side.
-            let depth = indent(&lines[line]).max(4);
-            let pad = " ".repeat(depth.saturating_sub(4));
-            let mut block = vec!["<<<<<<< ours".to_owned(), "=======".to_owned()];
-            block.extend(conflict.theirs_lines.iter().map(|l| format!("{pad}{l}")));
-            block.push(">>>>>>> theirs".to_owned());
-            return Some((line + 1, line + 1, block));
-        }
-        let depth = indent(&lines[line]);
-        let mut end = line + 1;
-        while end < lines.len() && indent(&lines[end]) > depth {
-            end += 1;
-        }
-        if end > line + 1 && end < lines.len() && indent(&lines[end]) == depth {
-            let t = lines[end].trim_start();
-            if t.starts_with(')') || t.starts_with(']') || t.starts_with('}') {
-                end += 1;
-            }
-        }
-        let pad = " ".repeat(depth.saturating_sub(4));
-        let mut block = vec!["<<<<<<< ours".to_owned()];
-        block.extend(lines[line..end].iter().cloned());
-        block.push("=======".to_owned());
-        block.extend(conflict.theirs_lines.iter().map(|l| format!("{pad}{l}")));
-        block.push(">>>>>>> theirs".to_owned());
-        Some((line, end, block))
-    } else {
-        // The whole element: from its struct-name line to its closing line.
-        let start = line.checked_sub(1)?;
-        let depth = indent(&lines[start]);
-        let mut end = start + 1;
-        while end < lines.len()
-            && !(indent(&lines[end]) == depth && lines[end].trim_start().starts_with(')'))
-        {
-            end += 1;
-        }
-        let end = (end + 1).min(lines.len());
-        let element: Vec<String> = lines[start..end].to_vec();
-        let mut block = vec!["<<<<<<< ours".to_owned()];
-        if !conflict.deleted_by_ours {
-            block.extend(element.iter().cloned());
-        }
-        block.push("=======".to_owned());
-        if conflict.deleted_by_ours {
-            block.extend(element);
-        }
-        block.push(">>>>>>> theirs".to_owned());
-        Some((start, end, block))
-    }
-}
-
-/// Anchors name fields with static strings; map the few field names used.
-fn static_field(field: &str) -> &'static str {
-    const FIELDS: &[&str] = &[
-        "title",
-        "language",
-        "persona",
-        "stages",
-        "state",
-        "stage",
-        "description",
-        "channel",
-        "department",
-        "action",
-        "thought",
-        "expectation",
-        "emotion",
-        "key_moment",
-        "pain_points",
-        "evidence",
-        "kind",
-        "text",
-        "source",
-        "date",
-        "confidence",
-        "metric",
-        "attachments",
-        "from",
-        "to",
-        "severity",
-        "experience",
-        "departments",
-        "channels",
-        "fix",
-        "owner",
-        "status",
-        "target",
-        "idea",
-        "expected_effect",
-        "name",
-        "colour",
-        "scenario",
-        "id",
-    ];
-    FIELDS.iter().copied().find(|f| *f == field).unwrap_or("id")
 }
 
 #[cfg(test)]
