@@ -230,9 +230,14 @@ fn the_1x_export_matches_its_snapshot() {
     let bytes = export::png(&online(), ExportOptions::default()).unwrap();
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/online-order-1x.png");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &bytes).unwrap();
     }
+    assert!(
+        path.exists(),
+        "no baseline at {}; create it with UPDATE_SNAPSHOTS=1",
+        path.display()
+    );
     let expected = decode(&std::fs::read(&path).unwrap());
     let actual = decode(&bytes);
     assert_eq!(
