@@ -16,13 +16,7 @@ pub enum Value {
 
 /// The fields of an element, in file order, flattened one level (`emotion.score`).
 pub fn fields<T: Serialize>(element: &T) -> Vec<(String, Value)> {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .new_line("\n")
-        .indentor("    ");
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let Ok(text) = options.to_string_pretty(element, config) else {
+    let Ok(text) = crate::format::pretty(element) else {
         return Vec::new();
     };
     let lines: Vec<&str> = text.lines().collect();

@@ -43,6 +43,19 @@ fn open(file: &Path, recovery: &Path) -> Harness<'static, JourneyApp> {
     harness(app)
 }
 
+/// A fresh start of the app after a crash, looking for recovery files in `recovery`.
+fn restarted(recovery: &Path) -> Harness<'static, JourneyApp> {
+    let settings = Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+    };
+    let document = Document::new(Journey::new("", Language::En), None);
+    let mut app = JourneyApp::new(document, settings, Box::new(ScriptedDialogs::default()));
+    app.set_recovery_dir(Some(recovery.to_owned()));
+    app.check_recovery();
+    harness(app)
+}
+
 fn recovery_files(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .map(|d| d.map(|e| e.unwrap().path()).collect())
@@ -96,18 +109,7 @@ fn autosave_within_two_seconds_and_restore_after_a_crash() {
         "autosave never touches the journey file"
     );
 
-    let settings = Settings {
-        language: Language::En,
-        recent_files: Vec::new(),
-    };
-    let mut app = JourneyApp::new(
-        Document::new(Journey::new("", Language::En), None),
-        settings,
-        Box::new(ScriptedDialogs::default()),
-    );
-    app.set_recovery_dir(Some(recovery.clone()));
-    app.check_recovery();
-    let mut h = harness(app);
+    let mut h = restarted(&recovery);
     assert!(h.query_by_label("Restore unsaved work?").is_some());
     assert!(
         h.query_by_label_contains("1 touchpoints added, 0 removed, 0 changed")
@@ -191,18 +193,7 @@ fn edits_survive_a_sigkill() {
     assert!(!status.success());
 
     let recovery = dir.path().join("recovery");
-    let settings = Settings {
-        language: Language::En,
-        recent_files: Vec::new(),
-    };
-    let mut app = JourneyApp::new(
-        Document::new(Journey::new("", Language::En), None),
-        settings,
-        Box::new(ScriptedDialogs::default()),
-    );
-    app.set_recovery_dir(Some(recovery));
-    app.check_recovery();
-    let mut h = harness(app);
+    let mut h = restarted(&recovery);
     click(&mut h, "Restore");
     assert_recovered(h.state().journey());
     assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));

@@ -72,6 +72,19 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
+/// Any part of a journey in the file's canonical style (one field per line, four-space
+/// indentation, struct names), without the final newline. Diff and merge compare and
+/// write elements through this, so they read exactly as in the file.
+pub fn pretty<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .new_line("\n")
+        .indentor("    ")
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    ron_options().to_string_pretty(value, config)
+}
+
 fn error_at(line: usize, column: usize, message: impl Into<String>) -> Vec<Diagnostic> {
     vec![Diagnostic {
         level: Level::Error,
@@ -240,15 +253,7 @@ pub fn to_text(journey: &Journey) -> Result<String, FormatError> {
         };
         &normalized
     };
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .new_line("\n")
-        .indentor("    ")
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let mut text = ron_options()
-        .to_string_pretty(journey, config)
-        .map_err(|e| FormatError::Serialize(e.to_string()))?;
+    let mut text = pretty(journey).map_err(|e| FormatError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

@@ -411,13 +411,7 @@ fn rebuild<T: DeserializeOwned>(fields: &[(String, Value)]) -> Option<T> {
 /// The canonical lines of one top-level field of an element (indented as in a file's
 /// element, four spaces in from the element).
 fn field_lines<T: Serialize>(element: &T, field: &str) -> Vec<String> {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .new_line("\n")
-        .indentor("    ");
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let Ok(text) = options.to_string_pretty(element, config) else {
+    let Ok(text) = crate::format::pretty(element) else {
         return Vec::new();
     };
     let lines: Vec<&str> = text.lines().collect();
