@@ -135,6 +135,30 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The element's name in command-line messages.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Touchpoint => "touchpoint",
+            Kind::GreyArea => "grey area",
+            Kind::Evidence => "evidence",
+            Kind::Opportunity => "opportunity",
+            Kind::Channel => "channel",
+            Kind::Department => "department",
+        }
+    }
+
+    /// The journey field holding this kind of element in files.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Touchpoint => "touchpoints",
+            Kind::GreyArea => "grey_areas",
+            Kind::Evidence => "evidence",
+            Kind::Opportunity => "opportunities",
+            Kind::Channel => "channels",
+            Kind::Department => "departments",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Kind::Touchpoint => "touchpoints",
@@ -262,36 +286,7 @@ fn elements<T: Named + PartialEq>(
 /// Every change from `old` to `new`, grouped by kind of element.
 pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
     let mut out = Vec::new();
-    let header = |j: &Journey| {
-        let Header {
-            title,
-            language,
-            state,
-            date,
-            scenario,
-            persona,
-            stages,
-        } = j.header();
-        #[derive(Serialize)]
-        struct H {
-            title: String,
-            language: Language,
-            state: JourneyState,
-            date: String,
-            scenario: String,
-            persona: Persona,
-            stages: std::collections::BTreeMap<Stage, StageNotes>,
-        }
-        fields(&H {
-            title,
-            language,
-            state,
-            date,
-            scenario,
-            persona,
-            stages,
-        })
-    };
+    let header = |j: &Journey| fields(&j.header());
     out.extend(
         field_changes(&header(old), &header(new), &[])
             .into_iter()
@@ -448,10 +443,10 @@ pub fn render_text(changes: &[Change]) -> String {
         let line = match change {
             Change::Header(c) => format!("journey: {}", describe(c)),
             Change::Added { kind, id, name } => {
-                format!("+ {} {id} \"{name}\" added", singular(*kind))
+                format!("+ {} {id} \"{name}\" added", kind.singular())
             }
             Change::Removed { kind, id, name } => {
-                format!("- {} {id} \"{name}\" removed", singular(*kind))
+                format!("- {} {id} \"{name}\" removed", kind.singular())
             }
             Change::Moved { id, name, from, to } => {
                 format!(
@@ -473,7 +468,7 @@ pub fn render_text(changes: &[Change]) -> String {
                 changes,
             } => {
                 let what: Vec<String> = changes.iter().map(describe).collect();
-                format!("~ {} {id} \"{name}\": {}", singular(*kind), what.join("; "))
+                format!("~ {} {id} \"{name}\": {}", kind.singular(), what.join("; "))
             }
             Change::Resolved { id, name } => format!("✓ grey area {id} \"{name}\" resolved"),
         };
@@ -481,17 +476,6 @@ pub fn render_text(changes: &[Change]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn singular(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Touchpoint => "touchpoint",
-        Kind::GreyArea => "grey area",
-        Kind::Evidence => "evidence",
-        Kind::Opportunity => "opportunity",
-        Kind::Channel => "channel",
-        Kind::Department => "department",
-    }
 }
 
 /// Markdown for a pull-request comment, in the journey's language.

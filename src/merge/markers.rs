@@ -3,7 +3,7 @@
 //! whole element, for a delete against an edit), so both values are in the file and it
 //! refuses to load until a person keeps one side.
 
-use super::{Conflict, Merged, section};
+use super::{Conflict, Merged};
 use crate::format::{Anchor, Finding, SourceIndex};
 
 /// The merged journey's canonical text, with each conflict written as git-style
@@ -40,9 +40,9 @@ fn conflict_block(
         (Some(field), "journey") => Anchor::TopLevel(static_field(field)),
         (Some(field), id) => {
             let top = field.split('.').next().unwrap_or(field);
-            Anchor::field(section(conflict.kind), id, static_field(top))
+            Anchor::field(conflict.kind.section(), id, static_field(top))
         }
-        (None, id) => Anchor::element(section(conflict.kind), id),
+        (None, id) => Anchor::element(conflict.kind.section(), id),
     };
     let placed = index.place(vec![Finding::error(anchor, String::new())]);
     let line = placed.first()?.line.checked_sub(1)?;

@@ -36,7 +36,7 @@ pub struct Conflict {
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = kind_name(self.kind);
+        let kind = self.kind.singular();
         match &self.field {
             Some(field) => write!(
                 f,
@@ -56,28 +56,6 @@ impl std::fmt::Display for Conflict {
                 self.id, self.name
             ),
         }
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Touchpoint => "touchpoint",
-        Kind::GreyArea => "grey area",
-        Kind::Evidence => "evidence",
-        Kind::Opportunity => "opportunity",
-        Kind::Channel => "channel",
-        Kind::Department => "department",
-    }
-}
-
-fn section(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Touchpoint => "touchpoints",
-        Kind::GreyArea => "grey_areas",
-        Kind::Evidence => "evidence",
-        Kind::Opportunity => "opportunities",
-        Kind::Channel => "channels",
-        Kind::Department => "departments",
     }
 }
 

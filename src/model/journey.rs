@@ -256,7 +256,8 @@ pub struct Opportunity {
 }
 
 /// The map's header: everything that is not a list of elements. Edits replace it whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialized with the same field names as the file (the diff compares it that way).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Header {
     pub title: String,
     pub language: Language,
