@@ -4,7 +4,7 @@
 //! (overview) under 8 ms. Also a frame while dragging a card.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use journeymap::app::{AppCommand, Document, JourneyApp, ScriptedDialogs, Settings};
+use journeymap::app::{AppCommand, JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::generate::generate;
 use journeymap::model::{Language, Stage};
 use std::hint::black_box;
@@ -24,11 +24,13 @@ fn app(touchpoints: usize) -> JourneyApp {
         language: Language::En,
         recent_files: Vec::new(),
     };
-    JourneyApp::new(
-        Document::new(generate(touchpoints, 11), None),
+    JourneyApp::start(Startup {
+        file: None,
+        journey: Some(generate(touchpoints, 11)),
         settings,
-        Box::new(ScriptedDialogs::default()),
-    )
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: None,
+    })
 }
 
 fn frame(ctx: &egui::Context, app: &mut JourneyApp, input: egui::RawInput) -> usize {

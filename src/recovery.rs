@@ -65,13 +65,8 @@ pub fn write(file: &Path, recovery: &Recovery) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .new_line("\n");
-    let text = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .to_string_pretty(recovery, config)
-        .map_err(std::io::Error::other)?;
+    // The same canonical writer as a journey file, so a restored journey saves alike.
+    let text = format::pretty(recovery).map_err(std::io::Error::other)?;
     format::atomic_write(file, text.as_bytes())
 }
 
@@ -96,7 +91,12 @@ pub fn find(dir: &Path) -> Vec<Found> {
             let text = std::fs::read_to_string(&file).ok()?;
             let options = ron::Options::default()
                 .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-            let recovery: Recovery = options.from_str(&text).ok()?;
+            let mut recovery: Recovery = options.from_str(&text).ok()?;
+            // A recovery file is validated like a journey file: a damaged one is not offered.
+            recovery.journey.normalize();
+            if !format::validate(&recovery.journey).is_empty() {
+                return None;
+            }
             (!process_alive(recovery.pid)).then_some(Found { file, recovery })
         })
         .collect();

@@ -221,20 +221,21 @@ pub fn grey_areas(
             fill: None,
             stroke: Some(Line::solid(colour, 2.0)),
         });
-        let badge = Point::new(rect.center().x, rect.min.y + 14.0);
+        let size = theme.badge_size;
+        let badge = Point::new(rect.center().x, rect.min.y + size);
         out.push(Shape::Circle {
             center: badge,
-            radius: 11.0,
+            radius: size * 0.8,
             fill: Some(Paint::solid(colour)),
             stroke: None,
         });
         out.push(Shape::Text(TextBox {
-            pos: Point::new(badge.x, badge.y - 8.5),
+            pos: Point::new(badge.x, badge.y - size * 0.6),
             text: "!".to_owned(),
-            size: 14.0,
+            size,
             bold: true,
-            colour: Rgb::hex(0xffffff),
-            max_width: 20.0,
+            colour: theme.text_on(colour),
+            max_width: size * 1.4,
             max_lines: 1,
             align: Align::Center,
         }));
@@ -407,10 +408,10 @@ pub fn touchpoint(
         out.push(Shape::Text(TextBox {
             pos: Point::new(card.max.x - pad, top),
             text: "★".to_owned(),
-            size: 14.0,
+            size: theme.badge_size,
             bold: false,
             colour: theme.key_moment,
-            max_width: 16.0,
+            max_width: theme.badge_size * 1.2,
             max_lines: 1,
             align: Align::Right,
         }));

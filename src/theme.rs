@@ -33,6 +33,8 @@ pub struct Theme {
     pub card_title_size: f32,
     pub body_size: f32,
     pub small_size: f32,
+    /// Grey-area "!" and key-moment "★" badges.
+    pub badge_size: f32,
     pub metrics: Metrics,
 }
 
@@ -88,11 +90,11 @@ impl Theme {
             lane_label_text: Rgb::hex(0x5b6475),
             lane_rule: Rgb::hex(0xd9dee7),
             card_fill: Rgb::hex(0xffffff),
-            card_border: Rgb::hex(0xc4cad6),
+            card_border: Rgb::hex(0x7d8696),
             text: Rgb::hex(0x1f2430),
             text_muted: Rgb::hex(0x5b6475),
             emotion_line: Rgb::hex(0x2f3b52),
-            emotion_positive: Rgb::hex(0x2e9e5b),
+            emotion_positive: Rgb::hex(0x2a9455),
             emotion_negative: Rgb::hex(0xd64541),
             emotion_neutral_line: Rgb::hex(0x9aa3b2),
             emotion_low_marker: Rgb::hex(0xd64541),
@@ -102,9 +104,9 @@ impl Theme {
             pain_point: Rgb::hex(0xc0392b),
             opportunity: Rgb::hex(0x1e8449),
             grey_area: [
-                Rgb::hex(0x9e9e9e),
-                Rgb::hex(0x757575),
-                Rgb::hex(0x4a4a4a),
+                Rgb::hex(0x858585),
+                Rgb::hex(0x5e5e5e),
+                Rgb::hex(0x3d3d3d),
                 Rgb::hex(0x1c1c1c),
             ],
             title_size: 26.0,
@@ -112,6 +114,7 @@ impl Theme {
             card_title_size: 14.0,
             body_size: 12.5,
             small_size: 11.0,
+            badge_size: 14.0,
             metrics: Metrics::default(),
         }
     }
@@ -142,6 +145,7 @@ impl Theme {
             card_title_size: 28.0,
             body_size: 24.0,
             small_size: 24.0,
+            badge_size: 28.0,
             metrics,
             ..base
         };
@@ -201,6 +205,16 @@ impl Theme {
         self.grey_area[severity as usize]
     }
 
+    /// Black or white, whichever reads better on `fill` (badge marks, header text).
+    pub fn text_on(&self, fill: Rgb) -> Rgb {
+        let (black, white) = (Rgb::hex(0x000000), Rgb::hex(0xffffff));
+        if contrast_ratio(black, fill) >= contrast_ratio(white, fill) {
+            black
+        } else {
+            white
+        }
+    }
+
     /// Colour of an emotion score, red through neutral grey to green.
     pub fn emotion_colour(&self, score: i8) -> Rgb {
         match score {
@@ -208,5 +222,104 @@ impl Theme {
             0 => self.emotion_neutral_line,
             _ => self.emotion_positive,
         }
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance(colour: Rgb) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(colour.0) + 0.7152 * channel(colour.1) + 0.0722 * channel(colour.2)
+}
+
+/// WCAG contrast ratio between two colours, 1 (none) to 21 (black on white).
+pub fn contrast_ratio(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (light, dark) = if la > lb { (la, lb) } else { (lb, la) };
+    (light + 0.05) / (dark + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn themes() -> [(&'static str, Theme); 3] {
+        [
+            ("light", Theme::light()),
+            ("presentation", Theme::presentation(false)),
+            ("presentation dark", Theme::presentation(true)),
+        ]
+    }
+
+    /// Text needs 4.5:1 (WCAG AA), marks and lines 3:1, against what they are drawn on.
+    #[test]
+    fn every_colour_pair_has_contrast() {
+        for (name, t) in themes() {
+            let text_pairs = [
+                ("text on background", t.text, t.background),
+                ("text on card", t.text, t.card_fill),
+                ("muted text on card", t.text_muted, t.card_fill),
+                ("stage header", t.stage_header_text, t.stage_header_fill),
+                ("lane label on stage", t.lane_label_text, t.stage_fill[0]),
+                ("lane label on stage", t.lane_label_text, t.stage_fill[1]),
+                ("text on stage", t.text, t.stage_fill[1]),
+            ];
+            let mut mark_pairs = vec![
+                ("emotion line on stage", t.emotion_line, t.stage_fill[1]),
+                ("positive on stage", t.emotion_positive, t.stage_fill[1]),
+                ("negative on stage", t.emotion_negative, t.stage_fill[1]),
+                ("low marker on stage", t.emotion_low_marker, t.stage_fill[1]),
+                ("no evidence on card", t.no_evidence, t.card_fill),
+                ("key moment on card", t.key_moment, t.card_fill),
+                ("selection on background", t.selection, t.background),
+                ("pain point on card", t.pain_point, t.card_fill),
+                ("opportunity on card", t.opportunity, t.card_fill),
+                ("card border on stage", t.card_border, t.stage_fill[1]),
+            ];
+            for fill in t.grey_area {
+                mark_pairs.push(("grey-area badge mark", t.text_on(fill), fill));
+                mark_pairs.push(("grey-area outline on stage", fill, t.stage_fill[1]));
+            }
+            for (what, a, b) in text_pairs {
+                let ratio = contrast_ratio(a, b);
+                assert!(ratio >= 4.5, "{name}: {what} {a} on {b} is {ratio:.2}:1");
+            }
+            for (what, a, b) in mark_pairs {
+                let ratio = contrast_ratio(a, b);
+                assert!(ratio >= 3.0, "{name}: {what} {a} on {b} is {ratio:.2}:1");
+            }
+        }
+    }
+
+    #[test]
+    fn the_dark_critical_badge_gets_a_dark_mark() {
+        let dark = Theme::presentation(true);
+        let critical = dark.grey_area_fill(Severity::Critical);
+        assert_eq!(dark.text_on(critical), Rgb::hex(0x000000));
+        assert_eq!(
+            Theme::light().text_on(Theme::light().grey_area[3]),
+            Rgb::hex(0xffffff)
+        );
+    }
+
+    #[test]
+    fn presentation_badges_follow_the_projector_rule() {
+        for dark in [false, true] {
+            let t = Theme::presentation(dark);
+            assert!(t.badge_size >= 24.0);
+            assert!(t.smallest_text_size() >= 24.0);
+        }
+    }
+
+    #[test]
+    fn contrast_ratio_extremes() {
+        assert!((contrast_ratio(Rgb::hex(0), Rgb::hex(0xffffff)) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(Rgb::hex(0x777777), Rgb::hex(0x777777)) - 1.0).abs() < 1e-9);
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use journeymap::app::DialogKind;
+use journeymap::app::{DialogKind, JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::format;
 use journeymap::model::*;
 
@@ -147,7 +147,10 @@ fn build_a_map_save_it_and_load_it_back() {
     ));
     assert!(!h.state().document.is_modified());
     assert!(
-        h.state().window_title().starts_with("workshop.ron"),
+        h.state()
+            .window_title()
+            .contains(" — workshop.ron — journeymap")
+            && !h.state().window_title().starts_with('●'),
         "{}",
         h.state().window_title()
     );
@@ -166,24 +169,112 @@ fn build_a_map_save_it_and_load_it_back() {
 }
 
 #[test]
-fn a_malformed_file_shows_its_error_and_keeps_the_open_map() {
-    let (app, _dialogs) = app_with(Journey::new("Keep me", Language::En), Language::En);
+fn a_malformed_file_gets_its_own_view_and_back_keeps_the_open_map() {
+    let (app, dialogs) = app_with(Journey::new("Keep me", Language::En), Language::En);
     let mut h = harness(app);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
-    std::fs::write(&path, "Journey(\n    version: 1,\n    title: 42,\n)\n").unwrap();
-    h.state_mut().open_path(&path);
-    h.run();
-    assert_eq!(h.state().journey().title, "Keep me");
-    let expected = format!("{}:3:12: error: Expected string", path.display());
-    let shown: Vec<String> = h
-        .query_all_by_label_contains("broken.ron")
-        .map(|n| format!("{n:?}"))
-        .collect();
+    let broken = "Journey(\n    version: 1,\n    title: 42,\n)\n";
+    std::fs::write(&path, broken).unwrap();
+    dialogs.answer(Some(path.clone()));
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(h.query_by_label("Cannot open “broken.ron”").is_some());
+    assert!(h.query_by_label("line 3, column 12:").is_some());
+    assert!(h.query_by_label_contains("Expected string").is_some());
     assert!(
-        h.query_by_label_contains(&expected).is_some(),
-        "the error is shown with line and column: {shown:?}"
+        h.state()
+            .window_title()
+            .starts_with("broken.ron (cannot open)")
     );
+    // Nothing saves while the failure is shown: no file written, no dialog asked.
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    assert_eq!(dialogs.asked().len(), 1, "only the Open dialog");
+    click(&mut h, "Back to “Untitled”");
+    assert!(h.state().load_failure().is_none());
+    assert_eq!(h.state().journey().title, "Keep me");
+}
+
+#[test]
+fn a_conflicted_file_at_start_shows_its_errors_and_loads_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("conflicted.ron");
+    let good = journeymap::format::to_text(&Journey::new("Fixed", Language::En)).unwrap();
+    let conflicted = good.replace(
+        "    title: \"Fixed\",\n",
+        "<<<<<<< ours\n    title: \"Ours\",\n=======\n    title: \"Theirs\",\n>>>>>>> theirs\n",
+    );
+    std::fs::write(&path, &conflicted).unwrap();
+    let app = JourneyApp::start(Startup {
+        file: Some(path.clone()),
+        journey: None,
+        settings: Settings {
+            language: Language::En,
+            recent_files: Vec::new(),
+        },
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
+    let mut h = harness(app);
+    let failure = h.state().load_failure().expect("the failure view");
+    assert_eq!(failure.path, path);
+    assert_eq!(failure.diagnostics.len(), 1, "{:?}", failure.diagnostics);
+    assert!(!failure.can_go_back, "no way back to the bundled example");
+    assert!(h.query_by_label("Cannot open “conflicted.ron”").is_some());
+    assert!(h.query_by_label("line 3, column 1:").is_some());
+    // No map is drawn behind it: the example's cards are nowhere.
+    assert!(h.query_by_label_contains("Add to Goals").is_none());
+
+    std::fs::write(&path, &good).unwrap();
+    for _ in 0..12 {
+        if h.state().load_failure().is_none() {
+            break;
+        }
+        h.step();
+    }
+    assert!(h.state().load_failure().is_none(), "reloaded by itself");
+    assert_eq!(h.state().journey().title, "Fixed");
+    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn without_system_dialogs_the_builtin_picker_opens_a_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("picked.ron");
+    journeymap::format::save(&path, &Journey::new("Picked", Language::En)).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a journey").unwrap();
+    let app = JourneyApp::start(Startup {
+        file: None,
+        journey: Some(Journey::new("Start", Language::En)),
+        settings: Settings {
+            language: Language::En,
+            recent_files: Vec::new(),
+        },
+        dialogs: Box::new(ScriptedDialogs::unavailable()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(h.state().file_picker_open());
+    assert!(h.query_by_label_contains("No system file dialog").is_some());
+    let folder = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Folder");
+    folder.focus();
+    h.run();
+    // Select all and replace the folder with the temp folder, then Enter.
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::A), 1);
+    send(&mut h, typing(&format!("{}\n", dir.path().display())), 64);
+    assert!(h.query_by_label("sub/").is_some(), "folders are listed");
+    assert!(h.query_by_label("picked.ron").is_some());
+    assert!(
+        h.query_by_label("notes.txt").is_none(),
+        "other kinds are not"
+    );
+    click(&mut h, "picked.ron");
+    click(&mut h, "Open");
+    assert!(!h.state().file_picker_open());
+    assert_eq!(h.state().journey().title, "Picked");
+    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
 }
 
 #[test]

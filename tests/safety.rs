@@ -8,7 +8,7 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::{AUTOSAVE_DELAY_SECS, Document, JourneyApp, ScriptedDialogs, Settings};
+use journeymap::app::{AUTOSAVE_DELAY_SECS, JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::format;
 use journeymap::model::*;
 use std::io::{BufRead, BufReader};
@@ -36,10 +36,13 @@ fn open(file: &Path, recovery: &Path) -> Harness<'static, JourneyApp> {
         language: Language::En,
         recent_files: Vec::new(),
     };
-    let document = Document::new(Journey::new("", Language::En), None);
-    let mut app = JourneyApp::new(document, settings, Box::new(ScriptedDialogs::default()));
-    app.set_recovery_dir(Some(recovery.to_owned()));
-    app.open_path(file);
+    let app = JourneyApp::start(Startup {
+        file: Some(file.to_owned()),
+        journey: None,
+        settings,
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: Some(recovery.to_owned()),
+    });
     harness(app)
 }
 
@@ -49,10 +52,13 @@ fn restarted(recovery: &Path) -> Harness<'static, JourneyApp> {
         language: Language::En,
         recent_files: Vec::new(),
     };
-    let document = Document::new(Journey::new("", Language::En), None);
-    let mut app = JourneyApp::new(document, settings, Box::new(ScriptedDialogs::default()));
-    app.set_recovery_dir(Some(recovery.to_owned()));
-    app.check_recovery();
+    let app = JourneyApp::start(Startup {
+        file: None,
+        journey: Some(Journey::new("", Language::En)),
+        settings,
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: Some(recovery.to_owned()),
+    });
     harness(app)
 }
 

@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use journeymap::app::JourneyApp;
 use journeymap::model::*;
 
@@ -18,15 +19,14 @@ struct Keys<'a, 'b> {
 }
 
 impl Keys<'_, '_> {
+    /// A key press as egui-winit sends it (with the text it types).
     fn press(&mut self, modifiers: Modifiers, key: Key) {
         self.count += 1;
-        self.h.key_press_modifiers(modifiers, key);
-        self.h.run();
+        send(self.h, shortcut(modifiers, key), 1);
     }
 
     fn type_title(&mut self, title: &str) {
-        self.h.event(egui::Event::Text(title.to_owned()));
-        self.h.run();
+        send(self.h, typing(title), 1);
     }
 
     /// One card: its title, its emotion (Alt+1..5), then `then` (Enter, Tab or Esc).
@@ -245,4 +245,156 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
             assert!(!h.state().ui_state.presentation);
         }
     }
+}
+
+/// The app on a copy of an empty journey file in a temp folder (so Ctrl+S writes).
+fn on_file(dir: &std::path::Path) -> (Harness<'static, JourneyApp>, std::path::PathBuf) {
+    let path = dir.join("live.ron");
+    journeymap::format::save(&path, &Journey::new("Live", Language::En)).unwrap();
+    let app = JourneyApp::start(journeymap::app::Startup {
+        file: Some(path.clone()),
+        journey: None,
+        settings: journeymap::app::Settings {
+            language: Language::En,
+            recent_files: Vec::new(),
+        },
+        dialogs: Box::new(journeymap::app::ScriptedDialogs::default()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
+    (harness(app), path)
+}
+
+/// The workshop burst of the real-window suite: F11, N, five titles with Enter between
+/// them, Alt+4 and Alt+2 on two of them, Esc, Ctrl+S — delivered `per_frame` events at
+/// a time, down to everything in a single frame.
+fn workshop_burst(per_frame: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path());
+    let mut events = shortcut(Modifiers::NONE, Key::F11);
+    events.extend(shortcut(Modifiers::NONE, Key::N));
+    events.extend(typing("Reads reviews"));
+    events.extend(shortcut(Modifiers::ALT, Key::Num4));
+    events.extend(typing("\nCompares prices\nSigns up"));
+    events.extend(shortcut(Modifiers::ALT, Key::Num2));
+    events.extend(typing("\nGets a welcome mail\nnd the first invoice"));
+    events.extend(shortcut(Modifiers::NONE, Key::Escape));
+    events.extend(shortcut(Modifiers::COMMAND, Key::S));
+    send(&mut h, events, per_frame);
+
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    let cards: Vec<(&str, Option<i8>)> = saved
+        .touchpoints
+        .iter()
+        .map(|t| (t.title.as_str(), t.emotion.as_ref().map(|e| e.score)))
+        .collect();
+    assert_eq!(
+        cards,
+        vec![
+            ("Reads reviews", Some(1)),
+            ("Compares prices", None),
+            ("Signs up", Some(-1)),
+            ("Gets a welcome mail", None),
+            ("nd the first invoice", None),
+        ],
+        "{per_frame} events per frame"
+    );
+    assert!(!h.state().document.is_modified());
+}
+
+#[test]
+fn a_burst_of_keys_one_event_per_frame() {
+    workshop_burst(1);
+}
+
+#[test]
+fn a_burst_of_keys_several_per_frame() {
+    workshop_burst(3);
+    workshop_burst(7);
+}
+
+#[test]
+fn a_burst_of_keys_all_in_one_frame() {
+    workshop_burst(usize::MAX);
+}
+
+#[test]
+fn alt_digit_sets_the_emotion_without_typing_the_digit() {
+    let (app, _dialogs) = app_with(Journey::new("Live", Language::En), Language::En);
+    let mut h = harness(app);
+    send(&mut h, shortcut(Modifiers::NONE, Key::N), 1);
+    let mut events = typing("Review current plan");
+    events.extend(shortcut(Modifiers::ALT, Key::Num3));
+    send(&mut h, events, 64);
+    let card = &h.state().journey().touchpoints[0];
+    assert_eq!(card.title, "Review current plan");
+    assert_eq!(card.emotion.as_ref().map(|e| e.score), Some(0));
+}
+
+#[test]
+fn add_to_goals_then_type_lands_in_the_new_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path());
+    let before = h.state().journey().touchpoints.len();
+    // Click, then keys that are canvas commands (N, S, D, G) arrive in the same frame.
+    let button = h.get_by_label("Add to Goals").rect().center();
+    let mut events = vec![
+        egui::Event::PointerMoved(button),
+        egui::Event::PointerButton {
+            pos: button,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::PointerButton {
+            pos: button,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        },
+    ];
+    events.extend(typing("Never wait on hold"));
+    events.extend(shortcut(Modifiers::COMMAND, Key::S));
+    send(&mut h, events, usize::MAX);
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    assert_eq!(saved.persona.goals, vec!["Never wait on hold".to_owned()]);
+    assert_eq!(saved.touchpoints.len(), before, "no card was started");
+    assert!(h.state().ui_state.entry.is_none());
+}
+
+#[test]
+fn the_shortcut_sheet_closes_with_esc_and_uses_projector_type() {
+    let (app, _dialogs) = app_with(Journey::new("Live", Language::En), Language::En);
+    let mut h = harness(app);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F1), 1);
+    assert!(h.state().ui_state.show_shortcuts);
+    let sizes = painted_text_sizes(&h);
+    let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
+    assert!(smallest >= 24.0, "smallest text in the sheet: {smallest}");
+    send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
+    assert!(!h.state().ui_state.show_shortcuts);
+}
+
+#[test]
+fn ctrl_0_fits_the_whole_journey_in_presentation() {
+    let journey = journeymap::generate::generate(30, 7);
+    let (app, _dialogs) = app_with(journey, Language::En);
+    let mut h = harness(app);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
+    let zoom_presenting = h.state().ui_state.view.zoom;
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
+    let state = h.state();
+    let canvas = state.ui_state.canvas_rect.expect("the canvas was drawn");
+    let zoom = state.ui_state.view.zoom;
+    assert!(zoom < zoom_presenting, "{zoom} < {zoom_presenting}");
+    let bounds = state.map_bounds().expect("a layout");
+    let top_left = state.ui_state.view.to_screen(canvas.min, bounds.min);
+    let bottom_right = state.ui_state.view.to_screen(canvas.min, bounds.max);
+    assert!(
+        canvas.expand(1.0).contains(top_left) && canvas.expand(1.0).contains(bottom_right),
+        "{top_left:?}..{bottom_right:?} inside {canvas:?}"
+    );
+    // Ctrl+- zooms out further still.
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Minus), 1);
+    assert!(h.state().ui_state.view.zoom < zoom);
 }

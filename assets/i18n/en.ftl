@@ -410,3 +410,28 @@ cmd-entry-stop-tip = While typing cards: keep this one and stop (an empty card i
 entry-label = New card in { $stage }
 entry-hint = Enter: next card · Tab: next stage · Alt+1…5: emotion · Esc: done
 presentation-hint = { $stage } · N: new card · arrows: move · 1…5: emotion · G: grey area · S: spotlight · F1: shortcuts · F11: exit
+
+## A journey file that cannot be opened
+load-failed-title = Cannot open “{ $file }”
+load-failed-body = The file is not a valid journey. Fix it in a text editor (or resolve the merge conflict); journeymap opens it by itself as soon as it loads. Nothing is saved while this view is shown.
+load-failed-at = line { $line }, column { $column }:
+load-failed-reload = Reload
+load-failed-back = Back to “{ $file }”
+load-failed-watching = Watching the file for changes…
+load-failed-window = { $file } (cannot open)
+
+## The app's own file picker (when the system has no file dialog)
+notice-builtin-picker = No system file dialog ({ $reason }): using journeymap’s own. Install zenity or xdg-desktop-portal-gtk for the system one.
+picker-title-open = Open journey
+picker-title-save = Save journey as
+picker-title-image = Attach image
+picker-title-export = Export to file
+picker-folder = Folder
+picker-up = Up
+picker-file-name = File name
+picker-open = Open
+picker-save = Save
+picker-empty = No folders or files of this kind here.
+picker-no-name = Type or pick a file name.
+picker-not-found = “{ $file }” is not a file in this folder.
+picker-replace = “{ $file }” already exists: click again to replace it.

@@ -410,3 +410,28 @@ cmd-entry-stop-tip = Al escribir tarjetas: guardar esta y terminar (una tarjeta 
 entry-label = Nueva tarjeta en { $stage }
 entry-hint = Intro: siguiente tarjeta · Tab: etapa siguiente · Alt+1…5: emoción · Esc: terminar
 presentation-hint = { $stage } · N: nueva tarjeta · flechas: moverse · 1…5: emoción · G: zona gris · S: destacar · F1: atajos · F11: salir
+
+## A journey file that cannot be opened
+load-failed-title = No se puede abrir «{ $file }»
+load-failed-body = El archivo no es un recorrido válido. Corrígelo en un editor de texto (o resuelve el conflicto de fusión); journeymap lo abre solo en cuanto cargue. No se guarda nada mientras se muestra esta vista.
+load-failed-at = línea { $line }, columna { $column }:
+load-failed-reload = Recargar
+load-failed-back = Volver a «{ $file }»
+load-failed-watching = Vigilando los cambios del archivo…
+load-failed-window = { $file } (no se puede abrir)
+
+## The app's own file picker (when the system has no file dialog)
+notice-builtin-picker = No hay diálogo de archivos del sistema ({ $reason }): se usa el de journeymap. Instala zenity o xdg-desktop-portal-gtk para el del sistema.
+picker-title-open = Abrir recorrido
+picker-title-save = Guardar recorrido como
+picker-title-image = Adjuntar imagen
+picker-title-export = Exportar a archivo
+picker-folder = Carpeta
+picker-up = Subir
+picker-file-name = Nombre del archivo
+picker-open = Abrir
+picker-save = Guardar
+picker-empty = No hay carpetas ni archivos de este tipo aquí.
+picker-no-name = Escribe o elige un nombre de archivo.
+picker-not-found = «{ $file }» no es un archivo de esta carpeta.
+picker-replace = «{ $file }» ya existe: pulsa otra vez para reemplazarlo.

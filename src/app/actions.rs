@@ -26,6 +26,10 @@ impl JourneyApp {
             .filter(|p| p.exists());
         if let Some(path) = file.or(recent) {
             self.open_path(&path);
+            // Nothing was open before: the failure view offers no way back to the example.
+            if let Some(failure) = &mut self.failed {
+                failure.can_go_back = false;
+            }
         }
     }
 
@@ -35,6 +39,7 @@ impl JourneyApp {
         match Document::load(path) {
             Ok((document, parsed)) => {
                 self.forget_recovery();
+                self.failed = None;
                 self.document = document;
                 self.generation += 1;
                 self.settings.remember(path);
@@ -50,12 +55,16 @@ impl JourneyApp {
                 });
             }
             Err(error) => {
-                self.ui_state.notice = Some(Notice::Error(error.to_string()));
+                // The open journey stays as it was, behind the failure view.
+                self.failed = Some(LoadFailure::new(path, &error, true));
             }
         }
     }
 
     pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        if self.failed.is_some() && !Self::works_without_document(command) {
+            return;
+        }
         if self.run_workshop_command(command, ctx) {
             return;
         }
@@ -96,6 +105,9 @@ impl JourneyApp {
 
     /// Whether a command can run now (menus grey out the others).
     pub fn command_enabled(&self, command: AppCommand) -> bool {
+        if self.failed.is_some() && !Self::works_without_document(command) {
+            return false;
+        }
         match command {
             AppCommand::Undo => self.document.undo_label().is_some(),
             AppCommand::Redo => self.document.redo_label().is_some(),
@@ -119,6 +131,7 @@ impl JourneyApp {
         match action {
             PendingAction::New => {
                 self.forget_recovery();
+                self.failed = None;
                 let journey =
                     Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
                 self.document = Document::new(journey, None);
@@ -127,9 +140,7 @@ impl JourneyApp {
                 self.ui_state.view = View::fit_on_next_frame();
             }
             PendingAction::Open => {
-                let tx = self.dialog_tx.clone();
-                self.dialogs
-                    .request(DialogKind::OpenJourney, DialogPurpose::Open, tx, ctx);
+                self.ask_file(DialogKind::OpenJourney, DialogPurpose::Open, ctx);
             }
             PendingAction::OpenPath(path) => self.open_path(&path),
             PendingAction::Quit => {
@@ -202,13 +213,35 @@ impl JourneyApp {
                 base
             }
         );
-        let tx = self.dialog_tx.clone();
-        self.dialogs.request(
+        self.ask_file(
             DialogKind::SaveJourney { suggested_name },
             DialogPurpose::SaveAs { then },
-            tx,
             ctx,
         );
+    }
+
+    /// Asks the system for a file; where it has no dialog, the app's own picker opens
+    /// (and says why, once).
+    pub(super) fn ask_file(
+        &mut self,
+        kind: DialogKind,
+        purpose: DialogPurpose,
+        ctx: &egui::Context,
+    ) {
+        let tx = self.dialog_tx.clone();
+        let Err(why) = self.dialogs.request(kind.clone(), purpose.clone(), tx, ctx) else {
+            return;
+        };
+        if !self.builtin_picker_explained {
+            self.builtin_picker_explained = true;
+            self.ui_state.notice = Some(Notice::Info(crate::tr!(
+                self.i18n,
+                "notice-builtin-picker",
+                reason = why.0
+            )));
+        }
+        let near = self.document.path.as_deref().and_then(|p| p.parent());
+        self.picker = Some(super::file_picker::FilePicker::new(kind, purpose, near));
     }
 
     pub(super) fn receive_dialog_answers(&mut self, ctx: &egui::Context) {
@@ -254,15 +287,10 @@ impl JourneyApp {
             suggested_name,
             format: request.format,
         };
-        let tx = self.dialog_tx.clone();
-        self.dialogs.request(
-            kind,
-            DialogPurpose::Export {
-                options: request.options,
-            },
-            tx,
-            ctx,
-        );
+        let purpose = DialogPurpose::Export {
+            options: request.options,
+        };
+        self.ask_file(kind, purpose, ctx);
     }
 
     /// Writes the whole map as a picture (format from the extension).

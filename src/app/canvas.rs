@@ -120,7 +120,13 @@ impl View {
                 (by_height.min(by_column), column.min.x)
             }
         };
-        self.zoom = zoom.clamp(min_zoom.max(MIN_ZOOM), MAX_ZOOM);
+        // Fit-whole is an explicit request to see everything: no minimum type size.
+        let floor = if fit == Fit::Whole {
+            MIN_ZOOM
+        } else {
+            min_zoom.max(MIN_ZOOM)
+        };
+        self.zoom = zoom.clamp(floor, MAX_ZOOM);
         let map_width = bounds.width() * self.zoom;
         let x = if left > 0.0 {
             margin - left * self.zoom
@@ -166,8 +172,8 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
 
     // On a projector, text never shrinks below the theme's sizes.
     let min_zoom = if ui_state.presentation { 1.0 } else { MIN_ZOOM };
+    // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom out.
     ui_state.view.apply_fit(canvas, layout, min_zoom);
-    ui_state.view.zoom = ui_state.view.zoom.max(min_zoom);
     navigate(ui, &background, canvas, &mut ui_state.view);
     ui_state.view.clamp(canvas, &layout.bounds);
     if let Some(id) = ui_state.reveal.take()

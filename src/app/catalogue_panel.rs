@@ -1,7 +1,7 @@
 //! The journey's catalogues: channels (name, kind, colour) and departments (name,
 //! colour). Add, rename, recolour, delete (delete clears the references).
 
-use super::widgets::choice;
+use super::widgets::{choice, field_id, focus_field_selecting};
 use super::*;
 use crate::model::*;
 
@@ -26,7 +26,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         ui.horizontal(|ui| {
             rgb_edit(ui, &mut c.colour);
             let name = crate::tr!(i18n, "channel-name", id = c.id.as_str());
-            let response = ui.add(egui::TextEdit::singleline(&mut c.name).desired_width(110.0));
+            let field = egui::TextEdit::singleline(&mut c.name)
+                .id(field_id(c.id.as_str(), "name"))
+                .desired_width(110.0);
+            let response = ui.add(field);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
@@ -62,6 +65,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             kind: ChannelKind::Other,
             colour: Rgb::hex(0x8899aa),
         };
+        focus_field_selecting(ui, field_id(channel.id.as_str(), "name"), &channel.name);
         let index = journey.channels.len();
         edits.push(
             Edit::Insert {
@@ -83,7 +87,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         ui.horizontal(|ui| {
             rgb_edit(ui, &mut d.colour);
             let name = crate::tr!(i18n, "department-name", id = d.id.as_str());
-            let response = ui.add(egui::TextEdit::singleline(&mut d.name).desired_width(150.0));
+            let field = egui::TextEdit::singleline(&mut d.name)
+                .id(field_id(d.id.as_str(), "name"))
+                .desired_width(150.0);
+            let response = ui.add(field);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
@@ -113,6 +120,11 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             name,
             colour: Rgb::hex(0xaab0bb),
         };
+        focus_field_selecting(
+            ui,
+            field_id(department.id.as_str(), "name"),
+            &department.name,
+        );
         let index = journey.departments.len();
         edits.push(
             Edit::Insert {

@@ -266,25 +266,26 @@ impl AppCommand {
         }
     }
 
-    /// The command a key press triggers this frame, consuming it. Shortcuts with more
+    /// The command a key event triggers in the current state. Shortcuts with more
     /// modifiers are tried first, since egui matches Ctrl+Z inside Ctrl+Shift+Z.
-    pub fn consume_pressed(
-        ctx: &egui::Context,
-        typing: bool,
-        entering: bool,
-    ) -> Option<AppCommand> {
+    pub fn for_event(event: &egui::Event, typing: bool, entering: bool) -> Option<AppCommand> {
+        let egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return None;
+        };
         let mut candidates: Vec<(AppCommand, KeyboardShortcut)> = AppCommand::ALL
             .iter()
             .flat_map(|c| c.shortcuts().into_iter().map(move |s| (*c, s)))
+            .filter(|(_, s)| s.logical_key == *key && modifiers.matches_logically(s.modifiers))
             .filter(|(c, s)| c.applies(s, typing, entering))
             .collect();
         candidates.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-        ctx.input_mut(|input| {
-            candidates
-                .into_iter()
-                .find(|(_, shortcut)| input.consume_shortcut(shortcut))
-                .map(|(c, _)| c)
-        })
+        candidates.first().map(|(c, _)| *c)
     }
 }
 

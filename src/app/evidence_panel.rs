@@ -1,7 +1,7 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
-use super::widgets::{choice, heading, text_area, text_field};
+use super::widgets::{choice, field_id, focus_field, heading, text_area_with_id, text_field};
 use super::*;
 use crate::model::*;
 
@@ -82,6 +82,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
             metric: None,
             attachments: Vec::new(),
         };
+        focus_field(ui, field_id(item.id.as_str(), "text"));
         let mut linked = tp.clone();
         linked.evidence.push(item.id.clone());
         app.ui_state.selection = vec![ElementId::Evidence(item.id.clone())];
@@ -125,11 +126,13 @@ pub fn evidence_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, i
         EvidenceKind::ALL,
         |k| i18n.term("evidence-kind", k.key()),
     );
+    let evidence_id = e.id.as_str().to_owned();
     for (field, label, value, rows) in [
         ("text", "field-evidence-text", &mut e.text, 3),
         ("source", "field-source", &mut e.source, 1),
     ] {
-        if text_area(ui, &i18n.tr(label), value, rows).changed() {
+        let id = field_id(&evidence_id, field);
+        if text_area_with_id(ui, Some(id), &i18n.tr(label), value, rows).changed() {
             typed = Some(field);
         }
     }
@@ -273,13 +276,11 @@ fn attachments_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, e:
         }
     }
     if ui.button(app.i18n.tr("attachment-add")).clicked() {
-        let tx = app.dialog_tx.clone();
         let purpose = DialogPurpose::AttachImage {
             evidence: e.id.clone(),
         };
         let ctx = ui.ctx().clone();
-        app.dialogs
-            .request(DialogKind::OpenImage, purpose, tx, &ctx);
+        app.ask_file(DialogKind::OpenImage, purpose, &ctx);
     }
     ui.label(
         egui::RichText::new(app.i18n.tr("attachment-drop-hint"))

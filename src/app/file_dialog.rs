@@ -1,6 +1,8 @@
 //! Native file dialogs behind a small trait, so tests answer "the user picked this
 //! path" without a window. The real one runs rfd on a worker thread (a synchronous
-//! dialog would freeze the UI) and sends the answer back through a channel.
+//! dialog would freeze the UI) and sends the answer back through a channel. When the
+//! system has no dialog to show (Linux without an xdg-desktop-portal file chooser or
+//! zenity), `request` says so and the app shows its own picker (`file_picker.rs`).
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -38,19 +40,90 @@ pub enum DialogKind {
 
 pub type DialogReply = (DialogPurpose, Option<PathBuf>);
 
+/// Why no system dialog can be shown (for the notice).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogUnavailable(pub String);
+
 pub trait FileDialogs {
-    /// Shows a dialog; the answer (None when cancelled) arrives on `reply`.
+    /// Shows a dialog; the answer (None when cancelled) arrives on `reply`. Returns
+    /// `Err` at once when no dialog can be shown at all.
     fn request(
         &mut self,
         kind: DialogKind,
         purpose: DialogPurpose,
         reply: Sender<DialogReply>,
         ctx: &egui::Context,
-    );
+    ) -> Result<(), DialogUnavailable>;
 }
 
 /// rfd's native dialogs (xdg-portal on Linux, no GTK), on a worker thread.
-pub struct NativeDialogs;
+pub struct NativeDialogs {
+    available: Result<(), DialogUnavailable>,
+}
+
+impl NativeDialogs {
+    /// Looks for what rfd needs. `JOURNEYMAP_FILE_DIALOG=builtin` forces the app's own
+    /// picker, `=native` skips the check.
+    pub fn detect() -> Self {
+        let available = match std::env::var("JOURNEYMAP_FILE_DIALOG").as_deref() {
+            Ok("builtin") => Err(DialogUnavailable(
+                "JOURNEYMAP_FILE_DIALOG=builtin".to_owned(),
+            )),
+            Ok("native") => Ok(()),
+            _ => probe(),
+        };
+        Self { available }
+    }
+}
+
+/// On Linux rfd asks the xdg-desktop-portal over D-Bus, then falls back to zenity;
+/// with neither it returns "cancelled" at once, which the person cannot tell from
+/// nothing happening.
+fn probe() -> Result<(), DialogUnavailable> {
+    if !cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd"
+    )) {
+        return Ok(());
+    }
+    if on_path("zenity") || (session_bus() && portal_file_chooser()) {
+        Ok(())
+    } else {
+        Err(DialogUnavailable(
+            "no xdg-desktop-portal file chooser and no zenity".to_owned(),
+        ))
+    }
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+fn session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists())
+}
+
+/// Whether an installed portal backend implements the file chooser.
+fn portal_file_chooser() -> bool {
+    let data_dirs =
+        std::env::var("XDG_DATA_DIRS").unwrap_or_else(|_| "/usr/local/share:/usr/share".to_owned());
+    data_dirs.split(':').any(|dir| {
+        let Ok(entries) =
+            std::fs::read_dir(std::path::Path::new(dir).join("xdg-desktop-portal/portals"))
+        else {
+            return false;
+        };
+        entries.filter_map(Result::ok).any(|entry| {
+            std::fs::read_to_string(entry.path())
+                .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+        })
+    })
+}
 
 impl FileDialogs for NativeDialogs {
     fn request(
@@ -59,7 +132,8 @@ impl FileDialogs for NativeDialogs {
         purpose: DialogPurpose,
         reply: Sender<DialogReply>,
         ctx: &egui::Context,
-    ) {
+    ) -> Result<(), DialogUnavailable> {
+        self.available.clone()?;
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
@@ -91,6 +165,7 @@ impl FileDialogs for NativeDialogs {
                 ctx.request_repaint();
             }
         });
+        Ok(())
     }
 }
 
@@ -100,6 +175,7 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
     asked: Arc<Mutex<Vec<DialogKind>>>,
+    unavailable: bool,
 }
 
 impl ScriptedDialogs {
@@ -109,6 +185,14 @@ impl ScriptedDialogs {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push_back(path);
+    }
+
+    /// A system with no file dialogs: every request fails as `NativeDialogs` does then.
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
+        }
     }
 
     /// The dialogs shown so far.
@@ -124,7 +208,10 @@ impl FileDialogs for ScriptedDialogs {
         purpose: DialogPurpose,
         reply: Sender<DialogReply>,
         _ctx: &egui::Context,
-    ) {
+    ) -> Result<(), DialogUnavailable> {
+        if self.unavailable {
+            return Err(DialogUnavailable("scripted: no system dialogs".to_owned()));
+        }
         self.asked
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -137,5 +224,6 @@ impl FileDialogs for ScriptedDialogs {
             .flatten();
         // The receiver lives in the app, which is calling us.
         reply.send((purpose, answer)).ok();
+        Ok(())
     }
 }

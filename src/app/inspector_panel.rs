@@ -2,7 +2,10 @@
 //! item or opportunity. It edits a copy and, when the copy differs, pushes one
 //! `Replace` edit (typing in one field coalesces into one undo step).
 
-use super::widgets::{choice, heading, string_list, text_area, text_field};
+use super::widgets::{
+    choice, field_id, focus_field_selecting, heading, string_list, text_area, text_area_with_id,
+    text_field,
+};
 use super::*;
 use crate::model::*;
 
@@ -217,6 +220,11 @@ fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, 
             status: OpportunityStatus::Idea,
         };
         app.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+        focus_field_selecting(
+            ui,
+            field_id(opportunity.id.as_str(), "idea"),
+            &opportunity.idea,
+        );
         let index = journey.opportunities.len();
         edits.push(
             Edit::Insert {
@@ -256,7 +264,8 @@ fn opportunity_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id
         ),
         ("owner", "field-owner", &mut o.owner),
     ] {
-        if text_area(ui, &i18n.tr(label), value, 1).changed() {
+        let id = field_id(o.id.as_str(), field);
+        if text_area_with_id(ui, Some(id), &i18n.tr(label), value, 1).changed() {
             typed = Some(field);
         }
     }

@@ -11,13 +11,17 @@ mod canvas;
 mod canvas_paint;
 mod catalogue_panel;
 mod commands;
+mod disk_watch;
 mod document;
 mod evidence_panel;
 mod file_dialog;
+mod file_picker;
 mod fonts;
 mod grey_area_panel;
+mod input;
 mod inspector_panel;
 mod journey_panel;
+mod load_failure;
 mod menu_bar;
 mod modals;
 mod safety;
@@ -31,8 +35,10 @@ pub use canvas::View;
 pub use commands::AppCommand;
 pub use document::{Document, EditLabel};
 pub use file_dialog::{
-    DialogKind, DialogPurpose, DialogReply, FileDialogs, NativeDialogs, ScriptedDialogs,
+    DialogKind, DialogPurpose, DialogReply, DialogUnavailable, FileDialogs, NativeDialogs,
+    ScriptedDialogs,
 };
+pub use load_failure::LoadFailure;
 pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
 pub use workshop::Filter;
@@ -160,10 +166,16 @@ pub struct JourneyApp {
     last_focus: Option<egui::Id>,
     pub safety: safety::Safety,
     grey_list: grey_area_panel::ListCache,
+    keyboard: input::KeyboardQueue,
+    /// A journey file that failed to load, shown instead of the map.
+    failed: Option<LoadFailure>,
+    /// The app's own file picker, when the system has no dialog to show.
+    picker: Option<file_picker::FilePicker>,
+    builtin_picker_explained: bool,
 }
 
 impl JourneyApp {
-    pub fn new(document: Document, settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
+    fn new(document: Document, settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
         let (dialog_tx, dialog_rx) = channel();
         Self {
             document,
@@ -187,11 +199,20 @@ impl JourneyApp {
             // No recovery folder unless asked for: tests must not write to the home folder.
             safety: safety::Safety::new(None),
             grey_list: grey_area_panel::ListCache::default(),
+            keyboard: input::KeyboardQueue::default(),
+            failed: None,
+            picker: None,
+            builtin_picker_explained: false,
         }
     }
 
     pub fn journey(&self) -> &Journey {
         &self.document.journey
+    }
+
+    /// The file that failed to load, while its errors are shown instead of the map.
+    pub fn load_failure(&self) -> Option<&LoadFailure> {
+        self.failed.as_ref()
     }
 
     pub fn i18n(&self) -> &I18n {
@@ -201,6 +222,11 @@ impl JourneyApp {
     pub fn set_language(&mut self, language: crate::model::Language) {
         self.settings.language = language;
         self.i18n = I18n::new(language);
+    }
+
+    /// The map's extent in layout coordinates, as last laid out.
+    pub fn map_bounds(&self) -> Option<crate::layout::Rect> {
+        self.layout.as_ref().map(|(_, layout)| layout.bounds)
     }
 
     /// Recomputes the layout when the document changed.
@@ -225,13 +251,21 @@ impl JourneyApp {
         }
         self.receive_dialog_answers(&ctx);
         self.handle_dropped_files(&ctx);
-        let typing = ctx.egui_wants_keyboard_input();
-        let entering = self.ui_state.entry.is_some();
-        if let Some(command) = AppCommand::consume_pressed(&ctx, typing, entering) {
+        if let Some(command) = self.keyboard.take_command(&ctx) {
             self.run_command(command, &ctx);
         }
         self.handle_close_request(&ctx);
 
+        if self.failed.is_some() {
+            menu_bar::ui(self, ui);
+            self.status_bar_ui(ui);
+            self.load_failure_ui(ui);
+            self.modals_ui(&ctx);
+            self.safety_tick(&ctx);
+            self.update_title(&ctx);
+            self.keyboard.end_frame(false, self.modal_open());
+            return;
+        }
         let mut edits = Edits::default();
         if self.ui_state.presentation {
             self.presentation_bar_ui(ui);
@@ -256,6 +290,8 @@ impl JourneyApp {
         self.apply_edits(edits);
         self.safety_tick(&ctx);
         self.update_title(&ctx);
+        self.keyboard
+            .end_frame(self.ui_state.entry.is_some(), self.modal_open());
     }
 
     fn apply_edits(&mut self, edits: Edits) {
@@ -281,16 +317,27 @@ impl JourneyApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let name = self
-            .document
-            .file_name()
-            .unwrap_or_else(|| self.i18n.tr("untitled"));
-        let marker = if self.document.is_modified() {
+        let name = match &self.failed {
+            Some(failure) => {
+                crate::tr!(self.i18n, "load-failed-window", file = failure.file_name())
+            }
+            None => self
+                .document
+                .file_name()
+                .unwrap_or_else(|| self.i18n.tr("untitled")),
+        };
+        let marker = if self.failed.is_none() && self.document.is_modified() {
             "● "
         } else {
             ""
         };
-        let title = format!("{marker}{name} — journeymap");
+        // The journey's own title first: what a person recognises on a projector.
+        let journey_title = self.document.journey.title.trim();
+        let title = if self.failed.is_some() || journey_title.is_empty() {
+            format!("{marker}{name} — journeymap")
+        } else {
+            format!("{marker}{journey_title} — {name} — journeymap")
+        };
         if title != self.title_shown {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_shown = title;
@@ -315,7 +362,11 @@ impl JourneyApp {
                     "presentation-hint",
                     stage = self.i18n.term("stage", stage.key())
                 );
-                ui.label(egui::RichText::new(hint).size(24.0).color(text));
+                ui.label(
+                    egui::RichText::new(hint)
+                        .size(modals::PRESENTATION_TEXT_SIZE)
+                        .color(text),
+                );
             });
     }
 
@@ -354,11 +405,48 @@ impl JourneyApp {
     }
 }
 
+/// Everything the editor takes from outside when it starts. `run` fills it from the
+/// platform; tests fill it with temp folders and scripted dialogs. Both then call
+/// `JourneyApp::start`, so the start path the tests drive is the one that ships.
+pub struct Startup {
+    /// The journey file named on the command line.
+    pub file: Option<PathBuf>,
+    /// The journey shown when no file is given and none was open last time (the bundled
+    /// example when `None`).
+    pub journey: Option<Journey>,
+    pub settings: Settings,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where autosave writes recovery files (`recovery::default_dir()` in the binary).
+    pub recovery_dir: Option<PathBuf>,
+}
+
+impl JourneyApp {
+    /// The app as it starts: autosave into the recovery folder, recovery files left by
+    /// a dead process offered, then the file asked for, else the last file, else the
+    /// example. A file that fails to load shows its errors, never another map.
+    pub fn start(startup: Startup) -> Self {
+        let Startup {
+            file,
+            journey,
+            settings,
+            dialogs,
+            recovery_dir,
+        } = startup;
+        let journey = journey.unwrap_or_else(|| actions::welcome_journey(&settings));
+        let mut app = JourneyApp::new(Document::new(journey, None), settings, dialogs);
+        app.set_recovery_dir(recovery_dir);
+        app.check_recovery();
+        app.open_at_start(file);
+        app
+    }
+}
+
 /// Runs the editor in a native window; opens `file`, or the last file, or an example.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("journeymap")
+            .with_app_id("journeymap")
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([960.0, 600.0])
             .with_drag_and_drop(true),
@@ -372,12 +460,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
                 .unwrap_or_default();
-            let mut app = JourneyApp::new(
-                Document::new(actions::welcome_journey(&settings), None),
+            let app = JourneyApp::start(Startup {
+                file,
+                journey: None,
                 settings,
-                Box::new(NativeDialogs),
-            );
-            app.open_at_start(file);
+                dialogs: Box::new(NativeDialogs::detect()),
+                recovery_dir: crate::recovery::default_dir(),
+            });
             Ok(Box::new(EframeApp(app, 0)))
         }),
     );

@@ -15,6 +15,7 @@ impl JourneyApp {
             self.export_window_ui(ctx, request);
         }
         super::safety_modals::ui(self, ctx);
+        self.file_picker_ui(ctx);
     }
 
     /// Export options: scale (PNG) and background, then the save dialog.
@@ -47,7 +48,8 @@ impl JourneyApp {
                 ui.label(egui::RichText::new(i18n.tr("export-hint")).small().weak());
                 go = ui.button(i18n.tr("export-choose-file")).clicked();
             });
-        self.ui_state.export = open.then_some(request);
+        let escaped = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        self.ui_state.export = (open && !escaped).then_some(request);
         if go {
             self.ui_state.export = None;
             self.ask_export_path(request, ctx);
@@ -104,12 +106,30 @@ impl JourneyApp {
         }
     }
 
+    /// Whether a window or prompt is over the map: plain-key map shortcuts wait, and
+    /// Esc belongs to the window.
+    pub(super) fn modal_open(&self) -> bool {
+        self.ui_state.show_shortcuts
+            || self.picker.is_some()
+            || self.ui_state.confirm.is_some()
+            || self.ui_state.export.is_some()
+            || !self.safety.found.is_empty()
+            || self.safety.confirm_overwrite.is_some()
+            || self.safety.outside_change.is_some()
+    }
+
+    /// The shortcut sheet (F1), in the projector's 24 px type in presentation mode.
     fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) {
         let i18n = &self.i18n;
-        let mut open = true;
+        let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let size = if self.ui_state.presentation {
+            PRESENTATION_TEXT_SIZE
+        } else {
+            14.0
+        };
         let max_height = ctx.content_rect().height() * 0.8;
         let half = AppCommand::ALL.len().div_ceil(2);
-        egui::Window::new(i18n.tr("shortcuts-title"))
+        egui::Window::new(egui::RichText::new(i18n.tr("shortcuts-title")).size(size * 1.2))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -127,13 +147,20 @@ impl JourneyApp {
                                     .spacing([18.0, 6.0])
                                     .show(ui, |ui| {
                                         for command in commands {
-                                            ui.label(i18n.tr(command.label_id()));
+                                            ui.label(
+                                                egui::RichText::new(i18n.tr(command.label_id()))
+                                                    .size(size),
+                                            );
                                             let keys: Vec<String> = command
                                                 .shortcuts()
                                                 .iter()
                                                 .map(|s| ctx.format_shortcut(s))
                                                 .collect();
-                                            ui.monospace(keys.join(" / "));
+                                            ui.label(
+                                                egui::RichText::new(keys.join(" / "))
+                                                    .monospace()
+                                                    .size(size),
+                                            );
                                             ui.end_row();
                                         }
                                     });
@@ -145,3 +172,6 @@ impl JourneyApp {
         self.ui_state.show_shortcuts = open;
     }
 }
+
+/// Text in presentation mode is never smaller than this (the projector rule).
+pub const PRESENTATION_TEXT_SIZE: f32 = 24.0;

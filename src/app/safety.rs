@@ -67,6 +67,8 @@ pub struct Safety {
     last_disk_check_secs: f64,
     pub disk: Option<DiskStamp>,
     pub outside_change: Option<OutsideChange>,
+    /// Wakes the UI when the open (or failed) file changes on disk.
+    watch: super::disk_watch::DiskWatch,
     /// Recovery files found at start-up, offered to the person.
     pub found: Vec<Found>,
     /// Set when a save would overwrite a file changed on disk; holds the pending action.
@@ -86,12 +88,12 @@ impl Safety {
 
 impl JourneyApp {
     /// Where recovery files go (tests point it at a temp folder).
-    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+    pub(super) fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
         self.safety.recovery_dir = dir;
     }
 
     /// Looks for recovery files left by a crash and offers them.
-    pub fn check_recovery(&mut self) {
+    pub(super) fn check_recovery(&mut self) {
         if let Some(dir) = &self.safety.recovery_dir {
             self.safety.found = recovery::find(dir);
         }
@@ -113,9 +115,19 @@ impl JourneyApp {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
             }
         }
-        if now - self.safety.last_disk_check_secs >= DISK_CHECK_SECS {
+        let watched = match &self.failed {
+            Some(failure) => Some(failure.path.clone()),
+            None => self.document.path.clone(),
+        };
+        self.safety.watch.watch(watched.as_deref(), ctx);
+        let poked = self.safety.watch.take_changed();
+        if poked || now - self.safety.last_disk_check_secs >= DISK_CHECK_SECS {
             self.safety.last_disk_check_secs = now;
-            self.check_disk();
+            if self.failed.is_some() {
+                self.watch_failed_file();
+            } else {
+                self.check_disk();
+            }
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECS));
     }
@@ -239,6 +251,7 @@ impl JourneyApp {
         }
         let Found { file, recovery } = self.safety.found.remove(index);
         self.forget_recovery();
+        self.failed = None;
         self.document = Document::new_unsaved(recovery.journey, recovery.path);
         self.generation += 1;
         self.ui_state.selection.clear();

@@ -52,6 +52,11 @@ fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context) {
             });
         }
     });
+    // Enter restores the newest; the prompt's default, as its first button.
+    if choice.is_none() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        choice = Some((0, true));
+    }
     match choice {
         Some((index, true)) => {
             app.restore(index);
@@ -173,6 +178,11 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
             None => {}
         }
     });
+    // Enter keeps mine: the choice that loses nothing.
+    if choice.is_none() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        choice = Some(1);
+    }
     match choice {
         Some(0) => app.reload_from_disk(),
         Some(_) => app.keep_mine(),

@@ -13,13 +13,49 @@ pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> Response {
 
 /// A multi-line text field under its label.
 pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+    text_area_with_id(ui, None, label, value, rows)
+}
+
+/// The id of an element's field, known before the field is drawn, so that creating
+/// the element can put the keyboard focus in it (`focus_field`).
+pub fn field_id(element: &str, field: &str) -> egui::Id {
+    egui::Id::unique(("field", element, field))
+}
+
+/// Moves the keyboard focus to a field drawn this frame or the next one.
+pub fn focus_field(ui: &Ui, id: egui::Id) {
+    ui.memory_mut(|m| m.request_focus(id));
+}
+
+/// Focuses a field and selects its placeholder text ("New channel"), so typing
+/// replaces it.
+pub fn focus_field_selecting(ui: &Ui, id: egui::Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text_selection::CCursorRange::select_all_str(
+            text,
+        )));
+    state.store(ui.ctx(), id);
+    focus_field(ui, id);
+}
+
+/// A multi-line text field under its label, with a fixed id when given.
+pub fn text_area_with_id(
+    ui: &mut Ui,
+    id: Option<egui::Id>,
+    label: &str,
+    value: &mut String,
+    rows: usize,
+) -> Response {
     let label = ui.label(egui::RichText::new(label).small().strong());
-    ui.add(
-        TextEdit::multiline(value)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id)
+    let mut field = TextEdit::multiline(value)
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY);
+    if let Some(id) = id {
+        field = field.id(id);
+    }
+    ui.add(field).labelled_by(label.id)
 }
 
 /// A drop-down over a closed vocabulary, each option named by `name`.
@@ -41,11 +77,13 @@ pub fn choice<T: Copy + PartialEq>(
     *value != before
 }
 
-/// An editable list of short texts (pain points, goals): edit, remove, add.
-/// Returns whether the list changed.
+/// An editable list of short texts (pain points, goals): edit, remove, add. "Add"
+/// puts the keyboard focus in the new row, so what is typed next lands there and not on
+/// the canvas, where single letters are commands. Returns whether the list changed.
 pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String>) -> bool {
     let mut changed = false;
     ui.label(egui::RichText::new(label).small().strong());
+    let list_id = ui.make_persistent_id(("string_list", label));
     let mut remove = None;
     for (index, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
@@ -54,7 +92,10 @@ pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String
             if ui.small_button("×").on_hover_text(&remove_label).clicked() {
                 remove = Some(index);
             }
-            let response = ui.add(TextEdit::singleline(item).desired_width(f32::INFINITY));
+            let field = TextEdit::singleline(item)
+                .id(list_id.with(index))
+                .desired_width(f32::INFINITY);
+            let response = ui.add(field);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
@@ -70,6 +111,8 @@ pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String
         .clicked()
     {
         items.push(String::new());
+        // The row is drawn next frame; egui keeps a focus request for one frame.
+        focus_field(ui, list_id.with(items.len() - 1));
         changed = true;
     }
     changed

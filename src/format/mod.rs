@@ -17,7 +17,7 @@ mod validate;
 pub use atomic::{atomic_write, atomic_write_with};
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
-pub use validate::{check_attachment_path, is_valid_date};
+pub use validate::{check_attachment_path, is_valid_date, validate};
 
 use crate::model::{CURRENT_VERSION, Journey};
 use ron::extensions::Extensions;
@@ -129,14 +129,22 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
             "binary data (a NUL byte): this is not a journey file",
         ));
     }
-    if let Some(line) = conflict_marker_line(text) {
-        return Err(error_at(
-            line,
-            1,
-            "unresolved merge conflict marker: keep one side between <<<<<<< and >>>>>>>, delete the \
-             other and the marker lines, then open the file again (`journeymap git-setup` makes git \
-             merge journeys element by element)",
-        ));
+    let conflicts = conflict_marker_lines(text);
+    if !conflicts.is_empty() {
+        // Every conflict is listed, so one round of fixing is enough.
+        return Err(conflicts
+            .into_iter()
+            .map(|line| Diagnostic {
+                level: Level::Error,
+                line,
+                column: 1,
+                message: "unresolved merge conflict marker: keep one side between <<<<<<< and \
+                          >>>>>>>, delete the other and the marker lines, then open the file \
+                          again (`journeymap git-setup` makes git merge journeys element by \
+                          element)"
+                    .to_owned(),
+            })
+            .collect());
     }
     let journey: Journey = match ron_options().from_str(text) {
         Ok(journey) => journey,
@@ -195,14 +203,25 @@ fn on_token(text: &str, line: usize, column: usize) -> (usize, usize) {
     }
 }
 
-fn conflict_marker_line(text: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            line.starts_with("<<<<<<< ")
-                || line.starts_with(">>>>>>> ")
-                || line.trim_end() == "======="
-        })
-        .map(|index| index + 1)
+/// The line of each conflict: its `<<<<<<<` marker (or a stray `=======`/`>>>>>>>`
+/// outside one).
+fn conflict_marker_lines(text: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for (index, line) in text.lines().enumerate() {
+        if line.starts_with("<<<<<<< ") || line.trim_end() == "<<<<<<<" {
+            lines.push(index + 1);
+            inside = true;
+        } else if line.starts_with(">>>>>>> ") || line.trim_end() == ">>>>>>>" {
+            if !inside {
+                lines.push(index + 1);
+            }
+            inside = false;
+        } else if line.trim_end() == "=======" && !inside {
+            lines.push(index + 1);
+        }
+    }
+    lines
 }
 
 /// The `version:` of the top-level journey, read without a full parse.

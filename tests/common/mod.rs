@@ -4,26 +4,49 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::{Document, JourneyApp, ScriptedDialogs, Settings};
+use journeymap::app::{JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::model::{Journey, Language};
 
+thread_local! {
+    /// Recovery folders of this test's apps, removed when the test's thread ends.
+    static RECOVERY_DIRS: std::cell::RefCell<Vec<tempfile::TempDir>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A recovery folder that lives as long as the current test.
+pub fn test_recovery_dir() -> std::path::PathBuf {
+    let dir = tempfile::Builder::new()
+        .prefix("journeymap-recovery-")
+        .tempdir()
+        .expect("a temp folder");
+    let path = dir.path().to_owned();
+    RECOVERY_DIRS.with(|dirs| dirs.borrow_mut().push(dir));
+    path
+}
+
+/// The app as `main` starts it (`JourneyApp::start`), showing `journey`, with scripted
+/// dialogs and its own recovery folder.
 pub fn app_with(journey: Journey, language: Language) -> (JourneyApp, ScriptedDialogs) {
     let dialogs = ScriptedDialogs::default();
     let settings = Settings {
         language,
         recent_files: Vec::new(),
     };
-    let app = JourneyApp::new(
-        Document::new(journey, None),
+    let app = JourneyApp::start(Startup {
+        file: None,
+        journey: Some(journey),
         settings,
-        Box::new(dialogs.clone()),
-    );
+        dialogs: Box::new(dialogs.clone()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
     (app, dialogs)
 }
 
 pub fn harness(app: JourneyApp) -> Harness<'static, JourneyApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
+        // Keys batched in one frame are replayed a boundary per frame.
+        .with_max_steps(400)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);
     harness.run();
     harness
@@ -66,4 +89,76 @@ pub fn type_into(harness: &mut Harness<'_, JourneyApp>, label: &str, text: &str)
     harness.run();
     harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
+}
+
+/// The events egui-winit sends for one key stroke: the press, the text it types (for
+/// printable keys without Ctrl/Cmd, Alt+digit included), and the release.
+pub fn stroke(modifiers: egui::Modifiers, key: egui::Key, text: Option<&str>) -> Vec<egui::Event> {
+    let event = |pressed| egui::Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed,
+        repeat: false,
+        modifiers,
+    };
+    let mut events = vec![event(true)];
+    if let Some(text) = text
+        && !(modifiers.ctrl || modifiers.command || modifiers.mac_cmd)
+    {
+        events.push(egui::Event::Text(text.to_owned()));
+    }
+    events.push(event(false));
+    events
+}
+
+/// A shortcut as a real keyboard sends it: letters and digits type their character
+/// too unless Ctrl/Cmd is held.
+pub fn shortcut(modifiers: egui::Modifiers, key: egui::Key) -> Vec<egui::Event> {
+    let name = key.name();
+    let text = (name.chars().count() == 1).then(|| {
+        if modifiers.shift {
+            name.to_owned()
+        } else {
+            name.to_lowercase()
+        }
+    });
+    stroke(modifiers, key, text.as_deref())
+}
+
+/// Typing `text` key by key, as xdotool or a person does; a newline is Enter.
+pub fn typing(text: &str) -> Vec<egui::Event> {
+    use egui::{Key, Modifiers};
+    let mut events = Vec::new();
+    for c in text.chars() {
+        if c == '\n' {
+            events.extend(stroke(Modifiers::NONE, Key::Enter, None));
+            continue;
+        }
+        let upper = c.to_uppercase().to_string();
+        let key = if c == ' ' {
+            Some(Key::Space)
+        } else {
+            Key::from_name(&upper).filter(|_| c.is_ascii_alphanumeric())
+        };
+        let modifiers = if c.is_uppercase() {
+            Modifiers::SHIFT
+        } else {
+            Modifiers::NONE
+        };
+        match key {
+            Some(key) => events.extend(stroke(modifiers, key, Some(&c.to_string()))),
+            None => events.push(egui::Event::Text(c.to_string())),
+        }
+    }
+    events
+}
+
+/// Delivers `events` `per_frame` at a time, as a slow frame batches them, then lets
+/// the app settle.
+pub fn send(h: &mut Harness<'_, JourneyApp>, events: Vec<egui::Event>, per_frame: usize) {
+    for chunk in events.chunks(per_frame.max(1)) {
+        h.input_mut().events.extend(chunk.iter().cloned());
+        h.step();
+    }
+    h.run();
 }

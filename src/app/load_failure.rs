@@ -1,0 +1,169 @@
+//! A journey file that cannot be opened (a merge conflict, a typo, a newer version)
+//! gets its own view instead of the map: its name, every error with line and column,
+//! and Reload. It reloads by itself when the file changes on disk and loads. While it
+//! is shown nothing can be saved, so Ctrl+S never writes another map under that name;
+//! after a failed Open, "Back" returns to the journey that was open, untouched.
+
+use super::safety::DiskStamp;
+use super::*;
+use crate::format::{Diagnostic, FormatError};
+
+#[derive(Debug)]
+pub struct LoadFailure {
+    pub path: PathBuf,
+    /// Positioned errors; empty when the file could not be read at all.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The error as one text, for read errors without a position.
+    pub message: String,
+    /// What the file looked like when it failed, to notice when it is fixed.
+    stamp: Option<DiskStamp>,
+    /// A journey was open before (a failed Open): "Back" returns to it.
+    pub can_go_back: bool,
+}
+
+impl LoadFailure {
+    pub fn new(path: &std::path::Path, error: &FormatError, can_go_back: bool) -> Self {
+        Self {
+            path: path.to_owned(),
+            diagnostics: error.diagnostics().to_vec(),
+            message: error.to_string(),
+            stamp: DiskStamp::read(path),
+            can_go_back,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Whether the file on disk differs from the one that failed.
+    pub fn changed_on_disk(&self) -> bool {
+        DiskStamp::read(&self.path) != self.stamp
+    }
+}
+
+/// What the person chose in the view.
+enum Choice {
+    Reload,
+    Open,
+    New,
+    Back,
+}
+
+impl JourneyApp {
+    /// Commands that make sense while a file that failed to load is shown.
+    pub(super) fn works_without_document(command: AppCommand) -> bool {
+        matches!(
+            command,
+            AppCommand::New | AppCommand::Open | AppCommand::Quit | AppCommand::ShowShortcuts
+        )
+    }
+
+    /// Tries the failed file again; on success it becomes the open journey.
+    pub fn retry_failed_load(&mut self) {
+        let Some(failure) = self.failed.take() else {
+            return;
+        };
+        let can_go_back = failure.can_go_back;
+        self.open_path(&failure.path);
+        if let Some(again) = &mut self.failed {
+            again.can_go_back = can_go_back;
+        }
+    }
+
+    /// Called with the disk checks: reload the failed file once it changes.
+    pub(super) fn watch_failed_file(&mut self) {
+        if self
+            .failed
+            .as_ref()
+            .is_some_and(LoadFailure::changed_on_disk)
+        {
+            self.retry_failed_load();
+        }
+    }
+
+    pub(super) fn load_failure_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(failure) = &self.failed else {
+            return;
+        };
+        let i18n = &self.i18n;
+        let mut choice = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                ui.set_max_width(860.0);
+                ui.heading(
+                    egui::RichText::new(crate::tr!(
+                        i18n,
+                        "load-failed-title",
+                        file = failure.file_name()
+                    ))
+                    .size(24.0)
+                    .strong(),
+                );
+                ui.label(egui::RichText::new(failure.path.display().to_string()).weak());
+                ui.add_space(12.0);
+                ui.label(i18n.tr("load-failed-body"));
+                ui.add_space(12.0);
+            });
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() - 80.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    if failure.diagnostics.is_empty() {
+                        ui.monospace(&failure.message);
+                    }
+                    for diagnostic in &failure.diagnostics {
+                        let place = crate::tr!(
+                            i18n,
+                            "load-failed-at",
+                            line = diagnostic.line,
+                            column = diagnostic.column
+                        );
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                egui::RichText::new(place)
+                                    .monospace()
+                                    .color(ui.visuals().error_fg_color),
+                            );
+                            ui.label(egui::RichText::new(&diagnostic.message).monospace());
+                        });
+                    }
+                });
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if ui.button(i18n.tr("load-failed-reload")).clicked() {
+                    choice = Some(Choice::Reload);
+                }
+                if ui.button(i18n.tr("cmd-open")).clicked() {
+                    choice = Some(Choice::Open);
+                }
+                if ui.button(i18n.tr("cmd-new")).clicked() {
+                    choice = Some(Choice::New);
+                }
+                if failure.can_go_back {
+                    let name = self
+                        .document
+                        .file_name()
+                        .unwrap_or_else(|| i18n.tr("untitled"));
+                    let back = crate::tr!(i18n, "load-failed-back", file = name);
+                    if ui.button(back).clicked() {
+                        choice = Some(Choice::Back);
+                    }
+                }
+            });
+            ui.label(egui::RichText::new(i18n.tr("load-failed-watching")).weak());
+        });
+        let ctx = ui.ctx().clone();
+        match choice {
+            Some(Choice::Reload) => self.retry_failed_load(),
+            Some(Choice::Open) => self.run_command(AppCommand::Open, &ctx),
+            Some(Choice::New) => self.run_command(AppCommand::New, &ctx),
+            Some(Choice::Back) => self.failed = None,
+            None => {}
+        }
+    }
+}
