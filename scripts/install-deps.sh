@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages journeymap needs beyond the Rust toolchain:
 # - the libraries the editor window loads at run time (X11/Wayland, xkbcommon, GL/EGL);
-# - git, which the tests use for the git integration.
+# - git, which the tests use for the git integration;
+# - Xvfb, xdotool and imagemagick for the real-window tests (tests/real_window.rs:
+#   the binary in a virtual X display, typed into, screenshots on failure);
+# - zenity, which the native file dialogs fall back to without an xdg portal.
 # Building needs none of them. Safe to run again; uses sudo when not root.
 set -euo pipefail
 packages=(
@@ -9,6 +12,7 @@ packages=(
     libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0
     libwayland-client0 libwayland-egl1
     libgl1 libegl1 libgl1-mesa-dri
+    xvfb xauth xdotool imagemagick zenity
 )
 missing=()
 for p in "${packages[@]}"; do

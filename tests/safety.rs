@@ -304,8 +304,14 @@ fn a_file_with_conflict_markers_is_refused_and_the_map_stays() {
         h.state().journey().title,
         "Online order, delivery and return"
     );
+    // The failure view names the file and the conflict's line; Back returns to the map.
+    assert!(h.query_by_label("Cannot open “conflicted.ron”").is_some());
+    assert!(h.query_by_label("line 3, column 1:").is_some());
     assert!(
-        h.query_by_label_contains("conflicted.ron:3:1: error: unresolved merge conflict")
+        h.query_by_label_contains("unresolved merge conflict marker")
             .is_some()
     );
+    click(&mut h, "Back to “journey.ron”");
+    assert!(h.state().load_failure().is_none());
+    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
 }
