@@ -222,8 +222,9 @@ fn a_conflicted_file_at_start_shows_its_errors_and_loads_once_fixed() {
     assert!(!failure.can_go_back, "no way back to the bundled example");
     assert!(h.query_by_label("Cannot open “conflicted.ron”").is_some());
     assert!(h.query_by_label("line 3, column 1:").is_some());
-    // No map is drawn behind it: the example's cards are nowhere.
+    // No map is described behind it: no panels, no counts of the bundled example.
     assert!(h.query_by_label_contains("Add to Goals").is_none());
+    assert!(h.query_by_label_contains("touchpoints,").is_none());
 
     std::fs::write(&path, &good).unwrap();
     for _ in 0..12 {

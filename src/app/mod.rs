@@ -381,11 +381,14 @@ impl JourneyApp {
                     grey_areas = journey.grey_areas.len(),
                     evidence = journey.evidence.len()
                 );
-                ui.label(counts);
-                ui.separator();
-                let zoom = format!("{:.0}%", self.ui_state.view.zoom * 100.0);
-                ui.label(zoom);
-                if self.document.is_modified() {
+                // Behind the failure view the counts and zoom would describe another map.
+                if self.failed.is_none() {
+                    ui.label(counts);
+                    ui.separator();
+                    let zoom = format!("{:.0}%", self.ui_state.view.zoom * 100.0);
+                    ui.label(zoom);
+                }
+                if self.failed.is_none() && self.document.is_modified() {
                     ui.separator();
                     ui.label(self.i18n.tr("status-unsaved"));
                 }
