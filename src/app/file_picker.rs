@@ -87,6 +87,8 @@ impl FilePicker {
 
     /// Shows `dir`: its folders first, then the files of the wanted kind, by name.
     fn enter(&mut self, dir: PathBuf) {
+        // Absolute, so the folder field and "Up" work from a relative start.
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
         match std::fs::read_dir(&dir) {
             Ok(read) => {
                 let extensions = self.extensions();
