@@ -1,12 +1,13 @@
 //! journeymap: author customer journey maps.
 //!
-//! Dependencies point one way: `model` <- `format` <- `cli`, `app`. `model` and
-//! `format` know nothing of egui.
+//! Dependencies point one way: `model` <- `format` <- `document`, `layout` <- `export`
+//! <- `cli`, `app`. Only `app` (behind the `app` feature) knows egui.
 
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod diff;
+pub mod document;
 pub mod export;
 pub mod fonts;
 pub mod format;

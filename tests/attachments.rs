@@ -1,7 +1,7 @@
 //! Photo evidence: attachments are stored relative to the journey's folder, paths
 //! outside it are refused, and thumbnails decode under size limits.
 
-use journeymap::app::actions::attachment_path;
+use journeymap::document::attachment_path;
 use journeymap::app::thumbnails::{MAX_SIDE_PX, decode_thumbnail};
 
 fn write_png(path: &std::path::Path, width: u32, height: u32) {

@@ -46,7 +46,7 @@ fn changed(old: &Journey) -> Journey {
         .apply(&mut new)
         .unwrap();
     // Grey areas: open one, change one, resolve one.
-    let opened = journeymap::app::actions::suggested_grey_area(
+    let opened = journeymap::document::suggested_grey_area(
         &new,
         "ga-5".into(),
         &"tp-3".into(),

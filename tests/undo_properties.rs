@@ -1,7 +1,7 @@
 //! Random sequences of edits through the document's one edit path: undoing them all
 //! gives back the original journey exactly, and redoing them all gives the edited one.
 
-use journeymap::app::Document;
+use journeymap::document::Document;
 use journeymap::format;
 use journeymap::model::*;
 use proptest::prelude::*;
@@ -105,7 +105,7 @@ fn edit_for(journey: &Journey, op: &Op) -> Option<(Edit, Option<String>)> {
             }
             let i = n % (journey.touchpoints.len() - 1);
             let (from, to) = (&journey.touchpoints[i].id, &journey.touchpoints[i + 1].id);
-            let grey = journeymap::app::actions::suggested_grey_area(
+            let grey = journeymap::document::suggested_grey_area(
                 journey,
                 journey.next_grey_area_id(),
                 from,

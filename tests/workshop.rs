@@ -398,3 +398,29 @@ fn ctrl_0_fits_the_whole_journey_in_presentation() {
     send(&mut h, shortcut(Modifiers::COMMAND, Key::Minus), 1);
     assert!(h.state().ui_state.view.zoom < zoom);
 }
+
+#[test]
+fn opening_another_journey_forgets_the_card_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.ron");
+    let mut theirs = Journey::new("Other", Language::En);
+    theirs.touchpoints.push(Touchpoint::new("tp-1".into(), Stage::Awareness, "Theirs"));
+    journeymap::format::save(&other, &theirs).unwrap();
+    let (app, dialogs) = app_with(Journey::new("Mine", Language::En), Language::En);
+    let mut h = harness(app);
+    send(&mut h, shortcut(Modifiers::NONE, Key::N), 1);
+    send(&mut h, typing("Half typed"), 64);
+    h.state_mut().ui_state.filter = journeymap::app::Filter::NoEvidence;
+    assert!(h.state().ui_state.entry.is_some());
+    dialogs.answer(Some(other.clone()));
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::O), 1);
+    click(&mut h, "Don't save");
+    let state = h.state();
+    assert_eq!(state.journey().title, "Other");
+    assert!(state.ui_state.entry.is_none(), "no card of the old map is being typed");
+    assert!(state.ui_state.selection.is_empty());
+    assert_eq!(state.ui_state.filter, journeymap::app::Filter::None);
+    // Typing now does not retitle the new map's tp-1.
+    send(&mut h, typing("xyz"), 64);
+    assert_eq!(h.state().journey().touchpoints[0].title, "Theirs");
+}

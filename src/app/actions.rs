@@ -2,6 +2,7 @@
 //! deleting, marking grey areas; and the modal prompts they raise.
 
 use super::*;
+use crate::document::{attachment_path, new_touchpoint, suggested_grey_area};
 use crate::format;
 use crate::model::*;
 
@@ -33,19 +34,25 @@ impl JourneyApp {
         }
     }
 
+    /// The one way the open document is replaced (open, new, restore, reload): every
+    /// piece of per-document view state goes with the old one, so nothing (a selection,
+    /// a card being typed, a filter) can point into the new journey by accident.
+    pub(super) fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.failed = None;
+        self.ui_state.reset_for_new_document();
+        self.layout = None;
+        self.stamp_disk();
+    }
+
     /// Opens a journey file. On failure the current document stays open, unchanged, and
     /// the error (with line and column) is shown.
     pub fn open_path(&mut self, path: &std::path::Path) {
         match Document::load(path) {
             Ok((document, parsed)) => {
                 self.forget_recovery();
-                self.failed = None;
-                self.document = document;
-                self.generation += 1;
+                self.replace_document(document);
                 self.settings.remember(path);
-                self.ui_state.selection.clear();
-                self.ui_state.view = View::fit_on_next_frame();
-                self.stamp_disk();
                 self.ui_state.notice = (!parsed.comments.is_empty()).then(|| {
                     Notice::Info(crate::tr!(
                         self.i18n,
@@ -131,13 +138,9 @@ impl JourneyApp {
         match action {
             PendingAction::New => {
                 self.forget_recovery();
-                self.failed = None;
                 let journey =
                     Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
-                self.document = Document::new(journey, None);
-                self.generation += 1;
-                self.ui_state.selection.clear();
-                self.ui_state.view = View::fit_on_next_frame();
+                self.replace_document(Document::new(journey, None));
             }
             PendingAction::Open => {
                 self.ask_file(DialogKind::OpenJourney, DialogPurpose::Open, ctx);
@@ -423,97 +426,4 @@ impl JourneyApp {
         self.apply_edits(edits);
         self.ui_state.selection = vec![ElementId::GreyArea(id)];
     }
-}
-
-/// The edit adding an untitled touchpoint at the end of `stage`, and its id. It takes
-/// the channel and department of the stage's last card: rooms call out steps in a row.
-pub fn new_touchpoint(journey: &Journey, stage: Stage) -> (Edit, TouchpointId) {
-    let id = journey.next_touchpoint_id();
-    let mut touchpoint = Touchpoint::new(id.clone(), stage, "");
-    if let Some(previous) = journey.touchpoints_in(stage).last() {
-        touchpoint.channel.clone_from(&previous.channel);
-        touchpoint.department.clone_from(&previous.department);
-    }
-    (Edit::add_touchpoint(journey, touchpoint), id)
-}
-
-/// A new grey area between two touchpoints, its kind guessed from what changes there.
-pub fn suggested_grey_area(
-    journey: &Journey,
-    id: GreyAreaId,
-    from: &TouchpointId,
-    to: &TouchpointId,
-) -> GreyArea {
-    let (a, b) = (journey.touchpoint(from), journey.touchpoint(to));
-    let department_changes = a.map(|t| &t.department) != b.map(|t| &t.department);
-    let channel_changes = a.map(|t| &t.channel) != b.map(|t| &t.channel);
-    let kind = if department_changes {
-        GreyAreaKind::DepartmentHandoff
-    } else if channel_changes {
-        GreyAreaKind::ChannelSwitch
-    } else {
-        GreyAreaKind::Other
-    };
-    let departments: Vec<DepartmentId> = [a, b]
-        .iter()
-        .flatten()
-        .filter_map(|t| t.department.clone())
-        .collect();
-    let channels: Vec<ChannelId> = [a, b]
-        .iter()
-        .flatten()
-        .filter_map(|t| t.channel.clone())
-        .collect();
-    GreyArea {
-        id,
-        title: String::new(),
-        from: from.clone(),
-        to: to.clone(),
-        kind,
-        severity: Severity::Medium,
-        experience: String::new(),
-        departments: dedup(departments),
-        channels: dedup(channels),
-        evidence: Vec::new(),
-        fix: String::new(),
-        owner: String::new(),
-        status: GreyAreaStatus::Open,
-    }
-}
-
-fn dedup<T: PartialEq>(mut items: Vec<T>) -> Vec<T> {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items.drain(..) {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
-}
-
-/// The path of `file` relative to the journey's folder, or the message id of why not.
-pub fn attachment_path(
-    journey_path: Option<&std::path::Path>,
-    file: &std::path::Path,
-) -> Result<String, &'static str> {
-    let Some(folder) = journey_path.and_then(|p| p.parent()) else {
-        return Err("notice-attach-save-first");
-    };
-    let folder = std::fs::canonicalize(if folder.as_os_str().is_empty() {
-        std::path::Path::new(".")
-    } else {
-        folder
-    })
-    .map_err(|_| "notice-attach-outside")?;
-    let file = std::fs::canonicalize(file).map_err(|_| "notice-attach-missing")?;
-    let relative = file
-        .strip_prefix(&folder)
-        .map_err(|_| "notice-attach-outside")?;
-    let text: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let text = text.join("/");
-    format::check_attachment_path(&text).map_err(|_| "notice-attach-outside")?;
-    Ok(text)
 }

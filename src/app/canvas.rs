@@ -408,7 +408,7 @@ fn stage_buttons(
             stroke,
         );
         if response.clicked() {
-            let (edit, id) = super::actions::new_touchpoint(journey, stage_box.stage);
+            let (edit, id) = crate::document::new_touchpoint(journey, stage_box.stage);
             edits.push(edit, "edit-add-touchpoint");
             ui_state.select_new_touchpoint(id, stage_box.stage);
         }

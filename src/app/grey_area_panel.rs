@@ -6,34 +6,17 @@ use super::widgets::{choice, heading, text_area};
 use super::*;
 use crate::model::*;
 
-/// Consecutive touchpoints where the department or channel changes and no grey area
-/// is marked yet: the handoffs most likely to break.
-pub fn suggestions(journey: &Journey) -> Vec<(TouchpointId, TouchpointId)> {
-    let marked: std::collections::HashSet<(&TouchpointId, &TouchpointId)> = journey
-        .grey_areas
-        .iter()
-        .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
-        .collect();
-    journey
-        .touchpoints
-        .windows(2)
-        .filter(|w| w[0].department != w[1].department || w[0].channel != w[1].channel)
-        .filter(|w| !marked.contains(&(&w[0].id, &w[1].id)))
-        .map(|w| (w[0].id.clone(), w[1].id.clone()))
-        .collect()
-}
-
 /// The grey-area list and the suggestions, computed once per document revision.
 #[derive(Debug, Default)]
 pub struct ListCache {
-    key: Option<(u64, u64)>,
+    key: Option<u64>,
     /// Indices into `journey.grey_areas`, most severe first.
     sorted: Vec<usize>,
     suggested: Vec<(TouchpointId, TouchpointId)>,
 }
 
 impl ListCache {
-    fn refresh(&mut self, key: (u64, u64), journey: &Journey) {
+    fn refresh(&mut self, key: u64, journey: &Journey) {
         if self.key == Some(key) {
             return;
         }
@@ -48,7 +31,7 @@ impl ListCache {
         *self = Self {
             key: Some(key),
             sorted,
-            suggested: suggestions(journey),
+            suggested: crate::document::grey_area_suggestions(journey),
         };
     }
 }
@@ -60,7 +43,7 @@ const SHOWN_SUGGESTIONS: usize = 12;
 const LIST_HEIGHT: f32 = 260.0;
 
 pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
-    let key = (app.generation, app.document.revision());
+    let key = app.document.revision();
     app.grey_list.refresh(key, &app.document.journey);
     let i18n = &app.i18n;
     let journey = &app.document.journey;
@@ -127,7 +110,7 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                         .on_hover_text(&mark)
                         .clicked()
                     {
-                        let grey = super::actions::suggested_grey_area(
+                        let grey = crate::document::suggested_grey_area(
                             journey,
                             journey.next_grey_area_id(),
                             from,

@@ -12,7 +12,6 @@ mod canvas_paint;
 mod catalogue_panel;
 mod commands;
 mod disk_watch;
-mod document;
 mod evidence_panel;
 mod file_dialog;
 mod file_picker;
@@ -33,7 +32,7 @@ mod workshop;
 
 pub use canvas::View;
 pub use commands::AppCommand;
-pub use document::{Document, EditLabel};
+pub use crate::document::{Document, EditLabel};
 pub use file_dialog::{
     DialogKind, DialogPurpose, DialogReply, DialogUnavailable, FileDialogs, NativeDialogs,
     ScriptedDialogs,
@@ -140,6 +139,41 @@ impl UiState {
         self.reveal = Some(id);
     }
 
+    /// Forgets everything that pointed into the previous document; display mode,
+    /// notices and open tool windows stay.
+    pub fn reset_for_new_document(&mut self) {
+        let UiState {
+            selection,
+            view,
+            active_stage,
+            drag,
+            focus_title,
+            show_shortcuts: _,
+            show_catalogue,
+            confirm,
+            notice: _,
+            reveal,
+            export: _,
+            presentation: _,
+            dark: _,
+            entry,
+            filter,
+            spotlight,
+            canvas_rect: _,
+        } = self;
+        selection.clear();
+        *view = View::fit_on_next_frame();
+        *active_stage = None;
+        *drag = None;
+        *focus_title = false;
+        *show_catalogue = false;
+        *confirm = None;
+        *reveal = None;
+        *entry = None;
+        *filter = Filter::None;
+        *spotlight = None;
+    }
+
     pub fn is_selected(&self, id: &ElementId) -> bool {
         self.selection.contains(id)
     }
@@ -154,10 +188,7 @@ pub struct JourneyApp {
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
-    /// Bumped whenever a different document is opened, so caches keyed by revision
-    /// never mix two documents.
-    generation: u64,
-    layout: Option<((u64, u64, bool), MapLayout)>,
+    layout: Option<((u64, bool), MapLayout)>,
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
@@ -189,7 +220,6 @@ impl JourneyApp {
             dialogs,
             dialog_tx,
             dialog_rx,
-            generation: 0,
             layout: None,
             fonts_installed: false,
             quit_confirmed: false,
@@ -231,11 +261,7 @@ impl JourneyApp {
 
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
-        let key = (
-            self.generation,
-            self.document.revision(),
-            self.ui_state.presentation,
-        );
+        let key = (self.document.revision(), self.ui_state.presentation);
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = crate::layout::layout(&self.document.journey, &self.theme.metrics);
             self.layout = Some((key, layout));

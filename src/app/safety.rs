@@ -61,8 +61,8 @@ pub struct Safety {
     session: String,
     /// The recovery file the current document writes to, once written.
     recovery_file: Option<PathBuf>,
-    autosaved: Option<(u64, u64)>,
-    last_seen: Option<(u64, u64)>,
+    autosaved: Option<u64>,
+    last_seen: Option<u64>,
     last_edit_secs: f64,
     last_disk_check_secs: f64,
     pub disk: Option<DiskStamp>,
@@ -102,7 +102,7 @@ impl JourneyApp {
     /// Called every frame: autosave after edits pause, and watch the file on disk.
     pub(super) fn safety_tick(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let state = (self.generation, self.document.revision());
+        let state = self.document.revision();
         if self.safety.last_seen != Some(state) {
             self.safety.last_seen = Some(state);
             self.safety.last_edit_secs = now;
@@ -132,7 +132,7 @@ impl JourneyApp {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECS));
     }
 
-    fn autosave(&mut self, state: (u64, u64)) {
+    fn autosave(&mut self, state: u64) {
         let Some(dir) = self.safety.recovery_dir.clone() else {
             return;
         };
@@ -251,12 +251,7 @@ impl JourneyApp {
         }
         let Found { file, recovery } = self.safety.found.remove(index);
         self.forget_recovery();
-        self.failed = None;
-        self.document = Document::new_unsaved(recovery.journey, recovery.path);
-        self.generation += 1;
-        self.ui_state.selection.clear();
-        self.ui_state.view = View::fit_on_next_frame();
-        self.stamp_disk();
+        self.replace_document(Document::new_unsaved(recovery.journey, recovery.path));
         // Keep the file until the restored document is saved or autosaved again.
         self.safety.recovery_file = Some(file);
     }

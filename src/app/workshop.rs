@@ -131,7 +131,7 @@ impl JourneyApp {
 
     /// Starts keyboard entry: a new card at the end of `stage`, its title being typed.
     pub fn start_entry(&mut self, stage: Stage) {
-        let (edit, id) = super::actions::new_touchpoint(&self.document.journey, stage);
+        let (edit, id) = crate::document::new_touchpoint(&self.document.journey, stage);
         self.apply_one(edit, "edit-add-touchpoint");
         self.select(id.clone());
         self.ui_state.entry = Some(id);

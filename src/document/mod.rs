@@ -1,10 +1,25 @@
 //! The open document: the journey, where it lives, and its history. Every change goes
 //! through `apply`, which records the inverse edit for undo. Unsaved changes are a
 //! revision number (`revision != saved_revision`), never a flag set in many places.
+//! Revisions come from one process-wide counter, so no two documents ever share one and
+//! a cache keyed by revision alone can never mix two documents. No egui here: the
+//! editor, the tests and the command line all use it.
+
+mod elements;
+
+pub use elements::{attachment_path, grey_area_suggestions, new_touchpoint, suggested_grey_area};
 
 use crate::format;
 use crate::model::{Edit, EditError, Journey};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+/// A revision number no document has used yet.
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 /// How many undo steps are kept; older ones are dropped.
 pub const HISTORY_LIMIT: usize = 500;
@@ -29,7 +44,6 @@ pub struct Document {
     pub path: Option<PathBuf>,
     revision: u64,
     saved_revision: u64,
-    next_revision: u64,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// Set when the next edit must start a new undo step even with the same key.
@@ -38,12 +52,12 @@ pub struct Document {
 
 impl Document {
     pub fn new(journey: Journey, path: Option<PathBuf>) -> Self {
+        let revision = fresh_revision();
         Self {
             journey,
             path,
-            revision: 0,
-            saved_revision: 0,
-            next_revision: 1,
+            revision,
+            saved_revision: revision,
             undo: Vec::new(),
             redo: Vec::new(),
             break_coalescing: false,
@@ -87,8 +101,7 @@ impl Document {
         coalesce: Option<String>,
     ) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.journey)?;
-        let revision_after = self.next_revision;
-        self.next_revision += 1;
+        let revision_after = fresh_revision();
         let merge = !self.break_coalescing
             && coalesce.is_some()
             && self.redo.is_empty()
