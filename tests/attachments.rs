@@ -1,8 +1,8 @@
 //! Photo evidence: attachments are stored relative to the journey's folder, paths
 //! outside it are refused, and thumbnails decode under size limits.
 
-use journeymap::document::attachment_path;
 use journeymap::app::thumbnails::{MAX_SIDE_PX, decode_thumbnail};
+use journeymap::document::attachment_path;
 
 fn write_png(path: &std::path::Path, width: u32, height: u32) {
     let image = image::RgbImage::from_fn(width, height, |x, y| {

@@ -404,7 +404,9 @@ fn opening_another_journey_forgets_the_card_being_typed() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.ron");
     let mut theirs = Journey::new("Other", Language::En);
-    theirs.touchpoints.push(Touchpoint::new("tp-1".into(), Stage::Awareness, "Theirs"));
+    theirs
+        .touchpoints
+        .push(Touchpoint::new("tp-1".into(), Stage::Awareness, "Theirs"));
     journeymap::format::save(&other, &theirs).unwrap();
     let (app, dialogs) = app_with(Journey::new("Mine", Language::En), Language::En);
     let mut h = harness(app);
@@ -417,7 +419,10 @@ fn opening_another_journey_forgets_the_card_being_typed() {
     click(&mut h, "Don't save");
     let state = h.state();
     assert_eq!(state.journey().title, "Other");
-    assert!(state.ui_state.entry.is_none(), "no card of the old map is being typed");
+    assert!(
+        state.ui_state.entry.is_none(),
+        "no card of the old map is being typed"
+    );
     assert!(state.ui_state.selection.is_empty());
     assert_eq!(state.ui_state.filter, journeymap::app::Filter::None);
     // Typing now does not retitle the new map's tp-1.

@@ -435,3 +435,6 @@ picker-empty = No folders or files of this kind here.
 picker-no-name = Type or pick a file name.
 picker-not-found = “{ $file }” is not a file in this folder.
 picker-replace = “{ $file }” already exists: click again to replace it.
+channel-kind-of = Kind of { $channel }
+colour-of = Colour of { $name }
+attachment-remove-named = Remove attachment { $file }

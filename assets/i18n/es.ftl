@@ -435,3 +435,6 @@ picker-empty = No hay carpetas ni archivos de este tipo aquí.
 picker-no-name = Escribe o elige un nombre de archivo.
 picker-not-found = «{ $file }» no es un archivo de esta carpeta.
 picker-replace = «{ $file }» ya existe: pulsa otra vez para reemplazarlo.
+channel-kind-of = Tipo de { $channel }
+colour-of = Color de { $name }
+attachment-remove-named = Quitar el adjunto { $file }

@@ -1,15 +1,18 @@
 //! The journey's catalogues: channels (name, kind, colour) and departments (name,
 //! colour). Add, rename, recolour, delete (delete clears the references).
 
-use super::widgets::{choice, field_id, focus_field_selecting};
+use super::widgets::{field_id, focus_field_selecting, remove_button};
 use super::*;
 use crate::model::*;
 
-fn rgb_edit(ui: &mut egui::Ui, colour: &mut Rgb) -> bool {
+/// A colour button named for what it colours ("Colour of Web shop").
+fn rgb_edit(ui: &mut egui::Ui, colour: &mut Rgb, name: &str) -> bool {
     let mut rgb = [colour.0, colour.1, colour.2];
-    let changed = ui.color_edit_button_srgb(&mut rgb).changed();
+    let response = ui.color_edit_button_srgb(&mut rgb);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ColorWell, true, name));
     *colour = Rgb(rgb[0], rgb[1], rgb[2]);
-    changed
+    response.changed()
 }
 
 pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
@@ -23,8 +26,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     for channel in &journey.channels {
         let mut c = channel.clone();
         let mut typed = false;
+        let mut recoloured = false;
         ui.horizontal(|ui| {
-            rgb_edit(ui, &mut c.colour);
+            let colour_name = crate::tr!(i18n, "colour-of", name = c.name.clone());
+            recoloured = rgb_edit(ui, &mut c.colour, &colour_name);
             let name = crate::tr!(i18n, "channel-name", id = c.id.as_str());
             let field = egui::TextEdit::singleline(&mut c.name)
                 .id(field_id(c.id.as_str(), "name"))
@@ -34,23 +39,31 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
             typed = response.changed();
-            ui.push_id(&c.id, |ui| {
-                choice(ui, "", &mut c.kind, ChannelKind::ALL, |k| {
-                    i18n.term("channel-kind", k.key())
+            // No visible label (the row is narrow), but an accessible name.
+            let kind_label = crate::tr!(i18n, "channel-kind-of", channel = c.name.clone());
+            let kind = egui::ComboBox::from_id_salt(("channel_kind", c.id.as_str()))
+                .selected_text(i18n.term("channel-kind", c.kind.key()))
+                .show_ui(ui, |ui| {
+                    for option in ChannelKind::ALL {
+                        let name = i18n.term("channel-kind", option.key());
+                        ui.selectable_value(&mut c.kind, *option, name);
+                    }
                 });
+            kind.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &kind_label)
             });
-            if ui
-                .small_button("×")
-                .on_hover_text(crate::tr!(i18n, "delete-named", name = c.name.clone()))
-                .clicked()
-            {
+            let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
+            if remove_button(ui, &delete).clicked() {
                 edits.push(Edit::delete_channel(journey, &c.id), "edit-delete");
             }
         });
         if c != *channel {
-            let key = format!("{}/name", c.id);
+            // A drag in the colour picker changes the colour every frame: like typing,
+            // the frames of one drag merge into one undo step.
+            let field = if recoloured { "colour" } else { "name" };
+            let key = format!("{}/{field}", c.id);
             let edit = Edit::Replace(Element::Channel(c));
-            if typed {
+            if typed || recoloured {
                 edits.push_typing(edit, "edit-catalogue", key)
             } else {
                 edits.push(edit, "edit-catalogue")
@@ -84,8 +97,10 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     for department in &journey.departments {
         let mut d = department.clone();
         let mut typed = false;
+        let mut recoloured = false;
         ui.horizontal(|ui| {
-            rgb_edit(ui, &mut d.colour);
+            let colour_name = crate::tr!(i18n, "colour-of", name = d.name.clone());
+            recoloured = rgb_edit(ui, &mut d.colour, &colour_name);
             let name = crate::tr!(i18n, "department-name", id = d.id.as_str());
             let field = egui::TextEdit::singleline(&mut d.name)
                 .id(field_id(d.id.as_str(), "name"))
@@ -95,18 +110,18 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
             typed = response.changed();
-            if ui
-                .small_button("×")
-                .on_hover_text(crate::tr!(i18n, "delete-named", name = d.name.clone()))
-                .clicked()
-            {
+            let delete = crate::tr!(i18n, "delete-named", name = d.name.clone());
+            if remove_button(ui, &delete).clicked() {
                 edits.push(Edit::delete_department(journey, &d.id), "edit-delete");
             }
         });
         if d != *department {
-            let key = format!("{}/name", d.id);
+            // A drag in the colour picker changes the colour every frame: like typing,
+            // the frames of one drag merge into one undo step.
+            let field = if recoloured { "colour" } else { "name" };
+            let key = format!("{}/{field}", d.id);
             let edit = Edit::Replace(Element::Department(d));
-            if typed {
+            if typed || recoloured {
                 edits.push_typing(edit, "edit-catalogue", key)
             } else {
                 edits.push(edit, "edit-catalogue")

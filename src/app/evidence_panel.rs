@@ -1,7 +1,9 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
-use super::widgets::{choice, field_id, focus_field, heading, text_area_with_id, text_field};
+use super::widgets::{
+    choice, field_id, focus_field, heading, remove_button, text_area_with_id, text_field,
+};
 use super::*;
 use crate::model::*;
 
@@ -26,7 +28,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
         };
         ui.horizontal(|ui| {
             let unlink = crate::tr!(i18n, "evidence-unlink", id = link.as_str());
-            if ui.small_button("×").on_hover_text(&unlink).clicked() {
+            if remove_button(ui, &unlink).clicked() {
                 let mut changed = tp.clone();
                 changed.evidence.retain(|e| e != link);
                 edits.push(
@@ -250,11 +252,8 @@ fn attachments_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, e:
         .map(std::path::Path::to_path_buf);
     for relative in &e.attachments {
         ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(app.i18n.tr("attachment-remove"))
-                .clicked()
-            {
+            let remove = crate::tr!(app.i18n, "attachment-remove-named", file = relative.clone());
+            if remove_button(ui, &remove).clicked() {
                 let mut changed = e.clone();
                 changed.attachments.retain(|a| a != relative);
                 edits.push(Edit::Replace(Element::Evidence(changed)), "edit-attach");

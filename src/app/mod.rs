@@ -30,9 +30,9 @@ pub mod thumbnails;
 mod widgets;
 mod workshop;
 
+pub use crate::document::{Document, EditLabel};
 pub use canvas::View;
 pub use commands::AppCommand;
-pub use crate::document::{Document, EditLabel};
 pub use file_dialog::{
     DialogKind, DialogPurpose, DialogReply, DialogUnavailable, FileDialogs, NativeDialogs,
     ScriptedDialogs,
@@ -316,8 +316,10 @@ impl JourneyApp {
         self.apply_edits(edits);
         self.safety_tick(&ctx);
         self.update_title(&ctx);
+        // An open popup (combo box, colour picker, menu) owns Esc and plain keys too.
+        let modal = self.modal_open() || egui::Popup::is_any_open(&ctx);
         self.keyboard
-            .end_frame(self.ui_state.entry.is_some(), self.modal_open());
+            .end_frame(self.ui_state.entry.is_some(), modal);
     }
 
     fn apply_edits(&mut self, edits: Edits) {

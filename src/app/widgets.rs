@@ -89,7 +89,7 @@ pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String
         ui.horizontal(|ui| {
             let name = format!("{label} {}", index + 1);
             let remove_label = crate::tr!(i18n, "remove-item", item = name.clone());
-            if ui.small_button("×").on_hover_text(&remove_label).clicked() {
+            if remove_button(ui, &remove_label).clicked() {
                 remove = Some(index);
             }
             let field = TextEdit::singleline(item)
@@ -116,6 +116,14 @@ pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String
         changed = true;
     }
     changed
+}
+
+/// The small "×" button that removes something, named for screen readers and tests
+/// by what it removes ("Delete Kiosk"), with the same words as its tooltip.
+pub fn remove_button(ui: &mut Ui, name: &str) -> Response {
+    let response = ui.small_button("×").on_hover_text(name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name));
+    response
 }
 
 /// A section heading inside a panel.

@@ -1,0 +1,190 @@
+//! The panels no other test drives: the catalogue (add, rename, recolour with a picker
+//! drag, delete), the journey header, stage notes, the grey-area inspector and
+//! opportunities. Each edits through the real app, saves with Ctrl+S and reads the file.
+
+mod common;
+
+use common::*;
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use journeymap::app::{JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::format;
+use journeymap::model::*;
+use std::path::{Path, PathBuf};
+
+fn example() -> Journey {
+    format::parse(include_str!("../journeys/online-order-delivery-return.ron"))
+        .unwrap()
+        .journey
+}
+
+/// The app on a copy of `journey` saved in a temp folder, so Ctrl+S writes a file.
+fn on_file(dir: &Path, journey: &Journey) -> (Harness<'static, JourneyApp>, PathBuf) {
+    let path = dir.join("journey.ron");
+    format::save(&path, journey).unwrap();
+    let app = JourneyApp::start(Startup {
+        file: Some(path.clone()),
+        journey: None,
+        settings: Settings {
+            language: Language::En,
+            recent_files: Vec::new(),
+        },
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
+    (harness(app), path)
+}
+
+fn save_and_load(h: &mut Harness<'_, JourneyApp>, path: &Path) -> Journey {
+    send(h, shortcut(Modifiers::COMMAND, Key::S), 1);
+    assert!(!h.state().document.is_modified(), "saved");
+    format::load(path).unwrap().journey
+}
+
+fn pointer(pos: Pos2, pressed: Option<bool>) -> egui::Event {
+    match pressed {
+        None => egui::Event::PointerMoved(pos),
+        Some(pressed) => egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        },
+    }
+}
+
+#[test]
+fn catalogue_add_rename_recolour_with_one_undo_step_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path(), &example());
+    h.state_mut().ui_state.show_catalogue = true;
+    h.run();
+
+    // Add a channel: its name is selected, so typing replaces it.
+    h.get_by_label("Add channel").scroll_to_me();
+    h.run();
+    click(&mut h, "Add channel");
+    send(&mut h, typing("Kiosk"), 64);
+    let saved = save_and_load(&mut h, &path);
+    let kiosk = saved.channels.last().unwrap();
+    assert_eq!(kiosk.name, "Kiosk");
+
+    // Recolour Web shop by dragging across the picker: many frames, one undo step.
+    let before = h.state().journey().channel(&"web".into()).unwrap().colour;
+    h.get_by_label("Colour of Web shop").scroll_to_me();
+    h.run();
+    click(&mut h, "Colour of Web shop");
+    let hue = h.get_by_label("Hue").rect();
+    let (y, x0, x1) = (hue.center().y, hue.left() + 4.0, hue.right() - 4.0);
+    send(&mut h, vec![pointer(Pos2::new(x0, y), None)], 1);
+    send(&mut h, vec![pointer(Pos2::new(x0, y), Some(true))], 1);
+    let mut seen = std::collections::BTreeSet::new();
+    for step in 1..=12 {
+        let x = x0 + (x1 - x0) * step as f32 / 12.0;
+        send(&mut h, vec![pointer(Pos2::new(x, y), None)], 1);
+        seen.insert(format!(
+            "{}",
+            h.state().journey().channel(&"web".into()).unwrap().colour
+        ));
+    }
+    send(&mut h, vec![pointer(Pos2::new(x1, y), Some(false))], 1);
+    send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1); // close the picker
+    let after = h.state().journey().channel(&"web".into()).unwrap().colour;
+    assert_ne!(after, before, "the drag recoloured the channel");
+    assert!(
+        seen.len() > 3,
+        "the colour changed frame by frame: {seen:?}"
+    );
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Z), 1);
+    assert_eq!(
+        h.state().journey().channel(&"web".into()).unwrap().colour,
+        before,
+        "one undo step undoes the whole drag"
+    );
+
+    // Delete the new channel with its × button.
+    let kiosk_id = kiosk.id.clone();
+    h.get_by_label("Delete Kiosk").scroll_to_me();
+    h.run();
+    click(&mut h, "Delete Kiosk");
+    let saved = save_and_load(&mut h, &path);
+    assert!(saved.channel(&kiosk_id).is_none());
+    assert_eq!(saved.channel(&"web".into()).unwrap().colour, before);
+}
+
+#[test]
+fn header_fields_and_stage_notes_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path(), &Journey::new("Header", Language::En));
+    type_into(&mut h, "Persona or segment", "Ana, first-time buyer");
+    type_into(&mut h, "Scenario", "Buys a phone plan online");
+    pick(&mut h, "State", "Future state");
+    click(&mut h, "Add to Needs");
+    send(&mut h, typing("Clear prices"), 64);
+    click(&mut h, "Stage notes");
+    click(&mut h, "Consideration");
+    type_into(&mut h, "Thinking (Consideration)", "Is this the cheapest?");
+    type_into(&mut h, "Feeling (Consideration)", "Unsure");
+    let saved = save_and_load(&mut h, &path);
+    assert_eq!(saved.persona.name, "Ana, first-time buyer");
+    assert_eq!(saved.scenario, "Buys a phone plan online");
+    assert_eq!(saved.state, JourneyState::Future);
+    assert_eq!(saved.persona.needs, vec!["Clear prices".to_owned()]);
+    let notes = &saved.stages[&Stage::Consideration];
+    assert_eq!(notes.thinking, "Is this the cheapest?");
+    assert_eq!(notes.feeling, "Unsure");
+}
+
+#[test]
+fn grey_area_inspector_edits_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path(), &example());
+    let first = example().grey_areas[0].clone();
+    let label = h
+        .query_all_by_label_contains(first.title.as_str())
+        .next()
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .expect("the grey-area list shows it");
+    click(&mut h, &label);
+    pick(&mut h, "Severity", "Low");
+    pick(&mut h, "Kind of break", "System gap");
+    type_into(&mut h, "Proposed fix", " Call back within an hour.");
+    type_into(&mut h, "Owner", "Ops lead");
+    let saved = save_and_load(&mut h, &path);
+    let grey = saved.grey_area(&first.id).unwrap();
+    assert_eq!(grey.severity, Severity::Low);
+    assert_eq!(grey.kind, GreyAreaKind::SystemGap);
+    assert!(
+        grey.fix.ends_with("Call back within an hour."),
+        "{}",
+        grey.fix
+    );
+    assert_eq!(grey.owner, format!("{}Ops lead", first.owner));
+}
+
+#[test]
+fn an_opportunity_is_added_to_a_card_and_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journey = Journey::new("Opportunities", Language::En);
+    journey.touchpoints.push(Touchpoint::new(
+        "tp-1".into(),
+        Stage::Awareness,
+        "Calls support",
+    ));
+    let (mut h, path) = on_file(dir.path(), &journey);
+    click(&mut h, "Calls support");
+    click(&mut h, "Add opportunity");
+    // The idea is focused with its placeholder selected: typing replaces it.
+    send(&mut h, typing("Call back proactively"), 64);
+    type_into(&mut h, "Owner", "Service team");
+    let saved = save_and_load(&mut h, &path);
+    assert_eq!(saved.opportunities.len(), 1);
+    let opportunity = &saved.opportunities[0];
+    assert_eq!(opportunity.idea, "Call back proactively");
+    assert_eq!(opportunity.owner, "Service team");
+    assert_eq!(
+        opportunity.target,
+        OpportunityTarget::Touchpoint("tp-1".into())
+    );
+}
