@@ -117,6 +117,18 @@ fn split(
             boundary = Some(index + 1);
             break;
         }
+        // egui moves or drops the focus on these keys before any widget runs, so they
+        // go alone: keys before them to the old focus, keys after them to the new one.
+        if is_focus_key(event) {
+            if events[..index].iter().any(is_keyboard) {
+                boundary = Some(index);
+                break;
+            }
+            if events[index + 1..].iter().any(is_keyboard) {
+                boundary = Some(index + 1);
+                break;
+            }
+        }
     }
     let mut later = Vec::new();
     if let Some(boundary) = boundary {
@@ -162,6 +174,24 @@ fn is_keyboard(event: &Event) -> bool {
             | Event::Copy
             | Event::Cut
             | Event::Ime(_)
+    )
+}
+
+/// Keys egui handles itself while reading input: Esc drops the focus, Tab and the
+/// arrows may move it.
+fn is_focus_key(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key {
+            key: Key::Escape
+                | Key::Tab
+                | Key::ArrowUp
+                | Key::ArrowDown
+                | Key::ArrowLeft
+                | Key::ArrowRight,
+            pressed: true,
+            ..
+        }
     )
 }
 
@@ -242,6 +272,29 @@ mod tests {
         let (_, later, command) = split(events, true, false);
         assert_eq!(command, Some((AppCommand::Save, false)));
         assert_eq!(later, vec![text("x")]);
+    }
+
+    #[test]
+    fn esc_after_typing_waits_for_the_next_frame() {
+        let events = vec![
+            press(Key::T, Modifiers::NONE),
+            text("t"),
+            press(Key::Escape, Modifiers::NONE),
+        ];
+        let (now, later, command) = split(events, true, false);
+        assert_eq!(command, None);
+        assert_eq!(now, vec![press(Key::T, Modifiers::NONE), text("t")]);
+        assert_eq!(later, vec![press(Key::Escape, Modifiers::NONE)]);
+        let (now, later, _) = split(
+            vec![
+                press(Key::Escape, Modifiers::NONE),
+                press(Key::N, Modifiers::NONE),
+            ],
+            true,
+            false,
+        );
+        assert_eq!(now, vec![press(Key::Escape, Modifiers::NONE)]);
+        assert_eq!(later, vec![press(Key::N, Modifiers::NONE)]);
     }
 
     #[test]

@@ -3,9 +3,7 @@
 //! card costs at most three keystrokes beyond its title. And the projector theme's
 //! smallest text at 1920x1080.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -2,9 +2,7 @@
 //! Shift+click, drag a card, press shortcuts; then save through Ctrl+S and check the
 //! file on disk.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use journeymap::app::{DialogKind, JourneyApp, ScriptedDialogs, Settings, Startup};
@@ -362,4 +360,35 @@ fn export_png_from_the_app_with_options() {
             .unwrap()
             .contains("Online order, delivery and return")
     );
+}
+
+#[test]
+fn the_last_letter_before_esc_in_the_same_frame_is_kept() {
+    let (app, _dialogs) = app_with(Journey::new("Esc", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::Enter); // a new card, its title focused
+    let mut events = typing("Inspector edit");
+    events.extend(shortcut(Modifiers::NONE, Key::Escape));
+    send(&mut h, events, usize::MAX);
+    assert_eq!(h.state().journey().touchpoints[0].title, "Inspector edit");
+}
+
+#[test]
+fn keys_after_esc_in_the_same_frame_reach_the_map() {
+    let (app, _dialogs) = app_with(Journey::new("Esc", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::Enter); // a new card, its title focused
+    let mut events = typing("First");
+    events.extend(shortcut(Modifiers::NONE, Key::Escape)); // leave the field
+    events.extend(shortcut(Modifiers::NONE, Key::N)); // then N starts a card
+    events.extend(typing("Second"));
+    send(&mut h, events, usize::MAX);
+    let titles: Vec<&str> = h
+        .state()
+        .journey()
+        .touchpoints
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["First", "Second"]);
 }

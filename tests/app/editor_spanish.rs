@@ -2,9 +2,7 @@
 //! Spanish labels, build a touchpoint and save. The file is the same as one built the
 //! same way in English: files keep language-neutral keys.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use journeymap::model::*;

@@ -2,9 +2,7 @@
 //! drag, delete), the journey header, stage notes, the grey-area inspector and
 //! opportunities. Each edits through the real app, saves with Ctrl+S and reads the file.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -14,9 +12,11 @@ use journeymap::model::*;
 use std::path::{Path, PathBuf};
 
 fn example() -> Journey {
-    format::parse(include_str!("../journeys/online-order-delivery-return.ron"))
-        .unwrap()
-        .journey
+    format::parse(include_str!(
+        "../../journeys/online-order-delivery-return.ron"
+    ))
+    .unwrap()
+    .journey
 }
 
 /// The app on a copy of `journey` saved in a temp folder, so Ctrl+S writes a file.

@@ -1,6 +1,6 @@
+#![allow(dead_code)]
 //! Shared helpers for the egui_kittest tests: the real app in a harness, with scripted
 //! file dialogs.
-#![allow(dead_code)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

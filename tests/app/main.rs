@@ -1,0 +1,15 @@
+//! The desktop editor, driven as people use it: egui_kittest tests of the real app
+//! (built by `JourneyApp::start`, as `main` does), and real-window tests of the binary
+//! under Xvfb. Only with the `app` feature.
+#![cfg(feature = "app")]
+
+mod common;
+
+mod attachments;
+mod editor;
+mod editor_spanish;
+mod i18n;
+mod panels;
+mod real_window;
+mod safety;
+mod workshop;

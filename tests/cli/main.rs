@@ -1,0 +1,8 @@
+//! The command line on real files: check, fmt, new, export, diff, merge and the git
+//! drivers with the real `git`. No display needed; runs with `--no-default-features`.
+
+mod cli_files;
+mod diff;
+mod export;
+mod format_errors;
+mod git;

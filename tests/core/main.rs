@@ -1,0 +1,7 @@
+//! The library below the editor: atomic saves, format round trips, the bundled
+//! examples, undo history. No egui, no window; runs with `--no-default-features`.
+
+mod atomic_save;
+mod format_properties;
+mod journeys_examples;
+mod undo_properties;
