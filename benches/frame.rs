@@ -53,7 +53,7 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut thousand = app(1_000);
     settle(&ctx, &mut thousand);
-    thousand.run_command(AppCommand::ZoomFit, &ctx);
+    thousand.queue(AppCommand::ZoomFit);
     settle(&ctx, &mut thousand);
     group.bench_function("1000_whole_map", |b| {
         b.iter(|| black_box(frame(&ctx, &mut thousand, screen())))
@@ -68,7 +68,7 @@ fn frames(c: &mut Criterion) {
         b.iter(|| black_box(frame(&ctx, &mut large, screen())))
     });
 
-    large.run_command(AppCommand::ZoomFit, &ctx);
+    large.queue(AppCommand::ZoomFit);
     settle(&ctx, &mut large);
     group.bench_function("10000_whole_map", |b| {
         b.iter(|| black_box(frame(&ctx, &mut large, screen())))

@@ -68,62 +68,6 @@ impl JourneyApp {
         }
     }
 
-    pub fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) {
-        if self.failed.is_some() && !Self::works_without_document(command) {
-            return;
-        }
-        if self.run_workshop_command(command, ctx) {
-            return;
-        }
-        match command {
-            AppCommand::New => self.request(PendingAction::New, ctx),
-            AppCommand::Open => self.request(PendingAction::Open, ctx),
-            AppCommand::Save => {
-                self.save(None, ctx);
-            }
-            AppCommand::SaveAs => self.ask_save_as(None, ctx),
-            AppCommand::ExportPng => self.open_export(crate::export::Format::Png),
-            AppCommand::ExportSvg => self.open_export(crate::export::Format::Svg),
-            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            AppCommand::Undo => {
-                self.document.undo();
-                self.prune_selection();
-            }
-            AppCommand::Redo => {
-                self.document.redo();
-                self.prune_selection();
-            }
-            AppCommand::AddTouchpoint => {
-                let stage = self.ui_state.active_stage.unwrap_or(Stage::Awareness);
-                self.add_touchpoint(stage);
-            }
-            AppCommand::Delete => self.delete_selection(),
-            AppCommand::MarkGreyArea => self.mark_grey_area(),
-            AppCommand::ZoomIn => self.ui_state.view.zoom_by(1.25),
-            AppCommand::ZoomOut => self.ui_state.view.zoom_by(0.8),
-            AppCommand::ZoomFit => self.ui_state.view.fit_whole(),
-            AppCommand::ShowShortcuts => {
-                self.ui_state.show_shortcuts = !self.ui_state.show_shortcuts
-            }
-            // Workshop commands were handled above.
-            _ => {}
-        }
-    }
-
-    /// Whether a command can run now (menus grey out the others).
-    pub fn command_enabled(&self, command: AppCommand) -> bool {
-        if self.failed.is_some() && !Self::works_without_document(command) {
-            return false;
-        }
-        match command {
-            AppCommand::Undo => self.document.undo_label().is_some(),
-            AppCommand::Redo => self.document.redo_label().is_some(),
-            AppCommand::Delete => !self.ui_state.selection.is_empty(),
-            AppCommand::MarkGreyArea => self.ui_state.selected_touchpoints().len() == 2,
-            _ => true,
-        }
-    }
-
     /// Runs an action that replaces the document, asking first about unsaved changes.
     pub fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
         if self.document.is_modified() {
@@ -206,7 +150,7 @@ impl JourneyApp {
         }
     }
 
-    fn ask_save_as(&mut self, then: Option<PendingAction>, ctx: &egui::Context) {
+    pub(super) fn ask_save_as(&mut self, then: Option<PendingAction>, ctx: &egui::Context) {
         let base = slug(&self.document.journey.title);
         let suggested_name = format!(
             "{}.ron",
@@ -266,7 +210,7 @@ impl JourneyApp {
         }
     }
 
-    fn open_export(&mut self, format: crate::export::Format) {
+    pub(super) fn open_export(&mut self, format: crate::export::Format) {
         let options = self.ui_state.export.map(|e| e.options).unwrap_or_default();
         self.ui_state.export = Some(ExportRequest { format, options });
     }

@@ -490,8 +490,8 @@ fn card_interactions(
             ui_state.active_stage = Some(slot.stage);
         }
         if response.double_clicked() {
+            ui_state.focus_request = Some(super::widgets::field_id(slot.id.as_str(), "title"));
             ui_state.selection = vec![element];
-            ui_state.focus_title = true;
         }
         if response.drag_started() {
             let grab = response

@@ -321,6 +321,67 @@ mod tests {
         }
     }
 
+    /// Each command's place in `ALL`. Exhaustive: a new command does not compile until
+    /// it has one, and then `every_command_is_in_the_table` fails until it is listed.
+    fn ordinal(command: AppCommand) -> usize {
+        use AppCommand::*;
+        match command {
+            New => 0,
+            Open => 1,
+            Save => 2,
+            SaveAs => 3,
+            ExportPng => 4,
+            ExportSvg => 5,
+            Quit => 6,
+            Undo => 7,
+            Redo => 8,
+            AddTouchpoint => 9,
+            Delete => 10,
+            MarkGreyArea => 11,
+            ZoomIn => 12,
+            ZoomOut => 13,
+            ZoomFit => 14,
+            ShowShortcuts => 15,
+            Presentation => 16,
+            PresentationDark => 17,
+            StartEntry => 18,
+            OpenCard => 19,
+            NextCard => 20,
+            PreviousCard => 21,
+            NextStage => 22,
+            PreviousStage => 23,
+            FocusNextStage => 24,
+            FocusPreviousStage => 25,
+            MoveToNextStage => 26,
+            MoveToPreviousStage => 27,
+            Emotion(score) => 28 + (score.clamp(-2, 2) + 2) as usize,
+            MarkGreyAreaWithNext => 33,
+            Spotlight => 34,
+            FilterNoEvidence => 35,
+            FilterChannel => 36,
+            FilterDepartment => 37,
+            ClearFilter => 38,
+            PanLeft => 39,
+            PanRight => 40,
+            PanUp => 41,
+            PanDown => 42,
+            EntryNext => 43,
+            EntryNextStage => 44,
+            EntryStop => 45,
+        }
+    }
+
+    #[test]
+    fn every_command_is_in_the_table() {
+        let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
+        listed.sort_unstable();
+        let expected: Vec<usize> = (0..=45).collect();
+        assert_eq!(
+            listed, expected,
+            "AppCommand::ALL misses or repeats a command"
+        );
+    }
+
     #[test]
     fn every_command_is_in_the_table_once() {
         for (i, a) in AppCommand::ALL.iter().enumerate() {

@@ -4,7 +4,7 @@
 
 use super::widgets::{
     choice, field_id, focus_field_selecting, heading, string_list, text_area, text_area_with_id,
-    text_field,
+    text_field, text_field_with_id,
 };
 use super::*;
 use crate::model::*;
@@ -50,10 +50,8 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
 
     heading(ui, &i18n.tr("inspector-touchpoint"));
     ui.label(egui::RichText::new(id.as_str()).small().weak());
-    let title = text_field(ui, &i18n.tr("field-title"), &mut tp.title);
-    if std::mem::take(&mut app.ui_state.focus_title) {
-        title.request_focus();
-    }
+    let title_id = field_id(id.as_str(), "title");
+    let title = text_field_with_id(ui, Some(title_id), &i18n.tr("field-title"), &mut tp.title);
     if title.changed() {
         typed = Some("title");
     }

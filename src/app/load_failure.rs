@@ -157,11 +157,10 @@ impl JourneyApp {
             });
             ui.label(egui::RichText::new(i18n.tr("load-failed-watching")).weak());
         });
-        let ctx = ui.ctx().clone();
         match choice {
             Some(Choice::Reload) => self.retry_failed_load(),
-            Some(Choice::Open) => self.run_command(AppCommand::Open, &ctx),
-            Some(Choice::New) => self.run_command(AppCommand::New, &ctx),
+            Some(Choice::Open) => self.queue(AppCommand::Open),
+            Some(Choice::New) => self.queue(AppCommand::New),
             Some(Choice::Back) => self.failed = None,
             None => {}
         }

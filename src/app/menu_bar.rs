@@ -80,8 +80,7 @@ fn command_button(app: &mut JourneyApp, ui: &mut egui::Ui, command: AppCommand) 
         .add_enabled(app.command_enabled(command), button)
         .on_hover_text(app.i18n.tr(&command.tooltip_id()));
     if response.clicked() {
-        let ctx = ui.ctx().clone();
-        app.run_command(command, &ctx);
+        app.queue(command);
         ui.close();
     }
 }

@@ -13,6 +13,7 @@ mod catalogue_panel;
 mod commands;
 mod disk_watch;
 mod evidence_panel;
+mod execute;
 mod file_dialog;
 mod file_picker;
 mod fonts;
@@ -91,8 +92,9 @@ pub struct UiState {
     /// Where "add touchpoint" puts the new card.
     pub active_stage: Option<Stage>,
     pub drag: Option<canvas::Drag>,
-    /// Focus the inspector's title field next frame (after creating a touchpoint).
-    pub focus_title: bool,
+    /// The field that takes the keyboard focus when this frame ends (a new card's
+    /// title): set where the command runs, so the next frame's keys already go there.
+    pub focus_request: Option<egui::Id>,
     pub show_shortcuts: bool,
     pub show_catalogue: bool,
     pub confirm: Option<PendingAction>,
@@ -135,7 +137,7 @@ impl UiState {
     pub fn select_new_touchpoint(&mut self, id: TouchpointId, stage: Stage) {
         self.selection = vec![ElementId::Touchpoint(id.clone())];
         self.active_stage = Some(stage);
-        self.focus_title = true;
+        self.focus_request = Some(widgets::field_id(id.as_str(), "title"));
         self.reveal = Some(id);
     }
 
@@ -147,7 +149,7 @@ impl UiState {
             view,
             active_stage,
             drag,
-            focus_title,
+            focus_request,
             show_shortcuts: _,
             show_catalogue,
             confirm,
@@ -165,7 +167,7 @@ impl UiState {
         *view = View::fit_on_next_frame();
         *active_stage = None;
         *drag = None;
-        *focus_title = false;
+        *focus_request = None;
         *show_catalogue = false;
         *confirm = None;
         *reveal = None;
@@ -198,6 +200,8 @@ pub struct JourneyApp {
     pub safety: safety::Safety,
     grey_list: grey_area_panel::ListCache,
     keyboard: input::KeyboardQueue,
+    /// Commands asked for this frame, run when it ends.
+    queued: Vec<AppCommand>,
     /// A journey file that failed to load, shown instead of the map.
     failed: Option<LoadFailure>,
     /// The app's own file picker, when the system has no dialog to show.
@@ -230,6 +234,7 @@ impl JourneyApp {
             safety: safety::Safety::new(None),
             grey_list: grey_area_panel::ListCache::default(),
             keyboard: input::KeyboardQueue::default(),
+            queued: Vec::new(),
             failed: None,
             picker: None,
             builtin_picker_explained: false,
@@ -278,7 +283,7 @@ impl JourneyApp {
         self.receive_dialog_answers(&ctx);
         self.handle_dropped_files(&ctx);
         if let Some(command) = self.keyboard.take_command(&ctx) {
-            self.run_command(command, &ctx);
+            self.queue(command);
         }
         self.handle_close_request(&ctx);
 
@@ -287,6 +292,7 @@ impl JourneyApp {
             self.status_bar_ui(ui);
             self.load_failure_ui(ui);
             self.modals_ui(&ctx);
+            self.run_queued(&ctx);
             self.safety_tick(&ctx);
             self.update_title(&ctx);
             self.keyboard.end_frame(false, self.modal_open());
@@ -314,6 +320,10 @@ impl JourneyApp {
             self.last_focus = focus;
         }
         self.apply_edits(edits);
+        self.run_queued(&ctx);
+        if let Some(id) = self.ui_state.focus_request.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
         self.safety_tick(&ctx);
         self.update_title(&ctx);
         // An open popup (combo box, colour picker, menu) owns Esc and plain keys too.

@@ -6,9 +6,22 @@ use egui::{Response, TextEdit, Ui};
 
 /// A one-line text field under its label.
 pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> Response {
+    text_field_with_id(ui, None, label, value)
+}
+
+/// A one-line text field under its label, with a fixed id when given.
+pub fn text_field_with_id(
+    ui: &mut Ui,
+    id: Option<egui::Id>,
+    label: &str,
+    value: &mut String,
+) -> Response {
     let label = ui.label(egui::RichText::new(label).small().strong());
-    ui.add(TextEdit::singleline(value).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
+    let mut field = TextEdit::singleline(value).desired_width(f32::INFINITY);
+    if let Some(id) = id {
+        field = field.id(id);
+    }
+    ui.add(field).labelled_by(label.id)
 }
 
 /// A multi-line text field under its label.

@@ -28,67 +28,17 @@ impl Filter {
     }
 }
 
+/// The keyboard-entry title field: focused as soon as entry starts, so the keys of the
+/// next frame already land in it.
+pub(super) fn entry_field_id() -> egui::Id {
+    egui::Id::unique("entry_title")
+}
+
 /// How far one keyboard pan moves, in screen points.
-const PAN_STEP: f32 = 240.0;
+pub(super) const PAN_STEP: f32 = 240.0;
 
 impl JourneyApp {
-    /// Runs a workshop command; false if `command` is not one.
-    pub(super) fn run_workshop_command(
-        &mut self,
-        command: AppCommand,
-        ctx: &egui::Context,
-    ) -> bool {
-        match command {
-            AppCommand::Presentation => {
-                self.set_presentation(!self.ui_state.presentation, false, ctx)
-            }
-            AppCommand::PresentationDark => {
-                let dark = !(self.ui_state.presentation && self.ui_state.dark);
-                self.set_presentation(true, dark, ctx);
-            }
-            AppCommand::StartEntry => self.start_entry(self.current_stage()),
-            AppCommand::OpenCard => {
-                if let Some(id) = self.selected_touchpoint() {
-                    self.ui_state.entry = Some(id);
-                }
-            }
-            AppCommand::NextCard => self.step_card(1),
-            AppCommand::PreviousCard => self.step_card(-1),
-            AppCommand::NextStage => self.step_stage(1, false),
-            AppCommand::PreviousStage => self.step_stage(-1, false),
-            AppCommand::FocusNextStage => self.step_stage(1, true),
-            AppCommand::FocusPreviousStage => self.step_stage(-1, true),
-            AppCommand::MoveToNextStage => self.move_selected(1),
-            AppCommand::MoveToPreviousStage => self.move_selected(-1),
-            AppCommand::Emotion(score) => self.set_emotion(score),
-            AppCommand::MarkGreyAreaWithNext => self.mark_grey_area_with_next(),
-            AppCommand::Spotlight => self.spotlight_next(),
-            AppCommand::FilterNoEvidence => {
-                self.ui_state.filter = if self.ui_state.filter == Filter::NoEvidence {
-                    Filter::None
-                } else {
-                    Filter::NoEvidence
-                };
-            }
-            AppCommand::FilterChannel => self.cycle_channel_filter(),
-            AppCommand::FilterDepartment => self.cycle_department_filter(),
-            AppCommand::ClearFilter => {
-                self.ui_state.filter = Filter::None;
-                self.ui_state.spotlight = None;
-            }
-            AppCommand::PanLeft => self.ui_state.view.offset.x += PAN_STEP,
-            AppCommand::PanRight => self.ui_state.view.offset.x -= PAN_STEP,
-            AppCommand::PanUp => self.ui_state.view.offset.y += PAN_STEP,
-            AppCommand::PanDown => self.ui_state.view.offset.y -= PAN_STEP,
-            AppCommand::EntryNext => self.entry_continue(false),
-            AppCommand::EntryNextStage => self.entry_continue(true),
-            AppCommand::EntryStop => self.entry_stop(),
-            _ => return false,
-        }
-        true
-    }
-
-    fn set_presentation(&mut self, on: bool, dark: bool, ctx: &egui::Context) {
+    pub(super) fn set_presentation(&mut self, on: bool, dark: bool, ctx: &egui::Context) {
         self.ui_state.presentation = on;
         self.ui_state.dark = on && dark;
         self.theme = if on {
@@ -100,7 +50,7 @@ impl JourneyApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
-    fn selected_touchpoint(&self) -> Option<TouchpointId> {
+    pub(super) fn selected_touchpoint(&self) -> Option<TouchpointId> {
         match self.ui_state.selection.last() {
             Some(ElementId::Touchpoint(id)) => Some(id.clone()),
             _ => None,
@@ -108,7 +58,7 @@ impl JourneyApp {
     }
 
     /// The stage keyboard actions work in: the selected card's, or the active stage.
-    fn current_stage(&self) -> Stage {
+    pub(super) fn current_stage(&self) -> Stage {
         self.selected_touchpoint()
             .and_then(|id| self.document.journey.touchpoint(&id).map(|t| t.stage))
             .or(self.ui_state.active_stage)
@@ -135,10 +85,11 @@ impl JourneyApp {
         self.apply_one(edit, "edit-add-touchpoint");
         self.select(id.clone());
         self.ui_state.entry = Some(id);
+        self.ui_state.focus_request = Some(entry_field_id());
     }
 
     /// Enter (same stage) or Tab (next stage): keep this card, start the next.
-    fn entry_continue(&mut self, next_stage: bool) {
+    pub(super) fn entry_continue(&mut self, next_stage: bool) {
         let Some(id) = self.ui_state.entry.take() else {
             return;
         };
@@ -168,7 +119,7 @@ impl JourneyApp {
     }
 
     /// Esc: stop entry; an untitled card is removed.
-    fn entry_stop(&mut self) {
+    pub(super) fn entry_stop(&mut self) {
         let Some(id) = self.ui_state.entry.take() else {
             return;
         };
@@ -197,7 +148,7 @@ impl JourneyApp {
         list.get(target).map(|t| t.id.clone())
     }
 
-    fn step_card(&mut self, step: isize) {
+    pub(super) fn step_card(&mut self, step: isize) {
         let list = &self.document.journey.touchpoints;
         let target = match self.selected_touchpoint() {
             Some(id) => self.neighbour(&id, step),
@@ -210,7 +161,7 @@ impl JourneyApp {
     }
 
     /// Up/Down: the first card of the previous/next stage; PageUp/PageDown also zoom to it.
-    fn step_stage(&mut self, step: isize, focus: bool) {
+    pub(super) fn step_stage(&mut self, step: isize, focus: bool) {
         let current = self.current_stage();
         let Some(stage) = current
             .index()
@@ -236,7 +187,7 @@ impl JourneyApp {
         }
     }
 
-    fn move_selected(&mut self, step: isize) {
+    pub(super) fn move_selected(&mut self, step: isize) {
         let Some(id) = self.selected_touchpoint() else {
             return;
         };
@@ -254,7 +205,7 @@ impl JourneyApp {
         }
     }
 
-    fn set_emotion(&mut self, score: i8) {
+    pub(super) fn set_emotion(&mut self, score: i8) {
         let Some(id) = self
             .ui_state
             .entry
@@ -278,7 +229,7 @@ impl JourneyApp {
         );
     }
 
-    fn mark_grey_area_with_next(&mut self) {
+    pub(super) fn mark_grey_area_with_next(&mut self) {
         let Some(id) = self.selected_touchpoint() else {
             return;
         };
@@ -289,7 +240,7 @@ impl JourneyApp {
         self.mark_grey_area();
     }
 
-    fn spotlight_next(&mut self) {
+    pub(super) fn spotlight_next(&mut self) {
         let journey = &self.document.journey;
         let mut order: Vec<&GreyArea> = journey.grey_areas.iter().collect();
         order.sort_by_key(|g| std::cmp::Reverse(g.severity));
@@ -310,7 +261,7 @@ impl JourneyApp {
         self.ui_state.reveal = Some(grey.from.clone());
     }
 
-    fn cycle_channel_filter(&mut self) {
+    pub(super) fn cycle_channel_filter(&mut self) {
         let channels: Vec<ChannelId> = self
             .document
             .journey
@@ -332,7 +283,7 @@ impl JourneyApp {
         };
     }
 
-    fn cycle_department_filter(&mut self) {
+    pub(super) fn cycle_department_filter(&mut self) {
         let departments: Vec<DepartmentId> = self
             .document
             .journey
@@ -381,6 +332,7 @@ impl JourneyApp {
                         let label = ui.label(egui::RichText::new(label).size(size * 0.86).strong());
                         let mut title = touchpoint.title.clone();
                         let field = egui::TextEdit::singleline(&mut title)
+                            .id(entry_field_id())
                             .font(egui::FontId::proportional(size))
                             .desired_width(f32::INFINITY);
                         let response = ui.add(field).labelled_by(label.id);
