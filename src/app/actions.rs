@@ -71,7 +71,7 @@ impl JourneyApp {
     /// Runs an action that replaces the document, asking first about unsaved changes.
     pub fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
         if self.document.is_modified() {
-            self.ui_state.confirm = Some(action);
+            self.open_modal(Modal::UnsavedChanges(action));
         } else {
             self.perform_now(action, ctx);
         }
@@ -115,7 +115,7 @@ impl JourneyApp {
     ) -> bool {
         let same_file = self.document.path.as_deref() == Some(path);
         if same_file && self.disk_changed() {
-            self.safety.confirm_overwrite = Some(then);
+            self.open_modal(Modal::Overwrite { then });
             return false;
         }
         self.save_over(path, then, ctx)
@@ -188,7 +188,8 @@ impl JourneyApp {
             )));
         }
         let near = self.document.path.as_deref().and_then(|p| p.parent());
-        self.picker = Some(super::file_picker::FilePicker::new(kind, purpose, near));
+        let picker = super::file_picker::FilePicker::new(kind, purpose, near);
+        self.open_modal(Modal::FilePicker(Box::new(picker)));
     }
 
     pub(super) fn receive_dialog_answers(&mut self, ctx: &egui::Context) {
@@ -211,8 +212,11 @@ impl JourneyApp {
     }
 
     pub(super) fn open_export(&mut self, format: crate::export::Format) {
-        let options = self.ui_state.export.map(|e| e.options).unwrap_or_default();
-        self.ui_state.export = Some(ExportRequest { format, options });
+        let options = match &self.ui_state.modal {
+            Some(Modal::Export(request)) => request.options,
+            _ => Default::default(),
+        };
+        self.open_modal(Modal::Export(ExportRequest { format, options }));
     }
 
     /// Asks where to write the picture the export window describes.
@@ -301,7 +305,7 @@ impl JourneyApp {
         let close_requested = ctx.input(|i| i.viewport().close_requested());
         if close_requested && self.document.is_modified() && !self.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.ui_state.confirm = Some(PendingAction::Quit);
+            self.open_modal(Modal::UnsavedChanges(PendingAction::Quit));
         }
     }
 

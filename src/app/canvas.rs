@@ -171,7 +171,11 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     ui_state.canvas_rect = Some(canvas);
 
     // On a projector, text never shrinks below the theme's sizes.
-    let min_zoom = if ui_state.presentation { 1.0 } else { MIN_ZOOM };
+    let min_zoom = if ui_state.display.presenting() {
+        1.0
+    } else {
+        MIN_ZOOM
+    };
     // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom out.
     ui_state.view.apply_fit(canvas, layout, min_zoom);
     navigate(ui, &background, canvas, &mut ui_state.view);

@@ -77,11 +77,29 @@ impl JourneyApp {
             ZoomIn => self.ui_state.view.zoom_by(1.25),
             ZoomOut => self.ui_state.view.zoom_by(0.8),
             ZoomFit => self.ui_state.view.fit_whole(),
-            ShowShortcuts => self.ui_state.show_shortcuts = !self.ui_state.show_shortcuts,
-            Presentation => self.set_presentation(!self.ui_state.presentation, false, ctx),
+            ShowShortcuts => {
+                if matches!(self.ui_state.modal, Some(Modal::Shortcuts)) {
+                    self.ui_state.modal = None;
+                } else {
+                    self.open_modal(Modal::Shortcuts);
+                }
+            }
+            Presentation => {
+                let display = if self.ui_state.display.presenting() {
+                    DisplayMode::Editor
+                } else {
+                    DisplayMode::Presentation
+                };
+                self.set_display(display, ctx);
+            }
             PresentationDark => {
-                let dark = !(self.ui_state.presentation && self.ui_state.dark);
-                self.set_presentation(true, dark, ctx);
+                // Shift+F11 toggles between the two projector variants.
+                let display = if self.ui_state.display == DisplayMode::PresentationDark {
+                    DisplayMode::Presentation
+                } else {
+                    DisplayMode::PresentationDark
+                };
+                self.set_display(display, ctx);
             }
             StartEntry => self.start_entry(self.current_stage()),
             OpenCard => {

@@ -252,25 +252,19 @@ impl FilePicker {
 }
 
 impl JourneyApp {
-    pub(super) fn file_picker_ui(&mut self, ctx: &egui::Context) {
-        let Some(picker) = &mut self.picker else {
-            return;
-        };
+    /// The picker's frame; returns whether it stays open.
+    pub(super) fn file_picker_ui(&mut self, ctx: &egui::Context, picker: &mut FilePicker) -> bool {
         match picker.ui(ctx, &self.i18n) {
             Some(Outcome::Picked(path)) => {
-                let purpose = picker.purpose.clone();
-                self.picker = None;
                 // The same road as a native dialog's answer.
-                self.dialog_tx.send((purpose, Some(path))).ok();
+                self.dialog_tx
+                    .send((picker.purpose.clone(), Some(path)))
+                    .ok();
                 ctx.request_repaint();
+                false
             }
-            Some(Outcome::Cancelled) => self.picker = None,
-            None => {}
+            Some(Outcome::Cancelled) => false,
+            None => true,
         }
-    }
-
-    /// Whether the app's own file picker is open.
-    pub fn file_picker_open(&self) -> bool {
-        self.picker.is_some()
     }
 }

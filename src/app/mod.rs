@@ -23,6 +23,7 @@ mod inspector_panel;
 mod journey_panel;
 mod load_failure;
 mod menu_bar;
+mod modal;
 mod modals;
 mod safety;
 mod safety_modals;
@@ -39,6 +40,7 @@ pub use file_dialog::{
     ScriptedDialogs,
 };
 pub use load_failure::LoadFailure;
+pub use modal::Modal;
 pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
 pub use workshop::Filter;
@@ -95,17 +97,14 @@ pub struct UiState {
     /// The field that takes the keyboard focus when this frame ends (a new card's
     /// title): set where the command runs, so the next frame's keys already go there.
     pub focus_request: Option<egui::Id>,
-    pub show_shortcuts: bool,
     pub show_catalogue: bool,
-    pub confirm: Option<PendingAction>,
+    /// The window or prompt over the map, if any: one at a time.
+    pub modal: Option<Modal>,
     pub notice: Option<Notice>,
     /// Scroll the canvas to show this touchpoint.
     pub reveal: Option<TouchpointId>,
-    /// The export options window, when open.
-    pub export: Option<ExportRequest>,
-    /// Presentation mode: full screen, panels hidden, projector theme.
-    pub presentation: bool,
-    pub dark: bool,
+    /// Editor or presentation (full screen, panels hidden, projector theme).
+    pub display: DisplayMode,
     /// The card whose title is being typed in keyboard entry.
     pub entry: Option<TouchpointId>,
     pub filter: Filter,
@@ -113,6 +112,31 @@ pub struct UiState {
     pub spotlight: Option<crate::model::GreyAreaId>,
     /// Where the canvas was on screen last frame.
     pub canvas_rect: Option<egui::Rect>,
+}
+
+/// How the map is shown; the theme follows from it (`theme`), never stored beside it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DisplayMode {
+    #[default]
+    Editor,
+    /// Full screen, panels hidden, the projector theme.
+    Presentation,
+    /// Presentation, light on black for washed-out projectors.
+    PresentationDark,
+}
+
+impl DisplayMode {
+    pub fn presenting(self) -> bool {
+        self != DisplayMode::Editor
+    }
+
+    pub fn theme(self) -> Theme {
+        match self {
+            DisplayMode::Editor => Theme::light(),
+            DisplayMode::Presentation => Theme::presentation(false),
+            DisplayMode::PresentationDark => Theme::presentation(true),
+        }
+    }
 }
 
 /// What the export window is preparing.
@@ -150,14 +174,11 @@ impl UiState {
             active_stage,
             drag,
             focus_request,
-            show_shortcuts: _,
             show_catalogue,
-            confirm,
+            modal: _,
             notice: _,
             reveal,
-            export: _,
-            presentation: _,
-            dark: _,
+            display: _,
             entry,
             filter,
             spotlight,
@@ -169,7 +190,6 @@ impl UiState {
         *drag = None;
         *focus_request = None;
         *show_catalogue = false;
-        *confirm = None;
         *reveal = None;
         *entry = None;
         *filter = Filter::None;
@@ -190,7 +210,7 @@ pub struct JourneyApp {
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
-    layout: Option<((u64, bool), MapLayout)>,
+    layout: Option<((u64, DisplayMode), MapLayout)>,
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
@@ -204,8 +224,6 @@ pub struct JourneyApp {
     queued: Vec<AppCommand>,
     /// A journey file that failed to load, shown instead of the map.
     failed: Option<LoadFailure>,
-    /// The app's own file picker, when the system has no dialog to show.
-    picker: Option<file_picker::FilePicker>,
     builtin_picker_explained: bool,
 }
 
@@ -236,7 +254,6 @@ impl JourneyApp {
             keyboard: input::KeyboardQueue::default(),
             queued: Vec::new(),
             failed: None,
-            picker: None,
             builtin_picker_explained: false,
         }
     }
@@ -266,7 +283,7 @@ impl JourneyApp {
 
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
-        let key = (self.document.revision(), self.ui_state.presentation);
+        let key = (self.document.revision(), self.ui_state.display);
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
             let layout = crate::layout::layout(&self.document.journey, &self.theme.metrics);
             self.layout = Some((key, layout));
@@ -299,7 +316,7 @@ impl JourneyApp {
             return;
         }
         let mut edits = Edits::default();
-        if self.ui_state.presentation {
+        if self.ui_state.display.presenting() {
             self.presentation_bar_ui(ui);
         } else {
             menu_bar::ui(self, ui);

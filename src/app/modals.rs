@@ -4,22 +4,13 @@
 use super::*;
 
 impl JourneyApp {
-    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
-        if let Some(action) = self.ui_state.confirm.clone() {
-            self.confirm_ui(ctx, action);
-        }
-        if self.ui_state.show_shortcuts {
-            self.shortcut_sheet_ui(ctx);
-        }
-        if let Some(request) = self.ui_state.export {
-            self.export_window_ui(ctx, request);
-        }
-        super::safety_modals::ui(self, ctx);
-        self.file_picker_ui(ctx);
-    }
-
     /// Export options: scale (PNG) and background, then the save dialog.
-    fn export_window_ui(&mut self, ctx: &egui::Context, mut request: ExportRequest) {
+    /// Returns whether the window stays open.
+    pub(super) fn export_window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        request: &mut ExportRequest,
+    ) -> bool {
         let i18n = &self.i18n;
         let title = match request.format {
             crate::export::Format::Png => i18n.tr("cmd-export-png"),
@@ -49,14 +40,15 @@ impl JourneyApp {
                 go = ui.button(i18n.tr("export-choose-file")).clicked();
             });
         let escaped = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        self.ui_state.export = (open && !escaped).then_some(request);
         if go {
-            self.ui_state.export = None;
-            self.ask_export_path(request, ctx);
+            self.ask_export_path(*request, ctx);
+            return false;
         }
+        open && !escaped
     }
 
-    fn confirm_ui(&mut self, ctx: &egui::Context, action: PendingAction) {
+    /// Save, discard or cancel; returns whether the prompt stays open.
+    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context, action: PendingAction) -> bool {
         let i18n = &self.i18n;
         let name = self
             .document
@@ -84,15 +76,15 @@ impl JourneyApp {
         });
         match choice {
             Some(0) => {
-                self.ui_state.confirm = None;
                 self.save(Some(action), ctx);
+                false
             }
             Some(1) => {
-                self.ui_state.confirm = None;
                 self.perform_discarding(action, ctx);
+                false
             }
-            Some(_) => self.ui_state.confirm = None,
-            None => {}
+            Some(_) => false,
+            None => true,
         }
     }
 
@@ -106,23 +98,11 @@ impl JourneyApp {
         }
     }
 
-    /// Whether a window or prompt is over the map: plain-key map shortcuts wait, and
-    /// Esc belongs to the window.
-    pub(super) fn modal_open(&self) -> bool {
-        self.ui_state.show_shortcuts
-            || self.picker.is_some()
-            || self.ui_state.confirm.is_some()
-            || self.ui_state.export.is_some()
-            || !self.safety.found.is_empty()
-            || self.safety.confirm_overwrite.is_some()
-            || self.safety.outside_change.is_some()
-    }
-
     /// The shortcut sheet (F1), in the projector's 24 px type in presentation mode.
-    fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) {
+    pub(super) fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) -> bool {
         let i18n = &self.i18n;
         let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        let size = if self.ui_state.presentation {
+        let size = if self.ui_state.display.presenting() {
             PRESENTATION_TEXT_SIZE
         } else {
             14.0
@@ -169,7 +149,7 @@ impl JourneyApp {
                         });
                     });
             });
-        self.ui_state.show_shortcuts = open;
+        open
     }
 }
 

@@ -66,13 +66,8 @@ pub struct Safety {
     last_edit_secs: f64,
     last_disk_check_secs: f64,
     pub disk: Option<DiskStamp>,
-    pub outside_change: Option<OutsideChange>,
     /// Wakes the UI when the open (or failed) file changes on disk.
     watch: super::disk_watch::DiskWatch,
-    /// Recovery files found at start-up, offered to the person.
-    pub found: Vec<Found>,
-    /// Set when a save would overwrite a file changed on disk; holds the pending action.
-    pub confirm_overwrite: Option<Option<PendingAction>>,
 }
 
 impl Safety {
@@ -95,7 +90,10 @@ impl JourneyApp {
     /// Looks for recovery files left by a crash and offers them.
     pub(super) fn check_recovery(&mut self) {
         if let Some(dir) = &self.safety.recovery_dir {
-            self.safety.found = recovery::find(dir);
+            let found = recovery::find(dir);
+            if !found.is_empty() {
+                self.open_modal(super::modal::Modal::Recovery(found));
+            }
         }
     }
 
@@ -187,7 +185,7 @@ impl JourneyApp {
     /// A new document is open: remember what its file looks like on disk.
     pub(super) fn stamp_disk(&mut self) {
         self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
-        self.safety.outside_change = None;
+        self.close_outside_change();
     }
 
     /// Whether the file on disk differs from what we loaded or last saved.
@@ -205,12 +203,15 @@ impl JourneyApp {
         let Some(stamp) = self.safety.disk.clone() else {
             return;
         };
-        if self.safety.outside_change.is_some() {
+        // One question at a time: with a prompt open, look again at the next check.
+        if self.ui_state.modal.as_ref().is_some_and(|m| !m.gives_way()) {
             return;
         }
         match stamp.same_metadata(&path) {
             Some(true) => {}
-            None => self.safety.outside_change = Some(OutsideChange::Deleted),
+            None => {
+                self.open_modal(super::modal::Modal::OutsideChange(OutsideChange::Deleted));
+            }
             Some(false) => {
                 let Some(now) = DiskStamp::read(&path) else {
                     return;
@@ -219,13 +220,14 @@ impl JourneyApp {
                     self.safety.disk = Some(now); // touched, not changed
                     return;
                 }
-                self.safety.outside_change = Some(match crate::format::load(&path) {
+                let change = match crate::format::load(&path) {
                     Ok(parsed) => OutsideChange::Modified {
                         theirs: Box::new(parsed.journey),
                         show_changes: false,
                     },
                     Err(error) => OutsideChange::Unreadable(error.to_string()),
-                });
+                };
+                self.open_modal(super::modal::Modal::OutsideChange(change));
             }
         }
     }
@@ -241,26 +243,30 @@ impl JourneyApp {
     /// Keeps the open document; the next save writes it over the outside change.
     pub fn keep_mine(&mut self) {
         self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
-        self.safety.outside_change = None;
+        self.close_outside_change();
+    }
+
+    /// A new stamp answers any open question about the file on disk.
+    fn close_outside_change(&mut self) {
+        if matches!(
+            self.ui_state.modal,
+            Some(super::modal::Modal::OutsideChange(_))
+        ) {
+            self.ui_state.modal = None;
+        }
     }
 
     /// Opens a recovered journey as an unsaved document.
-    pub fn restore(&mut self, index: usize) {
-        if index >= self.safety.found.len() {
-            return;
-        }
-        let Found { file, recovery } = self.safety.found.remove(index);
+    pub fn restore(&mut self, found: Found) {
+        let Found { file, recovery } = found;
         self.forget_recovery();
         self.replace_document(Document::new_unsaved(recovery.journey, recovery.path));
         // Keep the file until the restored document is saved or autosaved again.
         self.safety.recovery_file = Some(file);
     }
 
-    pub fn discard_recovery(&mut self, index: usize) {
-        if index < self.safety.found.len() {
-            let found = self.safety.found.remove(index);
-            self.remove_recovery_file(&found.file);
-        }
+    pub fn discard_recovery(&mut self, found: &Found) {
+        self.remove_recovery_file(&found.file);
     }
 
     /// How a recovery differs from its file on disk (everything is new for untitled).

@@ -3,25 +3,17 @@
 
 use super::safety::OutsideChange;
 use super::*;
+use crate::recovery::Found;
 
-pub fn ui(app: &mut JourneyApp, ctx: &egui::Context) {
-    if !app.safety.found.is_empty() {
-        recovery_ui(app, ctx);
-    } else if let Some(then) = app.safety.confirm_overwrite.clone() {
-        overwrite_ui(app, ctx, then);
-    } else if app.safety.outside_change.is_some() {
-        outside_change_ui(app, ctx);
-    }
-}
-
-fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context) {
+/// The restore offer; returns whether it stays open.
+pub fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context, found: &mut Vec<Found>) -> bool {
     let mut choice: Option<(usize, bool)> = None;
     let i18n = &app.i18n;
     egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(i18n.tr("recovery-title"));
         ui.label(i18n.tr("recovery-body"));
-        for (index, found) in app.safety.found.iter().enumerate() {
+        for (index, found) in found.iter().enumerate() {
             ui.separator();
             let recovery = &found.recovery;
             ui.label(egui::RichText::new(&recovery.journey.title).strong());
@@ -58,17 +50,25 @@ fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context) {
         choice = Some((0, true));
     }
     match choice {
-        Some((index, true)) => {
-            app.restore(index);
+        Some((index, true)) if index < found.len() => {
             // One document at a time: the rest stay on disk for the next start.
-            app.safety.found.clear();
+            app.restore(found.remove(index));
+            false
         }
-        Some((index, false)) => app.discard_recovery(index),
-        None => {}
+        Some((index, false)) if index < found.len() => {
+            app.discard_recovery(&found.remove(index));
+            !found.is_empty()
+        }
+        _ => !found.is_empty(),
     }
 }
 
-fn overwrite_ui(app: &mut JourneyApp, ctx: &egui::Context, then: Option<PendingAction>) {
+/// Save over a file changed on disk, reload it, or cancel; returns whether it stays open.
+pub fn overwrite_ui(
+    app: &mut JourneyApp,
+    ctx: &egui::Context,
+    then: &mut Option<PendingAction>,
+) -> bool {
     let i18n = &app.i18n;
     let name = app.document.file_name().unwrap_or_default();
     let mut choice = None;
@@ -90,28 +90,29 @@ fn overwrite_ui(app: &mut JourneyApp, ctx: &egui::Context, then: Option<PendingA
     });
     match choice {
         Some(0) => {
-            app.safety.confirm_overwrite = None;
             if let Some(path) = app.document.path.clone() {
-                app.save_over(&path, then, ctx);
+                app.save_over(&path, then.take(), ctx);
             }
+            false
         }
         Some(1) => {
-            app.safety.confirm_overwrite = None;
             app.reload_from_disk();
+            false
         }
-        Some(_) => app.safety.confirm_overwrite = None,
-        None => {}
+        Some(_) => false,
+        None => true,
     }
 }
 
-fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
+/// A file changed on disk: reload, keep mine, see what changed; returns whether the
+/// prompt stays open.
+pub fn outside_change_ui(
+    app: &mut JourneyApp,
+    ctx: &egui::Context,
+    change: &mut OutsideChange,
+) -> bool {
     // Nothing of ours to lose: take theirs without asking.
-    if !app.document.is_modified()
-        && matches!(
-            app.safety.outside_change,
-            Some(OutsideChange::Modified { .. })
-        )
-    {
+    if !app.document.is_modified() && matches!(change, OutsideChange::Modified { .. }) {
         app.reload_from_disk();
         let name = app.document.file_name().unwrap_or_default();
         app.ui_state.notice = Some(Notice::Info(crate::tr!(
@@ -119,16 +120,15 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
             "outside-reloaded",
             file = name
         )));
-        return;
+        return false;
     }
     let i18n = &app.i18n;
     let name = app.document.file_name().unwrap_or_default();
     let mut choice = None;
-    let mut change = app.safety.outside_change.clone();
     egui::Modal::new(egui::Id::unique("outside_change")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        match &mut change {
-            Some(OutsideChange::Deleted) => {
+        match change {
+            OutsideChange::Deleted => {
                 ui.heading(i18n.tr("outside-deleted-title"));
                 ui.label(crate::tr!(
                     i18n,
@@ -139,7 +139,7 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
                     choice = Some(1);
                 }
             }
-            Some(OutsideChange::Unreadable(error)) => {
+            OutsideChange::Unreadable(error) => {
                 ui.heading(i18n.tr("outside-title"));
                 ui.label(crate::tr!(i18n, "outside-unreadable", file = name.clone()));
                 ui.label(egui::RichText::new(error.as_str()).small().monospace());
@@ -147,10 +147,10 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
                     choice = Some(1);
                 }
             }
-            Some(OutsideChange::Modified {
+            OutsideChange::Modified {
                 theirs,
                 show_changes,
-            }) => {
+            } => {
                 ui.heading(i18n.tr("outside-title"));
                 ui.label(crate::tr!(i18n, "outside-body", file = name.clone()));
                 if *show_changes {
@@ -175,7 +175,6 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
                     }
                 });
             }
-            None => {}
         }
     });
     // Enter keeps mine: the choice that loses nothing.
@@ -184,8 +183,14 @@ fn outside_change_ui(app: &mut JourneyApp, ctx: &egui::Context) {
         choice = Some(1);
     }
     match choice {
-        Some(0) => app.reload_from_disk(),
-        Some(_) => app.keep_mine(),
-        None => app.safety.outside_change = change,
+        Some(0) => {
+            app.reload_from_disk();
+            false
+        }
+        Some(_) => {
+            app.keep_mine();
+            false
+        }
+        None => true,
     }
 }

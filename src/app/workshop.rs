@@ -38,16 +38,11 @@ pub(super) fn entry_field_id() -> egui::Id {
 pub(super) const PAN_STEP: f32 = 240.0;
 
 impl JourneyApp {
-    pub(super) fn set_presentation(&mut self, on: bool, dark: bool, ctx: &egui::Context) {
-        self.ui_state.presentation = on;
-        self.ui_state.dark = on && dark;
-        self.theme = if on {
-            Theme::presentation(dark)
-        } else {
-            Theme::light()
-        };
+    pub(super) fn set_display(&mut self, display: DisplayMode, ctx: &egui::Context) {
+        self.ui_state.display = display;
+        self.theme = display.theme();
         self.ui_state.view = View::fit_on_next_frame();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(display.presenting()));
     }
 
     pub(super) fn selected_touchpoint(&self) -> Option<TouchpointId> {
@@ -314,7 +309,7 @@ impl JourneyApp {
             self.ui_state.entry = None;
             return;
         };
-        let size = if self.ui_state.presentation {
+        let size = if self.ui_state.display.presenting() {
             28.0
         } else {
             18.0

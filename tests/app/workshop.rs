@@ -7,7 +7,7 @@ use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::JourneyApp;
+use journeymap::app::{DisplayMode, JourneyApp, Modal};
 use journeymap::model::*;
 
 /// Counts the keystrokes that are not part of typing a title.
@@ -231,8 +231,12 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
         };
         h.key_press_modifiers(key, Key::F11);
         h.run();
-        assert!(h.state().ui_state.presentation);
-        assert_eq!(h.state().ui_state.dark, dark);
+        let expected = if dark {
+            DisplayMode::PresentationDark
+        } else {
+            DisplayMode::Presentation
+        };
+        assert_eq!(h.state().ui_state.display, expected);
         let sizes = painted_text_sizes(&h);
         assert!(sizes.len() > 30, "the map is drawn: {} texts", sizes.len());
         let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
@@ -240,7 +244,7 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
         if !dark {
             h.key_press(Key::F11);
             h.run();
-            assert!(!h.state().ui_state.presentation);
+            assert_eq!(h.state().ui_state.display, DisplayMode::Editor);
         }
     }
 }
@@ -365,12 +369,12 @@ fn the_shortcut_sheet_closes_with_esc_and_uses_projector_type() {
     let mut h = harness(app);
     send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
     send(&mut h, shortcut(Modifiers::NONE, Key::F1), 1);
-    assert!(h.state().ui_state.show_shortcuts);
+    assert!(matches!(h.state().ui_state.modal, Some(Modal::Shortcuts)));
     let sizes = painted_text_sizes(&h);
     let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
     assert!(smallest >= 24.0, "smallest text in the sheet: {smallest}");
     send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
-    assert!(!h.state().ui_state.show_shortcuts);
+    assert!(h.state().ui_state.modal.is_none());
 }
 
 #[test]
