@@ -47,8 +47,9 @@ pub fn file_for(dir: &Path, path: Option<&Path>, session: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// A stable hash (FNV-1a), so a journey maps to the same recovery file across runs.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// A stable hash (FNV-1a): a journey maps to the same recovery file across runs, and
+/// the editor compares file contents with it.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
         (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
@@ -89,9 +90,7 @@ pub fn find(dir: &Path) -> Vec<Found> {
         .filter(|file| file.extension().is_some_and(|e| e == "ron"))
         .filter_map(|file| {
             let text = std::fs::read_to_string(&file).ok()?;
-            let options = ron::Options::default()
-                .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-            let mut recovery: Recovery = options.from_str(&text).ok()?;
+            let mut recovery: Recovery = format::ron_options().from_str(&text).ok()?;
             // A recovery file is validated like a journey file: a damaged one is not offered.
             recovery.journey.normalize();
             if !format::validate(&recovery.journey).is_empty() {

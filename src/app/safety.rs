@@ -26,7 +26,7 @@ impl DiskStamp {
         Some(Self {
             modified: metadata.modified().ok(),
             len: metadata.len(),
-            hash: hash(&bytes),
+            hash: recovery::fnv1a(&bytes),
         })
     }
 
@@ -34,12 +34,6 @@ impl DiskStamp {
         let metadata = std::fs::metadata(path).ok()?;
         Some(metadata.modified().ok() == self.modified && metadata.len() == self.len)
     }
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// A change to the open file made outside the app.

@@ -68,7 +68,9 @@ fn render(path: &Path, diagnostics: &[Diagnostic]) -> String {
     lines.join("\n")
 }
 
-fn ron_options() -> ron::Options {
+/// The RON options of every journey file, recovery file and merge: options written
+/// as plain values (`implicit_some`). The one place they are built.
+pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 

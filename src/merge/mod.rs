@@ -380,10 +380,7 @@ fn rebuild<T: DeserializeOwned>(fields: &[(String, Value)]) -> Option<T> {
         })
         .collect();
     let text = format!("({})", parts.join(", "));
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(&text)
-        .ok()
+    crate::format::ron_options().from_str(&text).ok()
 }
 
 /// The canonical lines of one top-level field of an element (indented as in a file's
