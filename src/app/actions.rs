@@ -188,7 +188,7 @@ impl JourneyApp {
             )));
         }
         let near = self.document.path.as_deref().and_then(|p| p.parent());
-        let picker = super::file_picker::FilePicker::new(kind, purpose, near);
+        let picker = super::dialogs::file_picker::FilePicker::new(kind, purpose, near);
         self.open_modal(Modal::FilePicker(Box::new(picker)));
     }
 

@@ -8,26 +8,18 @@
 
 pub mod actions;
 mod canvas;
-mod canvas_paint;
-mod catalogue_panel;
 mod commands;
+mod dialogs;
 mod disk_watch;
-mod evidence_panel;
 mod execute;
-mod file_dialog;
-mod file_picker;
 mod fonts;
-mod grey_area_panel;
 mod input;
-mod inspector_panel;
-mod journey_panel;
-mod load_failure;
-mod menu_bar;
-mod modal;
-mod modals;
+mod inspector;
+mod panels;
 mod safety;
-mod safety_modals;
 mod settings;
+mod start;
+mod state;
 pub mod thumbnails;
 mod widgets;
 mod workshop;
@@ -35,14 +27,16 @@ mod workshop;
 pub use crate::document::{Document, EditLabel};
 pub use canvas::View;
 pub use commands::AppCommand;
-pub use file_dialog::{
+pub use dialogs::file_dialog::{
     DialogKind, DialogPurpose, DialogReply, DialogUnavailable, FileDialogs, NativeDialogs,
     ScriptedDialogs,
 };
-pub use load_failure::LoadFailure;
-pub use modal::Modal;
+pub use dialogs::load_failure::LoadFailure;
+pub use dialogs::modal::Modal;
 pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
+pub use start::{Startup, run};
+pub use state::{DisplayMode, Edits, ExportRequest, Notice, PendingAction, UiState};
 pub use workshop::Filter;
 
 use crate::i18n::I18n;
@@ -52,155 +46,6 @@ use crate::theme::Theme;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// Edits requested by widgets during a frame.
-#[derive(Default)]
-pub struct Edits {
-    list: Vec<(Edit, EditLabel, Option<String>)>,
-}
-
-impl Edits {
-    pub fn push(&mut self, edit: Edit, label: EditLabel) {
-        self.list.push((edit, label, None));
-    }
-
-    /// An edit that merges with the previous one of the same key (typing in a field).
-    pub fn push_typing(&mut self, edit: Edit, label: EditLabel, key: String) {
-        self.list.push((edit, label, Some(key)));
-    }
-}
-
-/// Something to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PendingAction {
-    New,
-    Open,
-    OpenPath(PathBuf),
-    Quit,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    Error(String),
-    Info(String),
-}
-
-/// Transient UI state: never saved with the document.
-#[derive(Debug, Default)]
-pub struct UiState {
-    /// Selected elements; the last one is shown in the inspector.
-    pub selection: Vec<ElementId>,
-    pub view: View,
-    /// Where "add touchpoint" puts the new card.
-    pub active_stage: Option<Stage>,
-    pub drag: Option<canvas::Drag>,
-    /// The field that takes the keyboard focus when this frame ends (a new card's
-    /// title): set where the command runs, so the next frame's keys already go there.
-    pub focus_request: Option<egui::Id>,
-    pub show_catalogue: bool,
-    /// The window or prompt over the map, if any: one at a time.
-    pub modal: Option<Modal>,
-    pub notice: Option<Notice>,
-    /// Scroll the canvas to show this touchpoint.
-    pub reveal: Option<TouchpointId>,
-    /// Editor or presentation (full screen, panels hidden, projector theme).
-    pub display: DisplayMode,
-    /// The card whose title is being typed in keyboard entry.
-    pub entry: Option<TouchpointId>,
-    pub filter: Filter,
-    /// The grey area in the spotlight: everything else is dimmed.
-    pub spotlight: Option<crate::model::GreyAreaId>,
-    /// Where the canvas was on screen last frame.
-    pub canvas_rect: Option<egui::Rect>,
-}
-
-/// How the map is shown; the theme follows from it (`theme`), never stored beside it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DisplayMode {
-    #[default]
-    Editor,
-    /// Full screen, panels hidden, the projector theme.
-    Presentation,
-    /// Presentation, light on black for washed-out projectors.
-    PresentationDark,
-}
-
-impl DisplayMode {
-    pub fn presenting(self) -> bool {
-        self != DisplayMode::Editor
-    }
-
-    pub fn theme(self) -> Theme {
-        match self {
-            DisplayMode::Editor => Theme::light(),
-            DisplayMode::Presentation => Theme::presentation(false),
-            DisplayMode::PresentationDark => Theme::presentation(true),
-        }
-    }
-}
-
-/// What the export window is preparing.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ExportRequest {
-    pub format: crate::export::Format,
-    pub options: crate::export::ExportOptions,
-}
-
-impl UiState {
-    pub fn selected_touchpoints(&self) -> Vec<TouchpointId> {
-        self.selection
-            .iter()
-            .filter_map(|e| match e {
-                ElementId::Touchpoint(id) => Some(id.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Selects a just-created touchpoint, focuses its title and scrolls to it.
-    pub fn select_new_touchpoint(&mut self, id: TouchpointId, stage: Stage) {
-        self.selection = vec![ElementId::Touchpoint(id.clone())];
-        self.active_stage = Some(stage);
-        self.focus_request = Some(widgets::field_id(id.as_str(), "title"));
-        self.reveal = Some(id);
-    }
-
-    /// Forgets everything that pointed into the previous document; display mode,
-    /// notices and open tool windows stay.
-    pub fn reset_for_new_document(&mut self) {
-        let UiState {
-            selection,
-            view,
-            active_stage,
-            drag,
-            focus_request,
-            show_catalogue,
-            modal: _,
-            notice: _,
-            reveal,
-            display: _,
-            entry,
-            filter,
-            spotlight,
-            canvas_rect: _,
-        } = self;
-        selection.clear();
-        *view = View::fit_on_next_frame();
-        *active_stage = None;
-        *drag = None;
-        *focus_request = None;
-        *show_catalogue = false;
-        *reveal = None;
-        *entry = None;
-        *filter = Filter::None;
-        *spotlight = None;
-    }
-
-    pub fn is_selected(&self, id: &ElementId) -> bool {
-        self.selection.contains(id)
-    }
-}
-
 pub struct JourneyApp {
     pub document: Document,
     pub settings: Settings,
@@ -218,7 +63,7 @@ pub struct JourneyApp {
     /// The focused widget last frame: typing coalesces only within one focus.
     last_focus: Option<egui::Id>,
     pub safety: safety::Safety,
-    grey_list: grey_area_panel::ListCache,
+    grey_list: inspector::grey_area::ListCache,
     keyboard: input::KeyboardQueue,
     /// Commands asked for this frame, run when it ends.
     queued: Vec<AppCommand>,
@@ -250,7 +95,7 @@ impl JourneyApp {
             last_focus: None,
             // No recovery folder unless asked for: tests must not write to the home folder.
             safety: safety::Safety::new(None),
-            grey_list: grey_area_panel::ListCache::default(),
+            grey_list: inspector::grey_area::ListCache::default(),
             keyboard: input::KeyboardQueue::default(),
             queued: Vec::new(),
             failed: None,
@@ -305,7 +150,7 @@ impl JourneyApp {
         self.handle_close_request(&ctx);
 
         if self.failed.is_some() {
-            menu_bar::ui(self, ui);
+            panels::menu_bar::ui(self, ui);
             self.status_bar_ui(ui);
             self.load_failure_ui(ui);
             self.modals_ui(&ctx);
@@ -319,10 +164,10 @@ impl JourneyApp {
         if self.ui_state.display.presenting() {
             self.presentation_bar_ui(ui);
         } else {
-            menu_bar::ui(self, ui);
+            panels::menu_bar::ui(self, ui);
             self.status_bar_ui(ui);
-            journey_panel::ui(self, ui, &mut edits);
-            inspector_panel::ui(self, ui, &mut edits);
+            panels::journey::ui(self, ui, &mut edits);
+            inspector::ui(self, ui, &mut edits);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -402,165 +247,5 @@ impl JourneyApp {
     /// The window title as last sent (for tests and the status bar).
     pub fn window_title(&self) -> &str {
         &self.title_shown
-    }
-
-    /// The one line of chrome in presentation mode, in 24 px type.
-    fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let background = canvas_paint::colour(self.theme.background);
-        let text = canvas_paint::colour(self.theme.text);
-        egui::Panel::bottom("presentation_bar")
-            .frame(egui::Frame::NONE.fill(background).inner_margin(8.0))
-            .show(ui, |ui| {
-                let stage = self.ui_state.active_stage.unwrap_or(Stage::Awareness);
-                let hint = crate::tr!(
-                    self.i18n,
-                    "presentation-hint",
-                    stage = self.i18n.term("stage", stage.key())
-                );
-                ui.label(
-                    egui::RichText::new(hint)
-                        .size(modals::PRESENTATION_TEXT_SIZE)
-                        .color(text),
-                );
-            });
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let journey = &self.document.journey;
-                let counts = crate::tr!(
-                    self.i18n,
-                    "status-counts",
-                    touchpoints = journey.touchpoints.len(),
-                    grey_areas = journey.grey_areas.len(),
-                    evidence = journey.evidence.len()
-                );
-                // Behind the failure view the counts and zoom would describe another map.
-                if self.failed.is_none() {
-                    ui.label(counts);
-                    ui.separator();
-                    let zoom = format!("{:.0}%", self.ui_state.view.zoom * 100.0);
-                    ui.label(zoom);
-                }
-                if self.failed.is_none() && self.document.is_modified() {
-                    ui.separator();
-                    ui.label(self.i18n.tr("status-unsaved"));
-                }
-                if let Some(notice) = self.ui_state.notice.clone() {
-                    ui.separator();
-                    let (text, colour) = match &notice {
-                        Notice::Error(text) => (text, ui.visuals().error_fg_color),
-                        Notice::Info(text) => (text, ui.visuals().text_color()),
-                    };
-                    ui.colored_label(colour, text.as_str());
-                    if ui.small_button(self.i18n.tr("dismiss")).clicked() {
-                        self.ui_state.notice = None;
-                    }
-                }
-            });
-        });
-    }
-}
-
-/// Everything the editor takes from outside when it starts. `run` fills it from the
-/// platform; tests fill it with temp folders and scripted dialogs. Both then call
-/// `JourneyApp::start`, so the start path the tests drive is the one that ships.
-pub struct Startup {
-    /// The journey file named on the command line.
-    pub file: Option<PathBuf>,
-    /// The journey shown when no file is given and none was open last time (the bundled
-    /// example when `None`).
-    pub journey: Option<Journey>,
-    pub settings: Settings,
-    pub dialogs: Box<dyn FileDialogs>,
-    /// Where autosave writes recovery files (`recovery::default_dir()` in the binary).
-    pub recovery_dir: Option<PathBuf>,
-}
-
-impl JourneyApp {
-    /// The app as it starts: autosave into the recovery folder, recovery files left by
-    /// a dead process offered, then the file asked for, else the last file, else the
-    /// example. A file that fails to load shows its errors, never another map.
-    pub fn start(startup: Startup) -> Self {
-        let Startup {
-            file,
-            journey,
-            settings,
-            dialogs,
-            recovery_dir,
-        } = startup;
-        let journey = journey.unwrap_or_else(|| actions::welcome_journey(&settings));
-        let mut app = JourneyApp::new(Document::new(journey, None), settings, dialogs);
-        app.set_recovery_dir(recovery_dir);
-        app.check_recovery();
-        app.open_at_start(file);
-        app
-    }
-}
-
-/// Runs the editor in a native window; opens `file`, or the last file, or an example.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("journeymap")
-            .with_app_id("journeymap")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([960.0, 600.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "journeymap",
-        options,
-        Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
-                .unwrap_or_default();
-            let app = JourneyApp::start(Startup {
-                file,
-                journey: None,
-                settings,
-                dialogs: Box::new(NativeDialogs::detect()),
-                recovery_dir: crate::recovery::default_dir(),
-            });
-            Ok(Box::new(EframeApp(app, 0)))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "journeymap: cannot open the editor window ({error}). The command line works \
-                 without a display: see `journeymap --help`."
-            );
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// The app and, for the start-up probe, the frames shown so far.
-struct EframeApp(JourneyApp, u32);
-
-impl eframe::App for EframeApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.0.ui(ui);
-        if crate::startup::probing() {
-            // This is the second frame: the first has been presented.
-            self.1 += 1;
-            if self.1 == 2 {
-                println!(
-                    "first frame presented after {:.1} ms",
-                    crate::startup::elapsed_ms()
-                );
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            ui.ctx().request_repaint();
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.0.settings);
     }
 }

@@ -86,7 +86,7 @@ impl JourneyApp {
         if let Some(dir) = &self.safety.recovery_dir {
             let found = recovery::find(dir);
             if !found.is_empty() {
-                self.open_modal(super::modal::Modal::Recovery(found));
+                self.open_modal(super::dialogs::modal::Modal::Recovery(found));
             }
         }
     }
@@ -204,7 +204,9 @@ impl JourneyApp {
         match stamp.same_metadata(&path) {
             Some(true) => {}
             None => {
-                self.open_modal(super::modal::Modal::OutsideChange(OutsideChange::Deleted));
+                self.open_modal(super::dialogs::modal::Modal::OutsideChange(
+                    OutsideChange::Deleted,
+                ));
             }
             Some(false) => {
                 let Some(now) = DiskStamp::read(&path) else {
@@ -221,7 +223,7 @@ impl JourneyApp {
                     },
                     Err(error) => OutsideChange::Unreadable(error.to_string()),
                 };
-                self.open_modal(super::modal::Modal::OutsideChange(change));
+                self.open_modal(super::dialogs::modal::Modal::OutsideChange(change));
             }
         }
     }
@@ -244,7 +246,7 @@ impl JourneyApp {
     fn close_outside_change(&mut self) {
         if matches!(
             self.ui_state.modal,
-            Some(super::modal::Modal::OutsideChange(_))
+            Some(super::dialogs::modal::Modal::OutsideChange(_))
         ) {
             self.ui_state.modal = None;
         }

@@ -2,8 +2,8 @@
 //! suggested handoffs (consecutive touchpoints that change department or channel), and
 //! the grey-area inspector.
 
-use super::widgets::{choice, heading, text_area};
-use super::*;
+use crate::app::widgets::{choice, heading, text_area};
+use crate::app::*;
 use crate::model::*;
 
 /// The grey-area list and the suggestions, computed once per document revision.
@@ -67,7 +67,7 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                 let selected = app
                     .ui_state
                     .is_selected(&ElementId::GreyArea(grey.id.clone()));
-                let fill = super::canvas_paint::colour(app.theme.grey_area_fill(grey.severity));
+                let fill = crate::app::canvas::colour(app.theme.grey_area_fill(grey.severity));
                 ui.horizontal(|ui| {
                     let (dot, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());

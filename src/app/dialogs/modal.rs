@@ -3,9 +3,9 @@
 //! changes, recovery, overwrite, an outside change, a file being picked) is never
 //! replaced by another, while the shortcut sheet and the export window simply give way.
 
-use super::file_picker::FilePicker;
-use super::safety::OutsideChange;
-use super::*;
+use crate::app::dialogs::file_picker::FilePicker;
+use crate::app::safety::OutsideChange;
+use crate::app::*;
 use crate::recovery::Found;
 
 #[derive(Debug)]
@@ -28,14 +28,14 @@ pub enum Modal {
 
 impl Modal {
     /// Windows that only show or prepare something: another modal may replace them.
-    pub(super) fn gives_way(&self) -> bool {
+    pub(in crate::app) fn gives_way(&self) -> bool {
         matches!(self, Modal::Shortcuts | Modal::Export(_))
     }
 }
 
 impl JourneyApp {
     /// Opens `modal` unless a prompt that guards work is open. Returns whether it opened.
-    pub(super) fn open_modal(&mut self, modal: Modal) -> bool {
+    pub(in crate::app) fn open_modal(&mut self, modal: Modal) -> bool {
         if self.ui_state.modal.as_ref().is_some_and(|m| !m.gives_way()) {
             return false;
         }
@@ -45,7 +45,7 @@ impl JourneyApp {
 
     /// Whether a window or prompt is over the map: plain-key map shortcuts wait, and
     /// Esc belongs to the window.
-    pub(super) fn modal_open(&self) -> bool {
+    pub(in crate::app) fn modal_open(&self) -> bool {
         self.ui_state.modal.is_some()
     }
 
@@ -56,7 +56,7 @@ impl JourneyApp {
 
     /// Draws the open modal. Each prompt says whether it stays open; what it did may
     /// have opened the next one (Save in "unsaved changes" may ask about overwriting).
-    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn modals_ui(&mut self, ctx: &egui::Context) {
         let Some(mut modal) = self.ui_state.modal.take() else {
             return;
         };
@@ -64,10 +64,14 @@ impl JourneyApp {
             Modal::UnsavedChanges(action) => self.confirm_ui(ctx, action.clone()),
             Modal::Export(request) => self.export_window_ui(ctx, request),
             Modal::Shortcuts => self.shortcut_sheet_ui(ctx),
-            Modal::Recovery(found) => super::safety_modals::recovery_ui(self, ctx, found),
-            Modal::Overwrite { then } => super::safety_modals::overwrite_ui(self, ctx, then),
+            Modal::Recovery(found) => {
+                crate::app::dialogs::safety_prompts::recovery_ui(self, ctx, found)
+            }
+            Modal::Overwrite { then } => {
+                crate::app::dialogs::safety_prompts::overwrite_ui(self, ctx, then)
+            }
             Modal::OutsideChange(change) => {
-                super::safety_modals::outside_change_ui(self, ctx, change)
+                crate::app::dialogs::safety_prompts::outside_change_ui(self, ctx, change)
             }
             Modal::FilePicker(picker) => self.file_picker_ui(ctx, picker),
         };

@@ -15,7 +15,7 @@ pub enum DialogPurpose {
     Open,
     /// Save As; `then` runs after a successful save (quit, open, new).
     SaveAs {
-        then: Option<super::PendingAction>,
+        then: Option<crate::app::PendingAction>,
     },
     AttachImage {
         evidence: crate::model::EvidenceId,

@@ -1,8 +1,8 @@
 //! The left panel: the journey's header (title, persona, scenario, state, language,
 //! date), stage notes, the grey-area list, and the channel and department catalogues.
 
-use super::widgets::{choice, string_list, text_area, text_field};
-use super::*;
+use crate::app::widgets::{choice, string_list, text_area, text_field};
+use crate::app::*;
 use crate::model::*;
 
 pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
@@ -18,7 +18,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                     egui::CollapsingHeader::new(i18n_grey)
                         .default_open(true)
                         .show(ui, |ui| {
-                            super::grey_area_panel::list_ui(app, ui, edits);
+                            crate::app::inspector::grey_area::list_ui(app, ui, edits);
                         });
                     let header_title = app.i18n.tr("section-journey");
                     egui::CollapsingHeader::new(header_title)
@@ -37,7 +37,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                     egui::CollapsingHeader::new(catalogue_title)
                         .open(open.then_some(true))
                         .show(ui, |ui| {
-                            super::catalogue_panel::ui(app, ui, edits);
+                            crate::app::panels::catalogue::ui(app, ui, edits);
                         });
                 });
         });

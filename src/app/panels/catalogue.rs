@@ -1,8 +1,8 @@
 //! The journey's catalogues: channels (name, kind, colour) and departments (name,
 //! colour). Add, rename, recolour, delete (delete clears the references).
 
-use super::widgets::{field_id, focus_field_selecting, remove_button};
-use super::*;
+use crate::app::widgets::{field_id, focus_field_selecting, remove_button};
+use crate::app::*;
 use crate::model::*;
 
 /// A colour button named for what it colours ("Colour of Web shop").

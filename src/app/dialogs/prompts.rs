@@ -1,12 +1,12 @@
 //! Prompts over the editor: unsaved changes (save / discard / cancel) and the shortcut
 //! sheet, generated from the command table so it is never out of date.
 
-use super::*;
+use crate::app::*;
 
 impl JourneyApp {
     /// Export options: scale (PNG) and background, then the save dialog.
     /// Returns whether the window stays open.
-    pub(super) fn export_window_ui(
+    pub(in crate::app) fn export_window_ui(
         &mut self,
         ctx: &egui::Context,
         request: &mut ExportRequest,
@@ -48,7 +48,11 @@ impl JourneyApp {
     }
 
     /// Save, discard or cancel; returns whether the prompt stays open.
-    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context, action: PendingAction) -> bool {
+    pub(in crate::app) fn confirm_ui(
+        &mut self,
+        ctx: &egui::Context,
+        action: PendingAction,
+    ) -> bool {
         let i18n = &self.i18n;
         let name = self
             .document
@@ -99,7 +103,7 @@ impl JourneyApp {
     }
 
     /// The shortcut sheet (F1), in the projector's 24 px type in presentation mode.
-    pub(super) fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) -> bool {
+    pub(in crate::app) fn shortcut_sheet_ui(&mut self, ctx: &egui::Context) -> bool {
         let i18n = &self.i18n;
         let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         let size = if self.ui_state.display.presenting() {

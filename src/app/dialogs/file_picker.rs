@@ -3,7 +3,7 @@
 //! files of the wanted kind, a file name, and Open/Save. Its answer goes through the
 //! same channel as a native dialog's, so everything after the choice is shared.
 
-use super::*;
+use crate::app::*;
 use std::path::Path;
 
 #[derive(Debug)]
@@ -253,7 +253,11 @@ impl FilePicker {
 
 impl JourneyApp {
     /// The picker's frame; returns whether it stays open.
-    pub(super) fn file_picker_ui(&mut self, ctx: &egui::Context, picker: &mut FilePicker) -> bool {
+    pub(in crate::app) fn file_picker_ui(
+        &mut self,
+        ctx: &egui::Context,
+        picker: &mut FilePicker,
+    ) -> bool {
         match picker.ui(ctx, &self.i18n) {
             Some(Outcome::Picked(path)) => {
                 // The same road as a native dialog's answer.

@@ -1,143 +1,23 @@
 //! The six-stage canvas: pan (drag the background, scroll), zoom (Ctrl+wheel, Ctrl
 //! +/-/0), select (click, Shift+click), drag a card to another place or stage. It paints
-//! from the shared layout and only what is visible; painting lives in `canvas_paint`.
+//! from the shared layout and only what is visible; painting lives in `paint`, pan and zoom in `view`.
 
-use super::canvas_paint::{self, Painter};
-use super::*;
-use crate::layout::{Point, Rect};
+mod paint;
+mod view;
+
+pub(in crate::app) use paint::Painter;
+pub use paint::colour;
+use view::MIN_ZOOM;
+pub use view::View;
+
+use crate::app::*;
+use crate::layout::Rect;
 use crate::model::ElementId;
 use crate::scene;
 use egui::{Pos2, Sense, Vec2};
 
-const MIN_ZOOM: f32 = 0.002;
 /// Below this on-screen card width the map is drawn as an overview.
 const DETAIL_MIN_CARD_PX: f32 = 24.0;
-const MAX_ZOOM: f32 = 4.0;
-
-/// How layout coordinates map to the screen: screen = canvas origin + offset + p * zoom.
-#[derive(Clone, Debug, PartialEq)]
-pub struct View {
-    pub zoom: f32,
-    pub offset: Vec2,
-    fit: Option<Fit>,
-    /// Zoom to apply around the canvas centre next frame (keyboard zoom).
-    pending_zoom: f32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Fit {
-    /// All lanes fill the height; scroll sideways through the stages.
-    Height,
-    Whole,
-    /// One stage's column fills the canvas.
-    Stage(crate::model::Stage),
-}
-
-impl Default for View {
-    fn default() -> Self {
-        Self {
-            zoom: 1.0,
-            offset: Vec2::ZERO,
-            fit: Some(Fit::Height),
-            pending_zoom: 1.0,
-        }
-    }
-}
-
-impl View {
-    /// The view for a freshly opened map: lanes fit the window's height.
-    pub fn fit_on_next_frame() -> Self {
-        Self::default()
-    }
-
-    /// Fit the whole map in the window next frame.
-    pub fn fit_whole(&mut self) {
-        self.fit = Some(Fit::Whole);
-    }
-
-    /// Zoom to fit one stage next frame.
-    pub fn focus_stage(&mut self, stage: crate::model::Stage) {
-        self.fit = Some(Fit::Stage(stage));
-    }
-
-    pub fn zoom_by(&mut self, factor: f32) {
-        self.pending_zoom *= factor;
-    }
-
-    pub fn to_screen(&self, origin: Pos2, p: Point) -> Pos2 {
-        origin + self.offset + Vec2::new(p.x, p.y) * self.zoom
-    }
-
-    pub fn rect_to_screen(&self, origin: Pos2, r: &Rect) -> egui::Rect {
-        egui::Rect::from_min_max(self.to_screen(origin, r.min), self.to_screen(origin, r.max))
-    }
-
-    pub fn from_screen(&self, origin: Pos2, p: Pos2) -> Point {
-        let v = (p - origin - self.offset) / self.zoom;
-        Point::new(v.x, v.y)
-    }
-
-    fn zoom_around(&mut self, origin: Pos2, pivot: Pos2, factor: f32) {
-        let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-        let anchor = self.from_screen(origin, pivot);
-        self.zoom = new_zoom;
-        let moved = self.to_screen(origin, anchor);
-        self.offset += pivot - moved;
-    }
-
-    /// Keeps the map in view: a map smaller than the canvas is centred on that axis; a
-    /// larger one cannot be dragged away leaving empty canvas.
-    fn clamp(&mut self, canvas: egui::Rect, bounds: &Rect) {
-        let margin = 16.0;
-        let size = Vec2::new(bounds.width(), bounds.height()) * self.zoom;
-        let clamp_axis = |offset: f32, map: f32, room: f32| {
-            if map + 2.0 * margin <= room {
-                offset.clamp(margin, room - map - margin)
-            } else {
-                offset.clamp(room - map - margin, margin)
-            }
-        };
-        self.offset.x = clamp_axis(self.offset.x, size.x, canvas.width());
-        self.offset.y = if size.y + 2.0 * margin <= canvas.height() {
-            margin
-        } else {
-            clamp_axis(self.offset.y, size.y, canvas.height())
-        };
-    }
-
-    fn apply_fit(&mut self, canvas: egui::Rect, layout: &crate::layout::MapLayout, min_zoom: f32) {
-        let Some(fit) = self.fit.take() else { return };
-        let bounds = &layout.bounds;
-        let margin = 16.0;
-        let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
-        let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
-        let (zoom, left) = match fit {
-            Fit::Height => (by_height.min(1.2), 0.0),
-            Fit::Whole => (by_height.min(by_width), 0.0),
-            Fit::Stage(stage) => {
-                let column = &layout.stages[stage.index()].column;
-                let by_column = (canvas.width() - margin * 2.0) / column.width().max(1.0);
-                (by_height.min(by_column), column.min.x)
-            }
-        };
-        // Fit-whole is an explicit request to see everything: no minimum type size.
-        let floor = if fit == Fit::Whole {
-            MIN_ZOOM
-        } else {
-            min_zoom.max(MIN_ZOOM)
-        };
-        self.zoom = zoom.clamp(floor, MAX_ZOOM);
-        let map_width = bounds.width() * self.zoom;
-        let x = if left > 0.0 {
-            margin - left * self.zoom
-        } else if map_width < canvas.width() {
-            (canvas.width() - map_width) / 2.0
-        } else {
-            margin
-        };
-        self.offset = Vec2::new(x, margin);
-    }
-}
 
 /// A card being dragged.
 #[derive(Clone, Debug, PartialEq)]
@@ -202,7 +82,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     let painter = Painter::new(ui.painter_at(canvas), &ui_state.view, origin, theme, i18n);
     painter
         .egui
-        .rect_filled(canvas, 0.0, canvas_paint::colour(theme.background));
+        .rect_filled(canvas, 0.0, paint::colour(theme.background));
     let visible = Rect {
         min: ui_state.view.from_screen(origin, canvas.min),
         max: ui_state.view.from_screen(origin, canvas.max),
@@ -237,22 +117,18 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         match selected {
             ElementId::Touchpoint(id) => {
                 if let Some(slot) = layout.slots[slots.clone()].iter().find(|s| &s.id == id) {
-                    canvas_paint::selection_outline(
-                        &painter,
-                        &slot.card,
-                        theme.metrics.card_rounding,
-                    );
+                    paint::selection_outline(&painter, &slot.card, theme.metrics.card_rounding);
                 }
             }
             ElementId::GreyArea(id) => {
                 if let Some(band) = layout.grey_areas.iter().find(|b| &b.id == id) {
-                    canvas_paint::selection_outline(&painter, &band.band, 4.0);
+                    paint::selection_outline(&painter, &band.band, 4.0);
                 }
             }
             _ => {}
         }
     }
-    canvas_paint::sticky_lane_labels(&painter, layout, canvas);
+    paint::sticky_lane_labels(&painter, layout, canvas);
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
     if !detailed {
@@ -291,11 +167,7 @@ fn overview_cards(
             .and_then(|c| journey.channel(c))
             .map_or(painter.theme.card_border, |c| c.colour);
         let card = painter.view_rect(&slot.card);
-        shapes.push(egui::Shape::rect_filled(
-            card,
-            0.0,
-            canvas_paint::colour(colour),
-        ));
+        shapes.push(egui::Shape::rect_filled(card, 0.0, paint::colour(colour)));
     }
     painter.egui.extend(shapes);
 }
@@ -315,7 +187,7 @@ fn dim_unmatched(
     if ui_state.filter == Filter::None && spotlight.is_none() {
         return;
     }
-    let veil = canvas_paint::colour(painter.theme.background).gamma_multiply(0.78);
+    let veil = paint::colour(painter.theme.background).gamma_multiply(0.78);
     for slot in &layout.slots[slots] {
         let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
             continue;
@@ -494,7 +366,7 @@ fn card_interactions(
             ui_state.active_stage = Some(slot.stage);
         }
         if response.double_clicked() {
-            ui_state.focus_request = Some(super::widgets::field_id(slot.id.as_str(), "title"));
+            ui_state.focus_request = Some(crate::app::widgets::field_id(slot.id.as_str(), "title"));
             ui_state.selection = vec![element];
         }
         if response.drag_started() {
@@ -544,7 +416,7 @@ fn card_interactions(
         ui_state.active_stage = Some(stage);
     } else {
         let ghost = egui::Rect::from_min_size(pointer - drag.grab, size);
-        canvas_paint::drag_ghost(
+        paint::drag_ghost(
             ui.painter(),
             ghost,
             theme,

@@ -1,8 +1,8 @@
 //! The prompts that keep work safe: restore after a crash, a file changed on disk, and
 //! saving over a file that changed since it was opened.
 
-use super::safety::OutsideChange;
-use super::*;
+use crate::app::safety::OutsideChange;
+use crate::app::*;
 use crate::recovery::Found;
 
 /// The restore offer; returns whether it stays open.

@@ -4,8 +4,8 @@
 //! is shown nothing can be saved, so Ctrl+S never writes another map under that name;
 //! after a failed Open, "Back" returns to the journey that was open, untouched.
 
-use super::safety::DiskStamp;
-use super::*;
+use crate::app::safety::DiskStamp;
+use crate::app::*;
 use crate::format::{Diagnostic, FormatError};
 
 #[derive(Debug)]
@@ -55,7 +55,7 @@ enum Choice {
 
 impl JourneyApp {
     /// Commands that make sense while a file that failed to load is shown.
-    pub(super) fn works_without_document(command: AppCommand) -> bool {
+    pub(in crate::app) fn works_without_document(command: AppCommand) -> bool {
         matches!(
             command,
             AppCommand::New | AppCommand::Open | AppCommand::Quit | AppCommand::ShowShortcuts
@@ -75,7 +75,7 @@ impl JourneyApp {
     }
 
     /// Called with the disk checks: reload the failed file once it changes.
-    pub(super) fn watch_failed_file(&mut self) {
+    pub(in crate::app) fn watch_failed_file(&mut self) {
         if self
             .failed
             .as_ref()
@@ -85,7 +85,7 @@ impl JourneyApp {
         }
     }
 
-    pub(super) fn load_failure_ui(&mut self, ui: &mut egui::Ui) {
+    pub(in crate::app) fn load_failure_ui(&mut self, ui: &mut egui::Ui) {
         let Some(failure) = &self.failed else {
             return;
         };

@@ -3,7 +3,7 @@
 //! units; here they are scaled by the zoom. At small zoom, text too small to read is
 //! skipped and strokes keep a minimum width (level of detail).
 
-use super::canvas::View;
+use super::view::View;
 use crate::i18n::I18n;
 use crate::layout::{Lane, MapLayout, Rect, Slot};
 use crate::model::{Rgb, Stage, Touchpoint};

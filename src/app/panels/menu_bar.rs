@@ -1,7 +1,7 @@
 //! The menu bar. Entries come from the command table (label, shortcut, tooltip); the
 //! undo and redo entries name what they will undo.
 
-use super::*;
+use crate::app::*;
 
 pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| {

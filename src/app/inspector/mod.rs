@@ -2,11 +2,14 @@
 //! item or opportunity. It edits a copy and, when the copy differs, pushes one
 //! `Replace` edit (typing in one field coalesces into one undo step).
 
-use super::widgets::{
+pub mod evidence;
+pub mod grey_area;
+
+use crate::app::widgets::{
     choice, field_id, focus_field_selecting, heading, string_list, text_area, text_area_with_id,
     text_field, text_field_with_id,
 };
-use super::*;
+use crate::app::*;
 use crate::model::*;
 
 pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
@@ -21,11 +24,9 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                     let selected = app.ui_state.selection.last().cloned();
                     match selected {
                         Some(ElementId::Touchpoint(id)) => touchpoint_ui(app, ui, edits, &id),
-                        Some(ElementId::Evidence(id)) => {
-                            super::evidence_panel::evidence_ui(app, ui, edits, &id)
-                        }
+                        Some(ElementId::Evidence(id)) => evidence::evidence_ui(app, ui, edits, &id),
                         Some(ElementId::GreyArea(id)) => {
-                            super::grey_area_panel::inspector_ui(app, ui, edits, &id)
+                            grey_area::inspector_ui(app, ui, edits, &id)
                         }
                         Some(ElementId::Opportunity(id)) => opportunity_ui(app, ui, edits, &id),
                         _ => nothing_selected_ui(app, ui),
@@ -93,7 +94,7 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
         }
     }
     ui.separator();
-    super::evidence_panel::links_ui(app, ui, edits, &tp);
+    evidence::links_ui(app, ui, edits, &tp);
     ui.separator();
     opportunities_ui(app, ui, edits, id);
     ui.separator();

@@ -1,10 +1,10 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
-use super::widgets::{
+use crate::app::widgets::{
     choice, field_id, focus_field, heading, remove_button, text_area_with_id, text_field,
 };
-use super::*;
+use crate::app::*;
 use crate::model::*;
 
 /// The evidence linked to a touchpoint, with link, unlink and new.
@@ -18,7 +18,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
     );
     if tp.evidence.is_empty() {
         ui.colored_label(
-            super::canvas_paint::colour(app.theme.no_evidence),
+            crate::app::canvas::colour(app.theme.no_evidence),
             i18n.tr("evidence-none"),
         );
     }

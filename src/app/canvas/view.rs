@@ -1,0 +1,138 @@
+//! How layout coordinates map to the screen (pan and zoom), and the fits: lanes to the
+//! window's height, the whole journey, one stage. Pure geometry on egui's vectors.
+
+use crate::layout::{Point, Rect};
+use egui::{Pos2, Vec2};
+
+pub(in crate::app) const MIN_ZOOM: f32 = 0.002;
+const MAX_ZOOM: f32 = 4.0;
+
+/// How layout coordinates map to the screen: screen = canvas origin + offset + p * zoom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub zoom: f32,
+    pub offset: Vec2,
+    fit: Option<Fit>,
+    /// Zoom to apply around the canvas centre next frame (keyboard zoom).
+    pub(super) pending_zoom: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Fit {
+    /// All lanes fill the height; scroll sideways through the stages.
+    Height,
+    Whole,
+    /// One stage's column fills the canvas.
+    Stage(crate::model::Stage),
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            offset: Vec2::ZERO,
+            fit: Some(Fit::Height),
+            pending_zoom: 1.0,
+        }
+    }
+}
+
+impl View {
+    /// The view for a freshly opened map: lanes fit the window's height.
+    pub fn fit_on_next_frame() -> Self {
+        Self::default()
+    }
+
+    /// Fit the whole map in the window next frame.
+    pub fn fit_whole(&mut self) {
+        self.fit = Some(Fit::Whole);
+    }
+
+    /// Zoom to fit one stage next frame.
+    pub fn focus_stage(&mut self, stage: crate::model::Stage) {
+        self.fit = Some(Fit::Stage(stage));
+    }
+
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.pending_zoom *= factor;
+    }
+
+    pub fn to_screen(&self, origin: Pos2, p: Point) -> Pos2 {
+        origin + self.offset + Vec2::new(p.x, p.y) * self.zoom
+    }
+
+    pub fn rect_to_screen(&self, origin: Pos2, r: &Rect) -> egui::Rect {
+        egui::Rect::from_min_max(self.to_screen(origin, r.min), self.to_screen(origin, r.max))
+    }
+
+    pub fn from_screen(&self, origin: Pos2, p: Pos2) -> Point {
+        let v = (p - origin - self.offset) / self.zoom;
+        Point::new(v.x, v.y)
+    }
+
+    pub(super) fn zoom_around(&mut self, origin: Pos2, pivot: Pos2, factor: f32) {
+        let new_zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor = self.from_screen(origin, pivot);
+        self.zoom = new_zoom;
+        let moved = self.to_screen(origin, anchor);
+        self.offset += pivot - moved;
+    }
+
+    /// Keeps the map in view: a map smaller than the canvas is centred on that axis; a
+    /// larger one cannot be dragged away leaving empty canvas.
+    pub(super) fn clamp(&mut self, canvas: egui::Rect, bounds: &Rect) {
+        let margin = 16.0;
+        let size = Vec2::new(bounds.width(), bounds.height()) * self.zoom;
+        let clamp_axis = |offset: f32, map: f32, room: f32| {
+            if map + 2.0 * margin <= room {
+                offset.clamp(margin, room - map - margin)
+            } else {
+                offset.clamp(room - map - margin, margin)
+            }
+        };
+        self.offset.x = clamp_axis(self.offset.x, size.x, canvas.width());
+        self.offset.y = if size.y + 2.0 * margin <= canvas.height() {
+            margin
+        } else {
+            clamp_axis(self.offset.y, size.y, canvas.height())
+        };
+    }
+
+    pub(super) fn apply_fit(
+        &mut self,
+        canvas: egui::Rect,
+        layout: &crate::layout::MapLayout,
+        min_zoom: f32,
+    ) {
+        let Some(fit) = self.fit.take() else { return };
+        let bounds = &layout.bounds;
+        let margin = 16.0;
+        let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
+        let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
+        let (zoom, left) = match fit {
+            Fit::Height => (by_height.min(1.2), 0.0),
+            Fit::Whole => (by_height.min(by_width), 0.0),
+            Fit::Stage(stage) => {
+                let column = &layout.stages[stage.index()].column;
+                let by_column = (canvas.width() - margin * 2.0) / column.width().max(1.0);
+                (by_height.min(by_column), column.min.x)
+            }
+        };
+        // Fit-whole is an explicit request to see everything: no minimum type size.
+        let floor = if fit == Fit::Whole {
+            MIN_ZOOM
+        } else {
+            min_zoom.max(MIN_ZOOM)
+        };
+        self.zoom = zoom.clamp(floor, MAX_ZOOM);
+        let map_width = bounds.width() * self.zoom;
+        let x = if left > 0.0 {
+            margin - left * self.zoom
+        } else if map_width < canvas.width() {
+            (canvas.width() - map_width) / 2.0
+        } else {
+            margin
+        };
+        self.offset = Vec2::new(x, margin);
+    }
+}

@@ -1,0 +1,10 @@
+//! Everything that opens over the map: the one `Modal` slot, the prompts (unsaved
+//! changes, export, shortcuts, recovery, overwrite, outside change), the file dialogs
+//! (system or built-in) and the view of a file that failed to load.
+
+pub mod file_dialog;
+pub mod file_picker;
+pub mod load_failure;
+pub mod modal;
+pub mod prompts;
+pub mod safety_prompts;

@@ -1,0 +1,64 @@
+//! The bars along the bottom: the status bar (counts, zoom, unsaved marker, notices)
+//! in the editor, one line of hints in presentation mode.
+
+use crate::app::*;
+
+impl JourneyApp {
+    /// The one line of chrome in presentation mode, in 24 px type.
+    pub(in crate::app) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let background = canvas::colour(self.theme.background);
+        let text = canvas::colour(self.theme.text);
+        egui::Panel::bottom("presentation_bar")
+            .frame(egui::Frame::NONE.fill(background).inner_margin(8.0))
+            .show(ui, |ui| {
+                let stage = self.ui_state.active_stage.unwrap_or(Stage::Awareness);
+                let hint = crate::tr!(
+                    self.i18n,
+                    "presentation-hint",
+                    stage = self.i18n.term("stage", stage.key())
+                );
+                ui.label(
+                    egui::RichText::new(hint)
+                        .size(dialogs::prompts::PRESENTATION_TEXT_SIZE)
+                        .color(text),
+                );
+            });
+    }
+
+    pub(in crate::app) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let journey = &self.document.journey;
+                let counts = crate::tr!(
+                    self.i18n,
+                    "status-counts",
+                    touchpoints = journey.touchpoints.len(),
+                    grey_areas = journey.grey_areas.len(),
+                    evidence = journey.evidence.len()
+                );
+                // Behind the failure view the counts and zoom would describe another map.
+                if self.failed.is_none() {
+                    ui.label(counts);
+                    ui.separator();
+                    let zoom = format!("{:.0}%", self.ui_state.view.zoom * 100.0);
+                    ui.label(zoom);
+                }
+                if self.failed.is_none() && self.document.is_modified() {
+                    ui.separator();
+                    ui.label(self.i18n.tr("status-unsaved"));
+                }
+                if let Some(notice) = self.ui_state.notice.clone() {
+                    ui.separator();
+                    let (text, colour) = match &notice {
+                        Notice::Error(text) => (text, ui.visuals().error_fg_color),
+                        Notice::Info(text) => (text, ui.visuals().text_color()),
+                    };
+                    ui.colored_label(colour, text.as_str());
+                    if ui.small_button(self.i18n.tr("dismiss")).clicked() {
+                        self.ui_state.notice = None;
+                    }
+                }
+            });
+        });
+    }
+}

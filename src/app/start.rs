@@ -1,0 +1,106 @@
+//! How the editor starts: `Startup` is everything it takes from outside, and
+//! `JourneyApp::start` is the one constructor `run` (the binary) and the tests share.
+
+use super::*;
+
+/// Everything the editor takes from outside when it starts. `run` fills it from the
+/// platform; tests fill it with temp folders and scripted dialogs. Both then call
+/// `JourneyApp::start`, so the start path the tests drive is the one that ships.
+pub struct Startup {
+    /// The journey file named on the command line.
+    pub file: Option<PathBuf>,
+    /// The journey shown when no file is given and none was open last time (the bundled
+    /// example when `None`).
+    pub journey: Option<Journey>,
+    pub settings: Settings,
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Where autosave writes recovery files (`recovery::default_dir()` in the binary).
+    pub recovery_dir: Option<PathBuf>,
+}
+
+impl JourneyApp {
+    /// The app as it starts: autosave into the recovery folder, recovery files left by
+    /// a dead process offered, then the file asked for, else the last file, else the
+    /// example. A file that fails to load shows its errors, never another map.
+    pub fn start(startup: Startup) -> Self {
+        let Startup {
+            file,
+            journey,
+            settings,
+            dialogs,
+            recovery_dir,
+        } = startup;
+        let journey = journey.unwrap_or_else(|| actions::welcome_journey(&settings));
+        let mut app = JourneyApp::new(Document::new(journey, None), settings, dialogs);
+        app.set_recovery_dir(recovery_dir);
+        app.check_recovery();
+        app.open_at_start(file);
+        app
+    }
+}
+
+/// Runs the editor in a native window; opens `file`, or the last file, or an example.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("journeymap")
+            .with_app_id("journeymap")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "journeymap",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+                .unwrap_or_default();
+            let app = JourneyApp::start(Startup {
+                file,
+                journey: None,
+                settings,
+                dialogs: Box::new(NativeDialogs::detect()),
+                recovery_dir: crate::recovery::default_dir(),
+            });
+            Ok(Box::new(EframeApp(app, 0)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "journeymap: cannot open the editor window ({error}). The command line works \
+                 without a display: see `journeymap --help`."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The app and, for the start-up probe, the frames shown so far.
+struct EframeApp(JourneyApp, u32);
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.0.ui(ui);
+        if crate::startup::probing() {
+            // This is the second frame: the first has been presented.
+            self.1 += 1;
+            if self.1 == 2 {
+                println!(
+                    "first frame presented after {:.1} ms",
+                    crate::startup::elapsed_ms()
+                );
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.0.settings);
+    }
+}

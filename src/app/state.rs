@@ -1,0 +1,153 @@
+//! The editor's transient state, never saved with the document: the selection, the
+//! view, the open window, the display mode; and the small types widgets hand back
+//! (`Edits`) or commands wait on (`PendingAction`).
+
+use super::*;
+
+/// Edits requested by widgets during a frame.
+#[derive(Default)]
+pub struct Edits {
+    pub(super) list: Vec<(Edit, EditLabel, Option<String>)>,
+}
+
+impl Edits {
+    pub fn push(&mut self, edit: Edit, label: EditLabel) {
+        self.list.push((edit, label, None));
+    }
+
+    /// An edit that merges with the previous one of the same key (typing in a field).
+    pub fn push_typing(&mut self, edit: Edit, label: EditLabel, key: String) {
+        self.list.push((edit, label, Some(key)));
+    }
+}
+
+/// Something to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingAction {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+/// Transient UI state: never saved with the document.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// Selected elements; the last one is shown in the inspector.
+    pub selection: Vec<ElementId>,
+    pub view: View,
+    /// Where "add touchpoint" puts the new card.
+    pub active_stage: Option<Stage>,
+    pub drag: Option<canvas::Drag>,
+    /// The field that takes the keyboard focus when this frame ends (a new card's
+    /// title): set where the command runs, so the next frame's keys already go there.
+    pub focus_request: Option<egui::Id>,
+    pub show_catalogue: bool,
+    /// The window or prompt over the map, if any: one at a time.
+    pub modal: Option<Modal>,
+    pub notice: Option<Notice>,
+    /// Scroll the canvas to show this touchpoint.
+    pub reveal: Option<TouchpointId>,
+    /// Editor or presentation (full screen, panels hidden, projector theme).
+    pub display: DisplayMode,
+    /// The card whose title is being typed in keyboard entry.
+    pub entry: Option<TouchpointId>,
+    pub filter: Filter,
+    /// The grey area in the spotlight: everything else is dimmed.
+    pub spotlight: Option<crate::model::GreyAreaId>,
+    /// Where the canvas was on screen last frame.
+    pub canvas_rect: Option<egui::Rect>,
+}
+
+/// How the map is shown; the theme follows from it (`theme`), never stored beside it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DisplayMode {
+    #[default]
+    Editor,
+    /// Full screen, panels hidden, the projector theme.
+    Presentation,
+    /// Presentation, light on black for washed-out projectors.
+    PresentationDark,
+}
+
+impl DisplayMode {
+    pub fn presenting(self) -> bool {
+        self != DisplayMode::Editor
+    }
+
+    pub fn theme(self) -> Theme {
+        match self {
+            DisplayMode::Editor => Theme::light(),
+            DisplayMode::Presentation => Theme::presentation(false),
+            DisplayMode::PresentationDark => Theme::presentation(true),
+        }
+    }
+}
+
+/// What the export window is preparing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub format: crate::export::Format,
+    pub options: crate::export::ExportOptions,
+}
+
+impl UiState {
+    pub fn selected_touchpoints(&self) -> Vec<TouchpointId> {
+        self.selection
+            .iter()
+            .filter_map(|e| match e {
+                ElementId::Touchpoint(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Selects a just-created touchpoint, focuses its title and scrolls to it.
+    pub fn select_new_touchpoint(&mut self, id: TouchpointId, stage: Stage) {
+        self.selection = vec![ElementId::Touchpoint(id.clone())];
+        self.active_stage = Some(stage);
+        self.focus_request = Some(widgets::field_id(id.as_str(), "title"));
+        self.reveal = Some(id);
+    }
+
+    /// Forgets everything that pointed into the previous document; display mode,
+    /// notices and open tool windows stay.
+    pub fn reset_for_new_document(&mut self) {
+        let UiState {
+            selection,
+            view,
+            active_stage,
+            drag,
+            focus_request,
+            show_catalogue,
+            modal: _,
+            notice: _,
+            reveal,
+            display: _,
+            entry,
+            filter,
+            spotlight,
+            canvas_rect: _,
+        } = self;
+        selection.clear();
+        *view = View::fit_on_next_frame();
+        *active_stage = None;
+        *drag = None;
+        *focus_request = None;
+        *show_catalogue = false;
+        *reveal = None;
+        *entry = None;
+        *filter = Filter::None;
+        *spotlight = None;
+    }
+
+    pub fn is_selected(&self, id: &ElementId) -> bool {
+        self.selection.contains(id)
+    }
+}
