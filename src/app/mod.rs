@@ -36,7 +36,7 @@ pub use dialogs::modal::Modal;
 pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
 pub use start::{Startup, run};
-pub use state::{DisplayMode, Edits, ExportRequest, Notice, PendingAction, UiState};
+pub use state::{Caches, DisplayMode, Edits, ExportRequest, Notice, Panel, PendingAction, UiState};
 pub use workshop::Filter;
 
 use crate::i18n::I18n;
@@ -59,11 +59,11 @@ pub struct JourneyApp {
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
-    thumbnails: thumbnails::Thumbnails,
+    /// What the panels keep between frames, keyed by document revision.
+    caches: Caches,
     /// The focused widget last frame: typing coalesces only within one focus.
     last_focus: Option<egui::Id>,
     pub safety: safety::Safety,
-    grey_list: inspector::grey_area::ListCache,
     keyboard: input::KeyboardQueue,
     /// Commands asked for this frame, run when it ends.
     queued: Vec<AppCommand>,
@@ -91,11 +91,10 @@ impl JourneyApp {
             fonts_installed: false,
             quit_confirmed: false,
             title_shown: String::new(),
-            thumbnails: thumbnails::Thumbnails::default(),
+            caches: Caches::default(),
             last_focus: None,
             // No recovery folder unless asked for: tests must not write to the home folder.
             safety: safety::Safety::new(None),
-            grey_list: inspector::grey_area::ListCache::default(),
             keyboard: input::KeyboardQueue::default(),
             queued: Vec::new(),
             failed: None,
@@ -166,13 +165,31 @@ impl JourneyApp {
         } else {
             panels::menu_bar::ui(self, ui);
             self.status_bar_ui(ui);
-            panels::journey::ui(self, ui, &mut edits);
-            inspector::ui(self, ui, &mut edits);
+            self.panels_ui(ui, &mut edits);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                canvas::ui(self, ui, &mut edits);
+                self.ensure_layout();
+                let JourneyApp {
+                    document,
+                    ui_state,
+                    i18n,
+                    theme,
+                    layout,
+                    ..
+                } = self;
+                if let Some((_, layout)) = layout.as_ref() {
+                    let canvas = canvas::Canvas {
+                        journey: &document.journey,
+                        layout,
+                        ui_state,
+                        i18n,
+                        theme,
+                        edits: &mut edits,
+                    };
+                    canvas::ui(canvas, ui);
+                }
             });
         self.entry_bar_ui(&ctx, &mut edits);
         self.modals_ui(&ctx);
@@ -192,6 +209,36 @@ impl JourneyApp {
         let modal = self.modal_open() || egui::Popup::is_any_open(&ctx);
         self.keyboard
             .end_frame(self.ui_state.entry.is_some(), modal);
+    }
+
+    /// The journey panel and the inspector, each given only a `Panel`.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, edits: &mut Edits) {
+        let mut file_requests = Vec::new();
+        let JourneyApp {
+            document,
+            i18n,
+            theme,
+            ui_state,
+            caches,
+            ..
+        } = self;
+        let mut panel = Panel {
+            journey: &document.journey,
+            journey_path: document.path.as_deref(),
+            revision: document.revision(),
+            i18n,
+            theme,
+            ui_state,
+            edits,
+            caches,
+            file_requests: &mut file_requests,
+        };
+        panels::journey::ui(&mut panel, ui);
+        inspector::ui(&mut panel, ui);
+        let ctx = ui.ctx().clone();
+        for (kind, purpose) in file_requests {
+            self.ask_file(kind, purpose, &ctx);
+        }
     }
 
     fn apply_edits(&mut self, edits: Edits) {

@@ -151,3 +151,28 @@ impl UiState {
         self.selection.contains(id)
     }
 }
+
+/// What a panel may touch, and nothing more: the journey to read, the edit sink, the
+/// view state it shares with the canvas, its caches, and requests for the app (a file
+/// to ask for). Panels never see the dialogs, the safety state or the settings.
+pub struct Panel<'a> {
+    pub journey: &'a Journey,
+    /// The journey's file (attachments are relative to its folder).
+    pub journey_path: Option<&'a std::path::Path>,
+    /// The document revision: caches are keyed by it (unique across documents).
+    pub revision: u64,
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    pub ui_state: &'a mut UiState,
+    pub edits: &'a mut Edits,
+    pub caches: &'a mut Caches,
+    /// Files to ask the person for, once the panels are drawn.
+    pub file_requests: &'a mut Vec<(DialogKind, DialogPurpose)>,
+}
+
+/// Per-document caches the panels keep between frames, keyed by document revision.
+#[derive(Default)]
+pub struct Caches {
+    pub grey_list: super::inspector::grey_area::ListCache,
+    pub thumbnails: super::thumbnails::Thumbnails,
+}

@@ -27,26 +27,32 @@ pub struct Drag {
     pub grab: Vec2,
 }
 
-pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+/// What the canvas reads and changes: the journey and its layout to draw, the view
+/// state (selection, pan and zoom, drag), and the edit sink.
+pub struct Canvas<'a> {
+    pub journey: &'a crate::model::Journey,
+    pub layout: &'a crate::layout::MapLayout,
+    pub ui_state: &'a mut UiState,
+    pub i18n: &'a crate::i18n::I18n,
+    pub theme: &'a crate::theme::Theme,
+    pub edits: &'a mut Edits,
+}
+
+pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
     let canvas = ui.available_rect_before_wrap();
     let background = ui.interact(
         canvas,
         ui.scope_id().with("canvas"),
         Sense::click_and_drag(),
     );
-    app.ensure_layout();
-    let JourneyApp {
-        document,
+    let Canvas {
+        journey,
+        layout,
         ui_state,
         i18n,
         theme,
-        layout,
-        ..
-    } = app;
-    let Some((_, layout)) = layout.as_ref() else {
-        return;
-    };
-    let journey = &document.journey;
+        edits,
+    } = canvas_ctx;
     let origin = canvas.min;
     ui_state.canvas_rect = Some(canvas);
 

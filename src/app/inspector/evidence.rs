@@ -8,9 +8,9 @@ use crate::app::*;
 use crate::model::*;
 
 /// The evidence linked to a touchpoint, with link, unlink and new.
-pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: &Touchpoint) {
-    let i18n = &app.i18n;
-    let journey = &app.document.journey;
+pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
+    let i18n = &p.i18n;
+    let journey = &p.journey;
     ui.label(
         egui::RichText::new(i18n.tr("field-evidence"))
             .small()
@@ -18,7 +18,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
     );
     if tp.evidence.is_empty() {
         ui.colored_label(
-            crate::app::canvas::colour(app.theme.no_evidence),
+            crate::app::canvas::colour(p.theme.no_evidence),
             i18n.tr("evidence-none"),
         );
     }
@@ -31,7 +31,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
             if remove_button(ui, &unlink).clicked() {
                 let mut changed = tp.clone();
                 changed.evidence.retain(|e| e != link);
-                edits.push(
+                p.edits.push(
                     Edit::Replace(Element::Touchpoint(changed)),
                     "edit-unlink-evidence",
                 );
@@ -41,7 +41,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
                 .link(format!("{kind}: {}", summary(&item.text)))
                 .clicked()
             {
-                app.ui_state.selection = vec![ElementId::Evidence(link.clone())];
+                p.ui_state.selection = vec![ElementId::Evidence(link.clone())];
             }
         });
     }
@@ -67,7 +67,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
         if let Some(id) = picked {
             let mut changed = tp.clone();
             changed.evidence.push(id);
-            edits.push(
+            p.edits.push(
                 Edit::Replace(Element::Touchpoint(changed)),
                 "edit-link-evidence",
             );
@@ -87,7 +87,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
         focus_field(ui, field_id(item.id.as_str(), "text"));
         let mut linked = tp.clone();
         linked.evidence.push(item.id.clone());
-        app.ui_state.selection = vec![ElementId::Evidence(item.id.clone())];
+        p.ui_state.selection = vec![ElementId::Evidence(item.id.clone())];
         let index = journey.evidence.len();
         let edit = Edit::Batch(vec![
             Edit::Insert {
@@ -96,7 +96,7 @@ pub fn links_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, tp: 
             },
             Edit::Replace(Element::Touchpoint(linked)),
         ]);
-        edits.push(edit, "edit-add-evidence");
+        p.edits.push(edit, "edit-add-evidence");
     }
 }
 
@@ -111,12 +111,12 @@ fn summary(text: &str) -> String {
     }
 }
 
-pub fn evidence_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &EvidenceId) {
-    let journey = &app.document.journey;
+pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
+    let journey = &p.journey;
     let Some(original) = journey.evidence_item(id) else {
         return;
     };
-    let i18n = &app.i18n;
+    let i18n = &p.i18n;
     let mut e = original.clone();
     let mut typed = None;
     heading(ui, &i18n.tr("inspector-evidence"));
@@ -155,18 +155,18 @@ pub fn evidence_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, i
     if e != *original {
         let edit = Edit::Replace(Element::Evidence(e.clone()));
         match typed {
-            Some(field) => edits.push_typing(edit, "edit-evidence", format!("{id}/{field}")),
-            None => edits.push(edit, "edit-evidence"),
+            Some(field) => p
+                .edits
+                .push_typing(edit, "edit-evidence", format!("{id}/{field}")),
+            None => p.edits.push(edit, "edit-evidence"),
         }
     }
     ui.separator();
-    attachments_ui(app, ui, edits, &e);
+    attachments_ui(p, ui, &e);
     ui.separator();
-    if ui.button(app.i18n.tr("delete-evidence")).clicked() {
-        edits.push(
-            Edit::delete_evidence(&app.document.journey, id),
-            "edit-delete",
-        );
+    if ui.button(p.i18n.tr("delete-evidence")).clicked() {
+        p.edits
+            .push(Edit::delete_evidence(&p.journey, id), "edit-delete");
     }
 }
 
@@ -238,32 +238,31 @@ fn metric_ui(
     }
 }
 
-fn attachments_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, e: &Evidence) {
+fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
     ui.label(
-        egui::RichText::new(app.i18n.tr("field-attachments"))
+        egui::RichText::new(p.i18n.tr("field-attachments"))
             .small()
             .strong(),
     );
-    let folder = app
-        .document
-        .path
-        .as_ref()
-        .and_then(|p| p.parent())
+    let folder = p
+        .journey_path
+        .and_then(|path| path.parent())
         .map(std::path::Path::to_path_buf);
     for relative in &e.attachments {
         ui.horizontal(|ui| {
-            let remove = crate::tr!(app.i18n, "attachment-remove-named", file = relative.clone());
+            let remove = crate::tr!(p.i18n, "attachment-remove-named", file = relative.clone());
             if remove_button(ui, &remove).clicked() {
                 let mut changed = e.clone();
                 changed.attachments.retain(|a| a != relative);
-                edits.push(Edit::Replace(Element::Evidence(changed)), "edit-attach");
+                p.edits
+                    .push(Edit::Replace(Element::Evidence(changed)), "edit-attach");
             }
             ui.label(relative);
         });
         let Some(folder) = folder.as_ref() else {
             continue;
         };
-        match app.thumbnails.get(ui.ctx(), &folder.join(relative)) {
+        match p.caches.thumbnails.get(ui.ctx(), &folder.join(relative)) {
             Ok(texture) => {
                 let size = texture.size_vec2();
                 let scale = (300.0 / size.x.max(size.y)).min(1.0);
@@ -274,15 +273,14 @@ fn attachments_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, e:
             }
         }
     }
-    if ui.button(app.i18n.tr("attachment-add")).clicked() {
+    if ui.button(p.i18n.tr("attachment-add")).clicked() {
         let purpose = DialogPurpose::AttachImage {
             evidence: e.id.clone(),
         };
-        let ctx = ui.ctx().clone();
-        app.ask_file(DialogKind::OpenImage, purpose, &ctx);
+        p.file_requests.push((DialogKind::OpenImage, purpose));
     }
     ui.label(
-        egui::RichText::new(app.i18n.tr("attachment-drop-hint"))
+        egui::RichText::new(p.i18n.tr("attachment-drop-hint"))
             .small()
             .weak(),
     );

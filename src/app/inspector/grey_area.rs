@@ -42,21 +42,21 @@ const SHOWN_SUGGESTIONS: usize = 12;
 /// Rows of the grey-area list are laid out only when visible: maps have hundreds.
 const LIST_HEIGHT: f32 = 260.0;
 
-pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
-    let key = app.document.revision();
-    app.grey_list.refresh(key, &app.document.journey);
-    let i18n = &app.i18n;
-    let journey = &app.document.journey;
-    if app.grey_list.sorted.is_empty() {
+pub fn list_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    let key = p.revision;
+    p.caches.grey_list.refresh(key, &p.journey);
+    let i18n = &p.i18n;
+    let journey = &p.journey;
+    if p.caches.grey_list.sorted.is_empty() {
         ui.label(egui::RichText::new(i18n.tr("grey-areas-none")).weak());
     }
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let rows = app.grey_list.sorted.len();
+    let rows = p.caches.grey_list.sorted.len();
     egui::ScrollArea::vertical()
         .id_salt("grey_list")
         .max_height(LIST_HEIGHT)
         .show_rows(ui, row_height, rows, |ui, range| {
-            for &index in &app.grey_list.sorted[range] {
+            for &index in &p.caches.grey_list.sorted[range] {
                 let grey = &journey.grey_areas[index];
                 let severity = i18n.term("severity", grey.severity.key());
                 let title = if grey.title.is_empty() {
@@ -64,10 +64,10 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                 } else {
                     grey.title.clone()
                 };
-                let selected = app
+                let selected = p
                     .ui_state
                     .is_selected(&ElementId::GreyArea(grey.id.clone()));
-                let fill = crate::app::canvas::colour(app.theme.grey_area_fill(grey.severity));
+                let fill = crate::app::canvas::colour(p.theme.grey_area_fill(grey.severity));
                 ui.horizontal(|ui| {
                     let (dot, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -75,13 +75,13 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                     let label = egui::Button::selectable(selected, format!("{title} · {severity}"))
                         .truncate();
                     if ui.add(label).clicked() {
-                        app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
-                        app.ui_state.reveal = Some(grey.from.clone());
+                        p.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+                        p.ui_state.reveal = Some(grey.from.clone());
                     }
                 });
             }
         });
-    let suggested = &app.grey_list.suggested;
+    let suggested = &p.caches.grey_list.suggested;
     if suggested.is_empty() {
         return;
     }
@@ -116,9 +116,9 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
                             from,
                             to,
                         );
-                        app.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
+                        p.ui_state.selection = vec![ElementId::GreyArea(grey.id.clone())];
                         let index = journey.grey_areas.len();
-                        edits.push(
+                        p.edits.push(
                             Edit::Insert {
                                 index,
                                 element: Element::GreyArea(grey),
@@ -137,12 +137,12 @@ pub fn list_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         });
 }
 
-pub fn inspector_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &GreyAreaId) {
-    let journey = &app.document.journey;
+pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
+    let journey = &p.journey;
     let Some(original) = journey.grey_area(id) else {
         return;
     };
-    let i18n = &app.i18n;
+    let i18n = &p.i18n;
     let mut g = original.clone();
     let mut typed = None;
     heading(ui, &i18n.tr("inspector-grey-area"));
@@ -233,13 +233,16 @@ pub fn inspector_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, 
     if g != *original {
         let edit = Edit::Replace(Element::GreyArea(g.clone()));
         match typed {
-            Some(field) => edits.push_typing(edit, "edit-grey-area", format!("{id}/{field}")),
-            None => edits.push(edit, "edit-grey-area"),
+            Some(field) => p
+                .edits
+                .push_typing(edit, "edit-grey-area", format!("{id}/{field}")),
+            None => p.edits.push(edit, "edit-grey-area"),
         }
     }
     ui.separator();
     if ui.button(i18n.tr("delete-grey-area")).clicked() {
-        edits.push(Edit::delete_grey_area(journey, id), "edit-delete");
+        p.edits
+            .push(Edit::delete_grey_area(journey, id), "edit-delete");
     }
 }
 

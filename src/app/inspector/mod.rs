@@ -12,7 +12,7 @@ use crate::app::widgets::{
 use crate::app::*;
 use crate::model::*;
 
-pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(340.0)
@@ -21,31 +21,29 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let selected = app.ui_state.selection.last().cloned();
+                    let selected = p.ui_state.selection.last().cloned();
                     match selected {
-                        Some(ElementId::Touchpoint(id)) => touchpoint_ui(app, ui, edits, &id),
-                        Some(ElementId::Evidence(id)) => evidence::evidence_ui(app, ui, edits, &id),
-                        Some(ElementId::GreyArea(id)) => {
-                            grey_area::inspector_ui(app, ui, edits, &id)
-                        }
-                        Some(ElementId::Opportunity(id)) => opportunity_ui(app, ui, edits, &id),
-                        _ => nothing_selected_ui(app, ui),
+                        Some(ElementId::Touchpoint(id)) => touchpoint_ui(p, ui, &id),
+                        Some(ElementId::Evidence(id)) => evidence::evidence_ui(p, ui, &id),
+                        Some(ElementId::GreyArea(id)) => grey_area::inspector_ui(p, ui, &id),
+                        Some(ElementId::Opportunity(id)) => opportunity_ui(p, ui, &id),
+                        _ => nothing_selected_ui(p, ui),
                     }
                 });
         });
 }
 
-fn nothing_selected_ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
-    heading(ui, &app.i18n.tr("inspector-title"));
-    ui.label(app.i18n.tr("inspector-empty"));
+fn nothing_selected_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    heading(ui, &p.i18n.tr("inspector-title"));
+    ui.label(p.i18n.tr("inspector-empty"));
 }
 
-fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &TouchpointId) {
-    let journey = &app.document.journey;
+fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
+    let journey = &p.journey;
     let Some(original) = journey.touchpoint(id) else {
         return;
     };
-    let i18n = &app.i18n;
+    let i18n = &p.i18n;
     let mut tp = original.clone();
     let mut typed: Option<&str> = None;
 
@@ -62,8 +60,8 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
         i18n.term("stage", s.key())
     }) {
         match Edit::move_touchpoint(journey, id, stage, usize::MAX) {
-            Ok(edit) => edits.push(edit, "edit-move-touchpoint"),
-            Err(error) => app.ui_state.notice = Some(Notice::Error(error.to_string())),
+            Ok(edit) => p.edits.push(edit, "edit-move-touchpoint"),
+            Err(error) => p.ui_state.notice = Some(Notice::Error(error.to_string())),
         }
         return;
     }
@@ -89,20 +87,20 @@ fn touchpoint_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id:
     if tp != *original {
         let edit = Edit::Replace(Element::Touchpoint(tp.clone()));
         match typed {
-            Some(field) => edits.push_typing(edit, "edit-touchpoint", format!("{id}/{field}")),
-            None => edits.push(edit, "edit-touchpoint"),
+            Some(field) => p
+                .edits
+                .push_typing(edit, "edit-touchpoint", format!("{id}/{field}")),
+            None => p.edits.push(edit, "edit-touchpoint"),
         }
     }
     ui.separator();
-    evidence::links_ui(app, ui, edits, &tp);
+    evidence::links_ui(p, ui, &tp);
     ui.separator();
-    opportunities_ui(app, ui, edits, id);
+    opportunities_ui(p, ui, id);
     ui.separator();
-    if ui.button(app.i18n.tr("delete-touchpoint")).clicked() {
-        edits.push(
-            Edit::delete_touchpoint(&app.document.journey, id),
-            "edit-delete",
-        );
+    if ui.button(p.i18n.tr("delete-touchpoint")).clicked() {
+        p.edits
+            .push(Edit::delete_touchpoint(&p.journey, id), "edit-delete");
     }
 }
 
@@ -191,14 +189,14 @@ pub fn emotion_label(score: i8) -> String {
     }
 }
 
-fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &TouchpointId) {
-    let i18n = &app.i18n;
+fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
+    let i18n = &p.i18n;
     ui.label(
         egui::RichText::new(i18n.tr("field-opportunities"))
             .small()
             .strong(),
     );
-    let journey = &app.document.journey;
+    let journey = &p.journey;
     for opportunity in journey.opportunities_for(id) {
         let text = if opportunity.idea.is_empty() {
             i18n.tr("untitled")
@@ -206,7 +204,7 @@ fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, 
             opportunity.idea.clone()
         };
         if ui.link(text).clicked() {
-            app.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+            p.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
         }
     }
     if ui.small_button(i18n.tr("add-opportunity")).clicked() {
@@ -218,14 +216,14 @@ fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, 
             owner: String::new(),
             status: OpportunityStatus::Idea,
         };
-        app.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+        p.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
         focus_field_selecting(
             ui,
             field_id(opportunity.id.as_str(), "idea"),
             &opportunity.idea,
         );
         let index = journey.opportunities.len();
-        edits.push(
+        p.edits.push(
             Edit::Insert {
                 index,
                 element: Element::Opportunity(opportunity),
@@ -235,21 +233,17 @@ fn opportunities_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, 
     }
 }
 
-fn opportunity_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id: &OpportunityId) {
-    let Some(original) = app.document.journey.opportunity(id) else {
+fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
+    let Some(original) = p.journey.opportunity(id) else {
         return;
     };
-    let i18n = &app.i18n;
+    let i18n = &p.i18n;
     let mut o = original.clone();
     let mut typed = None;
     heading(ui, &i18n.tr("inspector-opportunity"));
     let target_name = match &o.target {
-        OpportunityTarget::Touchpoint(t) => {
-            app.document.journey.touchpoint(t).map(|t| t.title.clone())
-        }
-        OpportunityTarget::GreyArea(g) => {
-            app.document.journey.grey_area(g).map(|g| g.title.clone())
-        }
+        OpportunityTarget::Touchpoint(t) => p.journey.touchpoint(t).map(|t| t.title.clone()),
+        OpportunityTarget::GreyArea(g) => p.journey.grey_area(g).map(|g| g.title.clone()),
     };
     if let Some(name) = target_name {
         ui.label(crate::tr!(i18n, "opportunity-for", target = name));
@@ -278,12 +272,14 @@ fn opportunity_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits, id
     if o != *original {
         let edit = Edit::Replace(Element::Opportunity(o.clone()));
         match typed {
-            Some(field) => edits.push_typing(edit, "edit-opportunity", format!("{id}/{field}")),
-            None => edits.push(edit, "edit-opportunity"),
+            Some(field) => p
+                .edits
+                .push_typing(edit, "edit-opportunity", format!("{id}/{field}")),
+            None => p.edits.push(edit, "edit-opportunity"),
         }
     }
     if ui.button(i18n.tr("delete-opportunity")).clicked() {
-        edits.push(
+        p.edits.push(
             Edit::Remove(ElementId::Opportunity(id.clone())),
             "edit-delete",
         );

@@ -15,9 +15,9 @@ fn rgb_edit(ui: &mut egui::Ui, colour: &mut Rgb, name: &str) -> bool {
     response.changed()
 }
 
-pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
-    let i18n = &app.i18n;
-    let journey = &app.document.journey;
+pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    let i18n = &p.i18n;
+    let journey = &p.journey;
     ui.label(
         egui::RichText::new(i18n.tr("field-channels"))
             .small()
@@ -54,7 +54,8 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             });
             let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
             if remove_button(ui, &delete).clicked() {
-                edits.push(Edit::delete_channel(journey, &c.id), "edit-delete");
+                p.edits
+                    .push(Edit::delete_channel(journey, &c.id), "edit-delete");
             }
         });
         if c != *channel {
@@ -64,9 +65,9 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             let key = format!("{}/{field}", c.id);
             let edit = Edit::Replace(Element::Channel(c));
             if typed || recoloured {
-                edits.push_typing(edit, "edit-catalogue", key)
+                p.edits.push_typing(edit, "edit-catalogue", key)
             } else {
-                edits.push(edit, "edit-catalogue")
+                p.edits.push(edit, "edit-catalogue")
             }
         }
     }
@@ -80,7 +81,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         };
         focus_field_selecting(ui, field_id(channel.id.as_str(), "name"), &channel.name);
         let index = journey.channels.len();
-        edits.push(
+        p.edits.push(
             Edit::Insert {
                 index,
                 element: Element::Channel(channel),
@@ -112,7 +113,8 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             typed = response.changed();
             let delete = crate::tr!(i18n, "delete-named", name = d.name.clone());
             if remove_button(ui, &delete).clicked() {
-                edits.push(Edit::delete_department(journey, &d.id), "edit-delete");
+                p.edits
+                    .push(Edit::delete_department(journey, &d.id), "edit-delete");
             }
         });
         if d != *department {
@@ -122,9 +124,9 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             let key = format!("{}/{field}", d.id);
             let edit = Edit::Replace(Element::Department(d));
             if typed || recoloured {
-                edits.push_typing(edit, "edit-catalogue", key)
+                p.edits.push_typing(edit, "edit-catalogue", key)
             } else {
-                edits.push(edit, "edit-catalogue")
+                p.edits.push(edit, "edit-catalogue")
             }
         }
     }
@@ -141,7 +143,7 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             &department.name,
         );
         let index = journey.departments.len();
-        edits.push(
+        p.edits.push(
             Edit::Insert {
                 index,
                 element: Element::Department(department),

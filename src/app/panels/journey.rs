@@ -5,7 +5,7 @@ use crate::app::widgets::{choice, string_list, text_area, text_field};
 use crate::app::*;
 use crate::model::*;
 
-pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
+pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     egui::Panel::left("journey")
         .resizable(true)
         .default_size(300.0)
@@ -14,30 +14,30 @@ pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let i18n_grey = app.i18n.tr("section-grey-areas");
+                    let i18n_grey = p.i18n.tr("section-grey-areas");
                     egui::CollapsingHeader::new(i18n_grey)
                         .default_open(true)
                         .show(ui, |ui| {
-                            crate::app::inspector::grey_area::list_ui(app, ui, edits);
+                            crate::app::inspector::grey_area::list_ui(p, ui);
                         });
-                    let header_title = app.i18n.tr("section-journey");
+                    let header_title = p.i18n.tr("section-journey");
                     egui::CollapsingHeader::new(header_title)
                         .default_open(true)
                         .show(ui, |ui| {
-                            header_ui(app, ui, edits);
+                            header_ui(p, ui);
                         });
-                    let stages_title = app.i18n.tr("section-stages");
+                    let stages_title = p.i18n.tr("section-stages");
                     egui::CollapsingHeader::new(stages_title)
                         .default_open(false)
                         .show(ui, |ui| {
-                            stage_notes_ui(app, ui, edits);
+                            stage_notes_ui(p, ui);
                         });
-                    let catalogue_title = app.i18n.tr("section-catalogue");
-                    let open = std::mem::take(&mut app.ui_state.show_catalogue);
+                    let catalogue_title = p.i18n.tr("section-catalogue");
+                    let open = std::mem::take(&mut p.ui_state.show_catalogue);
                     egui::CollapsingHeader::new(catalogue_title)
                         .open(open.then_some(true))
                         .show(ui, |ui| {
-                            crate::app::panels::catalogue::ui(app, ui, edits);
+                            crate::app::panels::catalogue::ui(p, ui);
                         });
                 });
         });
@@ -51,9 +51,9 @@ fn push_header(edits: &mut Edits, header: Header, typed: Option<&str>) {
     }
 }
 
-fn header_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
-    let i18n = &app.i18n;
-    let original = app.document.journey.header();
+fn header_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    let i18n = &p.i18n;
+    let original = p.journey.header();
     let mut h = original.clone();
     let mut typed = None;
     if text_field(ui, &i18n.tr("field-journey-title"), &mut h.title).changed() {
@@ -106,13 +106,13 @@ fn header_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
         }
     }
     if h != original {
-        push_header(edits, h, typed);
+        push_header(p.edits, h, typed);
     }
 }
 
-fn stage_notes_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
-    let i18n = &app.i18n;
-    let original = app.document.journey.header();
+fn stage_notes_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    let i18n = &p.i18n;
+    let original = p.journey.header();
     let mut h = original.clone();
     let mut typed = None;
     for stage in Stage::ALL {
@@ -135,6 +135,6 @@ fn stage_notes_ui(app: &mut JourneyApp, ui: &mut egui::Ui, edits: &mut Edits) {
     }
     h.stages.retain(|_, notes| !notes.is_empty());
     if h != original {
-        push_header(edits, h, typed);
+        push_header(p.edits, h, typed);
     }
 }
