@@ -149,7 +149,7 @@ impl JourneyApp {
         self.handle_close_request(&ctx);
 
         if self.failed.is_some() {
-            panels::menu_bar::ui(self, ui);
+            self.menu_bar_ui(ui);
             self.status_bar_ui(ui);
             self.load_failure_ui(ui);
             self.modals_ui(&ctx);
@@ -163,7 +163,7 @@ impl JourneyApp {
         if self.ui_state.display.presenting() {
             self.presentation_bar_ui(ui);
         } else {
-            panels::menu_bar::ui(self, ui);
+            self.menu_bar_ui(ui);
             self.status_bar_ui(ui);
             self.panels_ui(ui, &mut edits);
         }
@@ -209,6 +209,32 @@ impl JourneyApp {
         let modal = self.modal_open() || egui::Popup::is_any_open(&ctx);
         self.keyboard
             .end_frame(self.ui_state.entry.is_some(), modal);
+    }
+
+    /// The menu bar reads a `Menu`; what was chosen is carried out here.
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let enabled = |command| self.command_enabled(command);
+        let menu = panels::menu_bar::Menu {
+            i18n: &self.i18n,
+            recent_files: &self.settings.recent_files,
+            language: self.settings.language,
+            undo_label: self.document.undo_label(),
+            redo_label: self.document.redo_label(),
+            enabled: &enabled,
+        };
+        let Some(choice) = panels::menu_bar::ui(&menu, ui) else {
+            return;
+        };
+        use panels::menu_bar::MenuChoice;
+        match choice {
+            MenuChoice::Command(command) => self.queue(command),
+            MenuChoice::OpenRecent(path) => {
+                let ctx = ui.ctx().clone();
+                self.request(PendingAction::OpenPath(path), &ctx);
+            }
+            MenuChoice::Language(language) => self.set_language(language),
+            MenuChoice::ShowCatalogue => self.ui_state.show_catalogue = true,
+        }
     }
 
     /// The journey panel and the inspector, each given only a `Panel`.

@@ -10,7 +10,7 @@ use crate::model::*;
 /// The evidence linked to a touchpoint, with link, unlink and new.
 pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
     let i18n = &p.i18n;
-    let journey = &p.journey;
+    let journey = p.journey;
     ui.label(
         egui::RichText::new(i18n.tr("field-evidence"))
             .small()
@@ -112,7 +112,7 @@ fn summary(text: &str) -> String {
 }
 
 pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
-    let journey = &p.journey;
+    let journey = p.journey;
     let Some(original) = journey.evidence_item(id) else {
         return;
     };
@@ -166,7 +166,7 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
     ui.separator();
     if ui.button(p.i18n.tr("delete-evidence")).clicked() {
         p.edits
-            .push(Edit::delete_evidence(&p.journey, id), "edit-delete");
+            .push(Edit::delete_evidence(p.journey, id), "edit-delete");
     }
 }
 

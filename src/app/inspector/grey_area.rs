@@ -44,9 +44,9 @@ const LIST_HEIGHT: f32 = 260.0;
 
 pub fn list_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     let key = p.revision;
-    p.caches.grey_list.refresh(key, &p.journey);
+    p.caches.grey_list.refresh(key, p.journey);
     let i18n = &p.i18n;
-    let journey = &p.journey;
+    let journey = p.journey;
     if p.caches.grey_list.sorted.is_empty() {
         ui.label(egui::RichText::new(i18n.tr("grey-areas-none")).weak());
     }
@@ -138,7 +138,7 @@ pub fn list_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
 }
 
 pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
-    let journey = &p.journey;
+    let journey = p.journey;
     let Some(original) = journey.grey_area(id) else {
         return;
     };

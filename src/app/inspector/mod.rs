@@ -39,7 +39,7 @@ fn nothing_selected_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
 }
 
 fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
-    let journey = &p.journey;
+    let journey = p.journey;
     let Some(original) = journey.touchpoint(id) else {
         return;
     };
@@ -100,7 +100,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     ui.separator();
     if ui.button(p.i18n.tr("delete-touchpoint")).clicked() {
         p.edits
-            .push(Edit::delete_touchpoint(&p.journey, id), "edit-delete");
+            .push(Edit::delete_touchpoint(p.journey, id), "edit-delete");
     }
 }
 
@@ -196,7 +196,7 @@ fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
             .small()
             .strong(),
     );
-    let journey = &p.journey;
+    let journey = p.journey;
     for opportunity in journey.opportunities_for(id) {
         let text = if opportunity.idea.is_empty() {
             i18n.tr("untitled")

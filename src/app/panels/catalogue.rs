@@ -17,7 +17,7 @@ fn rgb_edit(ui: &mut egui::Ui, colour: &mut Rgb, name: &str) -> bool {
 
 pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     let i18n = &p.i18n;
-    let journey = &p.journey;
+    let journey = p.journey;
     ui.label(
         egui::RichText::new(i18n.tr("field-channels"))
             .small()

@@ -1,75 +1,130 @@
 //! The menu bar. Entries come from the command table (label, shortcut, tooltip); the
-//! undo and redo entries name what they will undo.
+//! undo and redo entries name what they will undo. It reads a `Menu` and answers with
+//! what the person chose; the app carries it out.
 
 use crate::app::*;
+use crate::model::Language;
 
-pub fn ui(app: &mut JourneyApp, ui: &mut egui::Ui) {
+/// What the menu bar shows.
+pub struct Menu<'a> {
+    pub i18n: &'a I18n,
+    pub recent_files: &'a [PathBuf],
+    pub language: Language,
+    pub undo_label: Option<EditLabel>,
+    pub redo_label: Option<EditLabel>,
+    /// Which commands can run now (the others are greyed out).
+    pub enabled: &'a dyn Fn(AppCommand) -> bool,
+}
+
+/// What the person chose in the menus.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MenuChoice {
+    Command(AppCommand),
+    OpenRecent(PathBuf),
+    Language(Language),
+    ShowCatalogue,
+}
+
+pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
+    let mut choice = None;
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            let i18n_file = app.i18n.tr("menu-file");
-            ui.menu_button(i18n_file, |ui| {
-                command_button(app, ui, AppCommand::New);
-                command_button(app, ui, AppCommand::Open);
-                recent_menu(app, ui);
-                ui.separator();
-                command_button(app, ui, AppCommand::Save);
-                command_button(app, ui, AppCommand::SaveAs);
-                ui.separator();
-                command_button(app, ui, AppCommand::ExportPng);
-                command_button(app, ui, AppCommand::ExportSvg);
-                ui.separator();
-                command_button(app, ui, AppCommand::Quit);
-            });
-            let edit = app.i18n.tr("menu-edit");
-            ui.menu_button(edit, |ui| {
-                command_button(app, ui, AppCommand::Undo);
-                command_button(app, ui, AppCommand::Redo);
-                ui.separator();
-                command_button(app, ui, AppCommand::AddTouchpoint);
-                command_button(app, ui, AppCommand::MarkGreyArea);
-                command_button(app, ui, AppCommand::Delete);
-                ui.separator();
-                if ui.button(app.i18n.tr("menu-catalogue")).clicked() {
-                    app.ui_state.show_catalogue = true;
-                }
-            });
-            let view = app.i18n.tr("menu-view");
-            ui.menu_button(view, |ui| {
-                command_button(app, ui, AppCommand::ZoomIn);
-                command_button(app, ui, AppCommand::ZoomOut);
-                command_button(app, ui, AppCommand::ZoomFit);
-                ui.separator();
-                command_button(app, ui, AppCommand::Presentation);
-                command_button(app, ui, AppCommand::PresentationDark);
-                ui.separator();
-                command_button(app, ui, AppCommand::FilterNoEvidence);
-                command_button(app, ui, AppCommand::FilterChannel);
-                command_button(app, ui, AppCommand::FilterDepartment);
-                command_button(app, ui, AppCommand::Spotlight);
-                command_button(app, ui, AppCommand::ClearFilter);
-                ui.separator();
-                command_button(app, ui, AppCommand::ShowShortcuts);
-            });
-            let language = app.i18n.tr("menu-language");
-            ui.menu_button(language, |ui| {
-                for option in crate::model::Language::ALL {
-                    let label = app.i18n.term("language", option.key());
-                    if ui.radio(app.settings.language == *option, label).clicked() {
-                        app.set_language(*option);
+            let groups: [(&str, &[Option<AppCommand>]); 3] = [
+                (
+                    "menu-file",
+                    &[
+                        Some(AppCommand::New),
+                        Some(AppCommand::Open),
+                        None,
+                        Some(AppCommand::Save),
+                        Some(AppCommand::SaveAs),
+                        None,
+                        Some(AppCommand::ExportPng),
+                        Some(AppCommand::ExportSvg),
+                        None,
+                        Some(AppCommand::Quit),
+                    ],
+                ),
+                (
+                    "menu-edit",
+                    &[
+                        Some(AppCommand::Undo),
+                        Some(AppCommand::Redo),
+                        None,
+                        Some(AppCommand::AddTouchpoint),
+                        Some(AppCommand::MarkGreyArea),
+                        Some(AppCommand::Delete),
+                        None,
+                    ],
+                ),
+                (
+                    "menu-view",
+                    &[
+                        Some(AppCommand::ZoomIn),
+                        Some(AppCommand::ZoomOut),
+                        Some(AppCommand::ZoomFit),
+                        None,
+                        Some(AppCommand::Presentation),
+                        Some(AppCommand::PresentationDark),
+                        None,
+                        Some(AppCommand::FilterNoEvidence),
+                        Some(AppCommand::FilterChannel),
+                        Some(AppCommand::FilterDepartment),
+                        Some(AppCommand::Spotlight),
+                        Some(AppCommand::ClearFilter),
+                        None,
+                        Some(AppCommand::ShowShortcuts),
+                    ],
+                ),
+            ];
+            for (title, entries) in groups {
+                ui.menu_button(menu.i18n.tr(title), |ui| {
+                    for (index, entry) in entries.iter().enumerate() {
+                        match entry {
+                            Some(command) => {
+                                if command_button(menu, ui, *command) {
+                                    choice = Some(MenuChoice::Command(*command));
+                                }
+                            }
+                            None => {
+                                ui.separator();
+                            }
+                        }
+                        // The recent files follow Open.
+                        if title == "menu-file"
+                            && index == 1
+                            && let Some(path) = recent_menu(menu, ui)
+                        {
+                            choice = Some(MenuChoice::OpenRecent(path));
+                        }
+                    }
+                    if title == "menu-edit" && ui.button(menu.i18n.tr("menu-catalogue")).clicked() {
+                        choice = Some(MenuChoice::ShowCatalogue);
+                        ui.close();
+                    }
+                });
+            }
+            ui.menu_button(menu.i18n.tr("menu-language"), |ui| {
+                for option in Language::ALL {
+                    let label = menu.i18n.term("language", option.key());
+                    if ui.radio(menu.language == *option, label).clicked() {
+                        choice = Some(MenuChoice::Language(*option));
                     }
                 }
             });
         });
     });
+    choice
 }
 
-fn command_button(app: &mut JourneyApp, ui: &mut egui::Ui, command: AppCommand) {
+/// One command's entry; returns whether it was chosen.
+fn command_button(menu: &Menu<'_>, ui: &mut egui::Ui, command: AppCommand) -> bool {
     let label = match command {
-        AppCommand::Undo => named(app, "cmd-undo-named", app.document.undo_label()),
-        AppCommand::Redo => named(app, "cmd-redo-named", app.document.redo_label()),
+        AppCommand::Undo => named(menu, "cmd-undo-named", menu.undo_label),
+        AppCommand::Redo => named(menu, "cmd-redo-named", menu.redo_label),
         _ => None,
     }
-    .unwrap_or_else(|| app.i18n.tr(command.label_id()));
+    .unwrap_or_else(|| menu.i18n.tr(command.label_id()));
     let shortcut = command
         .shortcuts()
         .first()
@@ -77,32 +132,32 @@ fn command_button(app: &mut JourneyApp, ui: &mut egui::Ui, command: AppCommand) 
         .unwrap_or_default();
     let button = egui::Button::new(label).shortcut_text(shortcut);
     let response = ui
-        .add_enabled(app.command_enabled(command), button)
-        .on_hover_text(app.i18n.tr(&command.tooltip_id()));
-    if response.clicked() {
-        app.queue(command);
+        .add_enabled((menu.enabled)(command), button)
+        .on_hover_text(menu.i18n.tr(&command.tooltip_id()));
+    let clicked = response.clicked();
+    if clicked {
         ui.close();
     }
+    clicked
 }
 
 /// "Undo: move touchpoint".
-fn named(app: &JourneyApp, id: &'static str, what: Option<EditLabel>) -> Option<String> {
-    let what = app.i18n.tr(what?);
-    Some(crate::tr!(app.i18n, id, what = what))
+fn named(menu: &Menu<'_>, id: &'static str, what: Option<EditLabel>) -> Option<String> {
+    let what = menu.i18n.tr(what?);
+    Some(crate::tr!(menu.i18n, id, what = what))
 }
 
-fn recent_menu(app: &mut JourneyApp, ui: &mut egui::Ui) {
-    let recent = app.settings.recent_files.clone();
-    ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button(app.i18n.tr("menu-recent"), |ui| {
-            for path in recent {
-                let name = path.display().to_string();
-                if ui.button(name).clicked() {
-                    let ctx = ui.ctx().clone();
-                    app.request(PendingAction::OpenPath(path), &ctx);
+fn recent_menu(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<PathBuf> {
+    let mut picked = None;
+    ui.add_enabled_ui(!menu.recent_files.is_empty(), |ui| {
+        ui.menu_button(menu.i18n.tr("menu-recent"), |ui| {
+            for path in menu.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    picked = Some(path.clone());
                     ui.close();
                 }
             }
         });
     });
+    picked
 }
