@@ -274,12 +274,16 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// The recovery files' text: finished `.ron` files only, not an autosave's temp file
+/// still being written (killing the app then would leave no recovery file yet).
 fn recovery_text(dir: &Path) -> String {
     std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .map(|e| read(&e.path()))
+                .map(|e| e.path())
+                .filter(|path| path.extension().is_some_and(|x| x == "ron"))
+                .map(|path| read(&path))
                 .collect::<Vec<_>>()
                 .join("\n")
         })

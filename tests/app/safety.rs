@@ -314,3 +314,29 @@ fn a_file_with_conflict_markers_is_refused_and_the_map_stays() {
     assert!(h.state().load_failure().is_none());
     assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
 }
+
+#[test]
+fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut journey = format::load(&file).unwrap().journey;
+    journey.title = "Hand-made recovery".to_owned();
+    let recovery_file = journeymap::recovery::file_for(&recovery_dir, Some(&file), "dead");
+    journeymap::recovery::write(
+        &recovery_file,
+        &journeymap::recovery::Recovery {
+            path: Some(file.clone()),
+            autosaved_unix_secs: 1_700_000_000,
+            pid: u32::MAX - 7, // no such process
+            journey,
+        },
+    )
+    .unwrap();
+    let mut h = open(&file, &recovery_dir);
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    send(&mut h, shortcut(Modifiers::NONE, Key::Enter), 1);
+    assert_eq!(h.state().journey().title, "Hand-made recovery");
+    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
+    assert!(h.state().document.is_modified());
+}
