@@ -160,6 +160,7 @@ fn fmt_keeps_file_permissions() {
     assert_eq!(leftovers.len(), 1, "no temp file left behind");
 }
 
+#[cfg(feature = "app")]
 #[test]
 fn without_a_display_the_editor_explains_and_exits_non_zero() {
     let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
@@ -173,4 +174,17 @@ fn without_a_display_the_editor_explains_and_exits_non_zero() {
     assert!(stderr.contains("cannot open the editor window"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+}
+
+/// Built without the editor (`--no-default-features`), the binary says so.
+#[cfg(not(feature = "app"))]
+#[test]
+fn a_build_without_the_editor_explains_and_exits_non_zero() {
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg(example("online-order-delivery-return.ron"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("this build has no editor"), "{stderr}");
 }
