@@ -24,6 +24,21 @@ pub fn test_recovery_dir() -> std::path::PathBuf {
     path
 }
 
+/// The app as `main` starts it on `file` (`JourneyApp::start`), in English, with
+/// scripted dialogs and its own recovery folder.
+pub fn app_on_file(file: &std::path::Path) -> JourneyApp {
+    JourneyApp::start(Startup {
+        file: Some(file.to_owned()),
+        journey: None,
+        settings: Settings {
+            language: Language::En,
+            recent_files: Vec::new(),
+        },
+        dialogs: Box::new(ScriptedDialogs::default()),
+        recovery_dir: Some(test_recovery_dir()),
+    })
+}
+
 /// The app as `main` starts it (`JourneyApp::start`), showing `journey`, with scripted
 /// dialogs and its own recovery folder.
 pub fn app_with(journey: Journey, language: Language) -> (JourneyApp, ScriptedDialogs) {

@@ -203,16 +203,7 @@ fn a_conflicted_file_at_start_shows_its_errors_and_loads_once_fixed() {
         "<<<<<<< ours\n    title: \"Ours\",\n=======\n    title: \"Theirs\",\n>>>>>>> theirs\n",
     );
     std::fs::write(&path, &conflicted).unwrap();
-    let app = JourneyApp::start(Startup {
-        file: Some(path.clone()),
-        journey: None,
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-        },
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_dir: Some(test_recovery_dir()),
-    });
+    let app = app_on_file(&path);
     let mut h = harness(app);
     let failure = h.state().load_failure().expect("the failure view");
     assert_eq!(failure.path, path);

@@ -6,7 +6,7 @@ use crate::common::*;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use journeymap::app::{JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::JourneyApp;
 use journeymap::format;
 use journeymap::model::*;
 use std::path::{Path, PathBuf};
@@ -23,16 +23,7 @@ fn example() -> Journey {
 fn on_file(dir: &Path, journey: &Journey) -> (Harness<'static, JourneyApp>, PathBuf) {
     let path = dir.join("journey.ron");
     format::save(&path, journey).unwrap();
-    let app = JourneyApp::start(Startup {
-        file: Some(path.clone()),
-        journey: None,
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-        },
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_dir: Some(test_recovery_dir()),
-    });
+    let app = app_on_file(&path);
     (harness(app), path)
 }
 

@@ -9,8 +9,9 @@
 //! never on a fixed sleep, except where the scenario itself is a delay ("kill 0.3 s
 //! after an edit", "within 2 s"). On failure a screenshot's path is printed.
 
+use crate::common::app_on_file;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::{JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::JourneyApp;
 use journeymap::format;
 use journeymap::model::{Journey, Language};
 use std::io::{BufRead, BufReader};
@@ -299,16 +300,7 @@ fn new_journey_file(dir: &Path, name: &str, title: &str) -> PathBuf {
 /// Where a widget is in the real window: the same app, file and window size in a
 /// kittest harness lays it out identically.
 fn position_of(file: &Path, label: &str) -> (f32, f32) {
-    let app = JourneyApp::start(Startup {
-        file: Some(file.to_owned()),
-        journey: None,
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-        },
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_dir: None,
-    });
+    let app = app_on_file(file);
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(WINDOW.0, WINDOW.1))
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);

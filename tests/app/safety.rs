@@ -1,6 +1,6 @@
 //! Never lose work, driven through the real app loop: autosave within two seconds,
-//! restore after a crash (including a SIGKILLed process), and files changed or deleted
-//! on disk while open.
+//! restore after a crash (a SIGKILLed binary is in the real-window suite), and files
+//! changed or deleted on disk while open.
 
 use crate::common::*;
 use egui::{Key, Modifiers};
@@ -9,7 +9,6 @@ use egui_kittest::kittest::Queryable;
 use journeymap::app::{AUTOSAVE_DELAY_SECS, JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::format;
 use journeymap::model::*;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// Lets `secs` of app time pass (each harness step is a quarter second).
@@ -144,64 +143,6 @@ fn discarding_removes_the_recovery_file() {
     press(&mut h, Modifiers::COMMAND, Key::N);
     click(&mut h, "Don't save");
     assert!(recovery_files(&recovery).is_empty());
-}
-
-/// Helper for the SIGKILL test below, run as a child process: opens the file, makes the
-/// edits, waits for the autosave, says so, then keeps the app running until killed.
-/// Ignored, so a normal run neither runs nor counts it; the parent runs it by name.
-#[test]
-#[ignore = "a child process of edits_survive_a_sigkill, not a test of its own"]
-fn helper_child_session_killed_by_the_parent() {
-    let dir = std::env::var("JOURNEYMAP_KILL_TEST_DIR")
-        .expect("run by edits_survive_a_sigkill, which sets JOURNEYMAP_KILL_TEST_DIR");
-    let dir = PathBuf::from(dir);
-    let recovery = dir.join("recovery");
-    let mut h = open(&dir.join("journey.ron"), &recovery);
-    make_edits(&mut h);
-    while !recovery_files(&recovery)
-        .first()
-        .is_some_and(|f| autosaved_last_edit(f))
-    {
-        advance(&mut h, 0.5);
-    }
-    println!("AUTOSAVED");
-    loop {
-        advance(&mut h, 0.25);
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-}
-
-#[test]
-fn edits_survive_a_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = copy_example(dir.path());
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "safety::helper_child_session_killed_by_the_parent",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("JOURNEYMAP_KILL_TEST_DIR", dir.path())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let autosaved = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|line| line.contains("AUTOSAVED"));
-    assert!(autosaved, "the child autosaved");
-    child.kill().unwrap(); // SIGKILL on Unix: no destructor, no clean shutdown
-    let status = child.wait().unwrap();
-    assert!(!status.success());
-
-    let recovery = dir.path().join("recovery");
-    let mut h = restarted(&recovery);
-    click(&mut h, "Restore");
-    assert_recovered(h.state().journey());
-    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
 }
 
 fn rewrite_title(file: &Path, title: &str) {

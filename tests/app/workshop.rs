@@ -253,16 +253,7 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
 fn on_file(dir: &std::path::Path) -> (Harness<'static, JourneyApp>, std::path::PathBuf) {
     let path = dir.join("live.ron");
     journeymap::format::save(&path, &Journey::new("Live", Language::En)).unwrap();
-    let app = JourneyApp::start(journeymap::app::Startup {
-        file: Some(path.clone()),
-        journey: None,
-        settings: journeymap::app::Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-        },
-        dialogs: Box::new(journeymap::app::ScriptedDialogs::default()),
-        recovery_dir: Some(test_recovery_dir()),
-    });
+    let app = app_on_file(&path);
     (harness(app), path)
 }
 
