@@ -1,66 +1,24 @@
 //! Semantic diff of two journeys: elements matched by id, changes named in the domain's
 //! terms (touchpoint added, moved to another stage, emotion -1 -> -2, grey area
-//! resolved...). Fields are compared through the canonical RON of each element, so
-//! every field is covered and values read exactly as in the file.
+//! resolved...). Values are compared as trees read through serde (`crate::tree`), so
+//! every field at any depth is seen, and values read exactly as in the file.
 
 use crate::i18n::I18n;
 use crate::model::*;
-use serde::Serialize;
+use crate::tree::Node;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-/// One field's value as written in the file: a single line, or the items of a list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Value {
-    Scalar(String),
-    List(Vec<String>),
-}
-
-/// The fields of an element, in file order, flattened one level (`emotion.score`).
-pub fn fields<T: Serialize>(element: &T) -> Vec<(String, Value)> {
-    let Ok(text) = crate::format::pretty(element) else {
-        return Vec::new();
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 1; // skip `Name(`
-    while i + 1 < lines.len() {
-        let line = lines[i].trim();
-        let Some((name, value)) = line.split_once(": ") else {
-            i += 1;
-            continue;
-        };
-        let value = value.trim_end_matches(',');
-        if value.ends_with('(') || value.ends_with('[') || value.ends_with('{') {
-            let indent = lines[i].len() - lines[i].trim_start().len();
-            let mut items = Vec::new();
-            i += 1;
-            while i < lines.len() && lines[i].len() - lines[i].trim_start().len() > indent {
-                items.push(lines[i].trim().trim_end_matches(',').to_owned());
-                i += 1;
-            }
-            if value.ends_with('(') {
-                for item in items {
-                    if let Some((sub, v)) = item.split_once(": ") {
-                        out.push((format!("{name}.{sub}"), Value::Scalar(v.to_owned())));
-                    }
-                }
-            } else {
-                out.push((name.to_owned(), Value::List(items)));
-            }
-        } else {
-            out.push((name.to_owned(), Value::Scalar(value.to_owned())));
-        }
-        i += 1;
-    }
-    out
-}
+pub use crate::model::ElementKind as Kind;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldChange {
+    /// A value changed, appeared (`old` None) or went away (`new` None).
     Set {
         field: String,
         old: Option<String>,
         new: Option<String>,
     },
+    /// Items added to or removed from a list.
     List {
         field: String,
         added: Vec<String>,
@@ -68,106 +26,156 @@ pub enum FieldChange {
     },
 }
 
-/// Field-by-field changes between two versions of an element, skipping `skip` fields.
-pub fn field_changes(
-    old: &[(String, Value)],
-    new: &[(String, Value)],
-    skip: &[&str],
-) -> Vec<FieldChange> {
-    let mut names: Vec<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
-    for (name, _) in old {
-        if !names.contains(&name.as_str()) {
-            names.push(name);
+impl FieldChange {
+    pub fn field(&self) -> &str {
+        match self {
+            FieldChange::Set { field, .. } | FieldChange::List { field, .. } => field,
         }
     }
-    let get = |list: &'_ [(String, Value)], name: &str| {
-        list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
-    };
+}
+
+/// Field-by-field changes between two values (trees of the same type), skipping the
+/// top-level fields named in `skip`. Paths read `emotion.score`, `persona.goals`,
+/// `stages.Usage.goal`.
+pub fn field_changes(old: &Node, new: &Node, skip: &[&str]) -> Vec<FieldChange> {
     let mut out = Vec::new();
-    for name in names.into_iter().filter(|n| !skip.contains(n)) {
-        let (a, b) = (get(old, name), get(new, name));
-        if a == b {
-            continue;
+    match (old, new) {
+        (Node::Struct(a), Node::Struct(b)) => {
+            for name in field_names(a, b) {
+                if !skip.contains(&name) {
+                    walk(name, lookup(a, name), lookup(b, name), &mut out);
+                }
+            }
         }
-        match (a, b) {
-            (Some(Value::List(a)), Some(Value::List(b))) => out.push(FieldChange::List {
-                field: name.to_owned(),
-                added: b.iter().filter(|x| !a.contains(x)).cloned().collect(),
-                removed: a.iter().filter(|x| !b.contains(x)).cloned().collect(),
-            }),
-            (None, Some(Value::List(b))) => out.push(FieldChange::List {
-                field: name.to_owned(),
-                added: b,
-                removed: vec![],
-            }),
-            (Some(Value::List(a)), None) => out.push(FieldChange::List {
-                field: name.to_owned(),
-                added: vec![],
-                removed: a,
-            }),
-            (a, b) => out.push(FieldChange::Set {
-                field: name.to_owned(),
-                old: scalar(a),
-                new: scalar(b),
-            }),
-        }
+        _ => walk("", Some(old), Some(new), &mut out),
     }
-    // A reordered list with the same items is still a change: say so as a set.
-    out.retain(|c| !matches!(c, FieldChange::List { added, removed, .. } if added.is_empty() && removed.is_empty()));
     out
 }
 
-fn scalar(value: Option<Value>) -> Option<String> {
-    match value? {
-        Value::Scalar(s) => Some(s),
-        Value::List(items) => Some(format!("[{}]", items.join(", "))),
+fn lookup<'a>(fields: &'a [(&'static str, Node)], name: &str) -> Option<&'a Node> {
+    fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
+/// Field names of both structs: `b`'s order, then those only in `a`.
+fn field_names(a: &[(&'static str, Node)], b: &[(&'static str, Node)]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = b.iter().map(|(n, _)| *n).collect();
+    for (name, _) in a {
+        if !names.contains(name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
-    Touchpoint,
-    GreyArea,
-    Evidence,
-    Opportunity,
-    Channel,
-    Department,
+fn present(node: Option<&Node>) -> Option<&Node> {
+    node.filter(|n| **n != Node::Absent)
 }
 
-impl Kind {
-    /// The element's name in command-line messages.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Kind::Touchpoint => "touchpoint",
-            Kind::GreyArea => "grey area",
-            Kind::Evidence => "evidence",
-            Kind::Opportunity => "opportunity",
-            Kind::Channel => "channel",
-            Kind::Department => "department",
+fn walk(path: &str, old: Option<&Node>, new: Option<&Node>, out: &mut Vec<FieldChange>) {
+    let (old, new) = (present(old), present(new));
+    if old == new {
+        return;
+    }
+    match (old, new) {
+        (Some(Node::Struct(a)), Some(Node::Struct(b))) => {
+            for name in field_names(a, b) {
+                walk(&join(path, name), lookup(a, name), lookup(b, name), out);
+            }
+        }
+        // A struct that appears or goes away: each of its fields.
+        (Some(Node::Struct(a)), None) => {
+            for (name, value) in a {
+                walk(&join(path, name), Some(value), None, out);
+            }
+        }
+        (None, Some(Node::Struct(b))) => {
+            for (name, value) in b {
+                walk(&join(path, name), None, Some(value), out);
+            }
+        }
+        (Some(Node::Map(_)) | None, Some(Node::Map(_)) | None) => {
+            let entries = |n: Option<&Node>| match n {
+                Some(Node::Map(entries)) => entries.clone(),
+                _ => Vec::new(),
+            };
+            let (a, b) = (entries(old), entries(new));
+            let mut keys: Vec<&String> = a.iter().map(|(k, _)| k).collect();
+            for (key, _) in &b {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            keys.sort();
+            for key in keys {
+                let get = |list: &[(String, Node)]| {
+                    list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+                };
+                walk(&join(path, key), get(&a).as_ref(), get(&b).as_ref(), out);
+            }
+        }
+        (Some(Node::Seq(_)) | None, Some(Node::Seq(_)) | None) => {
+            let items = |n: Option<&Node>| match n {
+                Some(Node::Seq(items)) => items.iter().map(Node::to_ron).collect(),
+                _ => Vec::new(),
+            };
+            let (a, b): (Vec<String>, Vec<String>) = (items(old), items(new));
+            list_change(path, a, b, out);
+        }
+        (old, new) => out.push(FieldChange::Set {
+            field: path.to_owned(),
+            old: old.map(Node::to_ron),
+            new: new.map(Node::to_ron),
+        }),
+    }
+}
+
+fn list_change(path: &str, a: Vec<String>, b: Vec<String>, out: &mut Vec<FieldChange>) {
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => removed.extend_from_slice(&a[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => added.extend_from_slice(&b[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                removed.extend_from_slice(&a[old_index..old_index + old_len]);
+                added.extend_from_slice(&b[new_index..new_index + new_len]);
+            }
         }
     }
-
-    /// The journey field holding this kind of element in files.
-    pub fn section(self) -> &'static str {
-        match self {
-            Kind::Touchpoint => "touchpoints",
-            Kind::GreyArea => "grey_areas",
-            Kind::Evidence => "evidence",
-            Kind::Opportunity => "opportunities",
-            Kind::Channel => "channels",
-            Kind::Department => "departments",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Kind::Touchpoint => "touchpoints",
-            Kind::GreyArea => "grey-areas",
-            Kind::Evidence => "evidence",
-            Kind::Opportunity => "opportunities",
-            Kind::Channel => "channels",
-            Kind::Department => "departments",
-        }
+    let (mut x, mut y) = (added.clone(), removed.clone());
+    x.sort();
+    y.sort();
+    if x == y {
+        // The same items in another order.
+        let show = |items: &[String]| format!("[{}]", items.join(", "));
+        out.push(FieldChange::Set {
+            field: path.to_owned(),
+            old: Some(show(&a)),
+            new: Some(show(&b)),
+        });
+    } else {
+        out.push(FieldChange::List {
+            field: path.to_owned(),
+            added,
+            removed,
+        });
     }
 }
 
@@ -191,11 +199,12 @@ pub enum Change {
         from: Stage,
         to: Stage,
     },
-    /// A touchpoint changed place within its stage.
+    /// An element changed place in its list (a touchpoint, within its stage).
     Reordered {
+        kind: Kind,
         id: String,
         name: String,
-        stage: Stage,
+        stage: Option<Stage>,
     },
     Edited {
         kind: Kind,
@@ -210,56 +219,41 @@ pub enum Change {
     },
 }
 
-/// An element of one of the journey's lists: its id and a name people recognise.
-pub trait Named: Serialize {
-    fn id(&self) -> &str;
-    fn name(&self) -> String;
-}
-
-macro_rules! named {
-    ($t:ty, |$x:ident| $name:expr) => {
-        impl Named for $t {
-            fn id(&self) -> &str {
-                self.id.as_str()
-            }
-            fn name(&self) -> String {
-                let $x = self;
-                $name
-            }
+impl Change {
+    /// The element the change is about, if any (the header is not an element).
+    pub fn element(&self) -> Option<(Kind, &str)> {
+        match self {
+            Change::Header(_) => None,
+            Change::Added { kind, id, .. }
+            | Change::Removed { kind, id, .. }
+            | Change::Reordered { kind, id, .. }
+            | Change::Edited { kind, id, .. } => Some((*kind, id)),
+            Change::Moved { id, .. } => Some((Kind::Touchpoint, id)),
+            Change::Resolved { id, .. } => Some((Kind::GreyArea, id)),
         }
-    };
+    }
 }
-named!(Touchpoint, |t| t.title.clone());
-named!(GreyArea, |g| if g.title.is_empty() {
-    format!("{} → {}", g.from, g.to)
-} else {
-    g.title.clone()
-});
-named!(Evidence, |e| e.text.chars().take(60).collect());
-named!(Opportunity, |o| o.idea.clone());
-named!(Channel, |c| c.name.clone());
-named!(Department, |d| d.name.clone());
 
-fn elements<T: Named + PartialEq>(
-    out: &mut Vec<Change>,
-    kind: Kind,
-    old: &[T],
-    new: &[T],
-    skip: &[&str],
-) {
+/// A tree that cannot be built is an empty struct: never happens for journey types,
+/// whose every value serializes.
+fn tree<T: serde::Serialize>(value: &T) -> Node {
+    Node::of(value).unwrap_or(Node::Struct(Vec::new()))
+}
+
+fn elements<T: Item>(out: &mut Vec<Change>, old: &[T], new: &[T], skip: &[&str]) {
     use std::collections::HashMap;
     let old_by_id: HashMap<&str, &T> = old.iter().map(|e| (e.id(), e)).collect();
     let new_by_id: HashMap<&str, &T> = new.iter().map(|e| (e.id(), e)).collect();
     for e in new.iter().filter(|e| !old_by_id.contains_key(e.id())) {
         out.push(Change::Added {
-            kind,
+            kind: T::KIND,
             id: e.id().to_owned(),
             name: e.name(),
         });
     }
     for e in old.iter().filter(|e| !new_by_id.contains_key(e.id())) {
         out.push(Change::Removed {
-            kind,
+            kind: T::KIND,
             id: e.id().to_owned(),
             name: e.name(),
         });
@@ -271,10 +265,10 @@ fn elements<T: Named + PartialEq>(
         if *before == e {
             continue;
         }
-        let changes = field_changes(&fields(*before), &fields(e), skip);
+        let changes = field_changes(&tree(*before), &tree(e), skip);
         if !changes.is_empty() {
             out.push(Change::Edited {
-                kind,
+                kind: T::KIND,
                 id: e.id().to_owned(),
                 name: e.name(),
                 changes,
@@ -283,29 +277,75 @@ fn elements<T: Named + PartialEq>(
     }
 }
 
-/// Every change from `old` to `new`, grouped by kind of element.
-pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
+/// Ids in `b` that changed place relative to the others both lists hold: those
+/// outside a longest common subsequence.
+fn moved_ids(a: &[&str], b: &[&str]) -> Vec<usize> {
+    if a == b {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    let header = |j: &Journey| fields(&j.header());
-    out.extend(
-        field_changes(&header(old), &header(new), &[])
-            .into_iter()
-            .map(Change::Header),
-    );
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        if let DiffOp::Insert {
+            new_index, new_len, ..
+        }
+        | DiffOp::Replace {
+            new_index, new_len, ..
+        } = op
+        {
+            out.extend(new_index..new_index + new_len);
+        }
+    }
+    out
+}
 
-    let mut touchpoints = Vec::new();
-    elements(
-        &mut touchpoints,
-        Kind::Touchpoint,
-        &old.touchpoints,
-        &new.touchpoints,
-        &["stage"],
-    );
+struct Diff<'a> {
+    old: &'a Journey,
+    new: &'a Journey,
+    out: Vec<Change>,
+}
+
+impl KindVisitor for Diff<'_> {
+    fn visit<T: Item>(&mut self) {
+        let (old, new) = (self.old, self.new);
+        let mut changes = Vec::new();
+        if T::KIND == Kind::Touchpoint {
+            elements(&mut changes, &old.touchpoints, &new.touchpoints, &["stage"]);
+            touchpoint_moves(&mut changes, old, new);
+        } else {
+            elements(&mut changes, T::list(old), T::list(new), &[]);
+            let b = stayed::<T>(new, old);
+            for index in moved_ids(&stayed::<T>(old, new), &b) {
+                let name = new.item::<T>(b[index]).map(Item::name).unwrap_or_default();
+                changes.push(Change::Reordered {
+                    kind: T::KIND,
+                    id: b[index].to_owned(),
+                    name,
+                    stage: None,
+                });
+            }
+        }
+        if T::KIND == Kind::GreyArea {
+            say_resolved(&mut changes, old, new);
+        }
+        self.out.extend(changes);
+    }
+}
+
+/// Ids of `journey`'s `T` list that `other` also holds, in order.
+fn stayed<'a, T: Item>(journey: &'a Journey, other: &Journey) -> Vec<&'a str> {
+    T::list(journey)
+        .iter()
+        .map(Item::id)
+        .filter(|id| other.item::<T>(id).is_some())
+        .collect()
+}
+
+fn touchpoint_moves(out: &mut Vec<Change>, old: &Journey, new: &Journey) {
     for t in &new.touchpoints {
         if let Some(before) = old.touchpoint(&t.id)
             && before.stage != t.stage
         {
-            touchpoints.push(Change::Moved {
+            out.push(Change::Moved {
                 id: t.id.to_string(),
                 name: t.title.clone(),
                 from: before.stage,
@@ -314,108 +354,70 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
         }
     }
     for stage in Stage::ALL {
-        reordered(&mut touchpoints, old, new, *stage);
+        let stayed = |j: &'_ Journey, other: &Journey| -> Vec<String> {
+            j.touchpoints_in(*stage)
+                .iter()
+                .filter(|t| other.touchpoint(&t.id).is_some_and(|o| o.stage == *stage))
+                .map(|t| t.id.to_string())
+                .collect()
+        };
+        let (a, b) = (stayed(old, new), stayed(new, old));
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b: Vec<&str> = b.iter().map(String::as_str).collect();
+        for index in moved_ids(&a, &b) {
+            let name = new
+                .touchpoint(&b[index].into())
+                .map(|t| t.title.clone())
+                .unwrap_or_default();
+            out.push(Change::Reordered {
+                kind: Kind::Touchpoint,
+                id: b[index].to_owned(),
+                name,
+                stage: Some(*stage),
+            });
+        }
     }
-    out.extend(touchpoints);
+}
 
-    let mut greys = Vec::new();
-    elements(
-        &mut greys,
-        Kind::GreyArea,
-        &old.grey_areas,
-        &new.grey_areas,
-        &[],
-    );
+/// A grey area that became resolved is said once, as "resolved", not also as a status
+/// edit.
+fn say_resolved(out: &mut Vec<Change>, old: &Journey, new: &Journey) {
     for g in &new.grey_areas {
         if g.status == GreyAreaStatus::Resolved
             && old
                 .grey_area(&g.id)
                 .is_some_and(|b| b.status != GreyAreaStatus::Resolved)
         {
-            // Said once, as "resolved", not also as a status edit.
-            for change in &mut greys {
+            for change in out.iter_mut() {
                 if let Change::Edited { id, changes, .. } = change
                     && id == g.id.as_str()
                 {
-                    changes.retain(
-                        |c| !matches!(c, FieldChange::Set { field, .. } if field == "status"),
-                    );
+                    changes.retain(|c| c.field() != "status");
                 }
             }
-            greys.retain(|c| !matches!(c, Change::Edited { changes, .. } if changes.is_empty()));
-            greys.push(Change::Resolved {
+            out.retain(|c| !matches!(c, Change::Edited { changes, .. } if changes.is_empty()));
+            out.push(Change::Resolved {
                 id: g.id.to_string(),
                 name: g.name(),
             });
         }
     }
-    out.extend(greys);
-    elements(&mut out, Kind::Evidence, &old.evidence, &new.evidence, &[]);
-    elements(
-        &mut out,
-        Kind::Opportunity,
-        &old.opportunities,
-        &new.opportunities,
-        &[],
-    );
-    elements(&mut out, Kind::Channel, &old.channels, &new.channels, &[]);
-    elements(
-        &mut out,
-        Kind::Department,
-        &old.departments,
-        &new.departments,
-        &[],
-    );
-    out
 }
 
-/// Touchpoints that stayed in `stage` but changed place relative to the others that
-/// stayed: those outside the longest common subsequence.
-fn reordered(out: &mut Vec<Change>, old: &Journey, new: &Journey, stage: Stage) {
-    let stayed = |j: &Journey, other: &Journey| -> Vec<TouchpointId> {
-        j.touchpoints_in(stage)
-            .iter()
-            .filter(|t| other.touchpoint(&t.id).is_some_and(|o| o.stage == stage))
-            .map(|t| t.id.clone())
-            .collect()
+/// Every change from `old` to `new`: the header, then each kind of element.
+pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
+    let mut out: Vec<Change> = field_changes(&tree(&old.header()), &tree(&new.header()), &[])
+        .into_iter()
+        .map(Change::Header)
+        .collect();
+    let mut elements = Diff {
+        old,
+        new,
+        out: Vec::new(),
     };
-    let (a, b) = (stayed(old, new), stayed(new, old));
-    if a == b || a.len() > 2000 {
-        return;
-    }
-    let mut table = vec![vec![0u16; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut common) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            common.push(a[i].clone());
-            i += 1;
-            j += 1;
-        } else if table[i + 1][j] >= table[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    for id in b.iter().filter(|id| !common.contains(id)) {
-        let name = new
-            .touchpoint(id)
-            .map(|t| t.title.clone())
-            .unwrap_or_default();
-        out.push(Change::Reordered {
-            id: id.to_string(),
-            name,
-            stage,
-        });
-    }
+    each_kind(&mut elements);
+    out.extend(elements.out);
+    out
 }
 
 fn describe(change: &FieldChange) -> String {
@@ -455,12 +457,19 @@ pub fn render_text(changes: &[Change]) -> String {
                     to.key()
                 )
             }
-            Change::Reordered { id, name, stage } => {
-                format!(
-                    "> touchpoint {id} \"{name}\" reordered within {}",
+            Change::Reordered {
+                kind,
+                id,
+                name,
+                stage,
+            } => match stage {
+                Some(stage) => format!(
+                    "> {} {id} \"{name}\" reordered within {}",
+                    kind.singular(),
                     stage.key()
-                )
-            }
+                ),
+                None => format!("> {} {id} \"{name}\" reordered", kind.singular()),
+            },
             Change::Edited {
                 kind,
                 id,
@@ -486,16 +495,17 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
     );
     let section = |change: &Change| match change {
         Change::Header(_) => "diff-section-journey",
-        Change::Added { kind, .. } | Change::Removed { kind, .. } | Change::Edited { kind, .. } => {
-            match kind {
-                Kind::Touchpoint => "diff-section-touchpoints",
-                Kind::GreyArea => "diff-section-grey-areas",
-                Kind::Evidence => "diff-section-evidence",
-                Kind::Opportunity => "diff-section-opportunities",
-                Kind::Channel | Kind::Department => "diff-section-catalogue",
-            }
-        }
-        Change::Moved { .. } | Change::Reordered { .. } => "diff-section-touchpoints",
+        Change::Added { kind, .. }
+        | Change::Removed { kind, .. }
+        | Change::Edited { kind, .. }
+        | Change::Reordered { kind, .. } => match kind {
+            Kind::Touchpoint => "diff-section-touchpoints",
+            Kind::GreyArea => "diff-section-grey-areas",
+            Kind::Evidence => "diff-section-evidence",
+            Kind::Opportunity => "diff-section-opportunities",
+            Kind::Channel | Kind::Department => "diff-section-catalogue",
+        },
+        Change::Moved { .. } => "diff-section-touchpoints",
         Change::Resolved { .. } => "diff-section-grey-areas",
     };
     let mut current = "";
@@ -520,12 +530,28 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
                 from = i18n.term("stage", from.key()),
                 to = i18n.term("stage", to.key())
             ),
-            Change::Reordered { id, name, stage } => crate::tr!(
+            Change::Reordered {
+                id,
+                name,
+                stage: Some(stage),
+                ..
+            } => crate::tr!(
                 i18n,
                 "diff-reordered",
                 id = id.as_str(),
                 name = name.as_str(),
                 stage = i18n.term("stage", stage.key())
+            ),
+            Change::Reordered {
+                id,
+                name,
+                stage: None,
+                ..
+            } => crate::tr!(
+                i18n,
+                "diff-reordered-list",
+                id = id.as_str(),
+                name = name.as_str()
             ),
             Change::Edited {
                 id, name, changes, ..
@@ -557,19 +583,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fields_flatten_structs_and_keep_lists() {
-        let mut tp = Touchpoint::new("tp-1".into(), Stage::Usage, "Call");
-        tp.emotion = Some(Emotion {
-            score: -1,
-            word: "sad".into(),
-        });
-        tp.pain_points = vec!["a".into(), "b".into()];
-        let f = fields(&tp);
-        assert!(f.contains(&("stage".into(), Value::Scalar("Usage".into()))));
-        assert!(f.contains(&("emotion.score".into(), Value::Scalar("-1".into()))));
-        assert!(f.contains(&(
-            "pain_points".into(),
-            Value::List(vec!["\"a\"".into(), "\"b\"".into()])
-        )));
+    fn nested_lists_and_structs_are_seen() {
+        let old = Journey::new("t", Language::En);
+        let mut new = old.clone();
+        new.persona.goals.push("Save time".into());
+        new.stages.insert(
+            Stage::Usage,
+            StageNotes {
+                goal: "Works".into(),
+                ..StageNotes::default()
+            },
+        );
+        let changes = diff(&old, &new);
+        assert_eq!(
+            changes,
+            [
+                Change::Header(FieldChange::List {
+                    field: "persona.goals".into(),
+                    added: vec!["\"Save time\"".into()],
+                    removed: vec![],
+                }),
+                Change::Header(FieldChange::Set {
+                    field: "stages.Usage.goal".into(),
+                    old: None,
+                    new: Some("\"Works\"".into()),
+                }),
+            ]
+        );
+        assert_eq!(
+            render_text(&changes),
+            "journey: persona.goals +\"Save time\"\njourney: stages.Usage.goal (none) -> \"Works\"\n"
+        );
     }
 }

@@ -20,3 +20,4 @@ pub mod recovery;
 pub mod scene;
 pub mod startup;
 pub mod theme;
+pub mod tree;

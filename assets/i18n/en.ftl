@@ -342,6 +342,7 @@ diff-added = Added { $id } “{ $name }”
 diff-removed = Removed { $id } “{ $name }”
 diff-moved = Moved { $id } “{ $name }” from { $from } to { $to }
 diff-reordered = Reordered { $id } “{ $name }” within { $stage }
+diff-reordered-list = Reordered { $id } “{ $name }”
 diff-edited = Changed { $id } “{ $name }”
 diff-resolved = Resolved { $id } “{ $name }”
 

@@ -342,6 +342,7 @@ diff-added = Añadido { $id } «{ $name }»
 diff-removed = Eliminado { $id } «{ $name }»
 diff-moved = Movido { $id } «{ $name }» de { $from } a { $to }
 diff-reordered = Reordenado { $id } «{ $name }» dentro de { $stage }
+diff-reordered-list = Reordenado { $id } «{ $name }»
 diff-edited = Modificado { $id } «{ $name }»
 diff-resolved = Resuelta { $id } «{ $name }»
 

@@ -46,31 +46,123 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// One side of a merge, read and validated. Messages name the journey as git knows it
+/// (`%P`), not git's temp file.
+fn read_side(path: &Path, name: &str, side: &str) -> anyhow::Result<format::Parsed> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("{name}: cannot read {side} version"))?;
+    format::parse_bytes(&bytes).map_err(|diagnostics| {
+        let lines: Vec<String> = diagnostics
+            .iter()
+            .map(|d| format!("{name} ({side}):{d}"))
+            .collect();
+        anyhow::anyhow!("{}", lines.join("\n"))
+    })
+}
+
 /// git's merge-driver contract: merge into OURS; exit 0 when clean, 1 on conflicts.
+/// Trouble (a side that does not load, a result that would not load) exits 2 with OURS
+/// untouched, and git reports a conflict.
 pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
-    let base = load(&args.base).context("the common ancestor")?;
-    let ours = load(&args.ours).context("our version")?;
-    let theirs = load(&args.theirs).context("their version")?;
-    let merged = merge::merge(&base, &ours, &theirs);
-    let text = merge::to_text(&merged)?;
+    let name = args
+        .path
+        .clone()
+        .unwrap_or_else(|| args.ours.display().to_string());
+    let base = read_side(&args.base, &name, "common ancestor")?;
+    let ours = read_side(&args.ours, &name, "our")?;
+    let theirs = read_side(&args.theirs, &name, "their")?;
+    let labels = merge::Labels {
+        ours: args.ours_label.clone(),
+        theirs: args.theirs_label.clone(),
+    };
+    if [&base, &ours, &theirs]
+        .iter()
+        .any(|side| !side.comments.is_empty())
+    {
+        return merge_lines(args, &name, &labels);
+    }
+    let merged = merge::merge(&base.journey, &ours.journey, &theirs.journey)
+        .with_context(|| format!("{name}: cannot merge"))?;
+    let text = merge::to_text_labelled(&merged, &labels)?;
+    if merged.conflicts.is_empty() {
+        // Never hand git a clean merge that does not load.
+        if let Err(diagnostics) = format::parse(&text) {
+            let lines: Vec<String> = diagnostics
+                .iter()
+                .map(|d| format!("{name} (merged):{d}"))
+                .collect();
+            bail!(
+                "the merged journey would not load, so nothing was written:\n{}",
+                lines.join("\n")
+            );
+        }
+    }
     format::atomic_write(&args.ours, text.as_bytes())
         .with_context(|| format!("cannot write {}", args.ours.display()))?;
-    for (old, new) in &merged.renamed {
-        eprintln!("journeymap merge: both sides added {old}; theirs is now {new}");
+    for (kind, old, new) in &merged.renamed {
+        eprintln!(
+            "journeymap merge: {name}: both sides added {} {old}; theirs is now {new}",
+            kind.singular()
+        );
+    }
+    for kind in &merged.reorders_kept {
+        eprintln!(
+            "journeymap merge: {name}: both sides reordered the {}; ours' order was kept",
+            kind.section().replace('_', " ")
+        );
     }
     if merged.conflicts.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     for conflict in &merged.conflicts {
-        eprintln!("journeymap merge: conflict: {conflict}");
+        eprintln!("journeymap merge: {name}: conflict: {conflict}");
     }
     eprintln!(
-        "journeymap merge: {} conflict(s) written between <<<<<<< and >>>>>>> markers in {}; keep one side of \
-         each, delete the other and the marker lines, then `journeymap check` the file",
+        "journeymap merge: {name}: {} conflict(s) written between <<<<<<< and >>>>>>> markers; \
+         open the file in journeymap to pick a side for each, or keep one side by hand, delete \
+         the other and the marker lines, then `journeymap check` it",
         merged.conflicts.len(),
-        args.ours.display()
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// A side has `//` comments, which the structural merge would drop (as `fmt` would):
+/// merge line by line with git's own merge instead, so the comments stay.
+fn merge_lines(args: &MergeArgs, name: &str, labels: &merge::Labels) -> anyhow::Result<ExitCode> {
+    let output = Command::new("git")
+        .arg("merge-file")
+        .arg("-p")
+        .args(["-L", &labels.ours, "-L", "base", "-L", &labels.theirs])
+        .arg(&args.ours)
+        .arg(&args.base)
+        .arg(&args.theirs)
+        .output()
+        .context("cannot run git merge-file")?;
+    let conflicts = output.status.code().unwrap_or(-1);
+    if conflicts < 0 {
+        bail!(
+            "git merge-file failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    format::atomic_write(&args.ours, &output.stdout)
+        .with_context(|| format!("cannot write {}", args.ours.display()))?;
+    eprintln!(
+        "journeymap merge: {name}: the file has // comments, which a merge by structure would \
+         drop; merged line by line instead"
+    );
+    if conflicts > 0 {
+        eprintln!("journeymap merge: {name}: {conflicts} conflict(s) between markers");
+        return Ok(ExitCode::FAILURE);
+    }
+    if let Err(diagnostics) = format::parse_bytes(&output.stdout) {
+        for d in diagnostics {
+            eprintln!("journeymap merge: {name}:{d}");
+        }
+        eprintln!("journeymap merge: {name}: the line-by-line merge does not load; fix it by hand");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn git(args: &[&str]) -> anyhow::Result<String> {
@@ -88,11 +180,59 @@ fn git(args: &[&str]) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }
 
+/// `word` quoted for the shell git runs drivers with.
+fn shell_quote(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+=:,@".contains(&b))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// How git should run this binary: by name when `journeymap` on PATH is this very
+/// binary (teammates' installs differ), else by its quoted absolute path.
+fn driver_program() -> anyhow::Result<(String, &'static str)> {
+    let exe = std::env::current_exe().context("cannot find the journeymap executable")?;
+    let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("journeymap"))
+            .find(|candidate| candidate.is_file())
+    });
+    if let Some(found) = on_path
+        && std::fs::canonicalize(&found).is_ok_and(|found| found == exe)
+    {
+        return Ok(("journeymap".to_owned(), "by name: journeymap is on PATH"));
+    }
+    Ok((
+        shell_quote(&exe.display().to_string()),
+        "by absolute path: journeymap is not on PATH (put it there and re-run git-setup so \
+         teammates' clones work too)",
+    ))
+}
+
+/// Whether git knows the `%X`/`%Y` marker labels for merge drivers (git 2.44 and later).
+fn git_has_driver_labels() -> bool {
+    let Ok(version) = git(&["version"]) else {
+        return false;
+    };
+    let numbers: Vec<u32> = version
+        .trim_start_matches("git version ")
+        .split(|c: char| !c.is_ascii_digit())
+        .take(2)
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    matches!(numbers.as_slice(), [major, minor] if (*major, *minor) >= (2, 44))
+}
+
 /// `journeymap git-setup`: `.gitattributes` and the repository's git config.
 pub fn run_git_setup(args: &GitSetupArgs) -> anyhow::Result<ExitCode> {
     let root = git(&["rev-parse", "--show-toplevel"]).context("not inside a git repository")?;
-    let exe = std::env::current_exe().context("cannot find the journeymap executable")?;
-    let exe = exe.display().to_string();
+    let (program, how) = driver_program()?;
     let attributes = Path::new(&root).join(".gitattributes");
     let line = format!("{} diff=journeymap merge=journeymap", args.pattern);
     let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
@@ -108,17 +248,27 @@ pub fn run_git_setup(args: &GitSetupArgs) -> anyhow::Result<ExitCode> {
         format::atomic_write(&attributes, text.as_bytes())?;
         println!("{}: added {line}", attributes.display());
     }
+    let labels = git_has_driver_labels();
+    let driver = if labels {
+        format!("{program} merge %O %A %B %P --ours-label %X --theirs-label %Y")
+    } else {
+        format!("{program} merge %O %A %B %P")
+    };
     let settings = [
-        ("diff.journeymap.command", format!("{exe} git-diff")),
+        ("diff.journeymap.command", format!("{program} git-diff")),
         (
             "merge.journeymap.name",
-            "journeymap: merge journeys element by element".to_owned(),
+            "journeymap: merge journeys by structure".to_owned(),
         ),
-        ("merge.journeymap.driver", format!("{exe} merge %O %A %B")),
+        ("merge.journeymap.driver", driver),
     ];
     for (key, value) in settings {
         git(&["config", key, &value])?;
-        println!("git config {key} \"{value}\"");
+        println!("git config {key} {}", shell_quote(&value));
+    }
+    println!("the drivers run journeymap {how}");
+    if !labels {
+        println!("this git is older than 2.44: conflict markers say ours/theirs, not branch names");
     }
     println!(
         "`git diff` and `git log -p --ext-diff` now show semantic diffs; merges of {} go through journeymap.",

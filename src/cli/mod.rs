@@ -37,7 +37,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Semantic diff of two journeys (exit 0 when equal, 1 when different).
     Diff(DiffArgs),
-    /// Three-way merge by id, as a git merge driver: merge %O %A %B.
+    /// Three-way merge by structure, as a git merge driver: merge %O %A %B %P.
     Merge(MergeArgs),
     /// Set up .gitattributes and git config for the diff and merge drivers here.
     GitSetup(GitSetupArgs),
@@ -81,6 +81,14 @@ pub struct MergeArgs {
     pub ours: PathBuf,
     /// Theirs (%B).
     pub theirs: PathBuf,
+    /// The journey's path in the repository (%P), named in messages.
+    pub path: Option<String>,
+    /// The label of ours' side in conflict markers (git's %X: the branch name).
+    #[arg(long, default_value = "ours")]
+    pub ours_label: String,
+    /// The label of theirs' side in conflict markers (git's %Y).
+    #[arg(long, default_value = "theirs")]
+    pub theirs_label: String,
 }
 
 #[derive(Debug, Args)]

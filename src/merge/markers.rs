@@ -6,9 +6,33 @@
 use super::{Conflict, Merged};
 use crate::format::{Anchor, Finding, SourceIndex};
 
+/// The labels after `<<<<<<<` and `>>>>>>>`: git passes the branch names.
+#[derive(Clone, Debug)]
+pub struct Labels {
+    pub ours: String,
+    pub theirs: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            ours: "ours".to_owned(),
+            theirs: "theirs".to_owned(),
+        }
+    }
+}
+
 /// The merged journey's canonical text, with each conflict written as git-style
 /// markers around ours and theirs, so both values are in the file.
 pub fn to_text(merged: &Merged) -> Result<String, crate::format::FormatError> {
+    to_text_labelled(merged, &Labels::default())
+}
+
+/// `to_text` with the marker labels git gives (branch names).
+pub fn to_text_labelled(
+    merged: &Merged,
+    labels: &Labels,
+) -> Result<String, crate::format::FormatError> {
     let text = crate::format::to_text(&merged.journey)?;
     if merged.conflicts.is_empty() {
         return Ok(text);
@@ -18,7 +42,7 @@ pub fn to_text(merged: &Merged) -> Result<String, crate::format::FormatError> {
     // Work from the bottom up so earlier line numbers stay valid.
     let mut blocks: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for conflict in &merged.conflicts {
-        if let Some(block) = conflict_block(&index, &lines, conflict) {
+        if let Some(block) = conflict_block(&index, &lines, conflict, labels) {
             blocks.push(block);
         }
     }
@@ -34,28 +58,29 @@ fn conflict_block(
     index: &SourceIndex<'_>,
     lines: &[String],
     conflict: &Conflict,
+    labels: &Labels,
 ) -> Option<(usize, usize, Vec<String>)> {
+    let open = format!("<<<<<<< {}", labels.ours);
+    let close = format!(">>>>>>> {}", labels.theirs);
     let indent = |line: &str| line.len() - line.trim_start().len();
-    let anchor = match (&conflict.field, conflict.id.as_str()) {
-        (Some(field), "journey") => Anchor::TopLevel(static_field(field)),
-        (Some(field), id) => {
-            let top = field.split('.').next().unwrap_or(field);
-            Anchor::field(conflict.kind.section(), id, static_field(top))
-        }
-        (None, id) => Anchor::element(conflict.kind.section(), id),
+    let id = conflict.id.as_str();
+    let anchor = match (conflict.kind, conflict.top) {
+        (None, Some(top)) => Anchor::TopLevel(top),
+        (Some(kind), Some(top)) => Anchor::field(kind.section(), id, top),
+        (Some(kind), None) => Anchor::element(kind.section(), id),
+        (None, None) => return None,
     };
     let placed = index.place(vec![Finding::error(anchor, String::new())]);
     let line = placed.first()?.line.checked_sub(1)?;
-    if let Some(field) = &conflict.field {
-        let top = field.split('.').next().unwrap_or(field);
+    if let Some(top) = conflict.top {
         if !lines[line].trim_start().starts_with(&format!("{top}:")) {
             // Ours has no such field (left empty): theirs goes after the anchor line,
             // with an empty ours side.
             let depth = indent(&lines[line]).max(4);
             let pad = " ".repeat(depth.saturating_sub(4));
-            let mut block = vec!["<<<<<<< ours".to_owned(), "=======".to_owned()];
+            let mut block = vec![open, "=======".to_owned()];
             block.extend(conflict.theirs_lines.iter().map(|l| format!("{pad}{l}")));
-            block.push(">>>>>>> theirs".to_owned());
+            block.push(close);
             return Some((line + 1, line + 1, block));
         }
         let depth = indent(&lines[line]);
@@ -70,11 +95,11 @@ fn conflict_block(
             }
         }
         let pad = " ".repeat(depth.saturating_sub(4));
-        let mut block = vec!["<<<<<<< ours".to_owned()];
+        let mut block = vec![open];
         block.extend(lines[line..end].iter().cloned());
         block.push("=======".to_owned());
         block.extend(conflict.theirs_lines.iter().map(|l| format!("{pad}{l}")));
-        block.push(">>>>>>> theirs".to_owned());
+        block.push(close);
         Some((line, end, block))
     } else {
         // The whole element: from its struct-name line to its closing line.
@@ -88,7 +113,7 @@ fn conflict_block(
         }
         let end = (end + 1).min(lines.len());
         let element: Vec<String> = lines[start..end].to_vec();
-        let mut block = vec!["<<<<<<< ours".to_owned()];
+        let mut block = vec![open];
         if !conflict.deleted_by_ours {
             block.extend(element.iter().cloned());
         }
@@ -96,53 +121,7 @@ fn conflict_block(
         if conflict.deleted_by_ours {
             block.extend(element);
         }
-        block.push(">>>>>>> theirs".to_owned());
+        block.push(close);
         Some((start, end, block))
     }
-}
-
-/// Anchors name fields with static strings; map the few field names used.
-fn static_field(field: &str) -> &'static str {
-    const FIELDS: &[&str] = &[
-        "title",
-        "language",
-        "persona",
-        "stages",
-        "state",
-        "stage",
-        "description",
-        "channel",
-        "department",
-        "action",
-        "thought",
-        "expectation",
-        "emotion",
-        "key_moment",
-        "pain_points",
-        "evidence",
-        "kind",
-        "text",
-        "source",
-        "date",
-        "confidence",
-        "metric",
-        "attachments",
-        "from",
-        "to",
-        "severity",
-        "experience",
-        "departments",
-        "channels",
-        "fix",
-        "owner",
-        "status",
-        "target",
-        "idea",
-        "expected_effect",
-        "name",
-        "colour",
-        "scenario",
-        "id",
-    ];
-    FIELDS.iter().copied().find(|f| *f == field).unwrap_or("id")
 }

@@ -1,59 +1,87 @@
-//! Three-way merge of journeys, element by element, by id (git's merge-driver job).
+//! Three-way merge of journeys by structure (git's merge-driver job). Elements are
+//! matched by id and merged field by field through their serde trees (`crate::tree`),
+//! so every field at any depth, in the header and in every kind of element, is merged.
 //!
 //! - Edits to different elements, or to different fields of one element, merge cleanly.
-//! - Lists inside an element (pain points, evidence links) merge as sets.
+//! - Lists inside a value (pain points, goals, evidence links) merge item by item:
+//!   additions from both sides are kept, each after its predecessor.
+//! - A list reordered on one side and edited on the other keeps the new order and the
+//!   edits. When both sides reorder differently, ours' order is kept and the merge says so.
 //! - Both sides adding elements keeps both; when both picked the same new id (both
-//!   added `tp-17`), theirs is renumbered along with every reference to it.
-//! - A deletion on one side and an edit on the other, or one field changed differently
-//!   on both sides, is a conflict. The result keeps ours, and `to_text` writes both
-//!   values between git-style markers at the exact lines, so nothing is lost and the
-//!   file refuses to load until a person picks.
+//!   added `tp-17`, or a channel `sms`) with different content, theirs is renumbered
+//!   along with every reference to it.
+//! - A deletion on one side and an edit on the other, a deletion on one side and a new
+//!   reference to the deleted element on the other, or one field changed differently
+//!   on both sides, is a conflict. The result keeps the element (and ours' value), and
+//!   `to_text` writes both sides between git-style markers at the exact lines, so
+//!   nothing is lost and the file refuses to load until a person picks.
+//! - Nothing falls back silently: a value that cannot be rebuilt is an error.
 
 mod markers;
 
-pub use markers::to_text;
+pub use markers::{Labels, to_text, to_text_labelled};
 
-use crate::diff::{Kind, Named, Value, fields};
 use crate::model::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use std::collections::{BTreeSet, HashMap};
+use crate::tree::{Node, TreeError};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Why a conflict is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// One value changed differently on both sides.
+    BothChanged,
+    /// One side deleted the element, the other edited it.
+    DeletedEdited,
+    /// One side deleted the element, the other refers to it (from `by`).
+    DeletedReferenced { by: String },
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    pub kind: Kind,
+    /// The kind of element, or None for the journey's header.
+    pub kind: Option<ElementKind>,
+    /// The element's id ("" for the header).
     pub id: String,
     pub name: String,
-    /// The field, or None when one side deleted the element the other edited.
+    /// The value's path (`emotion.score`, `persona.goals`) for a field conflict.
     pub field: Option<String>,
+    /// The value on each side as written in a file; `(none)` when absent.
     pub ours: String,
     pub theirs: String,
+    pub base: String,
+    pub reason: Reason,
+    /// True when ours deleted the element (delete conflicts).
+    pub deleted_by_ours: bool,
+    /// The top-level field of the element (or journey) holding the value.
+    top: Option<&'static str>,
     /// For a field conflict, theirs' whole top-level field as canonical lines.
     theirs_lines: Vec<String>,
-    /// For a delete/edit conflict: true when ours deleted it.
-    deleted_by_ours: bool,
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = self.kind.singular();
-        match &self.field {
-            Some(field) => write!(
+        match self.kind {
+            Some(kind) => write!(f, "{} {} \"{}\": ", kind.singular(), self.id, self.name)?,
+            None => write!(f, "journey: ")?,
+        }
+        let (deleted_in, other) = if self.deleted_by_ours {
+            ("ours", "theirs")
+        } else {
+            ("theirs", "ours")
+        };
+        match (&self.reason, &self.field) {
+            (Reason::BothChanged, Some(field)) => write!(
                 f,
-                "{kind} {} \"{}\": {field} changed on both sides: ours {} / theirs {}",
-                self.id, self.name, self.ours, self.theirs
+                "{field} changed on both sides: ours {} / theirs {}",
+                self.ours, self.theirs
             ),
-            None if self.deleted_by_ours => {
-                write!(
-                    f,
-                    "{kind} {} \"{}\": deleted in ours, edited in theirs (kept)",
-                    self.id, self.name
-                )
+            (Reason::BothChanged, None) => write!(f, "changed on both sides"),
+            (Reason::DeletedEdited, _) => {
+                write!(f, "deleted in {deleted_in}, edited in {other} (kept)")
             }
-            None => write!(
+            (Reason::DeletedReferenced { by }, _) => write!(
                 f,
-                "{kind} {} \"{}\": deleted in theirs, edited in ours (kept)",
-                self.id, self.name
+                "deleted in {deleted_in}, but {other} refers to it from {by} (kept)"
             ),
         }
     }
@@ -63,332 +91,575 @@ impl std::fmt::Display for Conflict {
 pub struct Merged {
     pub journey: Journey,
     pub conflicts: Vec<Conflict>,
-    /// Ids of theirs renamed because both sides added the same id: (old, new).
-    pub renamed: Vec<(String, String)>,
+    /// Ids of theirs renamed because both sides added the same id: (kind, old, new).
+    pub renamed: Vec<(ElementKind, String, String)>,
+    /// Lists both sides reordered differently: ours' order was kept.
+    pub reorders_kept: Vec<ElementKind>,
 }
 
-trait Element: Named + DeserializeOwned + Clone + PartialEq {}
-impl<T: Named + DeserializeOwned + Clone + PartialEq> Element for T {}
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("{kind} {id}: {2}", kind = .0.singular(), id = .1)]
+    Rebuild(ElementKind, String, TreeError),
+    #[error("the journey's header: {0}")]
+    Header(TreeError),
+    #[error("{0} refers to {1} {2}, which no side has")]
+    Dangling(String, &'static str, String),
+}
 
 /// Merges `ours` and `theirs`, both descended from `base`.
-pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
+pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Result<Merged, MergeError> {
     let mut theirs = theirs.clone();
     let renamed = rename_colliding_additions(base, ours, &mut theirs);
-    let mut conflicts = Vec::new();
-    let mut journey = ours.clone();
-    journey.touchpoints = merge_list(
-        Kind::Touchpoint,
-        &base.touchpoints,
-        &ours.touchpoints,
-        &theirs.touchpoints,
-        &mut conflicts,
-    );
-    journey.grey_areas = merge_list(
-        Kind::GreyArea,
-        &base.grey_areas,
-        &ours.grey_areas,
-        &theirs.grey_areas,
-        &mut conflicts,
-    );
-    journey.evidence = merge_list(
-        Kind::Evidence,
-        &base.evidence,
-        &ours.evidence,
-        &theirs.evidence,
-        &mut conflicts,
-    );
-    journey.opportunities = merge_list(
-        Kind::Opportunity,
-        &base.opportunities,
-        &ours.opportunities,
-        &theirs.opportunities,
-        &mut conflicts,
-    );
-    journey.channels = merge_list(
-        Kind::Channel,
-        &base.channels,
-        &ours.channels,
-        &theirs.channels,
-        &mut conflicts,
-    );
-    journey.departments = merge_list(
-        Kind::Department,
-        &base.departments,
-        &ours.departments,
-        &theirs.departments,
-        &mut conflicts,
-    );
-    merge_header(base, ours, &theirs, &mut journey, &mut conflicts);
+    let mut lists = Lists {
+        base,
+        ours,
+        theirs: &theirs,
+        journey: ours.clone(),
+        conflicts: Vec::new(),
+        reorders_kept: Vec::new(),
+        error: None,
+    };
+    each_kind(&mut lists);
+    if let Some(error) = lists.error {
+        return Err(error);
+    }
+    let Lists {
+        mut journey,
+        mut conflicts,
+        reorders_kept,
+        ..
+    } = lists;
+    restore_referenced(base, ours, &theirs, &mut journey, &mut conflicts)?;
+    merge_header(base, ours, &theirs, &mut journey, &mut conflicts)?;
     journey.normalize();
-    Merged {
+    Ok(Merged {
         journey,
         conflicts,
         renamed,
-    }
+        reorders_kept,
+    })
 }
 
-/// Ids both sides added with different content: theirs gets a fresh id.
+/// Ids both sides added with different content: theirs gets a fresh id, and its
+/// references follow.
 fn rename_colliding_additions(
     base: &Journey,
     ours: &Journey,
     theirs: &mut Journey,
-) -> Vec<(String, String)> {
-    let mut renamed = Vec::new();
-    macro_rules! collisions {
-        ($list:ident, $prefix:expr, $rename:ident) => {{
-            let taken: BTreeSet<String> = base
-                .$list
+) -> Vec<(ElementKind, String, String)> {
+    struct Collisions<'a> {
+        base: &'a Journey,
+        ours: &'a Journey,
+        theirs: &'a mut Journey,
+        renamed: Vec<(ElementKind, String, String)>,
+    }
+    impl KindVisitor for Collisions<'_> {
+        fn visit<T: Item>(&mut self) {
+            let mut taken: BTreeSet<String> = T::list(self.base)
                 .iter()
-                .chain(&ours.$list)
-                .chain(&theirs.$list)
-                .map(|e| e.id.to_string())
+                .chain(T::list(self.ours))
+                .chain(T::list(self.theirs))
+                .map(|e| e.id().to_owned())
                 .collect();
-            let mut taken = taken;
-            let colliding: Vec<String> = theirs
-                .$list
+            let colliding: Vec<String> = T::list(self.theirs)
                 .iter()
-                .filter(|t| !base.$list.iter().any(|b| b.id == t.id))
-                .filter(|t| ours.$list.iter().any(|o| o.id == t.id && o != *t))
-                .map(|t| t.id.to_string())
+                .filter(|t| self.base.item::<T>(t.id()).is_none())
+                .filter(|t| self.ours.item::<T>(t.id()).is_some_and(|o| o != *t))
+                .map(|t| t.id().to_owned())
                 .collect();
             for old in colliding {
-                let new = next_numbered_id($prefix, taken.iter().map(String::as_str));
+                let new = T::KIND.fresh_id(&old, &taken);
                 taken.insert(new.clone());
-                $rename(theirs, &old, &new);
-                renamed.push((old, new));
-            }
-        }};
-    }
-    collisions!(touchpoints, TouchpointId::PREFIX, rename_touchpoint);
-    collisions!(evidence, EvidenceId::PREFIX, rename_evidence);
-    collisions!(grey_areas, GreyAreaId::PREFIX, rename_grey_area);
-    collisions!(opportunities, OpportunityId::PREFIX, rename_opportunity);
-    renamed
-}
-
-fn rename_touchpoint(j: &mut Journey, old: &str, new: &str) {
-    for t in j.touchpoints.iter_mut().filter(|t| t.id.as_str() == old) {
-        t.id = TouchpointId::new(new);
-    }
-    for g in &mut j.grey_areas {
-        for end in [&mut g.from, &mut g.to] {
-            if end.as_str() == old {
-                *end = TouchpointId::new(new);
+                self.theirs.rename(T::KIND, &old, &new);
+                self.renamed.push((T::KIND, old, new));
             }
         }
     }
-    for o in &mut j.opportunities {
-        if matches!(&o.target, OpportunityTarget::Touchpoint(t) if t.as_str() == old) {
-            o.target = OpportunityTarget::Touchpoint(TouchpointId::new(new));
+    let mut collisions = Collisions {
+        base,
+        ours,
+        theirs,
+        renamed: Vec::new(),
+    };
+    each_kind(&mut collisions);
+    collisions.renamed
+}
+
+struct Lists<'a> {
+    base: &'a Journey,
+    ours: &'a Journey,
+    theirs: &'a Journey,
+    journey: Journey,
+    conflicts: Vec<Conflict>,
+    reorders_kept: Vec<ElementKind>,
+    error: Option<MergeError>,
+}
+
+impl KindVisitor for Lists<'_> {
+    fn visit<T: Item>(&mut self) {
+        if self.error.is_some() {
+            return;
+        }
+        let (base, ours, theirs) = (T::list(self.base), T::list(self.ours), T::list(self.theirs));
+        match merge_list(base, ours, theirs, &mut self.conflicts) {
+            Ok((list, reorder_kept)) => {
+                *T::list_mut(&mut self.journey) = list;
+                if reorder_kept {
+                    self.reorders_kept.push(T::KIND);
+                }
+            }
+            Err(error) => self.error = Some(error),
         }
     }
 }
 
-fn rename_evidence(j: &mut Journey, old: &str, new: &str) {
-    for e in j.evidence.iter_mut().filter(|e| e.id.as_str() == old) {
-        e.id = EvidenceId::new(new);
-    }
-    let links = j.touchpoints.iter_mut().flat_map(|t| t.evidence.iter_mut());
-    let grey_links = j.grey_areas.iter_mut().flat_map(|g| g.evidence.iter_mut());
-    for link in links.chain(grey_links).filter(|l| l.as_str() == old) {
-        *link = EvidenceId::new(new);
-    }
-}
-
-fn rename_grey_area(j: &mut Journey, old: &str, new: &str) {
-    for g in j.grey_areas.iter_mut().filter(|g| g.id.as_str() == old) {
-        g.id = GreyAreaId::new(new);
-    }
-    for o in &mut j.opportunities {
-        if matches!(&o.target, OpportunityTarget::GreyArea(g) if g.as_str() == old) {
-            o.target = OpportunityTarget::GreyArea(GreyAreaId::new(new));
-        }
-    }
-}
-
-fn rename_opportunity(j: &mut Journey, old: &str, new: &str) {
-    for o in j.opportunities.iter_mut().filter(|o| o.id.as_str() == old) {
-        o.id = OpportunityId::new(new);
-    }
-}
-
-fn merge_list<T: Element>(
-    kind: Kind,
+/// The merged list, and whether both sides reordered it differently.
+fn merge_list<T: Item>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
     conflicts: &mut Vec<Conflict>,
-) -> Vec<T> {
-    let base_by_id: HashMap<&str, &T> = base.iter().map(|e| (e.id(), e)).collect();
-    let theirs_by_id: HashMap<&str, &T> = theirs.iter().map(|e| (e.id(), e)).collect();
-    let ours_ids: BTreeSet<&str> = ours.iter().map(Named::id).collect();
-    let mut result: Vec<T> = Vec::with_capacity(ours.len().max(theirs.len()));
+) -> Result<(Vec<T>, bool), MergeError> {
+    let by_id = |list: &[T]| -> HashMap<String, usize> {
+        list.iter()
+            .enumerate()
+            .map(|(i, e)| (e.id().to_owned(), i))
+            .collect()
+    };
+    let (base_at, ours_at, theirs_at) = (by_id(base), by_id(ours), by_id(theirs));
+    let mut kept: HashMap<String, T> = HashMap::new();
     for o in ours {
-        match (base_by_id.get(o.id()), theirs_by_id.get(o.id())) {
-            (Some(b), Some(t)) => result.push(merge_element(kind, b, o, t, conflicts)),
-            (None, _) => result.push(o.clone()), // added by ours (or by both, identically)
-            (Some(b), None) if *b == o => {}     // deleted by theirs, untouched by ours
+        let id = o.id();
+        match (base_at.get(id), theirs_at.get(id)) {
+            (Some(&b), Some(&t)) => {
+                let merged = merge_element(&base[b], o, &theirs[t], conflicts)?;
+                kept.insert(id.to_owned(), merged);
+            }
+            // Added by ours (or by both, identically).
+            (None, _) => {
+                kept.insert(id.to_owned(), o.clone());
+            }
+            // Deleted by theirs, untouched by ours.
+            (Some(&b), None) if base[b] == *o => {}
             (Some(_), None) => {
-                conflicts.push(delete_conflict(kind, o, false));
-                result.push(o.clone());
+                conflicts.push(delete_conflict(o, false, Reason::DeletedEdited));
+                kept.insert(id.to_owned(), o.clone());
             }
         }
     }
-    // Theirs-only elements go after their predecessor in theirs' order.
-    for (index, t) in theirs.iter().enumerate() {
-        if ours_ids.contains(t.id()) {
+    for t in theirs {
+        let id = t.id();
+        if ours_at.contains_key(id) {
             continue;
         }
-        match base_by_id.get(t.id()) {
-            Some(b) if *b == t => continue, // deleted by ours, untouched by theirs
-            Some(_) => conflicts.push(delete_conflict(kind, t, true)),
+        match base_at.get(id) {
+            Some(&b) if base[b] == *t => continue, // deleted by ours, untouched by theirs
+            Some(_) => conflicts.push(delete_conflict(t, true, Reason::DeletedEdited)),
             None => {}
         }
-        let after = theirs[..index]
+        kept.insert(id.to_owned(), t.clone());
+    }
+    let ids = |list: &[T]| -> Vec<String> { list.iter().map(|e| e.id().to_owned()).collect() };
+    let (order, both_reordered) = merge_order(&ids(base), &ids(ours), &ids(theirs), &kept);
+    let list = order
+        .into_iter()
+        .filter_map(|id| kept.remove(&id))
+        .collect();
+    Ok((list, both_reordered))
+}
+
+/// The order of the merged list: the side that reordered the elements both kept gives
+/// the order (ours when neither or both did); the other side's additions go after
+/// their predecessor there. Returns whether both sides reordered differently.
+fn merge_order<V>(
+    base: &[String],
+    ours: &[String],
+    theirs: &[String],
+    keep: &HashMap<String, V>,
+) -> (Vec<String>, bool) {
+    let (in_base, in_ours, in_theirs): (HashSet<&String>, HashSet<&String>, HashSet<&String>) = (
+        base.iter().collect(),
+        ours.iter().collect(),
+        theirs.iter().collect(),
+    );
+    let common = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .filter(|id| in_base.contains(id) && in_ours.contains(id) && in_theirs.contains(id))
+            .cloned()
+            .collect()
+    };
+    let (b, o, t) = (common(base), common(ours), common(theirs));
+    let (ours_moved, theirs_moved) = (o != b, t != b);
+    let (primary, secondary, secondary_set) = if theirs_moved && !ours_moved {
+        (theirs, ours, &in_ours)
+    } else {
+        (ours, theirs, &in_theirs)
+    };
+    let mut result: Vec<String> = primary
+        .iter()
+        .filter(|id| keep.contains_key(*id))
+        .cloned()
+        .collect();
+    let mut placed: HashSet<String> = result.iter().cloned().collect();
+    for (index, id) in secondary.iter().enumerate() {
+        if placed.contains(id) || !keep.contains_key(id) {
+            continue;
+        }
+        let after = secondary[..index]
             .iter()
             .rev()
-            .find_map(|p| result.iter().position(|r| r.id() == p.id()));
+            .find_map(|p| result.iter().position(|r| r == p));
         let mut at = after.map_or(0, |p| p + 1);
-        // After ours' own additions at the same place: ours first, then theirs.
+        // After the primary side's own additions at the same place.
         while at < result.len()
-            && !base_by_id.contains_key(result[at].id())
-            && !theirs_by_id.contains_key(result[at].id())
+            && !in_base.contains(&result[at])
+            && !secondary_set.contains(&result[at])
         {
             at += 1;
         }
-        result.insert(at, t.clone());
+        result.insert(at, id.clone());
+        placed.insert(id.clone());
     }
-    result
+    for id in base {
+        if keep.contains_key(id) && !placed.contains(id) {
+            result.push(id.clone());
+            placed.insert(id.clone());
+        }
+    }
+    (result, ours_moved && theirs_moved && o != t)
 }
 
-fn delete_conflict<T: Element>(kind: Kind, kept: &T, deleted_by_ours: bool) -> Conflict {
+fn delete_conflict<T: Item>(kept: &T, deleted_by_ours: bool, reason: Reason) -> Conflict {
     Conflict {
-        kind,
+        kind: Some(T::KIND),
         id: kept.id().to_owned(),
         name: kept.name(),
         field: None,
         ours: String::new(),
         theirs: String::new(),
-        theirs_lines: Vec::new(),
+        base: String::new(),
+        reason,
         deleted_by_ours,
+        top: None,
+        theirs_lines: Vec::new(),
+    }
+}
+
+/// A value both sides changed differently, before it is tied to an element.
+struct FieldConflict {
+    path: String,
+    top: &'static str,
+    base: Option<Node>,
+    ours: Option<Node>,
+    theirs: Option<Node>,
+}
+
+fn show(node: &Option<Node>) -> String {
+    match node {
+        Some(Node::Absent) | None => "(none)".to_owned(),
+        Some(node) => node.to_ron(),
     }
 }
 
 /// Field-by-field three-way merge of one element.
-fn merge_element<T: Element>(
-    kind: Kind,
+fn merge_element<T: Item>(
     base: &T,
     ours: &T,
     theirs: &T,
     conflicts: &mut Vec<Conflict>,
-) -> T {
+) -> Result<T, MergeError> {
     if ours == theirs || theirs == base {
-        return ours.clone();
+        return Ok(ours.clone());
     }
     if ours == base {
-        return theirs.clone();
+        return Ok(theirs.clone());
     }
+    let rebuild_error = |e: TreeError| MergeError::Rebuild(T::KIND, ours.id().to_owned(), e);
+    let tree = |e: &T| Node::of(e).map_err(rebuild_error);
+    let mut found = Vec::new();
+    let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
+    let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
+    for c in found {
+        conflicts.push(Conflict {
+            kind: Some(T::KIND),
+            id: ours.id().to_owned(),
+            name: ours.name(),
+            ours: show(&c.ours),
+            theirs: show(&c.theirs),
+            base: show(&c.base),
+            field: Some(c.path),
+            reason: Reason::BothChanged,
+            deleted_by_ours: false,
+            top: Some(c.top),
+            theirs_lines: field_lines(&theirs_text, c.top),
+        });
+    }
+    merged.rebuild().map_err(rebuild_error)
+}
+
+/// Merges two structs field by field; `top` names each top-level field.
+fn merge_struct(base: &Node, ours: &Node, theirs: &Node, found: &mut Vec<FieldConflict>) -> Node {
+    let fields = |n: &Node| match n {
+        Node::Struct(fields) => fields.clone(),
+        _ => Vec::new(),
+    };
     let (b, o, t) = (fields(base), fields(ours), fields(theirs));
-    let mut names: Vec<&String> = o.iter().map(|(n, _)| n).collect();
-    for (n, _) in &t {
-        if !names.contains(&n) {
-            names.push(n);
+    let get = |list: &[(&'static str, Node)], name: &str| {
+        list.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let mut names: Vec<&'static str> = o.iter().map(|(n, _)| *n).collect();
+    for (name, _) in &t {
+        if !names.contains(name) {
+            names.push(name);
         }
     }
-    let get = |list: &[(String, Value)], name: &str| {
-        list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
-    };
-    let mut merged: Vec<(String, Value)> = Vec::new();
+    let mut merged = Vec::new();
     for name in names {
-        let (bv, ov, tv) = (get(&b, name), get(&o, name), get(&t, name));
-        let value = if ov == tv || tv == bv {
-            ov
-        } else if ov == bv {
-            tv
-        } else if let (Some(Value::List(ol)), Some(Value::List(tl))) = (&ov, &tv) {
-            let bl = match &bv {
-                Some(Value::List(items)) => items.clone(),
+        let value = merge_node(
+            name,
+            name,
+            get(&b, name),
+            get(&o, name),
+            get(&t, name),
+            found,
+        );
+        if let Some(value) = value {
+            merged.push((name, value));
+        }
+    }
+    Node::Struct(merged)
+}
+
+fn merge_node(
+    path: &str,
+    top: &'static str,
+    base: Option<Node>,
+    ours: Option<Node>,
+    theirs: Option<Node>,
+    found: &mut Vec<FieldConflict>,
+) -> Option<Node> {
+    let present = |n: Option<Node>| n.filter(|n| *n != Node::Absent);
+    let (base, ours, theirs) = (present(base), present(ours), present(theirs));
+    if ours == theirs || theirs == base {
+        return ours;
+    }
+    if ours == base {
+        return theirs;
+    }
+    let join = |name: &str| format!("{path}.{name}");
+    match (&ours, &theirs) {
+        (Some(Node::Struct(o)), Some(Node::Struct(t))) => {
+            let b = match &base {
+                Some(Node::Struct(b)) => b.clone(),
                 _ => Vec::new(),
             };
-            let mut items = ol.clone();
-            items.extend(
-                tl.iter()
-                    .filter(|x| !bl.contains(x) && !ol.contains(x))
-                    .cloned(),
-            );
-            // Drop what theirs removed (in base, gone from theirs).
-            items.retain(|x| !bl.contains(x) || tl.contains(x));
-            Some(Value::List(items))
-        } else {
-            let show = |v: &Option<Value>| match v {
-                Some(Value::Scalar(s)) => s.clone(),
-                Some(Value::List(items)) => format!("[{}]", items.join(", ")),
-                None => "(none)".to_owned(),
+            let get = |list: &[(&'static str, Node)], name: &str| {
+                list.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.clone())
             };
-            let top = name.split('.').next().unwrap_or(name);
-            conflicts.push(Conflict {
-                kind,
-                id: ours.id().to_owned(),
-                name: ours.name(),
-                field: Some(name.clone()),
-                ours: show(&ov),
-                theirs: show(&tv),
-                theirs_lines: field_lines(theirs, top),
-                deleted_by_ours: false,
-            });
-            ov
-        };
-        if let Some(value) = value {
-            merged.push((name.clone(), value));
-        }
-    }
-    rebuild(&merged).unwrap_or_else(|| ours.clone())
-}
-
-/// An element from flattened fields: `(a: 1, e: (score: 1, word: "x"), l: [..])`.
-fn rebuild<T: DeserializeOwned>(fields: &[(String, Value)]) -> Option<T> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, value) in fields {
-        let value = match value {
-            Value::Scalar(s) => s.clone(),
-            Value::List(items) => format!("[{}]", items.join(", ")),
-        };
-        match name.split_once('.') {
-            Some((group, sub)) => match groups.iter_mut().find(|(g, _)| g == group) {
-                Some((_, subs)) => subs.push(format!("{sub}: {value}")),
-                None => {
-                    parts.push(format!("\u{0}{group}"));
-                    groups.push((group.to_owned(), vec![format!("{sub}: {value}")]));
+            let mut names: Vec<&'static str> = o.iter().map(|(n, _)| *n).collect();
+            for (name, _) in t {
+                if !names.contains(name) {
+                    names.push(name);
                 }
-            },
-            None => parts.push(format!("{name}: {value}")),
+            }
+            let mut merged = Vec::new();
+            for name in names {
+                let value = merge_node(
+                    &join(name),
+                    top,
+                    get(&b, name),
+                    get(o, name),
+                    get(t, name),
+                    found,
+                );
+                if let Some(value) = value {
+                    merged.push((name, value));
+                }
+            }
+            Some(Node::Struct(merged))
+        }
+        (Some(Node::Map(_)) | None, Some(Node::Map(_)) | None)
+            if matches!(base, Some(Node::Map(_)) | None) =>
+        {
+            let entries = |n: &Option<Node>| match n {
+                Some(Node::Map(entries)) => entries.clone(),
+                _ => Vec::new(),
+            };
+            let (b, o, t) = (entries(&base), entries(&ours), entries(&theirs));
+            let mut keys: Vec<String> = o.iter().map(|(k, _)| k.clone()).collect();
+            for (key, _) in t.iter().chain(&b) {
+                if !keys.contains(key) {
+                    keys.push(key.clone());
+                }
+            }
+            keys.sort();
+            let get = |list: &[(String, Node)], key: &str| {
+                list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+            };
+            let mut merged = Vec::new();
+            for key in keys {
+                let value = merge_node(
+                    &join(&key),
+                    top,
+                    get(&b, &key),
+                    get(&o, &key),
+                    get(&t, &key),
+                    found,
+                );
+                if let Some(value) = value {
+                    merged.push((key, value));
+                }
+            }
+            Some(Node::Map(merged))
+        }
+        (Some(Node::Seq(_)) | None, Some(Node::Seq(_)) | None)
+            if matches!(base, Some(Node::Seq(_)) | None) =>
+        {
+            let items = |n: &Option<Node>| match n {
+                Some(Node::Seq(items)) => items.clone(),
+                _ => Vec::new(),
+            };
+            Some(Node::Seq(merge_items(
+                &items(&base),
+                &items(&ours),
+                &items(&theirs),
+            )))
+        }
+        _ => {
+            found.push(FieldConflict {
+                path: path.to_owned(),
+                top,
+                base,
+                ours: ours.clone(),
+                theirs,
+            });
+            ours
         }
     }
-    let parts: Vec<String> = parts
-        .into_iter()
-        .map(|p| match p.strip_prefix('\u{0}') {
-            Some(group) => {
-                let subs = groups
-                    .iter()
-                    .find(|(g, _)| g == group)
-                    .map(|(_, s)| s.join(", "))
-                    .unwrap_or_default();
-                format!("{group}: ({subs})")
-            }
-            None => p,
-        })
-        .collect();
-    let text = format!("({})", parts.join(", "));
-    crate::format::ron_options().from_str(&text).ok()
 }
 
-/// The canonical lines of one top-level field of an element (indented as in a file's
-/// element, four spaces in from the element).
-fn field_lines<T: Serialize>(element: &T, field: &str) -> Vec<String> {
-    let Ok(text) = crate::format::pretty(element) else {
-        return Vec::new();
-    };
+/// Items of a list inside a value: ours, without what theirs removed, plus what theirs
+/// added, each after its predecessor in theirs.
+fn merge_items(base: &[Node], ours: &[Node], theirs: &[Node]) -> Vec<Node> {
+    let mut items: Vec<Node> = ours
+        .iter()
+        .filter(|x| !base.contains(x) || theirs.contains(x))
+        .cloned()
+        .collect();
+    for (index, item) in theirs.iter().enumerate() {
+        if base.contains(item) || items.contains(item) {
+            continue;
+        }
+        let after = theirs[..index]
+            .iter()
+            .rev()
+            .find_map(|p| items.iter().position(|r| r == p));
+        items.insert(after.map_or(0, |p| p + 1), item.clone());
+    }
+    items
+}
+
+/// Elements one side deleted while the other side refers to them are put back (the
+/// referring side's version) as conflicts, until every reference resolves.
+fn restore_referenced(
+    base: &Journey,
+    ours: &Journey,
+    theirs: &Journey,
+    journey: &mut Journey,
+    conflicts: &mut Vec<Conflict>,
+) -> Result<(), MergeError> {
+    struct FindDangling<'a> {
+        journey: &'a Journey,
+        found: Option<(ElementKind, String, String)>,
+    }
+    impl KindVisitor for FindDangling<'_> {
+        fn visit<T: Item>(&mut self) {
+            if self.found.is_some() {
+                return;
+            }
+            for element in T::list(self.journey) {
+                for r in element.references() {
+                    if !self.journey.has(r.kind, r.id) {
+                        let by = format!("{} {}", T::KIND.singular(), element.id());
+                        self.found = Some((r.kind, r.id.to_owned(), by));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    struct Restore<'a> {
+        sides: [&'a Journey; 3],
+        journey: &'a mut Journey,
+        kind: ElementKind,
+        id: &'a str,
+        by: &'a str,
+        conflict: Option<Conflict>,
+    }
+    impl KindVisitor for Restore<'_> {
+        fn visit<T: Item>(&mut self) {
+            if T::KIND != self.kind {
+                return;
+            }
+            let [ours, theirs, base] = self.sides;
+            let Some((side, element)) = [ours, theirs, base]
+                .into_iter()
+                .find_map(|side| side.item::<T>(self.id).map(|e| (side, e)))
+            else {
+                return;
+            };
+            // After its predecessor on the side it comes from.
+            let source = T::list(side);
+            let index = source.iter().position(|e| e.id() == self.id).unwrap_or(0);
+            let list = T::list_mut(self.journey);
+            let at = source[..index]
+                .iter()
+                .rev()
+                .find_map(|p| list.iter().position(|e| e.id() == p.id()))
+                .map_or(0, |p| p + 1);
+            list.insert(at, element.clone());
+            self.conflict = Some(delete_conflict(
+                element,
+                ours.item::<T>(self.id).is_none(),
+                Reason::DeletedReferenced {
+                    by: self.by.to_owned(),
+                },
+            ));
+        }
+    }
+    loop {
+        let mut find = FindDangling {
+            journey,
+            found: None,
+        };
+        each_kind(&mut find);
+        let Some((kind, id, by)) = find.found else {
+            return Ok(());
+        };
+        let mut restore = Restore {
+            sides: [ours, theirs, base],
+            journey,
+            kind,
+            id: &id,
+            by: &by,
+            conflict: None,
+        };
+        each_kind(&mut restore);
+        match restore.conflict {
+            Some(conflict) => conflicts.push(conflict),
+            None => return Err(MergeError::Dangling(by, kind.singular(), id)),
+        }
+    }
+}
+
+/// The canonical lines of one top-level field in a struct's pretty text (indented as
+/// in `text`, four spaces in from the struct).
+fn field_lines(text: &str, field: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().collect();
     let prefix = format!("    {field}: ");
     let Some(start) = lines.iter().position(|l| l.starts_with(&prefix)) else {
@@ -412,78 +683,36 @@ fn field_lines<T: Serialize>(element: &T, field: &str) -> Vec<String> {
     lines[start..end].iter().map(|l| l.to_string()).collect()
 }
 
+/// The header (title, persona, scenario, state, language, date, stage notes) merges
+/// like an element, value by value.
 fn merge_header(
     base: &Journey,
     ours: &Journey,
     theirs: &Journey,
     journey: &mut Journey,
     conflicts: &mut Vec<Conflict>,
-) {
-    let (b, o, t) = (base.header(), ours.header(), theirs.header());
-    let pick = |b: &String, o: &String, t: &String| if o == b { t.clone() } else { o.clone() };
-    let mut header = o.clone();
-    header.title = pick(&b.title, &o.title, &t.title);
-    header.date = pick(&b.date, &o.date, &t.date);
-    header.scenario = pick(&b.scenario, &o.scenario, &t.scenario);
-    if o.state == b.state {
-        header.state = t.state;
+) -> Result<(), MergeError> {
+    let tree = |j: &Journey| Node::of(&j.header()).map_err(MergeError::Header);
+    let mut found = Vec::new();
+    let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
+    let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
+    for c in found {
+        conflicts.push(Conflict {
+            kind: None,
+            id: String::new(),
+            name: ours.title.clone(),
+            ours: show(&c.ours),
+            theirs: show(&c.theirs),
+            base: show(&c.base),
+            field: Some(c.path),
+            reason: Reason::BothChanged,
+            deleted_by_ours: false,
+            top: Some(c.top),
+            theirs_lines: field_lines(&theirs_text, c.top),
+        });
     }
-    if o.language == b.language {
-        header.language = t.language;
-    }
-    if o.persona == b.persona {
-        header.persona = t.persona.clone();
-    }
-    for stage in Stage::ALL {
-        let (bn, on, tn) = (
-            b.stages.get(stage),
-            o.stages.get(stage),
-            t.stages.get(stage),
-        );
-        if on == bn {
-            match tn {
-                Some(notes) => header.stages.insert(*stage, notes.clone()),
-                None => header.stages.remove(stage),
-            };
-        }
-    }
-    // A header field both sides changed differently is a conflict: ours is kept and
-    // theirs is written beside it. Stage notes conflict per stage.
-    let stage_conflict = Stage::ALL.iter().any(|s| {
-        let (bn, on, tn) = (b.stages.get(s), o.stages.get(s), t.stages.get(s));
-        on != bn && tn != bn && on != tn
-    });
-    for field in [
-        "title", "language", "state", "date", "scenario", "persona", "stages",
-    ] {
-        let (bl, ol, tl) = (
-            field_lines(base, field),
-            field_lines(ours, field),
-            field_lines(theirs, field),
-        );
-        let both_changed = ol != bl && tl != bl && ol != tl;
-        if both_changed && (field != "stages" || stage_conflict) {
-            let show = |lines: &[String]| {
-                let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-                let text = text.join(" ");
-                text.strip_prefix(&format!("{field}: "))
-                    .unwrap_or(&text)
-                    .trim_end_matches(',')
-                    .to_owned()
-            };
-            conflicts.push(Conflict {
-                kind: Kind::Touchpoint,
-                id: "journey".to_owned(),
-                name: ours.title.clone(),
-                field: Some(field.to_owned()),
-                ours: show(&ol),
-                theirs: show(&tl),
-                theirs_lines: tl,
-                deleted_by_ours: false,
-            });
-        }
-    }
-    journey.set_header(header);
+    journey.set_header(merged.rebuild().map_err(MergeError::Header)?);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -518,7 +747,7 @@ mod tests {
             word: "angry".into(),
         });
         theirs.touchpoints[0].pain_points.push("slow".into());
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).unwrap();
         assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
         let tp = &merged.journey.touchpoints[0];
         assert_eq!(tp.title, "Ours");
@@ -533,7 +762,7 @@ mod tests {
         ours.touchpoints[1].title = "Call centre".into();
         let mut theirs = base.clone();
         theirs.touchpoints[1].title = "Contact centre".into();
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).unwrap();
         assert_eq!(merged.conflicts.len(), 1);
         let text = to_text(&merged).unwrap();
         assert!(text.contains("<<<<<<< ours\n            title: \"Call centre\",\n=======\n            title: \"Contact centre\",\n>>>>>>> theirs"), "{text}");
@@ -558,9 +787,16 @@ mod tests {
             owner: "o".into(),
             status: OpportunityStatus::Idea,
         });
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).unwrap();
         assert!(merged.conflicts.is_empty());
-        assert_eq!(merged.renamed, [("tp-3".to_owned(), "tp-4".to_owned())]);
+        assert_eq!(
+            merged.renamed,
+            [(
+                ElementKind::Touchpoint,
+                "tp-3".to_owned(),
+                "tp-4".to_owned()
+            )]
+        );
         let titles: Vec<&str> = merged
             .journey
             .touchpoints_in(Stage::Usage)
@@ -583,7 +819,7 @@ mod tests {
         let mut theirs = base.clone();
         theirs.persona.name = "Bea".into();
         theirs.state = JourneyState::Future;
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).unwrap();
         assert_eq!(
             merged.journey.state,
             JourneyState::Future,
@@ -609,7 +845,7 @@ mod tests {
         ours.touchpoints.remove(0);
         let mut theirs = base.clone();
         theirs.touchpoints[0].title = "Edited".into();
-        let merged = merge(&base, &ours, &theirs);
+        let merged = merge(&base, &ours, &theirs).unwrap();
         assert_eq!(merged.conflicts.len(), 1);
         assert!(
             merged.conflicts[0]

@@ -256,8 +256,8 @@ pub struct Opportunity {
 }
 
 /// The map's header: everything that is not a list of elements. Edits replace it whole.
-/// Serialized with the same field names as the file (the diff compares it that way).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Serialized with the same field names as the file (diff and merge walk it that way).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     pub title: String,
     pub language: Language,

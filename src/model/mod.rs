@@ -4,6 +4,7 @@
 mod catalog;
 mod colour;
 mod edit;
+mod element;
 mod ids;
 mod journey;
 mod kinds;
@@ -11,6 +12,7 @@ mod kinds;
 pub use catalog::{default_channels, default_departments};
 pub use colour::Rgb;
 pub use edit::{Edit, EditError, Element, ElementId};
+pub use element::{ElementKind, Item, KindVisitor, Reference, each_kind};
 pub use ids::*;
 pub use journey::*;
 pub use kinds::*;

@@ -77,6 +77,18 @@ fn branches(
     git(repo, &["merge", "--no-edit", "theirs"])
 }
 
+fn git_has_driver_labels() -> bool {
+    let version =
+        String::from_utf8(Command::new("git").arg("version").output().unwrap().stdout).unwrap();
+    let numbers: Vec<u32> = version
+        .trim_start_matches("git version ")
+        .split(|c: char| !c.is_ascii_digit())
+        .take(2)
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    numbers >= vec![2, 44]
+}
+
 fn check(repo: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journeymap"))
         .arg("check")
@@ -205,7 +217,24 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_that_keeps_both_values() {
     assert!(said.contains("touchpoint tp-7"), "{said}");
     assert!(said.contains("title changed on both sides: ours \"Checkout in one page\" / theirs \"Express checkout\""), "{said}");
     let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
-    assert!(text.contains("<<<<<<< ours\n            title: \"Checkout in one page\",\n=======\n            title: \"Express checkout\",\n>>>>>>> theirs\n"));
+    // The markers name the branches (git 2.44 and later hand the driver their labels).
+    let ours = if git_has_driver_labels() {
+        "HEAD"
+    } else {
+        "ours"
+    };
+    let block = format!(
+        "<<<<<<< {ours}\n            title: \"Checkout in one page\",\n=======\n            title: \"Express checkout\",\n>>>>>>> theirs\n"
+    );
+    assert!(text.contains(&block), "{text}");
+    assert!(
+        said.contains("journeymap merge: journey.ron: conflict"),
+        "{said}"
+    );
+    assert!(
+        !said.contains(".merge_file"),
+        "messages name the journey: {said}"
+    );
     let check = check(&repo);
     assert!(!check.status.success());
     let report = String::from_utf8_lossy(&check.stdout);
@@ -217,7 +246,7 @@ fn the_same_field_edited_on_both_sides_is_a_conflict_that_keeps_both_values() {
     // Resolving by hand (keep theirs) gives a valid journey with everything else merged.
     let resolved = text
         .replace(
-            "<<<<<<< ours\n            title: \"Checkout in one page\",\n=======\n",
+            &format!("<<<<<<< {ours}\n            title: \"Checkout in one page\",\n=======\n"),
             "",
         )
         .replace(">>>>>>> theirs\n", "");
@@ -240,4 +269,232 @@ fn git_diff_shows_the_semantic_diff() {
     let output = git(&repo, &["diff"]);
     let shown = String::from_utf8_lossy(&output.stdout);
     assert!(shown.contains("~ touchpoint tp-7 \"Checkout form\": emotion.score -1 -> -2; emotion.word \"annoyed\" -> \"furious\""), "{shown}");
+}
+
+fn merged(repo: &Path) -> Journey {
+    format::load(&repo.join(FILE)).unwrap().journey
+}
+
+fn new_opportunity(id: &str, target: OpportunityTarget) -> Opportunity {
+    Opportunity {
+        id: id.into(),
+        target,
+        idea: "Follow up by SMS".into(),
+        expected_effect: String::new(),
+        owner: "CX".into(),
+        status: OpportunityStatus::Idea,
+    }
+}
+
+#[test]
+fn a_reference_to_an_element_the_other_side_deleted_is_a_conflict() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        |j| {
+            Edit::delete_touchpoint(j, &"tp-16".into())
+                .apply(j)
+                .unwrap();
+        },
+        |j| {
+            j.opportunities.push(new_opportunity(
+                "op-6",
+                OpportunityTarget::Touchpoint("tp-16".into()),
+            ))
+        },
+    );
+    assert!(
+        !merge.status.success(),
+        "never a clean merge that fails check"
+    );
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(
+        said.contains("touchpoint tp-16 \"Review posted on social media\": deleted in ours, but theirs refers to it from opportunity op-6 (kept)"),
+        "{said}"
+    );
+    // Keeping theirs' side (the touchpoint) gives a journey that loads with both.
+    let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
+    let resolved: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let journey = format::parse(&resolved).unwrap().journey;
+    assert!(journey.touchpoint(&"tp-16".into()).is_some());
+    assert!(journey.opportunity(&"op-6".into()).is_some());
+}
+
+#[test]
+fn an_evidence_link_to_evidence_the_other_side_deleted_is_a_conflict() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        |j| tp(j, "tp-3").evidence.push("ev-12".into()),
+        |j| {
+            Edit::delete_evidence(j, &"ev-12".into()).apply(j).unwrap();
+        },
+    );
+    assert!(!merge.status.success());
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(
+        said.contains("evidence ev-12")
+            && said
+                .contains("deleted in theirs, but ours refers to it from touchpoint tp-3 (kept)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn both_adding_a_channel_with_one_id_keeps_both() {
+    let (_dir, repo) = repo(true);
+    let add = |name: &'static str, colour: u32, card: &'static str| {
+        move |j: &mut Journey| {
+            j.channels.push(Channel {
+                id: "sms".into(),
+                name: name.into(),
+                kind: ChannelKind::Phone,
+                colour: Rgb::hex(colour),
+            });
+            tp(j, card).channel = Some("sms".into());
+        }
+    };
+    let merge = branches(
+        &repo,
+        add("SMS", 0x112233, "tp-3"),
+        add("Text messages", 0x445566, "tp-5"),
+    );
+    assert!(merge.status.success(), "{merge:?}");
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(
+        said.contains("both sides added channel sms; theirs is now sms-2"),
+        "{said}"
+    );
+    let journey = merged(&repo);
+    assert_eq!(journey.channel(&"sms".into()).unwrap().name, "SMS");
+    assert_eq!(
+        journey.channel(&"sms-2".into()).unwrap().name,
+        "Text messages"
+    );
+    assert_eq!(
+        journey.touchpoint(&"tp-5".into()).unwrap().channel,
+        Some("sms-2".into()),
+        "theirs' reference follows the new id"
+    );
+    assert_eq!(
+        journey.touchpoint(&"tp-3".into()).unwrap().channel,
+        Some("sms".into())
+    );
+}
+
+#[test]
+fn a_reorder_on_one_side_and_an_edit_on_the_other_keep_both() {
+    let (_dir, repo) = repo(true);
+    let usage = |j: &Journey| -> Vec<String> {
+        j.touchpoints_in(Stage::Usage)
+            .iter()
+            .map(|t| t.id.to_string())
+            .collect()
+    };
+    let before = usage(&format::load(&repo.join(FILE)).unwrap().journey);
+    let last = before.last().unwrap().clone();
+    let merge = branches(
+        &repo,
+        |j| tp(j, "tp-1").title = "Ours: edited".into(),
+        move |j| {
+            Edit::move_touchpoint(j, &last.as_str().into(), Stage::Usage, 0)
+                .unwrap()
+                .apply(j)
+                .unwrap();
+        },
+    );
+    assert!(merge.status.success(), "{merge:?}");
+    let journey = merged(&repo);
+    let mut expected = before.clone();
+    expected.rotate_right(1);
+    assert_eq!(usage(&journey), expected, "theirs' order");
+    assert_eq!(
+        journey.touchpoint(&"tp-1".into()).unwrap().title,
+        "Ours: edited"
+    );
+}
+
+#[test]
+fn a_comment_added_on_one_side_is_kept() {
+    let (_dir, repo) = repo(true);
+    ok(&repo, &["checkout", "-q", "-b", "theirs"]);
+    let path = repo.join(FILE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let commented = text.replacen(
+        "    touchpoints: [\n",
+        "    // Cards reviewed with the store team in March.\n    touchpoints: [\n",
+        1,
+    );
+    assert_ne!(commented, text);
+    std::fs::write(&path, commented).unwrap();
+    ok(&repo, &["commit", "-q", "-am", "theirs"]);
+    ok(&repo, &["checkout", "-q", "main"]);
+    edit(&repo, ours_retitle);
+    ok(&repo, &["commit", "-q", "-am", "ours"]);
+    let merge = git(&repo, &["merge", "--no-edit", "theirs"]);
+    assert!(merge.status.success(), "{merge:?}");
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(said.contains("merged line by line"), "{said}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("// Cards reviewed with the store team in March."));
+    let journey = format::parse(&text).unwrap().journey;
+    assert_eq!(
+        journey.touchpoint(&"tp-1".into()).unwrap().title,
+        "Instagram reel for winter boots"
+    );
+}
+
+#[test]
+fn setup_works_from_a_path_with_spaces_and_by_name_on_path() {
+    let install = tempfile::tempdir().unwrap();
+    let folder = install.path().join("Journey Tools (x86)");
+    std::fs::create_dir_all(&folder).unwrap();
+    let exe = folder.join("journeymap");
+    std::fs::copy(env!("CARGO_BIN_EXE_journeymap"), &exe).unwrap();
+
+    let (_dir, repo) = repo(false);
+    let setup = Command::new(&exe)
+        .current_dir(&repo)
+        .env("PATH", "/usr/bin:/bin")
+        .arg("git-setup")
+        .output()
+        .unwrap();
+    assert!(setup.status.success(), "{setup:?}");
+    let said = String::from_utf8_lossy(&setup.stdout);
+    assert!(said.contains("by absolute path"), "{said}");
+    ok(&repo, &["add", "-A"]);
+    ok(&repo, &["commit", "-q", "-m", "drivers"]);
+    let merge = branches(&repo, ours_retitle, theirs_channel_and_emotion);
+    assert!(merge.status.success(), "{merge:?}");
+    let journey = merged(&repo);
+    assert_eq!(
+        journey.touchpoint(&"tp-1".into()).unwrap().title,
+        "Instagram reel for winter boots"
+    );
+    assert_eq!(
+        journey.touchpoint(&"tp-1".into()).unwrap().channel,
+        Some("web".into())
+    );
+
+    // With journeymap on PATH, the drivers name it, so every clone works.
+    let path = format!("{}:/usr/bin:/bin", folder.display());
+    let setup = Command::new(&exe)
+        .current_dir(&repo)
+        .env("PATH", &path)
+        .arg("git-setup")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&setup.stdout);
+    assert!(said.contains("by name"), "{said}");
+    let driver = git(&repo, &["config", "merge.journeymap.driver"]);
+    assert!(
+        String::from_utf8_lossy(&driver.stdout).starts_with("journeymap merge %O %A %B %P"),
+        "{driver:?}"
+    );
 }

@@ -1,0 +1,505 @@
+//! The kinds of element a journey lists, in one table. Diff, merge, validation, the
+//! editor's selection and deletion reach every kind through `Item` and `each_kind`, so
+//! a new kind of element is its struct, its list in `Journey`, its `Item` impl below and
+//! a row in `ElementKind`'s tables.
+
+use super::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// One kind of element of a journey's lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ElementKind {
+    Touchpoint,
+    GreyArea,
+    Evidence,
+    Opportunity,
+    Channel,
+    Department,
+}
+
+impl ElementKind {
+    /// Every kind, in the order diffs and reports list them.
+    pub const ALL: [ElementKind; 6] = [
+        ElementKind::Touchpoint,
+        ElementKind::GreyArea,
+        ElementKind::Evidence,
+        ElementKind::Opportunity,
+        ElementKind::Channel,
+        ElementKind::Department,
+    ];
+
+    /// The element's name in command-line messages and file diagnostics.
+    pub fn singular(self) -> &'static str {
+        match self {
+            ElementKind::Touchpoint => "touchpoint",
+            ElementKind::GreyArea => "grey area",
+            ElementKind::Evidence => "evidence",
+            ElementKind::Opportunity => "opportunity",
+            ElementKind::Channel => "channel",
+            ElementKind::Department => "department",
+        }
+    }
+
+    /// The journey field holding this kind of element in files.
+    pub fn section(self) -> &'static str {
+        match self {
+            ElementKind::Touchpoint => "touchpoints",
+            ElementKind::GreyArea => "grey_areas",
+            ElementKind::Evidence => "evidence",
+            ElementKind::Opportunity => "opportunities",
+            ElementKind::Channel => "channels",
+            ElementKind::Department => "departments",
+        }
+    }
+
+    /// Stable key for message ids (`grey-areas`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ElementKind::Touchpoint => "touchpoints",
+            ElementKind::GreyArea => "grey-areas",
+            ElementKind::Evidence => "evidence",
+            ElementKind::Opportunity => "opportunities",
+            ElementKind::Channel => "channels",
+            ElementKind::Department => "departments",
+        }
+    }
+
+    /// Whether ids of this kind are numbered (`tp-7`) rather than catalogue slugs (`web`).
+    fn numbered(self) -> bool {
+        !matches!(self, ElementKind::Channel | ElementKind::Department)
+    }
+
+    fn prefix(self) -> &'static str {
+        match self {
+            ElementKind::Touchpoint => TouchpointId::PREFIX,
+            ElementKind::GreyArea => GreyAreaId::PREFIX,
+            ElementKind::Evidence => EvidenceId::PREFIX,
+            ElementKind::Opportunity => OpportunityId::PREFIX,
+            ElementKind::Channel => ChannelId::PREFIX,
+            ElementKind::Department => DepartmentId::PREFIX,
+        }
+    }
+
+    /// A new id for an element that had `old`, not in `taken`: the next number for
+    /// numbered kinds, `old-2`, `old-3`... for catalogue slugs.
+    pub fn fresh_id(self, old: &str, taken: &std::collections::BTreeSet<String>) -> String {
+        if self.numbered() {
+            next_numbered_id(self.prefix(), taken.iter().map(String::as_str))
+        } else {
+            (2..)
+                .map(|n| format!("{old}-{n}"))
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or_else(|| old.to_owned())
+        }
+    }
+}
+
+/// A reference from one element to another, by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference<'a> {
+    pub kind: ElementKind,
+    /// The referring element's field that holds the id.
+    pub field: &'static str,
+    pub id: &'a str,
+}
+
+/// An element of one of the journey's lists.
+pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
+    const KIND: ElementKind;
+    fn id(&self) -> &str;
+    fn set_id(&mut self, id: String);
+    /// A name people recognise (a card's title, an idea, the start of a quote).
+    fn name(&self) -> String;
+    fn list(journey: &Journey) -> &Vec<Self>;
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self>;
+    /// The ids this element refers to.
+    fn references(&self) -> Vec<Reference<'_>>;
+    /// The same references, to rewrite them (renumbering on merge).
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)>;
+    fn into_element(self) -> Element;
+}
+
+/// Something done once per kind of element: `each_kind` calls `visit` with each type.
+pub trait KindVisitor {
+    fn visit<T: Item>(&mut self);
+}
+
+/// The table of element types.
+pub fn each_kind(visitor: &mut impl KindVisitor) {
+    visitor.visit::<Touchpoint>();
+    visitor.visit::<GreyArea>();
+    visitor.visit::<Evidence>();
+    visitor.visit::<Opportunity>();
+    visitor.visit::<Channel>();
+    visitor.visit::<Department>();
+}
+
+fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Reference<'a> {
+    Reference { kind, field, id }
+}
+
+impl Item for Touchpoint {
+    const KIND: ElementKind = ElementKind::Touchpoint;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = TouchpointId(id);
+    }
+    fn name(&self) -> String {
+        self.title.clone()
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.touchpoints
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.touchpoints
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        let mut out = Vec::new();
+        if let Some(c) = &self.channel {
+            out.push(reference(ElementKind::Channel, "channel", c.as_str()));
+        }
+        if let Some(d) = &self.department {
+            out.push(reference(ElementKind::Department, "department", d.as_str()));
+        }
+        out.extend(
+            self.evidence
+                .iter()
+                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
+        );
+        out
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        let mut out = Vec::new();
+        if let Some(c) = &mut self.channel {
+            out.push((ElementKind::Channel, &mut c.0));
+        }
+        if let Some(d) = &mut self.department {
+            out.push((ElementKind::Department, &mut d.0));
+        }
+        out.extend(
+            self.evidence
+                .iter_mut()
+                .map(|e| (ElementKind::Evidence, &mut e.0)),
+        );
+        out
+    }
+    fn into_element(self) -> Element {
+        Element::Touchpoint(self)
+    }
+}
+
+impl Item for GreyArea {
+    const KIND: ElementKind = ElementKind::GreyArea;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = GreyAreaId(id);
+    }
+    fn name(&self) -> String {
+        if self.title.is_empty() {
+            format!("{} → {}", self.from, self.to)
+        } else {
+            self.title.clone()
+        }
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.grey_areas
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.grey_areas
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        let mut out = vec![
+            reference(ElementKind::Touchpoint, "from", self.from.as_str()),
+            reference(ElementKind::Touchpoint, "to", self.to.as_str()),
+        ];
+        out.extend(
+            self.departments
+                .iter()
+                .map(|d| reference(ElementKind::Department, "departments", d.as_str())),
+        );
+        out.extend(
+            self.channels
+                .iter()
+                .map(|c| reference(ElementKind::Channel, "channels", c.as_str())),
+        );
+        out.extend(
+            self.evidence
+                .iter()
+                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
+        );
+        out
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        let mut out = vec![
+            (ElementKind::Touchpoint, &mut self.from.0),
+            (ElementKind::Touchpoint, &mut self.to.0),
+        ];
+        out.extend(
+            self.departments
+                .iter_mut()
+                .map(|d| (ElementKind::Department, &mut d.0)),
+        );
+        out.extend(
+            self.channels
+                .iter_mut()
+                .map(|c| (ElementKind::Channel, &mut c.0)),
+        );
+        out.extend(
+            self.evidence
+                .iter_mut()
+                .map(|e| (ElementKind::Evidence, &mut e.0)),
+        );
+        out
+    }
+    fn into_element(self) -> Element {
+        Element::GreyArea(self)
+    }
+}
+
+impl Item for Evidence {
+    const KIND: ElementKind = ElementKind::Evidence;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = EvidenceId(id);
+    }
+    fn name(&self) -> String {
+        self.text.chars().take(60).collect()
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.evidence
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.evidence
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Vec::new()
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        Vec::new()
+    }
+    fn into_element(self) -> Element {
+        Element::Evidence(self)
+    }
+}
+
+impl Item for Opportunity {
+    const KIND: ElementKind = ElementKind::Opportunity;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = OpportunityId(id);
+    }
+    fn name(&self) -> String {
+        self.idea.clone()
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.opportunities
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.opportunities
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        vec![match &self.target {
+            OpportunityTarget::Touchpoint(t) => {
+                reference(ElementKind::Touchpoint, "target", t.as_str())
+            }
+            OpportunityTarget::GreyArea(g) => {
+                reference(ElementKind::GreyArea, "target", g.as_str())
+            }
+        }]
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        vec![match &mut self.target {
+            OpportunityTarget::Touchpoint(t) => (ElementKind::Touchpoint, &mut t.0),
+            OpportunityTarget::GreyArea(g) => (ElementKind::GreyArea, &mut g.0),
+        }]
+    }
+    fn into_element(self) -> Element {
+        Element::Opportunity(self)
+    }
+}
+
+impl Item for Channel {
+    const KIND: ElementKind = ElementKind::Channel;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = ChannelId(id);
+    }
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.channels
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.channels
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Vec::new()
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        Vec::new()
+    }
+    fn into_element(self) -> Element {
+        Element::Channel(self)
+    }
+}
+
+impl Item for Department {
+    const KIND: ElementKind = ElementKind::Department;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = DepartmentId(id);
+    }
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.departments
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.departments
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Vec::new()
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        Vec::new()
+    }
+    fn into_element(self) -> Element {
+        Element::Department(self)
+    }
+}
+
+impl Journey {
+    /// The element of type `T` with this id.
+    pub fn item<T: Item>(&self, id: &str) -> Option<&T> {
+        T::list(self).iter().find(|e| e.id() == id)
+    }
+
+    /// Whether an element of `kind` with this id exists.
+    pub fn has(&self, kind: ElementKind, id: &str) -> bool {
+        struct Has<'a> {
+            journey: &'a Journey,
+            kind: ElementKind,
+            id: &'a str,
+            found: bool,
+        }
+        impl KindVisitor for Has<'_> {
+            fn visit<T: Item>(&mut self) {
+                if T::KIND == self.kind {
+                    self.found = self.journey.item::<T>(self.id).is_some();
+                }
+            }
+        }
+        let mut has = Has {
+            journey: self,
+            kind,
+            id,
+            found: false,
+        };
+        each_kind(&mut has);
+        has.found
+    }
+
+    /// Rewrites the id of the `kind` element `old` to `new`, and every reference to it.
+    pub fn rename(&mut self, kind: ElementKind, old: &str, new: &str) {
+        struct Rename<'a> {
+            journey: &'a mut Journey,
+            kind: ElementKind,
+            old: &'a str,
+            new: &'a str,
+        }
+        impl KindVisitor for Rename<'_> {
+            fn visit<T: Item>(&mut self) {
+                for element in T::list_mut(self.journey) {
+                    if T::KIND == self.kind && element.id() == self.old {
+                        element.set_id(self.new.to_owned());
+                    }
+                    for (kind, id) in element.references_mut() {
+                        if kind == self.kind && id == self.old {
+                            *id = self.new.to_owned();
+                        }
+                    }
+                }
+            }
+        }
+        each_kind(&mut Rename {
+            journey: self,
+            kind,
+            old,
+            new,
+        });
+    }
+}
+
+impl ElementId {
+    pub fn kind(&self) -> ElementKind {
+        match self {
+            ElementId::Touchpoint(_) => ElementKind::Touchpoint,
+            ElementId::Evidence(_) => ElementKind::Evidence,
+            ElementId::GreyArea(_) => ElementKind::GreyArea,
+            ElementId::Opportunity(_) => ElementKind::Opportunity,
+            ElementId::Channel(_) => ElementKind::Channel,
+            ElementId::Department(_) => ElementKind::Department,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_in_the_table_once() {
+        struct Kinds(Vec<ElementKind>);
+        impl KindVisitor for Kinds {
+            fn visit<T: Item>(&mut self) {
+                self.0.push(T::KIND);
+            }
+        }
+        let mut kinds = Kinds(Vec::new());
+        each_kind(&mut kinds);
+        assert_eq!(kinds.0, ElementKind::ALL);
+    }
+
+    #[test]
+    fn rename_follows_references() {
+        let mut j = Journey::new("t", Language::En);
+        j.touchpoints
+            .push(Touchpoint::new("tp-1".into(), Stage::Usage, "a"));
+        j.touchpoints
+            .push(Touchpoint::new("tp-2".into(), Stage::Usage, "b"));
+        j.touchpoints[0].channel = Some("web".into());
+        j.opportunities.push(Opportunity {
+            id: "op-1".into(),
+            target: OpportunityTarget::Touchpoint("tp-1".into()),
+            idea: "x".into(),
+            expected_effect: String::new(),
+            owner: String::new(),
+            status: OpportunityStatus::Idea,
+        });
+        j.rename(ElementKind::Touchpoint, "tp-1", "tp-9");
+        j.rename(ElementKind::Channel, "web", "web-2");
+        assert!(j.has(ElementKind::Touchpoint, "tp-9"));
+        assert!(!j.has(ElementKind::Touchpoint, "tp-1"));
+        assert!(j.has(ElementKind::Channel, "web-2"));
+        assert_eq!(j.touchpoints[0].channel, Some("web-2".into()));
+        assert_eq!(
+            j.opportunities[0].target,
+            OpportunityTarget::Touchpoint("tp-9".into())
+        );
+    }
+}
