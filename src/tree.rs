@@ -6,7 +6,7 @@
 use serde::ser::{self, Serialize};
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Node {
     /// A scalar as written in a file: `"text"`, `-1`, `true`, `Awareness`, `42.5`.
     Leaf(String),

@@ -3,8 +3,9 @@
 //! so every field at any depth, in the header and in every kind of element, is merged.
 //!
 //! - Edits to different elements, or to different fields of one element, merge cleanly.
-//! - Lists inside a value (pain points, goals, evidence links) merge item by item:
-//!   additions from both sides are kept, each after its predecessor.
+//! - Lists inside a value (pain points, goals, evidence links) merge item by item
+//!   (diff3): changes to different items apply, additions from both sides at one place
+//!   are both kept, two changes to the same items conflict.
 //! - A list reordered on one side and edited on the other keeps the new order and the
 //!   edits. When both sides reorder differently, ours' order is kept and the merge says so.
 //! - Both sides adding elements keeps both; when both picked the same new id (both
@@ -524,11 +525,19 @@ fn merge_node(
                 Some(Node::Seq(items)) => items.clone(),
                 _ => Vec::new(),
             };
-            Some(Node::Seq(merge_items(
-                &items(&base),
-                &items(&ours),
-                &items(&theirs),
-            )))
+            match merge_items(&items(&base), &items(&ours), &items(&theirs)) {
+                Some(merged) => Some(Node::Seq(merged)),
+                None => {
+                    found.push(FieldConflict {
+                        path: path.to_owned(),
+                        top,
+                        base,
+                        ours: ours.clone(),
+                        theirs,
+                    });
+                    ours
+                }
+            }
         }
         _ => {
             found.push(FieldConflict {
@@ -543,25 +552,100 @@ fn merge_node(
     }
 }
 
-/// Items of a list inside a value: ours, without what theirs removed, plus what theirs
-/// added, each after its predecessor in theirs.
-fn merge_items(base: &[Node], ours: &[Node], theirs: &[Node]) -> Vec<Node> {
-    let mut items: Vec<Node> = ours
-        .iter()
-        .filter(|x| !base.contains(x) || theirs.contains(x))
-        .cloned()
-        .collect();
-    for (index, item) in theirs.iter().enumerate() {
-        if base.contains(item) || items.contains(item) {
-            continue;
+/// A change of one side to a list: `base[start..end]` becomes `items`.
+#[derive(Clone, Debug, PartialEq)]
+struct Hunk {
+    start: usize,
+    end: usize,
+    items: Vec<Node>,
+}
+
+fn hunks(base: &[Node], side: &[Node]) -> Vec<Hunk> {
+    use similar::DiffOp;
+    let mut out: Vec<Hunk> = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, base, side) {
+        let hunk = match op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => Hunk {
+                start: old_index,
+                end: old_index + old_len,
+                items: Vec::new(),
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => Hunk {
+                start: old_index,
+                end: old_index,
+                items: side[new_index..new_index + new_len].to_vec(),
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => Hunk {
+                start: old_index,
+                end: old_index + old_len,
+                items: side[new_index..new_index + new_len].to_vec(),
+            },
+        };
+        // A delete next to an insert is one replacement.
+        match out.last_mut() {
+            Some(last) if last.end == hunk.start => {
+                last.end = hunk.end;
+                last.items.extend(hunk.items);
+            }
+            _ => out.push(hunk),
         }
-        let after = theirs[..index]
-            .iter()
-            .rev()
-            .find_map(|p| items.iter().position(|r| r == p));
-        items.insert(after.map_or(0, |p| p + 1), item.clone());
     }
-    items
+    out
+}
+
+/// Whether two changes touch the same items. Insertions at one place do not overlap
+/// (both are kept); an insertion strictly inside a changed range does.
+fn overlap(a: &Hunk, b: &Hunk) -> bool {
+    let inside = |point: usize, h: &Hunk| h.start < point && point < h.end;
+    match (a.start == a.end, b.start == b.end) {
+        (true, true) => false,
+        (true, false) => inside(a.start, b),
+        (false, true) => inside(b.start, a),
+        (false, false) => a.start < b.end && b.start < a.end,
+    }
+}
+
+/// A three-way merge of a list inside a value (diff3): each side's changes apply where
+/// they do not touch; changes of the same items conflict (None). Both sides adding items
+/// at one place keeps both, ours first.
+fn merge_items(base: &[Node], ours: &[Node], theirs: &[Node]) -> Option<Vec<Node>> {
+    let (o, t) = (hunks(base, ours), hunks(base, theirs));
+    for a in &o {
+        for b in &t {
+            if a != b && overlap(a, b) {
+                return None;
+            }
+        }
+    }
+    let mut all: Vec<&Hunk> = o.iter().collect();
+    for hunk in &t {
+        if !o.contains(hunk) {
+            all.push(hunk);
+        }
+    }
+    // Insertions before replacements at the same place; ours before theirs.
+    all.sort_by_key(|h| (h.start, h.end != h.start));
+    let mut out = Vec::with_capacity(base.len() + 8);
+    let mut at = 0;
+    for hunk in all {
+        out.extend_from_slice(&base[at..hunk.start.max(at)]);
+        out.extend(hunk.items.iter().cloned());
+        at = at.max(hunk.end);
+    }
+    out.extend_from_slice(&base[at.min(base.len())..]);
+    Some(out)
 }
 
 /// Elements one side deleted while the other side refers to them are put back (the

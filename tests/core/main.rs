@@ -4,4 +4,5 @@
 mod atomic_save;
 mod format_properties;
 mod journeys_examples;
+mod merge_properties;
 mod undo_properties;
