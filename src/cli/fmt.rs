@@ -9,7 +9,12 @@ use std::process::ExitCode;
 enum Outcome {
     Canonical,
     Rewritten,
-    WouldRewrite,
+    /// Not canonical: the first line that differs, as written and as it would be.
+    WouldRewrite {
+        line: usize,
+        found: String,
+        canonical: String,
+    },
     Failed,
 }
 
@@ -19,8 +24,15 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
         match format_file(path, args) {
             Outcome::Canonical => {}
             Outcome::Rewritten => eprintln!("formatted {}", path.display()),
-            Outcome::WouldRewrite => {
-                println!("{}", path.display());
+            Outcome::WouldRewrite {
+                line,
+                found,
+                canonical,
+            } => {
+                println!(
+                    "{}:{line}:1: not in canonical form: found {found:?}, canonical is {canonical:?} (`journeymap fmt` rewrites it)",
+                    path.display()
+                );
                 failed = true;
             }
             Outcome::Failed => failed = true,
@@ -61,7 +73,22 @@ fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
         return Outcome::Canonical;
     }
     if args.check {
-        return Outcome::WouldRewrite;
+        let written = String::from_utf8_lossy(&bytes);
+        let (mut old, mut new) = (written.split('\n'), text.split('\n'));
+        let mut line = 1;
+        loop {
+            match (old.next(), new.next()) {
+                (Some(a), Some(b)) if a == b => line += 1,
+                (a, b) => {
+                    let show = |s: Option<&str>| s.unwrap_or("(end of file)").to_owned();
+                    return Outcome::WouldRewrite {
+                        line,
+                        found: show(a),
+                        canonical: show(b),
+                    };
+                }
+            }
+        }
     }
     if !parsed.comments.is_empty() && !args.strip_comments {
         for (line, column) in &parsed.comments {

@@ -174,16 +174,26 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     Ok(Parsed { journey, comments })
 }
 
-/// Errors and warnings for `journeymap check`: parse errors, or validation plus lints.
+/// Errors and warnings for `journeymap check`, everything in one pass: a syntax error
+/// stops it (nothing after it can be read), but a journey that reads gets every
+/// semantic error (dangling references, duplicate ids, values off their scale) and
+/// every warning, sorted by position.
 pub fn check(text: &str) -> Vec<Diagnostic> {
-    match parse(text) {
+    let errors = match parse(text) {
+        Ok(_) => Vec::new(),
         Err(errors) => errors,
-        Ok(parsed) => {
-            // Lint the journey as written (before normalisation) so positions match.
-            let as_written: Journey = ron_options().from_str(text).unwrap_or(parsed.journey);
-            SourceIndex::new(text).place(lint::lint(&as_written))
-        }
+    };
+    // Lint the journey as written (before normalisation) so positions match.
+    let Ok(as_written) = ron_options().from_str::<Journey>(text) else {
+        return errors;
+    };
+    if errors.iter().any(|e| e.message.contains("format version")) {
+        return errors;
     }
+    let mut all = errors;
+    all.extend(SourceIndex::new(text).place(lint::lint(&as_written)));
+    all.sort_by_key(|d| (d.line, d.column, d.level));
+    all
 }
 
 /// ron reports some errors at the whitespace before the offending token: move the

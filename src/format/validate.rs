@@ -7,77 +7,79 @@ use crate::model::*;
 use std::collections::HashSet;
 use std::path::{Component, Path};
 
-pub const CHANNELS: &str = "channels";
-pub const DEPARTMENTS: &str = "departments";
-pub const TOUCHPOINTS: &str = "touchpoints";
-pub const EVIDENCE: &str = "evidence";
-pub const GREY_AREAS: &str = "grey_areas";
-pub const OPPORTUNITIES: &str = "opportunities";
+pub const TOUCHPOINTS: &str = ElementKind::Touchpoint.section();
+pub const EVIDENCE: &str = ElementKind::Evidence.section();
+pub const GREY_AREAS: &str = ElementKind::GreyArea.section();
+pub const OPPORTUNITIES: &str = ElementKind::Opportunity.section();
 
 pub fn validate(journey: &Journey) -> Vec<Finding> {
     let mut out = Vec::new();
-    let channels = unique_ids(
-        &mut out,
-        CHANNELS,
-        "channel",
-        journey.channels.iter().map(|c| c.id.as_str()),
-    );
-    let departments = unique_ids(
-        &mut out,
-        DEPARTMENTS,
-        "department",
-        journey.departments.iter().map(|d| d.id.as_str()),
-    );
-    let touchpoints = unique_ids(
-        &mut out,
-        TOUCHPOINTS,
-        "touchpoint",
-        journey.touchpoints.iter().map(|t| t.id.as_str()),
-    );
-    let evidence = unique_ids(
-        &mut out,
-        EVIDENCE,
-        "evidence",
-        journey.evidence.iter().map(|e| e.id.as_str()),
-    );
-    let grey_areas = unique_ids(
-        &mut out,
-        GREY_AREAS,
-        "grey area",
-        journey.grey_areas.iter().map(|g| g.id.as_str()),
-    );
-    unique_ids(
-        &mut out,
-        OPPORTUNITIES,
-        "opportunity",
-        journey.opportunities.iter().map(|o| o.id.as_str()),
-    );
+    // Ids: well formed and unique within their list, for every kind.
+    struct Ids<'a> {
+        journey: &'a Journey,
+        out: &'a mut Vec<Finding>,
+    }
+    impl KindVisitor for Ids<'_> {
+        fn visit<T: Item>(&mut self) {
+            let ids = T::list(self.journey).iter().map(Item::id);
+            unique_ids(self.out, T::KIND, ids);
+        }
+    }
+    each_kind(&mut Ids {
+        journey,
+        out: &mut out,
+    });
+    // References: every id an element names exists, for every kind.
+    struct References<'a> {
+        journey: &'a Journey,
+        ids: std::collections::HashMap<ElementKind, HashSet<&'a str>>,
+        out: &'a mut Vec<Finding>,
+    }
+    impl<'a> KindVisitor for References<'a> {
+        fn visit<T: Item>(&mut self) {
+            let journey: &'a Journey = self.journey;
+            for element in T::list(journey) {
+                let id = element.id();
+                for r in element.references() {
+                    if !self.ids.get(&r.kind).is_some_and(|ids| ids.contains(r.id)) {
+                        self.out.push(Finding::error(
+                            Anchor::field(T::KIND.section(), id, r.field),
+                            format!(
+                                "{} {id} refers to {} \"{}\", which does not exist",
+                                T::KIND.singular(),
+                                r.kind.singular(),
+                                r.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    struct Collect<'a> {
+        journey: &'a Journey,
+        ids: std::collections::HashMap<ElementKind, HashSet<&'a str>>,
+    }
+    impl<'a> KindVisitor for Collect<'a> {
+        fn visit<T: Item>(&mut self) {
+            let journey: &'a Journey = self.journey;
+            self.ids
+                .insert(T::KIND, T::list(journey).iter().map(Item::id).collect());
+        }
+    }
+    let mut collect = Collect {
+        journey,
+        ids: Default::default(),
+    };
+    each_kind(&mut collect);
+    each_kind(&mut References {
+        journey,
+        ids: collect.ids,
+        out: &mut out,
+    });
 
     for t in &journey.touchpoints {
         let id = t.id.as_str();
-        let missing = |field, what: &str, target: &str| {
-            Finding::error(
-                Anchor::field(TOUCHPOINTS, id, field),
-                format!("touchpoint {id} refers to {what} \"{target}\", which does not exist"),
-            )
-        };
-        if let Some(channel) = t
-            .channel
-            .as_ref()
-            .filter(|c| !channels.contains(c.as_str()))
-        {
-            out.push(missing("channel", "channel", channel.as_str()));
-        }
-        if let Some(dept) = t
-            .department
-            .as_ref()
-            .filter(|d| !departments.contains(d.as_str()))
-        {
-            out.push(missing("department", "department", dept.as_str()));
-        }
-        for link in t.evidence.iter().filter(|e| !evidence.contains(e.as_str())) {
-            out.push(missing("evidence", "evidence", link.as_str()));
-        }
         if let Some(emotion) = &t.emotion
             && !(EMOTION_MIN..=EMOTION_MAX).contains(&emotion.score)
         {
@@ -94,52 +96,10 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
         validate_evidence(&mut out, e);
     }
     for g in &journey.grey_areas {
-        let id = g.id.as_str();
-        let missing = |field, what: &str, target: &str| {
-            Finding::error(
-                Anchor::field(GREY_AREAS, id, field),
-                format!("grey area {id} refers to {what} \"{target}\", which does not exist"),
-            )
-        };
-        for (field, end) in [("from", &g.from), ("to", &g.to)] {
-            if !touchpoints.contains(end.as_str()) {
-                out.push(missing(field, "touchpoint", end.as_str()));
-            }
-        }
         if g.from == g.to {
             out.push(Finding::error(
-                Anchor::field(GREY_AREAS, id, "to"),
-                format!("grey area {id} joins touchpoint {} to itself", g.from),
-            ));
-        }
-        for c in g.channels.iter().filter(|c| !channels.contains(c.as_str())) {
-            out.push(missing("channels", "channel", c.as_str()));
-        }
-        for d in g
-            .departments
-            .iter()
-            .filter(|d| !departments.contains(d.as_str()))
-        {
-            out.push(missing("departments", "department", d.as_str()));
-        }
-        for e in g.evidence.iter().filter(|e| !evidence.contains(e.as_str())) {
-            out.push(missing("evidence", "evidence", e.as_str()));
-        }
-    }
-    for o in &journey.opportunities {
-        let id = o.id.as_str();
-        let (exists, what, target) = match &o.target {
-            OpportunityTarget::Touchpoint(t) => {
-                (touchpoints.contains(t.as_str()), "touchpoint", t.as_str())
-            }
-            OpportunityTarget::GreyArea(g) => {
-                (grey_areas.contains(g.as_str()), "grey area", g.as_str())
-            }
-        };
-        if !exists {
-            out.push(Finding::error(
-                Anchor::field(OPPORTUNITIES, id, "target"),
-                format!("opportunity {id} refers to {what} \"{target}\", which does not exist"),
+                Anchor::field(GREY_AREAS, g.id.as_str(), "to"),
+                format!("grey area {} joins touchpoint {} to itself", g.id, g.from),
             ));
         }
     }
@@ -147,12 +107,8 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
 }
 
 /// Checks ids are well formed and unique within their list; returns the set of ids.
-fn unique_ids<'a>(
-    out: &mut Vec<Finding>,
-    section: &'static str,
-    what: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> HashSet<&'a str> {
+fn unique_ids<'a>(out: &mut Vec<Finding>, kind: ElementKind, ids: impl Iterator<Item = &'a str>) {
+    let (section, what) = (kind.section(), kind.singular());
     let mut seen: HashSet<&str> = HashSet::new();
     let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for id in ids {
@@ -178,7 +134,6 @@ fn unique_ids<'a>(
             ));
         }
     }
-    seen
 }
 
 fn validate_evidence(out: &mut Vec<Finding>, e: &Evidence) {
@@ -234,27 +189,34 @@ pub fn check_attachment_path(path: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// `YYYY-MM-DD` or `YYYY-MM` with a plausible month and day.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (no 31 April, 29 February
+/// only in leap years).
 pub fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
+            .then(|| s.parse::<u16>().ok())
             .flatten()
     };
+    let month = |m: &str| {
+        number(m, 2)
+            .and_then(|m| u8::try_from(m).ok())
+            .and_then(|m| time::Month::try_from(m).ok())
+    };
+    let parts: Vec<&str> = date.split('-').collect();
     match parts.as_slice() {
-        [y, m] => number(y, 4).is_some() && number(m, 2).is_some_and(|m| (1..=12).contains(&m)),
-        [y, m, d] => {
-            number(y, 4).is_some()
-                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
-                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
-        }
+        [y] => number(y, 4).is_some(),
+        [y, m] => number(y, 4).is_some() && month(m).is_some(),
+        [y, m, d] => match (number(y, 4), month(m), number(d, 2)) {
+            (Some(y), Some(m), Some(d)) => u8::try_from(d)
+                .is_ok_and(|d| time::Date::from_calendar_date(y.into(), m, d).is_ok()),
+            _ => false,
+        },
         _ => false,
     }
 }
 
 pub fn date_message(date: &str) -> String {
-    format!("date {date:?} is not of the form YYYY-MM-DD or YYYY-MM")
+    format!("date {date:?} is not a real date of the form YYYY-MM-DD, YYYY-MM or YYYY")
 }
 
 #[cfg(test)]
@@ -265,7 +227,13 @@ mod tests {
     fn dates() {
         assert!(is_valid_date("2026-11-23"));
         assert!(is_valid_date("2026-11"));
+        assert!(is_valid_date("2026"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2026-02-29"));
+        assert!(!is_valid_date("2026-02-31"));
+        assert!(!is_valid_date("2026-04-31"));
         assert!(!is_valid_date("2026-13"));
+        assert!(!is_valid_date("2026-00"));
         assert!(!is_valid_date("26-11-23"));
         assert!(!is_valid_date("yesterday"));
     }

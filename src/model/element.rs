@@ -42,7 +42,7 @@ impl ElementKind {
     }
 
     /// The journey field holding this kind of element in files.
-    pub fn section(self) -> &'static str {
+    pub const fn section(self) -> &'static str {
         match self {
             ElementKind::Touchpoint => "touchpoints",
             ElementKind::GreyArea => "grey_areas",

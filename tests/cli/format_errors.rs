@@ -420,3 +420,49 @@ fn fmt_leaves_a_malformed_file_untouched() {
         );
     }
 }
+
+#[test]
+fn check_reports_every_semantic_problem_in_one_pass() {
+    // Five problems of different kinds in one hand-written file.
+    let text = BASE
+        .replacen(
+            "    title: \"T\",\n",
+            "    title: \"T\",\n    date: \"2026-02-31\",\n",
+            1,
+        )
+        .replacen("channel: \"web\",", "channel: \"webb\",", 1)
+        .replacen("score: 1,", "score: 7,", 1)
+        .replacen("id: \"tp-2\",", "id: \"tp-1\",", 1)
+        .replacen("to: \"tp-2\",", "to: \"tp-9\",", 1);
+    let diagnostics = format::check(&text);
+    let said: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+    for expected in [
+        "warning: date \"2026-02-31\" is not a real date",
+        "error: touchpoint tp-1 refers to channel \"webb\", which does not exist",
+        "error: touchpoint tp-1: emotion score 7 is outside the scale",
+        "error: duplicate touchpoint id tp-1",
+        "error: grey area ga-1 refers to touchpoint \"tp-9\", which does not exist",
+    ] {
+        assert!(
+            said.iter().any(|s| s.contains(expected)),
+            "missing {expected:?} in {said:#?}"
+        );
+    }
+    let positions: Vec<(usize, usize)> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
+    assert!(positions.is_sorted(), "sorted by position: {positions:?}");
+}
+
+#[test]
+fn dates_are_real_calendar_dates() {
+    for (date, valid) in [
+        ("2026", true),
+        ("2026-02", true),
+        ("2024-02-29", true),
+        ("2026-02-29", false),
+        ("2026-02-31", false),
+        ("2026-13", false),
+        ("26-02-01", false),
+    ] {
+        assert_eq!(format::is_valid_date(date), valid, "{date}");
+    }
+}
