@@ -439,3 +439,21 @@ picker-replace = “{ $file }” already exists: click again to replace it.
 channel-kind-of = Kind of { $channel }
 colour-of = Colour of { $name }
 attachment-remove-named = Remove attachment { $file }
+
+## The picture of a change (journeymap diff -o change.png)
+change-title = Change to { $title }
+change-summary = { $added } added · { $changed } changed · { $removed } removed
+change-key-added = Added: green outline, +
+change-key-changed = Changed: orange outline, ~
+change-key-removed = Removed: listed below
+change-removed-item = Removed { $kind } { $id } “{ $name }”
+change-added-item = Added { $kind } { $id } “{ $name }”
+change-changed-item = Changed { $kind } { $id } “{ $name }”
+change-more = …and { $count } more
+diff-picture = Picture of the change
+element-touchpoints = touchpoint
+element-grey-areas = grey area
+element-evidence = evidence
+element-opportunities = opportunity
+element-channels = channel
+element-departments = department

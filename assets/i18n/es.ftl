@@ -439,3 +439,21 @@ picker-replace = «{ $file }» ya existe: pulsa otra vez para reemplazarlo.
 channel-kind-of = Tipo de { $channel }
 colour-of = Color de { $name }
 attachment-remove-named = Quitar el adjunto { $file }
+
+## La imagen de un cambio (journeymap diff -o cambio.png)
+change-title = Cambios en { $title }
+change-summary = { $added } añadidos · { $changed } cambiados · { $removed } eliminados
+change-key-added = Añadido: contorno verde, +
+change-key-changed = Cambiado: contorno naranja, ~
+change-key-removed = Eliminado: en la lista de abajo
+change-removed-item = Eliminado { $kind } { $id } «{ $name }»
+change-added-item = Añadido { $kind } { $id } «{ $name }»
+change-changed-item = Cambiado { $kind } { $id } «{ $name }»
+change-more = …y { $count } más
+diff-picture = Imagen del cambio
+element-touchpoints = punto de contacto
+element-grey-areas = zona gris
+element-evidence = evidencia
+element-opportunities = oportunidad
+element-channels = canal
+element-departments = departamento

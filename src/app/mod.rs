@@ -279,14 +279,9 @@ impl JourneyApp {
     /// Drops selected elements that no longer exist (after undo, delete, reload).
     fn prune_selection(&mut self) {
         let journey = &self.document.journey;
-        self.ui_state.selection.retain(|element| match element {
-            ElementId::Touchpoint(id) => journey.touchpoint(id).is_some(),
-            ElementId::Evidence(id) => journey.evidence_item(id).is_some(),
-            ElementId::GreyArea(id) => journey.grey_area(id).is_some(),
-            ElementId::Opportunity(id) => journey.opportunity(id).is_some(),
-            ElementId::Channel(id) => journey.channel(id).is_some(),
-            ElementId::Department(id) => journey.department(id).is_some(),
-        });
+        self.ui_state
+            .selection
+            .retain(|element| journey.has(element.kind(), element.as_str()));
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -15,12 +15,30 @@ fn load(path: &Path) -> anyhow::Result<Journey> {
 pub fn run_diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let (old, new) = (load(&args.old)?, load(&args.new)?);
     let changes = diff::diff(&old, &new);
+    if let Some(output) = &args.output {
+        crate::export::export_change(&old, &new, output, crate::export::ExportOptions::default())
+            .with_context(|| format!("cannot draw the change into {}", output.display()))?;
+    }
     match args.format {
         DiffFormat::Text => print!("{}", diff::render_text(&changes)),
-        DiffFormat::Markdown => print!(
-            "{}",
-            diff::render_markdown(&changes, &crate::i18n::I18n::new(new.language))
-        ),
+        DiffFormat::Markdown => {
+            let i18n = crate::i18n::I18n::new(new.language);
+            let mut markdown = diff::render_markdown(&changes, &i18n);
+            let address = args.image_url.clone().or_else(|| {
+                args.output
+                    .as_ref()
+                    .map(|p| p.display().to_string().replace(' ', "%20"))
+            });
+            if let Some(address) = address {
+                // The picture right under the heading.
+                let at = markdown.find('\n').map_or(markdown.len(), |i| i + 1);
+                markdown.insert_str(
+                    at,
+                    &format!("\n![{}]({address})\n", i18n.tr("diff-picture")),
+                );
+            }
+            print!("{markdown}");
+        }
     }
     Ok(if changes.is_empty() {
         ExitCode::SUCCESS

@@ -71,6 +71,14 @@ pub struct DiffArgs {
     /// Markdown (for a pull-request comment) is written in the new journey's language.
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
+    /// Also draw the change: the new map with added and changed elements outlined
+    /// (.png or .svg). Markdown output then shows the picture.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The picture's address in the markdown, when it is not the output path (e.g. the
+    /// URL a CI job uploads it to).
+    #[arg(long, requires = "output")]
+    pub image_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

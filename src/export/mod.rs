@@ -4,10 +4,12 @@
 //! own language. Fonts are the bundled Inter only, never system fonts, so the same
 //! journey gives the same bytes on every machine.
 
+mod change;
 mod page;
 mod svg;
 pub mod text;
 
+pub use change::{Mark, change_svg};
 pub use page::{Page, page};
 
 use crate::i18n::I18n;
@@ -112,11 +114,34 @@ fn usvg_options() -> &'static resvg::usvg::Options<'static> {
 
 /// The PNG bytes of the whole map at `options.scale`.
 pub fn png(journey: &Journey, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
+    svg_to_png(&svg(journey, options.transparent), options)
+}
+
+/// The picture of the change from `old` to `new` (`journeymap diff -o`), as SVG or PNG
+/// by the extension of `path`, written atomically.
+pub fn export_change(
+    old: &Journey,
+    new: &Journey,
+    path: &Path,
+    options: ExportOptions,
+) -> Result<(), ExportError> {
+    let (document, _) = change_svg(old, new);
+    let bytes = match Format::from_path(path)? {
+        Format::Png => svg_to_png(&document, options)?,
+        Format::Svg => document.into_bytes(),
+    };
+    crate::format::atomic_write(path, &bytes).map_err(|source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Renders an SVG document of ours to PNG at `options.scale`.
+fn svg_to_png(document: &str, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
     if !(1.0..=4.0).contains(&options.scale) {
         return Err(ExportError::Scale(options.scale));
     }
-    let document = svg(journey, options.transparent);
-    let tree = resvg::usvg::Tree::from_str(&document, usvg_options())
+    let tree = resvg::usvg::Tree::from_str(document, usvg_options())
         .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size();
     let width = (size.width() * options.scale).ceil() as u64;

@@ -8,7 +8,7 @@ use crate::model::{EMOTION_MAX, EMOTION_MIN, Journey, Severity};
 use crate::scene::{Align, Line, Paint, Shape, TextBox, text};
 use crate::theme::Theme;
 
-const MARGIN: f32 = 48.0;
+pub(super) const MARGIN: f32 = 48.0;
 const HEADER_HEIGHT: f32 = 150.0;
 const LEGEND_GAP: f32 = 36.0;
 const LEGEND_HEIGHT: f32 = 150.0;

@@ -170,3 +170,104 @@ fn the_command_exits_like_diff() {
     let missing = run(&old_path, &dir.path().join("nope.ron"), &[]);
     assert_eq!(missing.status.code(), Some(2), "trouble is 2, like diff");
 }
+
+#[test]
+fn the_picture_marks_each_change_where_it_sits() {
+    use journeymap::export::{self, Mark};
+    let dir = tempfile::tempdir().unwrap();
+    let old_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let old = format::load(&old_path).unwrap().journey;
+    let new = changed(&old);
+    let new_path = dir.path().join("new.ron");
+    format::save(&new_path, &new).unwrap();
+    let png = dir.path().join("change.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("diff")
+        .arg(&old_path)
+        .arg(&new_path)
+        .args(["--format", "markdown", "-o"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        markdown.contains(&format!("![Picture of the change]({})", png.display())),
+        "{markdown}"
+    );
+
+    // Decode the PNG and look at the outline left of each card (1 px per unit).
+    let picture = image::open(&png).unwrap().to_rgb8();
+    let page = export::page(&new, &journeymap::theme::Theme::light());
+    let near = |a: [u8; 3], b: Rgb| {
+        a.iter()
+            .zip([b.0, b.1, b.2])
+            .all(|(x, y)| x.abs_diff(y) <= 24)
+    };
+    let outline_left_of = |id: &str| -> [u8; 3] {
+        let slot = page
+            .layout
+            .slots
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .unwrap();
+        let x = page.map_origin.x + slot.card.min.x - 5.0;
+        let y = page.map_origin.y + slot.card.center().y;
+        picture.get_pixel(x.round() as u32, y.round() as u32).0
+    };
+    assert!(
+        near(outline_left_of("tp-17"), Mark::Added.colour()),
+        "added tp-17"
+    );
+    assert!(
+        near(outline_left_of("tp-7"), Mark::Changed.colour()),
+        "edited tp-7"
+    );
+    assert!(
+        near(outline_left_of("tp-2"), Mark::Changed.colour()),
+        "moved tp-2"
+    );
+    for unchanged in ["tp-3", "tp-5"] {
+        let pixel = outline_left_of(unchanged);
+        assert!(
+            !near(pixel, Mark::Added.colour()) && !near(pixel, Mark::Changed.colour()),
+            "{unchanged} is not marked: {pixel:?}"
+        );
+    }
+    let grey = page
+        .layout
+        .grey_areas
+        .iter()
+        .find(|g| g.id.as_str() == "ga-1")
+        .unwrap();
+    let pixel = picture
+        .get_pixel(
+            (page.map_origin.x + grey.band.min.x - 5.0).round() as u32,
+            (page.map_origin.y + grey.band.center().y).round() as u32,
+        )
+        .0;
+    assert!(
+        near(pixel, Mark::Changed.colour()),
+        "ga-1's severity changed"
+    );
+
+    // What has no place on the new map is listed under it.
+    let svg = dir.path().join("change.svg");
+    let status = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("diff")
+        .arg(&old_path)
+        .arg(&new_path)
+        .arg("-o")
+        .arg(&svg)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(
+        svg.contains("Removed touchpoint tp-16"),
+        "the removed card is named"
+    );
+    assert!(svg.contains("Removed evidence ev-12"));
+    assert!(svg.contains("Changed channel chat"));
+}
