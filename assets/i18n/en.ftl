@@ -457,3 +457,28 @@ element-evidence = evidence
 element-opportunities = opportunity
 element-channels = channel
 element-departments = department
+
+## Resolving a merge conflict in the app
+resolve-open = Resolve { $count ->
+    [one] the conflict
+   *[other] { $count } conflicts
+} here…
+resolve-title = { $count ->
+    [one] One difference
+   *[other] { $count } differences
+} to resolve in “{ $file }”
+resolve-body = For each one keep our side ({ $ours }), their side ({ $theirs }), or type a new text. The result is checked before it opens; then save it.
+resolve-header = The journey
+resolve-keep = Keep { $side }
+resolve-edit = Type a new text:
+resolve-deleted = (deleted)
+resolve-empty = (empty)
+resolve-apply = Use these choices
+resolve-cancel = Back to the errors
+resolve-done = Conflicts resolved. Check the map, then save (Ctrl+S) to write the file without markers.
+resolve-field-stages = Stage notes
+resolve-field-from = From touchpoint
+resolve-field-to = To touchpoint
+resolve-field-target = Attached to
+resolve-field-name = Name
+resolve-field-colour = Colour

@@ -457,3 +457,28 @@ element-evidence = evidencia
 element-opportunities = oportunidad
 element-channels = canal
 element-departments = departamento
+
+## Resolver un conflicto de fusión en la aplicación
+resolve-open = Resolver { $count ->
+    [one] el conflicto
+   *[other] { $count } conflictos
+} aquí…
+resolve-title = { $count ->
+    [one] Una diferencia
+   *[other] { $count } diferencias
+} por resolver en «{ $file }»
+resolve-body = En cada una conserva nuestro lado ({ $ours }), el suyo ({ $theirs }) o escribe un texto nuevo. El resultado se comprueba antes de abrirse; después guárdalo.
+resolve-header = El viaje
+resolve-keep = Conservar { $side }
+resolve-edit = Escribir un texto nuevo:
+resolve-deleted = (eliminado)
+resolve-empty = (vacío)
+resolve-apply = Usar estas elecciones
+resolve-cancel = Volver a los errores
+resolve-done = Conflictos resueltos. Revisa el mapa y guarda (Ctrl+S) para escribir el archivo sin marcas.
+resolve-field-stages = Notas de las etapas
+resolve-field-from = Desde el punto de contacto
+resolve-field-to = Hasta el punto de contacto
+resolve-field-target = Asociada a
+resolve-field-name = Nombre
+resolve-field-colour = Color

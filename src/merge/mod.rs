@@ -19,6 +19,7 @@
 //! - Nothing falls back silently: a value that cannot be rebuilt is an error.
 
 mod markers;
+pub mod resolve;
 
 pub use markers::{Labels, to_text, to_text_labelled};
 

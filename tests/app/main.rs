@@ -11,5 +11,6 @@ mod editor_spanish;
 mod i18n;
 mod panels;
 mod real_window;
+mod resolve;
 mod safety;
 mod workshop;

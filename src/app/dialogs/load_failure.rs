@@ -4,9 +4,11 @@
 //! is shown nothing can be saved, so Ctrl+S never writes another map under that name;
 //! after a failed Open, "Back" returns to the journey that was open, untouched.
 
+use super::resolve::{Outcome, Resolving, resolve_ui};
 use crate::app::safety::DiskStamp;
 use crate::app::*;
 use crate::format::{Diagnostic, FormatError};
+use crate::merge::resolve::Resolution;
 
 #[derive(Debug)]
 pub struct LoadFailure {
@@ -19,6 +21,10 @@ pub struct LoadFailure {
     stamp: Option<DiskStamp>,
     /// A journey was open before (a failed Open): "Back" returns to it.
     pub can_go_back: bool,
+    /// A merge conflict whose two sides read as journeys: it can be resolved here.
+    pub resolver: Option<Resolving>,
+    /// The resolver is shown instead of the errors.
+    pub resolving: bool,
 }
 
 impl LoadFailure {
@@ -29,6 +35,8 @@ impl LoadFailure {
             message: error.to_string(),
             stamp: DiskStamp::read(path),
             can_go_back,
+            resolver: conflict_resolver(path, error),
+            resolving: false,
         }
     }
 
@@ -45,8 +53,26 @@ impl LoadFailure {
     }
 }
 
+/// The resolver for a file with merge conflict markers, when both sides read.
+fn conflict_resolver(path: &std::path::Path, error: &FormatError) -> Option<Resolving> {
+    let conflicted = error
+        .diagnostics()
+        .iter()
+        .any(|d| d.message.starts_with("unresolved merge conflict marker"));
+    if !conflicted {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let resolution = Resolution::new(&text).ok()?;
+    Some(Resolving {
+        resolution,
+        errors: Vec::new(),
+    })
+}
+
 /// What the person chose in the view.
 enum Choice {
+    Resolve,
     Reload,
     Open,
     New,
@@ -85,7 +111,40 @@ impl JourneyApp {
         }
     }
 
+    /// The resolver for a conflicted file, in place of its errors.
+    fn resolver_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(failure) = &mut self.failed else {
+            return;
+        };
+        let file = failure.file_name();
+        let Some(resolving) = &mut failure.resolver else {
+            failure.resolving = false;
+            return;
+        };
+        let mut outcome = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add_space(16.0);
+            outcome = resolve_ui(ui, &self.i18n, &file, resolving);
+        });
+        match outcome {
+            Some(Outcome::Cancel) => failure.resolving = false,
+            Some(Outcome::Apply) => match resolving.resolution.result() {
+                Ok(journey) => {
+                    let path = failure.path.clone();
+                    self.replace_document(Document::new_unsaved(journey, Some(path)));
+                    self.ui_state.notice = Some(Notice::Info(self.i18n.tr("resolve-done")));
+                }
+                Err(errors) => resolving.errors = errors,
+            },
+            None => {}
+        }
+    }
+
     pub(in crate::app) fn load_failure_ui(&mut self, ui: &mut egui::Ui) {
+        if self.failed.as_ref().is_some_and(|f| f.resolving) {
+            self.resolver_ui(ui);
+            return;
+        }
         let Some(failure) = &self.failed else {
             return;
         };
@@ -135,6 +194,13 @@ impl JourneyApp {
                 });
             ui.add_space(12.0);
             ui.horizontal(|ui| {
+                if let Some(resolver) = &failure.resolver {
+                    let count = resolver.resolution.choices.len();
+                    let label = crate::tr!(i18n, "resolve-open", count = count);
+                    if ui.button(egui::RichText::new(label).strong()).clicked() {
+                        choice = Some(Choice::Resolve);
+                    }
+                }
                 if ui.button(i18n.tr("load-failed-reload")).clicked() {
                     choice = Some(Choice::Reload);
                 }
@@ -158,6 +224,11 @@ impl JourneyApp {
             ui.label(egui::RichText::new(i18n.tr("load-failed-watching")).weak());
         });
         match choice {
+            Some(Choice::Resolve) => {
+                if let Some(failure) = &mut self.failed {
+                    failure.resolving = true;
+                }
+            }
             Some(Choice::Reload) => self.retry_failed_load(),
             Some(Choice::Open) => self.queue(AppCommand::Open),
             Some(Choice::New) => self.queue(AppCommand::New),

@@ -7,4 +7,5 @@ pub mod file_picker;
 pub mod load_failure;
 pub mod modal;
 pub mod prompts;
+pub mod resolve;
 pub mod safety_prompts;

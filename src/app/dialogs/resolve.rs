@@ -1,0 +1,214 @@
+//! Resolving a merge conflict in the app: each difference between the two sides of a
+//! conflicted journey (a field of an element or of the header, or an element one side
+//! deleted) is listed with both values side by side; the person keeps ours, theirs, or
+//! types a new text. "Use these choices" validates the result like any loaded file and
+//! opens it as an unsaved journey, so Ctrl+S writes it without markers.
+
+use crate::i18n::I18n;
+use crate::merge::resolve::{Choice, Pick, Resolution};
+use crate::model::ElementKind;
+
+/// A conflicted file being resolved.
+#[derive(Debug)]
+pub struct Resolving {
+    pub resolution: Resolution,
+    /// Why the last "Use these choices" was refused.
+    pub errors: Vec<String>,
+}
+
+/// The label of a file field in the interface language.
+fn field_label(i18n: &I18n, kind: Option<ElementKind>, field: &str) -> String {
+    let id = match (kind, field) {
+        (None, "title") => "field-journey-title",
+        (None, "language") => "field-journey-language",
+        (None, "persona") => "field-persona",
+        (None, "stages") => "resolve-field-stages",
+        (Some(ElementKind::GreyArea), "kind") => "field-grey-kind",
+        (Some(ElementKind::Evidence), "text") => "field-evidence-text",
+        (_, "state") => "field-state",
+        (_, "date") => "field-date",
+        (_, "scenario") => "field-scenario",
+        (_, "title") => "field-title",
+        (_, "stage") => "field-stage",
+        (_, "channel") => "field-channel",
+        (_, "department") => "field-department",
+        (_, "action") => "field-action",
+        (_, "thought") => "field-thought",
+        (_, "expectation") => "field-expectation",
+        (_, "description") => "field-description",
+        (_, "emotion") => "field-emotion",
+        (_, "key_moment") => "field-key-moment",
+        (_, "pain_points") => "field-pain-points",
+        (_, "evidence") => "field-evidence",
+        (_, "kind") => "field-kind",
+        (_, "source") => "field-source",
+        (_, "confidence") => "field-confidence",
+        (_, "metric") => "field-metric",
+        (_, "attachments") => "field-attachments",
+        (_, "from") => "resolve-field-from",
+        (_, "to") => "resolve-field-to",
+        (_, "severity") => "field-severity",
+        (_, "status") => "field-status",
+        (_, "experience") => "field-experience",
+        (_, "fix") => "field-fix",
+        (_, "owner") => "field-owner",
+        (_, "departments") => "field-departments",
+        (_, "channels") => "field-channels",
+        (_, "target") => "resolve-field-target",
+        (_, "idea") => "field-idea",
+        (_, "expected_effect") => "field-expected-effect",
+        (_, "name") => "resolve-field-name",
+        (_, "colour") => "resolve-field-colour",
+        _ => return field.to_owned(),
+    };
+    i18n.tr(id)
+}
+
+/// What a choice is about: "Touchpoint tp-7 “Checkout” · Title".
+fn subject(i18n: &I18n, choice: &Choice) -> String {
+    let what = match choice.kind {
+        None => i18n.tr("resolve-header"),
+        Some(kind) => {
+            let term = i18n.term("element", kind.key());
+            let mut letters = term.chars();
+            let term: String = letters
+                .next()
+                .map(|first| first.to_uppercase().chain(letters).collect())
+                .unwrap_or_default();
+            format!("{term} {} “{}”", choice.id, choice.name)
+        }
+    };
+    match choice.field {
+        Some(field) => format!("{what} · {}", field_label(i18n, choice.kind, field)),
+        None => what,
+    }
+}
+
+/// One side's value as shown: the value, or what its absence means.
+fn shown(i18n: &I18n, choice: &Choice, value: &Option<String>) -> String {
+    match (value, choice.field) {
+        (Some(v), _) if !v.is_empty() => v.clone(),
+        (_, None) => i18n.tr("resolve-deleted"),
+        _ => i18n.tr("resolve-empty"),
+    }
+}
+
+fn side(ui: &mut egui::Ui, choice: &mut Choice, pick: Pick, label: String, value: String) {
+    ui.vertical(|ui| {
+        if ui.radio(choice.pick == pick, label).clicked() {
+            choice.pick = pick;
+        }
+        let colour = ui.visuals().strong_text_color();
+        ui.add(egui::Label::new(egui::RichText::new(value).size(16.0).color(colour)).wrap());
+    });
+}
+
+pub(in crate::app) enum Outcome {
+    Apply,
+    Cancel,
+}
+
+/// The resolver; returns what the person asked for.
+pub(in crate::app) fn resolve_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    file: &str,
+    resolving: &mut Resolving,
+) -> Option<Outcome> {
+    let mut outcome = None;
+    let sides = resolving.resolution.sides.clone();
+    let label = |name: &str, fallback: &str| {
+        if name.is_empty() {
+            fallback.to_owned()
+        } else {
+            name.to_owned()
+        }
+    };
+    let ours = label(&sides.ours_label, "ours");
+    let theirs = label(&sides.theirs_label, "theirs");
+    let count = resolving.resolution.choices.len();
+    ui.heading(
+        egui::RichText::new(crate::tr!(
+            i18n,
+            "resolve-title",
+            count = count,
+            file = file
+        ))
+        .size(24.0)
+        .strong(),
+    );
+    ui.label(crate::tr!(
+        i18n,
+        "resolve-body",
+        ours = ours.as_str(),
+        theirs = theirs.as_str()
+    ));
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .max_height(ui.available_height() - 110.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, choice) in resolving.resolution.choices.iter_mut().enumerate() {
+                ui.push_id(index, |ui| {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            egui::RichText::new(subject(i18n, choice))
+                                .strong()
+                                .size(16.0),
+                        );
+                        let (ours_value, theirs_value) = (
+                            shown(i18n, choice, &choice.ours.clone()),
+                            shown(i18n, choice, &choice.theirs.clone()),
+                        );
+                        ui.columns(2, |columns| {
+                            let keep_ours = crate::tr!(i18n, "resolve-keep", side = ours.as_str());
+                            let keep_theirs =
+                                crate::tr!(i18n, "resolve-keep", side = theirs.as_str());
+                            side(&mut columns[0], choice, Pick::Ours, keep_ours, ours_value);
+                            side(
+                                &mut columns[1],
+                                choice,
+                                Pick::Theirs,
+                                keep_theirs,
+                                theirs_value,
+                            );
+                        });
+                        if choice.editable {
+                            ui.horizontal(|ui| {
+                                let editing = matches!(choice.pick, Pick::Edited(_));
+                                let radio = ui.radio(editing, i18n.tr("resolve-edit"));
+                                if radio.clicked() && !editing {
+                                    choice.pick =
+                                        Pick::Edited(choice.ours.clone().unwrap_or_default());
+                                }
+                                if let Pick::Edited(text) = &mut choice.pick {
+                                    let field = egui::TextEdit::singleline(text)
+                                        .desired_width(f32::INFINITY);
+                                    ui.add(field).labelled_by(radio.id);
+                                }
+                            });
+                        }
+                    });
+                });
+                ui.add_space(6.0);
+            }
+        });
+    for error in &resolving.errors {
+        ui.label(
+            egui::RichText::new(error)
+                .color(ui.visuals().error_fg_color)
+                .monospace(),
+        );
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(i18n.tr("resolve-apply")).clicked() {
+            outcome = Some(Outcome::Apply);
+        }
+        if ui.button(i18n.tr("resolve-cancel")).clicked() {
+            outcome = Some(Outcome::Cancel);
+        }
+    });
+    outcome
+}
