@@ -482,3 +482,5 @@ resolve-field-to = To touchpoint
 resolve-field-target = Attached to
 resolve-field-name = Name
 resolve-field-colour = Colour
+resolve-ours = ours
+resolve-theirs = theirs

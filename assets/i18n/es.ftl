@@ -482,3 +482,5 @@ resolve-field-to = Hasta el punto de contacto
 resolve-field-target = Asociada a
 resolve-field-name = Nombre
 resolve-field-colour = Color
+resolve-ours = el nuestro
+resolve-theirs = el suyo

@@ -141,9 +141,9 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
                 line,
                 column: 1,
                 message: "unresolved merge conflict marker: keep one side between <<<<<<< and \
-                          >>>>>>>, delete the other and the marker lines, then open the file \
-                          again (`journeymap git-setup` makes git merge journeys element by \
-                          element)"
+                          >>>>>>>, delete the other and the marker lines, or open the file in \
+                          journeymap, which lists each conflict to pick from \
+                          (`journeymap git-setup` makes git merge journeys by structure)"
                     .to_owned(),
             })
             .collect());

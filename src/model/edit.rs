@@ -80,38 +80,16 @@ impl ElementId {
     }
 }
 
-/// Insert/replace/remove on one typed list, by id.
-trait Keyed: Clone {
-    type Id: PartialEq;
-    fn key(&self) -> &Self::Id;
-}
-
-macro_rules! keyed {
-    ($t:ty, $id:ty) => {
-        impl Keyed for $t {
-            type Id = $id;
-            fn key(&self) -> &$id {
-                &self.id
-            }
-        }
-    };
-}
-keyed!(Touchpoint, TouchpointId);
-keyed!(Evidence, EvidenceId);
-keyed!(GreyArea, GreyAreaId);
-keyed!(Opportunity, OpportunityId);
-keyed!(Channel, ChannelId);
-keyed!(Department, DepartmentId);
-
-fn position<T: Keyed>(list: &[T], id: &T::Id, name: &str) -> Result<usize, EditError> {
+fn position<T: Item>(list: &[T], id: &str) -> Result<usize, EditError> {
     list.iter()
-        .position(|item| item.key() == id)
-        .ok_or_else(|| EditError::Missing(name.to_owned()))
+        .position(|item| item.id() == id)
+        .ok_or_else(|| EditError::Missing(id.to_owned()))
 }
 
-fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T, name: &str) -> Result<(), EditError> {
-    if list.iter().any(|existing| existing.key() == item.key()) {
-        return Err(EditError::Duplicate(name.to_owned()));
+fn insert<T: Item>(journey: &mut Journey, index: usize, item: T) -> Result<(), EditError> {
+    let list = T::list_mut(journey);
+    if list.iter().any(|existing| existing.id() == item.id()) {
+        return Err(EditError::Duplicate(item.id().to_owned()));
     }
     if index > list.len() {
         return Err(EditError::OutOfRange {
@@ -123,14 +101,10 @@ fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T, name: &str) -> Res
     Ok(())
 }
 
-fn replace<T: Keyed>(list: &mut [T], item: T, name: &str) -> Result<T, EditError> {
-    let index = position(list, item.key(), name)?;
+fn replace<T: Item>(journey: &mut Journey, item: T) -> Result<T, EditError> {
+    let list = T::list_mut(journey);
+    let index = position(list, item.id())?;
     Ok(std::mem::replace(&mut list[index], item))
-}
-
-fn remove<T: Keyed>(list: &mut Vec<T>, id: &T::Id, name: &str) -> Result<(usize, T), EditError> {
-    let index = position(list, id, name)?;
-    Ok((index, list.remove(index)))
 }
 
 impl Edit {
@@ -316,71 +290,66 @@ impl Edit {
 }
 
 fn insert_element(journey: &mut Journey, index: usize, element: Element) -> Result<(), EditError> {
-    let name = element.id().as_str().to_owned();
     match element {
         Element::Touchpoint(t) => {
             let range = journey.stage_range(t.stage);
             if !(range.start..=range.end).contains(&index) {
-                return Err(EditError::BreaksStageOrder(name));
+                return Err(EditError::BreaksStageOrder(t.id.to_string()));
             }
-            insert(&mut journey.touchpoints, index, t, &name)
+            insert(journey, index, t)
         }
-        Element::Evidence(e) => insert(&mut journey.evidence, index, e, &name),
-        Element::GreyArea(g) => insert(&mut journey.grey_areas, index, g, &name),
-        Element::Opportunity(o) => insert(&mut journey.opportunities, index, o, &name),
-        Element::Channel(c) => insert(&mut journey.channels, index, c, &name),
-        Element::Department(d) => insert(&mut journey.departments, index, d, &name),
+        Element::Evidence(e) => insert(journey, index, e),
+        Element::GreyArea(g) => insert(journey, index, g),
+        Element::Opportunity(o) => insert(journey, index, o),
+        Element::Channel(c) => insert(journey, index, c),
+        Element::Department(d) => insert(journey, index, d),
     }
 }
 
 fn replace_element(journey: &mut Journey, element: Element) -> Result<Element, EditError> {
-    let name = element.id().as_str().to_owned();
     Ok(match element {
         Element::Touchpoint(t) => {
-            let index = position(&journey.touchpoints, &t.id, &name)?;
+            let index = position(&journey.touchpoints, t.id.as_str())?;
             if journey.touchpoints[index].stage != t.stage {
-                return Err(EditError::BreaksStageOrder(name));
+                return Err(EditError::BreaksStageOrder(t.id.to_string()));
             }
             Element::Touchpoint(std::mem::replace(&mut journey.touchpoints[index], t))
         }
-        Element::Evidence(e) => Element::Evidence(replace(&mut journey.evidence, e, &name)?),
-        Element::GreyArea(g) => Element::GreyArea(replace(&mut journey.grey_areas, g, &name)?),
-        Element::Opportunity(o) => {
-            Element::Opportunity(replace(&mut journey.opportunities, o, &name)?)
-        }
-        Element::Channel(c) => Element::Channel(replace(&mut journey.channels, c, &name)?),
-        Element::Department(d) => Element::Department(replace(&mut journey.departments, d, &name)?),
+        Element::Evidence(e) => replace(journey, e)?.into_element(),
+        Element::GreyArea(g) => replace(journey, g)?.into_element(),
+        Element::Opportunity(o) => replace(journey, o)?.into_element(),
+        Element::Channel(c) => replace(journey, c)?.into_element(),
+        Element::Department(d) => replace(journey, d)?.into_element(),
     })
 }
 
 fn remove_element(journey: &mut Journey, id: &ElementId) -> Result<(usize, Element), EditError> {
-    let name = id.as_str();
-    Ok(match id {
-        ElementId::Touchpoint(id) => {
-            let (i, t) = remove(&mut journey.touchpoints, id, name)?;
-            (i, Element::Touchpoint(t))
+    struct Remove<'a> {
+        journey: &'a mut Journey,
+        kind: ElementKind,
+        id: &'a str,
+        removed: Option<Result<(usize, Element), EditError>>,
+    }
+    impl KindVisitor for Remove<'_> {
+        fn visit<T: Item>(&mut self) {
+            if T::KIND == self.kind {
+                let list = T::list_mut(self.journey);
+                self.removed = Some(
+                    position(list, self.id).map(|index| (index, list.remove(index).into_element())),
+                );
+            }
         }
-        ElementId::Evidence(id) => {
-            let (i, e) = remove(&mut journey.evidence, id, name)?;
-            (i, Element::Evidence(e))
-        }
-        ElementId::GreyArea(id) => {
-            let (i, g) = remove(&mut journey.grey_areas, id, name)?;
-            (i, Element::GreyArea(g))
-        }
-        ElementId::Opportunity(id) => {
-            let (i, o) = remove(&mut journey.opportunities, id, name)?;
-            (i, Element::Opportunity(o))
-        }
-        ElementId::Channel(id) => {
-            let (i, c) = remove(&mut journey.channels, id, name)?;
-            (i, Element::Channel(c))
-        }
-        ElementId::Department(id) => {
-            let (i, d) = remove(&mut journey.departments, id, name)?;
-            (i, Element::Department(d))
-        }
-    })
+    }
+    let mut remove = Remove {
+        journey,
+        kind: id.kind(),
+        id: id.as_str(),
+        removed: None,
+    };
+    each_kind(&mut remove);
+    remove
+        .removed
+        .unwrap_or_else(|| Err(EditError::Missing(id.as_str().to_owned())))
 }
 
 #[cfg(test)]

@@ -117,15 +117,16 @@ pub(in crate::app) fn resolve_ui(
 ) -> Option<Outcome> {
     let mut outcome = None;
     let sides = resolving.resolution.sides.clone();
-    let label = |name: &str, fallback: &str| {
+    // The branch names from the markers; plain ours/theirs when the markers have none.
+    let side_name = |name: &str, fallback: &str| {
         if name.is_empty() {
-            fallback.to_owned()
+            i18n.tr(fallback)
         } else {
             name.to_owned()
         }
     };
-    let ours = label(&sides.ours_label, "ours");
-    let theirs = label(&sides.theirs_label, "theirs");
+    let ours = side_name(&sides.ours_label, "resolve-ours");
+    let theirs = side_name(&sides.theirs_label, "resolve-theirs");
     let count = resolving.resolution.choices.len();
     ui.heading(
         egui::RichText::new(crate::tr!(
