@@ -315,7 +315,11 @@ impl KindVisitor for Diff<'_> {
             elements(&mut changes, T::list(old), T::list(new), &[]);
             let b = stayed::<T>(new, old);
             for index in moved_ids(&stayed::<T>(old, new), &b) {
-                let name = new.item::<T>(b[index]).map(Item::name).unwrap_or_default();
+                let name = T::list(new)
+                    .iter()
+                    .find(|e| e.id() == b[index])
+                    .map(Item::name)
+                    .unwrap_or_default();
                 changes.push(Change::Reordered {
                     kind: T::KIND,
                     id: b[index].to_owned(),
@@ -333,46 +337,60 @@ impl KindVisitor for Diff<'_> {
 
 /// Ids of `journey`'s `T` list that `other` also holds, in order.
 fn stayed<'a, T: Item>(journey: &'a Journey, other: &Journey) -> Vec<&'a str> {
+    let in_other: std::collections::HashSet<&str> = T::list(other).iter().map(Item::id).collect();
     T::list(journey)
         .iter()
         .map(Item::id)
-        .filter(|id| other.item::<T>(id).is_some())
+        .filter(|id| in_other.contains(id))
         .collect()
 }
 
 fn touchpoint_moves(out: &mut Vec<Change>, old: &Journey, new: &Journey) {
+    use std::collections::HashMap;
+    let stages = |j: &'_ Journey| -> HashMap<String, Stage> {
+        j.touchpoints
+            .iter()
+            .map(|t| (t.id.to_string(), t.stage))
+            .collect()
+    };
+    let (old_stage, new_stage) = (stages(old), stages(new));
     for t in &new.touchpoints {
-        if let Some(before) = old.touchpoint(&t.id)
-            && before.stage != t.stage
+        if let Some(before) = old_stage.get(t.id.as_str())
+            && *before != t.stage
         {
             out.push(Change::Moved {
                 id: t.id.to_string(),
                 name: t.title.clone(),
-                from: before.stage,
+                from: *before,
                 to: t.stage,
             });
         }
     }
     for stage in Stage::ALL {
-        let stayed = |j: &'_ Journey, other: &Journey| -> Vec<String> {
+        let stayed = |j: &'_ Journey, other: &HashMap<String, Stage>| -> Vec<String> {
             j.touchpoints_in(*stage)
                 .iter()
-                .filter(|t| other.touchpoint(&t.id).is_some_and(|o| o.stage == *stage))
+                .filter(|t| other.get(t.id.as_str()) == Some(stage))
                 .map(|t| t.id.to_string())
                 .collect()
         };
-        let (a, b) = (stayed(old, new), stayed(new, old));
+        let (a, b) = (stayed(old, &new_stage), stayed(new, &old_stage));
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let b: Vec<&str> = b.iter().map(String::as_str).collect();
-        for index in moved_ids(&a, &b) {
-            let name = new
-                .touchpoint(&b[index].into())
-                .map(|t| t.title.clone())
-                .unwrap_or_default();
+        let moved = moved_ids(&a, &b);
+        if moved.is_empty() {
+            continue;
+        }
+        let titles: HashMap<&str, &str> = new
+            .touchpoints_in(*stage)
+            .iter()
+            .map(|t| (t.id.as_str(), t.title.as_str()))
+            .collect();
+        for index in moved {
             out.push(Change::Reordered {
                 kind: Kind::Touchpoint,
                 id: b[index].to_owned(),
-                name,
+                name: titles.get(b[index]).copied().unwrap_or_default().to_owned(),
                 stage: Some(*stage),
             });
         }

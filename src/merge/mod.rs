@@ -164,10 +164,13 @@ fn rename_colliding_additions(
                 .chain(T::list(self.theirs))
                 .map(|e| e.id().to_owned())
                 .collect();
+            let in_base: HashSet<&str> = T::list(self.base).iter().map(Item::id).collect();
+            let in_ours: HashMap<&str, &T> =
+                T::list(self.ours).iter().map(|o| (o.id(), o)).collect();
             let colliding: Vec<String> = T::list(self.theirs)
                 .iter()
-                .filter(|t| self.base.item::<T>(t.id()).is_none())
-                .filter(|t| self.ours.item::<T>(t.id()).is_some_and(|o| o != *t))
+                .filter(|t| !in_base.contains(t.id()))
+                .filter(|t| in_ours.get(t.id()).is_some_and(|o| *o != *t))
                 .map(|t| t.id().to_owned())
                 .collect();
             for old in colliding {
@@ -660,6 +663,7 @@ fn restore_referenced(
 ) -> Result<(), MergeError> {
     struct FindDangling<'a> {
         journey: &'a Journey,
+        ids: HashMap<ElementKind, HashSet<String>>,
         found: Option<(ElementKind, String, String)>,
     }
     impl KindVisitor for FindDangling<'_> {
@@ -669,13 +673,23 @@ fn restore_referenced(
             }
             for element in T::list(self.journey) {
                 for r in element.references() {
-                    if !self.journey.has(r.kind, r.id) {
+                    if !self.ids.get(&r.kind).is_some_and(|ids| ids.contains(r.id)) {
                         let by = format!("{} {}", T::KIND.singular(), element.id());
                         self.found = Some((r.kind, r.id.to_owned(), by));
                         return;
                     }
                 }
             }
+        }
+    }
+    struct Ids<'a> {
+        journey: &'a Journey,
+        ids: HashMap<ElementKind, HashSet<String>>,
+    }
+    impl KindVisitor for Ids<'_> {
+        fn visit<T: Item>(&mut self) {
+            let ids = T::list(self.journey).iter().map(|e| e.id().to_owned());
+            self.ids.insert(T::KIND, ids.collect());
         }
     }
     struct Restore<'a> {
@@ -718,8 +732,14 @@ fn restore_referenced(
         }
     }
     loop {
+        let mut ids = Ids {
+            journey,
+            ids: HashMap::new(),
+        };
+        each_kind(&mut ids);
         let mut find = FindDangling {
             journey,
+            ids: ids.ids,
             found: None,
         };
         each_kind(&mut find);
