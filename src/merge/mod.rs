@@ -257,31 +257,39 @@ fn merge_order<V>(
     } else {
         (ours, theirs, &in_theirs)
     };
-    let mut result: Vec<String> = primary
+    let result: Vec<String> = primary
         .iter()
         .filter(|id| keep.contains_key(*id))
         .cloned()
         .collect();
-    let mut placed: HashSet<String> = result.iter().cloned().collect();
-    for (index, id) in secondary.iter().enumerate() {
-        if placed.contains(id) || !keep.contains_key(id) {
-            continue;
+    // Each of the other side's additions goes after its predecessor there (anchored to
+    // the nearest id the primary side has), after the primary side's own additions at
+    // that place; one pass, so the cost stays linear in the list.
+    let primary_set: HashSet<&String> = result.iter().collect();
+    let mut anchored: HashMap<Option<&String>, Vec<String>> = HashMap::new();
+    let mut anchor: Option<&String> = None;
+    for id in secondary {
+        if primary_set.contains(id) {
+            anchor = Some(id);
+        } else if keep.contains_key(id) {
+            anchored.entry(anchor).or_default().push(id.clone());
         }
-        let after = secondary[..index]
-            .iter()
-            .rev()
-            .find_map(|p| result.iter().position(|r| r == p));
-        let mut at = after.map_or(0, |p| p + 1);
-        // After the primary side's own additions at the same place.
-        while at < result.len()
-            && !in_base.contains(&result[at])
-            && !secondary_set.contains(&result[at])
-        {
-            at += 1;
-        }
-        result.insert(at, id.clone());
-        placed.insert(id.clone());
     }
+    let own_addition = |id: &String| !in_base.contains(id) && !secondary_set.contains(id);
+    let mut pending = anchored.remove(&None).unwrap_or_default();
+    let mut ordered = Vec::with_capacity(result.len() + keep.len());
+    for id in &result {
+        if !pending.is_empty() && !own_addition(id) {
+            ordered.append(&mut pending);
+        }
+        ordered.push(id.clone());
+        if let Some(chain) = anchored.remove(&Some(id)) {
+            pending.extend(chain);
+        }
+    }
+    ordered.append(&mut pending);
+    let mut result = ordered;
+    let mut placed: HashSet<String> = result.iter().cloned().collect();
     for id in base {
         if keep.contains_key(id) && !placed.contains(id) {
             result.push(id.clone());

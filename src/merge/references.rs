@@ -4,7 +4,7 @@
 
 use super::{Conflict, MergeError, Reason, delete_conflict};
 use crate::model::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Ids both sides added with different content: theirs gets a fresh id, and its
 /// references follow.
@@ -21,7 +21,7 @@ pub(super) fn rename_colliding_additions(
     }
     impl KindVisitor for Collisions<'_> {
         fn visit<T: Item>(&mut self) {
-            let mut taken: BTreeSet<String> = T::list(self.base)
+            let taken: HashSet<String> = T::list(self.base)
                 .iter()
                 .chain(T::list(self.ours))
                 .chain(T::list(self.theirs))
@@ -36,12 +36,14 @@ pub(super) fn rename_colliding_additions(
                 .filter(|t| in_ours.get(t.id()).is_some_and(|o| *o != *t))
                 .map(|t| t.id().to_owned())
                 .collect();
+            let mut ids = T::KIND.allocator(taken);
+            let mut renames = HashMap::new();
             for old in colliding {
-                let new = T::KIND.fresh_id(&old, &taken);
-                taken.insert(new.clone());
-                self.theirs.rename(T::KIND, &old, &new);
+                let new = ids.fresh(&old);
+                renames.insert(old.clone(), new.clone());
                 self.renamed.push((T::KIND, old, new));
             }
+            self.theirs.rename_all(T::KIND, &renames);
         }
     }
     let mut collisions = Collisions {

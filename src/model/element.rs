@@ -81,17 +81,56 @@ impl ElementKind {
         }
     }
 
-    /// A new id for an element that had `old`, not in `taken`: the next number for
-    /// numbered kinds, `old-2`, `old-3`... for catalogue slugs.
-    pub fn fresh_id(self, old: &str, taken: &std::collections::BTreeSet<String>) -> String {
-        if self.numbered() {
-            next_numbered_id(self.prefix(), taken.iter().map(String::as_str))
+    /// Hands out new ids for elements of this kind that are not in `taken`.
+    pub fn allocator(self, taken: std::collections::HashSet<String>) -> IdAllocator {
+        let prefix = self.prefix();
+        let largest = taken
+            .iter()
+            .filter_map(|id| {
+                id.strip_prefix(prefix)?
+                    .strip_prefix('-')?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .max()
+            .unwrap_or(0);
+        IdAllocator {
+            kind: self,
+            taken,
+            next_number: largest + 1,
+        }
+    }
+}
+
+/// New ids of one kind: the next number for numbered kinds (`tp-18`), `old-2`,
+/// `old-3`... for catalogue slugs. Constant time per id.
+#[derive(Debug)]
+pub struct IdAllocator {
+    kind: ElementKind,
+    taken: std::collections::HashSet<String>,
+    next_number: u64,
+}
+
+impl IdAllocator {
+    /// A fresh id for an element that had `old`.
+    pub fn fresh(&mut self, old: &str) -> String {
+        let new = if self.kind.numbered() {
+            let prefix = self.kind.prefix();
+            loop {
+                let candidate = format!("{prefix}-{}", self.next_number);
+                self.next_number += 1;
+                if !self.taken.contains(&candidate) {
+                    break candidate;
+                }
+            }
         } else {
             (2..)
                 .map(|n| format!("{old}-{n}"))
-                .find(|candidate| !taken.contains(candidate))
+                .find(|candidate| !self.taken.contains(candidate))
                 .unwrap_or_else(|| old.to_owned())
-        }
+        };
+        self.taken.insert(new.clone());
+        new
     }
 }
 
@@ -416,31 +455,47 @@ impl Journey {
 
     /// Rewrites the id of the `kind` element `old` to `new`, and every reference to it.
     pub fn rename(&mut self, kind: ElementKind, old: &str, new: &str) {
+        let renames = std::iter::once((old.to_owned(), new.to_owned())).collect();
+        self.rename_all(kind, &renames);
+    }
+
+    /// Renames many elements of one kind (old id to new id) and every reference to
+    /// them, in one pass over the journey.
+    pub fn rename_all(
+        &mut self,
+        kind: ElementKind,
+        renames: &std::collections::HashMap<String, String>,
+    ) {
         struct Rename<'a> {
             journey: &'a mut Journey,
             kind: ElementKind,
-            old: &'a str,
-            new: &'a str,
+            renames: &'a std::collections::HashMap<String, String>,
         }
         impl KindVisitor for Rename<'_> {
             fn visit<T: Item>(&mut self) {
                 for element in T::list_mut(self.journey) {
-                    if T::KIND == self.kind && element.id() == self.old {
-                        element.set_id(self.new.to_owned());
+                    if T::KIND == self.kind
+                        && let Some(new) = self.renames.get(element.id())
+                    {
+                        element.set_id(new.clone());
                     }
                     for (kind, id) in element.references_mut() {
-                        if kind == self.kind && id == self.old {
-                            *id = self.new.to_owned();
+                        if kind == self.kind
+                            && let Some(new) = self.renames.get(id.as_str())
+                        {
+                            *id = new.clone();
                         }
                     }
                 }
             }
         }
+        if renames.is_empty() {
+            return;
+        }
         each_kind(&mut Rename {
             journey: self,
             kind,
-            old,
-            new,
+            renames,
         });
     }
 }
