@@ -56,6 +56,9 @@ pub struct Metrics {
     pub department_height: f32,
     pub lane_gap: f32,
     pub card_rounding: f32,
+    /// A grey area's callout (its title, kind, severity, experience and fix).
+    pub callout_width: f32,
+    pub callout_height: f32,
 }
 
 impl Default for Metrics {
@@ -75,6 +78,8 @@ impl Default for Metrics {
             department_height: 34.0,
             lane_gap: 10.0,
             card_rounding: 8.0,
+            callout_width: 270.0,
+            callout_height: 136.0,
         }
     }
 }
@@ -138,6 +143,8 @@ impl Theme {
             department_height: 50.0,
             lane_gap: 12.0,
             card_rounding: 10.0,
+            callout_width: 460.0,
+            callout_height: 246.0,
         };
         let sizes = Self {
             title_size: 40.0,

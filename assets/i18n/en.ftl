@@ -79,6 +79,7 @@ lane-doing = Doing and thinking
 lane-emotion = Emotion
 lane-pains = Pain points and opportunities
 lane-departments = Department
+lane-grey-areas = Grey areas
 
 ## Commands: name, then tooltip.
 
@@ -484,3 +485,8 @@ resolve-field-name = Name
 resolve-field-colour = Colour
 resolve-ours = ours
 resolve-theirs = theirs
+
+## A grey area's callout on the map
+callout-fix = Fix: { $fix }
+callout-owner = Owner: { $owner }
+callout-between = { $from } → { $to }

@@ -79,6 +79,7 @@ lane-doing = Qué hace y qué piensa
 lane-emotion = Emoción
 lane-pains = Puntos de dolor y oportunidades
 lane-departments = Área
+lane-grey-areas = Zonas grises
 
 ## Comandos: nombre y luego descripción.
 
@@ -484,3 +485,8 @@ resolve-field-name = Nombre
 resolve-field-colour = Color
 resolve-ours = el nuestro
 resolve-theirs = el suyo
+
+## El recuadro de una zona gris en el mapa
+callout-fix = Solución: { $fix }
+callout-owner = Responsable: { $owner }
+callout-between = { $from } → { $to }

@@ -4,8 +4,11 @@
 //!
 //! Touchpoints sit in slots left to right in journey order, one column each; stages
 //! are the column groups. Horizontal lanes cross all stages: cards, doing/thinking,
-//! the emotion curve, pain points and opportunities, departments. A grey area between
-//! neighbours widens the gap between their slots so its band cannot be missed.
+//! the emotion curve, pain points and opportunities, departments, and the grey areas'
+//! callouts. A grey area between neighbours widens the gap between their slots so its
+//! band cannot be missed; one between non-neighbours is a bracket in the grey-area lane,
+//! never a band over the cards in between. Each grey area's callout (its words) sits in
+//! the last lane under its band, in as many rows as needed so no two overlap.
 
 mod geometry;
 
@@ -22,15 +25,17 @@ pub enum Lane {
     Emotion,
     Pains,
     Departments,
+    GreyAreas,
 }
 
 impl Lane {
-    pub const ALL: [Lane; 5] = [
+    pub const ALL: [Lane; 6] = [
         Lane::Cards,
         Lane::Doing,
         Lane::Emotion,
         Lane::Pains,
         Lane::Departments,
+        Lane::GreyAreas,
     ];
 
     /// Stable key, for message ids (`lane-cards`).
@@ -41,9 +46,11 @@ impl Lane {
             Lane::Emotion => "emotion",
             Lane::Pains => "pains",
             Lane::Departments => "departments",
+            Lane::GreyAreas => "grey-areas",
         }
     }
 
+    /// The fixed height of a lane; the grey-area lane grows with its rows of callouts.
     fn height(self, m: &Metrics) -> f32 {
         match self {
             Lane::Cards => m.card_height,
@@ -51,6 +58,7 @@ impl Lane {
             Lane::Emotion => m.emotion_height,
             Lane::Pains => m.pains_height,
             Lane::Departments => m.department_height,
+            Lane::GreyAreas => m.callout_height + 2.0 * CALLOUT_GAP,
         }
     }
 }
@@ -97,11 +105,22 @@ pub struct GreyAreaBox {
     /// Index in `journey.grey_areas` for the journey laid out.
     pub index: usize,
     pub severity: Severity,
-    /// The band across all lanes between the two touchpoints.
+    /// Between neighbours: the band across the lanes, from the cards to the
+    /// departments. Between non-neighbours: a bracket at the top of the grey-area lane,
+    /// from one card's centre to the other's.
     pub band: Rect,
+    /// Whether the two ends are neighbours (a band) or not (a bracket).
+    pub neighbours: bool,
+    /// The callout with the grey area's words, in the grey-area lane.
+    pub callout: Rect,
     /// Slot indices of the two ends, left to right.
     pub slots: (usize, usize),
 }
+
+/// Space between callouts, and between a callout and its lane's edges.
+const CALLOUT_GAP: f32 = 10.0;
+/// Height of the bracket of a grey area between non-neighbours.
+pub const BRACKET_HEIGHT: f32 = 14.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapLayout {
@@ -167,13 +186,12 @@ impl MapLayout {
 pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let mut lanes = Vec::with_capacity(Lane::ALL.len());
     let mut y = m.stage_header_height + m.lane_gap;
-    let mut lane_rows = [(0.0f32, 0.0f32); 5];
+    let mut lane_rows = [(0.0f32, 0.0f32); Lane::ALL.len()];
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let h = lane.height(m);
         lane_rows[i] = (y, h);
         y += h + m.lane_gap;
     }
-    let bottom = y;
     let row = |lane: Lane| lane_rows[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)];
 
     // Which neighbouring pairs carry a grey area: their gap is wider.
@@ -248,9 +266,10 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             }
         }
         x += m.stage_padding;
+        // The bottom is set once the grey-area lane knows its rows.
         let column = Rect {
             min: Point::new(column_start, 0.0),
-            max: Point::new(x, bottom),
+            max: Point::new(x, 0.0),
         };
         let header =
             Rect::from_min_size(column_start, 0.0, x - column_start, m.stage_header_height);
@@ -262,6 +281,91 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         });
     }
     let right = x;
+
+    // Grey areas: a band between neighbours, a bracket between non-neighbours.
+    let (cards_top, _) = row(Lane::Cards);
+    let (departments_top, departments_h) = row(Lane::Departments);
+    let (grey_top, _) = row(Lane::GreyAreas);
+    let band_bottom = departments_top + departments_h + m.lane_gap / 2.0;
+    let mut grey_areas: Vec<GreyAreaBox> = journey
+        .grey_areas
+        .iter()
+        .enumerate()
+        .filter_map(|(index, g)| {
+            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
+            let (left, right) = (a.min(b), a.max(b));
+            let neighbours = right - left <= 1;
+            let band = if neighbours && left != right {
+                Rect {
+                    min: Point::new(slots[left].card.max.x, cards_top - m.lane_gap / 2.0),
+                    max: Point::new(slots[right].card.min.x, band_bottom),
+                }
+            } else {
+                Rect {
+                    min: Point::new(slots[left].card.center().x, grey_top),
+                    max: Point::new(
+                        slots[right]
+                            .card
+                            .center()
+                            .x
+                            .max(slots[left].card.center().x + 1.0),
+                        grey_top + BRACKET_HEIGHT,
+                    ),
+                }
+            };
+            Some(GreyAreaBox {
+                id: g.id.clone(),
+                index,
+                severity: g.severity,
+                band,
+                neighbours: neighbours && left != right,
+                callout: Rect::from_min_size(0.0, 0.0, 0.0, 0.0),
+                slots: (left, right),
+            })
+        })
+        .collect();
+
+    // Callouts under their grey area, in rows: each goes in the first row where it
+    // does not touch the one before it.
+    let width = m.callout_width;
+    let mut order: Vec<usize> = (0..grey_areas.len()).collect();
+    order.sort_by(|&a, &b| {
+        grey_areas[a]
+            .band
+            .center()
+            .x
+            .total_cmp(&grey_areas[b].band.center().x)
+    });
+    let mut row_ends: Vec<f32> = Vec::new();
+    let callout_top = grey_top + BRACKET_HEIGHT + CALLOUT_GAP;
+    for i in order {
+        let wanted = (grey_areas[i].band.center().x - width / 2.0)
+            .clamp(m.lane_label_width, (right - width).max(m.lane_label_width));
+        let row_index = match row_ends.iter().position(|end| *end + CALLOUT_GAP <= wanted) {
+            Some(r) => r,
+            None => {
+                row_ends.push(f32::NEG_INFINITY);
+                row_ends.len() - 1
+            }
+        };
+        // In a row already holding callouts to the left, it may have to move right.
+        let x = wanted.max(row_ends[row_index] + CALLOUT_GAP);
+        row_ends[row_index] = x + width;
+        let top = callout_top + row_index as f32 * (m.callout_height + CALLOUT_GAP);
+        grey_areas[i].callout = Rect::from_min_size(x, top, width, m.callout_height);
+    }
+    let rows = row_ends.len().max(1) as f32;
+    let grey_height = BRACKET_HEIGHT + rows * (m.callout_height + CALLOUT_GAP) + CALLOUT_GAP;
+    let grey_index = Lane::ALL.len() - 1;
+    lane_rows[grey_index].1 = grey_height;
+    let bottom = grey_top + grey_height + m.lane_gap;
+    let right = right.max(row_ends.iter().copied().fold(0.0, f32::max) + m.stage_padding);
+    for stage in &mut stages {
+        stage.column.max.y = bottom;
+    }
+    if let Some(last) = stages.last_mut() {
+        last.column.max.x = last.column.max.x.max(right);
+    }
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let (top, h) = lane_rows[i];
         lanes.push(LaneBox {
@@ -270,38 +374,6 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             label: Rect::from_min_size(0.0, top, m.lane_label_width, h),
         });
     }
-
-    let grey_areas = journey
-        .grey_areas
-        .iter()
-        .enumerate()
-        .filter_map(|(index, g)| {
-            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
-            let (left, right) = (a.min(b), a.max(b));
-            let (top, _) = row(Lane::Cards);
-            let band = Rect {
-                min: Point::new(slots[left].card.max.x, top - m.lane_gap / 2.0),
-                max: Point::new(slots[right].card.min.x, bottom - m.lane_gap / 2.0),
-            };
-            let band = if band.width() < m.slot_gap {
-                // Non-neighbours that overlap other columns keep a visible minimum width.
-                let c = band.center().x;
-                Rect {
-                    min: Point::new(c - m.slot_gap, band.min.y),
-                    max: Point::new(c + m.slot_gap, band.max.y),
-                }
-            } else {
-                band
-            };
-            Some(GreyAreaBox {
-                id: g.id.clone(),
-                index,
-                severity: g.severity,
-                band,
-                slots: (left, right),
-            })
-        })
-        .collect();
 
     MapLayout {
         bounds: Rect {
@@ -424,5 +496,53 @@ mod tests {
             2
         );
         assert_eq!(l.drop_index(Stage::Awareness, 0.0, None), 0);
+    }
+
+    #[test]
+    fn grey_areas_on_one_pair_get_callouts_that_do_not_overlap() {
+        let m = Metrics::default();
+        let mut journey = sample();
+        let mut second = journey.grey_areas[0].clone();
+        second.id = "ga-2".into();
+        second.severity = Severity::Critical;
+        journey.grey_areas.push(second);
+        let mut third = journey.grey_areas[0].clone();
+        third.id = "ga-3".into();
+        journey.grey_areas.push(third);
+        let l = layout(&journey, &m);
+        let callouts: Vec<Rect> = l.grey_areas.iter().map(|g| g.callout).collect();
+        for (i, a) in callouts.iter().enumerate() {
+            for b in &callouts[i + 1..] {
+                assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
+            }
+            let lane = l.lane(Lane::GreyAreas).rect;
+            assert!(
+                lane.min.y <= a.min.y && a.max.y <= lane.max.y,
+                "inside its lane"
+            );
+            assert!(a.max.x <= l.bounds.max.x, "inside the map");
+        }
+    }
+
+    #[test]
+    fn a_grey_area_between_non_neighbours_covers_no_card() {
+        let mut journey = sample();
+        journey.grey_areas[0].to = "tp-4".into();
+        let l = layout(&journey, &Metrics::default());
+        let grey = &l.grey_areas[0];
+        assert!(!grey.neighbours);
+        for slot in &l.slots {
+            for rect in [slot.card, slot.doing, slot.pains, slot.department] {
+                assert!(
+                    !grey.band.intersects(&rect),
+                    "the bracket covers {}",
+                    slot.id
+                );
+                assert!(!grey.callout.intersects(&rect));
+            }
+        }
+        // It still spans from the first card to the last.
+        assert_eq!(grey.band.min.x, l.slots[0].card.center().x);
+        assert_eq!(grey.band.max.x, l.slots[3].card.center().x);
     }
 }

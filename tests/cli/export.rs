@@ -321,3 +321,30 @@ fn the_command_line_exports_png_and_svg_and_fails_cleanly() {
         "no temp files: {names:?}"
     );
 }
+
+#[test]
+fn every_grey_area_carries_its_words_in_the_export_in_the_maps_language() {
+    for journey in [online(), example("portabilidad-operador-movil.ron")] {
+        let texts = svg_texts(&export::svg(&journey, false));
+        let i18n = journeymap::i18n::I18n::new(journey.language);
+        let all = texts.join("\n");
+        for grey in &journey.grey_areas {
+            assert!(
+                texts.iter().any(|t| t == &grey.title),
+                "grey area title {:?}",
+                grey.title
+            );
+            let meta = format!(
+                "{} · {} · {}",
+                i18n.term("grey-kind", grey.kind.key()),
+                i18n.term("severity", grey.severity.key()),
+                i18n.term("grey-status", grey.status.key())
+            );
+            assert!(texts.contains(&meta), "{meta:?} for {}", grey.id);
+            let experience: String = grey.experience.chars().take(30).collect();
+            assert!(all.contains(&experience), "experience of {}", grey.id);
+            let fix: String = grey.fix.chars().take(20).collect();
+            assert!(all.contains(&fix), "fix of {}", grey.id);
+        }
+    }
+}
