@@ -163,6 +163,24 @@ fn filters_and_spotlight_from_the_keyboard() {
         Some("ga-2"),
         "the critical one first"
     );
+    // The spotlight shows the grey area in words, not only its band.
+    let grey = h
+        .state()
+        .journey()
+        .grey_area(&"ga-2".into())
+        .unwrap()
+        .clone();
+    assert!(
+        h.query_by_label(&grey.title).is_some(),
+        "title {:?} in the spotlight",
+        grey.title
+    );
+    assert!(h.query_by_label(&grey.experience).is_some(), "experience");
+    assert!(h.query_by_label(&grey.fix).is_some(), "fix");
+    assert!(
+        h.query_by_label("Department handoff · Critical · Mitigating")
+            .is_some()
+    );
     press(&mut h, Modifiers::NONE, Key::S);
     assert!(matches!(
         h.state().ui_state.spotlight.as_ref().map(|g| g.as_str()),
@@ -170,6 +188,10 @@ fn filters_and_spotlight_from_the_keyboard() {
     ));
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.state().ui_state.spotlight.is_none());
+    assert!(
+        h.query_by_label(&grey.experience).is_none(),
+        "the card goes with it"
+    );
     press(&mut h, Modifiers::NONE, Key::C);
     assert_eq!(
         h.state().ui_state.filter,

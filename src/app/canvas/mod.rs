@@ -3,6 +3,7 @@
 //! from the shared layout and only what is visible; painting lives in `paint`, pan and zoom in `view`.
 
 mod paint;
+mod spotlight;
 mod view;
 
 pub(in crate::app) use paint::Painter;
@@ -135,6 +136,13 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
         }
     }
     paint::sticky_lane_labels(&painter, layout, canvas);
+    if let Some(grey) = ui_state
+        .spotlight
+        .as_ref()
+        .and_then(|id| journey.grey_area(id))
+    {
+        spotlight::card(ui, canvas, journey, grey, theme, i18n);
+    }
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
     if !detailed {
@@ -216,11 +224,13 @@ fn dim_unmatched(
     }
     if let Some(grey) = spotlight {
         for band in layout.grey_areas.iter().filter(|b| b.id != grey.id) {
-            painter.egui.rect_filled(
-                ui_state.view.rect_to_screen(painter.origin, &band.band),
-                0.0,
-                veil,
-            );
+            for rect in [&band.band, &band.callout] {
+                painter.egui.rect_filled(
+                    ui_state.view.rect_to_screen(painter.origin, rect),
+                    0.0,
+                    veil,
+                );
+            }
         }
     }
 }
@@ -319,7 +329,14 @@ fn grey_area_hits(
         let response = ui.interact(rect, ui.scope_id().with(("grey", &band.id)), Sense::click());
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
-        if response.clicked() {
+        // Its callout selects it too (one accessible button per grey area is enough).
+        let callout = ui_state.view.rect_to_screen(origin, &band.callout);
+        let callout = ui.interact(
+            callout,
+            ui.scope_id().with(("callout", &band.id)),
+            Sense::click(),
+        );
+        if response.clicked() || callout.clicked() {
             ui_state.selection = vec![ElementId::GreyArea(band.id.clone())];
         }
     }
