@@ -136,21 +136,28 @@ pub fn stages(
             1,
         ));
         if let Some(notes) = journey.stages.get(&stage_box.stage) {
-            let goal = if notes.goal.is_empty() {
-                &notes.doing
-            } else {
-                &notes.goal
-            };
-            let y = header.min.y + pad + theme.stage_size * 1.4;
-            out.push(text(
-                Point::new(header.min.x + pad, y),
-                goal.clone(),
-                theme.small_size,
-                false,
-                theme.stage_header_text,
-                header.width() - 2.0 * pad,
-                2,
-            ));
+            // All four notes, one line each, labelled.
+            let mut y = header.min.y + pad + theme.stage_size * 1.4;
+            for (label, value) in [
+                ("field-stage-goal", &notes.goal),
+                ("field-stage-doing", &notes.doing),
+                ("field-stage-thinking", &notes.thinking),
+                ("field-stage-feeling", &notes.feeling),
+            ] {
+                if value.trim().is_empty() {
+                    continue;
+                }
+                out.push(text(
+                    Point::new(header.min.x + pad, y),
+                    format!("{}: {value}", i18n.tr(label)),
+                    theme.small_size,
+                    false,
+                    theme.stage_header_text,
+                    header.width() - 2.0 * pad,
+                    1,
+                ));
+                y += theme.small_size * 1.35;
+            }
         }
     }
     for lane in &layout.lanes {
@@ -381,6 +388,36 @@ fn callout(
             2,
         ));
     }
+    // Opportunities on the grey area, the first with its owner and status.
+    let ideas: Vec<_> = journey
+        .opportunities
+        .iter()
+        .filter(
+            |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(g) if *g == grey.id),
+        )
+        .collect();
+    if let Some(first) = ideas.first() {
+        let y = rect.max.y - 6.0 - theme.small_size * 1.3;
+        let status = i18n.term("opportunity-status", first.status.key());
+        let who = if first.owner.trim().is_empty() {
+            status
+        } else {
+            format!("{} · {status}", first.owner)
+        };
+        let mut line = format!("+ {} ({who})", first.idea);
+        if ideas.len() > 1 {
+            line.push_str(&format!(" +{}", ideas.len() - 1));
+        }
+        out.push(text(
+            Point::new(x, y),
+            line,
+            theme.small_size,
+            true,
+            theme.opportunity,
+            width,
+            1,
+        ));
+    }
 }
 
 /// The emotion curve over the slots in `slots` (plus one either side, so the line runs
@@ -468,7 +505,19 @@ pub fn touchpoint(
     let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
     let channel_colour = channel.map_or(theme.card_border, |c| c.colour);
     let assumption = tp.evidence.is_empty();
-    let border = if assumption {
+    // The weakest confidence of the card's evidence: inferred or assumed evidence is
+    // marked like an assumption.
+    let weakest = tp
+        .evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .map(|e| e.confidence)
+        .max();
+    let weak = matches!(
+        weakest,
+        Some(crate::model::Confidence::Inferred | crate::model::Confidence::Assumed)
+    );
+    let border = if assumption || weak {
         Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0)
     } else {
         Line::solid(theme.card_border, 1.0)
@@ -560,19 +609,32 @@ pub fn touchpoint(
             1,
         ));
     }
-    if assumption {
+    let evidence_tag = match weakest {
+        None if assumption => Some((i18n.tr("tag-assumption"), theme.no_evidence)),
+        None => None,
+        Some(confidence) => {
+            let count = crate::tr!(i18n, "card-evidence", count = tp.evidence.len());
+            if weak {
+                // The weakest confidence says it all; the count would not fit beside it.
+                Some((i18n.term("confidence", confidence.key()), theme.no_evidence))
+            } else {
+                Some((count, theme.text_muted))
+            }
+        }
+    };
+    if let Some((tag, colour)) = evidence_tag {
         out.push(Shape::Text(TextBox {
             pos: Point::new(card.max.x - pad, bottom),
-            text: i18n.tr("tag-assumption"),
+            text: tag,
             size: theme.small_size,
             bold: true,
-            colour: theme.no_evidence,
+            colour,
             max_width: width / 2.0,
             max_lines: 1,
             align: Align::Right,
         }));
     }
-    lanes_below(out, journey, slot, tp, theme);
+    lanes_below(out, journey, slot, tp, theme, i18n);
 }
 
 fn lanes_below(
@@ -581,35 +643,41 @@ fn lanes_below(
     slot: &Slot,
     tp: &Touchpoint,
     theme: &Theme,
+    i18n: &I18n,
 ) {
     let pad = 6.0;
     let doing = slot.doing;
     let width = doing.width() - 2.0 * pad;
     let line_height = theme.body_size * 1.3;
-    let action_lines = if tp.thought.is_empty() { 5 } else { 3 };
-    out.push(text(
-        Point::new(doing.min.x + pad, doing.min.y + pad),
-        tp.action.clone(),
-        theme.body_size,
-        false,
-        theme.text,
-        width,
-        action_lines,
-    ));
-    if !tp.thought.is_empty() {
-        let used = (estimate_lines(&tp.action, theme.body_size, width).min(action_lines)) as f32
-            * line_height;
-        let y = doing.min.y + pad + used + 4.0;
-        let thought = format!("“{}”", tp.thought);
+    // What the customer does, thinks ("…") and expects, as many lines as the lane holds.
+    let mut y = doing.min.y + pad;
+    let expects = (!tp.expectation.trim().is_empty())
+        .then(|| crate::tr!(i18n, "card-expects", text = tp.expectation.as_str()));
+    let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought));
+    for (value, colour, most) in [
+        (Some(tp.action.clone()), theme.text, 3),
+        (thought, theme.text_muted, 2),
+        (expects, theme.text_muted, 2),
+    ] {
+        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let room = ((doing.max.y - y) / line_height).floor() as usize;
+        let lines =
+            crate::export::text::wrap(&value, theme.body_size, false, width, most.min(room));
+        if lines.is_empty() {
+            break;
+        }
         out.push(text(
             Point::new(doing.min.x + pad, y),
-            thought,
+            value,
             theme.body_size,
             false,
-            theme.text_muted,
+            colour,
             width,
-            3,
+            lines.len(),
         ));
+        y += lines.len() as f32 * line_height + 4.0;
     }
     let pains = slot.pains;
     let mut y = pains.min.y + pad;
@@ -617,24 +685,50 @@ fn lanes_below(
         .pain_points
         .iter()
         .map(|s| (s.as_str(), theme.pain_point, "–"));
-    let ideas = journey
-        .opportunities_for(&tp.id)
-        .map(|o| (o.idea.as_str(), theme.opportunity, "+"));
-    for (item, colour, mark) in items.chain(ideas) {
-        if y + line_height > pains.max.y {
+    // Pain points, then opportunities with their owner and status on a line of their own.
+    let items = items.map(|(item, colour, mark)| (format!("{mark} {item}"), colour, None));
+    let ideas = journey.opportunities_for(&tp.id).map(|o| {
+        let status = i18n.term("opportunity-status", o.status.key());
+        let who = if o.owner.trim().is_empty() {
+            status
+        } else {
+            format!("{} · {status}", o.owner)
+        };
+        (format!("+ {}", o.idea), theme.opportunity, Some(who))
+    });
+    let small_line = theme.small_size * 1.3;
+    for (item, colour, who) in items.chain(ideas) {
+        let needed = line_height + if who.is_some() { small_line } else { 0.0 };
+        if y + needed > pains.max.y {
             break;
         }
-        let lines = estimate_lines(item, theme.body_size, width).min(2);
+        let lines = crate::export::text::wrap(&item, theme.body_size, false, width, 2).len();
         out.push(text(
             Point::new(pains.min.x + pad, y),
-            format!("{mark} {item}"),
+            item,
             theme.body_size,
             false,
             colour,
             width,
             2,
         ));
-        y += lines as f32 * line_height + 3.0;
+        y += lines as f32 * line_height;
+        if let Some(who) = who {
+            let room = (((pains.max.y - y) / small_line).floor() as usize).clamp(1, 2);
+            let lines =
+                crate::export::text::wrap(&who, theme.small_size, true, width - 10.0, room).len();
+            out.push(text(
+                Point::new(pains.min.x + pad + 10.0, y),
+                who,
+                theme.small_size,
+                true,
+                theme.text_muted,
+                width - 10.0,
+                room,
+            ));
+            y += lines as f32 * small_line;
+        }
+        y += 3.0;
     }
     if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) {
         let chip = slot.department.shrink(4.0);

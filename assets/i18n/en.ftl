@@ -212,6 +212,11 @@ new-touchpoint = New touchpoint
 new-opportunity = New opportunity
 new-channel = New channel
 new-department = New department
+card-expects = Expects: { $text }
+card-evidence = { $count ->
+    [one] 1 source
+   *[other] { $count } sources
+}
 tag-assumption = assumption
 date-invalid = Use the form YYYY-MM-DD or YYYY-MM.
 

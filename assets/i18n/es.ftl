@@ -212,6 +212,11 @@ new-touchpoint = Nuevo punto de contacto
 new-opportunity = Nueva oportunidad
 new-channel = Nuevo canal
 new-department = Nueva área
+card-expects = Espera: { $text }
+card-evidence = { $count ->
+    [one] 1 fuente
+   *[other] { $count } fuentes
+}
 tag-assumption = supuesto
 date-invalid = Usa la forma AAAA-MM-DD o AAAA-MM.
 

@@ -9,7 +9,10 @@ use crate::scene::{Align, Line, Paint, Shape, TextBox, text};
 use crate::theme::Theme;
 
 pub(super) const MARGIN: f32 = 48.0;
-const HEADER_HEIGHT: f32 = 150.0;
+/// The header's title and state lines, before the persona rows.
+const HEADER_TOP: f32 = 72.0;
+const TEXT_ROW: f32 = 36.0;
+const LIST_ROW: f32 = 38.0;
 const LEGEND_GAP: f32 = 36.0;
 const LEGEND_HEIGHT: f32 = 150.0;
 const MIN_WIDTH: f32 = 1100.0;
@@ -35,7 +38,7 @@ impl Page {
 pub fn page(journey: &Journey, theme: &Theme) -> Page {
     let layout = crate::layout::layout(journey, &theme.metrics);
     let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
-    let map_origin = Point::new(MARGIN, MARGIN + HEADER_HEIGHT);
+    let map_origin = Point::new(MARGIN, MARGIN + header_height(journey));
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
     let legend = Rect::from_min_size(MARGIN, legend_top, width - 2.0 * MARGIN, LEGEND_HEIGHT);
     Page {
@@ -45,6 +48,33 @@ pub fn page(journey: &Journey, theme: &Theme) -> Page {
         layout,
         legend,
     }
+}
+
+/// The persona's lists as header rows: (label id, items joined).
+fn persona_lists(journey: &Journey) -> Vec<(&'static str, String)> {
+    let persona = &journey.persona;
+    [
+        ("field-goals", &persona.goals),
+        ("field-needs", &persona.needs),
+        ("field-expectations", &persona.expectations),
+    ]
+    .into_iter()
+    .filter(|(_, items)| items.iter().any(|i| !i.trim().is_empty()))
+    .map(|(label, items)| (label, items.join(" · ")))
+    .collect()
+}
+
+/// Room for the title, state, persona, scenario and the persona's lists.
+fn header_height(journey: &Journey) -> f32 {
+    let text_rows = [persona_line(journey), journey.scenario.clone()]
+        .iter()
+        .filter(|v| !v.is_empty())
+        .count();
+    let height = HEADER_TOP
+        + text_rows as f32 * TEXT_ROW
+        + persona_lists(journey).len() as f32 * LIST_ROW
+        + 12.0;
+    height.max(150.0)
 }
 
 pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
@@ -103,7 +133,28 @@ pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             width - label_width,
             2,
         ));
-        y += 36.0;
+        y += TEXT_ROW;
+    }
+    for (label, items) in persona_lists(journey) {
+        out.push(text(
+            Point::new(MARGIN, y),
+            i18n.tr(label),
+            14.0,
+            true,
+            theme.text,
+            label_width,
+            1,
+        ));
+        out.push(text(
+            Point::new(MARGIN + label_width, y),
+            items,
+            14.0,
+            false,
+            theme.text,
+            width - label_width,
+            2,
+        ));
+        y += LIST_ROW;
     }
     out
 }

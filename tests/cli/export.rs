@@ -348,3 +348,71 @@ fn every_grey_area_carries_its_words_in_the_export_in_the_maps_language() {
         }
     }
 }
+
+#[test]
+fn every_note_expectation_opportunity_and_persona_list_is_in_the_export() {
+    for journey in [online(), example("portabilidad-operador-movil.ron")] {
+        let i18n = journeymap::i18n::I18n::new(journey.language);
+        let texts = svg_texts(&export::svg(&journey, false));
+        let all = texts.join("\n");
+        let has = |what: &str, context: &str| {
+            let start: String = what.chars().take(24).collect();
+            assert!(all.contains(&start), "{context}: {what:?} not drawn");
+        };
+        for notes in journey.stages.values() {
+            for (label, value) in [
+                ("field-stage-goal", &notes.goal),
+                ("field-stage-doing", &notes.doing),
+                ("field-stage-thinking", &notes.thinking),
+                ("field-stage-feeling", &notes.feeling),
+            ] {
+                if !value.is_empty() {
+                    has(&format!("{}: {value}", i18n.tr(label)), "stage note");
+                }
+            }
+        }
+        for t in journey
+            .touchpoints
+            .iter()
+            .filter(|t| !t.expectation.is_empty())
+        {
+            has(
+                &journeymap::tr!(i18n, "card-expects", text = t.expectation.as_str()),
+                "expectation",
+            );
+        }
+        for o in journey.opportunities.iter().filter(|o| !o.owner.is_empty()) {
+            has(&o.idea, "opportunity");
+            if matches!(o.target, OpportunityTarget::Touchpoint(_)) {
+                assert!(all.contains(&o.owner), "owner {:?} of {}", o.owner, o.id);
+            }
+        }
+        for goal in &journey.persona.goals {
+            assert!(all.contains(goal.as_str()), "persona goal {goal:?}");
+        }
+        for expectation in &journey.persona.expectations {
+            assert!(all.contains(expectation.as_str()), "persona expectation");
+        }
+    }
+}
+
+#[test]
+fn a_cards_evidence_is_counted_and_weak_evidence_marked() {
+    let mut journey = online();
+    let texts = svg_texts(&export::svg(&journey, false));
+    assert!(texts.iter().any(|t| t == "1 source"), "the count per card");
+    assert!(!texts.iter().any(|t| t == "Assumed"));
+    // Make tp-1's only evidence assumed: its card says so.
+    let link = journey.touchpoints[0].evidence[0].clone();
+    journey
+        .evidence
+        .iter_mut()
+        .find(|e| e.id == link)
+        .unwrap()
+        .confidence = Confidence::Assumed;
+    let texts = svg_texts(&export::svg(&journey, false));
+    assert!(
+        texts.iter().any(|t| t == "Assumed"),
+        "weak evidence is marked on the card"
+    );
+}

@@ -20,7 +20,7 @@ pub(super) fn card(
     let colour = super::colour(theme.grey_area_fill(grey.severity));
     let text = super::colour(theme.text);
     let muted = super::colour(theme.text_muted);
-    egui::Area::new(ui.scope_id().with("spotlight-card"))
+    egui::Area::new(ui.scope_id().with("spotlight_card"))
         .order(egui::Order::Foreground)
         .fixed_pos(canvas.left_bottom() + egui::vec2(16.0, -16.0))
         .pivot(egui::Align2::LEFT_BOTTOM)
