@@ -155,6 +155,31 @@ fn grey_area_inspector_edits_are_saved() {
 }
 
 #[test]
+fn an_opportunity_is_added_to_a_grey_area_edited_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path(), &example());
+    let first = example().grey_areas[0].clone();
+    let before = example().opportunities.len();
+    let label = h
+        .query_all_by_label_contains(first.title.as_str())
+        .next()
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .expect("the grey-area list shows it");
+    click(&mut h, &label);
+    click(&mut h, "Add opportunity");
+    send(&mut h, typing("One owner for every failed delivery"), 64);
+    type_into(&mut h, "Owner", "Logistics lead");
+    pick(&mut h, "Status", "Testing");
+    let saved = save_and_load(&mut h, &path);
+    assert_eq!(saved.opportunities.len(), before + 1);
+    let added = saved.opportunities.last().unwrap();
+    assert_eq!(added.target, OpportunityTarget::GreyArea(first.id.clone()));
+    assert_eq!(added.idea, "One owner for every failed delivery");
+    assert_eq!(added.owner, "Logistics lead");
+    assert_eq!(added.status, OpportunityStatus::Testing);
+}
+
+#[test]
 fn an_opportunity_is_added_to_a_card_and_edited() {
     let dir = tempfile::tempdir().unwrap();
     let mut journey = Journey::new("Opportunities", Language::En);

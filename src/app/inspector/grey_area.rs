@@ -240,7 +240,9 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
         }
     }
     ui.separator();
-    if ui.button(i18n.tr("delete-grey-area")).clicked() {
+    super::opportunities_ui(p, ui, OpportunityTarget::GreyArea(id.clone()));
+    ui.separator();
+    if ui.button(p.i18n.tr("delete-grey-area")).clicked() {
         p.edits
             .push(Edit::delete_grey_area(journey, id), "edit-delete");
     }

@@ -96,7 +96,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     ui.separator();
     evidence::links_ui(p, ui, &tp);
     ui.separator();
-    opportunities_ui(p, ui, id);
+    opportunities_ui(p, ui, OpportunityTarget::Touchpoint(id.clone()));
     ui.separator();
     if ui.button(p.i18n.tr("delete-touchpoint")).clicked() {
         p.edits
@@ -189,7 +189,8 @@ pub fn emotion_label(score: i8) -> String {
     }
 }
 
-fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
+/// The opportunities on a touchpoint or a grey area: links to edit each, and "Add".
+pub(super) fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, target: OpportunityTarget) {
     let i18n = &p.i18n;
     ui.label(
         egui::RichText::new(i18n.tr("field-opportunities"))
@@ -197,7 +198,7 @@ fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
             .strong(),
     );
     let journey = p.journey;
-    for opportunity in journey.opportunities_for(id) {
+    for opportunity in journey.opportunities.iter().filter(|o| o.target == target) {
         let text = if opportunity.idea.is_empty() {
             i18n.tr("untitled")
         } else {
@@ -210,7 +211,7 @@ fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     if ui.small_button(i18n.tr("add-opportunity")).clicked() {
         let opportunity = Opportunity {
             id: journey.next_opportunity_id(),
-            target: OpportunityTarget::Touchpoint(id.clone()),
+            target,
             idea: i18n.tr("new-opportunity"),
             expected_effect: String::new(),
             owner: String::new(),
