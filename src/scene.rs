@@ -128,7 +128,7 @@ pub fn stages(
         let pad = 12.0;
         out.push(text(
             Point::new(header.min.x + pad, header.min.y + pad),
-            i18n.term("stage", stage_box.stage.key()),
+            i18n.stage_name(journey, stage_box.stage),
             theme.stage_size,
             true,
             theme.stage_header_text,

@@ -199,6 +199,7 @@ field-journey-language = Language of the map
 field-goals = Goals
 field-needs = Needs
 field-expectations = Expectations
+field-stage-label = Name on the map
 field-stage-goal = Goal
 field-stage-doing = Doing
 field-stage-thinking = Thinking

@@ -199,6 +199,7 @@ field-journey-language = Idioma del mapa
 field-goals = Objetivos
 field-needs = Necesidades
 field-expectations = Expectativas
+field-stage-label = Nombre en el mapa
 field-stage-goal = Objetivo
 field-stage-doing = Qué hace
 field-stage-thinking = Qué piensa

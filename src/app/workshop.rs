@@ -315,7 +315,7 @@ impl JourneyApp {
             18.0
         };
         let i18n = &self.i18n;
-        let stage = i18n.term("stage", touchpoint.stage.key());
+        let stage = i18n.stage_name(&self.document.journey, touchpoint.stage);
         egui::Area::new(egui::Id::unique("entry_bar"))
             .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -48.0))
             .show(ctx, |ui| {

@@ -23,7 +23,7 @@ pub fn run_diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Text => print!("{}", diff::render_text(&changes)),
         DiffFormat::Markdown => {
             let i18n = crate::i18n::I18n::new(new.language);
-            let mut markdown = diff::render_markdown(&changes, &i18n);
+            let mut markdown = diff::render_markdown(&changes, &i18n, &new);
             let address = args.image_url.clone().or_else(|| {
                 args.output
                     .as_ref()

@@ -3,6 +3,7 @@
 
 use super::{Change, FieldChange, Kind};
 use crate::i18n::I18n;
+use crate::model::Journey;
 
 fn describe(change: &FieldChange) -> String {
     match change {
@@ -71,8 +72,9 @@ pub fn render_text(changes: &[Change]) -> String {
     out
 }
 
-/// Markdown for a pull-request comment, in the journey's language.
-pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
+/// Markdown for a pull-request comment, in the journey's language, with the stages as
+/// `new` names them.
+pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String {
     let mut out = format!(
         "### {}\n",
         crate::tr!(i18n, "diff-title", count = changes.len())
@@ -111,8 +113,8 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
                 "diff-moved",
                 id = id.as_str(),
                 name = name.as_str(),
-                from = i18n.term("stage", from.key()),
-                to = i18n.term("stage", to.key())
+                from = i18n.stage_name(new, *from),
+                to = i18n.stage_name(new, *to)
             ),
             Change::Reordered {
                 id,
@@ -124,7 +126,7 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n) -> String {
                 "diff-reordered",
                 id = id.as_str(),
                 name = name.as_str(),
-                stage = i18n.term("stage", stage.key())
+                stage = i18n.stage_name(new, *stage)
             ),
             Change::Reordered {
                 id,

@@ -72,6 +72,17 @@ impl I18n {
         self.format(id, Some(&fluent_args))
     }
 
+    /// A stage as this journey names it: the team's own label, else the standard name.
+    pub fn stage_name(
+        &self,
+        journey: &crate::model::Journey,
+        stage: crate::model::Stage,
+    ) -> String {
+        journey
+            .stage_label(stage)
+            .map_or_else(|| self.term("stage", stage.key()), str::to_owned)
+    }
+
     /// A vocabulary term: `term("stage", "awareness")` reads message `stage-awareness`.
     pub fn term(&self, family: &str, key: &str) -> String {
         self.tr(&format!("{family}-{key}"))

@@ -75,6 +75,10 @@ pub struct Persona {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageNotes {
+    /// The team's own name for this stage ("Define", "Compare"), shown instead of the
+    /// standard one; the stage itself stays one of the six.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub goal: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -329,6 +333,14 @@ impl Journey {
     pub fn normalize(&mut self) {
         self.touchpoints.sort_by_key(|t| t.stage);
         self.stages.retain(|_, notes| !notes.is_empty());
+    }
+
+    /// The team's name for `stage`, if it set one.
+    pub fn stage_label(&self, stage: Stage) -> Option<&str> {
+        self.stages
+            .get(&stage)
+            .map(|n| n.label.trim())
+            .filter(|l| !l.is_empty())
     }
 
     pub fn touchpoint(&self, id: &TouchpointId) -> Option<&Touchpoint> {

@@ -128,6 +128,33 @@ fn header_fields_and_stage_notes_are_saved() {
 }
 
 #[test]
+fn a_stage_gets_the_teams_own_name_on_the_map_and_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journey = Journey::new("Phases", Language::En);
+    journey.touchpoints.push(Touchpoint::new(
+        "tp-1".into(),
+        Stage::Consideration,
+        "Compares plans",
+    ));
+    let (mut h, path) = on_file(dir.path(), &journey);
+    click(&mut h, "Stage notes");
+    click(&mut h, "Consideration");
+    type_into(&mut h, "Name on the map (Consideration)", "Compare");
+    // The canvas and the inspector now say "Compare".
+    assert!(
+        h.query_by_label("Add touchpoint to Compare").is_some(),
+        "the stage's add button is named after its label"
+    );
+    let saved = save_and_load(&mut h, &path);
+    assert_eq!(saved.stage_label(Stage::Consideration), Some("Compare"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("label: \"Compare\""), "{text}");
+    // The export draws it too.
+    let svg = journeymap::export::svg(&saved, false);
+    assert!(svg.contains(">Compare<"), "the exported stage header");
+}
+
+#[test]
 fn grey_area_inspector_edits_are_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = on_file(dir.path(), &example());

@@ -126,7 +126,7 @@ fn markdown_is_in_the_journeys_language() {
         .unwrap()
         .apply(&mut new)
         .unwrap();
-    let markdown = diff::render_markdown(&diff::diff(&old, &new), &I18n::new(new.language));
+    let markdown = diff::render_markdown(&diff::diff(&old, &new), &I18n::new(new.language), &new);
     assert!(
         markdown.starts_with("### Un cambio en el viaje"),
         "{markdown}"

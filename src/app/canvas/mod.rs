@@ -276,7 +276,7 @@ fn stage_buttons(
             egui::pos2(header.right() - size - 8.0, header.top() + 8.0),
             Vec2::splat(size),
         );
-        let stage_name = i18n.term("stage", stage_box.stage.key());
+        let stage_name = i18n.stage_name(journey, stage_box.stage);
         let label = crate::tr!(i18n, "add-touchpoint-to", stage = stage_name);
         let response = ui.interact(
             rect,

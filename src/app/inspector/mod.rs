@@ -57,7 +57,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
 
     let mut stage = tp.stage;
     if choice(ui, &i18n.tr("field-stage"), &mut stage, Stage::ALL, |s| {
-        i18n.term("stage", s.key())
+        i18n.stage_name(journey, s)
     }) {
         match Edit::move_touchpoint(journey, id, stage, usize::MAX) {
             Ok(edit) => p.edits.push(edit, "edit-move-touchpoint"),

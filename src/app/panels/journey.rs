@@ -117,11 +117,16 @@ fn stage_notes_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     let mut typed = None;
     for stage in Stage::ALL {
         let name = i18n.term("stage", stage.key());
-        egui::CollapsingHeader::new(&name)
+        let title = match p.journey.stage_label(*stage) {
+            Some(label) => format!("{name} — {label}"),
+            None => name.clone(),
+        };
+        egui::CollapsingHeader::new(title)
             .id_salt(("notes", stage))
             .show(ui, |ui| {
                 let notes = h.stages.entry(*stage).or_default();
                 for (field, label, value) in [
+                    ("label", "field-stage-label", &mut notes.label),
                     ("goal", "field-stage-goal", &mut notes.goal),
                     ("doing", "field-stage-doing", &mut notes.doing),
                     ("thinking", "field-stage-thinking", &mut notes.thinking),

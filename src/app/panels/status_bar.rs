@@ -15,7 +15,7 @@ impl JourneyApp {
                 let hint = crate::tr!(
                     self.i18n,
                     "presentation-hint",
-                    stage = self.i18n.term("stage", stage.key())
+                    stage = self.i18n.stage_name(&self.document.journey, stage)
                 );
                 ui.label(
                     egui::RichText::new(hint)
