@@ -245,6 +245,9 @@ attachment-remove = Remove attachment
 attachment-drop-hint = Or drop an image on the window.
 
 grey-areas-none = No grey areas yet.
+grey-dismiss = Not a grey area
+grey-dismiss-tip = Take this handoff off the list, for everyone who opens the journey
+edit-dismiss-suggestion = dismiss a suggestion
 grey-mark = Mark
 grey-suggestions = { $count ->
     [one] One suggested handoff

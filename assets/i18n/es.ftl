@@ -245,6 +245,9 @@ attachment-remove = Quitar adjunto
 attachment-drop-hint = O suelta una imagen sobre la ventana.
 
 grey-areas-none = Aún no hay zonas grises.
+grey-dismiss = No es zona gris
+grey-dismiss-tip = Quitar este traspaso de la lista, para todos los que abran el viaje
+edit-dismiss-suggestion = descartar una sugerencia
 grey-mark = Marcar
 grey-suggestions = { $count ->
     [one] Un traspaso sugerido

@@ -177,8 +177,12 @@ impl JourneyApp {
                     i18n,
                     theme,
                     layout,
+                    caches,
                     ..
                 } = self;
+                caches
+                    .grey_list
+                    .refresh(document.revision(), &document.journey);
                 if let Some((_, layout)) = layout.as_ref() {
                     let canvas = canvas::Canvas {
                         journey: &document.journey,
@@ -187,6 +191,7 @@ impl JourneyApp {
                         i18n,
                         theme,
                         edits: &mut edits,
+                        suggestions: caches.grey_list.suggested(),
                     };
                     canvas::ui(canvas, ui);
                 }

@@ -5,21 +5,42 @@
 use crate::format;
 use crate::model::*;
 
-/// Consecutive touchpoints where the department or channel changes and no grey area
-/// is marked yet: the handoffs most likely to break.
+/// Handoffs worth marking as grey areas, most likely first: consecutive touchpoints
+/// where both the department and the channel change, or where the emotion drops by two
+/// or more, that are not marked yet and that the team has not dismissed.
 pub fn grey_area_suggestions(journey: &Journey) -> Vec<(TouchpointId, TouchpointId)> {
     let marked: std::collections::HashSet<(&TouchpointId, &TouchpointId)> = journey
         .grey_areas
         .iter()
         .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
+        .chain(
+            journey
+                .dismissed_suggestions
+                .iter()
+                .flat_map(|d| [(&d.from, &d.to), (&d.to, &d.from)]),
+        )
         .collect();
-    journey
+    let mut ranked: Vec<(i32, usize, (TouchpointId, TouchpointId))> = journey
         .touchpoints
         .windows(2)
-        .filter(|w| w[0].department != w[1].department || w[0].channel != w[1].channel)
-        .filter(|w| !marked.contains(&(&w[0].id, &w[1].id)))
-        .map(|w| (w[0].id.clone(), w[1].id.clone()))
-        .collect()
+        .enumerate()
+        .filter(|(_, w)| !marked.contains(&(&w[0].id, &w[1].id)))
+        .filter_map(|(i, w)| {
+            let both_change = w[0].department != w[1].department && w[0].channel != w[1].channel;
+            let drop = match (w[0].emotion_score(), w[1].emotion_score()) {
+                (Some(a), Some(b)) => i32::from(a) - i32::from(b),
+                _ => 0,
+            };
+            let likely = drop >= 2 || both_change;
+            likely.then(|| {
+                let score = drop.max(0) * 10 + if both_change { 5 } else { 0 };
+                (score, i, (w[0].id.clone(), w[1].id.clone()))
+            })
+        })
+        .collect();
+    // Most likely first; journey order among equals.
+    ranked.sort_by_key(|(score, index, _)| (std::cmp::Reverse(*score), *index));
+    ranked.into_iter().map(|(_, _, pair)| pair).collect()
 }
 
 /// The edit adding an untitled touchpoint at the end of `stage`, and its id. It takes
@@ -113,4 +134,42 @@ pub fn attachment_path(
     let text = text.join("/");
     format::check_attachment_path(&text).map_err(|_| "notice-attach-outside")?;
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(id: &str, channel: &str, department: &str, score: i8) -> Touchpoint {
+        let mut t = Touchpoint::new(id.into(), Stage::Usage, id);
+        t.channel = Some(channel.into());
+        t.department = Some(department.into());
+        t.emotion = Some(Emotion {
+            score,
+            word: String::new(),
+        });
+        t
+    }
+
+    #[test]
+    fn suggestions_need_both_changes_or_a_drop_and_come_ranked() {
+        let mut journey = Journey::new("t", Language::En);
+        journey.touchpoints = vec![
+            card("tp-1", "web", "sales", 1),
+            card("tp-2", "email", "sales", 1), // only the channel changes: no
+            card("tp-3", "phone", "service", 1), // both change: yes
+            card("tp-4", "phone", "service", -1), // emotion drops by 2: yes, first
+            card("tp-5", "phone", "service", -2), // drops by 1: no
+        ];
+        let pair = |a: &str, b: &str| (TouchpointId::from(a), TouchpointId::from(b));
+        assert_eq!(
+            grey_area_suggestions(&journey),
+            vec![pair("tp-3", "tp-4"), pair("tp-2", "tp-3")]
+        );
+        journey.dismissed_suggestions.push(Handoff {
+            from: "tp-3".into(),
+            to: "tp-4".into(),
+        });
+        assert_eq!(grey_area_suggestions(&journey), vec![pair("tp-2", "tp-3")]);
+    }
 }

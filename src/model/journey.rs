@@ -54,6 +54,18 @@ pub struct Journey {
     pub grey_areas: Vec<GreyArea>,
     #[serde(default)]
     pub opportunities: Vec<Opportunity>,
+    /// Suggested handoffs the team looked at and decided are not grey areas, so every
+    /// teammate sees the same short list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<Handoff>,
+}
+
+/// A pair of consecutive touchpoints, in journey order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handoff {
+    pub from: TouchpointId,
+    pub to: TouchpointId,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,6 +282,7 @@ pub struct Header {
     pub scenario: String,
     pub persona: Persona,
     pub stages: BTreeMap<Stage, StageNotes>,
+    pub dismissed_suggestions: Vec<Handoff>,
 }
 
 impl Journey {
@@ -290,6 +303,7 @@ impl Journey {
             evidence: Vec::new(),
             grey_areas: Vec::new(),
             opportunities: Vec::new(),
+            dismissed_suggestions: Vec::new(),
         }
     }
 
@@ -302,6 +316,7 @@ impl Journey {
             scenario: self.scenario.clone(),
             persona: self.persona.clone(),
             stages: self.stages.clone(),
+            dismissed_suggestions: self.dismissed_suggestions.clone(),
         }
     }
 
@@ -316,6 +331,7 @@ impl Journey {
             scenario,
             persona,
             mut stages,
+            dismissed_suggestions,
         } = header;
         stages.retain(|_, notes| !notes.is_empty());
         self.title = title;
@@ -325,6 +341,7 @@ impl Journey {
         self.scenario = scenario;
         self.persona = persona;
         self.stages = stages;
+        self.dismissed_suggestions = dismissed_suggestions;
         old
     }
 

@@ -155,6 +155,41 @@ fn a_stage_gets_the_teams_own_name_on_the_map_and_in_the_file() {
 }
 
 #[test]
+fn dismissing_a_suggested_handoff_is_saved_in_the_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = on_file(dir.path(), &example());
+    let suggested = journeymap::document::grey_area_suggestions(&example());
+    assert!(!suggested.is_empty(), "the example has candidates");
+    let count = suggested.len();
+    let heading = h
+        .query_all_by_label_contains("suggested handoff")
+        .next()
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .expect("the suggestions are listed");
+    assert!(heading.starts_with(&count.to_string()), "{heading}");
+    click(&mut h, &heading);
+    h.query_all_by_label("Not a grey area")
+        .next()
+        .expect("each suggestion can be dismissed")
+        .click();
+    h.run();
+    let saved = save_and_load(&mut h, &path);
+    assert_eq!(
+        saved.dismissed_suggestions,
+        vec![Handoff {
+            from: suggested[0].0.clone(),
+            to: suggested[0].1.clone(),
+        }]
+    );
+    let now = journeymap::document::grey_area_suggestions(&saved);
+    assert_eq!(now.len(), count - 1);
+    assert!(
+        !now.contains(&suggested[0]),
+        "gone for everyone who opens the file"
+    );
+}
+
+#[test]
 fn grey_area_inspector_edits_are_saved() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = on_file(dir.path(), &example());

@@ -149,11 +149,14 @@ impl Session {
 
     /// Starts the binary on `file` and waits for its window, focused.
     fn launch(&mut self, file: &Path) {
+        // The app's own messages, kept to explain a launch that shows no window.
+        let log_path = self.dir().join("app-stderr.log");
+        let log = std::fs::File::create(&log_path).expect("a log file");
         let child = self
             .command(env!("CARGO_BIN_EXE_journeymap"))
             .arg(file)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("the app starts");
         let pid = child.id().to_string();
@@ -176,7 +179,17 @@ impl Session {
             .next()
             .unwrap_or_default()
             .to_owned();
-        assert!(!window.is_empty(), "{}: no window appeared", self.name);
+        if window.is_empty() {
+            let status = self.app.as_mut().and_then(|c| c.try_wait().ok().flatten());
+            panic!(
+                "{}: no window appeared (xdotool: {}; app exit: {status:?}; app stderr: {})",
+                self.name,
+                String::from_utf8_lossy(&output.stderr).trim(),
+                std::fs::read_to_string(&log_path)
+                    .unwrap_or_default()
+                    .trim()
+            );
+        }
         self.window = window;
         self.xdotool(&["windowfocus", "--sync", &self.window.clone()]);
         // The title is set by the first frame: after it, the app is listening.

@@ -37,6 +37,8 @@ pub struct Canvas<'a> {
     pub i18n: &'a crate::i18n::I18n,
     pub theme: &'a crate::theme::Theme,
     pub edits: &'a mut Edits,
+    /// Handoffs worth marking, most likely first: drawn as faint candidates.
+    pub suggestions: &'a [(crate::model::TouchpointId, crate::model::TouchpointId)],
 }
 
 pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
@@ -53,6 +55,7 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
         i18n,
         theme,
         edits,
+        suggestions,
     } = canvas_ctx;
     let origin = canvas.min;
     ui_state.canvas_rect = Some(canvas);
@@ -119,6 +122,9 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
     if !detailed {
         overview_cards(&painter, layout, journey, slots.clone(), step);
     }
+    if detailed && !ui_state.display.presenting() {
+        suggested_handoffs(&painter, layout, suggestions);
+    }
     dim_unmatched(&painter, layout, journey, slots.clone(), ui_state);
     for selected in &ui_state.selection {
         match selected {
@@ -184,6 +190,50 @@ fn overview_cards(
         shapes.push(egui::Shape::rect_filled(card, 0.0, paint::colour(colour)));
     }
     painter.egui.extend(shapes);
+}
+
+/// Faint dashed outlines in the gaps the grey-area list suggests marking (the first
+/// ones, most likely first), so the candidates are seen where they are.
+fn suggested_handoffs(
+    painter: &Painter,
+    layout: &crate::layout::MapLayout,
+    suggestions: &[(crate::model::TouchpointId, crate::model::TouchpointId)],
+) {
+    use crate::app::inspector::grey_area::SHOWN_SUGGESTIONS;
+    let index: std::collections::HashMap<&crate::model::TouchpointId, usize> = layout
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let faint = paint::colour(painter.theme.text_muted).gamma_multiply(0.55);
+    for (from, to) in suggestions.iter().take(SHOWN_SUGGESTIONS) {
+        let (Some(&a), Some(&b)) = (index.get(from), index.get(to)) else {
+            continue;
+        };
+        let (left, right) = (&layout.slots[a.min(b)], &layout.slots[a.max(b)]);
+        let gap = Rect {
+            min: crate::layout::Point::new(left.card.max.x + 2.0, left.card.min.y),
+            max: crate::layout::Point::new(right.card.min.x - 2.0, left.card.max.y),
+        };
+        let rect = painter.view_rect(&gap);
+        if rect.width() < 2.0 {
+            continue;
+        }
+        let dashes = egui::Shape::dashed_line(
+            &[
+                rect.left_top(),
+                rect.left_bottom(),
+                rect.right_bottom(),
+                rect.right_top(),
+                rect.left_top(),
+            ],
+            egui::Stroke::new(1.5, faint),
+            4.0,
+            4.0,
+        );
+        painter.egui.extend(dashes);
+    }
 }
 
 /// Quick filters and the spotlight: cover what does not match with the background.

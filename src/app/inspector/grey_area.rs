@@ -16,7 +16,12 @@ pub struct ListCache {
 }
 
 impl ListCache {
-    fn refresh(&mut self, key: u64, journey: &Journey) {
+    /// The suggested handoffs, most likely first.
+    pub fn suggested(&self) -> &[(TouchpointId, TouchpointId)] {
+        &self.suggested
+    }
+
+    pub(in crate::app) fn refresh(&mut self, key: u64, journey: &Journey) {
         if self.key == Some(key) {
             return;
         }
@@ -36,8 +41,9 @@ impl ListCache {
     }
 }
 
-/// Suggestions listed at once; marking them makes room for the next.
-const SHOWN_SUGGESTIONS: usize = 12;
+/// Suggestions listed (and shown on the canvas) at once; marking or dismissing them
+/// makes room for the next.
+pub(in crate::app) const SHOWN_SUGGESTIONS: usize = 12;
 
 /// Rows of the grey-area list are laid out only when visible: maps have hundreds.
 const LIST_HEIGHT: f32 = 260.0;
@@ -125,6 +131,21 @@ pub fn list_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                             },
                             "edit-mark-grey-area",
                         );
+                    }
+                    // Dismissed pairs are stored in the journey: the whole team sees
+                    // the same short list.
+                    if ui
+                        .small_button(i18n.tr("grey-dismiss"))
+                        .on_hover_text(i18n.tr("grey-dismiss-tip"))
+                        .clicked()
+                    {
+                        let mut header = journey.header();
+                        header.dismissed_suggestions.push(Handoff {
+                            from: from.clone(),
+                            to: to.clone(),
+                        });
+                        p.edits
+                            .push(Edit::Header(Box::new(header)), "edit-dismiss-suggestion");
                     }
                     ui.add(
                         egui::Label::new(
