@@ -224,7 +224,7 @@ pub fn grey_areas(
                     width: 2.0,
                     dash: None,
                 },
-                spacing: 14.0,
+                spacing: theme.grey_area_hatch(grey_box.severity),
             });
             out.push(Shape::Rect {
                 rect,

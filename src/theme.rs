@@ -2,7 +2,7 @@
 //! and export code ask for `theme.grey_area_fill(severity)`, never a literal colour.
 //! Egui-free, so the export draws with exactly the same tokens.
 
-use crate::model::{Rgb, Severity};
+use crate::model::{EMOTION_MAX, EMOTION_MIN, Rgb, Severity};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
@@ -17,8 +17,9 @@ pub struct Theme {
     pub text: Rgb,
     pub text_muted: Rgb,
     pub emotion_line: Rgb,
-    pub emotion_positive: Rgb,
-    pub emotion_negative: Rgb,
+    /// One colour per emotion score, -2 to +2: a red–orange–grey–blue scale that stays
+    /// apart under colour-vision deficiency (tested) and reads as text on cards.
+    pub emotion_scale: [Rgb; 5],
     pub emotion_neutral_line: Rgb,
     pub emotion_low_marker: Rgb,
     pub no_evidence: Rgb,
@@ -99,8 +100,13 @@ impl Theme {
             text: Rgb::hex(0x1f2430),
             text_muted: Rgb::hex(0x5b6475),
             emotion_line: Rgb::hex(0x2f3b52),
-            emotion_positive: Rgb::hex(0x2a9455),
-            emotion_negative: Rgb::hex(0xd64541),
+            emotion_scale: [
+                Rgb::hex(0xb2182b),
+                Rgb::hex(0xb04a0a),
+                Rgb::hex(0x5e6673),
+                Rgb::hex(0x2c7bb6),
+                Rgb::hex(0x143d7a),
+            ],
             emotion_neutral_line: Rgb::hex(0x9aa3b2),
             emotion_low_marker: Rgb::hex(0xd64541),
             no_evidence: Rgb::hex(0xb9770e),
@@ -175,8 +181,13 @@ impl Theme {
             text: Rgb::hex(0xffffff),
             text_muted: Rgb::hex(0xd6dde8),
             emotion_line: Rgb::hex(0xffffff),
-            emotion_positive: Rgb::hex(0x4cd97b),
-            emotion_negative: Rgb::hex(0xff5a52),
+            emotion_scale: [
+                Rgb::hex(0xff6b5e),
+                Rgb::hex(0xffb27a),
+                Rgb::hex(0xb8c0cc),
+                Rgb::hex(0x8cc8ff),
+                Rgb::hex(0x4da3ff),
+            ],
             emotion_neutral_line: Rgb::hex(0xa0aab8),
             emotion_low_marker: Rgb::hex(0xff5a52),
             no_evidence: Rgb::hex(0xffb020),
@@ -212,6 +223,12 @@ impl Theme {
         self.grey_area[severity as usize]
     }
 
+    /// Hatch spacing of a grey area: denser the more severe, so severities differ
+    /// without colour too.
+    pub fn grey_area_hatch(&self, severity: Severity) -> f32 {
+        [20.0, 13.0, 8.0, 5.0][severity as usize]
+    }
+
     /// Black or white, whichever reads better on `fill` (badge marks, header text).
     pub fn text_on(&self, fill: Rgb) -> Rgb {
         let (black, white) = (Rgb::hex(0x000000), Rgb::hex(0xffffff));
@@ -222,13 +239,11 @@ impl Theme {
         }
     }
 
-    /// Colour of an emotion score, red through neutral grey to green.
+    /// Colour of an emotion score: each of the five scores has its own.
     pub fn emotion_colour(&self, score: i8) -> Rgb {
-        match score {
-            s if s < 0 => self.emotion_negative,
-            0 => self.emotion_neutral_line,
-            _ => self.emotion_positive,
-        }
+        let index =
+            (i32::from(score.clamp(EMOTION_MIN, EMOTION_MAX)) - i32::from(EMOTION_MIN)) as usize;
+        self.emotion_scale[index]
     }
 }
 
@@ -279,8 +294,6 @@ mod tests {
             ];
             let mut mark_pairs = vec![
                 ("emotion line on stage", t.emotion_line, t.stage_fill[1]),
-                ("positive on stage", t.emotion_positive, t.stage_fill[1]),
-                ("negative on stage", t.emotion_negative, t.stage_fill[1]),
                 ("low marker on stage", t.emotion_low_marker, t.stage_fill[1]),
                 ("no evidence on card", t.no_evidence, t.card_fill),
                 ("key moment on card", t.key_moment, t.card_fill),
@@ -289,6 +302,13 @@ mod tests {
                 ("opportunity on card", t.opportunity, t.card_fill),
                 ("card border on stage", t.card_border, t.stage_fill[1]),
             ];
+            let mut text_pairs = text_pairs.to_vec();
+            for colour in t.emotion_scale {
+                // Scores are written on cards and drawn as dots on the stages.
+                text_pairs.push(("emotion score on card", colour, t.card_fill));
+                mark_pairs.push(("emotion dot on stage", colour, t.stage_fill[1]));
+                mark_pairs.push(("emotion dot on stage", colour, t.stage_fill[0]));
+            }
             for fill in t.grey_area {
                 mark_pairs.push(("grey-area badge mark", t.text_on(fill), fill));
                 mark_pairs.push(("grey-area outline on stage", fill, t.stage_fill[1]));
@@ -328,5 +348,68 @@ mod tests {
     fn contrast_ratio_extremes() {
         assert!((contrast_ratio(Rgb::hex(0), Rgb::hex(0xffffff)) - 21.0).abs() < 0.01);
         assert!((contrast_ratio(Rgb::hex(0x777777), Rgb::hex(0x777777)) - 1.0).abs() < 1e-9);
+    }
+
+    /// Machado et al. (2009) deuteranopia, severity 1, on linear RGB; then CIE Lab.
+    fn as_deuteranope_sees(colour: Rgb) -> [f64; 3] {
+        const M: [[f64; 3]; 3] = [
+            [0.367_322, 0.860_646, -0.227_968],
+            [0.280_085, 0.672_501, 0.047_413],
+            [-0.011_820, 0.042_940, 0.968_881],
+        ];
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let rgb = [linear(colour.0), linear(colour.1), linear(colour.2)];
+        let seen: Vec<f64> = M
+            .iter()
+            .map(|row| (0..3).map(|j| row[j] * rgb[j]).sum::<f64>().clamp(0.0, 1.0))
+            .collect();
+        let (r, g, b) = (seen[0], seen[1], seen[2]);
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
+        let f = |t: f64| {
+            if t > 0.008_856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn emotion_colours_stay_apart_for_deuteranopes() {
+        for (name, t) in themes() {
+            let seen: Vec<[f64; 3]> = t
+                .emotion_scale
+                .iter()
+                .map(|c| as_deuteranope_sees(*c))
+                .collect();
+            for i in 0..seen.len() {
+                for j in i + 1..seen.len() {
+                    let distance = (0..3)
+                        .map(|k| (seen[i][k] - seen[j][k]).powi(2))
+                        .sum::<f64>()
+                        .sqrt();
+                    assert!(
+                        distance >= 12.0,
+                        "{name}: scores {} and {} look alike to a deuteranope (ΔE {distance:.1})",
+                        i as i8 - 2,
+                        j as i8 - 2
+                    );
+                }
+            }
+        }
     }
 }

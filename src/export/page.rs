@@ -14,7 +14,7 @@ const HEADER_TOP: f32 = 72.0;
 const TEXT_ROW: f32 = 36.0;
 const LIST_ROW: f32 = 38.0;
 const LEGEND_GAP: f32 = 36.0;
-const LEGEND_HEIGHT: f32 = 150.0;
+const LEGEND_HEIGHT: f32 = 180.0;
 const MIN_WIDTH: f32 = 1100.0;
 
 /// Where everything sits on the exported page, in layout units (1 unit = 1 px at 1x).
@@ -195,11 +195,26 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
     let row = 20.0;
     let mut x = page.legend.min.x;
 
-    // Channels, in columns of five.
+    // The channels the map uses, in columns of five, full names wrapped on two lines.
     heading(&mut out, x, "export-legend-channels");
-    for (i, channel) in journey.channels.iter().enumerate() {
+    let used: std::collections::HashSet<&crate::model::ChannelId> = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.channel.as_ref())
+        .chain(journey.grey_areas.iter().flat_map(|g| &g.channels))
+        .collect();
+    let channels: Vec<_> = journey
+        .channels
+        .iter()
+        .filter(|c| used.contains(&c.id))
+        .collect();
+    let channel_row = 29.0;
+    for (i, channel) in channels.iter().enumerate() {
         let (column, line) = (i / 5, i % 5);
-        let pos = Point::new(x + column as f32 * 190.0, top + 24.0 + line as f32 * row);
+        let pos = Point::new(
+            x + column as f32 * 190.0,
+            top + 24.0 + line as f32 * channel_row,
+        );
         let swatch = Rect::from_min_size(pos.x, pos.y + 2.0, 22.0, 10.0);
         out.push(Shape::Rect {
             rect: swatch,
@@ -219,10 +234,10 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             false,
             theme.text,
             150.0,
-            1,
+            2,
         ));
     }
-    x += journey.channels.len().div_ceil(5).max(1) as f32 * 190.0 + 30.0;
+    x += channels.len().div_ceil(5).max(1) as f32 * 190.0 + 30.0;
 
     // Emotion scale.
     heading(&mut out, x, "export-legend-emotion");
@@ -268,7 +283,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
                 width: 2.0,
                 dash: None,
             },
-            spacing: 14.0,
+            spacing: theme.grey_area_hatch(*severity),
         });
         out.push(Shape::Rect {
             rect: swatch,
@@ -337,7 +352,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
     out.push(Shape::Circle {
         center: low,
         radius: 4.0,
-        fill: Some(Paint::solid(theme.emotion_negative)),
+        fill: Some(Paint::solid(theme.emotion_colour(EMOTION_MIN))),
         stroke: None,
     });
     out.push(text(

@@ -416,3 +416,32 @@ fn a_cards_evidence_is_counted_and_weak_evidence_marked() {
         "weak evidence is marked on the card"
     );
 }
+
+#[test]
+fn the_legend_lists_only_the_channels_the_map_uses_with_full_names() {
+    let mut journey = online();
+    journey.channels.push(Channel {
+        id: "fax".into(),
+        name: "Fax machine".into(),
+        kind: ChannelKind::Other,
+        colour: Rgb::hex(0x123456),
+    });
+    let texts = svg_texts(&export::svg(&journey, false));
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Fax machine")),
+        "an unused channel is not in the legend"
+    );
+    // A long name is wrapped, not cut.
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Contact centre (Phone / contact centre)"),
+        "{texts:?}"
+    );
+    // Five emotion scores, five colours.
+    let theme = Theme::light();
+    let colours: std::collections::HashSet<Rgb> = (EMOTION_MIN..=EMOTION_MAX)
+        .map(|s| theme.emotion_colour(s))
+        .collect();
+    assert_eq!(colours.len(), 5);
+}
