@@ -21,6 +21,7 @@ fn exports(c: &mut Criterion) {
     let at = |scale| ExportOptions {
         scale,
         transparent: false,
+        collapse_empty_stages: false,
     };
     group.bench_function("example_svg", |b| {
         b.iter(|| export::svg(black_box(&example), false))

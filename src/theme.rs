@@ -60,6 +60,19 @@ pub struct Metrics {
     /// A grey area's callout (its title, kind, severity, experience and fix).
     pub callout_width: f32,
     pub callout_height: f32,
+    /// Width of an empty stage when empty stages are collapsed.
+    pub collapsed_stage_width: f32,
+}
+
+impl Metrics {
+    /// These metrics with empty stages narrow, when `collapse` is set.
+    pub fn collapsing_empty_stages(&self, collapse: bool) -> Metrics {
+        let mut metrics = self.clone();
+        if collapse {
+            metrics.empty_stage_width = metrics.collapsed_stage_width;
+        }
+        metrics
+    }
 }
 
 impl Default for Metrics {
@@ -81,6 +94,7 @@ impl Default for Metrics {
             card_rounding: 8.0,
             callout_width: 270.0,
             callout_height: 154.0,
+            collapsed_stage_width: 120.0,
         }
     }
 }
@@ -151,6 +165,7 @@ impl Theme {
             card_rounding: 10.0,
             callout_width: 460.0,
             callout_height: 280.0,
+            collapsed_stage_width: 200.0,
         };
         let sizes = Self {
             title_size: 40.0,

@@ -214,7 +214,11 @@ impl JourneyApp {
     pub(super) fn open_export(&mut self, format: crate::export::Format) {
         let options = match &self.ui_state.modal {
             Some(Modal::Export(request)) => request.options,
-            _ => Default::default(),
+            // Export what the map shows: collapsed empty stages stay collapsed.
+            _ => crate::export::ExportOptions {
+                collapse_empty_stages: self.ui_state.collapse_empty_stages,
+                ..Default::default()
+            },
         };
         self.open_modal(Modal::Export(ExportRequest { format, options }));
     }

@@ -23,6 +23,7 @@ pub enum AppCommand {
     ZoomOut,
     ZoomFit,
     ShowShortcuts,
+    CollapseEmptyStages,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
     PresentationDark,
@@ -98,6 +99,7 @@ impl AppCommand {
         AppCommand::ZoomOut,
         AppCommand::ZoomFit,
         AppCommand::ShowShortcuts,
+        AppCommand::CollapseEmptyStages,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
         AppCommand::StartEntry,
@@ -168,6 +170,7 @@ impl AppCommand {
             AppCommand::Emotion(_) => "cmd-emotion-very-positive",
             AppCommand::MarkGreyAreaWithNext => "cmd-grey-with-next",
             AppCommand::Spotlight => "cmd-spotlight",
+            AppCommand::CollapseEmptyStages => "cmd-collapse-empty-stages",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
             AppCommand::FilterDepartment => "cmd-filter-department",
@@ -223,6 +226,7 @@ impl AppCommand {
             ZoomOut => vec![key(CMD, Key::Minus)],
             ZoomFit => vec![key(CMD, Key::Num0)],
             ShowShortcuts => vec![key(NONE, Key::F1)],
+            CollapseEmptyStages => vec![key(CMD_SHIFT, Key::K)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
             StartEntry => vec![key(NONE, Key::N)],
@@ -368,6 +372,7 @@ mod tests {
             EntryNext => 43,
             EntryNextStage => 44,
             EntryStop => 45,
+            CollapseEmptyStages => 46,
         }
     }
 
@@ -375,7 +380,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=45).collect();
+        let expected: Vec<usize> = (0..=46).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

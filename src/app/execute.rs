@@ -41,7 +41,7 @@ impl JourneyApp {
             | ZoomOut | ZoomFit | ShowShortcuts | Presentation | PresentationDark | StartEntry
             | NextCard | PreviousCard | NextStage | PreviousStage | FocusNextStage
             | FocusPreviousStage | FilterNoEvidence | FilterChannel | FilterDepartment
-            | ClearFilter | PanLeft | PanRight | PanUp | PanDown => true,
+            | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages => true,
         }
     }
 
@@ -119,6 +119,10 @@ impl JourneyApp {
             Emotion(score) => self.set_emotion(score),
             MarkGreyAreaWithNext => self.mark_grey_area_with_next(),
             Spotlight => self.spotlight_next(),
+            CollapseEmptyStages => {
+                self.ui_state.collapse_empty_stages = !self.ui_state.collapse_empty_stages;
+                self.ui_state.view.fit_whole();
+            }
             FilterNoEvidence => {
                 self.ui_state.filter = if self.ui_state.filter == Filter::NoEvidence {
                     Filter::None

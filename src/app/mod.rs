@@ -55,7 +55,7 @@ pub struct JourneyApp {
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
-    layout: Option<((u64, DisplayMode), MapLayout)>,
+    layout: Option<((u64, DisplayMode, bool), MapLayout)>,
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
@@ -127,9 +127,17 @@ impl JourneyApp {
 
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
-        let key = (self.document.revision(), self.ui_state.display);
+        let key = (
+            self.document.revision(),
+            self.ui_state.display,
+            self.ui_state.collapse_empty_stages,
+        );
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
-            let layout = crate::layout::layout(&self.document.journey, &self.theme.metrics);
+            let metrics = self
+                .theme
+                .metrics
+                .collapsing_empty_stages(self.ui_state.collapse_empty_stages);
+            let layout = crate::layout::layout(&self.document.journey, &metrics);
             self.layout = Some((key, layout));
         }
     }

@@ -56,6 +56,8 @@ pub struct UiState {
     pub reveal: Option<TouchpointId>,
     /// Editor or presentation (full screen, panels hidden, projector theme).
     pub display: DisplayMode,
+    /// Empty stages drawn narrow (a view option, not saved in the journey).
+    pub collapse_empty_stages: bool,
     /// The card whose title is being typed in keyboard entry.
     pub entry: Option<TouchpointId>,
     pub filter: Filter,
@@ -130,6 +132,7 @@ impl UiState {
             notice: _,
             reveal,
             display: _,
+            collapse_empty_stages: _,
             entry,
             filter,
             spotlight,

@@ -13,6 +13,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let options = ExportOptions {
         scale: args.scale,
         transparent: args.transparent,
+        collapse_empty_stages: args.collapse_empty_stages,
     };
     export::export_file(&parsed.journey, &args.output, options)
         .with_context(|| format!("cannot export {}", args.file.display()))?;

@@ -129,6 +129,9 @@ pub struct ExportArgs {
     /// Transparent background instead of white.
     #[arg(long)]
     pub transparent: bool,
+    /// Draw stages without touchpoints narrow.
+    #[arg(long)]
+    pub collapse_empty_stages: bool,
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {

@@ -30,6 +30,8 @@ pub struct ExportOptions {
     pub scale: f32,
     /// Leave the background transparent instead of white.
     pub transparent: bool,
+    /// Draw stages without touchpoints narrow.
+    pub collapse_empty_stages: bool,
 }
 
 impl Default for ExportOptions {
@@ -37,6 +39,7 @@ impl Default for ExportOptions {
         Self {
             scale: 1.0,
             transparent: false,
+            collapse_empty_stages: false,
         }
     }
 }
@@ -86,7 +89,22 @@ impl Format {
 
 /// The SVG document of the whole map.
 pub fn svg(journey: &Journey, transparent: bool) -> String {
-    let theme = Theme::light();
+    svg_with(
+        journey,
+        &ExportOptions {
+            transparent,
+            ..ExportOptions::default()
+        },
+    )
+}
+
+/// The SVG document of the whole map, with the options' background and stages.
+pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
+    let transparent = options.transparent;
+    let mut theme = Theme::light();
+    theme.metrics = theme
+        .metrics
+        .collapsing_empty_stages(options.collapse_empty_stages);
     let i18n = I18n::new(journey.language);
     let page = page(journey, &theme);
     let mut writer = svg::SvgWriter::new();
@@ -114,7 +132,7 @@ fn usvg_options() -> &'static resvg::usvg::Options<'static> {
 
 /// The PNG bytes of the whole map at `options.scale`.
 pub fn png(journey: &Journey, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
-    svg_to_png(&svg(journey, options.transparent), options)
+    svg_to_png(&svg_with(journey, &options), options)
 }
 
 /// The picture of the change from `old` to `new` (`journeymap diff -o`), as SVG or PNG
@@ -193,7 +211,7 @@ pub fn export_file(
 ) -> Result<(), ExportError> {
     let bytes = match Format::from_path(path)? {
         Format::Png => png(journey, options)?,
-        Format::Svg => svg(journey, options.transparent).into_bytes(),
+        Format::Svg => svg_with(journey, &options).into_bytes(),
     };
     crate::format::atomic_write(path, &bytes).map_err(|source| ExportError::Io {
         path: path.to_owned(),

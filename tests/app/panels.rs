@@ -266,3 +266,34 @@ fn an_opportunity_is_added_to_a_card_and_edited() {
         OpportunityTarget::Touchpoint("tp-1".into())
     );
 }
+
+#[test]
+fn empty_stages_collapse_from_the_view_menu_shortcut() {
+    let mut journey = Journey::new("Sparse", Language::En);
+    journey
+        .touchpoints
+        .push(Touchpoint::new("tp-1".into(), Stage::Usage, "Uses it"));
+    let (app, _dialogs) = app_with(journey, Language::En);
+    let mut h = harness(app);
+    press(&mut h, egui::Modifiers::COMMAND, egui::Key::Num0);
+    // The add buttons sit at each stage's right edge: the three empty stages between
+    // Awareness and Usage, measured against Usage's own width (the view fits the whole
+    // map after the toggle, so absolute positions change).
+    let ratio = |h: &egui_kittest::Harness<'_, JourneyApp>| {
+        let x = |stage: &str| {
+            h.get_by_label(&format!("Add touchpoint to {stage}"))
+                .rect()
+                .left()
+        };
+        (x("Action") - x("Awareness")) / (x("Usage") - x("Action"))
+    };
+    let before = ratio(&h);
+    press(
+        &mut h,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::K,
+    );
+    assert!(h.state().ui_state.collapse_empty_stages);
+    let after = ratio(&h);
+    assert!(after < before * 0.8, "{after} < {before}");
+}

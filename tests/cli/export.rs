@@ -41,6 +41,7 @@ fn png_size_is_the_page_times_the_scale_and_it_is_not_blank() {
                 ExportOptions {
                     scale,
                     transparent: false,
+                    collapse_empty_stages: false,
                 },
             )
             .unwrap(),
@@ -74,6 +75,7 @@ fn grey_areas_and_the_emotion_curve_are_where_the_layout_puts_them() {
             ExportOptions {
                 scale,
                 transparent: false,
+                collapse_empty_stages: false,
             },
         )
         .unwrap(),
@@ -131,6 +133,7 @@ fn transparent_exports_have_a_transparent_background() {
             ExportOptions {
                 scale: 1.0,
                 transparent: true,
+                collapse_empty_stages: false,
             },
         )
         .unwrap(),
@@ -217,6 +220,7 @@ fn exporting_twice_gives_identical_bytes() {
     let options = ExportOptions {
         scale: 2.0,
         transparent: false,
+        collapse_empty_stages: false,
     };
     assert_eq!(
         export::png(&journey, options).unwrap(),
@@ -444,4 +448,50 @@ fn the_legend_lists_only_the_channels_the_map_uses_with_full_names() {
         .map(|s| theme.emotion_colour(s))
         .collect();
     assert_eq!(colours.len(), 5);
+}
+
+#[test]
+fn empty_stages_can_be_collapsed_on_export() {
+    let mut journey = Journey::new("Two stages", Language::En);
+    for (id, stage) in [("tp-1", Stage::Awareness), ("tp-2", Stage::Advocacy)] {
+        journey
+            .touchpoints
+            .push(Touchpoint::new(id.into(), stage, "Card"));
+    }
+    let width = |collapse: bool| {
+        let svg = export::svg_with(
+            &journey,
+            &ExportOptions {
+                collapse_empty_stages: collapse,
+                ..ExportOptions::default()
+            },
+        );
+        let at = svg.find("width=\"").unwrap() + 7;
+        svg[at..at + svg[at..].find('"').unwrap()]
+            .parse::<f32>()
+            .unwrap()
+    };
+    let metrics = Theme::light().metrics;
+    let saved = 4.0 * (metrics.empty_stage_width - metrics.collapsed_stage_width);
+    assert!(
+        (width(false) - width(true) - saved).abs() < 1.0,
+        "four empty stages narrower by {saved}: {} vs {}",
+        width(false),
+        width(true)
+    );
+    // The command line has the option too.
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("two.ron");
+    format::save(&source, &journey).unwrap();
+    let out = dir.path().join("two.svg");
+    assert!(
+        run(&[&"export", &source, &"-o", &out, &"--collapse-empty-stages"])
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains(&format!("width=\"{}\"", width(true)))
+    );
 }

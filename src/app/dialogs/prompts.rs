@@ -36,6 +36,10 @@ impl JourneyApp {
                     &mut request.options.transparent,
                     i18n.tr("export-transparent"),
                 );
+                ui.checkbox(
+                    &mut request.options.collapse_empty_stages,
+                    i18n.tr("export-collapse-empty-stages"),
+                );
                 ui.label(egui::RichText::new(i18n.tr("export-hint")).small().weak());
                 go = ui.button(i18n.tr("export-choose-file")).clicked();
             });

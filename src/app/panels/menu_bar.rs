@@ -63,6 +63,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                         Some(AppCommand::ZoomIn),
                         Some(AppCommand::ZoomOut),
                         Some(AppCommand::ZoomFit),
+                        Some(AppCommand::CollapseEmptyStages),
                         None,
                         Some(AppCommand::Presentation),
                         Some(AppCommand::PresentationDark),
