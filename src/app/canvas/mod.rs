@@ -147,7 +147,14 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
         .as_ref()
         .and_then(|id| journey.grey_area(id))
     {
-        spotlight::card(ui, canvas, journey, grey, theme, i18n);
+        let band_x = layout
+            .grey_areas
+            .iter()
+            .find(|b| b.id == grey.id)
+            .map_or(canvas.center().x, |b| {
+                ui_state.view.rect_to_screen(origin, &b.band).center().x
+            });
+        spotlight::card(ui, canvas, journey, grey, band_x, theme, i18n);
     }
 
     stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);

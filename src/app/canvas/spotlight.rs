@@ -1,6 +1,6 @@
 //! The spotlight's card: the grey area in the spotlight, in words, big enough for a
 //! projector (title, kind, severity and status, what the customer experiences, the fix
-//! and its owner), over the bottom-left corner of the canvas.
+//! and its owner), over the bottom corner of the canvas away from the grey area.
 
 use crate::i18n::I18n;
 use crate::model::{GreyArea, Journey};
@@ -11,19 +11,32 @@ pub(super) fn card(
     canvas: egui::Rect,
     journey: &Journey,
     grey: &GreyArea,
+    band_x: f32,
     theme: &Theme,
     i18n: &I18n,
 ) {
     let body = theme.body_size * 1.45;
     let title_size = theme.title_size.max(body * 1.3);
-    let width = (canvas.width() * 0.55).clamp(320.0, 900.0);
+    let width = (canvas.width() * 0.45).clamp(320.0, 820.0);
+    // The side away from the band, so the band and its neighbours stay in view.
+    let (anchor, pivot) = if band_x < canvas.center().x {
+        (
+            canvas.right_bottom() + egui::vec2(-16.0, -16.0),
+            egui::Align2::RIGHT_BOTTOM,
+        )
+    } else {
+        (
+            canvas.left_bottom() + egui::vec2(16.0, -16.0),
+            egui::Align2::LEFT_BOTTOM,
+        )
+    };
     let colour = super::colour(theme.grey_area_fill(grey.severity));
     let text = super::colour(theme.text);
     let muted = super::colour(theme.text_muted);
     egui::Area::new(ui.scope_id().with("spotlight_card"))
         .order(egui::Order::Foreground)
-        .fixed_pos(canvas.left_bottom() + egui::vec2(16.0, -16.0))
-        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(anchor)
+        .pivot(pivot)
         .interactable(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::new()
