@@ -495,3 +495,90 @@ fn empty_stages_can_be_collapsed_on_export() {
             .contains(&format!("width=\"{}\"", width(true)))
     );
 }
+
+/// Each `<text>`'s position (in its group's coordinates) and its lines joined.
+fn svg_positioned_texts(svg: &str) -> Vec<(f32, f32, String)> {
+    let texts = svg_texts(svg);
+    svg.split("<text ")
+        .skip(1)
+        .zip(texts)
+        .map(|(element, text)| {
+            let number = |name: &str| {
+                let at = element.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                element[at..at + element[at..].find('"').unwrap()]
+                    .parse::<f32>()
+                    .unwrap()
+            };
+            (number("x"), number("y"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn grey_area_callouts_in_the_svg_neither_overlap_nor_cover_cards() {
+    let mut journey = online();
+    // Two more grey areas on the pair ga-1 joins, and one between non-neighbours.
+    let first = journey.grey_areas[0].clone();
+    for (id, title) in [
+        ("ga-8", "Second gap on one pair"),
+        ("ga-9", "Third gap on one pair"),
+    ] {
+        let mut more = first.clone();
+        more.id = id.into();
+        more.title = title.into();
+        journey.grey_areas.push(more);
+    }
+    let mut far = first.clone();
+    far.id = "ga-10".into();
+    far.title = "Promise made early, broken late".into();
+    far.from = "tp-1".into();
+    far.to = "tp-9".into();
+    journey.grey_areas.push(far);
+    journeymap::format::validate(&journey)
+        .is_empty()
+        .then_some(())
+        .expect("valid");
+
+    let svg = export::svg(&journey, false);
+    let texts = svg_positioned_texts(&svg);
+    let theme = Theme::light();
+    let layout = page(&journey, &theme).layout;
+    let place = |title: &str| {
+        texts
+            .iter()
+            .find(|(_, _, t)| t == title)
+            .map(|(x, y, _)| (*x, *y))
+            .unwrap_or_else(|| panic!("{title:?} is drawn"))
+    };
+    let titles = [
+        first.title.as_str(),
+        "Second gap on one pair",
+        "Third gap on one pair",
+        "Promise made early, broken late",
+    ];
+    let (w, h) = (theme.metrics.callout_width, theme.metrics.callout_height);
+    let boxes: Vec<(f32, f32)> = titles.iter().map(|t| place(t)).collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart = (a.0 - b.0).abs() >= w || (a.1 - b.1).abs() >= h;
+            assert!(apart, "callouts at {a:?} and {b:?} overlap");
+        }
+        // Every callout title sits below the departments lane: never over a card.
+        let cards_bottom = layout
+            .slots
+            .iter()
+            .map(|s| s.department.max.y)
+            .fold(0.0, f32::max);
+        assert!(a.1 > cards_bottom, "{} over the cards", titles[i]);
+    }
+    // The far grey area's bracket covers no card.
+    let far_box = layout
+        .grey_areas
+        .iter()
+        .find(|g| g.id.as_str() == "ga-10")
+        .unwrap();
+    assert!(!far_box.neighbours);
+    for slot in &layout.slots {
+        assert!(!far_box.band.intersects(&slot.card), "covers {}", slot.id);
+    }
+}
