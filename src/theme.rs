@@ -427,4 +427,35 @@ mod tests {
             }
         }
     }
+
+    fn distance_for_deuteranopes(a: Rgb, b: Rgb) -> f64 {
+        let (a, b) = (as_deuteranope_sees(a), as_deuteranope_sees(b));
+        (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt()
+    }
+
+    #[test]
+    fn the_default_catalogues_stay_apart_for_deuteranopes() {
+        use crate::model::{Language, default_channels, default_departments};
+        let channels: Vec<Rgb> = default_channels(Language::En)
+            .iter()
+            .map(|c| c.colour)
+            .collect();
+        let departments: Vec<Rgb> = default_departments(Language::En)
+            .iter()
+            .map(|d| d.colour)
+            .collect();
+        for (what, colours) in [("channels", channels), ("departments", departments)] {
+            for i in 0..colours.len() {
+                for j in i + 1..colours.len() {
+                    let distance = distance_for_deuteranopes(colours[i], colours[j]);
+                    assert!(
+                        distance >= 10.0,
+                        "{what}: {} and {} look alike to a deuteranope (ΔE {distance:.1})",
+                        colours[i],
+                        colours[j]
+                    );
+                }
+            }
+        }
+    }
 }

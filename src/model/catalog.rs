@@ -4,44 +4,46 @@
 
 use super::{Channel, ChannelId, ChannelKind, Department, DepartmentId, Language, Rgb};
 
+/// Channel colours are the Okabe–Ito palette (and a dark grey), which colour-blind
+/// readers can tell apart; `theme`'s tests check it under simulated deuteranopia.
 const CHANNELS: &[(&str, ChannelKind, &str, &str, u32)] = &[
-    ("store", ChannelKind::Store, "Store", "Tienda", 0x4e79a7),
-    ("web", ChannelKind::Web, "Web", "Web", 0xf28e2b),
+    ("store", ChannelKind::Store, "Store", "Tienda", 0x0072b2),
+    ("web", ChannelKind::Web, "Web", "Web", 0xe69f00),
     (
         "mobile-app",
         ChannelKind::MobileApp,
         "Mobile app",
         "App móvil",
-        0x59a14f,
+        0x009e73,
     ),
     (
         "email",
         ChannelKind::Email,
         "Email",
         "Correo electrónico",
-        0xb07aa1,
+        0xcc79a7,
     ),
     (
         "phone",
         ChannelKind::Phone,
         "Phone / contact centre",
         "Teléfono / contact center",
-        0xe15759,
+        0xd55e00,
     ),
-    ("chat", ChannelKind::Chat, "Chat", "Chat", 0x76b7b2),
+    ("chat", ChannelKind::Chat, "Chat", "Chat", 0x56b4e9),
     (
         "social",
         ChannelKind::Social,
         "Social media",
         "Redes sociales",
-        0xedc948,
+        0xf0e442,
     ),
     (
         "partner",
         ChannelKind::Partner,
         "Partner",
         "Socio",
-        0x9c755f,
+        0x4d4d4d,
     ),
 ];
 
