@@ -333,11 +333,28 @@ fn merge_element<T: Item>(
     let mut found = Vec::new();
     let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
     let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
-    for c in found {
-        conflicts.push(Conflict {
-            kind: Some(T::KIND),
-            id: ours.id().to_owned(),
-            name: ours.name(),
+    conflicts.extend(
+        found.into_iter().map(|c| {
+            Conflict::both_changed(Some(T::KIND), ours.id(), ours.name(), c, &theirs_text)
+        }),
+    );
+    merged.rebuild().map_err(rebuild_error)
+}
+
+impl Conflict {
+    /// A value both sides changed differently, in an element (or the header when
+    /// `kind` is None); `theirs_text` is theirs' element (or journey) as written.
+    fn both_changed(
+        kind: Option<ElementKind>,
+        id: &str,
+        name: String,
+        c: values::FieldConflict,
+        theirs_text: &str,
+    ) -> Conflict {
+        Conflict {
+            kind,
+            id: id.to_owned(),
+            name,
             ours: show(&c.ours),
             theirs: show(&c.theirs),
             base: show(&c.base),
@@ -345,10 +362,9 @@ fn merge_element<T: Item>(
             reason: Reason::BothChanged,
             deleted_by_ours: false,
             top: Some(c.top),
-            theirs_lines: field_lines(&theirs_text, c.top),
-        });
+            theirs_lines: field_lines(theirs_text, c.top),
+        }
     }
-    merged.rebuild().map_err(rebuild_error)
 }
 
 /// The canonical lines of one top-level field in a struct's pretty text (indented as
@@ -390,21 +406,11 @@ fn merge_header(
     let mut found = Vec::new();
     let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
     let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
-    for c in found {
-        conflicts.push(Conflict {
-            kind: None,
-            id: String::new(),
-            name: ours.title.clone(),
-            ours: show(&c.ours),
-            theirs: show(&c.theirs),
-            base: show(&c.base),
-            field: Some(c.path),
-            reason: Reason::BothChanged,
-            deleted_by_ours: false,
-            top: Some(c.top),
-            theirs_lines: field_lines(&theirs_text, c.top),
-        });
-    }
+    conflicts.extend(
+        found
+            .into_iter()
+            .map(|c| Conflict::both_changed(None, "", ours.title.clone(), c, &theirs_text)),
+    );
     journey.set_header(merged.rebuild().map_err(MergeError::Header)?);
     Ok(())
 }

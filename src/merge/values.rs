@@ -20,7 +20,7 @@ pub(super) fn show(node: &Option<Node>) -> String {
     }
 }
 
-/// Merges two structs field by field; `top` names each top-level field.
+/// Merges two structs field by field; each top-level field names its conflicts' `top`.
 pub(super) fn merge_struct(
     base: &Node,
     ours: &Node,
@@ -31,28 +31,36 @@ pub(super) fn merge_struct(
         Node::Struct(fields) => fields.clone(),
         _ => Vec::new(),
     };
-    let (b, o, t) = (fields(base), fields(ours), fields(theirs));
+    merge_fields(None, &fields(base), &fields(ours), &fields(theirs), found)
+}
+
+/// The fields of ours and theirs (ours' order, then theirs' new ones), each merged
+/// three ways. `at` is the struct's path and top-level field, None at the top.
+fn merge_fields(
+    at: Option<(&str, &'static str)>,
+    b: &[(&'static str, Node)],
+    o: &[(&'static str, Node)],
+    t: &[(&'static str, Node)],
+    found: &mut Vec<FieldConflict>,
+) -> Node {
     let get = |list: &[(&'static str, Node)], name: &str| {
         list.iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v.clone())
     };
     let mut names: Vec<&'static str> = o.iter().map(|(n, _)| *n).collect();
-    for (name, _) in &t {
+    for (name, _) in t {
         if !names.contains(name) {
             names.push(name);
         }
     }
     let mut merged = Vec::new();
     for name in names {
-        let value = merge_node(
-            name,
-            name,
-            get(&b, name),
-            get(&o, name),
-            get(&t, name),
-            found,
-        );
+        let (path, top) = match at {
+            Some((path, top)) => (format!("{path}.{name}"), top),
+            None => (name.to_owned(), name),
+        };
+        let value = merge_node(&path, top, get(b, name), get(o, name), get(t, name), found);
         if let Some(value) = value {
             merged.push((name, value));
         }
@@ -83,32 +91,7 @@ fn merge_node(
                 Some(Node::Struct(b)) => b.clone(),
                 _ => Vec::new(),
             };
-            let get = |list: &[(&'static str, Node)], name: &str| {
-                list.iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.clone())
-            };
-            let mut names: Vec<&'static str> = o.iter().map(|(n, _)| *n).collect();
-            for (name, _) in t {
-                if !names.contains(name) {
-                    names.push(name);
-                }
-            }
-            let mut merged = Vec::new();
-            for name in names {
-                let value = merge_node(
-                    &join(name),
-                    top,
-                    get(&b, name),
-                    get(o, name),
-                    get(t, name),
-                    found,
-                );
-                if let Some(value) = value {
-                    merged.push((name, value));
-                }
-            }
-            Some(Node::Struct(merged))
+            Some(merge_fields(Some((path, top)), &b, o, t, found))
         }
         (Some(Node::Map(_)) | None, Some(Node::Map(_)) | None)
             if matches!(base, Some(Node::Map(_)) | None) =>

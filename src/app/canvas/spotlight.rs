@@ -46,21 +46,7 @@ pub(super) fn card(
                 .inner_margin(18.0)
                 .show(ui, |ui| {
                     ui.set_max_width(width);
-                    let title = if grey.title.trim().is_empty() {
-                        let name = |id| {
-                            journey
-                                .touchpoint(id)
-                                .map_or_else(String::new, |t| t.title.clone())
-                        };
-                        crate::tr!(
-                            i18n,
-                            "callout-between",
-                            from = name(&grey.from),
-                            to = name(&grey.to)
-                        )
-                    } else {
-                        grey.title.clone()
-                    };
+                    let title = crate::scene::grey_area_title(journey, grey, i18n);
                     ui.label(
                         egui::RichText::new(title)
                             .size(title_size)

@@ -1,0 +1,271 @@
+//! A touchpoint's card and its column in the lanes below: doing, thinking and
+//! expecting; pain points and opportunities; the department chip.
+
+use super::{Align, Line, Paint, Shape, TextBox, text};
+use crate::i18n::I18n;
+use crate::layout::{Point, Rect, Slot};
+use crate::model::{Journey, Touchpoint};
+use crate::theme::Theme;
+
+/// A touchpoint's card and its column in the lanes below.
+pub fn touchpoint(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    slot: &Slot,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    let card = slot.card;
+    let radius = theme.metrics.card_rounding;
+    let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
+    let channel_colour = channel.map_or(theme.card_border, |c| c.colour);
+    let assumption = tp.evidence.is_empty();
+    // The weakest confidence of the card's evidence: inferred or assumed evidence is
+    // marked like an assumption.
+    let weakest = tp
+        .evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .map(|e| e.confidence)
+        .max();
+    let weak = matches!(
+        weakest,
+        Some(crate::model::Confidence::Inferred | crate::model::Confidence::Assumed)
+    );
+    let border = if assumption || weak {
+        Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0)
+    } else {
+        Line::solid(theme.card_border, 1.0)
+    };
+    out.push(Shape::Rect {
+        rect: card,
+        radius,
+        fill: Some(Paint::solid(theme.card_fill)),
+        stroke: None,
+    });
+    let strip = Rect {
+        min: card.min,
+        max: Point::new(card.max.x, card.min.y + 7.0),
+    };
+    out.push(Shape::Rect {
+        rect: strip,
+        radius: 0.0,
+        fill: Some(Paint::solid(channel_colour)),
+        stroke: None,
+    });
+    out.push(Shape::Rect {
+        rect: card,
+        radius,
+        fill: None,
+        stroke: Some(border),
+    });
+
+    let pad = 10.0;
+    let width = card.width() - 2.0 * pad;
+    let (title, title_colour) = if tp.title.trim().is_empty() {
+        (i18n.tr("new-touchpoint"), theme.text_muted)
+    } else {
+        (tp.title.clone(), theme.text)
+    };
+    let title_width = width - if tp.key_moment { 16.0 } else { 0.0 };
+    let top = card.min.y + pad + 4.0;
+    out.push(text(
+        Point::new(card.min.x + pad, top),
+        title,
+        theme.card_title_size,
+        true,
+        title_colour,
+        title_width,
+        3,
+    ));
+    let department = tp.department.as_ref().and_then(|d| journey.department(d));
+    let meta: Vec<&str> = [
+        channel.map(|c| c.name.as_str()),
+        department.map(|d| d.name.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let meta_y = card.max.y - pad - theme.small_size * 2.6;
+    out.push(text(
+        Point::new(card.min.x + pad, meta_y),
+        meta.join(" · "),
+        theme.small_size,
+        false,
+        theme.text_muted,
+        width,
+        1,
+    ));
+    if tp.key_moment {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(card.max.x - pad, top),
+            text: "★".to_owned(),
+            size: theme.badge_size,
+            bold: false,
+            colour: theme.key_moment,
+            max_width: theme.badge_size * 1.2,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+    }
+    let bottom = card.max.y - pad - theme.small_size * 1.2;
+    if let Some(emotion) = &tp.emotion {
+        let label = match emotion.score {
+            0 => format!("0 {}", emotion.word),
+            s => format!("{s:+} {}", emotion.word),
+        };
+        out.push(text(
+            Point::new(card.min.x + pad, bottom),
+            label,
+            theme.small_size,
+            true,
+            theme.emotion_colour(emotion.score),
+            width / 2.0,
+            1,
+        ));
+    }
+    let evidence_tag = match weakest {
+        None if assumption => Some((i18n.tr("tag-assumption"), theme.no_evidence)),
+        None => None,
+        Some(confidence) => {
+            let count = crate::tr!(i18n, "card-evidence", count = tp.evidence.len());
+            if weak {
+                // The weakest confidence says it all; the count would not fit beside it.
+                Some((i18n.term("confidence", confidence.key()), theme.no_evidence))
+            } else {
+                Some((count, theme.text_muted))
+            }
+        }
+    };
+    if let Some((tag, colour)) = evidence_tag {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(card.max.x - pad, bottom),
+            text: tag,
+            size: theme.small_size,
+            bold: true,
+            colour,
+            max_width: width / 2.0,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+    }
+    lanes_below(out, journey, slot, tp, theme, i18n);
+}
+
+fn lanes_below(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    slot: &Slot,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    let pad = 6.0;
+    let doing = slot.doing;
+    let width = doing.width() - 2.0 * pad;
+    let line_height = theme.body_size * 1.3;
+    // What the customer does, thinks ("…") and expects, as many lines as the lane holds.
+    let mut y = doing.min.y + pad;
+    let expects = (!tp.expectation.trim().is_empty())
+        .then(|| crate::tr!(i18n, "card-expects", text = tp.expectation.as_str()));
+    let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought));
+    for (value, colour, most) in [
+        (Some(tp.action.clone()), theme.text, 3),
+        (thought, theme.text_muted, 2),
+        (expects, theme.text_muted, 2),
+    ] {
+        let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let room = ((doing.max.y - y) / line_height).floor() as usize;
+        let lines =
+            crate::export::text::wrap(&value, theme.body_size, false, width, most.min(room));
+        if lines.is_empty() {
+            break;
+        }
+        out.push(text(
+            Point::new(doing.min.x + pad, y),
+            value,
+            theme.body_size,
+            false,
+            colour,
+            width,
+            lines.len(),
+        ));
+        y += lines.len() as f32 * line_height + 4.0;
+    }
+    let pains = slot.pains;
+    let mut y = pains.min.y + pad;
+    let items = tp
+        .pain_points
+        .iter()
+        .map(|s| (s.as_str(), theme.pain_point, "–"));
+    // Pain points, then opportunities with their owner and status on a line of their own.
+    let items = items.map(|(item, colour, mark)| (format!("{mark} {item}"), colour, None));
+    let ideas = journey.opportunities_for(&tp.id).map(|o| {
+        let status = i18n.term("opportunity-status", o.status.key());
+        let who = if o.owner.trim().is_empty() {
+            status
+        } else {
+            format!("{} · {status}", o.owner)
+        };
+        (format!("+ {}", o.idea), theme.opportunity, Some(who))
+    });
+    let small_line = theme.small_size * 1.3;
+    for (item, colour, who) in items.chain(ideas) {
+        let needed = line_height + if who.is_some() { small_line } else { 0.0 };
+        if y + needed > pains.max.y {
+            break;
+        }
+        let lines = crate::export::text::wrap(&item, theme.body_size, false, width, 2).len();
+        out.push(text(
+            Point::new(pains.min.x + pad, y),
+            item,
+            theme.body_size,
+            false,
+            colour,
+            width,
+            2,
+        ));
+        y += lines as f32 * line_height;
+        if let Some(who) = who {
+            let room = (((pains.max.y - y) / small_line).floor() as usize).clamp(1, 2);
+            let lines =
+                crate::export::text::wrap(&who, theme.small_size, true, width - 10.0, room).len();
+            out.push(text(
+                Point::new(pains.min.x + pad + 10.0, y),
+                who,
+                theme.small_size,
+                true,
+                theme.text_muted,
+                width - 10.0,
+                room,
+            ));
+            y += lines as f32 * small_line;
+        }
+        y += 3.0;
+    }
+    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) {
+        let chip = slot.department.shrink(4.0);
+        out.push(Shape::Rect {
+            rect: chip,
+            radius: chip.height() / 2.0,
+            fill: Some(Paint::faded(department.colour, 0.35)),
+            stroke: None,
+        });
+        let pos = Point::new(
+            chip.min.x + 10.0,
+            chip.min.y + (chip.height() - theme.small_size * 1.2) / 2.0,
+        );
+        out.push(text(
+            pos,
+            department.name.clone(),
+            theme.small_size,
+            true,
+            theme.text,
+            chip.width() - 14.0,
+            1,
+        ));
+    }
+}

@@ -1,0 +1,316 @@
+//! The map as a display list: rectangles, lines, circles, hatching and text boxes in
+//! layout units, built from the journey, its layout and the theme. The canvas renders
+//! it with egui and the exports render it as SVG, so screen and export cannot drift
+//! apart. Egui-free. Editor chrome (selection, drag ghost, sticky labels) is not here.
+
+use crate::i18n::I18n;
+use crate::layout::{Lane, MapLayout, Point, Rect, Slot};
+use crate::model::{Journey, Rgb};
+use crate::theme::Theme;
+
+mod card;
+mod grey_areas;
+
+pub use card::touchpoint;
+pub use grey_areas::{grey_area_title, grey_areas};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    pub colour: Rgb,
+    /// 0 transparent .. 1 opaque.
+    pub alpha: f32,
+}
+
+impl Paint {
+    pub fn solid(colour: Rgb) -> Self {
+        Self { colour, alpha: 1.0 }
+    }
+
+    pub fn faded(colour: Rgb, alpha: f32) -> Self {
+        Self { colour, alpha }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    pub paint: Paint,
+    pub width: f32,
+    /// Dash and gap lengths, for dashed lines.
+    pub dash: Option<(f32, f32)>,
+}
+
+impl Line {
+    pub fn solid(colour: Rgb, width: f32) -> Self {
+        Self {
+            paint: Paint::solid(colour),
+            width,
+            dash: None,
+        }
+    }
+
+    pub fn dashed(colour: Rgb, width: f32, dash: f32, gap: f32) -> Self {
+        Self {
+            paint: Paint::solid(colour),
+            width,
+            dash: Some((dash, gap)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    /// Top-left corner (top-centre for `Align::Center`, top-right for `Align::Right`).
+    pub pos: Point,
+    pub text: String,
+    pub size: f32,
+    pub bold: bool,
+    pub colour: Rgb,
+    pub max_width: f32,
+    pub max_lines: usize,
+    pub align: Align,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Rect {
+        rect: Rect,
+        radius: f32,
+        fill: Option<Paint>,
+        stroke: Option<Line>,
+    },
+    Polyline {
+        points: Vec<Point>,
+        line: Line,
+    },
+    Circle {
+        center: Point,
+        radius: f32,
+        fill: Option<Paint>,
+        stroke: Option<Line>,
+    },
+    /// Diagonal stripes clipped to a rectangle.
+    Hatch {
+        rect: Rect,
+        line: Line,
+        spacing: f32,
+    },
+    Text(TextBox),
+}
+
+/// The shapes of a stage column, its header and notes.
+pub fn stages(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    visible: &Rect,
+) {
+    for (i, stage_box) in layout.stages.iter().enumerate() {
+        if !stage_box.column.intersects(visible) {
+            continue;
+        }
+        let fill = Some(Paint::solid(theme.stage_fill[i % 2]));
+        out.push(Shape::Rect {
+            rect: stage_box.column,
+            radius: 0.0,
+            fill,
+            stroke: None,
+        });
+        let header = stage_box.header.shrink(2.0);
+        out.push(Shape::Rect {
+            rect: header,
+            radius: 6.0,
+            fill: Some(Paint::solid(theme.stage_header_fill)),
+            stroke: None,
+        });
+        let pad = 12.0;
+        out.push(text(
+            Point::new(header.min.x + pad, header.min.y + pad),
+            i18n.stage_name(journey, stage_box.stage),
+            theme.stage_size,
+            true,
+            theme.stage_header_text,
+            header.width() - 60.0,
+            1,
+        ));
+        if let Some(notes) = journey.stages.get(&stage_box.stage) {
+            // All four notes, one line each, labelled.
+            let mut y = header.min.y + pad + theme.stage_size * 1.4;
+            for (label, value) in [
+                ("field-stage-goal", &notes.goal),
+                ("field-stage-doing", &notes.doing),
+                ("field-stage-thinking", &notes.thinking),
+                ("field-stage-feeling", &notes.feeling),
+            ] {
+                if value.trim().is_empty() {
+                    continue;
+                }
+                out.push(text(
+                    Point::new(header.min.x + pad, y),
+                    format!("{}: {value}", i18n.tr(label)),
+                    theme.small_size,
+                    false,
+                    theme.stage_header_text,
+                    header.width() - 2.0 * pad,
+                    1,
+                ));
+                y += theme.small_size * 1.35;
+            }
+        }
+    }
+    for lane in &layout.lanes {
+        let y = lane.rect.max.y + theme.metrics.lane_gap / 2.0;
+        let points = vec![
+            Point::new(layout.bounds.min.x, y),
+            Point::new(layout.bounds.max.x, y),
+        ];
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(theme.lane_rule, 1.0),
+        });
+    }
+}
+
+/// Lane names in the label column at the map's left edge.
+pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+    for lane in &layout.lanes {
+        let pos = Point::new(lane.label.min.x + 10.0, lane.label.min.y + 8.0);
+        let name = i18n.term("lane", lane.lane.key());
+        out.push(text(
+            pos,
+            name,
+            theme.body_size,
+            true,
+            theme.lane_label_text,
+            lane.label.width() - 16.0,
+            3,
+        ));
+    }
+}
+
+/// The emotion curve over the slots in `slots` (plus one either side, so the line runs
+/// on past the edges of a partial view), with the neutral line and the lows ringed.
+pub fn emotion_curve(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+) {
+    emotion_curve_sampled(out, layout, theme, slots, 1);
+}
+
+/// The emotion curve through every `step`-th point (for overviews where many points
+/// share a pixel); the lowest points are always drawn.
+pub fn emotion_curve_sampled(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+    step: usize,
+) {
+    let step = step.max(1);
+    let lane = layout.lane(Lane::Emotion).rect;
+    // The neutral line spans only the slots drawn (plus their neighbours' gaps), not the
+    // whole lane: on a 10,000-card map the lane is two million points long.
+    let first = slots.start.checked_sub(1).and_then(|i| layout.slots.get(i));
+    let last = layout.slots.get(slots.end);
+    let left = first.map_or(lane.min.x, |s| s.card.min.x).max(lane.min.x);
+    let right = last.map_or(lane.max.x, |s| s.card.max.x).min(lane.max.x);
+    let neutral = vec![
+        Point::new(left, layout.neutral_y),
+        Point::new(right, layout.neutral_y),
+    ];
+    out.push(Shape::Polyline {
+        points: neutral,
+        line: Line::dashed(theme.emotion_neutral_line, 1.5, 8.0, 6.0),
+    });
+    let start = slots.start.saturating_sub(1);
+    let end = (slots.end + 1).min(layout.slots.len());
+    let scored: Vec<&Slot> = layout.slots[start..end]
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.emotion.is_some() && (i % step == 0 || s.is_low))
+        .map(|(_, s)| s)
+        .collect();
+    let points: Vec<Point> = scored.iter().filter_map(|s| s.emotion).collect();
+    if points.len() >= 2 {
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(theme.emotion_line, 3.0),
+        });
+    }
+    for slot in scored.iter().filter(|s| step == 1 || s.is_low) {
+        let Some(center) = slot.emotion else { continue };
+        if slot.is_low {
+            out.push(Shape::Circle {
+                center,
+                radius: 14.0,
+                fill: None,
+                stroke: Some(Line::solid(theme.emotion_low_marker, 2.5)),
+            });
+        }
+        let fill = Some(Paint::solid(theme.emotion_colour(slot.score.unwrap_or(0))));
+        out.push(Shape::Circle {
+            center,
+            radius: 7.0,
+            fill,
+            stroke: Some(Line::solid(Rgb::hex(0xffffff), 1.5)),
+        });
+    }
+}
+
+/// A rough line count for laying out text blocks one under another: an average glyph
+/// is about half the font size wide.
+pub fn estimate_lines(text: &str, size: f32, width: f32) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    let per_line = (width / (size * 0.52)).max(1.0);
+    ((text.chars().count() as f32 / per_line).ceil() as usize).max(1)
+}
+
+/// A left-aligned text box.
+pub fn text(
+    pos: Point,
+    text: String,
+    size: f32,
+    bold: bool,
+    colour: Rgb,
+    max_width: f32,
+    max_lines: usize,
+) -> Shape {
+    Shape::Text(TextBox {
+        pos,
+        text,
+        size,
+        bold,
+        colour,
+        max_width,
+        max_lines,
+        align: Align::Left,
+    })
+}
+
+/// The whole map (every slot), as exports draw it.
+pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+    let mut out = Vec::new();
+    let all = layout.bounds;
+    stages(&mut out, journey, layout, theme, i18n, &all);
+    grey_areas(&mut out, journey, layout, theme, i18n, &all);
+    emotion_curve(&mut out, layout, theme, 0..layout.slots.len());
+    for slot in &layout.slots {
+        if let Some(tp) = journey.touchpoints.get(slot.index) {
+            touchpoint(&mut out, journey, slot, tp, theme, i18n);
+        }
+    }
+    lane_labels(&mut out, layout, theme, i18n);
+    out
+}
