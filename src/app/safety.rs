@@ -22,7 +22,7 @@ pub struct DiskStamp {
 impl DiskStamp {
     pub fn read(path: &std::path::Path) -> Option<Self> {
         let metadata = std::fs::metadata(path).ok()?;
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = crate::format::read_regular(path, crate::format::MAX_JOURNEY_BYTES).ok()?;
         Some(Self {
             modified: metadata.modified().ok(),
             len: metadata.len(),

@@ -35,19 +35,12 @@ impl Thumbnails {
 
 /// Decodes an image file into a thumbnail at most 320 px on its longer side.
 pub fn decode_thumbnail(path: &Path) -> Result<egui::ColorImage, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: {} MB is larger than the {} MB limit",
-            path.display(),
-            size / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
-        ));
-    }
-    let mut reader = image::ImageReader::open(path)
-        .and_then(|r| r.with_guessed_format())
+    // Only a regular file, and not a byte past the limit: a pipe or a device would
+    // block the UI thread or never end.
+    let bytes = crate::format::read_regular(path, MAX_FILE_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE_PX);

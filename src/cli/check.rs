@@ -7,7 +7,7 @@ use std::process::ExitCode;
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let (mut errors, mut warnings) = (0usize, 0usize);
     for path in &args.files {
-        let diagnostics = match std::fs::read(path) {
+        let diagnostics = match format::read_regular(path, format::MAX_JOURNEY_BYTES) {
             Err(error) => {
                 eprintln!("{}: error: cannot read: {error}", path.display());
                 errors += 1;

@@ -46,7 +46,7 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
-    let bytes = match std::fs::read(path) {
+    let bytes = match format::read_regular(path, format::MAX_JOURNEY_BYTES) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("{}: error: cannot read: {error}", path.display());
@@ -63,6 +63,9 @@ fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
         }
     };
     let text = match format::to_text(&parsed.journey) {
+        // A file with CRLF line endings (a Windows checkout) keeps them, like rustfmt's
+        // `newline_style = "Auto"`: only the content is made canonical.
+        Ok(text) if uses_crlf(&bytes) => text.replace('\n', "\r\n"),
         Ok(text) => text,
         Err(error) => {
             eprintln!("{}: error: {error}", path.display());
@@ -107,4 +110,12 @@ fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
             Outcome::Failed
         }
     }
+}
+
+/// Whether the file's first line ends with CRLF.
+fn uses_crlf(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .position(|b| *b == b'\n')
+        .is_some_and(|at| at > 0 && bytes[at - 1] == b'\r')
 }

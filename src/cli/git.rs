@@ -67,8 +67,8 @@ pub fn run_git_diff(args: &GitDiffArgs) -> anyhow::Result<ExitCode> {
 /// One side of a merge, read and validated. Messages name the journey as git knows it
 /// (`%P`), not git's temp file.
 fn read_side(path: &Path, name: &str, side: &str) -> anyhow::Result<format::Parsed> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("{name}: cannot read {side} version"))?;
+    let bytes = format::read_regular(path, format::MAX_JOURNEY_BYTES)
+        .with_context(|| format!("{name}: cannot read {side} version"))?;
     format::parse_bytes(&bytes).map_err(|diagnostics| {
         let lines: Vec<String> = diagnostics
             .iter()
@@ -252,19 +252,27 @@ pub fn run_git_setup(args: &GitSetupArgs) -> anyhow::Result<ExitCode> {
     let root = git(&["rev-parse", "--show-toplevel"]).context("not inside a git repository")?;
     let (program, how) = driver_program()?;
     let attributes = Path::new(&root).join(".gitattributes");
-    let line = format!("{} diff=journeymap merge=journeymap", args.pattern);
-    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
-    if existing.lines().any(|l| l.trim() == line) {
-        println!("{} already has: {line}", attributes.display());
-    } else {
-        let mut text = existing;
+    // The drivers, and LF line endings in every checkout (Windows included), so files
+    // stay canonical and `fmt --check` agrees everywhere.
+    let mut text = std::fs::read_to_string(&attributes).unwrap_or_default();
+    let before = text.clone();
+    for line in [
+        format!("{} diff=journeymap merge=journeymap", args.pattern),
+        format!("{} text eol=lf", args.pattern),
+    ] {
+        if text.lines().any(|l| l.trim() == line) {
+            println!("{} already has: {line}", attributes.display());
+            continue;
+        }
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
         text.push_str(&line);
         text.push('\n');
-        format::atomic_write(&attributes, text.as_bytes())?;
         println!("{}: added {line}", attributes.display());
+    }
+    if text != before {
+        format::atomic_write(&attributes, text.as_bytes())?;
     }
     let labels = git_has_driver_labels();
     let driver = if labels {

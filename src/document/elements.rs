@@ -109,6 +109,28 @@ fn dedup<T: PartialEq>(mut items: Vec<T>) -> Vec<T> {
     out
 }
 
+/// The file an attachment names, inside the journey's `folder`: symlinks are resolved
+/// first, so a link pointing outside the folder is refused like `../x`. Returns the
+/// message id of why not.
+pub fn resolve_attachment(
+    folder: &std::path::Path,
+    relative: &str,
+) -> Result<std::path::PathBuf, &'static str> {
+    format::check_attachment_path(relative).map_err(|_| "notice-attach-outside")?;
+    let folder = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        folder
+    })
+    .map_err(|_| "notice-attach-missing")?;
+    let file = std::fs::canonicalize(folder.join(relative)).map_err(|_| "notice-attach-missing")?;
+    if file.starts_with(&folder) {
+        Ok(file)
+    } else {
+        Err("notice-attach-outside")
+    }
+}
+
 /// The path of `file` relative to the journey's folder, or the message id of why not.
 pub fn attachment_path(
     journey_path: Option<&std::path::Path>,

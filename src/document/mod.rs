@@ -7,7 +7,9 @@
 
 mod elements;
 
-pub use elements::{attachment_path, grey_area_suggestions, new_touchpoint, suggested_grey_area};
+pub use elements::{
+    attachment_path, grey_area_suggestions, new_touchpoint, resolve_attachment, suggested_grey_area,
+};
 
 use crate::format;
 use crate::model::{Edit, EditError, Journey};

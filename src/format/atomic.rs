@@ -1,6 +1,11 @@
 //! Atomic file replacement: write a temp file in the same folder, flush and fsync it,
-//! give it the original's permissions, then rename it over the target. A crash or a
-//! failed write at any point leaves the old file or the new one, never a mix.
+//! give it the original's permissions (and owner, where the OS allows), then rename it
+//! over the target. A crash or a failed write at any point leaves the old file or the
+//! new one, never a mix.
+//!
+//! Saving through a symlink rewrites the file it points to and keeps the link. A
+//! read-only file, or one that is not a regular file (a folder, a FIFO, a device), is
+//! refused with a clear error instead of being replaced.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -26,6 +31,8 @@ pub fn atomic_write_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
+    let resolved = writable_target(path)?;
+    let path = resolved.as_path();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -41,7 +48,10 @@ pub fn atomic_write_with(
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     match std::fs::metadata(path) {
-        Ok(metadata) => temp.as_file().set_permissions(metadata.permissions())?,
+        Ok(metadata) => {
+            temp.as_file().set_permissions(metadata.permissions())?;
+            keep_owner(temp.as_file(), &metadata);
+        }
         // A new file: readable by others like any file an editor creates (the temp file
         // starts private).
         Err(_) => set_new_file_permissions(temp.as_file())?,
@@ -53,4 +63,75 @@ pub fn atomic_write_with(
         folder.sync_all().ok();
     }
     Ok(())
+}
+
+/// The file a write to `path` should replace: the target of a symlink (so the link
+/// stays), or `path` itself. Refuses what must not be replaced.
+fn writable_target(path: &Path) -> io::Result<std::path::PathBuf> {
+    let link = std::fs::symlink_metadata(path).ok();
+    let target = match &link {
+        Some(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::NotFound,
+                    "it is a symbolic link to a file that does not exist",
+                )
+            })?
+        }
+        _ => path.to_owned(),
+    };
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (a folder, a pipe or a device)",
+            ));
+        }
+        if meta.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only; make it writable or save under another name",
+            ));
+        }
+    }
+    Ok(target)
+}
+
+/// Gives the new file the old one's owner and group, where the OS allows it (as root,
+/// or a group the user belongs to); otherwise the new file is the user's, as with any
+/// editor.
+#[cfg(unix)]
+fn keep_owner(file: &File, metadata: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid())).ok();
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _metadata: &std::fs::Metadata) {}
+
+/// The largest journey file read: far beyond any real map, small enough to refuse a
+/// runaway file before reading it.
+pub const MAX_JOURNEY_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a journey (or any input) file: only a regular file (never a FIFO or a device,
+/// which would block or never end) and at most `limit` bytes.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file (a folder, a pipe or a device)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "the file is {} MB; journeymap reads files up to {} MB",
+                meta.len() / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::read(path)
 }

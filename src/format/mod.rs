@@ -14,7 +14,7 @@ mod lexer;
 mod lint;
 mod validate;
 
-pub use atomic::{atomic_write, atomic_write_with};
+pub use atomic::{MAX_JOURNEY_BYTES, atomic_write, atomic_write_with, read_regular};
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
 pub use validate::{check_attachment_path, is_valid_date, validate};
@@ -291,7 +291,7 @@ pub fn to_text(journey: &Journey) -> Result<String, FormatError> {
 
 /// Reads and parses a journey file.
 pub fn load(path: &Path) -> Result<Parsed, FormatError> {
-    let bytes = std::fs::read(path).map_err(|source| FormatError::Io {
+    let bytes = read_regular(path, MAX_JOURNEY_BYTES).map_err(|source| FormatError::Io {
         path: path.to_owned(),
         source,
     })?;

@@ -195,3 +195,19 @@ fn a_build_without_the_editor_explains_and_exits_non_zero() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("this build has no editor"), "{stderr}");
 }
+
+#[test]
+fn fmt_keeps_crlf_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.ron");
+    let canonical = std::fs::read_to_string(example("portabilidad-operador-movil.ron")).unwrap();
+    let crlf = canonical.replace('\n', "\r\n");
+    std::fs::write(&path, &crlf).unwrap();
+    // A Windows checkout of a canonical file is canonical.
+    let check = journeymap(&[&"fmt", &"--check", &path]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    // Formatting a messy CRLF file keeps CRLF.
+    std::fs::write(&path, crlf.replace("    ", "  ")).unwrap();
+    assert!(journeymap(&[&"fmt", &path]).status.success());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), crlf);
+}

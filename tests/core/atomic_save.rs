@@ -2,6 +2,7 @@
 //! no temp file behind.
 
 use journeymap::format;
+use journeymap::model::{Journey, Language};
 use std::io::{self, Write};
 
 #[test]
@@ -49,4 +50,82 @@ fn a_successful_save_replaces_the_file_whole() {
     format::save(&path, &journey).unwrap();
     let loaded = format::load(&path).unwrap().journey;
     assert_eq!(loaded, journey);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_rewrites_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.ron");
+    let link = dir.path().join("link.ron");
+    format::save(&target, &Journey::new("Before", Language::En)).unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    format::save(&link, &Journey::new("After", Language::En)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(format::load(&target).unwrap().journey.title, "After");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_journey_is_refused_and_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.ron");
+    format::save(&path, &Journey::new("Locked", Language::En)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let error = format::save(&path, &Journey::new("Changed", Language::En)).unwrap_err();
+    assert!(error.to_string().contains("read-only"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temp file left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_huge_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Reading a FIFO with no writer would block forever; it must be refused at once.
+    let error = format::load(&fifo).unwrap_err();
+    assert!(error.to_string().contains("not a regular file"), "{error}");
+
+    let huge = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(format::MAX_JOURNEY_BYTES + 1).unwrap(); // sparse: no disk used
+    let error = format::load(&huge).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("journeymap reads files up to 256 MB"),
+        "{error}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_attachment_linked_outside_the_journeys_folder_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.png");
+    std::fs::write(&secret, b"not for the map").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("wall.png"), b"photo").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("link.png")).unwrap();
+    assert!(journeymap::document::resolve_attachment(dir.path(), "wall.png").is_ok());
+    assert_eq!(
+        journeymap::document::resolve_attachment(dir.path(), "link.png"),
+        Err("notice-attach-outside"),
+        "a symlink out of the folder is outside, like ../"
+    );
 }

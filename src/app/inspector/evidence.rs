@@ -262,7 +262,10 @@ fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
         let Some(folder) = folder.as_ref() else {
             continue;
         };
-        match p.caches.thumbnails.get(ui.ctx(), &folder.join(relative)) {
+        let shown = crate::document::resolve_attachment(folder, relative)
+            .map_err(|id| p.i18n.tr(id))
+            .and_then(|file| p.caches.thumbnails.get(ui.ctx(), &file));
+        match shown {
             Ok(texture) => {
                 let size = texture.size_vec2();
                 let scale = (300.0 / size.x.max(size.y)).min(1.0);
