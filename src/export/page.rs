@@ -108,13 +108,19 @@ pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
     ));
     y += 26.0;
     let label_width = 110.0;
-    for (label, value) in [
-        ("export-persona", persona_line(journey)),
-        ("export-scenario", journey.scenario.clone()),
-    ] {
-        if value.is_empty() {
-            continue;
-        }
+    // Persona and scenario, then the persona's lists: a label and up to two lines each.
+    let rows = [
+        ("export-persona", persona_line(journey), TEXT_ROW),
+        ("export-scenario", journey.scenario.clone(), TEXT_ROW),
+    ]
+    .into_iter()
+    .filter(|(_, value, _)| !value.is_empty())
+    .chain(
+        persona_lists(journey)
+            .into_iter()
+            .map(|(label, items)| (label, items, LIST_ROW)),
+    );
+    for (label, value, height) in rows {
         out.push(text(
             Point::new(MARGIN, y),
             i18n.tr(label),
@@ -133,28 +139,7 @@ pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             width - label_width,
             2,
         ));
-        y += TEXT_ROW;
-    }
-    for (label, items) in persona_lists(journey) {
-        out.push(text(
-            Point::new(MARGIN, y),
-            i18n.tr(label),
-            14.0,
-            true,
-            theme.text,
-            label_width,
-            1,
-        ));
-        out.push(text(
-            Point::new(MARGIN + label_width, y),
-            items,
-            14.0,
-            false,
-            theme.text,
-            width - label_width,
-            2,
-        ));
-        y += LIST_ROW;
+        y += height;
     }
     out
 }

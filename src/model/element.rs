@@ -83,17 +83,7 @@ impl ElementKind {
 
     /// Hands out new ids for elements of this kind that are not in `taken`.
     pub fn allocator(self, taken: std::collections::HashSet<String>) -> IdAllocator {
-        let prefix = self.prefix();
-        let largest = taken
-            .iter()
-            .filter_map(|id| {
-                id.strip_prefix(prefix)?
-                    .strip_prefix('-')?
-                    .parse::<u64>()
-                    .ok()
-            })
-            .max()
-            .unwrap_or(0);
+        let largest = largest_number(self.prefix(), taken.iter().map(String::as_str));
         IdAllocator {
             kind: self,
             taken,

@@ -84,7 +84,12 @@ pub fn is_valid_id(id: &str) -> bool {
 /// The next free `PREFIX-N` id given the ids already in use: one more than the largest
 /// `N` in use, so ids are never reused within a document's history.
 pub fn next_numbered_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
-    let max = existing
+    format!("{prefix}-{}", largest_number(prefix, existing) + 1)
+}
+
+/// The largest `N` among ids of the form `PREFIX-N`, or 0.
+pub fn largest_number<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> u64 {
+    existing
         .filter_map(|id| {
             id.strip_prefix(prefix)?
                 .strip_prefix('-')?
@@ -92,8 +97,7 @@ pub fn next_numbered_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str
                 .ok()
         })
         .max()
-        .unwrap_or(0);
-    format!("{prefix}-{}", max + 1)
+        .unwrap_or(0)
 }
 
 /// Lowercase ASCII slug of a name, for catalogue ids (`"Mobile app"` -> `mobile-app`).
