@@ -166,3 +166,72 @@ pub fn generate(touchpoints: usize, seed: u64) -> Journey {
     }
     journey
 }
+
+/// The most touchpoints `generate` makes: about 900 bytes of text each, so this is a
+/// journey of about 900 MB, well over what the loader accepts.
+pub const MAX_TOUCHPOINTS: usize = 1_000_000;
+
+/// Hostile variations of a generated journey, for benchmarks and tests: the cost of
+/// every pass must stay linear in the input, not only on well-formed maps.
+pub mod hostile {
+    use super::generate;
+    use crate::model::*;
+
+    /// Takes the evidence off `warnings` touchpoints, spread evenly: one `check`
+    /// warning each.
+    pub fn add_warnings(journey: &mut Journey, warnings: usize) {
+        let len = journey.touchpoints.len();
+        let count = warnings.min(len);
+        for k in 0..count {
+            journey.touchpoints[k * len / count].evidence.clear();
+        }
+    }
+
+    /// Adds `errors` evidence links to items that do not exist, dealt round the
+    /// cards: one `check` error each.
+    pub fn add_errors(journey: &mut Journey, errors: usize) {
+        let len = journey.touchpoints.len();
+        if len == 0 {
+            return;
+        }
+        for e in 0..errors {
+            journey.touchpoints[e % len]
+                .evidence
+                .push(EvidenceId(format!("ev-missing-{}", e + 1)));
+        }
+    }
+
+    /// `text` with `comments` full-line `//` comments spread evenly before its lines
+    /// (after the first, so the file still starts with `Journey(`).
+    pub fn with_comments(text: &str, comments: usize) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = String::with_capacity(text.len() + comments * 24);
+        let slots = lines.len().saturating_sub(1).max(1);
+        let mut placed = 0;
+        for (index, line) in lines.iter().enumerate() {
+            if index > 0 {
+                let due = index * comments / slots;
+                while placed < due.min(comments) {
+                    placed += 1;
+                    out.push_str(&format!("    // note {placed}\n"));
+                }
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A generated journey whose first touchpoint's title is a pasted log of about
+    /// `bytes` bytes, in lines of 80 characters.
+    pub fn with_huge_field(touchpoints: usize, bytes: usize, seed: u64) -> Journey {
+        let mut journey = generate(touchpoints.max(1), seed);
+        let line = "2026-11-01T09:14:03Z ERROR checkout: payment gateway timeout after 30s\n";
+        let mut log = String::with_capacity(bytes + line.len());
+        while log.len() < bytes {
+            log.push_str(line);
+        }
+        journey.touchpoints[0].title = log;
+        journey
+    }
+}

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod bounded;
 pub mod cli;
 pub mod diff;
 pub mod document;

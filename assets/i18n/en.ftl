@@ -502,3 +502,11 @@ resolve-theirs = theirs
 callout-fix = Fix: { $fix }
 callout-owner = Owner: { $owner }
 callout-between = { $from } → { $to }
+field-too-large = This field holds { $megabytes } MB of text: too large to edit here. The map shows its start.
+field-shorten = Shorten to the first { $count } characters
+load-failed-count = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+load-failed-more = … and { $count } more: `journeymap check { $file }` lists them all.
+notice-more-lines = { $text } (+{ $count } more lines)

@@ -502,3 +502,11 @@ resolve-theirs = el suyo
 callout-fix = Solución: { $fix }
 callout-owner = Responsable: { $owner }
 callout-between = { $from } → { $to }
+field-too-large = Este campo tiene { $megabytes } MB de texto: demasiado para editarlo aquí. El mapa muestra su comienzo.
+field-shorten = Acortar a los primeros { $count } caracteres
+load-failed-count = { $count ->
+    [one] 1 error
+   *[other] { $count } errores
+}
+load-failed-more = … y { $count } más: `journeymap check { $file }` los lista todos.
+notice-more-lines = { $text } (+{ $count } líneas más)

@@ -313,7 +313,10 @@ impl JourneyApp {
             ""
         };
         // The journey's own title first: what a person recognises on a projector.
-        let journey_title = self.document.journey.title.trim();
+        let journey_title = crate::bounded::ellipsized(
+            self.document.journey.title.trim(),
+            crate::model::NAME_CHARS,
+        );
         let title = if self.failed.is_some() || journey_title.is_empty() {
             format!("{marker}{name} — journeymap")
         } else {

@@ -4,19 +4,32 @@
 use crate::i18n::I18n;
 use egui::{Response, TextEdit, Ui};
 
+/// Text longer than this is not edited in a field: egui lays out a field's whole text
+/// every frame, and a pasted log of megabytes would stall the editor. Such a field
+/// shows its start and offers to shorten it (one undoable edit).
+pub const MAX_EDITABLE_BYTES: usize = 64 * 1024;
+/// What "Shorten" keeps of a too-large field, in characters.
+pub const SHORTENED_CHARS: usize = 2_000;
+/// How much of a too-large field is shown, in characters.
+const PREVIEW_CHARS: usize = 300;
+
 /// A one-line text field under its label.
-pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> Response {
-    text_field_with_id(ui, None, label, value)
+pub fn text_field(ui: &mut Ui, i18n: &I18n, label: &str, value: &mut String) -> Response {
+    text_field_with_id(ui, i18n, None, label, value)
 }
 
 /// A one-line text field under its label, with a fixed id when given.
 pub fn text_field_with_id(
     ui: &mut Ui,
+    i18n: &I18n,
     id: Option<egui::Id>,
     label: &str,
     value: &mut String,
 ) -> Response {
     let label = ui.label(egui::RichText::new(label).small().strong());
+    if let Some(response) = too_large(ui, i18n, value) {
+        return response;
+    }
     let mut field = TextEdit::singleline(value).desired_width(f32::INFINITY);
     if let Some(id) = id {
         field = field.id(id);
@@ -25,8 +38,43 @@ pub fn text_field_with_id(
 }
 
 /// A multi-line text field under its label.
-pub fn text_area(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
-    text_area_with_id(ui, None, label, value, rows)
+pub fn text_area(
+    ui: &mut Ui,
+    i18n: &I18n,
+    label: &str,
+    value: &mut String,
+    rows: usize,
+) -> Response {
+    text_area_with_id(ui, i18n, None, label, value, rows)
+}
+
+/// A field too large to edit: its start, its size, and "Shorten", whose response is
+/// marked changed when it shortened the text. None for a field of ordinary size.
+pub fn too_large(ui: &mut Ui, i18n: &I18n, value: &mut String) -> Option<Response> {
+    if value.len() <= MAX_EDITABLE_BYTES {
+        return None;
+    }
+    let megabytes = format!("{:.1}", value.len() as f64 / 1_000_000.0);
+    let mut response = egui::Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(crate::bounded::ellipsized(value, PREVIEW_CHARS))
+                    .monospace()
+                    .weak(),
+            );
+            ui.label(
+                egui::RichText::new(crate::tr!(i18n, "field-too-large", megabytes = megabytes))
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.button(crate::tr!(i18n, "field-shorten", count = SHORTENED_CHARS))
+        })
+        .inner;
+    if response.clicked() {
+        let (start, _) = crate::bounded::prefix(value, SHORTENED_CHARS);
+        *value = start.to_owned();
+        response.mark_changed();
+    }
+    Some(response)
 }
 
 /// The id of an element's field, known before the field is drawn, so that creating
@@ -56,12 +104,16 @@ pub fn focus_field_selecting(ui: &Ui, id: egui::Id, text: &str) {
 /// A multi-line text field under its label, with a fixed id when given.
 pub fn text_area_with_id(
     ui: &mut Ui,
+    i18n: &I18n,
     id: Option<egui::Id>,
     label: &str,
     value: &mut String,
     rows: usize,
 ) -> Response {
     let label = ui.label(egui::RichText::new(label).small().strong());
+    if let Some(response) = too_large(ui, i18n, value) {
+        return response;
+    }
     let mut field = TextEdit::multiline(value)
         .desired_rows(rows)
         .desired_width(f32::INFINITY);
@@ -104,6 +156,10 @@ pub fn string_list(ui: &mut Ui, i18n: &I18n, label: &str, items: &mut Vec<String
             let remove_label = crate::tr!(i18n, "remove-item", item = name.clone());
             if remove_button(ui, &remove_label).clicked() {
                 remove = Some(index);
+            }
+            if let Some(response) = too_large(ui, i18n, item) {
+                changed |= response.changed();
+                return;
             }
             let field = TextEdit::singleline(item)
                 .id(list_id.with(index))

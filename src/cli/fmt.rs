@@ -65,8 +65,7 @@ fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
     let text = match format::to_text(&parsed.journey) {
         // A file with CRLF line endings (a Windows checkout) keeps them, like rustfmt's
         // `newline_style = "Auto"`: only the content is made canonical.
-        Ok(text) if uses_crlf(&bytes) => text.replace('\n', "\r\n"),
-        Ok(text) => text,
+        Ok(text) => format::LineEnding::of(&bytes).apply(text),
         Err(error) => {
             eprintln!("{}: error: {error}", path.display());
             return Outcome::Failed;
@@ -110,12 +109,4 @@ fn format_file(path: &Path, args: &FmtArgs) -> Outcome {
             Outcome::Failed
         }
     }
-}
-
-/// Whether the file's first line ends with CRLF.
-fn uses_crlf(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .position(|b| *b == b'\n')
-        .is_some_and(|at| at > 0 && bytes[at - 1] == b'\r')
 }

@@ -11,9 +11,28 @@ fn load(path: &Path) -> anyhow::Result<Journey> {
     Ok(format::load(path)?.journey)
 }
 
+/// Runs two jobs at once, one on a thread of its own: reading the sides of a diff or
+/// a merge is most of its time, and each side reads alone.
+fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|scope| {
+        let first = scope.spawn(a);
+        let second = b();
+        let first = first
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
+}
+
+/// Two journeys read at once, as `diff` reads them.
+pub fn load_pair(old: &Path, new: &Path) -> anyhow::Result<(Journey, Journey)> {
+    let (old, new) = both(|| load(old), || load(new));
+    Ok((old?, new?))
+}
+
 /// `journeymap diff OLD NEW`: exit 0 when equal, 1 when different (like `diff`).
 pub fn run_diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let (old, new) = load_pair(&args.old, &args.new)?;
     let changes = diff::diff(&old, &new);
     if let Some(output) = &args.output {
         crate::export::export_change(&old, &new, output, crate::export::ExportOptions::default())
@@ -86,9 +105,16 @@ pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
         .path
         .clone()
         .unwrap_or_else(|| args.ours.display().to_string());
-    let base = read_side(&args.base, &name, "common ancestor")?;
-    let ours = read_side(&args.ours, &name, "our")?;
-    let theirs = read_side(&args.theirs, &name, "their")?;
+    let ((base, ours), theirs) = both(
+        || {
+            both(
+                || read_side(&args.base, &name, "common ancestor"),
+                || read_side(&args.ours, &name, "our"),
+            )
+        },
+        || read_side(&args.theirs, &name, "their"),
+    );
+    let (base, ours, theirs) = (base?, ours?, theirs?);
     let labels = merge::Labels {
         ours: args.ours_label.clone(),
         theirs: args.theirs_label.clone(),
@@ -103,8 +129,11 @@ pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{name}: cannot merge"))?;
     let text = merge::to_text_labelled(&merged, &labels)?;
     if merged.conflicts.is_empty() {
-        // Never hand git a clean merge that does not load.
-        if let Err(diagnostics) = format::parse(&text) {
+        // Never hand git a clean merge that does not load: the merged journey gets the
+        // loader's checks (the canonical writer's text reads back as the same journey).
+        let findings = format::validate(&merged.journey);
+        if !findings.is_empty() {
+            let diagnostics = format::SourceIndex::new(&text).place(findings);
             let lines: Vec<String> = diagnostics
                 .iter()
                 .map(|d| format!("{name} (merged):{d}"))

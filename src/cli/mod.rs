@@ -5,6 +5,8 @@ mod check;
 mod export;
 mod fmt;
 mod git;
+
+pub use git::load_pair;
 mod new;
 
 use clap::{Args, Parser, Subcommand};
@@ -52,10 +54,59 @@ pub enum Command {
 pub struct GenerateArgs {
     #[arg(short, long)]
     pub output: PathBuf,
-    #[arg(long, default_value_t = 1000)]
+    /// At most 1,000,000.
+    #[arg(long, default_value_t = 1000, value_parser = parse_touchpoints)]
     pub touchpoints: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Make this many touchpoints have no evidence (one warning each).
+    #[arg(long, default_value_t = 0, value_parser = parse_touchpoints)]
+    pub warnings: usize,
+    /// Add this many links to evidence that does not exist (one error each).
+    #[arg(long, default_value_t = 0, value_parser = parse_touchpoints)]
+    pub errors: usize,
+    /// Add this many `//` comment lines.
+    #[arg(long, default_value_t = 0, value_parser = parse_touchpoints)]
+    pub comments: usize,
+    /// Make the first touchpoint's title a pasted log of about this many bytes.
+    #[arg(long, value_parser = parse_field_bytes)]
+    pub huge_field: Option<usize>,
+}
+
+fn run_generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
+    use crate::generate::{generate, hostile};
+    let mut journey = if let Some(bytes) = args.huge_field {
+        hostile::with_huge_field(args.touchpoints, bytes, args.seed)
+    } else {
+        generate(args.touchpoints, args.seed)
+    };
+    hostile::add_warnings(&mut journey, args.warnings);
+    hostile::add_errors(&mut journey, args.errors);
+    let text = crate::format::to_text(&journey)?;
+    let text = hostile::with_comments(&text, args.comments);
+    crate::format::atomic_write(&args.output, text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_touchpoints(text: &str) -> Result<usize, String> {
+    let count: usize = text.parse().map_err(|e| format!("{e}"))?;
+    let max = crate::generate::MAX_TOUCHPOINTS;
+    if count > max {
+        return Err(format!("at most {max}"));
+    }
+    Ok(count)
+}
+
+fn parse_field_bytes(text: &str) -> Result<usize, String> {
+    let bytes: usize = text.parse().map_err(|e| format!("{e}"))?;
+    let max = crate::format::MAX_JOURNEY_BYTES as usize;
+    if bytes > max {
+        return Err(format!(
+            "at most {max} (the largest journey the loader reads)"
+        ));
+    }
+    Ok(bytes)
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -202,12 +253,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Merge(args) => git::run_merge(&args),
         Command::GitSetup(args) => git::run_git_setup(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
-        Command::Generate(args) => {
-            let journey = crate::generate::generate(args.touchpoints, args.seed);
-            crate::format::save(&args.output, &journey)
-                .map(|()| ExitCode::SUCCESS)
-                .map_err(anyhow::Error::from)
-        }
+        Command::Generate(args) => run_generate(&args),
     };
     match result {
         Ok(code) => code,

@@ -77,7 +77,7 @@ fn tree<T: serde::Serialize>(value: &T) -> Node {
 }
 
 fn elements<T: Item>(out: &mut Vec<Change>, old: &[T], new: &[T], skip: &[&str]) {
-    use std::collections::HashMap;
+    use foldhash::HashMap;
     let old_by_id: HashMap<&str, &T> = old.iter().map(|e| (e.id(), e)).collect();
     let new_by_id: HashMap<&str, &T> = new.iter().map(|e| (e.id(), e)).collect();
     for e in new.iter().filter(|e| !old_by_id.contains_key(e.id())) {
@@ -182,7 +182,7 @@ fn stayed<'a, T: Item>(journey: &'a Journey, other: &Journey) -> Vec<&'a str> {
 }
 
 fn touchpoint_moves(out: &mut Vec<Change>, old: &Journey, new: &Journey) {
-    use std::collections::HashMap;
+    use foldhash::HashMap;
     let stages = |j: &'_ Journey| -> HashMap<String, Stage> {
         j.touchpoints
             .iter()

@@ -50,6 +50,8 @@ pub struct Document {
     redo: Vec<Step>,
     /// Set when the next edit must start a new undo step even with the same key.
     break_coalescing: bool,
+    /// The line endings of the file it was read from, kept on save.
+    pub line_ending: format::LineEnding,
 }
 
 impl Document {
@@ -63,6 +65,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             break_coalescing: false,
+            line_ending: format::LineEnding::Lf,
         }
     }
 
@@ -75,7 +78,8 @@ impl Document {
 
     pub fn load(path: &Path) -> Result<(Self, format::Parsed), format::FormatError> {
         let parsed = format::load(path)?;
-        let document = Self::new(parsed.journey.clone(), Some(path.to_owned()));
+        let mut document = Self::new(parsed.journey.clone(), Some(path.to_owned()));
+        document.line_ending = parsed.line_ending;
         Ok((document, parsed))
     }
 
@@ -193,7 +197,7 @@ impl Document {
 
     /// Saves to `path` (atomically) and makes it the document's path.
     pub fn save_as(&mut self, path: &Path) -> Result<(), format::FormatError> {
-        format::save(path, &self.journey)?;
+        format::save_with(path, &self.journey, self.line_ending)?;
         self.path = Some(path.to_owned());
         self.saved_revision = self.revision;
         self.break_coalescing = true;

@@ -21,8 +21,36 @@ use thiserror::Error;
 
 /// Largest PNG side in pixels; bigger pictures should be exported as SVG.
 pub const MAX_PNG_SIDE_PX: u32 = 120_000;
-/// Largest PNG area in pixels (about 1 GB of RGBA while rendering).
+/// Largest PNG area in pixels. Rendering holds one RGBA raster (4 bytes a pixel; made
+/// straight in place for the encoder) and the compressed file, so the largest allowed
+/// PNG peaks at about 1.1 GB (measured: see the README's benchmark table).
 pub const MAX_PNG_PIXELS: u64 = 250_000_000;
+
+/// The bytes a PNG of `width` × `height` pixels takes to render: the raster, and the
+/// encoded file, which for a map compresses to well under a byte a pixel.
+pub fn png_memory_estimate(width: u64, height: u64) -> u64 {
+    width.saturating_mul(height).saturating_mul(5)
+}
+
+/// The pixel size of a PNG of a `width` × `height` page at `scale`, or why not.
+fn png_size(width: f32, height: f32, scale: f32) -> Result<(u64, u64), ExportError> {
+    if !(1.0..=4.0).contains(&scale) {
+        return Err(ExportError::Scale(scale));
+    }
+    let width = (width * scale).ceil() as u64;
+    let height = (height * scale).ceil() as u64;
+    if width > u64::from(MAX_PNG_SIDE_PX)
+        || height > u64::from(MAX_PNG_SIDE_PX)
+        || width.saturating_mul(height) > MAX_PNG_PIXELS
+    {
+        return Err(ExportError::TooLarge {
+            width,
+            height,
+            megabytes: png_memory_estimate(width, height) / 1_000_000,
+        });
+    }
+    Ok((width, height))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ExportOptions {
@@ -57,16 +85,21 @@ pub enum ExportError {
     #[error("scale {0} is outside 1 to 4")]
     Scale(f32),
     #[error(
-        "the picture would be {width}×{height} pixels, too large for PNG; export at a smaller scale or as SVG"
+        "the picture would be {width}×{height} pixels (about {megabytes} MB to render), too \
+         large for PNG; export at a smaller scale or as SVG"
     )]
-    TooLarge { width: u64, height: u64 },
+    TooLarge {
+        width: u64,
+        height: u64,
+        megabytes: u64,
+    },
     #[error("cannot render the picture: {0}")]
     Render(String),
-    #[error("{}: {source}", path.display())]
+    /// Not a `source` too: the message already says it (a chain would repeat it).
+    #[error("{}: {error}", path.display())]
     Io {
         path: std::path::PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -101,10 +134,7 @@ pub fn svg(journey: &Journey, transparent: bool) -> String {
 /// The SVG document of the whole map, with the options' background and stages.
 pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
     let transparent = options.transparent;
-    let mut theme = Theme::light();
-    theme.metrics = theme
-        .metrics
-        .collapsing_empty_stages(options.collapse_empty_stages);
+    let theme = export_theme(options);
     let i18n = I18n::new(journey.language);
     let page = page(journey, &theme);
     let mut writer = svg::SvgWriter::new();
@@ -117,21 +147,104 @@ pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
     writer.finish(page.width, page.height, background, &journey.title)
 }
 
+/// The theme of exports: light, with the options' stage widths.
+fn export_theme(options: &ExportOptions) -> Theme {
+    let mut theme = Theme::light();
+    theme.metrics = theme
+        .metrics
+        .collapsing_empty_stages(options.collapse_empty_stages);
+    theme
+}
+
 fn usvg_options() -> &'static resvg::usvg::Options<'static> {
     static OPTIONS: OnceLock<resvg::usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| options_with(bundled_fonts()))
+}
+
+/// The options with the bundled fonts and the machine's own, for text the bundled
+/// fonts do not cover (CJK, say): the picture then depends on the machine.
+fn usvg_options_with_system_fonts() -> &'static resvg::usvg::Options<'static> {
+    static OPTIONS: OnceLock<resvg::usvg::Options<'static>> = OnceLock::new();
     OPTIONS.get_or_init(|| {
-        let mut options = resvg::usvg::Options::default();
-        let mut fonts = resvg::usvg::fontdb::Database::new();
-        fonts.load_font_data(crate::fonts::INTER_REGULAR.to_vec());
-        fonts.load_font_data(crate::fonts::INTER_BOLD.to_vec());
-        options.fontdb = Arc::new(fonts);
-        options.font_family = crate::fonts::FAMILY.to_owned();
-        options
+        let mut fonts = bundled_fonts();
+        fonts.load_system_fonts();
+        options_with(fonts)
     })
+}
+
+fn bundled_fonts() -> resvg::usvg::fontdb::Database {
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    for face in crate::fonts::all_faces() {
+        fonts.load_font_data(face.to_vec());
+    }
+    fonts
+}
+
+fn options_with(fonts: resvg::usvg::fontdb::Database) -> resvg::usvg::Options<'static> {
+    resvg::usvg::Options {
+        fontdb: Arc::new(fonts),
+        font_family: crate::fonts::FAMILY.to_owned(),
+        ..Default::default()
+    }
+}
+
+/// Text of the journey no bundled font covers, by element: ("tp-3", ['配', '送']);
+/// "journey" for the header. Exports draw it with the machine's fonts, if any.
+pub fn uncovered_characters(journey: &Journey) -> Vec<(String, Vec<char>)> {
+    use crate::model::{Item, KindVisitor};
+    struct Scan<'a> {
+        journey: &'a Journey,
+        found: Vec<(String, Vec<char>)>,
+    }
+    impl KindVisitor for Scan<'_> {
+        fn visit<T: Item>(&mut self) {
+            for element in T::list(self.journey) {
+                let text = ron::to_string(element).unwrap_or_default();
+                let chars = crate::fonts::uncovered(&text);
+                if !chars.is_empty() {
+                    self.found.push((element.id().to_owned(), chars));
+                }
+            }
+        }
+    }
+    let header = ron::to_string(&journey.header()).unwrap_or_default();
+    let chars = crate::fonts::uncovered(&header);
+    let mut scan = Scan {
+        journey,
+        found: Vec::new(),
+    };
+    if !chars.is_empty() {
+        scan.found.push(("journey".to_owned(), chars));
+    }
+    crate::model::each_kind(&mut scan);
+    scan.found
+}
+
+/// Which of `chars` no font on this machine has either: they draw as boxes.
+pub fn missing_everywhere(chars: &[char]) -> Vec<char> {
+    let fonts = &usvg_options_with_system_fonts().fontdb;
+    chars
+        .iter()
+        .copied()
+        .filter(|&c| {
+            !fonts.faces().any(|face| {
+                fonts
+                    .with_face_data(face.id, |data, index| {
+                        skrifa::FontRef::from_index(data, index).is_ok_and(|font| {
+                            skrifa::MetadataProvider::charmap(&font).map(c).is_some()
+                        })
+                    })
+                    .unwrap_or(false)
+            })
+        })
+        .collect()
 }
 
 /// The PNG bytes of the whole map at `options.scale`.
 pub fn png(journey: &Journey, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
+    // Refused from the layout alone, before an SVG of a huge map is written and parsed.
+    let page = page(journey, &export_theme(&options));
+    png_size(page.width, page.height, options.scale)?;
     svg_to_png(&svg_with(journey, &options), options)
 }
 
@@ -148,43 +261,45 @@ pub fn export_change(
         Format::Png => svg_to_png(&document, options)?,
         Format::Svg => document.into_bytes(),
     };
-    crate::format::atomic_write(path, &bytes).map_err(|source| ExportError::Io {
+    crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })
 }
 
 /// Renders an SVG document of ours to PNG at `options.scale`.
 fn svg_to_png(document: &str, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
-    if !(1.0..=4.0).contains(&options.scale) {
-        return Err(ExportError::Scale(options.scale));
-    }
-    let tree = resvg::usvg::Tree::from_str(document, usvg_options())
+    png_size(1.0, 1.0, options.scale)?;
+    let fonts = if crate::fonts::uncovered(document).is_empty() {
+        usvg_options()
+    } else {
+        usvg_options_with_system_fonts()
+    };
+    let tree = resvg::usvg::Tree::from_str(document, fonts)
         .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size();
-    let width = (size.width() * options.scale).ceil() as u64;
-    let height = (size.height() * options.scale).ceil() as u64;
-    if width > u64::from(MAX_PNG_SIDE_PX)
-        || height > u64::from(MAX_PNG_SIDE_PX)
-        || width * height > MAX_PNG_PIXELS
-    {
-        return Err(ExportError::TooLarge { width, height });
-    }
+    let (width, height) = png_size(size.width(), size.height(), options.scale)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)
         .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}×{height} pixels")))?;
     let transform = resvg::tiny_skia::Transform::from_scale(options.scale, options.scale);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    encode_png(&pixmap)
+    drop(tree);
+    encode_png(pixmap)
 }
 
-/// PNG-encodes a rendered picture (tiny-skia keeps premultiplied alpha; PNG wants it
-/// straight).
-fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
-    let mut rgba = Vec::with_capacity(pixmap.data().len());
-    for pixel in pixmap.pixels() {
-        let c = pixel.demultiply();
-        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+/// PNG-encodes a rendered picture. tiny-skia keeps premultiplied alpha and PNG wants
+/// it straight: converted in place, so the raster is held once.
+fn encode_png(mut pixmap: resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
+    for pixel in pixmap.data_mut().chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut pixel[..3] {
+                let straight = (u16::from(*channel) * 255 + alpha / 2) / alpha;
+                *channel = straight.min(255) as u8;
+            }
+        }
     }
+    let rgba = pixmap.data();
     let mut out = Vec::new();
     let encoder = image::codecs::png::PngEncoder::new_with_quality(
         &mut out,
@@ -193,7 +308,7 @@ fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError>
     );
     image::ImageEncoder::write_image(
         encoder,
-        &rgba,
+        rgba,
         pixmap.width(),
         pixmap.height(),
         image::ExtendedColorType::Rgba8,
@@ -213,8 +328,8 @@ pub fn export_file(
         Format::Png => png(journey, options)?,
         Format::Svg => svg_with(journey, &options).into_bytes(),
     };
-    crate::format::atomic_write(path, &bytes).map_err(|source| ExportError::Io {
+    crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })
 }

@@ -4,7 +4,6 @@
 //! precision and pattern ids follow first use.
 
 use super::text;
-use crate::fonts::FAMILY;
 use crate::layout::{Point, Rect};
 use crate::model::Rgb;
 use crate::scene::{Align, Line, Paint, Shape, TextBox};
@@ -37,6 +36,9 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if c.is_control() => out.push(' '),
+            // Characters XML 1.0 forbids outright (U+FFFE, U+FFFF) make the whole file
+            // ill-formed; they carry no text, so they are left out.
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -207,7 +209,7 @@ impl SvgWriter {
         let line_height = t.size * 1.25;
         let _ = write!(
             self.body,
-            "<text x=\"{}\" y=\"{}\" font-family=\"{FAMILY}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\">",
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\">",
             n(t.pos.x),
             n(baseline),
             n(t.size),
@@ -231,9 +233,11 @@ impl SvgWriter {
         let mut out = String::with_capacity(self.body.len() + self.defs.len() + 512);
         let _ = writeln!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}\">",
             w = n(width),
-            h = n(height)
+            h = n(height),
+            // Inherited by every text: Inter, then the fallbacks for other scripts.
+            family = crate::fonts::svg_family_list()
         );
         let _ = writeln!(out, "<title>{}</title>", escape(title));
         if !self.defs.is_empty() {
@@ -272,5 +276,6 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
+        assert_eq!(escape("a\u{FFFE}b\u{FFFF}\u{1}c"), "ab c");
     }
 }

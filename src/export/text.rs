@@ -13,7 +13,6 @@ struct Metrics {
     /// Advance of ASCII characters, in ems.
     ascii: [f32; 128],
     font: FontRef<'static>,
-    units_per_em: f32,
 }
 
 impl Metrics {
@@ -25,7 +24,6 @@ impl Metrics {
             ascent_em: metrics.ascent / units_per_em,
             ascii: [0.0; 128],
             font,
-            units_per_em,
         };
         let ascii: Vec<f32> = (0u8..128)
             .map(|code| this.lookup(char::from(code)))
@@ -35,13 +33,15 @@ impl Metrics {
     }
 
     fn lookup(&self, c: char) -> f32 {
-        let glyph = self.font.charmap().map(c);
-        let advance = glyph.and_then(|g| {
-            self.font
-                .glyph_metrics(Size::unscaled(), LocationRef::default())
-                .advance_width(g)
-        });
-        advance.map_or(0.6, |a| a / self.units_per_em)
+        advance_em(&self.font, c)
+            // What Inter lacks is drawn with a fallback face: measure it there.
+            .or_else(|| {
+                crate::fonts::regular_faces()
+                    .iter()
+                    .skip(1)
+                    .find_map(|face| advance_em(face, c))
+            })
+            .unwrap_or(0.6)
     }
 
     fn em(&self, c: char) -> f32 {
@@ -50,6 +50,16 @@ impl Metrics {
             _ => self.lookup(c),
         }
     }
+}
+
+/// The advance of `c` in `font`, in ems, if the font has it.
+fn advance_em(font: &FontRef<'_>, c: char) -> Option<f32> {
+    let glyph = font.charmap().map(c)?;
+    let metrics = font.metrics(Size::unscaled(), LocationRef::default());
+    let units_per_em = f32::from(metrics.units_per_em.max(1));
+    font.glyph_metrics(Size::unscaled(), LocationRef::default())
+        .advance_width(glyph)
+        .map(|a| a / units_per_em)
 }
 
 fn metrics(bold: bool) -> Option<&'static Metrics> {
@@ -73,10 +83,19 @@ pub fn ascent(bold: bool) -> f32 {
     metrics(bold).map_or(0.93, |m| m.ascent_em)
 }
 
-/// Breaks `text` into at most `max_lines` lines no wider than `max_width`.
+/// Breaks `text` into at most `max_lines` lines no wider than `max_width`. Stops
+/// reading once the lines are full, so a pasted log of megabytes costs what the lines
+/// shown cost.
 pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    // No glyph is narrower than a tenth of an em, so no more characters than this can
+    // show: the rest is never read.
+    let per_line = (max_width / size.max(0.1) * 10.0).ceil().max(1.0) as usize;
+    let (text, cut) = crate::bounded::prefix(text, per_line.saturating_mul(max_lines + 1));
     let mut lines: Vec<String> = Vec::new();
-    for paragraph in text.split('\n') {
+    // One line more than fits tells that the text was cut.
+    let full = |lines: &Vec<String>| lines.len() > max_lines;
+    'text: for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
             let candidate = if line.is_empty() {
@@ -90,24 +109,35 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
+                if full(&lines) {
+                    break 'text;
+                }
             }
             // A word wider than the line is broken between characters.
+            let mut line_width = 0.0;
             for c in word.chars() {
-                line.push(c);
-                if width(&line, size, bold) > max_width && line.chars().count() > 1 {
-                    line.pop();
+                let advance = width(c.encode_utf8(&mut [0; 4]), size, bold);
+                if line_width + advance > max_width && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
-                    line.push(c);
+                    line_width = 0.0;
+                    if full(&lines) {
+                        break 'text;
+                    }
                 }
+                line.push(c);
+                line_width += advance;
             }
         }
         lines.push(line);
+        if full(&lines) {
+            break;
+        }
     }
     while lines.last().is_some_and(String::is_empty) && lines.len() > 1 {
         lines.pop();
     }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines.max(1));
+    if lines.len() > max_lines || cut {
+        lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
             ellipsize(last, size, bold, max_width);
         }
@@ -155,5 +185,18 @@ mod tests {
         assert_eq!(wrap("short", 10.0, false, 100.0, 3), ["short"]);
         let long_word = wrap("Supercalifragilistic", 10.0, false, 40.0, 5);
         assert!(long_word.len() > 1 && long_word.iter().all(|l| width(l, 10.0, false) <= 40.0));
+    }
+
+    #[test]
+    fn a_pasted_log_is_cut_at_the_lines_shown() {
+        let log = "2026-11-01 ERROR checkout: gateway timeout\n".repeat(100_000);
+        let lines = wrap(&log, 10.0, false, 200.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        let word = "x".repeat(1_000_000);
+        let lines = wrap(&word, 10.0, false, 200.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        assert!(lines.iter().all(|l| width(l, 10.0, false) <= 200.0));
     }
 }

@@ -41,9 +41,11 @@ pub fn atomic_write_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    remove_stale_temps(dir, &prefix);
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
@@ -63,6 +65,46 @@ pub fn atomic_write_with(
         folder.sync_all().ok();
     }
     Ok(())
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temp file untouched this long was left by a save that never finished (a kill, a
+/// power cut); a save in progress writes to its own all the time.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Removes temp files an interrupted save of the same file left behind
+/// (`.NAME.XXXXXX.tmp`, older than `STALE_TEMP_AGE`). Hidden and not ending in the
+/// journey's extension, they are never taken for a journey; this keeps them from
+/// piling up. Best effort: a file that cannot be removed stays.
+fn remove_stale_temps(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // `.NAME.` + 6 random characters + `.tmp`, exactly as tempfile names them.
+        let Some(middle) = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        if middle.len() != 6 || !middle.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMP_AGE);
+        if stale {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
 }
 
 /// The file a write to `path` should replace: the target of a symlink (so the link

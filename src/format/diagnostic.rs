@@ -2,7 +2,8 @@
 //! how they are located: a semantic problem names an element (and maybe one of its
 //! fields); `SourceIndex` turns that into a position in the text.
 
-use super::lexer::{self, Key};
+use super::lexer::{self, Key, LineIndex};
+use foldhash::HashMap;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,17 +97,48 @@ impl Finding {
     }
 }
 
-/// Positions of keys in a journey's text, for placing findings.
+/// Positions of keys in a journey's text, for placing findings. Built in one pass
+/// (keys, line starts, element ids), so placing any number of findings is linear.
 pub struct SourceIndex<'a> {
-    text: &'a str,
     keys: Vec<Key<'a>>,
+    lines: LineIndex<'a>,
+    /// Index in `keys` of each top-level field (the first, if written twice).
+    top_level: HashMap<&'a str, usize>,
+    /// For each (section, id): the indices in `keys` of its `id:` keys, in file order.
+    ids: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
 
 impl<'a> SourceIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        let keys = lexer::scan(text).keys;
+        let mut top_level = HashMap::default();
+        let mut ids: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        let mut section: Option<(&str, Option<u32>)> = None;
+        for (index, key) in keys.iter().enumerate() {
+            if key.depth == 1 {
+                top_level.entry(key.name).or_insert(index);
+                section = Some((key.name, None));
+                continue;
+            }
+            let Some((name, id_depth)) = &mut section else {
+                continue;
+            };
+            if key.name != "id" {
+                continue;
+            }
+            // An element's id is the first `id:` of the section, and every one at its depth.
+            let depth = *id_depth.get_or_insert(key.depth);
+            if key.depth == depth
+                && let Some(id) = key.string_value
+            {
+                ids.entry((*name, id)).or_default().push(index);
+            }
+        }
         Self {
-            text,
-            keys: lexer::scan(text).keys,
+            keys,
+            lines: LineIndex::new(text),
+            top_level,
+            ids,
         }
     }
 
@@ -128,10 +160,15 @@ impl<'a> SourceIndex<'a> {
         diagnostics
     }
 
+    /// 1-based line and column of a byte offset in the text.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines.locate(offset)
+    }
+
     fn locate(&self, anchor: &Anchor) -> (usize, usize) {
         let offset = match anchor {
             Anchor::Position { line, column } => return (*line, *column),
-            Anchor::TopLevel(name) => self.top_level(name).map(|k| self.keys[k].offset),
+            Anchor::TopLevel(name) => self.top_level.get(name).map(|&k| self.keys[k].offset),
             Anchor::Element {
                 section,
                 id,
@@ -139,13 +176,7 @@ impl<'a> SourceIndex<'a> {
                 field,
             } => self.element(section, id, *occurrence, *field),
         };
-        offset.map_or((1, 1), |offset| lexer::line_column(self.text, offset))
-    }
-
-    fn top_level(&self, name: &str) -> Option<usize> {
-        self.keys
-            .iter()
-            .position(|k| k.depth == 1 && k.name == name)
+        offset.map_or((1, 1), |offset| self.lines.locate(offset))
     }
 
     fn element(
@@ -155,35 +186,18 @@ impl<'a> SourceIndex<'a> {
         occurrence: usize,
         field: Option<&str>,
     ) -> Option<usize> {
-        let start = self.top_level(section)?;
-        let end = self.keys[start + 1..]
-            .iter()
-            .position(|k| k.depth == 1)
-            .map_or(self.keys.len(), |p| start + 1 + p);
-        let section_keys = &self.keys[start + 1..end];
-        let id_depth = section_keys.iter().find(|k| k.name == "id")?.depth;
-        let mut ids = section_keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.name == "id" && k.depth == id_depth);
-        let (position, id_key) =
-            ids.find(|(_, k)| k.string_value == Some(id))
-                .and_then(|first| {
-                    if occurrence == 0 {
-                        Some(first)
-                    } else {
-                        ids.filter(|(_, k)| k.string_value == Some(id))
-                            .nth(occurrence - 1)
-                    }
-                })?;
+        let positions = self.ids.get(&(section, id))?;
+        let position = *positions.get(occurrence).or(positions.first())?;
+        let id_key = &self.keys[position];
         let Some(field) = field else {
             return Some(id_key.offset);
         };
-        let element_keys = section_keys[position + 1..]
+        // The element's own keys run to the next key at or above its depth that is an
+        // id (the next element) or a top-level field (the next section).
+        let field_key = self.keys[position + 1..]
             .iter()
-            .take_while(|k| !(k.name == "id" && k.depth == id_depth));
-        let field_key = element_keys
-            .filter(|k| k.depth == id_depth)
+            .take_while(|k| k.depth > 1 && !(k.name == "id" && k.depth == id_key.depth))
+            .filter(|k| k.depth == id_key.depth)
             .find(|k| k.name == field);
         Some(field_key.unwrap_or(id_key).offset)
     }

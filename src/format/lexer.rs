@@ -187,20 +187,50 @@ fn plain_string(text: &str, start: usize) -> Option<&str> {
     rest[end..].starts_with('"').then(|| &rest[..end])
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset. Scans the text before
+/// the offset: for many offsets in one text, build a `LineIndex` once.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    (line, column(&before[line_start..]))
+}
+
+/// 1-based column of the end of a line's first bytes, in characters.
+fn column(line_prefix: &[u8]) -> usize {
+    String::from_utf8_lossy(line_prefix).chars().count() + 1
+}
+
+/// Where each line of a text starts, so that locating an offset costs a binary search
+/// and a walk along its own line, not a scan from the top of the file.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        (line, column(&self.text.as_bytes()[line_start..offset]))
+    }
 }
 
 #[cfg(test)]
@@ -239,5 +269,20 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         assert_eq!(line_column("ñandú: x", 7), (1, 6));
+    }
+
+    #[test]
+    fn line_index_agrees_with_a_scan_from_the_top() {
+        let text = "a\nñb\n\n  c\r\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            if !text.is_char_boundary(offset.min(text.len())) {
+                continue;
+            }
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            assert_eq!(index.locate(offset), (line, column), "offset {offset}");
+        }
     }
 }

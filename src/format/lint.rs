@@ -7,7 +7,7 @@ use super::validate::{
     EVIDENCE, GREY_AREAS, OPPORTUNITIES, TOUCHPOINTS, date_message, is_valid_date,
 };
 use crate::model::*;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 pub fn lint(journey: &Journey) -> Vec<Finding> {
     let mut out = Vec::new();

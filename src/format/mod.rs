@@ -14,7 +14,9 @@ mod lexer;
 mod lint;
 mod validate;
 
-pub use atomic::{MAX_JOURNEY_BYTES, atomic_write, atomic_write_with, read_regular};
+pub use atomic::{
+    MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_with, read_regular,
+};
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
 pub use validate::{check_attachment_path, is_valid_date, validate};
@@ -30,6 +32,37 @@ pub struct Parsed {
     pub journey: Journey,
     /// Line and column of each hand-written comment; saving drops comments.
     pub comments: Vec<(usize, usize)>,
+    /// The file's line endings, which saving keeps.
+    pub line_ending: LineEnding,
+}
+
+/// A file's line-ending style. Saving keeps it, like rustfmt's `newline_style =
+/// "Auto"`: a Windows checkout with `autocrlf` stays CRLF, and only the content is made
+/// canonical.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LineEnding {
+    #[default]
+    Lf,
+    Crlf,
+}
+
+impl LineEnding {
+    /// The style of the first line of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        let crlf = bytes
+            .iter()
+            .position(|b| *b == b'\n')
+            .is_some_and(|at| at > 0 && bytes[at - 1] == b'\r');
+        if crlf { Self::Crlf } else { Self::Lf }
+    }
+
+    /// Canonical text (LF) in this style.
+    pub fn apply(self, text: String) -> String {
+        match self {
+            Self::Lf => text,
+            Self::Crlf => text.replace('\n', "\r\n"),
+        }
+    }
 }
 
 #[derive(Debug, Error)]
@@ -40,11 +73,12 @@ pub enum FormatError {
         path: PathBuf,
         diagnostics: Vec<Diagnostic>,
     },
-    #[error("{}: {source}", path.display())]
+    /// The message already says what the OS said, so the I/O error is not also a
+    /// `source` (an error chain would print it twice).
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("cannot write the journey as RON: {0}")]
     Serialize(String),
@@ -165,13 +199,20 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     if !findings.is_empty() {
         return Err(SourceIndex::new(text).place(findings));
     }
-    let comments = lexer::comment_offsets(text)
-        .into_iter()
-        .map(|o| line_column(text, o))
-        .collect();
+    let offsets = lexer::comment_offsets(text);
+    let comments = if offsets.is_empty() {
+        Vec::new()
+    } else {
+        let lines = lexer::LineIndex::new(text);
+        offsets.into_iter().map(|o| lines.locate(o)).collect()
+    };
     let mut journey = journey;
     journey.normalize();
-    Ok(Parsed { journey, comments })
+    Ok(Parsed {
+        journey,
+        comments,
+        line_ending: LineEnding::of(text.as_bytes()),
+    })
 }
 
 /// Errors and warnings for `journeymap check`, everything in one pass: a syntax error
@@ -291,9 +332,9 @@ pub fn to_text(journey: &Journey) -> Result<String, FormatError> {
 
 /// Reads and parses a journey file.
 pub fn load(path: &Path) -> Result<Parsed, FormatError> {
-    let bytes = read_regular(path, MAX_JOURNEY_BYTES).map_err(|source| FormatError::Io {
+    let bytes = read_regular(path, MAX_JOURNEY_BYTES).map_err(|error| FormatError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })?;
     parse_bytes(&bytes).map_err(|diagnostics| FormatError::Invalid {
         path: path.to_owned(),
@@ -301,11 +342,16 @@ pub fn load(path: &Path) -> Result<Parsed, FormatError> {
     })
 }
 
-/// Writes a journey canonically and atomically.
+/// Writes a journey canonically and atomically, with LF line endings.
 pub fn save(path: &Path, journey: &Journey) -> Result<(), FormatError> {
-    let text = to_text(journey)?;
-    atomic_write(path, text.as_bytes()).map_err(|source| FormatError::Io {
+    save_with(path, journey, LineEnding::Lf)
+}
+
+/// Writes a journey canonically and atomically, with the given line endings.
+pub fn save_with(path: &Path, journey: &Journey, ending: LineEnding) -> Result<(), FormatError> {
+    let text = ending.apply(to_text(journey)?);
+    atomic_write(path, text.as_bytes()).map_err(|error| FormatError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })
 }

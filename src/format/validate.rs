@@ -4,7 +4,7 @@
 
 use super::diagnostic::{Anchor, Finding};
 use crate::model::*;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::path::{Component, Path};
 
 pub const TOUCHPOINTS: &str = ElementKind::Touchpoint.section();
@@ -109,8 +109,8 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
 /// Checks ids are well formed and unique within their list; returns the set of ids.
 fn unique_ids<'a>(out: &mut Vec<Finding>, kind: ElementKind, ids: impl Iterator<Item = &'a str>) {
     let (section, what) = (kind.section(), kind.singular());
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::default();
     for id in ids {
         if !is_valid_id(id) {
             out.push(Finding::error(

@@ -27,8 +27,8 @@ pub use markers::{Labels, to_text, to_text_labelled};
 
 use crate::model::*;
 use crate::tree::{Node, TreeError};
+use foldhash::{HashMap, HashSet};
 use references::{rename_colliding_additions, restore_referenced};
-use std::collections::{HashMap, HashSet};
 use values::{merge_struct, show};
 
 /// Why a conflict is one.
@@ -175,37 +175,36 @@ impl KindVisitor for Lists<'_> {
     }
 }
 
-/// The merged list, and whether both sides reordered it differently.
+/// The merged list, and whether both sides reordered it differently. Ids are borrowed
+/// and looked up in hash maps, so the cost is linear in the lists.
 fn merge_list<T: Item>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
     conflicts: &mut Vec<Conflict>,
 ) -> Result<(Vec<T>, bool), MergeError> {
-    let by_id = |list: &[T]| -> HashMap<String, usize> {
-        list.iter()
-            .enumerate()
-            .map(|(i, e)| (e.id().to_owned(), i))
-            .collect()
-    };
+    fn by_id<T: Item>(list: &[T]) -> HashMap<&str, usize> {
+        list.iter().enumerate().map(|(i, e)| (e.id(), i)).collect()
+    }
     let (base_at, ours_at, theirs_at) = (by_id(base), by_id(ours), by_id(theirs));
-    let mut kept: HashMap<String, T> = HashMap::new();
+    let mut kept: HashMap<&str, T> =
+        HashMap::with_capacity_and_hasher(ours.len().max(theirs.len()), Default::default());
     for o in ours {
         let id = o.id();
         match (base_at.get(id), theirs_at.get(id)) {
             (Some(&b), Some(&t)) => {
                 let merged = merge_element(&base[b], o, &theirs[t], conflicts)?;
-                kept.insert(id.to_owned(), merged);
+                kept.insert(id, merged);
             }
             // Added by ours (or by both, identically).
             (None, _) => {
-                kept.insert(id.to_owned(), o.clone());
+                kept.insert(id, o.clone());
             }
             // Deleted by theirs, untouched by ours.
             (Some(&b), None) if base[b] == *o => {}
             (Some(_), None) => {
                 conflicts.push(delete_conflict(o, false, Reason::DeletedEdited));
-                kept.insert(id.to_owned(), o.clone());
+                kept.insert(id, o.clone());
             }
         }
     }
@@ -219,35 +218,31 @@ fn merge_list<T: Item>(
             Some(_) => conflicts.push(delete_conflict(t, true, Reason::DeletedEdited)),
             None => {}
         }
-        kept.insert(id.to_owned(), t.clone());
+        kept.insert(id, t.clone());
     }
-    let ids = |list: &[T]| -> Vec<String> { list.iter().map(|e| e.id().to_owned()).collect() };
+    fn ids<T: Item>(list: &[T]) -> Vec<&str> {
+        list.iter().map(Item::id).collect()
+    }
     let (order, both_reordered) = merge_order(&ids(base), &ids(ours), &ids(theirs), &kept);
-    let list = order
-        .into_iter()
-        .filter_map(|id| kept.remove(&id))
-        .collect();
+    let list = order.into_iter().filter_map(|id| kept.remove(id)).collect();
     Ok((list, both_reordered))
 }
 
 /// The order of the merged list: the side that reordered the elements both kept gives
 /// the order (ours when neither or both did); the other side's additions go after
 /// their predecessor there. Returns whether both sides reordered differently.
-fn merge_order<V>(
-    base: &[String],
-    ours: &[String],
-    theirs: &[String],
-    keep: &HashMap<String, V>,
-) -> (Vec<String>, bool) {
-    let (in_base, in_ours, in_theirs): (HashSet<&String>, HashSet<&String>, HashSet<&String>) = (
-        base.iter().collect(),
-        ours.iter().collect(),
-        theirs.iter().collect(),
-    );
-    let common = |list: &[String]| -> Vec<String> {
+fn merge_order<'a, V>(
+    base: &[&'a str],
+    ours: &[&'a str],
+    theirs: &[&'a str],
+    keep: &HashMap<&str, V>,
+) -> (Vec<&'a str>, bool) {
+    let set = |list: &[&'a str]| -> HashSet<&'a str> { list.iter().copied().collect() };
+    let (in_base, in_ours, in_theirs) = (set(base), set(ours), set(theirs));
+    let common = |list: &[&'a str]| -> Vec<&'a str> {
         list.iter()
+            .copied()
             .filter(|id| in_base.contains(id) && in_ours.contains(id) && in_theirs.contains(id))
-            .cloned()
             .collect()
     };
     let (b, o, t) = (common(base), common(ours), common(theirs));
@@ -257,43 +252,42 @@ fn merge_order<V>(
     } else {
         (ours, theirs, &in_theirs)
     };
-    let result: Vec<String> = primary
+    let result: Vec<&'a str> = primary
         .iter()
-        .filter(|id| keep.contains_key(*id))
-        .cloned()
+        .copied()
+        .filter(|id| keep.contains_key(id))
         .collect();
     // Each of the other side's additions goes after its predecessor there (anchored to
     // the nearest id the primary side has), after the primary side's own additions at
     // that place; one pass, so the cost stays linear in the list.
-    let primary_set: HashSet<&String> = result.iter().collect();
-    let mut anchored: HashMap<Option<&String>, Vec<String>> = HashMap::new();
-    let mut anchor: Option<&String> = None;
-    for id in secondary {
+    let primary_set: HashSet<&str> = result.iter().copied().collect();
+    let mut anchored: HashMap<Option<&str>, Vec<&'a str>> = HashMap::default();
+    let mut anchor: Option<&str> = None;
+    for &id in secondary {
         if primary_set.contains(id) {
             anchor = Some(id);
         } else if keep.contains_key(id) {
-            anchored.entry(anchor).or_default().push(id.clone());
+            anchored.entry(anchor).or_default().push(id);
         }
     }
-    let own_addition = |id: &String| !in_base.contains(id) && !secondary_set.contains(id);
+    let own_addition = |id: &str| !in_base.contains(id) && !secondary_set.contains(id);
     let mut pending = anchored.remove(&None).unwrap_or_default();
     let mut ordered = Vec::with_capacity(result.len() + keep.len());
-    for id in &result {
+    for &id in &result {
         if !pending.is_empty() && !own_addition(id) {
             ordered.append(&mut pending);
         }
-        ordered.push(id.clone());
+        ordered.push(id);
         if let Some(chain) = anchored.remove(&Some(id)) {
             pending.extend(chain);
         }
     }
     ordered.append(&mut pending);
     let mut result = ordered;
-    let mut placed: HashSet<String> = result.iter().cloned().collect();
-    for id in base {
-        if keep.contains_key(id) && !placed.contains(id) {
-            result.push(id.clone());
-            placed.insert(id.clone());
+    let mut placed: HashSet<&str> = result.iter().copied().collect();
+    for &id in base {
+        if keep.contains_key(id) && placed.insert(id) {
+            result.push(id);
         }
     }
     (result, ours_moved && theirs_moved && o != t)
@@ -332,12 +326,12 @@ fn merge_element<T: Item>(
     let tree = |e: &T| Node::of(e).map_err(rebuild_error);
     let mut found = Vec::new();
     let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
-    let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
-    conflicts.extend(
-        found.into_iter().map(|c| {
+    if !found.is_empty() {
+        let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
+        conflicts.extend(found.into_iter().map(|c| {
             Conflict::both_changed(Some(T::KIND), ours.id(), ours.name(), c, &theirs_text)
-        }),
-    );
+        }));
+    }
     merged.rebuild().map_err(rebuild_error)
 }
 
@@ -402,15 +396,22 @@ fn merge_header(
     journey: &mut Journey,
     conflicts: &mut Vec<Conflict>,
 ) -> Result<(), MergeError> {
-    let tree = |j: &Journey| Node::of(&j.header()).map_err(MergeError::Header);
+    let (base, ours, theirs) = (base.header(), ours.header(), theirs.header());
+    if ours == theirs || theirs == base {
+        return Ok(()); // the journey already holds ours' header
+    }
+    let tree = |header: &Header| Node::of(header).map_err(MergeError::Header);
     let mut found = Vec::new();
-    let merged = merge_struct(&tree(base)?, &tree(ours)?, &tree(theirs)?, &mut found);
-    let theirs_text = crate::format::pretty(theirs).unwrap_or_default();
-    conflicts.extend(
-        found
-            .into_iter()
-            .map(|c| Conflict::both_changed(None, "", ours.title.clone(), c, &theirs_text)),
-    );
+    let merged = merge_struct(&tree(&base)?, &tree(&ours)?, &tree(&theirs)?, &mut found);
+    if !found.is_empty() {
+        // The header's fields are written as in the journey's own text.
+        let theirs_text = crate::format::pretty(&theirs).unwrap_or_default();
+        conflicts.extend(
+            found
+                .into_iter()
+                .map(|c| Conflict::both_changed(None, "", ours.title.clone(), c, &theirs_text)),
+        );
+    }
     journey.set_header(merged.rebuild().map_err(MergeError::Header)?);
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use super::{Conflict, MergeError, Reason, delete_conflict};
 use crate::model::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Ids both sides added with different content: theirs gets a fresh id, and its
 /// references follow.
@@ -37,7 +37,7 @@ pub(super) fn rename_colliding_additions(
                 .map(|t| t.id().to_owned())
                 .collect();
             let mut ids = T::KIND.allocator(taken);
-            let mut renames = HashMap::new();
+            let mut renames = HashMap::default();
             for old in colliding {
                 let new = ids.fresh(&old);
                 renames.insert(old.clone(), new.clone());
@@ -138,7 +138,7 @@ pub(super) fn restore_referenced(
     loop {
         let mut ids = Ids {
             journey,
-            ids: HashMap::new(),
+            ids: HashMap::default(),
         };
         each_kind(&mut ids);
         let mut find = FindDangling {

@@ -82,7 +82,7 @@ impl ElementKind {
     }
 
     /// Hands out new ids for elements of this kind that are not in `taken`.
-    pub fn allocator(self, taken: std::collections::HashSet<String>) -> IdAllocator {
+    pub fn allocator(self, taken: foldhash::HashSet<String>) -> IdAllocator {
         let largest = largest_number(self.prefix(), taken.iter().map(String::as_str));
         IdAllocator {
             kind: self,
@@ -97,7 +97,7 @@ impl ElementKind {
 #[derive(Debug)]
 pub struct IdAllocator {
     kind: ElementKind,
-    taken: std::collections::HashSet<String>,
+    taken: foldhash::HashSet<String>,
     next_number: u64,
 }
 
@@ -139,6 +139,8 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     fn id(&self) -> &str;
     fn set_id(&mut self, id: String);
     /// A name people recognise (a card's title, an idea, the start of a quote).
+    /// What people call it (its title), cut to `NAME_CHARS` characters: a name is
+    /// shown in lists, menus and messages, whatever the field holds.
     fn name(&self) -> String;
     fn list(journey: &Journey) -> &Vec<Self>;
     fn list_mut(journey: &mut Journey) -> &mut Vec<Self>;
@@ -177,7 +179,7 @@ impl Item for Touchpoint {
         self.id = TouchpointId(id);
     }
     fn name(&self) -> String {
-        self.title.clone()
+        shown(&self.title)
     }
     fn list(journey: &Journey) -> &Vec<Self> {
         &journey.touchpoints
@@ -232,7 +234,7 @@ impl Item for GreyArea {
         if self.title.is_empty() {
             format!("{} → {}", self.from, self.to)
         } else {
-            self.title.clone()
+            shown(&self.title)
         }
     }
     fn list(journey: &Journey) -> &Vec<Self> {
@@ -299,7 +301,7 @@ impl Item for Evidence {
         self.id = EvidenceId(id);
     }
     fn name(&self) -> String {
-        self.text.chars().take(60).collect()
+        crate::bounded::ellipsized(&self.text, 60).into_owned()
     }
     fn list(journey: &Journey) -> &Vec<Self> {
         &journey.evidence
@@ -327,7 +329,7 @@ impl Item for Opportunity {
         self.id = OpportunityId(id);
     }
     fn name(&self) -> String {
-        self.idea.clone()
+        shown(&self.idea)
     }
     fn list(journey: &Journey) -> &Vec<Self> {
         &journey.opportunities
@@ -365,7 +367,7 @@ impl Item for Channel {
         self.id = ChannelId(id);
     }
     fn name(&self) -> String {
-        self.name.clone()
+        shown(&self.name)
     }
     fn list(journey: &Journey) -> &Vec<Self> {
         &journey.channels
@@ -393,7 +395,7 @@ impl Item for Department {
         self.id = DepartmentId(id);
     }
     fn name(&self) -> String {
-        self.name.clone()
+        shown(&self.name)
     }
     fn list(journey: &Journey) -> &Vec<Self> {
         &journey.departments
@@ -451,15 +453,11 @@ impl Journey {
 
     /// Renames many elements of one kind (old id to new id) and every reference to
     /// them, in one pass over the journey.
-    pub fn rename_all(
-        &mut self,
-        kind: ElementKind,
-        renames: &std::collections::HashMap<String, String>,
-    ) {
+    pub fn rename_all(&mut self, kind: ElementKind, renames: &foldhash::HashMap<String, String>) {
         struct Rename<'a> {
             journey: &'a mut Journey,
             kind: ElementKind,
-            renames: &'a std::collections::HashMap<String, String>,
+            renames: &'a foldhash::HashMap<String, String>,
         }
         impl KindVisitor for Rename<'_> {
             fn visit<T: Item>(&mut self) {
@@ -501,6 +499,13 @@ impl ElementId {
             ElementId::Department(_) => ElementKind::Department,
         }
     }
+}
+
+/// The longest name `Item::name` gives, in characters.
+pub const NAME_CHARS: usize = 120;
+
+fn shown(text: &str) -> String {
+    crate::bounded::ellipsized(text, NAME_CHARS).into_owned()
 }
 
 #[cfg(test)]

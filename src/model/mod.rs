@@ -12,7 +12,7 @@ mod kinds;
 pub use catalog::{default_channels, default_departments};
 pub use colour::Rgb;
 pub use edit::{Edit, EditError, Element, ElementId};
-pub use element::{ElementKind, IdAllocator, Item, KindVisitor, Reference, each_kind};
+pub use element::{ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference, each_kind};
 pub use ids::*;
 pub use journey::*;
 pub use kinds::*;

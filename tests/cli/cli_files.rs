@@ -211,3 +211,106 @@ fn fmt_keeps_crlf_line_endings() {
     assert!(journeymap(&[&"fmt", &path]).status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), crlf);
 }
+
+/// Runs the binary and fails the test if it has not finished within `limit`: a read
+/// that blocks (a pipe, a device) must be refused at once, never waited on.
+fn journeymap_within(limit: std::time::Duration, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            panic!("journeymap {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_without_reading_them() {
+    let limit = std::time::Duration::from_secs(20);
+    for command in ["check", "fmt"] {
+        let output = journeymap_within(limit, &[command, "/dev/zero"]);
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        &["check", fifo][..],
+        &["fmt", "--check", fifo],
+        &["diff", fifo, fifo],
+    ] {
+        let output = journeymap_within(limit, args);
+        assert!(!output.status.success(), "{args:?}");
+    }
+}
+
+#[test]
+fn a_file_system_error_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let output = journeymap(&[&"diff", &missing, &missing]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn generate_bounds_its_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("big.ron");
+    let output = journeymap(&[
+        &"generate",
+        &"--touchpoints",
+        &"18446744073709551615",
+        &"-o",
+        &out,
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at most 1000000"));
+    assert!(!out.exists());
+    // The hostile generators: the counts asked for are the counts `check` finds.
+    let output = journeymap(&[
+        &"generate",
+        &"--touchpoints",
+        &"50",
+        &"--errors",
+        &"120",
+        &"--comments",
+        &"300",
+        &"-o",
+        &out,
+    ]);
+    assert!(output.status.success());
+    let output = journeymap(&[&"check", &out]);
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        text.contains("120 error(s)"),
+        "{}",
+        text.lines().last().unwrap_or("")
+    );
+    let parsed = journeymap::format::load(&out);
+    assert!(parsed.is_err(), "the dangling links make it fail to load");
+    let comments = std::fs::read_to_string(&out)
+        .unwrap()
+        .matches("// note")
+        .count();
+    assert_eq!(comments, 300);
+}

@@ -582,3 +582,120 @@ fn grey_area_callouts_in_the_svg_neither_overlap_nor_cover_cards() {
         assert!(!far_box.band.intersects(&slot.card), "covers {}", slot.id);
     }
 }
+
+#[test]
+fn characters_xml_forbids_never_make_an_ill_formed_svg() {
+    let mut journey = online();
+    journey.title = "Returns\u{FFFE} and refunds\u{FFFF}".into();
+    journey.touchpoints[0].title = "Tracks the parcel\u{FFFE}\u{0007}".into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.ron");
+    format::save(&file, &journey).unwrap();
+    // The map loads (the characters are legal in RON) and both exports succeed.
+    let svg_path = dir.path().join("odd.svg");
+    let png_path = dir.path().join("odd.png");
+    for out in [&svg_path, &png_path] {
+        let status = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .arg("export")
+            .arg(&file)
+            .arg("-o")
+            .arg(out)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{}", out.display());
+    }
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(!svg.contains('\u{FFFE}') && !svg.contains('\u{FFFF}'));
+    assert!(svg.contains("Returns and refunds"));
+    resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("well-formed");
+    assert!(decode(&std::fs::read(&png_path).unwrap()).width() > 1000);
+}
+
+#[test]
+fn a_png_too_large_is_refused_with_its_memory_before_rendering() {
+    let journey = journeymap::generate::generate(2_000, 3);
+    let error = export::png(
+        &journey,
+        ExportOptions {
+            scale: 4.0,
+            ..ExportOptions::default()
+        },
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("too large for PNG"), "{message}");
+    assert!(message.contains("MB to render"), "{message}");
+}
+
+/// A one-card map whose card title is `title`, as PNG pixels.
+fn card_png(title: &str) -> image::RgbaImage {
+    let mut journey = Journey::new("Scripts", Language::En);
+    let card = Touchpoint::new(TouchpointId("tp-1".into()), Stage::Awareness, title);
+    journey.touchpoints.push(card);
+    decode(&export::png(&journey, ExportOptions::default()).unwrap())
+}
+
+#[test]
+fn emoji_arabic_and_hebrew_draw_real_glyphs_not_tofu() {
+    // The same text with every letter swapped for a character no font has: each draws
+    // as the .notdef box. Were the fallback fonts missing, both would be the same boxes.
+    let notdef = '\u{10FFFD}';
+    for text in ["😡📦", "مرحبا بكم", "שלום עולם"] {
+        let boxes: String = text
+            .chars()
+            .map(|c| if c == ' ' { ' ' } else { notdef })
+            .collect();
+        assert!(journeymap::fonts::uncovered(text).is_empty(), "{text}");
+        let (real, tofu) = (card_png(text), card_png(&boxes));
+        assert_eq!(real.dimensions(), tofu.dimensions());
+        let differing = real
+            .pixels()
+            .zip(tofu.pixels())
+            .filter(|(a, b)| a.0 != b.0)
+            .count();
+        assert!(
+            differing > 40,
+            "{text}: {differing} pixels differ from the boxes"
+        );
+    }
+    // And every bundled face is in the SVG's font list, so other viewers fall back too.
+    let svg = export::svg(&online(), false);
+    for family in [
+        "Inter",
+        "Noto Sans Arabic",
+        "Noto Sans Hebrew",
+        "Noto Emoji",
+    ] {
+        assert!(svg.contains(family), "{family}");
+    }
+}
+
+#[test]
+fn text_no_bundled_font_covers_is_reported_by_element() {
+    let mut journey = online();
+    journey.touchpoints[2].title.push_str(" 配送が遅い");
+    let id = journey.touchpoints[2].id.to_string();
+    let found = export::uncovered_characters(&journey);
+    assert_eq!(
+        found,
+        [(id.clone(), "配送が遅い".chars().collect::<Vec<_>>())]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cjk.ron");
+    format::save(&file, &journey).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("export")
+        .arg(&file)
+        .arg("-o")
+        .arg(dir.path().join("cjk.svg"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "warning: {id}: no bundled font has \"配送が遅い\""
+        )),
+        "{stderr}"
+    );
+}

@@ -129,3 +129,61 @@ fn an_attachment_linked_outside_the_journeys_folder_is_refused() {
         "a symlink out of the folder is outside, like ../"
     );
 }
+
+#[test]
+fn a_temp_file_left_by_a_killed_save_is_removed_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.ron");
+    format::save(&path, &Journey::new("First", Language::En)).unwrap();
+    // What a save killed mid-write leaves: `.journey.ron.XXXXXX.tmp`, half written.
+    let stale = dir.path().join(".journey.ron.Ab12Cd.tmp");
+    std::fs::write(&stale, b"Journey(version: 1, title: \"half").unwrap();
+    let old = std::time::SystemTime::now() - format::STALE_TEMP_AGE * 2;
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    // One being written right now by another save is left alone, as is anything else.
+    let fresh = dir.path().join(".journey.ron.Zz99Yy.tmp");
+    std::fs::write(&fresh, b"in progress").unwrap();
+    let other = dir.path().join(".other.ron.Ab12Cd.tmp");
+    std::fs::write(&other, b"another file's").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+
+    format::save(&path, &Journey::new("Second", Language::En)).unwrap();
+    assert!(!stale.exists(), "the stale temp file is gone");
+    assert!(fresh.exists() && other.exists());
+    assert_eq!(format::load(&path).unwrap().journey.title, "Second");
+    // A stale temp file is never read as the journey: the journey is the named file.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    assert_eq!(names, ["journey.ron"]);
+}
+
+#[test]
+fn crlf_files_load_and_save_as_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.ron");
+    let text = format::to_text(&Journey::new("Windows", Language::En))
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&path, &text).unwrap();
+    let (mut document, parsed) = journeymap::document::Document::load(&path).unwrap();
+    assert_eq!(parsed.line_ending, format::LineEnding::Crlf);
+    document.save_as(&path).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "byte for byte"
+    );
+}

@@ -10,6 +10,9 @@ use crate::app::*;
 use crate::format::{Diagnostic, FormatError};
 use crate::merge::resolve::Resolution;
 
+/// A message is cut here (a huge value quoted in an error stays readable).
+const MAX_MESSAGE_CHARS: usize = 400;
+
 #[derive(Debug)]
 pub struct LoadFailure {
     pub path: PathBuf,
@@ -28,6 +31,9 @@ pub struct LoadFailure {
 }
 
 impl LoadFailure {
+    /// The errors listed in the view; the count says how many there are in all.
+    pub const MAX_LISTED: usize = 200;
+
     pub fn new(path: &std::path::Path, error: &FormatError, can_go_back: bool) -> Self {
         Self {
             path: path.to_owned(),
@@ -168,14 +174,26 @@ impl JourneyApp {
                 ui.label(i18n.tr("load-failed-body"));
                 ui.add_space(12.0);
             });
+            let total = failure.diagnostics.len();
+            if total > 0 {
+                ui.label(
+                    egui::RichText::new(crate::tr!(i18n, "load-failed-count", count = total))
+                        .strong(),
+                );
+            }
             egui::ScrollArea::vertical()
                 .max_height(ui.available_height() - 80.0)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     if failure.diagnostics.is_empty() {
-                        ui.monospace(&failure.message);
+                        ui.monospace(crate::bounded::ellipsized(
+                            &failure.message,
+                            MAX_MESSAGE_CHARS,
+                        ));
                     }
-                    for diagnostic in &failure.diagnostics {
+                    // The first ones first; a file with thousands of errors stays a
+                    // list that draws in a frame, and `check` has the rest.
+                    for diagnostic in failure.diagnostics.iter().take(LoadFailure::MAX_LISTED) {
                         let place = crate::tr!(
                             i18n,
                             "load-failed-at",
@@ -188,8 +206,26 @@ impl JourneyApp {
                                     .monospace()
                                     .color(ui.visuals().error_fg_color),
                             );
-                            ui.label(egui::RichText::new(&diagnostic.message).monospace());
+                            ui.label(
+                                egui::RichText::new(crate::bounded::ellipsized(
+                                    &diagnostic.message,
+                                    MAX_MESSAGE_CHARS,
+                                ))
+                                .monospace(),
+                            );
                         });
+                    }
+                    if total > LoadFailure::MAX_LISTED {
+                        ui.add_space(6.0);
+                        ui.label(
+                            egui::RichText::new(crate::tr!(
+                                i18n,
+                                "load-failed-more",
+                                count = total - LoadFailure::MAX_LISTED,
+                                file = failure.path.display().to_string()
+                            ))
+                            .italics(),
+                        );
                     }
                 });
             ui.add_space(12.0);

@@ -134,11 +134,11 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
         ("source", "field-source", &mut e.source, 1),
     ] {
         let id = field_id(&evidence_id, field);
-        if text_area_with_id(ui, Some(id), &i18n.tr(label), value, rows).changed() {
+        if text_area_with_id(ui, i18n, Some(id), &i18n.tr(label), value, rows).changed() {
             typed = Some(field);
         }
     }
-    if text_field(ui, &i18n.tr("field-date"), &mut e.date).changed() {
+    if text_field(ui, i18n, &i18n.tr("field-date"), &mut e.date).changed() {
         typed = Some("date");
     }
     if !e.date.is_empty() && !crate::format::is_valid_date(&e.date) {
@@ -200,7 +200,7 @@ fn metric_ui(
         |m| i18n.term("metric", m.key()),
     );
     if metric.name == MetricName::Custom
-        && text_field(ui, &i18n.tr("field-metric-label"), &mut metric.label).changed()
+        && text_field(ui, i18n, &i18n.tr("field-metric-label"), &mut metric.label).changed()
     {
         *typed = Some("metric_label");
     }
@@ -233,7 +233,7 @@ fn metric_ui(
             *typed = Some("sample_size");
         }
     });
-    if text_field(ui, &i18n.tr("field-metric-scale"), &mut metric.scale).changed() {
+    if text_field(ui, i18n, &i18n.tr("field-metric-scale"), &mut metric.scale).changed() {
         *typed = Some("metric_scale");
     }
 }

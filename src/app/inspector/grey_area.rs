@@ -174,7 +174,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
             .unwrap_or_default()
     };
     ui.label(format!("{} → {}", name(&g.from), name(&g.to)));
-    if text_area(ui, &i18n.tr("field-title"), &mut g.title, 1).changed() {
+    if text_area(ui, i18n, &i18n.tr("field-title"), &mut g.title, 1).changed() {
         typed = Some("title");
     }
     choice(
@@ -203,7 +203,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
         ("fix", "field-fix", &mut g.fix),
         ("owner", "field-owner", &mut g.owner),
     ] {
-        if text_area(ui, &i18n.tr(label), value, 2).changed() {
+        if text_area(ui, i18n, &i18n.tr(label), value, 2).changed() {
             typed = Some(field);
         }
     }

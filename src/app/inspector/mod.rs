@@ -50,7 +50,13 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     heading(ui, &i18n.tr("inspector-touchpoint"));
     ui.label(egui::RichText::new(id.as_str()).small().weak());
     let title_id = field_id(id.as_str(), "title");
-    let title = text_field_with_id(ui, Some(title_id), &i18n.tr("field-title"), &mut tp.title);
+    let title = text_field_with_id(
+        ui,
+        i18n,
+        Some(title_id),
+        &i18n.tr("field-title"),
+        &mut tp.title,
+    );
     if title.changed() {
         typed = Some("title");
     }
@@ -73,7 +79,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         ("expectation", "field-expectation", &mut tp.expectation),
         ("description", "field-description", &mut tp.description),
     ] {
-        if text_area(ui, &i18n.tr(label), value, 2).changed() {
+        if text_area(ui, i18n, &i18n.tr(label), value, 2).changed() {
             typed = Some(field);
         }
     }
@@ -174,7 +180,7 @@ fn emotion_ui(
         }
     });
     if let Some(emotion) = emotion.as_mut()
-        && text_field(ui, &i18n.tr("field-emotion-word"), &mut emotion.word).changed()
+        && text_field(ui, i18n, &i18n.tr("field-emotion-word"), &mut emotion.word).changed()
     {
         *typed = Some("emotion_word");
     }
@@ -259,7 +265,7 @@ fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
         ("owner", "field-owner", &mut o.owner),
     ] {
         let id = field_id(o.id.as_str(), field);
-        if text_area_with_id(ui, Some(id), &i18n.tr(label), value, 1).changed() {
+        if text_area_with_id(ui, i18n, Some(id), &i18n.tr(label), value, 1).changed() {
             typed = Some(field);
         }
     }

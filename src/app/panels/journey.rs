@@ -56,14 +56,15 @@ fn header_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     let original = p.journey.header();
     let mut h = original.clone();
     let mut typed = None;
-    if text_field(ui, &i18n.tr("field-journey-title"), &mut h.title).changed() {
+    if text_field(ui, i18n, &i18n.tr("field-journey-title"), &mut h.title).changed() {
         typed = Some("title");
     }
-    if text_field(ui, &i18n.tr("field-persona"), &mut h.persona.name).changed() {
+    if text_field(ui, i18n, &i18n.tr("field-persona"), &mut h.persona.name).changed() {
         typed = Some("persona");
     }
     if text_area(
         ui,
+        i18n,
         &i18n.tr("field-persona-description"),
         &mut h.persona.description,
         2,
@@ -72,7 +73,7 @@ fn header_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     {
         typed = Some("persona_description");
     }
-    if text_area(ui, &i18n.tr("field-scenario"), &mut h.scenario, 2).changed() {
+    if text_area(ui, i18n, &i18n.tr("field-scenario"), &mut h.scenario, 2).changed() {
         typed = Some("scenario");
     }
     choice(
@@ -89,7 +90,7 @@ fn header_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         Language::ALL,
         |l| i18n.term("language", l.key()),
     );
-    if text_field(ui, &i18n.tr("field-date"), &mut h.date).changed() {
+    if text_field(ui, i18n, &i18n.tr("field-date"), &mut h.date).changed() {
         typed = Some("date");
     }
     for (field, label, list) in [
@@ -132,7 +133,9 @@ fn stage_notes_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                     ("thinking", "field-stage-thinking", &mut notes.thinking),
                     ("feeling", "field-stage-feeling", &mut notes.feeling),
                 ] {
-                    if text_area(ui, &format!("{} ({name})", i18n.tr(label)), value, 1).changed() {
+                    if text_area(ui, i18n, &format!("{} ({name})", i18n.tr(label)), value, 1)
+                        .changed()
+                    {
                         typed = Some(field);
                     }
                 }

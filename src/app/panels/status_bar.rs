@@ -3,6 +3,10 @@
 
 use crate::app::*;
 
+/// A notice's line in the status bar, in characters; the hover shows more.
+const NOTICE_CHARS: usize = 200;
+const NOTICE_HOVER_CHARS: usize = 4_000;
+
 impl JourneyApp {
     /// The one line of chrome in presentation mode, in 24 px type.
     pub(in crate::app) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -53,9 +57,22 @@ impl JourneyApp {
                         Notice::Error(text) => (text, ui.visuals().error_fg_color),
                         Notice::Info(text) => (text, ui.visuals().text_color()),
                     };
-                    ui.colored_label(colour, text.as_str());
+                    // The button first: a long message is cut to the room left after it.
                     if ui.small_button(self.i18n.tr("dismiss")).clicked() {
                         self.ui_state.notice = None;
+                    }
+                    // One line, however long the message: the rest on hover.
+                    let (first, more) = crate::bounded::first_line(text, NOTICE_CHARS);
+                    let shown = if more > 0 {
+                        crate::tr!(self.i18n, "notice-more-lines", text = first, count = more)
+                    } else {
+                        first.into_owned()
+                    };
+                    let response = ui
+                        .add(egui::Label::new(egui::RichText::new(shown).color(colour)).truncate());
+                    if more > 0 || text.len() > NOTICE_CHARS {
+                        response
+                            .on_hover_text(crate::bounded::ellipsized(text, NOTICE_HOVER_CHARS));
                     }
                 }
             });
