@@ -510,3 +510,5 @@ load-failed-count = { $count ->
 }
 load-failed-more = … and { $count } more: `journeymap check { $file }` lists them all.
 notice-more-lines = { $text } (+{ $count } more lines)
+attachment-loading = Loading the picture…
+attachment-timed-out = The picture took too long to read (over 10 s); it is not shown.

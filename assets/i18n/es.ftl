@@ -510,3 +510,5 @@ load-failed-count = { $count ->
 }
 load-failed-more = … y { $count } más: `journeymap check { $file }` los lista todos.
 notice-more-lines = { $text } (+{ $count } líneas más)
+attachment-loading = Cargando la imagen…
+attachment-timed-out = La imagen tardó demasiado en leerse (más de 10 s); no se muestra.

@@ -58,3 +58,59 @@ fn thumbnails_are_small_and_huge_images_are_refused() {
     std::fs::write(&not_an_image, b"definitely not a PNG").unwrap();
     assert!(decode_thumbnail(&not_an_image).is_err());
 }
+
+/// Asks for the thumbnail every 10 ms (as frames would) until it is no longer loading,
+/// or fails the test after `limit`.
+fn settled(
+    thumbnails: &mut journeymap::app::thumbnails::Thumbnails,
+    ctx: &egui::Context,
+    path: &std::path::Path,
+    limit: std::time::Duration,
+) -> journeymap::app::thumbnails::Thumbnail {
+    use journeymap::app::thumbnails::Thumbnail;
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let shown = thumbnails.get(ctx, path);
+        if !matches!(shown, Thumbnail::Loading) {
+            return shown;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still loading after {limit:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn thumbnails_load_off_the_ui_thread_and_a_hung_read_times_out() {
+    use journeymap::app::thumbnails::{Thumbnail, Thumbnails};
+    use std::time::Duration;
+    let ctx = egui::Context::default();
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("photo.png");
+    write_png(&photo, 640, 480);
+    let mut thumbnails = Thumbnails::default();
+    match settled(&mut thumbnails, &ctx, &photo, Duration::from_secs(30)) {
+        Thumbnail::Ready(texture) => assert_eq!(texture.size(), [320, 240]),
+        _ => panic!("the photo decodes"),
+    }
+
+    // A read that never returns (a hung network share): the frame does not wait for
+    // it, and after the timeout the inspector says so.
+    fn hangs(_: &std::path::Path) -> Result<egui::ColorImage, String> {
+        loop {
+            std::thread::park();
+        }
+    }
+    let mut hanging = Thumbnails::with_decoder(hangs, Duration::from_millis(200));
+    let asked = std::time::Instant::now();
+    assert!(matches!(hanging.get(&ctx, &photo), Thumbnail::Loading));
+    assert!(
+        asked.elapsed() < Duration::from_millis(150),
+        "the first ask returns at once"
+    );
+    let shown = settled(&mut hanging, &ctx, &photo, Duration::from_secs(30));
+    assert!(matches!(shown, Thumbnail::TimedOut));
+    assert!(asked.elapsed() >= Duration::from_millis(200));
+}

@@ -1,6 +1,7 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
+use crate::app::thumbnails::Thumbnail;
 use crate::app::widgets::{
     choice, field_id, focus_field, heading, remove_button, text_area_with_id, text_field,
 };
@@ -262,16 +263,29 @@ fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
         let Some(folder) = folder.as_ref() else {
             continue;
         };
-        let shown = crate::document::resolve_attachment(folder, relative)
-            .map_err(|id| p.i18n.tr(id))
-            .and_then(|file| p.caches.thumbnails.get(ui.ctx(), &file));
+        let shown = match crate::document::resolve_attachment(folder, relative) {
+            Ok(file) => p.caches.thumbnails.get(ui.ctx(), &file),
+            Err(id) => Thumbnail::Failed(p.i18n.tr(id)),
+        };
         match shown {
-            Ok(texture) => {
+            Thumbnail::Ready(texture) => {
                 let size = texture.size_vec2();
                 let scale = (300.0 / size.x.max(size.y)).min(1.0);
                 ui.image((texture.id(), size * scale));
             }
-            Err(message) => {
+            Thumbnail::Loading => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(p.i18n.tr("attachment-loading"));
+                });
+            }
+            Thumbnail::TimedOut => {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    p.i18n.tr("attachment-timed-out"),
+                );
+            }
+            Thumbnail::Failed(message) => {
                 ui.colored_label(ui.visuals().warn_fg_color, message);
             }
         }
