@@ -512,3 +512,4 @@ load-failed-more = … and { $count } more: `journeymap check { $file }` lists t
 notice-more-lines = { $text } (+{ $count } more lines)
 attachment-loading = Loading the picture…
 attachment-timed-out = The picture took too long to read (over 10 s); it is not shown.
+opening-file = Opening “{ $file }”… ({ $seconds } s)

@@ -512,3 +512,4 @@ load-failed-more = … y { $count } más: `journeymap check { $file }` los lista
 notice-more-lines = { $text } (+{ $count } líneas más)
 attachment-loading = Cargando la imagen…
 attachment-timed-out = La imagen tardó demasiado en leerse (más de 10 s); no se muestra.
+opening-file = Abriendo «{ $file }»… ({ $seconds } s)

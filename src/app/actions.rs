@@ -26,11 +26,8 @@ impl JourneyApp {
             .map(PathBuf::from)
             .filter(|p| p.exists());
         if let Some(path) = file.or(recent) {
-            self.open_path(&path);
-            // Nothing was open before: the failure view offers no way back to the example.
-            if let Some(failure) = &mut self.failed {
-                failure.can_go_back = false;
-            }
+            // Nothing was open before: a failure offers no way back to the example.
+            self.open_path_from(&path, false);
         }
     }
 
@@ -43,29 +40,6 @@ impl JourneyApp {
         self.ui_state.reset_for_new_document();
         self.layout = None;
         self.stamp_disk();
-    }
-
-    /// Opens a journey file. On failure the current document stays open, unchanged, and
-    /// the error (with line and column) is shown.
-    pub fn open_path(&mut self, path: &std::path::Path) {
-        match Document::load(path) {
-            Ok((document, parsed)) => {
-                self.forget_recovery();
-                self.replace_document(document);
-                self.settings.remember(path);
-                self.ui_state.notice = (!parsed.comments.is_empty()).then(|| {
-                    Notice::Info(crate::tr!(
-                        self.i18n,
-                        "notice-comments",
-                        count = parsed.comments.len()
-                    ))
-                });
-            }
-            Err(error) => {
-                // The open journey stays as it was, behind the failure view.
-                self.failed = Some(LoadFailure::new(path, &error, true));
-            }
-        }
     }
 
     /// Runs an action that replaces the document, asking first about unsaved changes.

@@ -15,6 +15,7 @@ mod execute;
 mod fonts;
 mod input;
 mod inspector;
+mod opening;
 mod panels;
 mod safety;
 mod settings;
@@ -70,6 +71,12 @@ pub struct JourneyApp {
     /// A journey file that failed to load, shown instead of the map.
     failed: Option<LoadFailure>,
     builtin_picker_explained: bool,
+    /// A journey file being read on its own thread.
+    opening: Option<opening::Opening>,
+    /// How files are read: `Document::load`; tests put slow readers here.
+    pub loader: opening::Loader,
+    /// When opening a file is given up.
+    pub open_timeout: std::time::Duration,
 }
 
 impl JourneyApp {
@@ -99,6 +106,9 @@ impl JourneyApp {
             queued: Vec::new(),
             failed: None,
             builtin_picker_explained: false,
+            opening: None,
+            loader: |path| Document::load(path),
+            open_timeout: opening::OPEN_TIMEOUT,
         }
     }
 
@@ -155,6 +165,7 @@ impl JourneyApp {
             self.queue(command);
         }
         self.handle_close_request(&ctx);
+        self.opening_ui(&ctx);
 
         if self.failed.is_some() {
             self.menu_bar_ui(ui);

@@ -100,3 +100,93 @@ fn saving_a_crlf_file_keeps_crlf() {
     assert_eq!(saved.matches('\n').count(), saved.matches("\r\n").count());
     assert!(journeymap::format::parse(&saved).is_ok());
 }
+
+mod slow_files {
+    use super::*;
+    use journeymap::app::Document;
+    use journeymap::format::{FormatError, Parsed};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    static RELEASE: AtomicBool = AtomicBool::new(false);
+
+    /// A reader that takes as long as the test wants (a big map on a slow share).
+    fn slow(path: &std::path::Path) -> Result<(Document, Parsed), FormatError> {
+        while !RELEASE.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Document::load(path)
+    }
+
+    /// A reader that never returns (a hung network mount).
+    fn hangs(_: &std::path::Path) -> Result<(Document, Parsed), FormatError> {
+        loop {
+            std::thread::park();
+        }
+    }
+
+    /// Steps frames (as the window would, ten a second) until `done`, or fails.
+    fn step_until(
+        h: &mut egui_kittest::Harness<'_, JourneyApp>,
+        done: impl Fn(&JourneyApp) -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !done(h.state()) {
+            assert!(Instant::now() < deadline, "not done after 30 s");
+            h.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        h.run();
+    }
+
+    fn file(dir: &std::path::Path, title: &str) -> std::path::PathBuf {
+        let path = dir.join("slow.ron");
+        let text = journeymap::format::to_text(&Journey::new(title, Language::En)).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_slow_file_opens_while_the_window_keeps_drawing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file(dir.path(), "Read slowly");
+        let (mut app, dialogs) = app_with(Journey::new("Before", Language::En), Language::En);
+        app.loader = slow;
+        let mut h = harness(app);
+        dialogs.answer(Some(path));
+        press(&mut h, Modifiers::COMMAND, Key::O);
+        // The frame came back: the window says what it is doing, the map is unchanged.
+        assert!(h.state().is_opening());
+        assert!(h.query_by_label_contains("Opening “slow.ron”…").is_some());
+        assert_eq!(h.state().journey().title, "Before");
+        // A shortcut meant for the map does nothing while a file is opening.
+        press(&mut h, Modifiers::NONE, Key::A);
+        assert!(h.state().journey().touchpoints.is_empty());
+        RELEASE.store(true, Ordering::SeqCst);
+        step_until(&mut h, |app| !app.is_opening());
+        assert_eq!(h.state().journey().title, "Read slowly");
+        assert!(h.state().load_failure().is_none());
+    }
+
+    #[test]
+    fn a_hung_file_is_given_up_and_the_map_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = file(dir.path(), "Never read");
+        let (mut app, dialogs) = app_with(Journey::new("Kept", Language::En), Language::En);
+        app.loader = hangs;
+        app.open_timeout = Duration::from_millis(500);
+        let mut h = harness(app);
+        dialogs.answer(Some(path));
+        press(&mut h, Modifiers::COMMAND, Key::O);
+        assert!(h.state().is_opening());
+        step_until(&mut h, |app| app.load_failure().is_some());
+        let failure = h.state().load_failure().unwrap();
+        assert!(
+            failure.message.contains("took more than 0.5 s to read"),
+            "{}",
+            failure.message
+        );
+        click(&mut h, "Back to “Untitled”");
+        assert_eq!(h.state().journey().title, "Kept");
+    }
+}

@@ -46,7 +46,8 @@ impl JourneyApp {
     /// Whether a window or prompt is over the map: plain-key map shortcuts wait, and
     /// Esc belongs to the window.
     pub(in crate::app) fn modal_open(&self) -> bool {
-        self.ui_state.modal.is_some()
+        // "Opening…" blocks the map too: no shortcut edits a document being replaced.
+        self.ui_state.modal.is_some() || self.is_opening()
     }
 
     /// Whether the app's own file picker is open.
