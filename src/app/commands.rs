@@ -24,6 +24,9 @@ pub enum AppCommand {
     ZoomFit,
     ShowShortcuts,
     CollapseEmptyStages,
+    ToggleJourneyPanel,
+    ToggleInspector,
+    TogglePanels,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
     PresentationDark,
@@ -100,6 +103,9 @@ impl AppCommand {
         AppCommand::ZoomFit,
         AppCommand::ShowShortcuts,
         AppCommand::CollapseEmptyStages,
+        AppCommand::ToggleJourneyPanel,
+        AppCommand::ToggleInspector,
+        AppCommand::TogglePanels,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
         AppCommand::StartEntry,
@@ -171,6 +177,9 @@ impl AppCommand {
             AppCommand::MarkGreyAreaWithNext => "cmd-grey-with-next",
             AppCommand::Spotlight => "cmd-spotlight",
             AppCommand::CollapseEmptyStages => "cmd-collapse-empty-stages",
+            AppCommand::ToggleJourneyPanel => "cmd-toggle-journey-panel",
+            AppCommand::ToggleInspector => "cmd-toggle-inspector",
+            AppCommand::TogglePanels => "cmd-toggle-panels",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
             AppCommand::FilterDepartment => "cmd-filter-department",
@@ -227,6 +236,9 @@ impl AppCommand {
             ZoomFit => vec![key(CMD, Key::Num0)],
             ShowShortcuts => vec![key(NONE, Key::F1)],
             CollapseEmptyStages => vec![key(CMD_SHIFT, Key::K)],
+            ToggleJourneyPanel => vec![key(CMD_SHIFT, Key::L)],
+            ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
+            TogglePanels => vec![key(CMD_SHIFT, Key::H)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
             StartEntry => vec![key(NONE, Key::N)],
@@ -373,6 +385,9 @@ mod tests {
             EntryNextStage => 44,
             EntryStop => 45,
             CollapseEmptyStages => 46,
+            ToggleJourneyPanel => 47,
+            ToggleInspector => 48,
+            TogglePanels => 49,
         }
     }
 
@@ -380,7 +395,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=46).collect();
+        let expected: Vec<usize> = (0..=49).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -41,7 +41,8 @@ impl JourneyApp {
             | ZoomOut | ZoomFit | ShowShortcuts | Presentation | PresentationDark | StartEntry
             | NextCard | PreviousCard | NextStage | PreviousStage | FocusNextStage
             | FocusPreviousStage | FilterNoEvidence | FilterChannel | FilterDepartment
-            | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages => true,
+            | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages
+            | ToggleJourneyPanel | ToggleInspector | TogglePanels => true,
         }
     }
 
@@ -122,6 +123,14 @@ impl JourneyApp {
             CollapseEmptyStages => {
                 self.ui_state.collapse_empty_stages = !self.ui_state.collapse_empty_stages;
                 self.ui_state.view.fit_whole();
+            }
+            ToggleJourneyPanel => self.ui_state.hide_journey_panel ^= true,
+            ToggleInspector => self.ui_state.hide_inspector ^= true,
+            TogglePanels => {
+                // Both hidden unless both already are: one key clears the screen.
+                let hide = !(self.ui_state.hide_journey_panel && self.ui_state.hide_inspector);
+                self.ui_state.hide_journey_panel = hide;
+                self.ui_state.hide_inspector = hide;
             }
             FilterNoEvidence => {
                 self.ui_state.filter = if self.ui_state.filter == Filter::NoEvidence {

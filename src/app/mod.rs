@@ -283,8 +283,12 @@ impl JourneyApp {
             caches,
             file_requests: &mut file_requests,
         };
-        panels::journey::ui(&mut panel, ui);
-        inspector::ui(&mut panel, ui);
+        if !panel.ui_state.hide_journey_panel {
+            panels::journey::ui(&mut panel, ui);
+        }
+        if !panel.ui_state.hide_inspector {
+            inspector::ui(&mut panel, ui);
+        }
         let ctx = ui.ctx().clone();
         for (kind, purpose) in file_requests {
             self.ask_file(kind, purpose, &ctx);

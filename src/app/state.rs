@@ -58,6 +58,9 @@ pub struct UiState {
     pub display: DisplayMode,
     /// Empty stages drawn narrow (a view option, not saved in the journey).
     pub collapse_empty_stages: bool,
+    /// The side panels, hidden to give the map the window (presentation hides both).
+    pub hide_journey_panel: bool,
+    pub hide_inspector: bool,
     /// The card whose title is being typed in keyboard entry.
     pub entry: Option<TouchpointId>,
     pub filter: Filter,
@@ -133,6 +136,8 @@ impl UiState {
             reveal,
             display: _,
             collapse_empty_stages: _,
+            hide_journey_panel: _,
+            hide_inspector: _,
             entry,
             filter,
             spotlight,

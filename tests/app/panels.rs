@@ -297,3 +297,38 @@ fn empty_stages_collapse_from_the_view_menu_shortcut() {
     let after = ratio(&h);
     assert!(after < before * 0.8, "{after} < {before}");
 }
+
+#[test]
+fn hiding_the_panels_gives_the_canvas_the_window() {
+    let journey = journeymap::format::parse(include_str!(
+        "../../journeys/online-order-delivery-return.ron"
+    ))
+    .unwrap()
+    .journey;
+    let (app, _) = app_with(journey, Language::En);
+    let mut h = harness(app);
+    let width = |h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>| {
+        h.state().ui_state.canvas_rect.expect("the canvas is drawn").width()
+    };
+    let with_panels = width(&h);
+    assert!(h.query_by_label("Inspector").is_some());
+
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    assert!(h.query_by_label("Inspector").is_none(), "the inspector is hidden");
+    let without_inspector = width(&h);
+    assert!(without_inspector > with_panels + 200.0);
+
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
+    assert!(h.query_by_label("Journey title").is_none(), "both are hidden");
+    // The whole window but the canvas's own 8 px margins.
+    assert!(width(&h) >= 1600.0 - 16.0, "{}", width(&h));
+
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
+    assert!(h.query_by_label("Inspector").is_some());
+    assert!(h.query_by_label("Journey title").is_some());
+    assert!((width(&h) - with_panels).abs() < 1.0);
+
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    assert!(h.query_by_label("Journey title").is_none());
+    assert!(h.query_by_label("Inspector").is_some());
+}
