@@ -519,3 +519,4 @@ cmd-toggle-inspector = Inspector
 cmd-toggle-inspector-tip = Hide or show the inspector on the right
 cmd-toggle-panels = Hide both panels
 cmd-toggle-panels-tip = Give the map the whole window (again to bring both panels back)
+export-pdf-title = Export as PDF

@@ -519,3 +519,4 @@ cmd-toggle-inspector = Inspector
 cmd-toggle-inspector-tip = Oculta o muestra el inspector a la derecha
 cmd-toggle-panels = Ocultar ambos paneles
 cmd-toggle-panels-tip = Da al mapa toda la ventana (otra vez para recuperar ambos paneles)
+export-pdf-title = Exportar como PDF

@@ -203,6 +203,7 @@ impl JourneyApp {
         let extension = match request.format {
             crate::export::Format::Png => "png",
             crate::export::Format::Svg => "svg",
+            crate::export::Format::Pdf => "pdf",
         };
         let suggested_name = format!(
             "{}.{extension}",

@@ -76,11 +76,12 @@ impl Default for ExportOptions {
 pub enum Format {
     Png,
     Svg,
+    Pdf,
 }
 
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("{}: unknown picture format; use a .png or .svg file name", path.display())]
+    #[error("{}: unknown picture format; use a .png, .svg or .pdf file name", path.display())]
     UnknownFormat { path: std::path::PathBuf },
     #[error("scale {0} is outside 1 to 4")]
     Scale(f32),
@@ -113,6 +114,7 @@ impl Format {
         {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
+            Some("pdf") => Ok(Format::Pdf),
             _ => Err(ExportError::UnknownFormat {
                 path: path.to_owned(),
             }),
@@ -260,11 +262,39 @@ pub fn export_change(
     let bytes = match Format::from_path(path)? {
         Format::Png => svg_to_png(&document, options)?,
         Format::Svg => document.into_bytes(),
+        Format::Pdf => pdf(&document)?,
     };
     crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
         error,
     })
+}
+
+/// A one-page vector PDF of an SVG document of ours, the page the SVG's size (one
+/// layout unit a point): every text is real, selectable PDF text in the bundled fonts,
+/// embedded as subsets (krilla, through krilla-svg).
+pub fn pdf(document: &str) -> Result<Vec<u8>, ExportError> {
+    use krilla_svg::{SurfaceExt, SvgSettings};
+    let fonts = if crate::fonts::uncovered(document).is_empty() {
+        usvg_options()
+    } else {
+        usvg_options_with_system_fonts()
+    };
+    let tree = resvg::usvg::Tree::from_str(document, fonts)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    let (width, height) = (tree.size().width(), tree.size().height());
+    let size = krilla::geom::Size::from_wh(width, height)
+        .ok_or_else(|| ExportError::Render(format!("a page of {width}×{height}")))?;
+    let mut pdf = krilla::Document::new();
+    let mut page = pdf.start_page_with(krilla::page::PageSettings::new(size));
+    let mut surface = page.surface();
+    surface
+        .draw_svg(&tree, size, SvgSettings::default())
+        .ok_or_else(|| ExportError::Render("cannot draw the map into the PDF".to_owned()))?;
+    surface.finish();
+    page.finish();
+    pdf.finish()
+        .map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
 }
 
 /// Renders an SVG document of ours to PNG at `options.scale`.
@@ -327,6 +357,7 @@ pub fn export_file(
     let bytes = match Format::from_path(path)? {
         Format::Png => png(journey, options)?,
         Format::Svg => svg_with(journey, &options).into_bytes(),
+        Format::Pdf => pdf(&svg_with(journey, &options))?,
     };
     crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),

@@ -308,18 +308,28 @@ fn hiding_the_panels_gives_the_canvas_the_window() {
     let (app, _) = app_with(journey, Language::En);
     let mut h = harness(app);
     let width = |h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>| {
-        h.state().ui_state.canvas_rect.expect("the canvas is drawn").width()
+        h.state()
+            .ui_state
+            .canvas_rect
+            .expect("the canvas is drawn")
+            .width()
     };
     let with_panels = width(&h);
     assert!(h.query_by_label("Inspector").is_some());
 
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
-    assert!(h.query_by_label("Inspector").is_none(), "the inspector is hidden");
+    assert!(
+        h.query_by_label("Inspector").is_none(),
+        "the inspector is hidden"
+    );
     let without_inspector = width(&h);
     assert!(without_inspector > with_panels + 200.0);
 
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
-    assert!(h.query_by_label("Journey title").is_none(), "both are hidden");
+    assert!(
+        h.query_by_label("Journey title").is_none(),
+        "both are hidden"
+    );
     // The whole window but the canvas's own 8 px margins.
     assert!(width(&h) >= 1600.0 - 16.0, "{}", width(&h));
 

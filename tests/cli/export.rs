@@ -699,3 +699,56 @@ fn text_no_bundled_font_covers_is_reported_by_element() {
         "{stderr}"
     );
 }
+
+#[test]
+fn pdf_is_vector_with_real_text_in_embedded_subset_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let pdf = dir.path().join("map.pdf");
+    let status = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("export")
+        .arg(&source)
+        .arg("-o")
+        .arg(&pdf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = |tool: &str| {
+        let output = Command::new(tool).arg(&pdf).arg("-").output();
+        let output = output.unwrap_or_else(|e| panic!("{tool} (poppler-utils): {e}"));
+        assert!(output.status.success(), "{tool}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // The page is the map's page, one layout unit a point.
+    let journey = online();
+    let page = page(&journey, &Theme::light());
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let size = format!("Page size:       {} x {} pts", page.width, page.height);
+    assert!(info.contains(&size), "{info}");
+    // Every touchpoint and grey-area title is text a reader can select and search.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&run("pdftotext"));
+    for title in journey
+        .touchpoints
+        .iter()
+        .map(|t| &t.title)
+        .chain(journey.grey_areas.iter().map(|g| &g.title))
+    {
+        assert!(
+            text.contains(&words(title)),
+            "{title:?} is not in the PDF's text"
+        );
+    }
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    assert!(
+        fonts.contains("+Inter-Regular") && fonts.contains("+Inter-Bold"),
+        "{fonts}"
+    );
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
+        "embedded subsets: {fonts}"
+    );
+}

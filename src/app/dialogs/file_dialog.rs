@@ -153,6 +153,7 @@ impl FileDialogs for NativeDialogs {
                     let (name, extension) = match format {
                         crate::export::Format::Png => ("PNG", "png"),
                         crate::export::Format::Svg => ("SVG", "svg"),
+                        crate::export::Format::Pdf => ("PDF", "pdf"),
                     };
                     dialog
                         .add_filter(name, &[extension])

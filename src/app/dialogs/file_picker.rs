@@ -72,6 +72,7 @@ impl FilePicker {
             DialogKind::SavePicture { format, .. } => match format {
                 crate::export::Format::Png => &["png"],
                 crate::export::Format::Svg => &["svg"],
+                crate::export::Format::Pdf => &["pdf"],
             },
         }
     }

@@ -15,6 +15,7 @@ impl JourneyApp {
         let title = match request.format {
             crate::export::Format::Png => i18n.tr("cmd-export-png"),
             crate::export::Format::Svg => i18n.tr("cmd-export-svg"),
+            crate::export::Format::Pdf => i18n.tr("export-pdf-title"),
         };
         let mut open = true;
         let mut go = false;
