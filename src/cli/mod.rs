@@ -35,7 +35,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a new, empty journey with the default catalogues.
     New(NewArgs),
-    /// Export the whole map as PNG or SVG (format from the output's extension).
+    /// Export the whole map as PNG, SVG or PDF (format from the output's extension).
     Export(ExportArgs),
     /// Semantic diff of two journeys (exit 0 when equal, 1 when different).
     Diff(DiffArgs),
@@ -123,7 +123,7 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiffFormat,
     /// Also draw the change: the new map with added and changed elements outlined
-    /// (.png or .svg). Markdown output then shows the picture.
+    /// (.png, .svg or .pdf). Markdown output then shows the picture.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// The picture's address in the markdown, when it is not the output path (e.g. the
@@ -171,7 +171,7 @@ pub struct GitDiffArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
-    /// The picture to write: a .png or .svg file.
+    /// The picture to write: a .png, .svg or .pdf file.
     #[arg(short, long)]
     pub output: PathBuf,
     /// PNG pixels per point, 1 to 4 (4 is poster quality).
