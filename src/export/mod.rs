@@ -275,13 +275,7 @@ pub fn export_change(
 /// embedded as subsets (krilla, through krilla-svg).
 pub fn pdf(document: &str) -> Result<Vec<u8>, ExportError> {
     use krilla_svg::{SurfaceExt, SvgSettings};
-    let fonts = if crate::fonts::uncovered(document).is_empty() {
-        usvg_options()
-    } else {
-        usvg_options_with_system_fonts()
-    };
-    let tree = resvg::usvg::Tree::from_str(document, fonts)
-        .map_err(|e| ExportError::Render(e.to_string()))?;
+    let tree = parse_ours(document)?;
     let (width, height) = (tree.size().width(), tree.size().height());
     let size = krilla::geom::Size::from_wh(width, height)
         .ok_or_else(|| ExportError::Render(format!("a page of {width}×{height}")))?;
@@ -297,16 +291,21 @@ pub fn pdf(document: &str) -> Result<Vec<u8>, ExportError> {
         .map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
 }
 
-/// Renders an SVG document of ours to PNG at `options.scale`.
-fn svg_to_png(document: &str, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
-    png_size(1.0, 1.0, options.scale)?;
+/// Reads an SVG document of ours with the bundled fonts, and the machine's own when
+/// the bundled ones do not cover its text.
+fn parse_ours(document: &str) -> Result<resvg::usvg::Tree, ExportError> {
     let fonts = if crate::fonts::uncovered(document).is_empty() {
         usvg_options()
     } else {
         usvg_options_with_system_fonts()
     };
-    let tree = resvg::usvg::Tree::from_str(document, fonts)
-        .map_err(|e| ExportError::Render(e.to_string()))?;
+    resvg::usvg::Tree::from_str(document, fonts).map_err(|e| ExportError::Render(e.to_string()))
+}
+
+/// Renders an SVG document of ours to PNG at `options.scale`.
+fn svg_to_png(document: &str, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
+    png_size(1.0, 1.0, options.scale)?;
+    let tree = parse_ours(document)?;
     let size = tree.size();
     let (width, height) = png_size(size.width(), size.height(), options.scale)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)

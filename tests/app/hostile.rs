@@ -4,7 +4,7 @@
 use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use journeymap::app::{JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::JourneyApp;
 use journeymap::generate::hostile;
 use journeymap::model::*;
 
@@ -82,17 +82,7 @@ fn saving_a_crlf_file_keeps_crlf() {
         .unwrap()
         .replace('\n', "\r\n");
     std::fs::write(&path, &text).unwrap();
-    let app = JourneyApp::start(Startup {
-        file: Some(path.clone()),
-        journey: None,
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-        },
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_dir: Some(test_recovery_dir()),
-    });
-    let mut h = harness(app);
+    let mut h = harness(app_on_file(&path));
     click(&mut h, "Add touchpoint to Awareness");
     press(&mut h, Modifiers::COMMAND, Key::S);
     let saved = std::fs::read_to_string(&path).unwrap();
