@@ -22,6 +22,7 @@ fn exports(c: &mut Criterion) {
         scale,
         transparent: false,
         collapse_empty_stages: false,
+        ..ExportOptions::default()
     };
     group.bench_function("example_svg", |b| {
         b.iter(|| export::svg(black_box(&example), false))

@@ -28,6 +28,7 @@ fn app_with(journey: journeymap::model::Journey) -> JourneyApp {
     let settings = Settings {
         language: Language::En,
         recent_files: Vec::new(),
+        ..Settings::default()
     };
     JourneyApp::start(Startup {
         file: None,

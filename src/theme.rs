@@ -100,6 +100,22 @@ impl Default for Metrics {
 }
 
 impl Theme {
+    /// The light theme for print: no type under 12 units, so a poster whose smallest
+    /// text prints at 6 pt can be scaled to half size; cards a little narrower, so
+    /// the wall packs more of them on a sheet.
+    pub fn print() -> Self {
+        let light = Self::light();
+        Self {
+            small_size: 12.0,
+            body_size: 12.5,
+            metrics: Metrics {
+                slot_width: 160.0,
+                ..light.metrics.clone()
+            },
+            ..light
+        }
+    }
+
     /// The light theme used by the editor and the exports.
     pub fn light() -> Self {
         Self {

@@ -38,6 +38,7 @@ impl JourneyApp {
         self.document = document;
         self.failed = None;
         self.ui_state.reset_for_new_document();
+        self.ui_state.arrangement = self.settings.arrangement_for(self.document.path.as_deref());
         self.layout = None;
         self.stamp_disk();
     }
@@ -185,26 +186,36 @@ impl JourneyApp {
         }
     }
 
-    pub(super) fn open_export(&mut self, format: crate::export::Format) {
-        let options = match &self.ui_state.modal {
-            Some(Modal::Export(request)) => request.options,
-            // Export what the map shows: collapsed empty stages stay collapsed.
-            _ => crate::export::ExportOptions {
-                collapse_empty_stages: self.ui_state.collapse_empty_stages,
-                ..Default::default()
+    /// Opens the export window with the last choices; `format` when a command names
+    /// one, else the last format.
+    pub(super) fn open_export(&mut self, format: Option<crate::export::Format>) {
+        let request = match &self.ui_state.modal {
+            Some(Modal::Export(request)) => ExportRequest {
+                format: format.unwrap_or(request.format),
+                ..*request
             },
+            _ => {
+                let last = self.settings.export;
+                let mut options = last.options;
+                // Export what the map shows: collapsed empty stages stay collapsed, and
+                // the map's own size is drawn in the editor's layout.
+                options.collapse_empty_stages = self.ui_state.collapse_empty_stages;
+                if options.paper.is_none() && !options.slides {
+                    options.layout = Some(self.ui_state.arrangement);
+                }
+                ExportRequest {
+                    format: format.unwrap_or(last.format),
+                    options,
+                }
+            }
         };
-        self.open_modal(Modal::Export(ExportRequest { format, options }));
+        self.open_modal(Modal::Export(request));
     }
 
     /// Asks where to write the picture the export window describes.
     pub(super) fn ask_export_path(&mut self, request: ExportRequest, ctx: &egui::Context) {
         let base = slug(&self.document.journey.title);
-        let extension = match request.format {
-            crate::export::Format::Png => "png",
-            crate::export::Format::Svg => "svg",
-            crate::export::Format::Pdf => "pdf",
-        };
+        let extension = request.format.extension();
         let suggested_name = format!(
             "{}.{extension}",
             if base.is_empty() {
@@ -227,11 +238,14 @@ impl JourneyApp {
     pub fn export_to(&mut self, path: &std::path::Path, options: crate::export::ExportOptions) {
         self.ui_state.notice = Some(
             match crate::export::export_file(&self.document.journey, path, options) {
-                Ok(()) => Notice::Info(crate::tr!(
-                    self.i18n,
-                    "notice-exported",
-                    file = path.display().to_string()
-                )),
+                Ok(written) => {
+                    let name = |p: &std::path::Path| p.display().to_string();
+                    let file = match written.as_slice() {
+                        [first, .., last] => format!("{} … {}", name(first), name(last)),
+                        _ => name(path),
+                    };
+                    Notice::Info(crate::tr!(self.i18n, "notice-exported", file = file))
+                }
                 Err(error) => Notice::Error(error.to_string()),
             },
         );

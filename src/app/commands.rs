@@ -27,6 +27,7 @@ pub enum AppCommand {
     ToggleJourneyPanel,
     ToggleInspector,
     TogglePanels,
+    WallLayout,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
     PresentationDark,
@@ -106,6 +107,7 @@ impl AppCommand {
         AppCommand::ToggleJourneyPanel,
         AppCommand::ToggleInspector,
         AppCommand::TogglePanels,
+        AppCommand::WallLayout,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
         AppCommand::StartEntry,
@@ -180,6 +182,7 @@ impl AppCommand {
             AppCommand::ToggleJourneyPanel => "cmd-toggle-journey-panel",
             AppCommand::ToggleInspector => "cmd-toggle-inspector",
             AppCommand::TogglePanels => "cmd-toggle-panels",
+            AppCommand::WallLayout => "cmd-wall-layout",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
             AppCommand::FilterDepartment => "cmd-filter-department",
@@ -239,6 +242,7 @@ impl AppCommand {
             ToggleJourneyPanel => vec![key(CMD_SHIFT, Key::L)],
             ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
             TogglePanels => vec![key(CMD_SHIFT, Key::H)],
+            WallLayout => vec![key(CMD_SHIFT, Key::W)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
             StartEntry => vec![key(NONE, Key::N)],
@@ -388,6 +392,7 @@ mod tests {
             ToggleJourneyPanel => 47,
             ToggleInspector => 48,
             TogglePanels => 49,
+            WallLayout => 50,
         }
     }
 
@@ -395,7 +400,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=49).collect();
+        let expected: Vec<usize> = (0..=50).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

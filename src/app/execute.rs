@@ -42,7 +42,7 @@ impl JourneyApp {
             | NextCard | PreviousCard | NextStage | PreviousStage | FocusNextStage
             | FocusPreviousStage | FilterNoEvidence | FilterChannel | FilterDepartment
             | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages
-            | ToggleJourneyPanel | ToggleInspector | TogglePanels => true,
+            | ToggleJourneyPanel | ToggleInspector | TogglePanels | WallLayout => true,
         }
     }
 
@@ -58,8 +58,8 @@ impl JourneyApp {
                 self.save(None, ctx);
             }
             SaveAs => self.ask_save_as(None, ctx),
-            ExportPng => self.open_export(crate::export::Format::Png),
-            ExportSvg => self.open_export(crate::export::Format::Svg),
+            ExportPng => self.open_export(None),
+            ExportSvg => self.open_export(Some(crate::export::Format::Svg)),
             Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Undo => {
                 self.document.undo();
@@ -123,6 +123,18 @@ impl JourneyApp {
             CollapseEmptyStages => {
                 self.ui_state.collapse_empty_stages = !self.ui_state.collapse_empty_stages;
                 self.ui_state.view.fit_whole();
+            }
+            WallLayout => {
+                use crate::layout::Arrangement;
+                let arrangement = match self.ui_state.arrangement {
+                    Arrangement::Timeline => Arrangement::Wall,
+                    Arrangement::Wall => Arrangement::Timeline,
+                };
+                self.ui_state.arrangement = arrangement;
+                if let Some(path) = &self.document.path {
+                    self.settings.remember_arrangement(path, arrangement);
+                }
+                self.ui_state.view = crate::app::canvas::View::fit_on_next_frame();
             }
             ToggleJourneyPanel => self.ui_state.hide_journey_panel ^= true,
             ToggleInspector => self.ui_state.hide_inspector ^= true,

@@ -56,7 +56,7 @@ pub struct JourneyApp {
     dialogs: Box<dyn FileDialogs>,
     dialog_tx: Sender<DialogReply>,
     dialog_rx: Receiver<DialogReply>,
-    layout: Option<((u64, DisplayMode, bool), MapLayout)>,
+    layout: Option<(LayoutKey, MapLayout)>,
     fonts_installed: bool,
     quit_confirmed: bool,
     title_shown: String,
@@ -77,6 +77,17 @@ pub struct JourneyApp {
     pub loader: opening::Loader,
     /// When opening a file is given up.
     pub open_timeout: std::time::Duration,
+}
+
+/// What the canvas's layout was computed from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    revision: u64,
+    display: DisplayMode,
+    collapse: bool,
+    arrangement: crate::layout::Arrangement,
+    /// The canvas's width / height in twentieths, for the wall.
+    shape: i32,
 }
 
 impl JourneyApp {
@@ -137,18 +148,41 @@ impl JourneyApp {
 
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
-        let key = (
-            self.document.revision(),
-            self.ui_state.display,
-            self.ui_state.collapse_empty_stages,
-        );
+        use crate::layout::Arrangement;
+        let arrangement = self.ui_state.arrangement;
+        // The wall fits the canvas's shape (as last drawn): it is laid out again, and
+        // fitted again, when the window's shape changes.
+        let aspect = self
+            .ui_state
+            .canvas_rect
+            .map_or(16.0 / 9.0, |r| r.width() / r.height().max(1.0));
+        let shape = match arrangement {
+            Arrangement::Timeline => 0,
+            Arrangement::Wall => (aspect * 20.0).round() as i32,
+        };
+        let key = LayoutKey {
+            revision: self.document.revision(),
+            display: self.ui_state.display,
+            collapse: self.ui_state.collapse_empty_stages,
+            arrangement,
+            shape,
+        };
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
+            let refit = self.layout.as_ref().is_some_and(|(k, _)| {
+                k.arrangement == Arrangement::Wall
+                    && k.shape != key.shape
+                    && k.revision == key.revision
+            });
             let metrics = self
                 .theme
                 .metrics
                 .collapsing_empty_stages(self.ui_state.collapse_empty_stages);
-            let layout = crate::layout::layout(&self.document.journey, &metrics);
+            let layout =
+                crate::layout::arrange(&self.document.journey, &metrics, arrangement, aspect);
             self.layout = Some((key, layout));
+            if refit {
+                self.ui_state.view = canvas::View::fit_on_next_frame();
+            }
         }
     }
 

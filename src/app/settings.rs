@@ -1,12 +1,31 @@
 //! The user's settings, persisted by eframe between runs: interface language and
 //! recent files. Not the document, not transient UI state.
 
+use crate::layout::Arrangement;
 use crate::model::Language;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 pub const STORAGE_KEY: &str = "journeymap-settings";
 const RECENT_LIMIT: usize = 10;
+const LAYOUT_LIMIT: usize = 200;
+
+/// The export window's last choices.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportChoices {
+    pub format: crate::export::Format,
+    pub options: crate::export::ExportOptions,
+}
+
+impl Default for ExportChoices {
+    fn default() -> Self {
+        Self {
+            format: crate::export::Format::Png,
+            options: crate::export::ExportOptions::default(),
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -14,6 +33,11 @@ pub struct Settings {
     pub language: Language,
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// The layout each journey file was last shown in, when not the timeline (by
+    /// canonical path; at most `LAYOUT_LIMIT`, most recent last).
+    pub layouts: Vec<(PathBuf, Arrangement)>,
+    /// The export window's last choices.
+    pub export: ExportChoices,
 }
 
 impl Default for Settings {
@@ -21,6 +45,8 @@ impl Default for Settings {
         Self {
             language: crate::i18n::system_language(),
             recent_files: Vec::new(),
+            layouts: Vec::new(),
+            export: ExportChoices::default(),
         }
     }
 }
@@ -31,6 +57,29 @@ impl Settings {
         self.recent_files.retain(|p| p != &path);
         self.recent_files.insert(0, path);
         self.recent_files.truncate(RECENT_LIMIT);
+    }
+
+    /// The layout `path` was last shown in (the timeline unless set).
+    pub fn arrangement_for(&self, path: Option<&Path>) -> Arrangement {
+        let Some(path) = path else {
+            return Arrangement::Timeline;
+        };
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.layouts
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map_or(Arrangement::Timeline, |(_, a)| *a)
+    }
+
+    /// Remembers the layout `path` is shown in.
+    pub fn remember_arrangement(&mut self, path: &Path, arrangement: Arrangement) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.layouts.retain(|(p, _)| *p != path);
+        if arrangement != Arrangement::Timeline {
+            self.layouts.push((path, arrangement));
+        }
+        let excess = self.layouts.len().saturating_sub(LAYOUT_LIMIT);
+        self.layouts.drain(..excess);
     }
 
     pub fn last_file(&self) -> Option<&Path> {

@@ -61,6 +61,8 @@ pub struct UiState {
     /// The side panels, hidden to give the map the window (presentation hides both).
     pub hide_journey_panel: bool,
     pub hide_inspector: bool,
+    /// Timeline or wall: a view setting remembered per journey file in the settings.
+    pub arrangement: crate::layout::Arrangement,
     /// The card whose title is being typed in keyboard entry.
     pub entry: Option<TouchpointId>,
     pub filter: Filter,
@@ -138,6 +140,7 @@ impl UiState {
             collapse_empty_stages: _,
             hide_journey_panel: _,
             hide_inspector: _,
+            arrangement: _,
             entry,
             filter,
             spotlight,

@@ -1,4 +1,5 @@
-//! `journeymap export FILE.ron -o map.png|map.svg [--scale N] [--transparent]`.
+//! `journeymap export FILE.ron -o map.png|map.svg|map.pdf [--scale N] [--transparent]
+//! [--layout wall|timeline] [--page a4..a0 [--portrait]] [--slides]`.
 
 use super::ExportArgs;
 use crate::export::{self, ExportOptions};
@@ -14,12 +15,51 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         scale: args.scale,
         transparent: args.transparent,
         collapse_empty_stages: args.collapse_empty_stages,
+        layout: args.layout,
+        paper: args.page.map(|size| export::Paper {
+            size,
+            portrait: args.portrait,
+        }),
+        slides: args.slides,
     };
-    export::export_file(&parsed.journey, &args.output, options)
+    let written = export::export_file(&parsed.journey, &args.output, options)
         .with_context(|| format!("cannot export {}", args.file.display()))?;
     warn_uncovered(&args.file, &parsed.journey, &args.output);
-    eprintln!("wrote {}", args.output.display());
+    warn_small_print(&args.file, &parsed.journey, &options);
+    for file in written {
+        eprintln!("wrote {}", file.display());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// On paper, says when the map is too large for the sheet to print its smallest text
+/// at 6 pt or more, and which sheet would.
+fn warn_small_print(
+    file: &std::path::Path,
+    journey: &crate::model::Journey,
+    options: &ExportOptions,
+) {
+    let Some(paper) = options.paper else { return };
+    let theme = export::export_theme(options);
+    let smallest =
+        |paper| export::poster(journey, &theme, paper, options.layout).smallest_text_pt(&theme);
+    let size = smallest(paper);
+    if size >= export::MIN_PRINT_PT {
+        return;
+    }
+    let larger = export::PageSize::ALL
+        .into_iter()
+        .map(|size| export::Paper { size, ..paper })
+        .find(|p| smallest(*p) >= export::MIN_PRINT_PT);
+    let advice = match larger {
+        Some(p) => format!("--page {} prints it at 6 pt or more", p.size.key()),
+        None => "even A0 prints it smaller; use SVG or PDF and zoom".to_owned(),
+    };
+    eprintln!(
+        "{}: warning: the smallest text is {size:.1} pt on {}: {advice}",
+        file.display(),
+        paper.size.key().to_uppercase()
+    );
 }
 
 /// Says which elements hold text the bundled fonts do not cover: drawn with this

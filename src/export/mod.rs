@@ -6,11 +6,20 @@
 
 mod change;
 mod page;
+mod poster;
+mod slides;
 mod svg;
 pub mod text;
 
 pub use change::{Mark, change_svg};
-pub use page::{Page, page};
+pub use page::{Page, page, page_with};
+pub use poster::{
+    MIN_PRINT_PT, PNG_DPI, POINTS_PER_MM, PageSize, Paper, Poster, poster, smallest_text,
+};
+pub use slides::{SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_WIDTH, slides};
+
+use crate::layout::Arrangement;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::I18n;
 use crate::model::Journey;
@@ -32,11 +41,9 @@ pub fn png_memory_estimate(width: u64, height: u64) -> u64 {
     width.saturating_mul(height).saturating_mul(5)
 }
 
-/// The pixel size of a PNG of a `width` × `height` page at `scale`, or why not.
+/// The pixel size of a PNG of a `width` × `height` page at `scale` pixels a unit, or
+/// why not.
 fn png_size(width: f32, height: f32, scale: f32) -> Result<(u64, u64), ExportError> {
-    if !(1.0..=4.0).contains(&scale) {
-        return Err(ExportError::Scale(scale));
-    }
     let width = (width * scale).ceil() as u64;
     let height = (height * scale).ceil() as u64;
     if width > u64::from(MAX_PNG_SIDE_PX)
@@ -52,14 +59,21 @@ fn png_size(width: f32, height: f32, scale: f32) -> Result<(u64, u64), ExportErr
     Ok((width, height))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ExportOptions {
-    /// 1.0 to 4.0: pixels per layout unit.
+    /// 1.0 to 4.0: pixels per layout unit (on paper: times 150 dpi).
     pub scale: f32,
     /// Leave the background transparent instead of white.
     pub transparent: bool,
     /// Draw stages without touchpoints narrow.
     pub collapse_empty_stages: bool,
+    /// Timeline or wall. None: the timeline, or on paper whichever draws larger.
+    pub layout: Option<Arrangement>,
+    /// Fit the map to a sheet of paper, with a title block and legend.
+    pub paper: Option<Paper>,
+    /// A 16:9 deck instead of the map: an overview, then a page per stage.
+    pub slides: bool,
 }
 
 impl Default for ExportOptions {
@@ -68,11 +82,18 @@ impl Default for ExportOptions {
             scale: 1.0,
             transparent: false,
             collapse_empty_stages: false,
+            layout: None,
+            paper: None,
+            slides: false,
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The shape the wall takes when exported at the map's own size: its stages, cards
+/// and curve as wide as a slide.
+pub const WALL_ASPECT: f32 = 16.0 / 9.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Png,
     Svg,
@@ -105,6 +126,16 @@ pub enum ExportError {
 }
 
 impl Format {
+    pub const ALL: [Format; 3] = [Format::Png, Format::Svg, Format::Pdf];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Pdf => "pdf",
+        }
+    }
+
     pub fn from_path(path: &Path) -> Result<Self, ExportError> {
         match path
             .extension()
@@ -133,25 +164,61 @@ pub fn svg(journey: &Journey, transparent: bool) -> String {
     )
 }
 
-/// The SVG document of the whole map, with the options' background and stages.
+/// The SVG document of the whole map, with the options' layout, background and
+/// stages; on the options' paper, if any (`slides` is for `slides`).
 pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
-    let transparent = options.transparent;
     let theme = export_theme(options);
     let i18n = I18n::new(journey.language);
-    let page = page(journey, &theme);
+    let background = (!options.transparent).then_some(theme.background);
     let mut writer = svg::SvgWriter::new();
-    writer.shapes(&page::header(journey, &page, &theme, &i18n));
-    writer.begin_group(page.map_origin.x, page.map_origin.y);
-    writer.shapes(&crate::scene::map(journey, &page.layout, &theme, &i18n));
-    writer.end_group();
-    writer.shapes(&page::legend(journey, &page, &theme, &i18n));
-    let background = (!transparent).then_some(theme.background);
-    writer.finish(page.width, page.height, background, &journey.title)
+    match options.paper {
+        Some(paper) => {
+            let poster = poster(journey, &theme, paper, options.layout);
+            let (width, height) = paper.points();
+            let (width_mm, height_mm) = paper.mm();
+            writer.on_paper(width_mm, height_mm);
+            writer.begin_scaled_group(poster.origin.x, poster.origin.y, poster.scale);
+            draw_page(&mut writer, journey, &poster.page, &theme, &i18n);
+            writer.end_group();
+            writer.finish(width, height, background, &journey.title)
+        }
+        None => {
+            let page = map_page(journey, options, &theme);
+            draw_page(&mut writer, journey, &page, &theme, &i18n);
+            writer.finish(page.width, page.height, background, &journey.title)
+        }
+    }
 }
 
-/// The theme of exports: light, with the options' stage widths.
-fn export_theme(options: &ExportOptions) -> Theme {
-    let mut theme = Theme::light();
+/// The page of the map at its own size, in the options' layout.
+fn map_page(journey: &Journey, options: &ExportOptions, theme: &Theme) -> Page {
+    let arrangement = options.layout.unwrap_or_default();
+    let layout = crate::layout::arrange(journey, &theme.metrics, arrangement, WALL_ASPECT);
+    page_with(journey, layout)
+}
+
+/// Header, map and legend.
+fn draw_page(
+    writer: &mut svg::SvgWriter,
+    journey: &Journey,
+    page: &Page,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    writer.shapes(&page::header(journey, page, theme, i18n));
+    writer.begin_group(page.map_origin.x, page.map_origin.y);
+    writer.shapes(&crate::scene::map(journey, &page.layout, theme, i18n));
+    writer.end_group();
+    writer.shapes(&page::legend(journey, page, theme, i18n));
+}
+
+/// The theme of exports: light (for print on paper), with the options' stage widths.
+pub fn export_theme(options: &ExportOptions) -> Theme {
+    let mut theme = if options.paper.is_some() && !options.slides {
+        Theme::print()
+    } else {
+        Theme::light()
+    };
     theme.metrics = theme
         .metrics
         .collapsing_empty_stages(options.collapse_empty_stages);
@@ -242,12 +309,35 @@ pub fn missing_everywhere(chars: &[char]) -> Vec<char> {
         .collect()
 }
 
-/// The PNG bytes of the whole map at `options.scale`.
+/// The PNG bytes of the whole map at `options.scale` (on paper: 150 dpi times it).
 pub fn png(journey: &Journey, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
+    check_scale(options.scale)?;
     // Refused from the layout alone, before an SVG of a huge map is written and parsed.
-    let page = page(journey, &export_theme(&options));
-    png_size(page.width, page.height, options.scale)?;
-    svg_to_png(&svg_with(journey, &options), options)
+    let (width, height, pixels_per_unit) = match options.paper {
+        Some(paper) => {
+            let (w, h) = paper.points();
+            (w, h, PNG_DPI / 72.0 * options.scale)
+        }
+        None => {
+            let page = map_page(journey, &options, &export_theme(&options));
+            (page.width, page.height, options.scale)
+        }
+    };
+    png_size(width, height, pixels_per_unit)?;
+    let css_pixels = if options.paper.is_some() {
+        PNG_DPI / 96.0 * options.scale
+    } else {
+        options.scale
+    };
+    svg_to_png(&svg_with(journey, &options), css_pixels)
+}
+
+fn check_scale(scale: f32) -> Result<(), ExportError> {
+    if (1.0..=4.0).contains(&scale) {
+        Ok(())
+    } else {
+        Err(ExportError::Scale(scale))
+    }
 }
 
 /// The picture of the change from `old` to `new` (`journeymap diff -o`), as SVG or PNG
@@ -260,7 +350,10 @@ pub fn export_change(
 ) -> Result<(), ExportError> {
     let (document, _) = change_svg(old, new);
     let bytes = match Format::from_path(path)? {
-        Format::Png => svg_to_png(&document, options)?,
+        Format::Png => {
+            check_scale(options.scale)?;
+            svg_to_png(&document, options.scale)?
+        }
         Format::Svg => document.into_bytes(),
         Format::Pdf => pdf(&document)?,
     };
@@ -274,19 +367,30 @@ pub fn export_change(
 /// layout unit a point): every text is real, selectable PDF text in the bundled fonts,
 /// embedded as subsets (krilla, through krilla-svg).
 pub fn pdf(document: &str) -> Result<Vec<u8>, ExportError> {
+    pdf_pages(&[document.to_owned()], None)
+}
+
+/// A vector PDF with a page per SVG document, each `page_points` large (or its SVG's
+/// size, one unit a point).
+pub fn pdf_pages(
+    documents: &[String],
+    page_points: Option<(f32, f32)>,
+) -> Result<Vec<u8>, ExportError> {
     use krilla_svg::{SurfaceExt, SvgSettings};
-    let tree = parse_ours(document)?;
-    let (width, height) = (tree.size().width(), tree.size().height());
-    let size = krilla::geom::Size::from_wh(width, height)
-        .ok_or_else(|| ExportError::Render(format!("a page of {width}×{height}")))?;
     let mut pdf = krilla::Document::new();
-    let mut page = pdf.start_page_with(krilla::page::PageSettings::new(size));
-    let mut surface = page.surface();
-    surface
-        .draw_svg(&tree, size, SvgSettings::default())
-        .ok_or_else(|| ExportError::Render("cannot draw the map into the PDF".to_owned()))?;
-    surface.finish();
-    page.finish();
+    for document in documents {
+        let tree = parse_ours(document)?;
+        let (width, height) = page_points.unwrap_or((tree.size().width(), tree.size().height()));
+        let size = krilla::geom::Size::from_wh(width, height)
+            .ok_or_else(|| ExportError::Render(format!("a page of {width}×{height}")))?;
+        let mut page = pdf.start_page_with(krilla::page::PageSettings::new(size));
+        let mut surface = page.surface();
+        surface
+            .draw_svg(&tree, size, SvgSettings::default())
+            .ok_or_else(|| ExportError::Render("cannot draw the map into the PDF".to_owned()))?;
+        surface.finish();
+        page.finish();
+    }
     pdf.finish()
         .map_err(|e| ExportError::Render(format!("cannot write the PDF: {e:?}")))
 }
@@ -302,15 +406,15 @@ fn parse_ours(document: &str) -> Result<resvg::usvg::Tree, ExportError> {
     resvg::usvg::Tree::from_str(document, fonts).map_err(|e| ExportError::Render(e.to_string()))
 }
 
-/// Renders an SVG document of ours to PNG at `options.scale`.
-fn svg_to_png(document: &str, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
-    png_size(1.0, 1.0, options.scale)?;
+/// Renders an SVG document of ours to PNG at `scale` pixels per pixel of its size (a
+/// page of paper is sized in millimetres, which usvg gives in 96 dpi pixels).
+fn svg_to_png(document: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     let tree = parse_ours(document)?;
     let size = tree.size();
-    let (width, height) = png_size(size.width(), size.height(), options.scale)?;
+    let (width, height) = png_size(size.width(), size.height(), scale)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)
         .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}×{height} pixels")))?;
-    let transform = resvg::tiny_skia::Transform::from_scale(options.scale, options.scale);
+    let transform = resvg::tiny_skia::Transform::from_scale(scale, scale);
     resvg::render(&tree, transform, &mut pixmap.as_mut());
     drop(tree);
     encode_png(pixmap)
@@ -347,18 +451,64 @@ fn encode_png(mut pixmap: resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportErr
 }
 
 /// Exports to `path` (format from its extension), atomically: a failed export leaves no
-/// partial file behind and an existing picture untouched.
+/// partial file behind and an existing picture untouched. Slides as PNG or SVG are
+/// numbered files beside it (`deck-01.png`, …). Returns the files written.
 pub fn export_file(
     journey: &Journey,
     path: &Path,
     options: ExportOptions,
-) -> Result<(), ExportError> {
-    let bytes = match Format::from_path(path)? {
+) -> Result<Vec<std::path::PathBuf>, ExportError> {
+    let format = Format::from_path(path)?;
+    if options.slides {
+        let deck = slides(journey, &options);
+        let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
+            Format::Pdf => vec![(path.to_owned(), pdf_pages(&deck, None)?)],
+            Format::Png | Format::Svg => {
+                check_scale(options.scale)?;
+                deck.iter()
+                    .enumerate()
+                    .map(|(i, document)| {
+                        let bytes = match format {
+                            Format::Png => svg_to_png(document, options.scale)?,
+                            _ => document.clone().into_bytes(),
+                        };
+                        Ok((numbered(path, i + 1), bytes))
+                    })
+                    .collect::<Result<_, ExportError>>()?
+            }
+        };
+        return files
+            .into_iter()
+            .map(|(file, bytes)| write(&file, &bytes).map(|()| file))
+            .collect();
+    }
+    let bytes = match format {
         Format::Png => png(journey, options)?,
         Format::Svg => svg_with(journey, &options).into_bytes(),
-        Format::Pdf => pdf(&svg_with(journey, &options))?,
+        Format::Pdf => pdf_pages(
+            &[svg_with(journey, &options)],
+            options.paper.map(Paper::points),
+        )?,
     };
-    crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
+    write(path, &bytes)?;
+    Ok(vec![path.to_owned()])
+}
+
+/// `deck.png` → `deck-01.png`.
+pub fn numbered(path: &Path, n: usize) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(extension) => format!("{stem}-{n:02}.{}", extension.to_string_lossy()),
+        None => format!("{stem}-{n:02}"),
+    };
+    path.with_file_name(name)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    crate::format::atomic_write(path, bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
         error,
     })

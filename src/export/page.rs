@@ -16,6 +16,10 @@ const LIST_ROW: f32 = 38.0;
 const LEGEND_GAP: f32 = 36.0;
 const LEGEND_HEIGHT: f32 = 180.0;
 const MIN_WIDTH: f32 = 1100.0;
+const CHANNEL_COLUMN: f32 = 190.0;
+const EMOTION_COLUMN: f32 = 200.0;
+const GREY_COLUMN: f32 = 180.0;
+const MARKERS_COLUMN: f32 = 300.0;
 
 /// Where everything sits on the exported page, in layout units (1 unit = 1 px at 1x).
 #[derive(Clone, Debug)]
@@ -26,6 +30,8 @@ pub struct Page {
     pub map_origin: Point,
     pub layout: MapLayout,
     pub legend: Rect,
+    /// How wide the header's text may run (narrower when the legend sits beside it).
+    pub header_width: f32,
 }
 
 impl Page {
@@ -35,8 +41,13 @@ impl Page {
     }
 }
 
+/// The page of the timeline.
 pub fn page(journey: &Journey, theme: &Theme) -> Page {
-    let layout = crate::layout::layout(journey, &theme.metrics);
+    page_with(journey, crate::layout::layout(journey, &theme.metrics))
+}
+
+/// The page around a map laid out in any arrangement.
+pub fn page_with(journey: &Journey, layout: MapLayout) -> Page {
     let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
     let map_origin = Point::new(MARGIN, MARGIN + header_height(journey));
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
@@ -47,7 +58,58 @@ pub fn page(journey: &Journey, theme: &Theme) -> Page {
         map_origin,
         layout,
         legend,
+        header_width: width - 2.0 * MARGIN,
     }
+}
+
+/// The page of a poster: the legend beside the title block when the page is wide
+/// enough for both, so the map gets the sheet's height.
+pub fn poster_page(journey: &Journey, layout: MapLayout) -> Page {
+    let page = page_with(journey, layout);
+    let legend_width = legend_width(journey);
+    let header_width = page.width - 2.0 * MARGIN - legend_width - LEGEND_GAP;
+    if header_width < 560.0 {
+        return page;
+    }
+    let header = header_height(journey).max(LEGEND_HEIGHT + 24.0);
+    let map_origin = Point::new(MARGIN, MARGIN + header);
+    let legend = Rect::from_min_size(
+        page.width - MARGIN - legend_width,
+        MARGIN + 8.0,
+        legend_width,
+        LEGEND_HEIGHT,
+    );
+    Page {
+        height: map_origin.y + page.layout.bounds.height() + MARGIN,
+        map_origin,
+        legend,
+        header_width,
+        ..page
+    }
+}
+
+/// The channels the legend lists: those the map uses.
+fn used_channels(journey: &Journey) -> Vec<&crate::model::Channel> {
+    let used: std::collections::HashSet<&crate::model::ChannelId> = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.channel.as_ref())
+        .chain(journey.grey_areas.iter().flat_map(|g| &g.channels))
+        .collect();
+    journey
+        .channels
+        .iter()
+        .filter(|c| used.contains(&c.id))
+        .collect()
+}
+
+/// The legend's width: its channel columns, emotion, grey areas and markers.
+fn legend_width(journey: &Journey) -> f32 {
+    used_channels(journey).len().div_ceil(5).max(1) as f32 * CHANNEL_COLUMN
+        + 30.0
+        + EMOTION_COLUMN
+        + GREY_COLUMN
+        + MARKERS_COLUMN
 }
 
 /// The persona's lists as header rows: (label id, items joined).
@@ -78,7 +140,7 @@ fn header_height(journey: &Journey) -> f32 {
 }
 
 pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
-    let width = page.width - 2.0 * MARGIN;
+    let width = page.header_width;
     let mut out = Vec::new();
     let mut y = MARGIN;
     out.push(text(
@@ -158,14 +220,17 @@ fn persona_line(journey: &Journey) -> String {
 pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
     let mut out = Vec::new();
     let top = page.legend.min.y;
-    let rule = vec![
-        Point::new(page.legend.min.x, top - LEGEND_GAP / 2.0),
-        Point::new(page.legend.max.x, top - LEGEND_GAP / 2.0),
-    ];
-    out.push(Shape::Polyline {
-        points: rule,
-        line: Line::solid(theme.lane_rule, 1.0),
-    });
+    // Under the map, a rule above it; beside the title block, none.
+    if top > page.map_origin.y {
+        let rule = vec![
+            Point::new(page.legend.min.x, top - LEGEND_GAP / 2.0),
+            Point::new(page.legend.max.x, top - LEGEND_GAP / 2.0),
+        ];
+        out.push(Shape::Polyline {
+            points: rule,
+            line: Line::solid(theme.lane_rule, 1.0),
+        });
+    }
     let heading = |out: &mut Vec<Shape>, x: f32, id: &str| {
         out.push(text(
             Point::new(x, top),
@@ -182,22 +247,12 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
 
     // The channels the map uses, in columns of five, full names wrapped on two lines.
     heading(&mut out, x, "export-legend-channels");
-    let used: std::collections::HashSet<&crate::model::ChannelId> = journey
-        .touchpoints
-        .iter()
-        .filter_map(|t| t.channel.as_ref())
-        .chain(journey.grey_areas.iter().flat_map(|g| &g.channels))
-        .collect();
-    let channels: Vec<_> = journey
-        .channels
-        .iter()
-        .filter(|c| used.contains(&c.id))
-        .collect();
+    let channels = used_channels(journey);
     let channel_row = 29.0;
     for (i, channel) in channels.iter().enumerate() {
         let (column, line) = (i / 5, i % 5);
         let pos = Point::new(
-            x + column as f32 * 190.0,
+            x + column as f32 * CHANNEL_COLUMN,
             top + 24.0 + line as f32 * channel_row,
         );
         let swatch = Rect::from_min_size(pos.x, pos.y + 2.0, 22.0, 10.0);
@@ -222,7 +277,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             2,
         ));
     }
-    x += channels.len().div_ceil(5).max(1) as f32 * 190.0 + 30.0;
+    x += channels.len().div_ceil(5).max(1) as f32 * CHANNEL_COLUMN + 30.0;
 
     // Emotion scale.
     heading(&mut out, x, "export-legend-emotion");
@@ -247,7 +302,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             1,
         ));
     }
-    x += 200.0;
+    x += EMOTION_COLUMN;
 
     // Grey-area severities.
     heading(&mut out, x, "export-legend-grey-areas");
@@ -286,7 +341,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             1,
         ));
     }
-    x += 180.0;
+    x += GREY_COLUMN;
 
     // Markers: no evidence, moment of truth, lowest emotion.
     heading(&mut out, x, "export-legend-markers");

@@ -13,6 +13,8 @@ pub struct SvgWriter {
     body: String,
     defs: String,
     patterns: Vec<(Paint, u32, u32)>,
+    /// The printed size in millimetres, for pages of paper (the view box is in points).
+    physical_mm: Option<(f32, f32)>,
 }
 
 /// A number with at most two decimals, no trailing zeros.
@@ -77,7 +79,24 @@ impl SvgWriter {
             body: String::new(),
             defs: String::new(),
             patterns: Vec::new(),
+            physical_mm: None,
         }
+    }
+
+    /// Says the document is a page of paper this many millimetres wide and high.
+    pub fn on_paper(&mut self, width_mm: f32, height_mm: f32) {
+        self.physical_mm = Some((width_mm, height_mm));
+    }
+
+    /// Starts a group moved by (dx, dy) and scaled by `scale`; close it with `end_group`.
+    pub fn begin_scaled_group(&mut self, dx: f32, dy: f32, scale: f32) {
+        let _ = writeln!(
+            self.body,
+            "<g transform=\"translate({} {}) scale({:.5})\">",
+            n(dx),
+            n(dy),
+            scale
+        );
     }
 
     /// Starts a group moved by (dx, dy); close it with `end_group`.
@@ -231,9 +250,13 @@ impl SvgWriter {
     /// The finished document.
     pub fn finish(self, width: f32, height: f32, background: Option<Rgb>, title: &str) -> String {
         let mut out = String::with_capacity(self.body.len() + self.defs.len() + 512);
+        let (outer_w, outer_h) = match self.physical_mm {
+            Some((w, h)) => (format!("{}mm", n(w)), format!("{}mm", n(h))),
+            None => (n(width), n(height)),
+        };
         let _ = writeln!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{outer_w}\" height=\"{outer_h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{family}\">",
             w = n(width),
             h = n(height),
             // Inherited by every text: Inter, then the fallbacks for other scripts.

@@ -11,8 +11,10 @@
 //! the last lane under its band, in as many rows as needed so no two overlap.
 
 mod geometry;
+mod wall;
 
 pub use geometry::{Point, Rect};
+pub use wall::{wall, wall_rows, wall_with_rows};
 
 use crate::model::{EMOTION_MAX, GreyAreaId, Journey, Severity, Stage, TouchpointId};
 use crate::theme::Metrics;
@@ -122,9 +124,46 @@ const CALLOUT_GAP: f32 = 10.0;
 /// Height of the bracket of a grey area between non-neighbours.
 pub const BRACKET_HEIGHT: f32 = 14.0;
 
+/// How the touchpoints are arranged: a view setting, never saved in the journey.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Arrangement {
+    /// One column per touchpoint, left to right, the lanes across all stages.
+    #[default]
+    Timeline,
+    /// Six stage columns that fit the window, cards stacked (in a grid) within each.
+    Wall,
+}
+
+impl Arrangement {
+    pub const ALL: [Arrangement; 2] = [Arrangement::Timeline, Arrangement::Wall];
+
+    /// Stable key, for message ids and the command line (`wall`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Arrangement::Timeline => "timeline",
+            Arrangement::Wall => "wall",
+        }
+    }
+}
+
+/// Lays out `journey` in `arrangement`; the wall fits a `width` / `height` of `aspect`.
+pub fn arrange(journey: &Journey, m: &Metrics, arrangement: Arrangement, aspect: f32) -> MapLayout {
+    match arrangement {
+        Arrangement::Timeline => layout(journey, m),
+        Arrangement::Wall => wall(journey, m, aspect),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapLayout {
+    pub arrangement: Arrangement,
     pub bounds: Rect,
+    /// What fitting the map to a window shows at least: the whole map for the
+    /// timeline; the stages, cards and emotion curve of the wall (its grey-area
+    /// callouts are below).
+    pub focus: Rect,
     pub stages: Vec<StageBox>,
     pub lanes: Vec<LaneBox>,
     /// In journey order, sorted by x.
@@ -135,13 +174,33 @@ pub struct MapLayout {
 }
 
 impl MapLayout {
+    /// The lane's box; the wall has no doing, pains or department lanes (that text is
+    /// on the timeline), so those fall back to the cards.
     pub fn lane(&self, lane: Lane) -> &LaneBox {
-        &self.lanes[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)]
+        self.lanes
+            .iter()
+            .find(|l| l.lane == lane)
+            .or_else(|| self.lanes.iter().find(|l| l.lane == Lane::Cards))
+            .unwrap_or(&self.lanes[0])
     }
 
     /// Slot indices whose column overlaps `[x_min, x_max]` (binary search: slots are
-    /// sorted by x), so a canvas draws only what is visible.
+    /// sorted by x), so a canvas draws only what is visible. On the wall, the slots
+    /// of the stages whose column overlaps.
     pub fn slots_in_x(&self, x_min: f32, x_max: f32) -> std::ops::Range<usize> {
+        if self.arrangement == Arrangement::Wall {
+            let mut overlapping = self
+                .stages
+                .iter()
+                .filter(|s| s.column.max.x >= x_min && s.column.min.x <= x_max);
+            let first = overlapping.next().map(|s| s.slots.clone());
+            let last = overlapping.last().map(|s| s.slots.clone());
+            return match (first, last) {
+                (Some(a), Some(b)) => a.start..b.end,
+                (Some(a), None) => a,
+                _ => 0..0,
+            };
+        }
         let start = self.slots.partition_point(|s| s.card.max.x < x_min);
         let end = self.slots.partition_point(|s| s.card.min.x <= x_max);
         start..end.max(start)
@@ -171,14 +230,23 @@ impl MapLayout {
         })
     }
 
-    /// Index within `stage` for a card dropped at x (by the centres of the stage's cards).
-    pub fn drop_index(&self, stage: Stage, x: f32, dragged: Option<&TouchpointId>) -> usize {
+    /// Index within `stage` for a card dropped at `at` (by the centres of the stage's
+    /// cards; on the wall, in reading order: the rows above, then along its row).
+    pub fn drop_index(&self, stage: Stage, at: Point, dragged: Option<&TouchpointId>) -> usize {
         let stage_box = &self.stages[stage.index()];
-        self.slots[stage_box.slots.clone()]
+        let others = self.slots[stage_box.slots.clone()]
             .iter()
-            .filter(|s| Some(&s.id) != dragged)
-            .filter(|s| s.card.center().x < x)
-            .count()
+            .filter(|s| Some(&s.id) != dragged);
+        match self.arrangement {
+            Arrangement::Timeline => others.filter(|s| s.card.center().x < at.x).count(),
+            Arrangement::Wall => others
+                .filter(|s| {
+                    let half_row = s.card.height() / 2.0 + 5.0;
+                    let dy = at.y - s.card.center().y;
+                    dy > half_row || (dy.abs() <= half_row && s.card.center().x < at.x)
+                })
+                .count(),
+        }
     }
 }
 
@@ -325,37 +393,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         })
         .collect();
 
-    // Callouts under their grey area, in rows: each goes in the first row where it
-    // does not touch the one before it.
-    let width = m.callout_width;
-    let mut order: Vec<usize> = (0..grey_areas.len()).collect();
-    order.sort_by(|&a, &b| {
-        grey_areas[a]
-            .band
-            .center()
-            .x
-            .total_cmp(&grey_areas[b].band.center().x)
-    });
-    let mut row_ends: Vec<f32> = Vec::new();
-    let callout_top = grey_top + BRACKET_HEIGHT + CALLOUT_GAP;
-    for i in order {
-        let wanted = (grey_areas[i].band.center().x - width / 2.0)
-            .clamp(m.lane_label_width, (right - width).max(m.lane_label_width));
-        let row_index = match row_ends.iter().position(|end| *end + CALLOUT_GAP <= wanted) {
-            Some(r) => r,
-            None => {
-                row_ends.push(f32::NEG_INFINITY);
-                row_ends.len() - 1
-            }
-        };
-        // In a row already holding callouts to the left, it may have to move right.
-        let x = wanted.max(row_ends[row_index] + CALLOUT_GAP);
-        row_ends[row_index] = x + width;
-        let top = callout_top + row_index as f32 * (m.callout_height + CALLOUT_GAP);
-        grey_areas[i].callout = Rect::from_min_size(x, top, width, m.callout_height);
-    }
-    let rows = row_ends.len().max(1) as f32;
-    let grey_height = BRACKET_HEIGHT + rows * (m.callout_height + CALLOUT_GAP) + CALLOUT_GAP;
+    let (row_ends, grey_height) = place_callouts(&mut grey_areas, grey_top, right, m);
     let grey_index = Lane::ALL.len() - 1;
     lane_rows[grey_index].1 = grey_height;
     let bottom = grey_top + grey_height + m.lane_gap;
@@ -375,17 +413,62 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         });
     }
 
+    let bounds = Rect {
+        min: Point::new(0.0, 0.0),
+        max: Point::new(right, bottom),
+    };
     MapLayout {
-        bounds: Rect {
-            min: Point::new(0.0, 0.0),
-            max: Point::new(right, bottom),
-        },
+        arrangement: Arrangement::Timeline,
+        bounds,
+        focus: bounds,
         stages,
         lanes,
         slots,
         grey_areas,
         neutral_y,
     }
+}
+
+/// Puts each grey area's callout under its band, in rows: each goes in the first row
+/// where it does not touch the one before it. Returns each row's right end and the
+/// grey-area lane's height.
+pub(crate) fn place_callouts(
+    grey_areas: &mut [GreyAreaBox],
+    grey_top: f32,
+    right: f32,
+    m: &Metrics,
+) -> (Vec<f32>, f32) {
+    let width = m.callout_width;
+    let mut order: Vec<usize> = (0..grey_areas.len()).collect();
+    order.sort_by(|&a, &b| {
+        grey_areas[a]
+            .band
+            .center()
+            .x
+            .total_cmp(&grey_areas[b].band.center().x)
+    });
+    let mut row_ends: Vec<f32> = Vec::new();
+    let callout_top = grey_top + BRACKET_HEIGHT + CALLOUT_GAP;
+    let left = m.lane_label_width;
+    for i in order {
+        let wanted =
+            (grey_areas[i].band.center().x - width / 2.0).clamp(left, (right - width).max(left));
+        let row_index = match row_ends.iter().position(|end| *end + CALLOUT_GAP <= wanted) {
+            Some(r) => r,
+            None => {
+                row_ends.push(f32::NEG_INFINITY);
+                row_ends.len() - 1
+            }
+        };
+        // In a row already holding callouts to the left, it may have to move right.
+        let x = wanted.max(row_ends[row_index] + CALLOUT_GAP);
+        row_ends[row_index] = x + width;
+        let top = callout_top + row_index as f32 * (m.callout_height + CALLOUT_GAP);
+        grey_areas[i].callout = Rect::from_min_size(x, top, width, m.callout_height);
+    }
+    let rows = row_ends.len().max(1) as f32;
+    let height = BRACKET_HEIGHT + rows * (m.callout_height + CALLOUT_GAP) + CALLOUT_GAP;
+    (row_ends, height)
 }
 
 #[cfg(test)]
@@ -492,10 +575,17 @@ mod tests {
         let interest = &l.stages[Stage::Interest.index()];
         assert_eq!(l.drop_target(interest.column.center().x), Stage::Interest);
         assert_eq!(
-            l.drop_index(Stage::Awareness, l.slots[1].card.max.x + 1.0, None),
+            l.drop_index(
+                Stage::Awareness,
+                Point::new(l.slots[1].card.max.x + 1.0, 0.0),
+                None
+            ),
             2
         );
-        assert_eq!(l.drop_index(Stage::Awareness, 0.0, None), 0);
+        assert_eq!(
+            l.drop_index(Stage::Awareness, Point::new(0.0, 0.0), None),
+            0
+        );
     }
 
     #[test]

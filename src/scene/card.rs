@@ -121,7 +121,7 @@ pub fn touchpoint(
             theme.small_size,
             true,
             theme.emotion_colour(emotion.score),
-            width / 2.0,
+            width * 0.62,
             1,
         ));
     }
@@ -145,7 +145,7 @@ pub fn touchpoint(
             size: theme.small_size,
             bold: true,
             colour,
-            max_width: width / 2.0,
+            max_width: width * 0.38,
             max_lines: 1,
             align: Align::Right,
         }));
@@ -161,6 +161,10 @@ fn lanes_below(
     theme: &Theme,
     i18n: &I18n,
 ) {
+    // The wall and slides draw the card alone: its lanes are the timeline's.
+    if slot.doing.height() < 1.0 && slot.pains.height() < 1.0 {
+        return;
+    }
     let pad = 6.0;
     let doing = slot.doing;
     let width = doing.width() - 2.0 * pad;
@@ -246,7 +250,10 @@ fn lanes_below(
         }
         y += 3.0;
     }
-    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) {
+    // The wall has no department lane: the card's own line names the department.
+    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d))
+        && slot.department.height() > 16.0
+    {
         let chip = slot.department.shrink(4.0);
         out.push(Shape::Rect {
             rect: chip,

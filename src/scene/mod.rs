@@ -181,7 +181,8 @@ pub fn stages(
 
 /// Lane names in the label column at the map's left edge.
 pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
-    for lane in &layout.lanes {
+    // The wall has no label column: its lanes speak for themselves.
+    for lane in layout.lanes.iter().filter(|l| l.label.width() >= 40.0) {
         let pos = Point::new(lane.label.min.x + 10.0, lane.label.min.y + 8.0);
         let name = i18n.term("lane", lane.lane.key());
         out.push(text(

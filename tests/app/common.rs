@@ -33,6 +33,7 @@ pub fn app_on_file(file: &std::path::Path) -> JourneyApp {
         settings: Settings {
             language: Language::En,
             recent_files: Vec::new(),
+            ..Settings::default()
         },
         dialogs: Box::new(ScriptedDialogs::default()),
         recovery_dir: Some(test_recovery_dir()),
@@ -46,6 +47,7 @@ pub fn app_with(journey: Journey, language: Language) -> (JourneyApp, ScriptedDi
     let settings = Settings {
         language,
         recent_files: Vec::new(),
+        ..Settings::default()
     };
     let app = JourneyApp::start(Startup {
         file: None,

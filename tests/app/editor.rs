@@ -240,6 +240,7 @@ fn without_system_dialogs_the_builtin_picker_opens_a_journey() {
         settings: Settings {
             language: Language::En,
             recent_files: Vec::new(),
+            ..Settings::default()
         },
         dialogs: Box::new(ScriptedDialogs::unavailable()),
         recovery_dir: Some(test_recovery_dir()),

@@ -32,6 +32,7 @@ fn open(file: &Path, recovery: &Path) -> Harness<'static, JourneyApp> {
     let settings = Settings {
         language: Language::En,
         recent_files: Vec::new(),
+        ..Settings::default()
     };
     let app = JourneyApp::start(Startup {
         file: Some(file.to_owned()),
@@ -48,6 +49,7 @@ fn restarted(recovery: &Path) -> Harness<'static, JourneyApp> {
     let settings = Settings {
         language: Language::En,
         recent_files: Vec::new(),
+        ..Settings::default()
     };
     let app = JourneyApp::start(Startup {
         file: None,

@@ -42,6 +42,7 @@ fn png_size_is_the_page_times_the_scale_and_it_is_not_blank() {
                     scale,
                     transparent: false,
                     collapse_empty_stages: false,
+                    ..ExportOptions::default()
                 },
             )
             .unwrap(),
@@ -76,6 +77,7 @@ fn grey_areas_and_the_emotion_curve_are_where_the_layout_puts_them() {
                 scale,
                 transparent: false,
                 collapse_empty_stages: false,
+                ..ExportOptions::default()
             },
         )
         .unwrap(),
@@ -134,6 +136,7 @@ fn transparent_exports_have_a_transparent_background() {
                 scale: 1.0,
                 transparent: true,
                 collapse_empty_stages: false,
+                ..ExportOptions::default()
             },
         )
         .unwrap(),
@@ -221,6 +224,7 @@ fn exporting_twice_gives_identical_bytes() {
         scale: 2.0,
         transparent: false,
         collapse_empty_stages: false,
+        ..ExportOptions::default()
     };
     assert_eq!(
         export::png(&journey, options).unwrap(),

@@ -477,7 +477,7 @@ fn card_interactions(
     };
     let at = ui_state.view.from_screen(origin, pointer);
     let stage = layout.drop_target(at.x);
-    let index = layout.drop_index(stage, at.x, Some(&drag.id));
+    let index = layout.drop_index(stage, at, Some(&drag.id));
     if response.drag_stopped() {
         ui_state.drag = None;
         let Some(current) = journey.touchpoint(&drag.id) else {

@@ -276,18 +276,22 @@ pub fn drag_ghost(
         .iter()
         .filter(|s| Some(&s.id) != dragged)
         .collect();
-    let x = match others.get(index) {
-        Some(slot) => view.rect_to_screen(origin, &slot.card).left() - 4.0,
-        None => others.last().map_or(column.left() + 10.0, |s| {
-            view.rect_to_screen(origin, &s.card).right() + 4.0
-        }),
+    // The insertion mark: a bar beside the card the drop goes before (or after the
+    // last), as tall as that card (the wall stacks cards in rows).
+    let cards = view.rect_to_screen(origin, &layout.lane(Lane::Cards).rect);
+    let (x, top, bottom) = match (others.get(index), others.last()) {
+        (Some(slot), _) => {
+            let card = view.rect_to_screen(origin, &slot.card);
+            (card.left() - 4.0, card.top(), card.bottom())
+        }
+        (None, Some(last)) => {
+            let card = view.rect_to_screen(origin, &last.card);
+            (card.right() + 4.0, card.top(), card.bottom())
+        }
+        (None, None) => (column.left() + 10.0, cards.top(), cards.bottom()),
     };
-    let card_row = view.rect_to_screen(origin, &layout.lane(Lane::Cards).rect);
     painter.line_segment(
-        [
-            Pos2::new(x, card_row.top()),
-            Pos2::new(x, card_row.bottom()),
-        ],
+        [Pos2::new(x, top), Pos2::new(x, bottom)],
         Stroke::new(4.0, colour(theme.selection)),
     );
     painter.rect_filled(

@@ -109,7 +109,12 @@ impl View {
         let margin = 16.0;
         let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
         let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
+        let by_focus = (canvas.height() - margin * 2.0) / layout.focus.height().max(1.0);
         let (zoom, left) = match fit {
+            // The wall fits its stages, cards and curve to the window, both ways.
+            Fit::Height if layout.arrangement == crate::layout::Arrangement::Wall => {
+                (by_focus.min(by_width).min(2.0), 0.0)
+            }
             Fit::Height => (by_height.min(1.2), 0.0),
             Fit::Whole => (by_height.min(by_width), 0.0),
             Fit::Stage(stage) => {

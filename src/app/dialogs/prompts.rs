@@ -4,48 +4,127 @@
 use crate::app::*;
 
 impl JourneyApp {
-    /// Export options: scale (PNG) and background, then the save dialog.
+    /// Export choices: format, layout, page and orientation, slides, scale (PNG),
+    /// background; then the save dialog. The choices are remembered for next time.
     /// Returns whether the window stays open.
     pub(in crate::app) fn export_window_ui(
         &mut self,
         ctx: &egui::Context,
         request: &mut ExportRequest,
     ) -> bool {
+        use crate::export::{Format, PageSize, Paper};
+        use crate::layout::Arrangement;
         let i18n = &self.i18n;
-        let title = match request.format {
-            crate::export::Format::Png => i18n.tr("cmd-export-png"),
-            crate::export::Format::Svg => i18n.tr("cmd-export-svg"),
-            crate::export::Format::Pdf => i18n.tr("export-pdf-title"),
-        };
         let mut open = true;
         let mut go = false;
-        egui::Window::new(title)
+        egui::Window::new(i18n.tr("export-title"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                if request.format == crate::export::Format::Png {
-                    let label = ui.label(i18n.tr("export-scale"));
-                    ui.add(
-                        egui::Slider::new(&mut request.options.scale, 1.0..=4.0)
-                            .step_by(0.5)
-                            .suffix("×"),
-                    )
-                    .labelled_by(label.id);
-                }
+                let options = &mut request.options;
+                egui::Grid::new("export_choices")
+                    .num_columns(2)
+                    .spacing([12.0, 8.0])
+                    .show(ui, |ui| {
+                        ui.label(i18n.tr("export-format"));
+                        ui.horizontal(|ui| {
+                            for format in Format::ALL {
+                                let name = format.extension().to_uppercase();
+                                ui.selectable_value(&mut request.format, format, name);
+                            }
+                        });
+                        ui.end_row();
+
+                        let label = ui.label(i18n.tr("export-layout"));
+                        let layout_name = |layout: Option<Arrangement>| match layout {
+                            None => i18n.tr("export-layout-auto"),
+                            Some(a) => i18n.term("layout", a.key()),
+                        };
+                        egui::ComboBox::from_id_salt("export_layout")
+                            .selected_text(layout_name(options.layout))
+                            .show_ui(ui, |ui| {
+                                for layout in
+                                    [None, Some(Arrangement::Timeline), Some(Arrangement::Wall)]
+                                {
+                                    ui.selectable_value(
+                                        &mut options.layout,
+                                        layout,
+                                        layout_name(layout),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+
+                        let label = ui.label(i18n.tr("export-page"));
+                        let size = options.paper.map(|p| p.size);
+                        let page_name = |size: Option<PageSize>| match size {
+                            None => i18n.tr("export-page-none"),
+                            Some(s) => i18n.term("page-size", s.key()),
+                        };
+                        let mut chosen = size;
+                        ui.add_enabled_ui(!options.slides, |ui| {
+                            egui::ComboBox::from_id_salt("export_page")
+                                .selected_text(page_name(size))
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(&mut chosen, None, page_name(None));
+                                    for size in PageSize::ALL {
+                                        ui.selectable_value(
+                                            &mut chosen,
+                                            Some(size),
+                                            page_name(Some(size)),
+                                        );
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id);
+                        });
+                        ui.end_row();
+                        let mut portrait = options.paper.is_some_and(|p| p.portrait);
+                        ui.label("");
+                        ui.add_enabled(
+                            chosen.is_some() && !options.slides,
+                            egui::Checkbox::new(&mut portrait, i18n.tr("export-portrait")),
+                        );
+                        ui.end_row();
+                        options.paper = chosen.map(|size| Paper { size, portrait });
+
+                        ui.label("");
+                        ui.checkbox(&mut options.slides, i18n.tr("export-slides"));
+                        ui.end_row();
+
+                        if request.format == Format::Png {
+                            let label = ui.label(i18n.tr("export-scale"));
+                            ui.add(
+                                egui::Slider::new(&mut options.scale, 1.0..=4.0)
+                                    .step_by(0.5)
+                                    .suffix("×"),
+                            )
+                            .labelled_by(label.id);
+                            ui.end_row();
+                        }
+                    });
+                ui.checkbox(&mut options.transparent, i18n.tr("export-transparent"));
                 ui.checkbox(
-                    &mut request.options.transparent,
-                    i18n.tr("export-transparent"),
-                );
-                ui.checkbox(
-                    &mut request.options.collapse_empty_stages,
+                    &mut options.collapse_empty_stages,
                     i18n.tr("export-collapse-empty-stages"),
                 );
-                ui.label(egui::RichText::new(i18n.tr("export-hint")).small().weak());
+                let hint = if options.paper.is_some() && !options.slides {
+                    "export-poster-hint"
+                } else {
+                    "export-hint"
+                };
+                ui.label(egui::RichText::new(i18n.tr(hint)).small().weak());
                 go = ui.button(i18n.tr("export-choose-file")).clicked();
             });
         let escaped = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         if go {
+            self.settings.export = crate::app::settings::ExportChoices {
+                format: request.format,
+                options: request.options,
+            };
             self.ask_export_path(*request, ctx);
             return false;
         }

@@ -64,6 +64,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                         Some(AppCommand::ZoomOut),
                         Some(AppCommand::ZoomFit),
                         Some(AppCommand::CollapseEmptyStages),
+                        Some(AppCommand::WallLayout),
                         None,
                         Some(AppCommand::ToggleJourneyPanel),
                         Some(AppCommand::ToggleInspector),

@@ -1,0 +1,386 @@
+//! The wall: six stage columns side by side, each stage's cards stacked in reading
+//! order (a grid when the stage holds many), so a whole journey fits a window or a
+//! page. Below the cards, the emotion curve runs through every touchpoint left to right
+//! with the grey areas marked on it, and the grey areas' callouts under that, as on the
+//! timeline. What a touchpoint's card holds is drawn as on the timeline; its doing,
+//! thinking and pain-point lanes are the timeline's (the wall is the overview).
+//!
+//! The number of card rows is chosen for the space: the one that lets the stages,
+//! cards and curve be drawn largest in a `width / height = aspect` window.
+
+use super::{
+    Arrangement, BRACKET_HEIGHT, GreyAreaBox, Lane, LaneBox, MapLayout, Point, Rect, Slot,
+    StageBox, place_callouts,
+};
+use crate::model::{EMOTION_MAX, Journey, Stage, TouchpointId};
+use crate::theme::Metrics;
+
+/// Space between a stage column's edge and its cards.
+const PADDING: f32 = 8.0;
+/// Space between rows of cards.
+const ROW_GAP: f32 = 10.0;
+/// A stage header's height when no stage has notes: its name alone.
+const BARE_HEADER_HEIGHT: f32 = 52.0;
+/// Height of the emotion curve's band.
+const BAND_HEIGHT: f32 = 130.0;
+
+/// Lays out `journey` as a wall fitted to a window of `aspect` = width / height.
+pub fn wall(journey: &Journey, m: &Metrics, aspect: f32) -> MapLayout {
+    let rows = best_rows(&stage_counts(journey), m, aspect);
+    wall_with_rows(journey, m, rows)
+}
+
+fn stage_counts(journey: &Journey) -> Vec<usize> {
+    Stage::ALL
+        .iter()
+        .map(|s| journey.stage_range(*s).len())
+        .collect()
+}
+
+/// The numbers of card rows worth trying for `journey`, most rows first: the fewest
+/// rows for each number of columns in its fullest stage (about 2√n of them).
+pub fn wall_rows(journey: &Journey) -> Vec<usize> {
+    row_candidates(&stage_counts(journey))
+}
+
+fn row_candidates(counts: &[usize]) -> Vec<usize> {
+    let fullest = counts.iter().copied().max().unwrap_or(0).max(1);
+    let mut rows: Vec<usize> = Vec::new();
+    for columns in 1..=fullest {
+        let r = fullest.div_ceil(columns);
+        if rows.last() != Some(&r) {
+            rows.push(r);
+        }
+        if r == 1 {
+            break;
+        }
+    }
+    rows
+}
+
+/// Lays out `journey` as a wall with at most `rows` rows of cards in each stage.
+pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout {
+    let counts = stage_counts(journey);
+    let rows = rows.max(1);
+    let columns = |n: usize| n.div_ceil(rows).max(1);
+
+    // Without stage notes, the headers need only the stage's name.
+    let has_notes = journey.stages.values().any(|n| {
+        [&n.goal, &n.doing, &n.thinking, &n.feeling]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    });
+    let header_height = if has_notes {
+        m.stage_header_height
+    } else {
+        m.stage_header_height.min(BARE_HEADER_HEIGHT)
+    };
+    let cards_top = header_height + m.lane_gap;
+    let cards_height = rows as f32 * m.card_height + (rows - 1) as f32 * ROW_GAP;
+    let band_top = cards_top + cards_height + m.lane_gap;
+    let neutral_y = band_top + BAND_HEIGHT / 2.0;
+    let score_step = (BAND_HEIGHT / 2.0 - 18.0) / EMOTION_MAX as f32;
+    let grey_top = band_top + BAND_HEIGHT + m.lane_gap;
+    let lowest = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.emotion_score())
+        .min();
+
+    let mut slots = Vec::with_capacity(journey.touchpoints.len());
+    // Where each slot's point on the curve is, scored or not, left to right.
+    let mut curve_x = Vec::with_capacity(journey.touchpoints.len());
+    let mut stages = Vec::with_capacity(Stage::ALL.len());
+    let mut x = 0.0;
+    for (stage, &count) in Stage::ALL.iter().zip(&counts) {
+        let range = journey.stage_range(*stage);
+        let width = stage_width(count, columns(count), m);
+        let inner = width - 2.0 * PADDING;
+        let first_slot = slots.len();
+        for (k, index) in range.enumerate() {
+            let t = &journey.touchpoints[index];
+            let (row, column) = (k / columns(count), k % columns(count));
+            let card = Rect::from_min_size(
+                x + PADDING + column as f32 * (m.slot_width + m.slot_gap),
+                cards_top + row as f32 * (m.card_height + ROW_GAP),
+                m.slot_width,
+                m.card_height,
+            );
+            let below = Rect::from_min_size(card.min.x, card.max.y, card.width(), 0.0);
+            let point_x = x + PADDING + (k as f32 + 0.5) * inner / count as f32;
+            curve_x.push(point_x);
+            let score = t.emotion_score();
+            slots.push(Slot {
+                id: t.id.clone(),
+                index,
+                stage: *stage,
+                card,
+                doing: below,
+                pains: below,
+                department: below,
+                emotion: score.map(|s| Point::new(point_x, neutral_y - s as f32 * score_step)),
+                is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
+                score,
+            });
+        }
+        stages.push(StageBox {
+            stage: *stage,
+            column: Rect::from_min_size(x, 0.0, width, 0.0),
+            header: Rect::from_min_size(x, 0.0, width, header_height),
+            slots: first_slot..slots.len(),
+        });
+        x += width;
+    }
+    let right = x;
+
+    // Grey areas on the curve: a hatched band between neighbours' points, a bracket
+    // under the curve between others; callouts under those, as on the timeline.
+    let index_of: foldhash::HashMap<&TouchpointId, usize> =
+        slots.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+    let mut grey_areas: Vec<GreyAreaBox> = journey
+        .grey_areas
+        .iter()
+        .enumerate()
+        .filter_map(|(index, g)| {
+            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
+            let (left, right) = (a.min(b), a.max(b));
+            let neighbours = right - left == 1;
+            let band = if neighbours {
+                let (x0, x1) = (curve_x[left], curve_x[right]);
+                let inset = ((x1 - x0) / 2.0 - 6.0).clamp(0.0, 16.0);
+                Rect {
+                    min: Point::new(x0 + inset, band_top + 4.0),
+                    max: Point::new(x1 - inset, band_top + BAND_HEIGHT - 4.0),
+                }
+            } else {
+                Rect {
+                    min: Point::new(curve_x[left], grey_top),
+                    max: Point::new(
+                        curve_x[right].max(curve_x[left] + 1.0),
+                        grey_top + BRACKET_HEIGHT,
+                    ),
+                }
+            };
+            Some(GreyAreaBox {
+                id: g.id.clone(),
+                index,
+                severity: g.severity,
+                band,
+                neighbours,
+                callout: Rect::default(),
+                slots: (left, right),
+            })
+        })
+        .collect();
+    let flush = Metrics {
+        lane_label_width: 0.0,
+        ..m.clone()
+    };
+    let (row_ends, grey_height) = place_callouts(&mut grey_areas, grey_top, right, &flush);
+    let bottom = grey_top + grey_height + m.lane_gap;
+    let right = right.max(row_ends.iter().copied().fold(0.0, f32::max) + PADDING);
+    for stage in &mut stages {
+        stage.column.max.y = bottom;
+    }
+    if let Some(last) = stages.last_mut() {
+        last.column.max.x = right;
+    }
+    let lane = |lane: Lane, top: f32, height: f32| LaneBox {
+        lane,
+        rect: Rect::from_min_size(0.0, top, right, height),
+        label: Rect::from_min_size(0.0, top, 0.0, height),
+    };
+    let lanes = vec![
+        lane(Lane::Cards, cards_top, cards_height),
+        lane(Lane::Emotion, band_top, BAND_HEIGHT),
+        lane(Lane::GreyAreas, grey_top, grey_height),
+    ];
+    MapLayout {
+        arrangement: Arrangement::Wall,
+        bounds: Rect::from_min_size(0.0, 0.0, right, bottom),
+        focus: Rect::from_min_size(0.0, 0.0, right, grey_top),
+        stages,
+        lanes,
+        slots,
+        grey_areas,
+        neutral_y,
+    }
+}
+
+/// A stage column's width with its cards in `columns` columns; an empty stage keeps
+/// the metrics' empty width so its name still reads.
+fn stage_width(count: usize, columns: usize, m: &Metrics) -> f32 {
+    if count == 0 {
+        return m.empty_stage_width;
+    }
+    2.0 * PADDING + columns as f32 * m.slot_width + (columns - 1) as f32 * m.slot_gap
+}
+
+/// The number of card rows that draws the stages, cards and curve largest in a window
+/// of `aspect`: each candidate is the fewest rows for some number of columns in the
+/// fullest stage (about 2√n candidates, six stages each).
+fn best_rows(counts: &[usize], m: &Metrics, aspect: f32) -> usize {
+    let aspect = if aspect.is_finite() && aspect > 0.0 {
+        aspect
+    } else {
+        16.0 / 9.0
+    };
+    let mut best = (1, f32::NEG_INFINITY);
+    for rows in row_candidates(counts) {
+        let width: f32 = counts
+            .iter()
+            .map(|&n| stage_width(n, n.div_ceil(rows).max(1), m))
+            .sum();
+        let height = m.stage_header_height
+            + 3.0 * m.lane_gap
+            + rows as f32 * m.card_height
+            + (rows - 1) as f32 * ROW_GAP
+            + BAND_HEIGHT;
+        // Proportional to the zoom that fits this wall in the window.
+        let zoom = (aspect / width).min(1.0 / height);
+        if zoom > best.1 {
+            best = (rows, zoom);
+        }
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Emotion, GreyArea, GreyAreaId, GreyAreaKind, GreyAreaStatus, Language, Severity, Touchpoint,
+    };
+
+    fn journey(per_stage: [usize; 6]) -> Journey {
+        let mut j = Journey::new("t", Language::En);
+        let mut n = 0;
+        for (stage, count) in Stage::ALL.iter().zip(per_stage) {
+            for _ in 0..count {
+                n += 1;
+                let mut tp = Touchpoint::new(TouchpointId(format!("tp-{n}")), *stage, "x");
+                tp.emotion = Some(Emotion {
+                    score: (n % 5) as i8 - 2,
+                    word: String::new(),
+                });
+                j.touchpoints.push(tp);
+            }
+        }
+        j
+    }
+
+    #[test]
+    fn cards_sit_in_their_stage_in_reading_order_without_overlap() {
+        let j = journey([2, 2, 2, 2, 5, 3]);
+        let l = wall(&j, &Metrics::default(), 1264.0 / 640.0);
+        assert_eq!(l.slots.len(), 16);
+        for s in &l.slots {
+            let column = l.stages[s.stage.index()].column;
+            assert!(column.min.x < s.card.min.x && s.card.max.x < column.max.x);
+        }
+        for (i, a) in l.slots.iter().enumerate() {
+            for b in &l.slots[i + 1..] {
+                assert!(!a.card.intersects(&b.card), "{} overlaps {}", a.id, b.id);
+            }
+        }
+        // Reading order within a stage: each card is right of or below the one before.
+        for w in l.slots.windows(2).filter(|w| w[0].stage == w[1].stage) {
+            assert!(w[1].card.min.x > w[0].card.min.x || w[1].card.min.y > w[0].card.min.y);
+        }
+        // The curve runs left to right through every scored touchpoint.
+        let xs: Vec<f32> = l
+            .slots
+            .iter()
+            .filter_map(|s| s.emotion)
+            .map(|p| p.x)
+            .collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]));
+        assert!(l.focus.height() < l.bounds.height() + 1.0);
+    }
+
+    #[test]
+    fn a_wide_window_gets_fewer_rows_than_a_tall_one() {
+        let j = journey([10, 10, 10, 10, 10, 10]);
+        let m = Metrics::default();
+        let rows = |l: &MapLayout| {
+            let ys: std::collections::BTreeSet<i32> =
+                l.slots.iter().map(|s| s.card.min.y as i32).collect();
+            ys.len()
+        };
+        let wide = wall(&j, &m, 4.0);
+        let tall = wall(&j, &m, 0.7);
+        assert!(rows(&wide) < rows(&tall), "{} {}", rows(&wide), rows(&tall));
+        for l in [&wide, &tall] {
+            let ratio = l.focus.width() / l.focus.height();
+            assert!(ratio < 6.0, "{ratio}");
+        }
+    }
+
+    #[test]
+    fn sixty_touchpoints_are_no_wider_than_three_to_one() {
+        let j = journey([8, 12, 10, 6, 14, 10]);
+        let l = wall(&j, &Metrics::default(), 16.0 / 9.0);
+        let ratio = l.bounds.width() / l.bounds.height();
+        assert!(ratio <= 3.0, "{ratio}");
+    }
+
+    #[test]
+    fn grey_areas_mark_the_curve_and_get_callouts_clear_of_the_cards() {
+        let mut j = journey([2, 2, 0, 1, 3, 1]);
+        for (n, (from, to)) in [("tp-1", "tp-2"), ("tp-2", "tp-8"), ("tp-5", "tp-5")]
+            .iter()
+            .enumerate()
+        {
+            j.grey_areas.push(GreyArea {
+                id: GreyAreaId(format!("ga-{n}")),
+                title: String::new(),
+                from: (*from).into(),
+                to: (*to).into(),
+                kind: GreyAreaKind::SystemGap,
+                severity: Severity::High,
+                experience: String::new(),
+                departments: vec![],
+                channels: vec![],
+                evidence: vec![],
+                fix: String::new(),
+                owner: String::new(),
+                status: GreyAreaStatus::Open,
+            });
+        }
+        let l = wall(&j, &Metrics::default(), 2.0);
+        assert_eq!(l.grey_areas.len(), 3);
+        assert!(l.grey_areas[0].neighbours);
+        assert!(!l.grey_areas[1].neighbours);
+        assert!(!l.grey_areas[2].neighbours, "one touchpoint is a bracket");
+        let band = l.lane(Lane::Emotion).rect;
+        assert!(band.min.y <= l.grey_areas[0].band.min.y);
+        for g in &l.grey_areas {
+            for s in &l.slots {
+                assert!(!g.callout.intersects(&s.card));
+                assert!(!g.band.intersects(&s.card));
+            }
+            assert!(l.bounds.contains(g.callout.max));
+        }
+    }
+
+    #[test]
+    fn drops_land_in_reading_order() {
+        let j = journey([0, 0, 0, 0, 6, 0]);
+        let l = wall(&j, &Metrics::default(), 0.5);
+        let usage = &l.slots[l.stages[Stage::Usage.index()].slots.clone()];
+        assert!(usage[2].card.min.y > usage[0].card.min.y, "a grid of rows");
+        // Just left of the second row's first card: after the first row.
+        let second_row = usage
+            .iter()
+            .position(|s| s.card.min.y > usage[0].card.min.y)
+            .unwrap();
+        let at = Point::new(
+            usage[second_row].card.min.x - 1.0,
+            usage[second_row].card.center().y,
+        );
+        assert_eq!(l.drop_index(Stage::Usage, at, None), second_row);
+        let end = Point::new(l.bounds.max.x, l.bounds.max.y);
+        assert_eq!(l.drop_index(Stage::Usage, end, None), 6);
+        assert_eq!(l.slots_in_x(usage[0].card.min.x, usage[0].card.max.x), 0..6);
+    }
+}
