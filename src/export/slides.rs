@@ -27,12 +27,20 @@ const MAX_CARD_SCALE: f32 = 2.4;
 /// Grey areas listed on a stage's page, at most (the rest are counted).
 const STAGE_GREY_ROWS: usize = 4;
 
+/// A stage page's cards: scene shapes in card units, drawn `scale` times larger from
+/// `top`.
+struct CardGrid {
+    top: f32,
+    scale: f32,
+    shapes: Vec<Shape>,
+}
+
 /// The deck's pages as SVG documents.
 pub fn slides(journey: &Journey, options: &ExportOptions) -> Vec<String> {
     let theme = super::export_theme(options);
     let i18n = I18n::new(journey.language);
     let mut pages: Vec<Vec<Shape>> = Vec::new();
-    let mut cards: Vec<Option<(f32, f32, Vec<Shape>)>> = Vec::new();
+    let mut cards: Vec<Option<CardGrid>> = Vec::new();
     pages.push(overview(journey, &theme, &i18n));
     cards.push(None);
     for stage in Stage::ALL {
@@ -55,9 +63,9 @@ pub fn slides(journey: &Journey, options: &ExportOptions) -> Vec<String> {
             footer(&mut shapes, journey, n + 1, count, &theme);
             let mut writer = SvgWriter::new();
             writer.shapes(&shapes);
-            if let Some((top, scale, grid)) = grid {
-                writer.begin_scaled_group(MARGIN, top, scale);
-                writer.shapes(&grid);
+            if let Some(grid) = grid {
+                writer.begin_scaled_group(MARGIN, grid.top, grid.scale);
+                writer.shapes(&grid.shapes);
                 writer.end_group();
             }
             writer.finish(SLIDE_WIDTH, SLIDE_HEIGHT, background, &journey.title)
@@ -143,7 +151,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
         1,
     ));
     let mut ranked: Vec<&GreyArea> = journey.grey_areas.iter().collect();
-    ranked.sort_by(|a, b| b.severity.cmp(&a.severity));
+    ranked.sort_by_key(|g| std::cmp::Reverse(g.severity));
     let rows = ((FOOTER_TOP - 20.0 - (top + 50.0)) / 42.0).floor().max(1.0) as usize;
     grey_rows(
         &mut out,
@@ -369,7 +377,7 @@ fn stage_pages(
     stage: Stage,
     theme: &Theme,
     i18n: &I18n,
-) -> Vec<(Vec<Shape>, (f32, f32, Vec<Shape>))> {
+) -> Vec<(Vec<Shape>, CardGrid)> {
     let m = &theme.metrics;
     let scale = card_scale(theme);
     let range = journey.stage_range(stage);
@@ -501,7 +509,12 @@ fn stage_pages(
                 };
                 crate::scene::touchpoint(&mut grid, journey, &slot, tp, theme, i18n);
             }
-            (out, (cards_top, scale, grid))
+            let cards = CardGrid {
+                top: cards_top,
+                scale,
+                shapes: grid,
+            };
+            (out, cards)
         })
         .collect()
 }

@@ -194,7 +194,7 @@ impl MapLayout {
                 .iter()
                 .filter(|s| s.column.max.x >= x_min && s.column.min.x <= x_max);
             let first = overlapping.next().map(|s| s.slots.clone());
-            let last = overlapping.last().map(|s| s.slots.clone());
+            let last = overlapping.next_back().map(|s| s.slots.clone());
             return match (first, last) {
                 (Some(a), Some(b)) => a.start..b.end,
                 (Some(a), None) => a,

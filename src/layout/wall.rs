@@ -16,7 +16,14 @@ use crate::model::{EMOTION_MAX, Journey, Stage, TouchpointId};
 use crate::theme::Metrics;
 
 /// Space between a stage column's edge and its cards.
-const PADDING: f32 = 8.0;
+const PADDING: f32 = 6.0;
+/// Space between columns of cards in a stage, at most.
+const COLUMN_GAP: f32 = 10.0;
+
+fn column_gap(m: &Metrics) -> f32 {
+    m.slot_gap.min(COLUMN_GAP)
+}
+
 /// Space between rows of cards.
 const ROW_GAP: f32 = 10.0;
 /// A stage header's height when no stage has notes: its name alone.
@@ -101,7 +108,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
             let t = &journey.touchpoints[index];
             let (row, column) = (k / columns(count), k % columns(count));
             let card = Rect::from_min_size(
-                x + PADDING + column as f32 * (m.slot_width + m.slot_gap),
+                x + PADDING + column as f32 * (m.slot_width + column_gap(m)),
                 cards_top + row as f32 * (m.card_height + ROW_GAP),
                 m.slot_width,
                 m.card_height,
@@ -213,7 +220,7 @@ fn stage_width(count: usize, columns: usize, m: &Metrics) -> f32 {
     if count == 0 {
         return m.empty_stage_width;
     }
-    2.0 * PADDING + columns as f32 * m.slot_width + (columns - 1) as f32 * m.slot_gap
+    2.0 * PADDING + columns as f32 * m.slot_width + (columns - 1) as f32 * column_gap(m)
 }
 
 /// The number of card rows that draws the stages, cards and curve largest in a window

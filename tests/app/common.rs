@@ -24,6 +24,23 @@ pub fn test_recovery_dir() -> std::path::PathBuf {
     path
 }
 
+/// The app as `main` starts it on `file` with these settings, scripted dialogs and its
+/// own recovery folder.
+pub fn app_on_file_with(
+    file: &std::path::Path,
+    settings: Settings,
+) -> (JourneyApp, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    let app = JourneyApp::start(Startup {
+        file: Some(file.to_owned()),
+        journey: None,
+        settings,
+        dialogs: Box::new(dialogs.clone()),
+        recovery_dir: Some(test_recovery_dir()),
+    });
+    (app, dialogs)
+}
+
 /// The app as `main` starts it on `file` (`JourneyApp::start`), in English, with
 /// scripted dialogs and its own recovery folder.
 pub fn app_on_file(file: &std::path::Path) -> JourneyApp {
@@ -60,8 +77,13 @@ pub fn app_with(journey: Journey, language: Language) -> (JourneyApp, ScriptedDi
 }
 
 pub fn harness(app: JourneyApp) -> Harness<'static, JourneyApp> {
+    harness_sized(app, 1600.0, 1000.0)
+}
+
+/// The app in a window of `width` × `height` points.
+pub fn harness_sized(app: JourneyApp, width: f32, height: f32) -> Harness<'static, JourneyApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_size(egui::vec2(width, height))
         // Keys batched in one frame are replayed a boundary per frame.
         .with_max_steps(400)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);

@@ -14,4 +14,5 @@ mod panels;
 mod real_window;
 mod resolve;
 mod safety;
+mod wall;
 mod workshop;

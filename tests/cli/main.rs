@@ -6,3 +6,4 @@ mod diff;
 mod export;
 mod format_errors;
 mod git;
+mod pages;

@@ -216,9 +216,13 @@ impl<'a> Painter<'a> {
 pub fn sticky_lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
     let t = p.theme;
     let z = p.view.zoom;
-    let width = t.metrics.lane_label_width * z;
+    // The wall has no label column.
+    let Some(first) = layout.lanes.first().filter(|l| l.label.width() > 0.0) else {
+        return;
+    };
+    let width = first.label.width() * z;
     let left = p.rect(&layout.bounds).left().max(canvas.left());
-    let top = p.rect(&layout.lanes[0].label).top();
+    let top = p.rect(&first.label).top();
     let bottom = p.rect(&layout.bounds).bottom();
     let column = egui::Rect::from_min_max(Pos2::new(left, top), Pos2::new(left + width, bottom));
     p.egui

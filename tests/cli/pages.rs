@@ -1,0 +1,280 @@
+//! Posters, slides and the wall from the command line, read back as a reader would: the
+//! PDF through poppler (page size, extracted text, the size of every word), the PNGs
+//! decoded.
+
+use journeymap::model::Journey;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The height poppler gives a word, per point of font size: Inter's ascender plus
+/// descender (0.969 + 0.242 em).
+const WORD_HEIGHT_PER_POINT: f32 = 1.21;
+
+fn journeymap(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_journeymap"));
+    for arg in args {
+        command.arg(arg);
+    }
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    stderr
+}
+
+/// A generated journey of `n` touchpoints, written to `dir`.
+fn generated(dir: &Path, n: usize) -> (PathBuf, Journey) {
+    let path = dir.join(format!("g{n}.ron"));
+    let n = n.to_string();
+    journeymap(&[&"generate", &"-o", &path, &"--touchpoints", &n]);
+    let journey = journeymap::format::load(&path).unwrap().journey;
+    (path, journey)
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron")
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils): {e}"));
+    assert!(output.status.success(), "{tool}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Pages and their size in points, from `pdfinfo -f 1 -l 999`.
+fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
+    let output = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let numbers: Vec<f32> = l
+                .split(':')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (numbers[0], numbers[1])
+        })
+        .collect()
+}
+
+/// Every word's font size in points (from its box), page by page.
+fn word_sizes(pdf: &Path) -> Vec<Vec<(f32, String)>> {
+    let html = poppler("pdftotext", &["-bbox"], pdf);
+    let mut pages = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page") {
+            pages.push(Vec::new());
+        }
+        if let Some(rest) = line.strip_prefix("<word ") {
+            let attr = |name: &str| -> f32 {
+                let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                let end = start + rest[start..].find('"').unwrap();
+                rest[start..end].parse().unwrap()
+            };
+            let word = rest[rest.find('>').unwrap() + 1..]
+                .trim_end_matches("</word>")
+                .to_owned();
+            let size = (attr("yMax") - attr("yMin")) / WORD_HEIGHT_PER_POINT;
+            pages.last_mut().unwrap().push((size, word));
+        }
+    }
+    pages
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn an_a3_poster_of_sixty_touchpoints_is_a3_holds_every_title_and_no_text_under_6_pt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, journey) = generated(dir.path(), 60);
+    let pdf = dir.path().join("poster.pdf");
+    let stderr = journeymap(&[&"export", &source, &"-o", &pdf, &"--page", &"a3"]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+
+    let sizes = page_sizes(&pdf);
+    assert_eq!(sizes.len(), 1);
+    let mm = |points: f32| points * 25.4 / 72.0;
+    let (w, h) = sizes[0];
+    assert!(
+        (mm(w) - 420.0).abs() < 0.5 && (mm(h) - 297.0).abs() < 0.5,
+        "{w}×{h} pt"
+    );
+
+    // Content order keeps each title's lines together.
+    let text = words(&poppler("pdftotext", &["-raw"], &pdf));
+    for title in journey
+        .touchpoints
+        .iter()
+        .map(|t| &t.title)
+        .chain(journey.grey_areas.iter().map(|g| &g.title))
+    {
+        assert!(
+            text.contains(&words(title)),
+            "{title:?} is not on the poster"
+        );
+    }
+    let pages = word_sizes(&pdf);
+    let smallest = pages[0].iter().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+    assert!(pages[0].len() > 500, "the poster has its words");
+    assert!(smallest.0 >= 5.99, "{smallest:?} is under 6 pt");
+
+    // Portrait turns the sheet; a chosen layout is kept.
+    let upright = dir.path().join("upright.pdf");
+    journeymap(&[
+        &"export",
+        &source,
+        &"-o",
+        &upright,
+        &"--page",
+        &"a2",
+        &"--portrait",
+        &"--layout",
+        &"timeline",
+    ]);
+    let (w, h) = page_sizes(&upright)[0];
+    assert!(
+        (mm(w) - 420.0).abs() < 0.5 && (mm(h) - 594.0).abs() < 0.5,
+        "{w}×{h} pt"
+    );
+}
+
+#[test]
+fn a_poster_png_is_150_dpi_times_the_scale_and_too_small_paper_is_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, _) = generated(dir.path(), 60);
+    let png = dir.path().join("poster.png");
+    journeymap(&[&"export", &source, &"-o", &png, &"--page", &"a4"]);
+    let image = image::open(&png).unwrap();
+    // 297 × 210 mm at 150 dpi.
+    assert_eq!((image.width(), image.height()), (1754, 1241));
+    // 300 touchpoints do not print at 6 pt on A4: the export says so and which sheet
+    // would do.
+    let (big, _) = generated(dir.path(), 300);
+    let stderr = journeymap(&[
+        &"export", &big, &"-o", &png, &"--page", &"a4", &"--scale", &"2",
+    ]);
+    assert!(
+        stderr.contains("warning: the smallest text is") && stderr.contains("--page a"),
+        "{stderr}"
+    );
+    let image = image::open(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (3508, 2481));
+}
+
+#[test]
+fn slides_are_16_9_an_overview_and_a_page_per_stage_with_no_text_under_18_px() {
+    let dir = tempfile::tempdir().unwrap();
+    let journey = journeymap::format::load(&example()).unwrap().journey;
+    let deck = dir.path().join("deck.pdf");
+    journeymap(&[&"export", &example(), &"-o", &deck, &"--slides"]);
+    let non_empty = journeymap::model::Stage::ALL
+        .iter()
+        .filter(|s| !journey.stage_range(**s).is_empty())
+        .count();
+    let sizes = page_sizes(&deck);
+    assert_eq!(sizes.len(), 1 + non_empty);
+    for (w, h) in &sizes {
+        assert_eq!((*w, *h), (1920.0, 1080.0));
+    }
+    let pages = word_sizes(&deck);
+    for (n, page) in pages.iter().enumerate() {
+        assert!(!page.is_empty());
+        for (size, word) in page {
+            assert!(*size >= 17.99, "page {}: {word:?} is {size} px", n + 1);
+        }
+    }
+    // The overview names the grey areas, most severe first; each stage's page holds
+    // its cards.
+    let text = words(&poppler("pdftotext", &["-raw"], &deck));
+    let critical = text
+        .find("Courier to contact centre: nobody owns the failed delivery")
+        .unwrap();
+    let medium = text.find("Return received, refund forgotten").unwrap();
+    assert!(critical < medium);
+    for tp in &journey.touchpoints {
+        assert!(text.contains(&words(&tp.title)), "{:?}", tp.title);
+    }
+
+    // As PNG: numbered 1920×1080 pictures.
+    let png = dir.path().join("deck.png");
+    let stderr = journeymap(&[&"export", &example(), &"-o", &png, &"--slides"]);
+    for n in 1..=sizes.len() {
+        let file = dir.path().join(format!("deck-{n:02}.png"));
+        assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+        let image = image::open(&file).unwrap();
+        assert_eq!((image.width(), image.height()), (1920, 1080));
+    }
+    assert!(!dir.path().join("deck.png").exists());
+}
+
+#[test]
+fn a_big_stage_continues_on_more_slides_and_every_card_is_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, journey) = generated(dir.path(), 300);
+    let deck = dir.path().join("deck.pdf");
+    journeymap(&[&"export", &source, &"-o", &deck, &"--slides"]);
+    let pages = word_sizes(&deck);
+    assert!(
+        pages.len() > 7,
+        "50 cards a stage need more than a page each"
+    );
+    assert!(pages.iter().flatten().all(|(size, _)| *size >= 17.99));
+    let text = words(&poppler("pdftotext", &["-raw"], &deck));
+    for tp in &journey.touchpoints {
+        assert!(text.contains(&words(&tp.title)), "{:?}", tp.title);
+    }
+    assert!(text.contains("Usage (2/"), "continued pages are numbered");
+}
+
+#[test]
+fn the_wall_png_of_sixty_touchpoints_is_no_wider_than_three_to_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, _) = generated(dir.path(), 60);
+    let timeline = dir.path().join("timeline.png");
+    let wall = dir.path().join("wall.png");
+    journeymap(&[&"export", &source, &"-o", &timeline]);
+    journeymap(&[&"export", &source, &"-o", &wall, &"--layout", &"wall"]);
+    let ratio = |path: &Path| {
+        let image = image::open(path).unwrap();
+        image.width() as f32 / image.height() as f32
+    };
+    assert!(ratio(&timeline) > 6.0, "the timeline is a long strip");
+    assert!(ratio(&wall) <= 3.0, "{}", ratio(&wall));
+}
+
+#[test]
+fn bad_page_and_layout_names_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    for args in [
+        vec!["--page", "b4"],
+        vec!["--layout", "spiral"],
+        vec!["--portrait"],
+        vec!["--slides", "--page", "a3"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .arg("export")
+            .arg(example())
+            .arg("-o")
+            .arg(&out)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!out.exists());
+    }
+}
