@@ -48,5 +48,58 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports);
+/// Issue target: PDF, an A3 poster and slides of 60 and 300 touchpoints, each within
+/// 2 s, timed as `journeymap export` does them: laid out, drawn and written to a file.
+fn pages(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pages");
+    group.sample_size(10);
+    let dir = tempfile::tempdir().unwrap();
+    let a3 = Some(export::Paper {
+        size: export::PageSize::A3,
+        portrait: false,
+    });
+    for n in [60, 300] {
+        let journey = generate(n, 3);
+        let cases = [
+            ("map.pdf", ExportOptions::default()),
+            (
+                "a3.pdf",
+                ExportOptions {
+                    paper: a3,
+                    ..ExportOptions::default()
+                },
+            ),
+            (
+                "a3.png",
+                ExportOptions {
+                    paper: a3,
+                    ..ExportOptions::default()
+                },
+            ),
+            (
+                "slides.pdf",
+                ExportOptions {
+                    slides: true,
+                    ..ExportOptions::default()
+                },
+            ),
+            (
+                "slides.png",
+                ExportOptions {
+                    slides: true,
+                    ..ExportOptions::default()
+                },
+            ),
+        ];
+        for (name, options) in cases {
+            let path = dir.path().join(name);
+            group.bench_function(format!("{n}_touchpoints_{name}"), |b| {
+                b.iter(|| export::export_file(black_box(&journey), &path, options).unwrap())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exports, pages);
 criterion_main!(benches);

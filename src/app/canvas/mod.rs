@@ -207,6 +207,11 @@ fn suggested_handoffs(
     suggestions: &[(crate::model::TouchpointId, crate::model::TouchpointId)],
 ) {
     use crate::app::inspector::grey_area::SHOWN_SUGGESTIONS;
+    // Suggestions sit in the gap between neighbouring cards; the wall's neighbours may
+    // be rows apart, so there they are only listed in the journey panel.
+    if layout.arrangement == crate::layout::Arrangement::Wall {
+        return;
+    }
     let index: std::collections::HashMap<&crate::model::TouchpointId, usize> = layout
         .slots
         .iter()
