@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod format;
 pub mod generate;
 pub mod i18n;
+pub mod icon;
 pub mod layout;
 pub mod merge;
 pub mod model;

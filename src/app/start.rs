@@ -39,12 +39,20 @@ impl JourneyApp {
     }
 }
 
+/// The window icon's size in pixels (the desktop scales it).
+const WINDOW_ICON_SIZE: u32 = 128;
+
 /// Runs the editor in a native window; opens `file`, or the last file, or an example.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("journeymap")
             .with_app_id("journeymap")
+            .with_icon(std::sync::Arc::new(egui::IconData {
+                rgba: crate::icon::rgba(WINDOW_ICON_SIZE),
+                width: WINDOW_ICON_SIZE,
+                height: WINDOW_ICON_SIZE,
+            }))
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([960.0, 600.0])
             .with_drag_and_drop(true),

@@ -28,8 +28,12 @@ fn column_gap(m: &Metrics) -> f32 {
 const ROW_GAP: f32 = 10.0;
 /// A stage header's height when no stage has notes: its name alone.
 const BARE_HEADER_HEIGHT: f32 = 52.0;
-/// Height of the emotion curve's band.
-const BAND_HEIGHT: f32 = 130.0;
+/// Height of the emotion curve's band, as a share of the timeline's emotion lane.
+const BAND_SHARE: f32 = 0.76;
+
+fn band_height(m: &Metrics) -> f32 {
+    m.emotion_height * BAND_SHARE
+}
 
 /// Lays out `journey` as a wall fitted to a window of `aspect` = width / height.
 pub fn wall(journey: &Journey, m: &Metrics, aspect: f32) -> MapLayout {
@@ -85,9 +89,10 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
     let cards_top = header_height + m.lane_gap;
     let cards_height = rows as f32 * m.card_height + (rows - 1) as f32 * ROW_GAP;
     let band_top = cards_top + cards_height + m.lane_gap;
-    let neutral_y = band_top + BAND_HEIGHT / 2.0;
-    let score_step = (BAND_HEIGHT / 2.0 - 18.0) / EMOTION_MAX as f32;
-    let grey_top = band_top + BAND_HEIGHT + m.lane_gap;
+    let band = band_height(m);
+    let neutral_y = band_top + band / 2.0;
+    let score_step = (band / 2.0 - 18.0) / EMOTION_MAX as f32;
+    let grey_top = band_top + band + m.lane_gap;
     let lowest = journey
         .touchpoints
         .iter()
@@ -157,7 +162,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
                 let inset = ((x1 - x0) / 2.0 - 6.0).clamp(0.0, 16.0);
                 Rect {
                     min: Point::new(x0 + inset, band_top + 4.0),
-                    max: Point::new(x1 - inset, band_top + BAND_HEIGHT - 4.0),
+                    max: Point::new(x1 - inset, band_top + band - 4.0),
                 }
             } else {
                 Rect {
@@ -199,7 +204,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
     };
     let lanes = vec![
         lane(Lane::Cards, cards_top, cards_height),
-        lane(Lane::Emotion, band_top, BAND_HEIGHT),
+        lane(Lane::Emotion, band_top, band),
         lane(Lane::GreyAreas, grey_top, grey_height),
     ];
     MapLayout {
@@ -242,7 +247,7 @@ fn best_rows(counts: &[usize], m: &Metrics, aspect: f32) -> usize {
             + 3.0 * m.lane_gap
             + rows as f32 * m.card_height
             + (rows - 1) as f32 * ROW_GAP
-            + BAND_HEIGHT;
+            + band_height(m);
         // Proportional to the zoom that fits this wall in the window.
         let zoom = (aspect / width).min(1.0 / height);
         if zoom > best.1 {

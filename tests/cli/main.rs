@@ -6,4 +6,5 @@ mod diff;
 mod export;
 mod format_errors;
 mod git;
+mod install;
 mod pages;

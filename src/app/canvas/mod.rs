@@ -17,6 +17,9 @@ use crate::model::ElementId;
 use crate::scene;
 use egui::{Pos2, Sense, Vec2};
 
+/// The smallest zoom of the wall in presentation mode.
+const PRESENTED_WALL_MIN_ZOOM: f32 = 0.6;
+
 /// Below this on-screen card width the map is drawn as an overview.
 const DETAIL_MIN_CARD_PX: f32 = 24.0;
 
@@ -60,11 +63,13 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
     let origin = canvas.min;
     ui_state.canvas_rect = Some(canvas);
 
-    // On a projector, text never shrinks below the theme's sizes.
-    let min_zoom = if ui_state.display.presenting() {
-        1.0
-    } else {
-        MIN_ZOOM
+    // On a projector, text never shrinks below the theme's sizes; the wall, whose point
+    // is the whole journey at once, may shrink it to 60 % (projector type is twice the
+    // editor's, so titles stay about 17 px).
+    let min_zoom = match (ui_state.display.presenting(), layout.arrangement) {
+        (false, _) => MIN_ZOOM,
+        (true, crate::layout::Arrangement::Timeline) => 1.0,
+        (true, crate::layout::Arrangement::Wall) => PRESENTED_WALL_MIN_ZOOM,
     };
     // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom out.
     ui_state.view.apply_fit(canvas, layout, min_zoom);
