@@ -542,3 +542,19 @@ page-size-a2 = A2
 page-size-a1 = A1
 page-size-a0 = A0
 export-title = Export
+
+cmd-find = Find…
+cmd-find-tip = Find text in any field of any element and step through the matches
+find-label = Find
+find-hint = Text in any title, note, evidence or grey area
+find-previous = Previous
+find-next = Next
+find-close = Close
+find-count = { $current } of { $total }
+find-total = { $total ->
+    [one] 1 match
+   *[other] { $total } matches
+}
+find-none = No matches
+find-more = … and { $count } more
+find-journey = Journey

@@ -542,3 +542,19 @@ page-size-a2 = A2
 page-size-a1 = A1
 page-size-a0 = A0
 export-title = Exportar
+
+cmd-find = Buscar…
+cmd-find-tip = Busca texto en cualquier campo de cualquier elemento y recorre los resultados
+find-label = Buscar
+find-hint = Texto en cualquier título, nota, evidencia o zona gris
+find-previous = Anterior
+find-next = Siguiente
+find-close = Cerrar
+find-count = { $current } de { $total }
+find-total = { $total ->
+    [one] 1 resultado
+   *[other] { $total } resultados
+}
+find-none = Sin resultados
+find-more = … y { $count } más
+find-journey = Viaje

@@ -28,6 +28,7 @@ pub enum AppCommand {
     ToggleInspector,
     TogglePanels,
     WallLayout,
+    Find,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
     PresentationDark,
@@ -108,6 +109,7 @@ impl AppCommand {
         AppCommand::ToggleInspector,
         AppCommand::TogglePanels,
         AppCommand::WallLayout,
+        AppCommand::Find,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
         AppCommand::StartEntry,
@@ -183,6 +185,7 @@ impl AppCommand {
             AppCommand::ToggleInspector => "cmd-toggle-inspector",
             AppCommand::TogglePanels => "cmd-toggle-panels",
             AppCommand::WallLayout => "cmd-wall-layout",
+            AppCommand::Find => "cmd-find",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
             AppCommand::FilterDepartment => "cmd-filter-department",
@@ -243,6 +246,7 @@ impl AppCommand {
             ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
             TogglePanels => vec![key(CMD_SHIFT, Key::H)],
             WallLayout => vec![key(CMD_SHIFT, Key::W)],
+            Find => vec![key(CMD, Key::F)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
             StartEntry => vec![key(NONE, Key::N)],
@@ -393,6 +397,7 @@ mod tests {
             ToggleInspector => 48,
             TogglePanels => 49,
             WallLayout => 50,
+            Find => 51,
         }
     }
 
@@ -400,7 +405,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=50).collect();
+        let expected: Vec<usize> = (0..=51).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

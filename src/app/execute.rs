@@ -42,7 +42,7 @@ impl JourneyApp {
             | NextCard | PreviousCard | NextStage | PreviousStage | FocusNextStage
             | FocusPreviousStage | FilterNoEvidence | FilterChannel | FilterDepartment
             | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages
-            | ToggleJourneyPanel | ToggleInspector | TogglePanels | WallLayout => true,
+            | ToggleJourneyPanel | ToggleInspector | TogglePanels | WallLayout | Find => true,
         }
     }
 
@@ -124,6 +124,7 @@ impl JourneyApp {
                 self.ui_state.collapse_empty_stages = !self.ui_state.collapse_empty_stages;
                 self.ui_state.view.fit_whole();
             }
+            Find => self.ui_state.find.open(),
             WallLayout => {
                 use crate::layout::Arrangement;
                 let arrangement = match self.ui_state.arrangement {

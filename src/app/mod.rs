@@ -220,6 +220,7 @@ impl JourneyApp {
             self.status_bar_ui(ui);
             self.panels_ui(ui, &mut edits);
         }
+        self.find_bar_ui(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

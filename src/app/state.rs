@@ -63,6 +63,8 @@ pub struct UiState {
     pub hide_inspector: bool,
     /// Timeline or wall: a view setting remembered per journey file in the settings.
     pub arrangement: crate::layout::Arrangement,
+    /// The Find bar (Ctrl+F).
+    pub find: crate::app::panels::find::Find,
     /// The card whose title is being typed in keyboard entry.
     pub entry: Option<TouchpointId>,
     pub filter: Filter,
@@ -141,6 +143,7 @@ impl UiState {
             hide_journey_panel: _,
             hide_inspector: _,
             arrangement: _,
+            find,
             entry,
             filter,
             spotlight,
@@ -156,6 +159,7 @@ impl UiState {
         *entry = None;
         *filter = Filter::None;
         *spotlight = None;
+        find.forget_matches();
     }
 
     pub fn is_selected(&self, id: &ElementId) -> bool {

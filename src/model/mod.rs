@@ -8,6 +8,7 @@ mod element;
 mod ids;
 mod journey;
 mod kinds;
+pub mod search;
 
 pub use catalog::{default_channels, default_departments};
 pub use colour::Rgb;

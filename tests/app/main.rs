@@ -8,6 +8,7 @@ mod common;
 mod attachments;
 mod editor;
 mod editor_spanish;
+mod find;
 mod hostile;
 mod i18n;
 mod panels;

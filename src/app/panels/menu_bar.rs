@@ -55,6 +55,8 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                         Some(AppCommand::MarkGreyArea),
                         Some(AppCommand::Delete),
                         None,
+                        Some(AppCommand::Find),
+                        None,
                     ],
                 ),
                 (

@@ -2,6 +2,7 @@
 //! stage notes, grey-area list, catalogues), the status bar.
 
 pub mod catalogue;
+pub mod find;
 pub mod journey;
 pub mod menu_bar;
 mod status_bar;
