@@ -15,6 +15,7 @@ pub mod format;
 pub mod generate;
 pub mod i18n;
 pub mod icon;
+pub mod interchange;
 pub mod layout;
 pub mod merge;
 pub mod model;

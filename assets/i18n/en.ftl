@@ -558,3 +558,4 @@ find-total = { $total ->
 find-none = No matches
 find-more = … and { $count } more
 find-journey = Journey
+mermaid-customer = Customer

@@ -558,3 +558,4 @@ find-total = { $total ->
 find-none = Sin resultados
 find-more = … y { $count } más
 find-journey = Viaje
+mermaid-customer = Cliente

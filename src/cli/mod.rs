@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod fmt;
 mod git;
+mod interchange;
 
 pub use git::load_pair;
 mod new;
@@ -35,8 +36,14 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Write a new, empty journey with the default catalogues.
     New(NewArgs),
-    /// Export the whole map as PNG, SVG or PDF (format from the output's extension).
+    /// Export the map as PNG, SVG or PDF (a picture, a poster or slides), or as JSON
+    /// or a Mermaid journey diagram (.mmd, or .md fenced); format from the extension.
     Export(ExportArgs),
+    /// Start a journey from a Mermaid journey diagram (.mmd, or the first ```mermaid
+    /// block of a .md) or from journeymap's JSON.
+    Import(ImportArgs),
+    /// Print the JSON Schema of the journey format (of `export -o map.json`).
+    Schema(SchemaArgs),
     /// Semantic diff of two journeys (exit 0 when equal, 1 when different).
     Diff(DiffArgs),
     /// Three-way merge by structure, as a git merge driver: merge %O %A %B %P.
@@ -169,6 +176,28 @@ pub struct GitDiffArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A .mmd, .md or .json file.
+    pub file: PathBuf,
+    /// The journey to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Language of a journey started from Mermaid: en or es (default: the system's).
+    #[arg(long, value_parser = parse_language)]
+    pub language: Option<crate::model::Language>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write it to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ExportArgs {
     pub file: PathBuf,
     /// The picture to write: a .png, .svg or .pdf file.
@@ -276,6 +305,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Import(args) => interchange::run_import(&args),
+        Command::Schema(args) => interchange::run_schema(&args),
         Command::Diff(args) => git::run_diff(&args),
         Command::Merge(args) => git::run_merge(&args),
         Command::GitSetup(args) => git::run_git_setup(&args),

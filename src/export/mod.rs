@@ -98,11 +98,17 @@ pub enum Format {
     Png,
     Svg,
     Pdf,
+    /// The journey as JSON (see `journeymap schema`).
+    Json,
+    /// A Mermaid `journey` diagram.
+    Mermaid,
+    /// A Mermaid diagram fenced for markdown.
+    Markdown,
 }
 
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("{}: unknown picture format; use a .png, .svg or .pdf file name", path.display())]
+    #[error("{}: unknown format; use a .png, .svg, .pdf, .json, .mmd or .md file name", path.display())]
     UnknownFormat { path: std::path::PathBuf },
     #[error("scale {0} is outside 1 to 4")]
     Scale(f32),
@@ -126,13 +132,22 @@ pub enum ExportError {
 }
 
 impl Format {
+    /// The pictures (the export window's choices).
     pub const ALL: [Format; 3] = [Format::Png, Format::Svg, Format::Pdf];
 
     pub fn extension(self) -> &'static str {
+        self.extensions()[0]
+    }
+
+    /// The file name extensions of the format, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Format::Png => "png",
-            Format::Svg => "svg",
-            Format::Pdf => "pdf",
+            Format::Png => &["png"],
+            Format::Svg => &["svg"],
+            Format::Pdf => &["pdf"],
+            Format::Json => &["json"],
+            Format::Mermaid => &["mmd"],
+            Format::Markdown => &["md"],
         }
     }
 
@@ -146,6 +161,9 @@ impl Format {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
             Some("pdf") => Ok(Format::Pdf),
+            Some("json") => Ok(Format::Json),
+            Some("mmd") => Ok(Format::Mermaid),
+            Some("md") => Ok(Format::Markdown),
             _ => Err(ExportError::UnknownFormat {
                 path: path.to_owned(),
             }),
@@ -356,6 +374,11 @@ pub fn export_change(
         }
         Format::Svg => document.into_bytes(),
         Format::Pdf => pdf(&document)?,
+        Format::Json | Format::Mermaid | Format::Markdown => {
+            return Err(ExportError::UnknownFormat {
+                path: path.to_owned(),
+            });
+        }
     };
     crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
@@ -459,11 +482,12 @@ pub fn export_file(
     options: ExportOptions,
 ) -> Result<Vec<std::path::PathBuf>, ExportError> {
     let format = Format::from_path(path)?;
-    if options.slides {
+    let picture = matches!(format, Format::Png | Format::Svg | Format::Pdf);
+    if options.slides && picture {
         let deck = slides(journey, &options);
         let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
             Format::Pdf => vec![(path.to_owned(), pdf_pages(&deck, None)?)],
-            Format::Png | Format::Svg => {
+            _ => {
                 check_scale(options.scale)?;
                 deck.iter()
                     .enumerate()
@@ -489,6 +513,9 @@ pub fn export_file(
             &[svg_with(journey, &options)],
             options.paper.map(Paper::points),
         )?,
+        Format::Json => crate::interchange::json::to_json(journey).into_bytes(),
+        Format::Mermaid => crate::interchange::mermaid::to_mermaid(journey).into_bytes(),
+        Format::Markdown => crate::interchange::mermaid::to_markdown(journey).into_bytes(),
     };
     write(path, &bytes)?;
     Ok(vec![path.to_owned()])

@@ -38,6 +38,21 @@ impl Serialize for Rgb {
     }
 }
 
+/// In the file and in JSON, `"#rrggbb"`.
+impl schemars::JsonSchema for Rgb {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rgb".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^#[0-9a-fA-F]{6}$",
+            "description": "A colour, #rrggbb"
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

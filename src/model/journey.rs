@@ -23,7 +23,7 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Journey {
     pub version: u32,
@@ -61,14 +61,16 @@ pub struct Journey {
 }
 
 /// A pair of consecutive touchpoints, in journey order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Handoff {
     pub from: TouchpointId,
     pub to: TouchpointId,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
     #[serde(default)]
@@ -84,7 +86,7 @@ pub struct Persona {
 }
 
 /// What the customer wants, does, thinks and feels across one stage.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StageNotes {
     /// The team's own name for this stage ("Define", "Compare"), shown instead of the
@@ -107,7 +109,7 @@ impl StageNotes {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     pub id: ChannelId,
@@ -116,7 +118,7 @@ pub struct Channel {
     pub colour: Rgb,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     pub id: DepartmentId,
@@ -125,7 +127,7 @@ pub struct Department {
 }
 
 /// How the customer feels at a touchpoint: a score from -2 to +2 and an optional word.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Emotion {
     pub score: i8,
@@ -133,7 +135,7 @@ pub struct Emotion {
     pub word: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Touchpoint {
     pub id: TouchpointId,
@@ -188,7 +190,7 @@ impl Touchpoint {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     pub name: MetricName,
@@ -203,7 +205,7 @@ pub struct Metric {
     pub sample_size: Option<u32>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub id: EvidenceId,
@@ -223,7 +225,7 @@ pub struct Evidence {
     pub attachments: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GreyArea {
     pub id: GreyAreaId,
@@ -251,13 +253,13 @@ pub struct GreyArea {
 }
 
 /// What an opportunity is attached to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum OpportunityTarget {
     Touchpoint(TouchpointId),
     GreyArea(GreyAreaId),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Opportunity {
     pub id: OpportunityId,
@@ -273,7 +275,7 @@ pub struct Opportunity {
 
 /// The map's header: everything that is not a list of elements. Edits replace it whole.
 /// Serialized with the same field names as the file (diff and merge walk it that way).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Header {
     pub title: String,
     pub language: Language,

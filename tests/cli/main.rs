@@ -7,4 +7,5 @@ mod export;
 mod format_errors;
 mod git;
 mod install;
+mod interchange;
 mod pages;

@@ -150,13 +150,9 @@ impl FileDialogs for NativeDialogs {
                     suggested_name,
                     format,
                 } => {
-                    let (name, extension) = match format {
-                        crate::export::Format::Png => ("PNG", "png"),
-                        crate::export::Format::Svg => ("SVG", "svg"),
-                        crate::export::Format::Pdf => ("PDF", "pdf"),
-                    };
+                    let extension = format.extension();
                     dialog
-                        .add_filter(name, &[extension])
+                        .add_filter(extension.to_uppercase(), &[extension])
                         .set_file_name(suggested_name)
                         .save_file()
                 }

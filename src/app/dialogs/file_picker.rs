@@ -69,11 +69,7 @@ impl FilePicker {
         match &self.kind {
             DialogKind::OpenJourney | DialogKind::SaveJourney { .. } => &["ron"],
             DialogKind::OpenImage => &["png", "jpg", "jpeg"],
-            DialogKind::SavePicture { format, .. } => match format {
-                crate::export::Format::Png => &["png"],
-                crate::export::Format::Svg => &["svg"],
-                crate::export::Format::Pdf => &["pdf"],
-            },
+            DialogKind::SavePicture { format, .. } => format.extensions(),
         }
     }
 

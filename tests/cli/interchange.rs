@@ -1,0 +1,172 @@
+//! JSON with its schema, and Mermaid journey diagrams, both ways, on the bundled
+//! examples, through the command line.
+
+use journeymap::model::{Journey, Stage};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2);
+    files
+}
+
+fn journeymap(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_journeymap"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command.output().unwrap()
+}
+
+fn ok(output: std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn json_exports_validate_against_the_published_schema_and_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema_file = dir.path().join("journey.schema.json");
+    ok(journeymap(&[&"schema", &"-o", &schema_file]));
+    let printed = ok(journeymap(&[&"schema"]));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema_file).unwrap()).unwrap();
+    assert_eq!(
+        schema,
+        serde_json::from_str::<serde_json::Value>(&printed).unwrap()
+    );
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+
+    for source in examples() {
+        let journey = journeymap::format::load(&source).unwrap().journey;
+        let json = dir.path().join("map.json");
+        ok(journeymap(&[&"export", &source, &"-o", &json]));
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", source.display());
+        // Imported back, it is the same journey, field for field.
+        let back = dir.path().join("back.ron");
+        ok(journeymap(&[&"import", &json, &"-o", &back, &"--force"]));
+        assert_eq!(journeymap::format::load(&back).unwrap().journey, journey);
+    }
+
+    // The schema rejects what the format rejects: a wrong type, an unknown stage.
+    let mut bad: serde_json::Value = serde_json::from_str(&journeymap::interchange::json::to_json(
+        &journeymap::format::load(&examples()[0]).unwrap().journey,
+    ))
+    .unwrap();
+    bad["touchpoints"][0]["stage"] = "Checkout".into();
+    assert!(!validator.is_valid(&bad));
+    bad["touchpoints"][0]["stage"] = "Action".into();
+    bad["title"] = 7.into();
+    assert!(!validator.is_valid(&bad));
+}
+
+/// What a Mermaid journey holds of a map: per stage, each touchpoint's title, score
+/// and department's name.
+fn mermaid_view(journey: &Journey) -> Vec<(Stage, String, Option<i8>, Option<String>)> {
+    journey
+        .touchpoints
+        .iter()
+        .map(|t| {
+            let department = t
+                .department
+                .as_ref()
+                .and_then(|d| journey.department(d))
+                .map(|d| d.name.clone());
+            (t.stage, t.title.clone(), t.emotion_score(), department)
+        })
+        .collect()
+}
+
+#[test]
+fn mermaid_round_trips_both_examples_and_renders_as_a_journey_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    for source in examples() {
+        let journey = journeymap::format::load(&source).unwrap().journey;
+        let mmd = dir.path().join("map.mmd");
+        ok(journeymap(&[&"export", &source, &"-o", &mmd]));
+        let text = std::fs::read_to_string(&mmd).unwrap();
+        assert!(text.starts_with("journey\n    title "), "{text}");
+        assert_eq!(text.matches("\n    section ").count(), 6);
+        for tp in &journey.touchpoints {
+            let score = tp.emotion_score().unwrap_or(0) + 3;
+            assert!(
+                text.contains(&format!("      {}: {score}: ", tp.title.replace(':', "꞉"))),
+                "{:?} with score {score}",
+                tp.title
+            );
+        }
+        let back = dir.path().join("back.ron");
+        ok(journeymap(&[
+            &"import",
+            &mmd,
+            &"-o",
+            &back,
+            &"--force",
+            &"--language",
+            &journey.language.key(),
+        ]));
+        let imported = journeymap::format::load(&back).unwrap().journey;
+        assert_eq!(imported.title, journey.title);
+        assert_eq!(mermaid_view(&imported), mermaid_view(&journey));
+        for stage in Stage::ALL {
+            assert_eq!(imported.stage_label(*stage), journey.stage_label(*stage));
+        }
+
+        // In markdown: the same diagram in a fenced block, read back the same.
+        let md = dir.path().join("map.md");
+        ok(journeymap(&[&"export", &source, &"-o", &md]));
+        let fenced = std::fs::read_to_string(&md).unwrap();
+        assert_eq!(fenced, format!("```mermaid\n{text}```\n"));
+        ok(journeymap(&[
+            &"import",
+            &md,
+            &"-o",
+            &back,
+            &"--force",
+            &"--language",
+            &journey.language.key(),
+        ]));
+        let from_md = journeymap::format::load(&back).unwrap().journey;
+        assert_eq!(mermaid_view(&from_md), mermaid_view(&journey));
+    }
+}
+
+#[test]
+fn a_bad_mermaid_line_is_reported_by_line_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mmd = dir.path().join("bad.mmd");
+    std::fs::write(
+        &mmd,
+        "journey\n  title Day\n  section Go\n    Make tea: nine: Me\n",
+    )
+    .unwrap();
+    let out = dir.path().join("day.ron");
+    let output = journeymap(&[&"import", &mmd, &"-o", &out]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:4: \"nine\" is not a score", mmd.display())),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    // An existing journey is never overwritten without --force.
+    std::fs::write(&mmd, "journey\n  section A\n    Tea: 4: Me\n").unwrap();
+    std::fs::write(&out, "keep").unwrap();
+    let output = journeymap(&[&"import", &mmd, &"-o", &out]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
+}
