@@ -136,10 +136,7 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
             sections += 1;
             let default_name = I18n::new(language).term("stage", stage.key());
             if by_name.is_none() && name != default_name {
-                let notes = journey
-                    .stages
-                    .entry(stage)
-                    .or_insert_with(StageNotes::default);
+                let notes = journey.stages.entry(stage).or_default();
                 if notes.label.is_empty() {
                     notes.label = restore(name);
                 }
