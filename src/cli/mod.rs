@@ -39,8 +39,9 @@ pub enum Command {
     /// Export the map as PNG, SVG or PDF (a picture, a poster or slides), or as JSON
     /// or a Mermaid journey diagram (.mmd, or .md fenced); format from the extension.
     Export(ExportArgs),
-    /// Start a journey from a Mermaid journey diagram (.mmd, or the first ```mermaid
-    /// block of a .md) or from journeymap's JSON.
+    /// Start a journey from a spreadsheet of touchpoints (.csv), a Mermaid journey
+    /// diagram (.mmd, or the first ```mermaid block of a .md) or journeymap's JSON; or
+    /// merge a spreadsheet into a journey by touchpoint id (--into).
     Import(ImportArgs),
     /// Print the JSON Schema of the journey format (of `export -o map.json`).
     Schema(SchemaArgs),
@@ -177,11 +178,14 @@ pub struct GitDiffArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A .mmd, .md or .json file.
+    /// A .csv, .mmd, .md or .json file.
     pub file: PathBuf,
-    /// The journey to write.
-    #[arg(short, long)]
-    pub output: PathBuf,
+    /// The new journey to write.
+    #[arg(short, long, required_unless_present = "into", conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+    /// Merge the spreadsheet's rows into this journey by touchpoint id (CSV only).
+    #[arg(long)]
+    pub into: Option<PathBuf>,
     /// Language of a journey started from Mermaid: en or es (default: the system's).
     #[arg(long, value_parser = parse_language)]
     pub language: Option<crate::model::Language>,

@@ -100,6 +100,8 @@ pub enum Format {
     Pdf,
     /// The journey as JSON (see `journeymap schema`).
     Json,
+    /// A spreadsheet, one row per touchpoint.
+    Csv,
     /// A Mermaid `journey` diagram.
     Mermaid,
     /// A Mermaid diagram fenced for markdown.
@@ -108,7 +110,7 @@ pub enum Format {
 
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("{}: unknown format; use a .png, .svg, .pdf, .json, .mmd or .md file name", path.display())]
+    #[error("{}: unknown format; use a .png, .svg, .pdf, .csv, .json, .mmd or .md file name", path.display())]
     UnknownFormat { path: std::path::PathBuf },
     #[error("scale {0} is outside 1 to 4")]
     Scale(f32),
@@ -146,6 +148,7 @@ impl Format {
             Format::Svg => &["svg"],
             Format::Pdf => &["pdf"],
             Format::Json => &["json"],
+            Format::Csv => &["csv"],
             Format::Mermaid => &["mmd"],
             Format::Markdown => &["md"],
         }
@@ -162,6 +165,7 @@ impl Format {
             Some("svg") => Ok(Format::Svg),
             Some("pdf") => Ok(Format::Pdf),
             Some("json") => Ok(Format::Json),
+            Some("csv") => Ok(Format::Csv),
             Some("mmd") => Ok(Format::Mermaid),
             Some("md") => Ok(Format::Markdown),
             _ => Err(ExportError::UnknownFormat {
@@ -374,7 +378,7 @@ pub fn export_change(
         }
         Format::Svg => document.into_bytes(),
         Format::Pdf => pdf(&document)?,
-        Format::Json | Format::Mermaid | Format::Markdown => {
+        Format::Json | Format::Csv | Format::Mermaid | Format::Markdown => {
             return Err(ExportError::UnknownFormat {
                 path: path.to_owned(),
             });
@@ -514,6 +518,7 @@ pub fn export_file(
             options.paper.map(Paper::points),
         )?,
         Format::Json => crate::interchange::json::to_json(journey).into_bytes(),
+        Format::Csv => crate::interchange::csv::to_csv(journey).into_bytes(),
         Format::Mermaid => crate::interchange::mermaid::to_mermaid(journey).into_bytes(),
         Format::Markdown => crate::interchange::mermaid::to_markdown(journey).into_bytes(),
     };

@@ -225,7 +225,7 @@ fn department(journey: &mut Journey, name: &str) -> DepartmentId {
         return d.id.clone();
     }
     const COLOURS: [u32; 6] = [0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xb07aa1];
-    let id = DepartmentId(format!("dept-{}", journey.departments.len() + 1));
+    let id = journey.new_department_id(name);
     let colour = Rgb::hex(COLOURS[journey.departments.len() % COLOURS.len()]);
     journey.departments.push(Department {
         id: id.clone(),

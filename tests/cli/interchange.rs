@@ -170,3 +170,138 @@ fn a_bad_mermaid_line_is_reported_by_line_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
 }
+
+/// The fields a touchpoint spreadsheet holds, with the opportunity ideas.
+fn csv_view(journey: &Journey) -> Vec<String> {
+    journey
+        .touchpoints
+        .iter()
+        .map(|t| {
+            let name = |found: Option<String>| found.unwrap_or_default();
+            let channel = name(
+                t.channel
+                    .as_ref()
+                    .and_then(|c| journey.channel(c))
+                    .map(|c| c.name.clone()),
+            );
+            let department = name(
+                t.department
+                    .as_ref()
+                    .and_then(|d| journey.department(d))
+                    .map(|d| d.name.clone()),
+            );
+            let ideas: Vec<&str> = journey
+                .opportunities_for(&t.id)
+                .map(|o| o.idea.as_str())
+                .collect();
+            format!(
+                "{}|{:?}|{}|{channel}|{department}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+                t.id,
+                t.stage,
+                t.title,
+                t.action,
+                t.thought,
+                t.expectation,
+                t.emotion,
+                t.pain_points,
+                ideas,
+                t.evidence
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn csv_round_trips_both_examples_exactly_and_merges_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    for source in examples() {
+        let journey = journeymap::format::load(&source).unwrap().journey;
+        let csv = dir.path().join("touchpoints.csv");
+        ok(journeymap(&[&"export", &source, &"-o", &csv]));
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert_eq!(
+            text.lines().next().unwrap(),
+            journeymap::interchange::csv::COLUMNS.join(",")
+        );
+
+        // Into the same journey: nothing changes.
+        let same = dir.path().join("same.ron");
+        std::fs::copy(&source, &same).unwrap();
+        ok(journeymap(&[&"import", &csv, &"--into", &same]));
+        assert_eq!(journeymap::format::load(&same).unwrap().journey, journey);
+
+        // Into the journey without its touchpoints: they come back, field for field.
+        let mut bare = journey.clone();
+        bare.touchpoints.clear();
+        bare.opportunities.clear();
+        bare.grey_areas.clear();
+        bare.dismissed_suggestions.clear();
+        let target = dir.path().join("bare.ron");
+        journeymap::format::save(&target, &bare).unwrap();
+        ok(journeymap(&[&"import", &csv, &"--into", &target]));
+        let back = journeymap::format::load(&target).unwrap().journey;
+        assert_eq!(csv_view(&back), csv_view(&journey), "{}", source.display());
+    }
+}
+
+#[test]
+fn a_facilitators_spreadsheet_starts_a_journey_and_a_bad_row_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("workshop.csv");
+    std::fs::write(
+        &sheet,
+        "stage,title,channel,department,emotion,word,pain points\n\
+         Awareness,Sees a billboard,Store,Marketing,1,curious,\n\
+         Consideración,Compares tariffs,Web shop,,0,,\"Hidden fees\nSmall print\"\n\
+         Usage,Calls about the first bill,Phone line,Billing,-2,angry,On hold 20 minutes\n",
+    )
+    .unwrap();
+    let journey_file = dir.path().join("workshop.ron");
+    ok(journeymap(&[
+        &"import",
+        &sheet,
+        &"-o",
+        &journey_file,
+        &"--language",
+        &"en",
+    ]));
+    let check = journeymap(&[&"check", &journey_file]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let journey = journeymap::format::load(&journey_file).unwrap().journey;
+    assert_eq!(journey.touchpoints.len(), 3);
+    assert_eq!(journey.touchpoints[1].stage, Stage::Consideration);
+    assert_eq!(
+        journey.touchpoints[1].pain_points,
+        ["Hidden fees", "Small print"]
+    );
+    let phone = journey.touchpoints[2].channel.as_ref().unwrap();
+    assert_eq!(
+        journey.channel(phone).unwrap().name,
+        "Phone line",
+        "a new channel"
+    );
+
+    // A bad row (line 3: its cell spans two lines before it): the journey is untouched.
+    let before = std::fs::read(&journey_file).unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,stage,title,emotion\ntp-1,Awareness,\"Sees a\nbillboard\",1\ntp-2,Somewhere,Lost,0\n",
+    )
+    .unwrap();
+    let output = journeymap(&[&"import", &bad, &"--into", &journey_file]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:4: \"Somewhere\" is not a stage",
+            bad.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&journey_file).unwrap(), before);
+}
