@@ -298,7 +298,10 @@ fn the_command_line_exports_png_and_svg_and_fails_cleanly() {
     let bad_extension = dir.path().join("map.jpg");
     let output = run(&[&"export", &source, &"-o", &bad_extension]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("use a .png, .svg, .pdf, .csv, .json, .mmd or .md file name"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("use a .png, .svg, .pdf, .csv, .json, .mmd or .md file name")
+    );
     assert!(!bad_extension.exists());
 
     let missing_dir = dir.path().join("no/such/dir/map.png");
