@@ -559,3 +559,14 @@ find-none = No matches
 find-more = … and { $count } more
 find-journey = Journey
 mermaid-customer = Customer
+
+state-planned = Planned journey
+state-actual = Actual journey
+grey-kind-ad-hoc = Ad hoc touchpoint
+deviation-ad-hoc = Ad hoc
+deviation-missing = Missing
+deviation-failing = Failed
+deviation-out-of-order = Out of order
+field-deviation = Deviation from the plan
+field-planned-after = Planned after
+export-legend-deviations = Planned vs actual

@@ -559,3 +559,14 @@ find-none = Sin resultados
 find-more = … y { $count } más
 find-journey = Viaje
 mermaid-customer = Cliente
+
+state-planned = Viaje planificado
+state-actual = Viaje real
+grey-kind-ad-hoc = Punto de contacto improvisado
+deviation-ad-hoc = Improvisado
+deviation-missing = Ausente
+deviation-failing = Fallido
+deviation-out-of-order = Fuera de orden
+field-deviation = Desviación del plan
+field-planned-after = Planificado después de
+export-legend-deviations = Planificado frente a real

@@ -404,5 +404,35 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
         260.0,
         1,
     ));
+    // Planned vs actual: the deviations the map marks.
+    let used: Vec<crate::model::Deviation> = crate::model::Deviation::ALL
+        .iter()
+        .copied()
+        .filter(|d| journey.touchpoints.iter().any(|t| t.deviation == Some(*d)))
+        .collect();
+    for (i, deviation) in used.into_iter().enumerate() {
+        let y = pos.y + (3 + i) as f32 * row + 2.0;
+        let colour = crate::scene::deviation_colour(theme, deviation);
+        let glyph = Rect::from_min_size(pos.x, y, 30.0, 14.0);
+        out.push(Shape::Rect {
+            rect: glyph,
+            radius: 3.0,
+            fill: None,
+            stroke: Some(Line::dashed(colour, 2.0, 4.0, 2.0)),
+        });
+        out.push(text(
+            Point::new(pos.x + 40.0, y),
+            format!(
+                "{}: {}",
+                i18n.tr("export-legend-deviations"),
+                i18n.term("deviation", deviation.key())
+            ),
+            theme.small_size,
+            false,
+            theme.text,
+            260.0,
+            1,
+        ));
+    }
     out
 }

@@ -50,14 +50,40 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
                 format!("touchpoint {id} has no title"),
             ));
         }
-        if t.evidence.is_empty() {
-            out.push(Finding::warning(
+        match (t.evidence.is_empty(), t.deviation) {
+            (true, Some(deviation)) => out.push(Finding::warning(
+                anchor(),
+                format!(
+                    "touchpoint {id} \"{}\" is marked {} but has no evidence: a deviation from the plan needs what shows it happened",
+                    t.title,
+                    deviation.key()
+                ),
+            )),
+            (true, None) => out.push(Finding::warning(
                 anchor(),
                 format!(
                     "touchpoint {id} \"{}\" has no evidence: it is an assumption",
                     t.title
                 ),
-            ));
+            )),
+            (false, _) => {}
+        }
+        match (t.deviation, &t.planned_after) {
+            (Some(Deviation::OutOfOrder), None) => out.push(Finding::warning(
+                anchor(),
+                format!(
+                    "touchpoint {id} is out of order but says nowhere where it was planned: set planned_after"
+                ),
+            )),
+            (deviation, Some(after)) if deviation != Some(Deviation::OutOfOrder) => {
+                out.push(Finding::warning(
+                    anchor(),
+                    format!(
+                        "touchpoint {id} has planned_after {after} but is not marked OutOfOrder"
+                    ),
+                ))
+            }
+            _ => {}
         }
         if t.channel.is_none() {
             out.push(Finding::warning(
@@ -118,7 +144,10 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         let id = g.id.as_str();
         let both_exist =
             journey.touchpoint(&g.from).is_some() && journey.touchpoint(&g.to).is_some();
-        if both_exist && !journey.are_neighbours(&g.from, &g.to) {
+        // A failing touchpoint's grey area sits on the one touchpoint (validation
+        // allows nothing else to).
+        let on_one = g.from == g.to;
+        if both_exist && !on_one && !journey.are_neighbours(&g.from, &g.to) {
             out.push(Finding::warning(
                 Anchor::field(GREY_AREAS, id, "to"),
                 format!(

@@ -96,10 +96,14 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
         validate_evidence(&mut out, e);
     }
     for g in &journey.grey_areas {
-        if g.from == g.to {
+        // Only a failing touchpoint is a break on its own.
+        if g.from == g.to && g.kind != GreyAreaKind::FailingTouchpoint {
             out.push(Finding::error(
                 Anchor::field(GREY_AREAS, g.id.as_str(), "to"),
-                format!("grey area {} joins touchpoint {} to itself", g.id, g.from),
+                format!(
+                    "grey area {} joins touchpoint {} to itself; only a grey area of kind FailingTouchpoint may sit on one touchpoint",
+                    g.id, g.from
+                ),
             ));
         }
     }

@@ -273,10 +273,12 @@ fn place(journey: &mut Journey, mut rows: Vec<Row>) {
             .and_then(|id| existing.iter().position(|t| &t.id == id));
         if let Some(at) = known {
             // The row's fields replace the touchpoint's; the rest (description, key
-            // moment) stays.
+            // moment, deviation) stays.
             let old = existing.remove(at);
             touchpoint.description = old.description;
             touchpoint.key_moment = old.key_moment;
+            touchpoint.deviation = old.deviation;
+            touchpoint.planned_after = old.planned_after;
         }
         placed.push(touchpoint);
         ideas_for.push(row.ideas);

@@ -119,6 +119,30 @@ pub struct GreyAreaBox {
     pub slots: (usize, usize),
 }
 
+/// How far below the planned line an ad hoc touchpoint's card sits.
+pub const AD_HOC_DROP: f32 = 16.0;
+
+/// A card's place: an ad hoc touchpoint (one the plan did not have) sits below the
+/// planned line, within its lane.
+pub(crate) fn card_place(card: Rect, touchpoint: &crate::model::Touchpoint) -> Rect {
+    if touchpoint.deviation == Some(crate::model::Deviation::AdHoc) {
+        Rect {
+            min: Point::new(card.min.x, card.min.y + AD_HOC_DROP),
+            max: card.max,
+        }
+    } else {
+        card
+    }
+}
+
+/// Where a grey area on one touchpoint (a failing one) is marked: under its card.
+pub(crate) fn under_card(card: Rect, top: f32) -> Rect {
+    Rect {
+        min: Point::new(card.min.x + 12.0, top),
+        max: Point::new(card.max.x - 12.0, top + BRACKET_HEIGHT),
+    }
+}
+
 /// Space between callouts, and between a callout and its lane's edges.
 const CALLOUT_GAP: f32 = 10.0;
 /// Height of the bracket of a grey area between non-neighbours.
@@ -309,7 +333,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 id: t.id.clone(),
                 index,
                 stage: *stage,
-                card: column(Lane::Cards),
+                card: card_place(column(Lane::Cards), t),
                 doing: column(Lane::Doing),
                 pains: column(Lane::Pains),
                 department: column(Lane::Departments),
@@ -363,7 +387,9 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
             let (left, right) = (a.min(b), a.max(b));
             let neighbours = right - left <= 1;
-            let band = if neighbours && left != right {
+            let band = if left == right {
+                under_card(slots[left].card, grey_top)
+            } else if neighbours {
                 Rect {
                     min: Point::new(slots[left].card.max.x, cards_top - m.lane_gap / 2.0),
                     max: Point::new(slots[right].card.min.x, band_bottom),

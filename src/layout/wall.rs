@@ -112,11 +112,14 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
         for (k, index) in range.enumerate() {
             let t = &journey.touchpoints[index];
             let (row, column) = (k / columns(count), k % columns(count));
-            let card = Rect::from_min_size(
-                x + PADDING + column as f32 * (m.slot_width + column_gap(m)),
-                cards_top + row as f32 * (m.card_height + ROW_GAP),
-                m.slot_width,
-                m.card_height,
+            let card = super::card_place(
+                Rect::from_min_size(
+                    x + PADDING + column as f32 * (m.slot_width + column_gap(m)),
+                    cards_top + row as f32 * (m.card_height + ROW_GAP),
+                    m.slot_width,
+                    m.card_height,
+                ),
+                t,
             );
             let below = Rect::from_min_size(card.min.x, card.max.y, card.width(), 0.0);
             let point_x = x + PADDING + (k as f32 + 0.5) * inner / count as f32;
@@ -157,7 +160,13 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
             let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
             let (left, right) = (a.min(b), a.max(b));
             let neighbours = right - left == 1;
-            let band = if neighbours {
+            let band = if left == right {
+                let x = curve_x[left];
+                Rect {
+                    min: Point::new(x - 14.0, grey_top),
+                    max: Point::new(x + 14.0, grey_top + BRACKET_HEIGHT),
+                }
+            } else if neighbours {
                 let (x0, x1) = (curve_x[left], curve_x[right]);
                 let inset = ((x1 - x0) / 2.0 - 6.0).clamp(0.0, 16.0);
                 Rect {

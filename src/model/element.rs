@@ -200,6 +200,13 @@ impl Item for Touchpoint {
                 .iter()
                 .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
         );
+        if let Some(t) = &self.planned_after {
+            out.push(reference(
+                ElementKind::Touchpoint,
+                "planned_after",
+                t.as_str(),
+            ));
+        }
         out
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
@@ -215,6 +222,9 @@ impl Item for Touchpoint {
                 .iter_mut()
                 .map(|e| (ElementKind::Evidence, &mut e.0)),
         );
+        if let Some(t) = &mut self.planned_after {
+            out.push((ElementKind::Touchpoint, &mut t.0));
+        }
         out
     }
     fn into_element(self) -> Element {

@@ -164,6 +164,12 @@ pub struct Touchpoint {
     pub pain_points: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceId>,
+    /// How the actual journey departs from the plan here, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deviation: Option<Deviation>,
+    /// For an out-of-order touchpoint: the touchpoint it was planned to come after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_after: Option<TouchpointId>,
 }
 
 impl Touchpoint {
@@ -182,6 +188,8 @@ impl Touchpoint {
             key_moment: false,
             pain_points: Vec::new(),
             evidence: Vec::new(),
+            deviation: None,
+            planned_after: None,
         }
     }
 

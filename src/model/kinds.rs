@@ -57,10 +57,28 @@ impl Stage {
 }
 
 vocabulary!(
-    /// Whether the map shows the journey as it is or as it should become.
+    /// Whether the map shows the journey as it is, as it should become, as it was
+    /// planned, or as customers actually went through it (deviations marked).
     JourneyState default Current {
         Current => "current",
         Future => "future",
+        Planned => "planned",
+        Actual => "actual",
+    }
+);
+
+vocabulary!(
+    /// How an actual journey departs from the planned one at a touchpoint (the
+    /// customer journey modelling language's deviations, Halvorsrud et al.): ad hoc, a
+    /// touchpoint the plan did not have (an unplanned call to support); missing, a
+    /// planned one that never happened (a letter that never arrives); failing, one that
+    /// happened and failed (the modem does not work); out of order, one that came at
+    /// another place than planned (the invoice before the installation).
+    Deviation {
+        AdHoc => "ad-hoc",
+        Missing => "missing",
+        Failing => "failing",
+        OutOfOrder => "out-of-order",
     }
 );
 
@@ -121,6 +139,7 @@ vocabulary!(
         MissingTouchpoint => "missing-touchpoint",
         FailingTouchpoint => "failing-touchpoint",
         OutOfOrderStep => "out-of-order-step",
+        AdHoc => "ad-hoc",
         Other => "other",
     }
 );

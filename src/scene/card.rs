@@ -33,15 +33,24 @@ pub fn touchpoint(
         weakest,
         Some(crate::model::Confidence::Inferred | crate::model::Confidence::Assumed)
     );
-    let border = if assumption || weak {
-        Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0)
-    } else {
-        Line::solid(theme.card_border, 1.0)
+    use crate::model::Deviation;
+    let deviation = tp.deviation;
+    // A missing touchpoint is a ghost: an outline where it should have been.
+    let ghost = deviation == Some(Deviation::Missing);
+    let border = match deviation {
+        Some(Deviation::Missing) => Line::dashed(theme.text_muted, 2.0, 4.0, 4.0),
+        Some(Deviation::AdHoc) => Line::dashed(theme.key_moment, 2.5, 10.0, 4.0),
+        _ if assumption || weak => Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0),
+        _ => Line::solid(theme.card_border, 1.0),
     };
     out.push(Shape::Rect {
         rect: card,
         radius,
-        fill: Some(Paint::solid(theme.card_fill)),
+        fill: Some(if ghost {
+            Paint::faded(theme.card_fill, 0.35)
+        } else {
+            Paint::solid(theme.card_fill)
+        }),
         stroke: None,
     });
     let strip = Rect {
@@ -51,7 +60,7 @@ pub fn touchpoint(
     out.push(Shape::Rect {
         rect: strip,
         radius: 0.0,
-        fill: Some(Paint::solid(channel_colour)),
+        fill: Some(Paint::faded(channel_colour, if ghost { 0.35 } else { 1.0 })),
         stroke: None,
     });
     out.push(Shape::Rect {
@@ -60,6 +69,26 @@ pub fn touchpoint(
         fill: None,
         stroke: Some(border),
     });
+    if deviation == Some(Deviation::Failing) {
+        // A failing touchpoint is crossed out.
+        let inset = card.shrink(6.0);
+        for points in [
+            vec![inset.min, inset.max],
+            vec![
+                Point::new(inset.min.x, inset.max.y),
+                Point::new(inset.max.x, inset.min.y),
+            ],
+        ] {
+            out.push(Shape::Polyline {
+                points,
+                line: Line {
+                    paint: Paint::faded(theme.pain_point, 0.55),
+                    width: 3.0,
+                    dash: None,
+                },
+            });
+        }
+    }
 
     let pad = 10.0;
     let width = card.width() - 2.0 * pad;
@@ -69,7 +98,28 @@ pub fn touchpoint(
         (tp.title.clone(), theme.text)
     };
     let title_width = width - if tp.key_moment { 16.0 } else { 0.0 };
-    let top = card.min.y + pad + 4.0;
+    let mut top = card.min.y + pad + 4.0;
+    // The deviation's name above the title, in its colour.
+    let title_lines = if let Some(deviation) = deviation {
+        out.push(text(
+            Point::new(card.min.x + pad, top - 2.0),
+            i18n.term("deviation", deviation.key()).to_uppercase(),
+            theme.small_size,
+            true,
+            deviation_colour(theme, deviation),
+            title_width,
+            1,
+        ));
+        top += theme.small_size * 1.3;
+        2
+    } else {
+        3
+    };
+    let title_colour = if ghost {
+        theme.text_muted
+    } else {
+        title_colour
+    };
     out.push(text(
         Point::new(card.min.x + pad, top),
         title,
@@ -77,7 +127,7 @@ pub fn touchpoint(
         true,
         title_colour,
         title_width,
-        3,
+        title_lines,
     ));
     let department = tp.department.as_ref().and_then(|d| journey.department(d));
     let meta: Vec<&str> = [
@@ -151,6 +201,17 @@ pub fn touchpoint(
         }));
     }
     lanes_below(out, journey, slot, tp, theme, i18n);
+}
+
+/// The colour a deviation is marked in.
+pub fn deviation_colour(theme: &Theme, deviation: crate::model::Deviation) -> crate::model::Rgb {
+    use crate::model::Deviation;
+    match deviation {
+        Deviation::AdHoc => theme.key_moment,
+        Deviation::Missing => theme.text_muted,
+        Deviation::Failing => theme.pain_point,
+        Deviation::OutOfOrder => theme.no_evidence,
+    }
 }
 
 fn lanes_below(
@@ -274,5 +335,56 @@ fn lanes_below(
             chip.width() - 14.0,
             1,
         ));
+    }
+}
+
+/// For each out-of-order touchpoint, an arrow from its card to where it was planned:
+/// just after the card of the touchpoint it was planned to follow.
+pub fn out_of_order_arrows(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &crate::layout::MapLayout,
+    theme: &Theme,
+) {
+    let colour = deviation_colour(theme, crate::model::Deviation::OutOfOrder);
+    let line = Line::dashed(colour, 2.5, 8.0, 5.0);
+    let out_of_order: Vec<(&crate::layout::Slot, &crate::model::TouchpointId)> = layout
+        .slots
+        .iter()
+        .filter_map(|slot| {
+            let tp = journey.touchpoints.get(slot.index)?;
+            (tp.deviation == Some(crate::model::Deviation::OutOfOrder))
+                .then_some(())
+                .and(tp.planned_after.as_ref())
+                .map(|after| (slot, after))
+        })
+        .collect();
+    if out_of_order.is_empty() {
+        return;
+    }
+    let by_id: foldhash::HashMap<&crate::model::TouchpointId, &crate::layout::Slot> =
+        layout.slots.iter().map(|s| (&s.id, s)).collect();
+    for (slot, after) in out_of_order {
+        let Some(target) = by_id.get(after) else {
+            continue;
+        };
+        // Over the cards: up from this card, across, down into the gap after the
+        // planned predecessor.
+        let from = Point::new(slot.card.center().x, slot.card.min.y);
+        let to = Point::new(target.card.max.x + 6.0, target.card.min.y + 12.0);
+        let lift = from.y.min(target.card.min.y) - 6.0;
+        out.push(Shape::Polyline {
+            points: vec![from, Point::new(from.x, lift), Point::new(to.x, lift), to],
+            line,
+        });
+        // The arrowhead, pointing down into the gap.
+        out.push(Shape::Polyline {
+            points: vec![
+                Point::new(to.x - 6.0, to.y - 9.0),
+                to,
+                Point::new(to.x + 6.0, to.y - 9.0),
+            ],
+            line: Line::solid(colour, 2.5),
+        });
     }
 }

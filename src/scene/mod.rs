@@ -11,7 +11,7 @@ use crate::theme::Theme;
 mod card;
 mod grey_areas;
 
-pub use card::touchpoint;
+pub use card::{deviation_colour, out_of_order_arrows, touchpoint};
 pub use grey_areas::{grey_area_title, grey_areas};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -312,6 +312,7 @@ pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) ->
             touchpoint(&mut out, journey, slot, tp, theme, i18n);
         }
     }
+    out_of_order_arrows(&mut out, journey, layout, theme);
     lane_labels(&mut out, layout, theme, i18n);
     out
 }

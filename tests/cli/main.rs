@@ -2,6 +2,7 @@
 //! drivers with the real `git`. No display needed; runs with `--no-default-features`.
 
 mod cli_files;
+mod deviations;
 mod diff;
 mod export;
 mod format_errors;

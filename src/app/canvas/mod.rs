@@ -122,6 +122,7 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
                 scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
             }
         }
+        scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
     }
     painter.render(&shapes);
     if !detailed {

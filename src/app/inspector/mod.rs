@@ -86,6 +86,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     emotion_ui(ui, i18n, &mut tp.emotion, &mut typed);
     ui.checkbox(&mut tp.key_moment, i18n.tr("field-key-moment"))
         .on_hover_text(i18n.tr("field-key-moment-tip"));
+    deviation_pickers(ui, i18n, journey, &mut tp);
     if string_list(ui, i18n, &i18n.tr("field-pain-points"), &mut tp.pain_points) {
         typed = Some("pain_points");
     }
@@ -145,6 +146,43 @@ fn catalogue_pickers(
                     Some(department.id.clone()),
                     &department.name,
                 );
+            }
+        });
+}
+
+/// Planned vs actual: the touchpoint's deviation and, when it is out of order, the
+/// touchpoint it was planned to follow.
+fn deviation_pickers(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    journey: &Journey,
+    tp: &mut Touchpoint,
+) {
+    let none = i18n.tr("none");
+    let name = |d: Option<Deviation>| d.map_or(none.clone(), |d| i18n.term("deviation", d.key()));
+    egui::ComboBox::from_label(i18n.tr("field-deviation"))
+        .selected_text(name(tp.deviation))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut tp.deviation, None, name(None));
+            for deviation in Deviation::ALL {
+                ui.selectable_value(&mut tp.deviation, Some(*deviation), name(Some(*deviation)));
+            }
+        });
+    if tp.deviation != Some(Deviation::OutOfOrder) {
+        tp.planned_after = None;
+        return;
+    }
+    let title = |id: &Option<TouchpointId>| {
+        id.as_ref()
+            .and_then(|id| journey.touchpoint(id))
+            .map_or(none.clone(), |t| t.name())
+    };
+    egui::ComboBox::from_label(i18n.tr("field-planned-after"))
+        .selected_text(title(&tp.planned_after))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut tp.planned_after, None, &none);
+            for other in journey.touchpoints.iter().filter(|t| t.id != tp.id) {
+                ui.selectable_value(&mut tp.planned_after, Some(other.id.clone()), other.name());
             }
         });
 }

@@ -1,0 +1,249 @@
+//! Planned vs actual: the bundled broadband example (after the Telenor case of the
+//! customer journey modelling language) round-trips canonically, checks clean, and
+//! every deviation is visible in its export: an ad hoc card below the planned line, a
+//! missing one as a ghost outline, a failing one crossed out, an out-of-order one with
+//! an arrow to where it was planned, and a grey area on the failing touchpoint alone.
+
+use journeymap::export;
+use journeymap::layout::{AD_HOC_DROP, Lane, Rect};
+use journeymap::model::*;
+use journeymap::theme::Theme;
+use std::path::Path;
+
+fn broadband() -> (Journey, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/broadband-onboarding-planned-vs-actual.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    (journeymap::format::parse(&text).unwrap().journey, text)
+}
+
+/// The SVG numbers of a rectangle drawn at a map rect on the page.
+fn n(value: f32) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[test]
+fn the_broadband_example_has_all_four_deviations_and_round_trips() {
+    let (journey, text) = broadband();
+    assert_eq!(journey.state, JourneyState::Actual);
+    let deviations: Vec<Deviation> = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| t.deviation)
+        .collect();
+    for d in Deviation::ALL {
+        assert!(deviations.contains(d), "{d:?} is in the example");
+    }
+    assert_eq!(
+        journeymap::format::to_text(&journey).unwrap(),
+        text,
+        "canonical"
+    );
+    assert!(journeymap::format::check(&text).is_empty());
+    // A grey area sits on the failing touchpoint alone.
+    let failing = journey
+        .touchpoints
+        .iter()
+        .find(|t| t.deviation == Some(Deviation::Failing))
+        .unwrap();
+    assert!(journey.grey_areas.iter().any(|g| g.from == failing.id
+        && g.to == failing.id
+        && g.kind == GreyAreaKind::FailingTouchpoint));
+    assert!(
+        journey
+            .grey_areas
+            .iter()
+            .any(|g| g.kind == GreyAreaKind::AdHoc)
+    );
+}
+
+#[test]
+fn every_deviation_is_drawn_where_the_layout_puts_it() {
+    let (journey, _) = broadband();
+    let svg = export::svg(&journey, false);
+    let page = export::page(&journey, &Theme::light());
+    // Cards are drawn inside a group moved to the map's origin: compare in map units.
+    let rect_at = |r: &Rect| {
+        format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\"",
+            n(r.min.x),
+            n(r.min.y),
+            n(r.width())
+        )
+    };
+    let slot = |d: Deviation| {
+        let index = journey
+            .touchpoints
+            .iter()
+            .position(|t| t.deviation == Some(d))
+            .unwrap();
+        page.layout
+            .slots
+            .iter()
+            .find(|s| s.index == index)
+            .unwrap()
+            .clone()
+    };
+    let cards = page.layout.lane(Lane::Cards).rect;
+    let planned = page.layout.slots[0].card;
+
+    // Ad hoc: below the planned line, within its lane, a dashed border.
+    let ad_hoc = slot(Deviation::AdHoc);
+    assert_eq!(ad_hoc.card.min.y, planned.min.y + AD_HOC_DROP);
+    assert!(ad_hoc.card.max.y <= cards.max.y + 0.01);
+    let line = svg
+        .lines()
+        .find(|l| l.starts_with(&rect_at(&ad_hoc.card)) && l.contains("stroke-dasharray"))
+        .unwrap_or_else(|| panic!("no dashed ad hoc card in the SVG"));
+    assert!(
+        line.contains(&Theme::light().key_moment.to_string()),
+        "{line}"
+    );
+
+    // Missing: a ghost, faded fill and a dashed outline.
+    let missing = slot(Deviation::Missing);
+    assert!(
+        svg.lines()
+            .any(|l| l.starts_with(&rect_at(&missing.card)) && l.contains("fill-opacity=\"0.35\""))
+    );
+    assert!(
+        svg.lines()
+            .any(|l| l.starts_with(&rect_at(&missing.card)) && l.contains("stroke-dasharray"))
+    );
+
+    // Failing: crossed out, corner to corner.
+    let failing = slot(Deviation::Failing).card.shrink(6.0);
+    let cross = format!(
+        "<polyline points=\"{},{} {},{}\"",
+        n(failing.min.x),
+        n(failing.min.y),
+        n(failing.max.x),
+        n(failing.max.y)
+    );
+    assert!(svg.contains(&cross), "no cross over the failing card");
+
+    // Out of order: an arrow from its card into the gap after the planned predecessor.
+    let moved = slot(Deviation::OutOfOrder);
+    let after = journey.touchpoints[moved.index]
+        .planned_after
+        .clone()
+        .unwrap();
+    let target = page.layout.slots.iter().find(|s| s.id == after).unwrap();
+    let start = format!(
+        "<polyline points=\"{},{} ",
+        n(moved.card.center().x),
+        n(moved.card.min.y)
+    );
+    let arrow = svg
+        .lines()
+        .find(|l| l.starts_with(&start))
+        .expect("an arrow from the card");
+    assert!(
+        arrow.contains(&format!(
+            "{},{}\"",
+            n(target.card.max.x + 6.0),
+            n(target.card.min.y + 12.0)
+        )),
+        "{arrow}"
+    );
+
+    // Each card says which deviation it is, in the map's language; the legend lists them.
+    for label in [
+        "AD HOC",
+        "MISSING",
+        "FAILED",
+        "OUT OF ORDER",
+        "Planned vs actual: Failed",
+    ] {
+        assert!(svg.contains(label), "{label}");
+    }
+}
+
+#[test]
+fn a_failing_touchpoints_grey_area_is_marked_under_its_card_and_only_it_may_sit_alone() {
+    let (mut journey, _) = broadband();
+    let layout = journeymap::layout::layout(&journey, &Theme::light().metrics);
+    let grey = layout
+        .grey_areas
+        .iter()
+        .find(|g| g.slots.0 == g.slots.1)
+        .expect("the grey area on one touchpoint");
+    let card = layout.slots[grey.slots.0].card;
+    assert!(grey.band.min.x >= card.min.x && grey.band.max.x <= card.max.x);
+    assert!(
+        grey.band.width() > card.width() / 2.0,
+        "visible, not a hairline"
+    );
+    assert!(!grey.callout.intersects(&card));
+
+    // Any other kind on one touchpoint is an error that says what would be allowed.
+    let index = journey
+        .grey_areas
+        .iter()
+        .position(|g| g.from == g.to)
+        .unwrap();
+    journey.grey_areas[index].kind = GreyAreaKind::SystemGap;
+    let text = journeymap::format::to_text(&journey).unwrap();
+    let error = journeymap::format::parse(&text)
+        .unwrap_err()
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<String>();
+    assert!(
+        error.contains("to itself") && error.contains("FailingTouchpoint"),
+        "{error}"
+    );
+}
+
+#[test]
+fn check_warns_about_a_deviation_without_evidence_and_an_arrow_to_nowhere() {
+    let (mut journey, _) = broadband();
+    let failing = journey
+        .touchpoints
+        .iter()
+        .position(|t| t.deviation == Some(Deviation::Failing))
+        .unwrap();
+    journey.touchpoints[failing].evidence.clear();
+    let moved = journey
+        .touchpoints
+        .iter()
+        .position(|t| t.deviation == Some(Deviation::OutOfOrder))
+        .unwrap();
+    journey.touchpoints[moved].planned_after = None;
+    // An arrow on a touchpoint that is not out of order.
+    journey.touchpoints[0].planned_after = Some(journey.touchpoints[1].id.clone());
+    let text = journeymap::format::to_text(&journey).unwrap();
+    let messages: Vec<String> = journeymap::format::check(&text)
+        .into_iter()
+        .map(|d| d.message)
+        .collect();
+    let id = |i: usize| journey.touchpoints[i].id.to_string();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains(&id(failing)) && m.contains("marked failing but has no evidence")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains(&id(moved)) && m.contains("set planned_after")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains(&id(0)) && m.contains("not marked OutOfOrder")),
+        "{messages:#?}"
+    );
+    // planned_after is a reference like any other: a dangling one is an error.
+    journey.touchpoints[moved].planned_after = Some(TouchpointId("tp-99".into()));
+    let text = journeymap::format::to_text(&journey).unwrap();
+    let error = journeymap::format::parse(&text)
+        .unwrap_err()
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<String>();
+    assert!(error.contains("tp-99"), "{error}");
+}
