@@ -109,5 +109,27 @@ fn git(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, diagnostics, git);
+/// Imports at scale: a 10,000-row spreadsheet merged by id into the 10,000-touchpoint
+/// journey it came from (every row matched), and a 10,000-task Mermaid diagram.
+fn imports(c: &mut Criterion) {
+    use journeymap::interchange::{csv, mermaid};
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let journey = journeymap::generate::generate(10_000, 5);
+    let sheet = csv::to_csv(&journey);
+    group.bench_function("csv_import_into_10k", |b| {
+        b.iter_batched(
+            || journey.clone(),
+            |mut target| csv::import_into(&mut target, &sheet).unwrap(),
+            BatchSize::LargeInput,
+        )
+    });
+    let diagram = mermaid::to_mermaid(&journey);
+    group.bench_function("mermaid_import_10k", |b| {
+        b.iter(|| mermaid::from_mermaid(&diagram, journeymap::model::Language::En).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, diagnostics, git, imports);
 criterion_main!(benches);

@@ -262,31 +262,39 @@ fn read_rows(journey: &mut Journey, text: &str) -> Result<Vec<Row>, CsvError> {
 /// then its touchpoints that have no row.
 fn place(journey: &mut Journey, mut rows: Vec<Row>) {
     rows.sort_by_key(|r| (r.stage, r.position, r.line));
-    let mut existing: Vec<Touchpoint> = std::mem::take(&mut journey.touchpoints);
+    let existing: Vec<Touchpoint> = std::mem::take(&mut journey.touchpoints);
+    let by_id: foldhash::HashMap<TouchpointId, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
+    let mut listed = vec![false; existing.len()];
     let mut placed = Vec::with_capacity(rows.len() + existing.len());
-    let mut ideas_for = Vec::new();
+    let mut ideas_for = Vec::with_capacity(rows.len());
     for row in rows {
         let mut touchpoint = row.touchpoint;
-        let known = row
-            .id
-            .as_ref()
-            .and_then(|id| existing.iter().position(|t| &t.id == id));
-        if let Some(at) = known {
+        if let Some(&at) = row.id.as_ref().and_then(|id| by_id.get(id)) {
             // The row's fields replace the touchpoint's; the rest (description, key
             // moment, deviation) stays.
-            let old = existing.remove(at);
-            touchpoint.description = old.description;
+            let old = &existing[at];
+            listed[at] = true;
+            touchpoint.description = old.description.clone();
             touchpoint.key_moment = old.key_moment;
             touchpoint.deviation = old.deviation;
-            touchpoint.planned_after = old.planned_after;
+            touchpoint.planned_after = old.planned_after.clone();
         }
         placed.push(touchpoint);
         ideas_for.push(row.ideas);
     }
+    let unlisted: Vec<Touchpoint> = existing
+        .into_iter()
+        .zip(listed)
+        .filter_map(|(t, listed)| (!listed).then_some(t))
+        .collect();
     // Ids for new rows, unique among everything.
-    let mut taken: std::collections::HashSet<String> = placed
+    let mut taken: foldhash::HashSet<String> = placed
         .iter()
-        .chain(&existing)
+        .chain(&unlisted)
         .map(|t| t.id.0.clone())
         .filter(|id| !id.is_empty())
         .collect();
@@ -300,29 +308,37 @@ fn place(journey: &mut Journey, mut rows: Vec<Row>) {
             taken.insert(touchpoint.id.0.clone());
         }
     }
-    for stage in Stage::ALL {
-        let listed = placed.iter().filter(|t| t.stage == *stage).cloned();
-        let unlisted = existing.iter().filter(|t| t.stage == *stage).cloned();
-        journey.touchpoints.extend(listed.chain(unlisted));
-    }
-    // Opportunity ideas: the listed ones kept (with their owner and status), new ones
-    // added, unlisted ones of a listed touchpoint removed.
-    for (touchpoint, ideas) in placed.iter().zip(ideas_for) {
-        let target = OpportunityTarget::Touchpoint(touchpoint.id.clone());
-        journey
-            .opportunities
-            .retain(|o| o.target != target || ideas.contains(&o.idea));
-        for idea in ideas {
-            let exists = journey
-                .opportunities
-                .iter()
-                .any(|o| o.target == target && o.idea == idea);
-            if !exists {
-                let id = journey.next_opportunity_id();
+    // Opportunity ideas of the listed touchpoints: the listed ones kept (with their
+    // owner and status), new ones added, unlisted ones removed. One pass each way.
+    let ideas: foldhash::HashMap<TouchpointId, Vec<String>> =
+        placed.iter().map(|t| t.id.clone()).zip(ideas_for).collect();
+    let mut kept: foldhash::HashSet<(TouchpointId, String)> = foldhash::HashSet::default();
+    journey.opportunities.retain(|o| match &o.target {
+        OpportunityTarget::Touchpoint(t) => match ideas.get(t) {
+            Some(listed) if listed.contains(&o.idea) => {
+                kept.insert((t.clone(), o.idea.clone()));
+                true
+            }
+            Some(_) => false,
+            None => true,
+        },
+        OpportunityTarget::GreyArea(_) => true,
+    });
+    let mut last = crate::model::largest_number(
+        crate::model::OpportunityId::PREFIX,
+        journey.opportunities.iter().map(|o| o.id.as_str()),
+    );
+    for touchpoint in &placed {
+        for idea in &ideas[&touchpoint.id] {
+            if kept.insert((touchpoint.id.clone(), idea.clone())) {
+                last += 1;
                 journey.opportunities.push(Opportunity {
-                    id,
-                    target: target.clone(),
-                    idea,
+                    id: crate::model::OpportunityId(format!(
+                        "{}-{last}",
+                        crate::model::OpportunityId::PREFIX
+                    )),
+                    target: OpportunityTarget::Touchpoint(touchpoint.id.clone()),
+                    idea: idea.clone(),
                     expected_effect: String::new(),
                     owner: String::new(),
                     status: OpportunityStatus::default(),
@@ -330,6 +346,10 @@ fn place(journey: &mut Journey, mut rows: Vec<Row>) {
             }
         }
     }
+    // Each stage: its rows in order, then its touchpoints without a row.
+    let mut all: Vec<Touchpoint> = placed.into_iter().chain(unlisted).collect();
+    all.sort_by_key(|t| t.stage);
+    journey.touchpoints = all;
 }
 
 fn lines(cell: Option<&str>) -> Vec<String> {

@@ -181,13 +181,7 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
             for other in actors.iter().skip(1) {
                 department(&mut journey, &restore(other));
             }
-            // Keep the journey's touchpoints in stage order.
-            let at = journey
-                .touchpoints
-                .iter()
-                .position(|t| t.stage > stage)
-                .unwrap_or(journey.touchpoints.len());
-            journey.touchpoints.insert(at, tp);
+            journey.touchpoints.push(tp);
         }
     }
     if !started {
@@ -199,6 +193,8 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
     if journey.title.trim().is_empty() {
         journey.title = I18n::new(language).tr("untitled-journey");
     }
+    // Stage order, sections in the order they came (a stable sort).
+    journey.touchpoints.sort_by_key(|t| t.stage);
     Ok(journey)
 }
 
