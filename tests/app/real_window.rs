@@ -66,6 +66,9 @@ impl Xvfb {
                 "1600x900x24",
                 "-nolisten",
                 "tcp",
+                // Without it, the server resets when its last client (the killed app)
+                // disconnects, and a client connecting meanwhile is refused.
+                "-noreset",
             ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
