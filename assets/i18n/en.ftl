@@ -570,3 +570,4 @@ deviation-out-of-order = Out of order
 field-deviation = Deviation from the plan
 field-planned-after = Planned after
 export-legend-deviations = Planned vs actual
+export-data-hint = The journey's data for other tools: CSV one row per touchpoint, JSON as the file holds it, Mermaid a journey diagram (Markdown: fenced for a README).

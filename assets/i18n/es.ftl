@@ -570,3 +570,4 @@ deviation-out-of-order = Fuera de orden
 field-deviation = Desviación del plan
 field-planned-after = Planificado después de
 export-legend-deviations = Planificado frente a real
+export-data-hint = Los datos del viaje para otras herramientas: CSV una fila por punto de contacto, JSON tal como los guarda el archivo, Mermaid un diagrama de viaje (Markdown: en un bloque para un README).

@@ -134,8 +134,23 @@ pub enum ExportError {
 }
 
 impl Format {
-    /// The pictures (the export window's choices).
+    /// The pictures.
     pub const ALL: [Format; 3] = [Format::Png, Format::Svg, Format::Pdf];
+    /// The journey's data for other tools.
+    pub const DATA: [Format; 4] = [Format::Csv, Format::Json, Format::Mermaid, Format::Markdown];
+
+    /// The format's name, as tools call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Svg => "SVG",
+            Format::Pdf => "PDF",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Mermaid => "Mermaid",
+            Format::Markdown => "Markdown",
+        }
+    }
 
     pub fn extension(self) -> &'static str {
         self.extensions()[0]

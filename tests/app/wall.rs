@@ -237,3 +237,35 @@ fn slides_from_the_export_window_are_numbered_pngs() {
             .exists()
     );
 }
+
+#[test]
+fn the_export_window_writes_the_journeys_data_for_other_tools() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, journey) = example_on_file(dir.path());
+    let (app, dialogs) = app_on_file_with(
+        &path,
+        Settings {
+            language: Language::En,
+            ..Settings::default()
+        },
+    );
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    click(&mut h, "Mermaid");
+    // A diagram has no page, layout or scale to choose.
+    assert!(h.query_by_label("Page").is_none());
+    let diagram = dir.path().join("map.mmd");
+    dialogs.answer(Some(diagram.clone()));
+    click(&mut h, "Choose file…");
+    let text = std::fs::read_to_string(&diagram).unwrap();
+    assert_eq!(text, journeymap::interchange::mermaid::to_mermaid(&journey));
+
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    click(&mut h, "CSV");
+    let sheet = dir.path().join("touchpoints.csv");
+    dialogs.answer(Some(sheet.clone()));
+    click(&mut h, "Choose file…");
+    let rows = std::fs::read_to_string(&sheet).unwrap();
+    assert!(rows.starts_with("id,stage,position,title"));
+    assert!(rows.contains("Checkout form"));
+}

@@ -73,9 +73,9 @@ fn examples_are_realistic_maps() {
             .copied()
             .filter(|k| *k != ChannelKind::Other)
             .collect();
-        assert_eq!(
-            kinds_used, all_but_other,
-            "{name}: every channel kind is used"
+        assert!(
+            all_but_other.is_subset(&kinds_used),
+            "{name}: every channel kind is used: {kinds_used:?}"
         );
         let metrics: BTreeSet<MetricName> = journey
             .evidence

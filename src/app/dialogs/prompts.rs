@@ -30,11 +30,18 @@ impl JourneyApp {
                         ui.label(i18n.tr("export-format"));
                         ui.horizontal(|ui| {
                             for format in Format::ALL {
-                                let name = format.extension().to_uppercase();
-                                ui.selectable_value(&mut request.format, format, name);
+                                ui.selectable_value(&mut request.format, format, format.name());
+                            }
+                            ui.separator();
+                            for format in Format::DATA {
+                                ui.selectable_value(&mut request.format, format, format.name());
                             }
                         });
                         ui.end_row();
+                        // The data formats have none of a picture's choices.
+                        if !Format::ALL.contains(&request.format) {
+                            return;
+                        }
 
                         let label = ui.label(i18n.tr("export-layout"));
                         let layout_name = |layout: Option<Arrangement>| match layout {
@@ -106,12 +113,17 @@ impl JourneyApp {
                             ui.end_row();
                         }
                     });
-                ui.checkbox(&mut options.transparent, i18n.tr("export-transparent"));
-                ui.checkbox(
-                    &mut options.collapse_empty_stages,
-                    i18n.tr("export-collapse-empty-stages"),
-                );
-                let hint = if options.paper.is_some() && !options.slides {
+                let picture = Format::ALL.contains(&request.format);
+                if picture {
+                    ui.checkbox(&mut options.transparent, i18n.tr("export-transparent"));
+                    ui.checkbox(
+                        &mut options.collapse_empty_stages,
+                        i18n.tr("export-collapse-empty-stages"),
+                    );
+                }
+                let hint = if !picture {
+                    "export-data-hint"
+                } else if options.paper.is_some() && !options.slides {
                     "export-poster-hint"
                 } else {
                     "export-hint"
