@@ -280,6 +280,16 @@ impl JourneyApp {
             undo_label: self.document.undo_label(),
             redo_label: self.document.redo_label(),
             enabled: &enabled,
+            curves: self
+                .document
+                .journey
+                .curves
+                .iter()
+                .map(|c| {
+                    let shown = !self.ui_state.hidden_curves.contains(&c.id);
+                    (c.id.clone(), c.name.clone(), shown)
+                })
+                .collect(),
         };
         let Some(choice) = panels::menu_bar::ui(&menu, ui) else {
             return;
@@ -293,6 +303,14 @@ impl JourneyApp {
             }
             MenuChoice::Language(language) => self.set_language(language),
             MenuChoice::ShowCatalogue => self.ui_state.show_catalogue = true,
+            MenuChoice::ToggleCurve(id) => {
+                let hidden = &mut self.ui_state.hidden_curves;
+                if let Some(at) = hidden.iter().position(|h| *h == id) {
+                    hidden.remove(at);
+                } else {
+                    hidden.push(id);
+                }
+            }
         }
     }
 

@@ -63,6 +63,8 @@ pub struct UiState {
     pub hide_inspector: bool,
     /// Timeline or wall: a view setting remembered per journey file in the settings.
     pub arrangement: crate::layout::Arrangement,
+    /// Extra curves switched off in the view (View menu); exports draw them all.
+    pub hidden_curves: Vec<crate::model::CurveId>,
     /// The Find bar (Ctrl+F).
     pub find: crate::app::panels::find::Find,
     /// The card whose title is being typed in keyboard entry.
@@ -144,6 +146,7 @@ impl UiState {
             hide_inspector: _,
             arrangement: _,
             find,
+            hidden_curves,
             entry,
             filter,
             spotlight,
@@ -160,6 +163,7 @@ impl UiState {
         *filter = Filter::None;
         *spotlight = None;
         find.forget_matches();
+        hidden_curves.clear();
     }
 
     pub fn is_selected(&self, id: &ElementId) -> bool {

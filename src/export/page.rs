@@ -51,7 +51,12 @@ pub fn page_with(journey: &Journey, layout: MapLayout) -> Page {
     let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
     let map_origin = Point::new(MARGIN, MARGIN + header_height(journey));
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
-    let legend = Rect::from_min_size(MARGIN, legend_top, width - 2.0 * MARGIN, LEGEND_HEIGHT);
+    let legend = Rect::from_min_size(
+        MARGIN,
+        legend_top,
+        width - 2.0 * MARGIN,
+        legend_height(journey),
+    );
     Page {
         width,
         height: legend.max.y + MARGIN,
@@ -71,13 +76,13 @@ pub fn poster_page(journey: &Journey, layout: MapLayout) -> Page {
     if header_width < 560.0 {
         return page;
     }
-    let header = header_height(journey).max(LEGEND_HEIGHT + 24.0);
+    let header = header_height(journey).max(legend_height(journey) + 24.0);
     let map_origin = Point::new(MARGIN, MARGIN + header);
     let legend = Rect::from_min_size(
         page.width - MARGIN - legend_width,
         MARGIN + 8.0,
         legend_width,
-        LEGEND_HEIGHT,
+        legend_height(journey),
     );
     Page {
         height: map_origin.y + page.layout.bounds.height() + MARGIN,
@@ -86,6 +91,11 @@ pub fn poster_page(journey: &Journey, layout: MapLayout) -> Page {
         header_width,
         ..page
     }
+}
+
+/// The legend's height: room for the emotion scale and the extra curves under it.
+fn legend_height(journey: &Journey) -> f32 {
+    LEGEND_HEIGHT.max(24.0 + (5 + journey.curves.len()) as f32 * 20.0 + 10.0)
 }
 
 /// The channels the legend lists: those the map uses.
@@ -299,6 +309,23 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             false,
             theme.text,
             150.0,
+            1,
+        ));
+    }
+    // The extra curves, under the emotion scale: a dashed line in each one's colour.
+    for (i, curve) in journey.curves.iter().enumerate() {
+        let y = top + 24.0 + (5 + i) as f32 * row;
+        out.push(Shape::Polyline {
+            points: vec![Point::new(x, y + 7.0), Point::new(x + 16.0, y + 7.0)],
+            line: Line::dashed(curve.colour, 2.5, 5.0, 3.0),
+        });
+        out.push(text(
+            Point::new(x + 20.0, y),
+            curve.name.clone(),
+            theme.small_size,
+            false,
+            theme.text,
+            EMOTION_COLUMN - 30.0,
             1,
         ));
     }

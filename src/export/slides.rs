@@ -504,6 +504,7 @@ fn stage_pages(
                     pains: below,
                     department: below,
                     emotion: None,
+                    curves: Vec::new(),
                     score: tp.emotion_score(),
                     is_low: false,
                 };

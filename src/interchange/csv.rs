@@ -275,13 +275,14 @@ fn place(journey: &mut Journey, mut rows: Vec<Row>) {
         let mut touchpoint = row.touchpoint;
         if let Some(&at) = row.id.as_ref().and_then(|id| by_id.get(id)) {
             // The row's fields replace the touchpoint's; the rest (description, key
-            // moment, deviation) stays.
+            // moment, deviation, extra-curve scores) stays.
             let old = &existing[at];
             listed[at] = true;
             touchpoint.description = old.description.clone();
             touchpoint.key_moment = old.key_moment;
             touchpoint.deviation = old.deviation;
             touchpoint.planned_after = old.planned_after.clone();
+            touchpoint.scores = old.scores.clone();
         }
         placed.push(touchpoint);
         ideas_for.push(row.ideas);

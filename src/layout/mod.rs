@@ -96,6 +96,9 @@ pub struct Slot {
     pub department: Rect,
     /// Where the emotion curve passes, when the touchpoint has a score.
     pub emotion: Option<Point>,
+    /// Where each extra curve passes (its index in `journey.curves`), for the curves
+    /// the touchpoint scores.
+    pub curves: Vec<(usize, Point)>,
     pub score: Option<i8>,
     /// One of the journey's lowest emotion points.
     pub is_low: bool,
@@ -133,6 +136,29 @@ pub(crate) fn card_place(card: Rect, touchpoint: &crate::model::Touchpoint) -> R
     } else {
         card
     }
+}
+
+/// Where the journey's extra curves pass at a touchpoint: at `x`, on the emotion
+/// lane's scale.
+pub(crate) fn curve_points(
+    journey: &Journey,
+    touchpoint: &crate::model::Touchpoint,
+    x: f32,
+    neutral_y: f32,
+    step: f32,
+) -> Vec<(usize, Point)> {
+    if touchpoint.scores.is_empty() {
+        return Vec::new();
+    }
+    journey
+        .curves
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let score = touchpoint.curve_score(&c.id)?;
+            Some((i, Point::new(x, neutral_y - score as f32 * step)))
+        })
+        .collect()
 }
 
 /// Where a grey area on one touchpoint (a failing one) is marked: under its card.
@@ -339,6 +365,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 department: column(Lane::Departments),
                 emotion: score
                     .map(|s| Point::new(x + m.slot_width / 2.0, neutral_y - s as f32 * score_step)),
+                curves: curve_points(journey, t, x + m.slot_width / 2.0, neutral_y, score_step),
                 is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
                 score,
             });

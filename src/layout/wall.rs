@@ -134,6 +134,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
                 pains: below,
                 department: below,
                 emotion: score.map(|s| Point::new(point_x, neutral_y - s as f32 * score_step)),
+                curves: super::curve_points(journey, t, point_x, neutral_y, score_step),
                 is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
                 score,
             });

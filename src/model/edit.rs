@@ -264,6 +264,24 @@ impl Edit {
     }
 
     /// Deletes a department and clears it from touchpoints and grey areas.
+    /// Removes an extra curve and every touchpoint's score on it, as one step.
+    pub fn delete_curve(journey: &Journey, id: &CurveId) -> Edit {
+        let mut edits: Vec<Edit> = journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.curve_score(id).is_some())
+            .map(|t| {
+                let mut changed = t.clone();
+                changed.scores.retain(|s| &s.curve != id);
+                Edit::Replace(Element::Touchpoint(changed))
+            })
+            .collect();
+        let mut header = journey.header();
+        header.curves.retain(|c| &c.id != id);
+        edits.push(Edit::Header(Box::new(header)));
+        Edit::Batch(edits)
+    }
+
     pub fn delete_department(journey: &Journey, id: &DepartmentId) -> Edit {
         let mut edits = Vec::new();
         for touchpoint in journey

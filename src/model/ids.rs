@@ -64,6 +64,12 @@ id_type!(
     "ch"
 );
 id_type!(
+    /// An extra curve of the map (relevance, enjoyability, a segment), e.g. `relevance`.
+    CurveId,
+    "curve"
+);
+
+id_type!(
     /// A department of the journey's catalogue, e.g. `billing`.
     DepartmentId,
     "dept"

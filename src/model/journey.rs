@@ -58,6 +58,27 @@ pub struct Journey {
     /// teammate sees the same short list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed_suggestions: Vec<Handoff>,
+    /// Curves drawn besides the emotion curve (relevance, enjoyability, one per
+    /// segment): each touchpoint may score each on the same -2..2 scale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curves: Vec<Curve>,
+}
+
+/// An extra curve: its name and colour on the map and in the legend.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Curve {
+    pub id: CurveId,
+    pub name: String,
+    pub colour: Rgb,
+}
+
+/// A touchpoint's score on an extra curve, -2..2.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CurveScore {
+    pub curve: CurveId,
+    pub score: i8,
 }
 
 /// A pair of consecutive touchpoints, in journey order.
@@ -170,6 +191,9 @@ pub struct Touchpoint {
     /// For an out-of-order touchpoint: the touchpoint it was planned to come after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_after: Option<TouchpointId>,
+    /// Scores on the journey's extra curves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<CurveScore>,
 }
 
 impl Touchpoint {
@@ -190,11 +214,20 @@ impl Touchpoint {
             evidence: Vec::new(),
             deviation: None,
             planned_after: None,
+            scores: Vec::new(),
         }
     }
 
     pub fn emotion_score(&self) -> Option<i8> {
         self.emotion.as_ref().map(|e| e.score)
+    }
+
+    /// The touchpoint's score on an extra curve.
+    pub fn curve_score(&self, curve: &CurveId) -> Option<i8> {
+        self.scores
+            .iter()
+            .find(|s| &s.curve == curve)
+            .map(|s| s.score)
     }
 }
 
@@ -293,6 +326,8 @@ pub struct Header {
     pub persona: Persona,
     pub stages: BTreeMap<Stage, StageNotes>,
     pub dismissed_suggestions: Vec<Handoff>,
+    #[serde(default)]
+    pub curves: Vec<Curve>,
 }
 
 impl Journey {
@@ -314,6 +349,7 @@ impl Journey {
             grey_areas: Vec::new(),
             opportunities: Vec::new(),
             dismissed_suggestions: Vec::new(),
+            curves: Vec::new(),
         }
     }
 
@@ -327,6 +363,7 @@ impl Journey {
             persona: self.persona.clone(),
             stages: self.stages.clone(),
             dismissed_suggestions: self.dismissed_suggestions.clone(),
+            curves: self.curves.clone(),
         }
     }
 
@@ -342,6 +379,7 @@ impl Journey {
             persona,
             mut stages,
             dismissed_suggestions,
+            curves,
         } = header;
         stages.retain(|_, notes| !notes.is_empty());
         self.title = title;
@@ -352,6 +390,7 @@ impl Journey {
         self.persona = persona;
         self.stages = stages;
         self.dismissed_suggestions = dismissed_suggestions;
+        self.curves = curves;
         old
     }
 

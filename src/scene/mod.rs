@@ -268,6 +268,46 @@ pub fn emotion_curve_sampled(
     }
 }
 
+/// The journey's extra curves over the slots in `slots` (plus one either side), each a
+/// dashed line in its colour with small squares at its points; `hidden` ones are left
+/// out. The emotion curve stays the main, solid one.
+pub fn extra_curves(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    slots: std::ops::Range<usize>,
+    hidden: &[crate::model::CurveId],
+) {
+    if journey.curves.is_empty() {
+        return;
+    }
+    let start = slots.start.saturating_sub(1);
+    let end = (slots.end + 1).min(layout.slots.len());
+    for (i, curve) in journey.curves.iter().enumerate() {
+        if hidden.contains(&curve.id) {
+            continue;
+        }
+        let points: Vec<Point> = layout.slots[start..end]
+            .iter()
+            .filter_map(|s| s.curves.iter().find(|(c, _)| *c == i).map(|(_, p)| *p))
+            .collect();
+        if points.len() >= 2 {
+            out.push(Shape::Polyline {
+                points: points.clone(),
+                line: Line::dashed(curve.colour, 2.5, 9.0, 5.0),
+            });
+        }
+        for p in points {
+            out.push(Shape::Rect {
+                rect: Rect::from_min_size(p.x - 5.0, p.y - 5.0, 10.0, 10.0),
+                radius: 1.0,
+                fill: Some(Paint::solid(curve.colour)),
+                stroke: Some(Line::solid(Rgb::hex(0xffffff), 1.0)),
+            });
+        }
+    }
+}
+
 /// A rough line count for laying out text blocks one under another: an average glyph
 /// is about half the font size wide.
 pub fn estimate_lines(text: &str, size: f32, width: f32) -> usize {
@@ -306,6 +346,7 @@ pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) ->
     let all = layout.bounds;
     stages(&mut out, journey, layout, theme, i18n, &all);
     grey_areas(&mut out, journey, layout, theme, i18n, &all);
+    extra_curves(&mut out, journey, layout, 0..layout.slots.len(), &[]);
     emotion_curve(&mut out, layout, theme, 0..layout.slots.len());
     for slot in &layout.slots {
         if let Some(tp) = journey.touchpoints.get(slot.index) {

@@ -67,3 +67,55 @@ fn the_inspector_marks_a_deviation_and_where_an_out_of_order_card_was_planned() 
     assert_eq!(card(&h).deviation, Some(Deviation::OutOfOrder));
     assert!(card(&h).planned_after.is_some());
 }
+
+#[test]
+fn an_extra_curve_is_added_named_scored_on_a_card_hidden_in_the_view_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.ron");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("journeys/online-order-delivery-return.ron"),
+        &path,
+    )
+    .unwrap();
+    let mut h = harness(app_on_file(&path));
+    h.state_mut().ui_state.show_catalogue = true;
+    h.run();
+    h.get_by_label("Add curve").scroll_to_me();
+    h.run();
+    click(&mut h, "Add curve");
+    // The new curve's name is selected: typing replaces it.
+    send(&mut h, typing("Relevance"), 64);
+    let curve = h.state().journey().curves[0].clone();
+    assert_eq!(curve.name, "Relevance");
+
+    click(&mut h, "Instagram ad for winter boots");
+    click(&mut h, "Relevance: +2");
+    let score = |h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>| {
+        h.state()
+            .journey()
+            .touchpoint(&"tp-1".into())
+            .unwrap()
+            .curve_score(&curve.id)
+    };
+    assert_eq!(score(&h), Some(2));
+    click(&mut h, "Relevance: no score");
+    assert_eq!(score(&h), None);
+    click(&mut h, "Relevance: -1");
+
+    // The view can hide it (exports still draw it).
+    click(&mut h, "View");
+    click(&mut h, "Show Relevance");
+    assert_eq!(h.state().ui_state.hidden_curves, vec![curve.id.clone()]);
+
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::S), 1);
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    assert_eq!(saved.curves, vec![curve.clone()]);
+    assert_eq!(
+        saved
+            .touchpoint(&"tp-1".into())
+            .unwrap()
+            .curve_score(&curve.id),
+        Some(-1)
+    );
+}

@@ -115,6 +115,13 @@ pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
     } else {
         (1.5 / card_px).ceil() as usize
     };
+    scene::extra_curves(
+        &mut shapes,
+        journey,
+        layout,
+        slots.clone(),
+        &ui_state.hidden_curves,
+    );
     scene::emotion_curve_sampled(&mut shapes, layout, theme, slots.clone(), step);
     if detailed {
         for slot in &layout.slots[slots.clone()] {

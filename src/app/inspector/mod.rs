@@ -87,6 +87,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     ui.checkbox(&mut tp.key_moment, i18n.tr("field-key-moment"))
         .on_hover_text(i18n.tr("field-key-moment-tip"));
     deviation_pickers(ui, i18n, journey, &mut tp);
+    curve_scores(ui, i18n, journey, &mut tp);
     if string_list(ui, i18n, &i18n.tr("field-pain-points"), &mut tp.pain_points) {
         typed = Some("pain_points");
     }
@@ -148,6 +149,68 @@ fn catalogue_pickers(
                 );
             }
         });
+}
+
+/// The touchpoint's score on each of the journey's extra curves: −2 … +2 or none.
+fn curve_scores(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    journey: &Journey,
+    tp: &mut Touchpoint,
+) {
+    for curve in &journey.curves {
+        let current = tp.curve_score(&curve.id);
+        let mut chosen = current;
+        ui.label(egui::RichText::new(curve.name.as_str()).small());
+        ui.horizontal(|ui| {
+            for score in EMOTION_MIN..=EMOTION_MAX {
+                let label = crate::tr!(
+                    i18n,
+                    "curve-score",
+                    curve = curve.name.clone(),
+                    score = format!("{score:+}").replace("+0", "0")
+                );
+                let text = format!("{score:+}").replace("+0", "0");
+                let response = ui.selectable_label(current == Some(score), text);
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::accesskit::Role::Button,
+                        true,
+                        current == Some(score),
+                        &label,
+                    )
+                });
+                if response.clicked() {
+                    chosen = Some(score);
+                }
+            }
+            let none = crate::tr!(i18n, "curve-no-score", curve = curve.name.clone());
+            let response = ui.selectable_label(current.is_none(), i18n.tr("none"));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    current.is_none(),
+                    &none,
+                )
+            });
+            if response.clicked() {
+                chosen = None;
+            }
+        });
+        if chosen != current {
+            tp.scores.retain(|s| s.curve != curve.id);
+            if let Some(score) = chosen {
+                tp.scores.push(CurveScore {
+                    curve: curve.id.clone(),
+                    score,
+                });
+                // In the journey's curve order, so the file does not churn.
+                let order = |id: &CurveId| journey.curves.iter().position(|c| &c.id == id);
+                tp.scores.sort_by_key(|s| order(&s.curve));
+            }
+        }
+    }
 }
 
 /// Planned vs actual: the touchpoint's deviation and, when it is out of order, the

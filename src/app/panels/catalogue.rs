@@ -151,4 +151,69 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             "edit-catalogue",
         );
     }
+    ui.add_space(8.0);
+    curves_ui(p, ui);
+}
+
+/// The journey's extra curves (relevance, enjoyability, a segment…): name and colour,
+/// added and deleted (deleting removes every touchpoint's score on it, in one step).
+fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
+    let i18n = &p.i18n;
+    let journey = p.journey;
+    ui.label(
+        egui::RichText::new(i18n.tr("field-curves"))
+            .small()
+            .strong(),
+    );
+    for (index, curve) in journey.curves.iter().enumerate() {
+        let mut c = curve.clone();
+        let mut recoloured = false;
+        ui.horizontal(|ui| {
+            let colour_name = crate::tr!(i18n, "colour-of", name = c.name.clone());
+            recoloured = rgb_edit(ui, &mut c.colour, &colour_name);
+            let name = crate::tr!(i18n, "curve-name", id = c.id.as_str());
+            let field = egui::TextEdit::singleline(&mut c.name)
+                .id(field_id(c.id.as_str(), "name"))
+                .desired_width(150.0);
+            let response = ui.add(field);
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
+            });
+            let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
+            if remove_button(ui, &delete).clicked() {
+                p.edits
+                    .push(Edit::delete_curve(journey, &c.id), "edit-delete");
+            }
+        });
+        if c != *curve {
+            let field = if recoloured { "colour" } else { "name" };
+            let key = format!("curve/{}/{field}", c.id);
+            let mut header = journey.header();
+            header.curves[index] = c;
+            p.edits
+                .push_typing(Edit::Header(Box::new(header)), "edit-catalogue", key);
+        }
+    }
+    if ui.small_button(i18n.tr("add-curve")).clicked() {
+        const COLOURS: [u32; 4] = [0x7b4fd6, 0x1e8449, 0xd35400, 0x2471a3];
+        let name = i18n.tr("new-curve");
+        let mut n = journey.curves.len() + 1;
+        while journey
+            .curves
+            .iter()
+            .any(|c| c.id.0 == format!("curve-{n}"))
+        {
+            n += 1;
+        }
+        let curve = Curve {
+            id: CurveId(format!("curve-{n}")),
+            name,
+            colour: Rgb::hex(COLOURS[journey.curves.len() % COLOURS.len()]),
+        };
+        focus_field_selecting(ui, field_id(curve.id.as_str(), "name"), &curve.name);
+        let mut header = journey.header();
+        header.curves.push(curve);
+        p.edits
+            .push(Edit::Header(Box::new(header)), "edit-catalogue");
+    }
 }

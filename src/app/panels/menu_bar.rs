@@ -14,6 +14,8 @@ pub struct Menu<'a> {
     pub redo_label: Option<EditLabel>,
     /// Which commands can run now (the others are greyed out).
     pub enabled: &'a dyn Fn(AppCommand) -> bool,
+    /// The journey's extra curves, and whether each is shown.
+    pub curves: Vec<(crate::model::CurveId, String, bool)>,
 }
 
 /// What the person chose in the menus.
@@ -23,6 +25,8 @@ pub enum MenuChoice {
     OpenRecent(PathBuf),
     Language(Language),
     ShowCatalogue,
+    /// Show or hide an extra curve.
+    ToggleCurve(crate::model::CurveId),
 }
 
 pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
@@ -104,6 +108,15 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                             && let Some(path) = recent_menu(menu, ui)
                         {
                             choice = Some(MenuChoice::OpenRecent(path));
+                        }
+                    }
+                    if title == "menu-view" {
+                        for (id, name, shown) in &menu.curves {
+                            let label = crate::tr!(menu.i18n, "curve-show", curve = name.clone());
+                            if ui.checkbox(&mut shown.clone(), label).clicked() {
+                                choice = Some(MenuChoice::ToggleCurve(id.clone()));
+                                ui.close();
+                            }
                         }
                     }
                     if title == "menu-edit" && ui.button(menu.i18n.tr("menu-catalogue")).clicked() {
