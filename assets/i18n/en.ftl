@@ -139,7 +139,7 @@ menu-edit = Edit
 menu-view = View
 menu-language = Language
 menu-recent = Open recent
-menu-catalogue = Channels and departments…
+menu-catalogue = Channels, departments and curves…
 
 section-journey = Journey
 section-stages = Stage notes

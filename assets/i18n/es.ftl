@@ -139,7 +139,7 @@ menu-edit = Editar
 menu-view = Ver
 menu-language = Idioma
 menu-recent = Abrir reciente
-menu-catalogue = Canales y áreas…
+menu-catalogue = Canales, áreas y curvas…
 
 section-journey = Viaje
 section-stages = Notas por etapa

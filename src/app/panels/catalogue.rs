@@ -1,5 +1,6 @@
-//! The journey's catalogues: channels (name, kind, colour) and departments (name,
-//! colour). Add, rename, recolour, delete (delete clears the references).
+//! The journey's catalogues: channels (name, kind, colour), departments (name,
+//! colour) and extra curves (name, colour). Add, rename, recolour, delete (delete
+//! clears the references).
 
 use crate::app::widgets::{field_id, focus_field_selecting, remove_button};
 use crate::app::*;
