@@ -12,6 +12,12 @@ pub(super) const MARGIN: f32 = 48.0;
 /// The header's title and state lines, before the persona rows.
 const HEADER_TOP: f32 = 72.0;
 const TEXT_ROW: f32 = 36.0;
+/// What each further line adds to a row's height.
+const SECOND_LINE: f32 = 18.0;
+/// Lines a header row may take (a long scenario).
+const ROW_LINES: usize = 4;
+/// The header's label column.
+const LABEL_WIDTH: f32 = 110.0;
 const LIST_ROW: f32 = 38.0;
 const LEGEND_GAP: f32 = 36.0;
 const LEGEND_HEIGHT: f32 = 180.0;
@@ -49,7 +55,10 @@ pub fn page(journey: &Journey, theme: &Theme) -> Page {
 /// The page around a map laid out in any arrangement.
 pub fn page_with(journey: &Journey, layout: MapLayout) -> Page {
     let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
-    let map_origin = Point::new(MARGIN, MARGIN + header_height(journey));
+    let map_origin = Point::new(
+        MARGIN,
+        MARGIN + header_height(journey, width - 2.0 * MARGIN),
+    );
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
     let legend = Rect::from_min_size(
         MARGIN,
@@ -76,7 +85,7 @@ pub fn poster_page(journey: &Journey, layout: MapLayout) -> Page {
     if header_width < 560.0 {
         return page;
     }
-    let header = header_height(journey).max(legend_height(journey) + 24.0);
+    let header = header_height(journey, header_width).max(legend_height(journey) + 24.0);
     let map_origin = Point::new(MARGIN, MARGIN + header);
     let legend = Rect::from_min_size(
         page.width - MARGIN - legend_width,
@@ -136,17 +145,35 @@ fn persona_lists(journey: &Journey) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-/// Room for the title, state, persona, scenario and the persona's lists.
-fn header_height(journey: &Journey) -> f32 {
-    let text_rows = [persona_line(journey), journey.scenario.clone()]
-        .iter()
-        .filter(|v| !v.is_empty())
-        .count();
-    let height = HEADER_TOP
-        + text_rows as f32 * TEXT_ROW
-        + persona_lists(journey).len() as f32 * LIST_ROW
-        + 12.0;
-    height.max(150.0)
+/// The header's rows under the title: persona and scenario, then the persona's lists;
+/// each a label, its text and the height it takes in `width` (a second line adds one).
+fn header_rows(journey: &Journey, width: f32) -> Vec<(&'static str, String, f32)> {
+    [
+        ("export-persona", persona_line(journey), TEXT_ROW),
+        ("export-scenario", journey.scenario.clone(), TEXT_ROW),
+    ]
+    .into_iter()
+    .filter(|(_, value, _)| !value.is_empty())
+    .chain(
+        persona_lists(journey)
+            .into_iter()
+            .map(|(label, items)| (label, items, LIST_ROW)),
+    )
+    .map(|(label, value, height)| {
+        let lines = super::text::wrap(&value, 14.0, false, width - LABEL_WIDTH, ROW_LINES).len();
+        (
+            label,
+            value,
+            height + lines.saturating_sub(1) as f32 * SECOND_LINE,
+        )
+    })
+    .collect()
+}
+
+/// Room for the title, state, persona, scenario and the persona's lists in `width`.
+fn header_height(journey: &Journey, width: f32) -> f32 {
+    let rows: f32 = header_rows(journey, width).iter().map(|(_, _, h)| h).sum();
+    (HEADER_TOP + rows + 12.0).max(150.0)
 }
 
 pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
@@ -179,20 +206,9 @@ pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
         1,
     ));
     y += 26.0;
-    let label_width = 110.0;
-    // Persona and scenario, then the persona's lists: a label and up to two lines each.
-    let rows = [
-        ("export-persona", persona_line(journey), TEXT_ROW),
-        ("export-scenario", journey.scenario.clone(), TEXT_ROW),
-    ]
-    .into_iter()
-    .filter(|(_, value, _)| !value.is_empty())
-    .chain(
-        persona_lists(journey)
-            .into_iter()
-            .map(|(label, items)| (label, items, LIST_ROW)),
-    );
-    for (label, value, height) in rows {
+    let label_width = LABEL_WIDTH;
+    // Persona and scenario, then the persona's lists: a label and up to four lines each.
+    for (label, value, height) in header_rows(journey, width) {
         out.push(text(
             Point::new(MARGIN, y),
             i18n.tr(label),
@@ -209,7 +225,7 @@ pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             false,
             theme.text,
             width - label_width,
-            2,
+            ROW_LINES,
         ));
         y += height;
     }
