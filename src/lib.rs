@@ -22,5 +22,6 @@ pub mod model;
 pub mod recovery;
 pub mod scene;
 pub mod startup;
+pub mod templates;
 pub mod theme;
 pub mod tree;

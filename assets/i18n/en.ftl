@@ -578,3 +578,7 @@ curve-name = Name of curve { $id }
 curve-score = { $curve }: { $score }
 curve-no-score = { $curve }: no score
 curve-show = Show { $curve }
+cmd-new-from-template = New from template…
+cmd-new-from-template-tip = Start from one of six common journeys, in the interface's language
+templates-title = New from template
+templates-hint = A starting map with a persona, touchpoints in every stage and the usual grey areas. Its evidence is marked as assumptions to check in research.

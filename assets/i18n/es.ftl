@@ -578,3 +578,7 @@ curve-name = Nombre de la curva { $id }
 curve-score = { $curve }: { $score }
 curve-no-score = { $curve }: sin puntuación
 curve-show = Mostrar { $curve }
+cmd-new-from-template = Nuevo desde plantilla…
+cmd-new-from-template-tip = Empieza desde uno de seis viajes habituales, en el idioma de la interfaz
+templates-title = Nuevo desde plantilla
+templates-hint = Un mapa de partida con persona, puntos de contacto en todas las etapas y las zonas grises habituales. Su evidencia está marcada como supuestos a comprobar con investigación.

@@ -61,6 +61,13 @@ impl JourneyApp {
                     Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
                 self.replace_document(Document::new(journey, None));
             }
+            PendingAction::NewFromTemplate(key) => {
+                self.forget_recovery();
+                if let Some(template) = crate::templates::find(key) {
+                    let journey = crate::templates::build(template, self.settings.language);
+                    self.replace_document(Document::new(journey, None));
+                }
+            }
             PendingAction::Open => {
                 self.ask_file(DialogKind::OpenJourney, DialogPurpose::Open, ctx);
             }

@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AppCommand {
     New,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
@@ -89,6 +90,7 @@ const ALT: Modifiers = Modifiers::ALT;
 impl AppCommand {
     pub const ALL: &'static [AppCommand] = &[
         AppCommand::New,
+        AppCommand::NewFromTemplate,
         AppCommand::Open,
         AppCommand::Save,
         AppCommand::SaveAs,
@@ -146,6 +148,7 @@ impl AppCommand {
     pub fn label_id(self) -> &'static str {
         match self {
             AppCommand::New => "cmd-new",
+            AppCommand::NewFromTemplate => "cmd-new-from-template",
             AppCommand::Open => "cmd-open",
             AppCommand::Save => "cmd-save",
             AppCommand::SaveAs => "cmd-save-as",
@@ -226,6 +229,7 @@ impl AppCommand {
         };
         match self {
             New => vec![key(CMD, Key::N)],
+            NewFromTemplate => vec![key(CMD_SHIFT, Key::N)],
             Open => vec![key(CMD, Key::O)],
             Save => vec![key(CMD, Key::S)],
             SaveAs => vec![key(CMD_SHIFT, Key::S)],
@@ -398,6 +402,7 @@ mod tests {
             TogglePanels => 49,
             WallLayout => 50,
             Find => 51,
+            NewFromTemplate => 52,
         }
     }
 
@@ -405,7 +410,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=51).collect();
+        let expected: Vec<usize> = (0..=52).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -37,12 +37,13 @@ impl JourneyApp {
             Emotion(_) => card() || entering,
             Spotlight => !self.document.journey.grey_areas.is_empty(),
             EntryNext | EntryNextStage | EntryStop => entering,
-            New | Open | Save | SaveAs | ExportPng | ExportSvg | Quit | AddTouchpoint | ZoomIn
-            | ZoomOut | ZoomFit | ShowShortcuts | Presentation | PresentationDark | StartEntry
-            | NextCard | PreviousCard | NextStage | PreviousStage | FocusNextStage
-            | FocusPreviousStage | FilterNoEvidence | FilterChannel | FilterDepartment
-            | ClearFilter | PanLeft | PanRight | PanUp | PanDown | CollapseEmptyStages
-            | ToggleJourneyPanel | ToggleInspector | TogglePanels | WallLayout | Find => true,
+            New | NewFromTemplate | Open | Save | SaveAs | ExportPng | ExportSvg | Quit
+            | AddTouchpoint | ZoomIn | ZoomOut | ZoomFit | ShowShortcuts | Presentation
+            | PresentationDark | StartEntry | NextCard | PreviousCard | NextStage
+            | PreviousStage | FocusNextStage | FocusPreviousStage | FilterNoEvidence
+            | FilterChannel | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp
+            | PanDown | CollapseEmptyStages | ToggleJourneyPanel | ToggleInspector
+            | TogglePanels | WallLayout | Find => true,
         }
     }
 
@@ -53,6 +54,9 @@ impl JourneyApp {
         use AppCommand::*;
         match command {
             New => self.request(PendingAction::New, ctx),
+            NewFromTemplate => {
+                self.open_modal(Modal::Templates);
+            }
             Open => self.request(PendingAction::Open, ctx),
             Save => {
                 self.save(None, ctx);

@@ -25,6 +25,8 @@ impl Edits {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
     New,
+    /// A new journey from the template with this key.
+    NewFromTemplate(&'static str),
     Open,
     OpenPath(PathBuf),
     Quit,

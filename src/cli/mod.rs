@@ -34,8 +34,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Rewrite journey files in canonical form.
     Fmt(FmtArgs),
-    /// Write a new, empty journey with the default catalogues.
+    /// Write a new journey: empty with the default catalogues, or from a template.
     New(NewArgs),
+    /// List the templates `new --template` starts from.
+    Templates,
     /// Export the map as PNG, SVG or PDF (a picture, a poster or slides), or as JSON
     /// or a Mermaid journey diagram (.mmd, or .md fenced); format from the extension.
     Export(ExportArgs),
@@ -282,14 +284,32 @@ pub struct NewArgs {
     /// Where to write the journey.
     #[arg(short, long)]
     pub output: PathBuf,
-    #[arg(long, default_value = "Untitled journey")]
-    pub title: String,
+    /// The journey's title (default: the template's, or "Untitled journey").
+    #[arg(long)]
+    pub title: Option<String>,
     /// Language of the journey: en or es (default: the system's).
     #[arg(long, value_parser = parse_language)]
     pub language: Option<crate::model::Language>,
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Start from a template (see `journeymap templates`); its title unless --title.
+    #[arg(long, value_parser = parse_template)]
+    pub template: Option<String>,
+}
+
+fn parse_template(text: &str) -> Result<String, String> {
+    match crate::templates::find(text) {
+        Some(t) => Ok(t.key.to_owned()),
+        None => Err(format!(
+            "{text:?} is not a template; `journeymap templates` lists them: {}",
+            crate::templates::TEMPLATES
+                .iter()
+                .map(|t| t.key)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 fn parse_language(text: &str) -> Result<crate::model::Language, String> {
@@ -308,6 +328,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Templates => new::list_templates(),
         Command::Export(args) => export::run(&args),
         Command::Import(args) => interchange::run_import(&args),
         Command::Schema(args) => interchange::run_schema(&args),

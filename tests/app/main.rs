@@ -16,5 +16,6 @@ mod panels;
 mod real_window;
 mod resolve;
 mod safety;
+mod templates;
 mod wall;
 mod workshop;

@@ -11,3 +11,4 @@ mod git;
 mod install;
 mod interchange;
 mod pages;
+mod templates;

@@ -16,6 +16,8 @@ pub enum Modal {
     Export(ExportRequest),
     /// The shortcut sheet (F1).
     Shortcuts,
+    /// The starting maps to choose from (File › New from template…).
+    Templates,
     /// Recovery files left by a crash, offered at start.
     Recovery(Vec<Found>),
     /// Saving would overwrite a file changed on disk; `then` runs after the save.
@@ -29,7 +31,7 @@ pub enum Modal {
 impl Modal {
     /// Windows that only show or prepare something: another modal may replace them.
     pub(in crate::app) fn gives_way(&self) -> bool {
-        matches!(self, Modal::Shortcuts | Modal::Export(_))
+        matches!(self, Modal::Shortcuts | Modal::Export(_) | Modal::Templates)
     }
 }
 
@@ -65,6 +67,7 @@ impl JourneyApp {
             Modal::UnsavedChanges(action) => self.confirm_ui(ctx, action.clone()),
             Modal::Export(request) => self.export_window_ui(ctx, request),
             Modal::Shortcuts => self.shortcut_sheet_ui(ctx),
+            Modal::Templates => self.template_gallery_ui(ctx),
             Modal::Recovery(found) => {
                 crate::app::dialogs::safety_prompts::recovery_ui(self, ctx, found)
             }

@@ -143,6 +143,45 @@ impl JourneyApp {
         open && !escaped
     }
 
+    /// The starting maps, by title and scenario in the interface's language; choosing
+    /// one starts a new journey from it (asking about unsaved changes first).
+    pub(in crate::app) fn template_gallery_ui(&mut self, ctx: &egui::Context) -> bool {
+        let language = self.settings.language;
+        let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let mut chosen = None;
+        egui::Window::new(self.i18n.tr("templates-title"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.label(self.i18n.tr("templates-hint"));
+                ui.add_space(8.0);
+                for template in crate::templates::TEMPLATES {
+                    let response = ui.add(
+                        egui::Button::new(egui::RichText::new(template.title(language)).strong())
+                            .min_size(egui::vec2(500.0, 0.0)),
+                    );
+                    ui.label(
+                        egui::RichText::new(template.scenario(language))
+                            .small()
+                            .weak(),
+                    );
+                    ui.add_space(6.0);
+                    if response.clicked() {
+                        chosen = Some(template.key);
+                    }
+                }
+            });
+        if let Some(key) = chosen {
+            self.ui_state.modal = None;
+            self.request(PendingAction::NewFromTemplate(key), ctx);
+            return false;
+        }
+        open
+    }
+
     /// Save, discard or cancel; returns whether the prompt stays open.
     pub(in crate::app) fn confirm_ui(
         &mut self,

@@ -38,6 +38,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                     "menu-file",
                     &[
                         Some(AppCommand::New),
+                        Some(AppCommand::NewFromTemplate),
                         Some(AppCommand::Open),
                         None,
                         Some(AppCommand::Save),
@@ -91,7 +92,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
             ];
             for (title, entries) in groups {
                 ui.menu_button(menu.i18n.tr(title), |ui| {
-                    for (index, entry) in entries.iter().enumerate() {
+                    for entry in entries.iter() {
                         match entry {
                             Some(command) => {
                                 if command_button(menu, ui, *command) {
@@ -103,8 +104,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                             }
                         }
                         // The recent files follow Open.
-                        if title == "menu-file"
-                            && index == 1
+                        if *entry == Some(AppCommand::Open)
                             && let Some(path) = recent_menu(menu, ui)
                         {
                             choice = Some(MenuChoice::OpenRecent(path));
