@@ -161,6 +161,15 @@ pub(crate) fn curve_points(
         .collect()
 }
 
+/// A grey area between non-neighbours: a bracket at the top of the grey-area lane from
+/// one end's x to the other's (at least a unit wide).
+pub(crate) fn bracket(from_x: f32, to_x: f32, top: f32) -> Rect {
+    Rect {
+        min: Point::new(from_x, top),
+        max: Point::new(to_x.max(from_x + 1.0), top + BRACKET_HEIGHT),
+    }
+}
+
 /// Where a grey area on one touchpoint (a failing one) is marked: under its card.
 pub(crate) fn under_card(card: Rect, top: f32) -> Rect {
     Rect {
@@ -422,17 +431,11 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                     max: Point::new(slots[right].card.min.x, band_bottom),
                 }
             } else {
-                Rect {
-                    min: Point::new(slots[left].card.center().x, grey_top),
-                    max: Point::new(
-                        slots[right]
-                            .card
-                            .center()
-                            .x
-                            .max(slots[left].card.center().x + 1.0),
-                        grey_top + BRACKET_HEIGHT,
-                    ),
-                }
+                bracket(
+                    slots[left].card.center().x,
+                    slots[right].card.center().x,
+                    grey_top,
+                )
             };
             Some(GreyAreaBox {
                 id: g.id.clone(),

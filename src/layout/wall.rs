@@ -175,13 +175,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
                     max: Point::new(x1 - inset, band_top + band - 4.0),
                 }
             } else {
-                Rect {
-                    min: Point::new(curve_x[left], grey_top),
-                    max: Point::new(
-                        curve_x[right].max(curve_x[left] + 1.0),
-                        grey_top + BRACKET_HEIGHT,
-                    ),
-                }
+                super::bracket(curve_x[left], curve_x[right], grey_top)
             };
             Some(GreyAreaBox {
                 id: g.id.clone(),

@@ -2,22 +2,10 @@
 //! own dashed lines through the layout's points with a legend, and bad scores or
 //! unknown curves are errors; deleting a curve removes its scores in one undoable step.
 
+use crate::support::{broadband, n};
 use journeymap::export;
 use journeymap::model::*;
 use journeymap::theme::Theme;
-use std::path::Path;
-
-fn broadband() -> (Journey, String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("journeys/broadband-onboarding-planned-vs-actual.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    (journeymap::format::parse(&text).unwrap().journey, text)
-}
-
-fn n(value: f32) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
 
 #[test]
 fn extra_curves_round_trip_and_draw_as_their_own_lines_with_a_legend() {

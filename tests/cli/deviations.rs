@@ -4,24 +4,11 @@
 //! missing one as a ghost outline, a failing one crossed out, an out-of-order one with
 //! an arrow to where it was planned, and a grey area on the failing touchpoint alone.
 
+use crate::support::{broadband, n};
 use journeymap::export;
 use journeymap::layout::{AD_HOC_DROP, Lane, Rect};
 use journeymap::model::*;
 use journeymap::theme::Theme;
-use std::path::Path;
-
-fn broadband() -> (Journey, String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("journeys/broadband-onboarding-planned-vs-actual.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    (journeymap::format::parse(&text).unwrap().journey, text)
-}
-
-/// The SVG numbers of a rectangle drawn at a map rect on the page.
-fn n(value: f32) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
 
 #[test]
 fn the_broadband_example_has_all_four_deviations_and_round_trips() {

@@ -11,4 +11,5 @@ mod git;
 mod install;
 mod interchange;
 mod pages;
+mod support;
 mod templates;

@@ -1,0 +1,18 @@
+//! Helpers the command-line test files share.
+
+use journeymap::model::Journey;
+use std::path::Path;
+
+/// The bundled planned-vs-actual example, parsed, and its text.
+pub fn broadband() -> (Journey, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/broadband-onboarding-planned-vs-actual.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    (journeymap::format::parse(&text).unwrap().journey, text)
+}
+
+/// A number as the SVG writer prints it (two decimals at most, no trailing zeros).
+pub fn n(value: f32) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
