@@ -1,14 +1,27 @@
-//! Crash recovery files: the autosaved state of open documents, written atomically to
-//! the user's data folder (`~/.local/share/journeymap/recovery` on Linux), one file per
-//! document. A clean save or an intentional discard removes it; after a crash the next
-//! start finds it and offers to restore.
+//! Crash recovery: the autosaved state of each open editor window, written atomically
+//! to the user's data folder (`~/.local/share/journeymap/recovery` on Linux).
+//!
+//! Recovery belongs to a window, not to a path. Each running editor claims a `Slot`:
+//! a name of its own (`w-PID-NANOS`), a recovery file `NAME.ron` and a lock file
+//! `NAME.lock` that it holds with `File::try_lock` for its lifetime. The kernel drops
+//! the lock when the process dies however it dies (kill -9, power cut, reboot), so a
+//! recovery file whose lock nobody holds belongs to a dead editor and is offered,
+//! whatever became of its PID. Invariants:
+//! - the lock file is never replaced by a rename (that would leave the lock on a
+//!   deleted file); only the recovery file is written atomically;
+//! - saving removes only the saving window's recovery file;
+//! - a window that restores a recovery takes over its lock, so no other window offers
+//!   it again, and the other recoveries stay offered;
+//! - the lock file holds the path of the journey the window has open, so a second
+//!   window on the same file can say so.
 //!
 //! A recovery file is RON: `Recovery(path: ..., autosaved_unix_secs: ..., pid: ..., journey: Journey(...))`.
 
 use crate::format;
-use crate::model::Journey;
+use crate::model::{ElementKind, Journey};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -17,16 +30,19 @@ pub struct Recovery {
     /// The journey's file, or None for an untitled journey.
     pub path: Option<PathBuf>,
     pub autosaved_unix_secs: u64,
-    /// The process that wrote it; a file of a process still running is not a crash.
+    /// The process that wrote it (for people reading the folder; liveness is the lock).
     pub pid: u32,
     pub journey: Journey,
 }
 
-/// A recovery file found at start-up.
+/// A recovery file found at start-up, with how it differs from its file on disk
+/// (computed once, when found).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
     pub file: PathBuf,
     pub recovery: Recovery,
+    /// None for an untitled journey or a file that no longer loads.
+    pub changes: Option<Changes>,
 }
 
 /// The platform's data folder for journeymap's recovery files.
@@ -35,20 +51,7 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("recovery"))
 }
 
-/// The recovery file for a document: one per journey path, one per untitled session.
-pub fn file_for(dir: &Path, path: Option<&Path>, session: &str) -> PathBuf {
-    let name = match path {
-        Some(path) => {
-            let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-            format!("{:016x}.ron", fnv1a(absolute.to_string_lossy().as_bytes()))
-        }
-        None => format!("untitled-{session}.ron"),
-    };
-    dir.join(name)
-}
-
-/// A stable hash (FNV-1a): a journey maps to the same recovery file across runs, and
-/// the editor compares file contents with it.
+/// A stable hash (FNV-1a), for comparing file contents cheaply.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
         (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
@@ -61,17 +64,184 @@ pub fn now_unix_secs() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Writes the recovery file atomically.
-pub fn write(file: &Path, recovery: &Recovery) -> std::io::Result<()> {
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    // The same canonical writer as a journey file, so a restored journey saves alike.
-    let text = format::pretty(recovery).map_err(std::io::Error::other)?;
-    format::atomic_write(file, text.as_bytes())
+const RECOVERY_EXTENSION: &str = "ron";
+const LOCK_EXTENSION: &str = "lock";
+
+/// One window's place in the recovery folder, held for the window's lifetime.
+#[derive(Debug)]
+pub struct Slot {
+    dir: PathBuf,
+    name: String,
+    /// Holds the lock; dropping it (or the process dying) releases it.
+    lock: File,
 }
 
-/// Removes a recovery file; a missing one is fine.
+/// Why a slot could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum SlotError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Another running window restored this recovery first.
+    #[error("another journeymap window has taken this recovery")]
+    Taken,
+}
+
+impl Slot {
+    /// Claims a new slot in `dir` for this window.
+    pub fn claim(dir: &Path) -> Result<Self, SlotError> {
+        std::fs::create_dir_all(dir)?;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let base = format!("w-{}-{nanos}", std::process::id());
+        for n in 0..1000 {
+            let name = if n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            let path = lock_path(dir, &name);
+            match std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(lock) => {
+                    lock_now(&lock)?;
+                    return Ok(Self {
+                        dir: dir.to_owned(),
+                        name,
+                        lock,
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(std::io::Error::other("no free recovery slot name").into())
+    }
+
+    /// Takes over the slot of a recovery left by a dead window (to restore it): its
+    /// lock is ours from now on, so no other window offers it.
+    pub fn adopt(found: &Found) -> Result<Self, SlotError> {
+        let dir = found
+            .file
+            .parent()
+            .ok_or_else(|| std::io::Error::other("a recovery file outside a folder"))?;
+        let name = found
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .ok_or_else(|| std::io::Error::other("a recovery file without a name"))?;
+        let lock = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path(dir, &name))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(SlotError::Taken),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        // Gone meanwhile: someone restored and saved it.
+        if !found.file.exists() {
+            return Err(SlotError::Taken);
+        }
+        Ok(Self {
+            dir: dir.to_owned(),
+            name,
+            lock,
+        })
+    }
+
+    /// The recovery file this window writes.
+    pub fn file(&self) -> PathBuf {
+        self.dir.join(format!("{}.{RECOVERY_EXTENSION}", self.name))
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Writes the window's recovery file atomically.
+    pub fn write(&self, recovery: &Recovery) -> std::io::Result<()> {
+        let text = format::pretty(recovery).map_err(std::io::Error::other)?;
+        format::atomic_write(&self.file(), text.as_bytes())
+    }
+
+    /// Removes this window's recovery file (the document was saved or discarded).
+    pub fn clear(&self) -> std::io::Result<()> {
+        remove(&self.file())
+    }
+
+    /// Whether this window has a recovery file on disk.
+    pub fn has_recovery(&self) -> bool {
+        self.file().exists()
+    }
+
+    /// Records which journey the window has open, for other windows to see.
+    pub fn set_open(&mut self, path: Option<&Path>) -> std::io::Result<()> {
+        let text = path.map(canonical).unwrap_or_default();
+        self.lock.set_len(0)?;
+        self.lock.rewind()?;
+        self.lock.write_all(text.to_string_lossy().as_bytes())?;
+        self.lock.flush()
+    }
+
+    /// Ends the slot at a clean exit: without a recovery file there is nothing to
+    /// offer, so the lock file goes too. With one (unsaved work), the lock is only
+    /// released and the next start offers it.
+    pub fn close(self) {
+        if !self.has_recovery() {
+            remove(&lock_path(&self.dir, &self.name)).ok();
+        }
+    }
+}
+
+fn lock_now(lock: &File) -> std::io::Result<()> {
+    match lock.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(std::io::Error::other("a new recovery lock is already held"))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+fn lock_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!("{name}.{LOCK_EXTENSION}"))
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Whether the window that owns lock file `path` is running: it holds the lock.
+/// A missing lock file means a dead window (or a recovery file of an older version).
+fn held(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    matches!(
+        file.try_lock_shared(),
+        Err(std::fs::TryLockError::WouldBlock)
+    )
+}
+
+/// A lock file without a recovery file this old is a dead window's leftover.
+const STALE_LOCK: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn untouched_for(path: &Path, age: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok())
+        .is_some_and(|elapsed| elapsed >= age)
+}
+
+/// Removes a file; a missing one is fine.
 pub fn remove(file: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(file) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
@@ -79,73 +249,173 @@ pub fn remove(file: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Recovery files left by processes that are no longer running (crashes), newest
-/// first. Unreadable files are skipped.
-pub fn find(dir: &Path) -> Vec<Found> {
+/// Recovery files whose window is no longer running, newest first, except `own`'s.
+/// Unreadable or invalid files are skipped; lock files of dead windows that left no
+/// recovery are cleaned up. Each one's changes against its file are computed here,
+/// once.
+pub fn find(dir: &Path, own: Option<&Slot>) -> Vec<Found> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<Found> = entries
+    let own = own.map(Slot::name);
+    let files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|file| file.extension().is_some_and(|e| e == "ron"))
-        .filter_map(|file| {
-            let text = std::fs::read_to_string(&file).ok()?;
-            let mut recovery: Recovery = format::ron_options().from_str(&text).ok()?;
-            // A recovery file is validated like a journey file: a damaged one is not offered.
-            recovery.journey.normalize();
-            if !format::validate(&recovery.journey).is_empty() {
-                return None;
-            }
-            (!process_alive(recovery.pid)).then_some(Found { file, recovery })
-        })
         .collect();
+    let mut found = Vec::new();
+    for file in &files {
+        let Some(name) = file.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if Some(name.as_str()) == own {
+            continue;
+        }
+        let extension = file.extension().and_then(|e| e.to_str());
+        if extension == Some(LOCK_EXTENSION) {
+            let recovery = dir.join(format!("{name}.{RECOVERY_EXTENSION}"));
+            // Old enough not to be a slot being claimed this instant.
+            if !recovery.exists() && untouched_for(file, STALE_LOCK) && !held(file) {
+                remove(file).ok();
+            }
+            continue;
+        }
+        if extension != Some(RECOVERY_EXTENSION) || held(&lock_path(dir, &name)) {
+            continue;
+        }
+        let Ok(bytes) = format::read_regular(file, format::MAX_JOURNEY_BYTES * 2) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let Ok(mut recovery) = format::ron_options().from_str::<Recovery>(&text) else {
+            continue;
+        };
+        // A recovery file is validated like a journey file: a damaged one is not offered.
+        recovery.journey.normalize();
+        if !format::validate(&recovery.journey).is_empty() {
+            continue;
+        }
+        let changes = recovery
+            .path
+            .as_deref()
+            .and_then(|path| format::load(path).ok())
+            .map(|disk| Changes::between(&disk.journey, &recovery.journey));
+        found.push(Found {
+            file: file.clone(),
+            recovery,
+            changes,
+        });
+    }
     found.sort_by_key(|f| std::cmp::Reverse(f.recovery.autosaved_unix_secs));
     found
 }
 
-fn process_alive(pid: u32) -> bool {
-    if pid == std::process::id() {
+/// Whether another running window has `path` open.
+pub fn open_elsewhere(dir: &Path, path: &Path, own: Option<&Slot>) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return false;
-    }
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        false
-    }
+    };
+    let wanted = canonical(path);
+    let own = own.map(Slot::name);
+    entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|file| file.extension().is_some_and(|e| e == LOCK_EXTENSION))
+        .filter(|file| file.file_stem().map(|s| s.to_string_lossy()).as_deref() != own)
+        .any(|file| {
+            std::fs::read_to_string(&file).is_ok_and(|text| Path::new(&text) == wanted)
+                && held(&file)
+        })
 }
 
-/// How a recovered journey differs from the file on disk, by touchpoint.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Changes {
+/// How one kind of element differs between two journeys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindChanges {
+    pub kind: ElementKind,
     pub added: usize,
     pub removed: usize,
     pub changed: usize,
-    /// True when anything besides touchpoints differs (header, evidence, grey areas...).
-    pub other: bool,
+}
+
+/// How a recovered (or open) journey differs from another version of it: every part
+/// that differs, so a prompt never says "nothing changed" when something did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Title, language, state, date, scenario, persona, dismissed suggestions.
+    pub header: bool,
+    /// Stage names and notes.
+    pub stages: bool,
+    /// The extra curves (names, colours).
+    pub curves: bool,
+    /// The kinds of element with differences, in the table's order.
+    pub kinds: Vec<KindChanges>,
 }
 
 impl Changes {
     pub fn between(disk: &Journey, recovered: &Journey) -> Self {
-        let disk_ids: BTreeSet<_> = disk.touchpoints.iter().map(|t| &t.id).collect();
-        let recovered_ids: BTreeSet<_> = recovered.touchpoints.iter().map(|t| &t.id).collect();
-        let changed = recovered
-            .touchpoints
-            .iter()
-            .filter(|t| disk.touchpoint(&t.id).is_some_and(|d| d != *t))
-            .count();
-        let mut without_touchpoints = (disk.clone(), recovered.clone());
-        without_touchpoints.0.touchpoints.clear();
-        without_touchpoints.1.touchpoints.clear();
+        struct Count<'a> {
+            disk: &'a Journey,
+            recovered: &'a Journey,
+            kinds: Vec<KindChanges>,
+        }
+        impl crate::model::KindVisitor for Count<'_> {
+            fn visit<T: crate::model::Item>(&mut self) {
+                let old: foldhash::HashMap<&str, &T> =
+                    T::list(self.disk).iter().map(|e| (e.id(), e)).collect();
+                let new = T::list(self.recovered);
+                let new_ids: foldhash::HashSet<&str> = new.iter().map(|e| e.id()).collect();
+                let mut counts = KindChanges {
+                    kind: T::KIND,
+                    added: 0,
+                    removed: old.keys().filter(|id| !new_ids.contains(*id)).count(),
+                    changed: 0,
+                };
+                for element in new {
+                    match old.get(element.id()) {
+                        None => counts.added += 1,
+                        Some(before) if *before != element => counts.changed += 1,
+                        Some(_) => {}
+                    }
+                }
+                if counts.added + counts.removed + counts.changed > 0 {
+                    self.kinds.push(counts);
+                }
+            }
+        }
+        let mut count = Count {
+            disk,
+            recovered,
+            kinds: Vec::new(),
+        };
+        crate::model::each_kind(&mut count);
+        let (mut old, mut new) = (disk.header(), recovered.header());
+        let stages = old.stages != new.stages;
+        let curves = old.curves != new.curves;
+        (old.stages, new.stages) = (Default::default(), Default::default());
+        (old.curves, new.curves) = (Vec::new(), Vec::new());
         Self {
-            added: recovered_ids.difference(&disk_ids).count(),
-            removed: disk_ids.difference(&recovered_ids).count(),
-            changed,
-            other: without_touchpoints.0 != without_touchpoints.1,
+            header: old != new,
+            stages,
+            curves,
+            kinds: count.kinds,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// The counts for one kind (zero when it does not differ).
+    pub fn of(&self, kind: ElementKind) -> KindChanges {
+        self.kinds
+            .iter()
+            .find(|k| k.kind == kind)
+            .copied()
+            .unwrap_or(KindChanges {
+                kind,
+                added: 0,
+                removed: 0,
+                changed: 0,
+            })
     }
 }
 
@@ -154,74 +424,136 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    #[test]
-    fn write_find_remove() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = file_for(dir.path(), None, "s1");
-        let recovery = Recovery {
+    fn recovery(title: &str) -> Recovery {
+        Recovery {
             path: None,
             autosaved_unix_secs: 1_700_000_000,
-            pid: u32::MAX - 7, // no such process
-            journey: Journey::new("Sin guardar ñ", Language::Es),
-        };
-        write(&file, &recovery).unwrap();
-        assert_eq!(
-            find(dir.path()),
-            vec![Found {
-                file: file.clone(),
-                recovery
-            }]
-        );
-        remove(&file).unwrap();
-        assert!(find(dir.path()).is_empty());
-        remove(&file).unwrap();
-    }
-
-    #[test]
-    fn a_running_process_is_not_a_crash() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = file_for(dir.path(), None, "live");
-        let recovery = Recovery {
-            path: None,
-            autosaved_unix_secs: 1,
-            pid: 1,
-            journey: Journey::new("x", Language::En),
-        };
-        write(&file, &recovery).unwrap();
-        if Path::new("/proc/1").exists() {
-            assert!(find(dir.path()).is_empty(), "pid 1 is alive");
+            pid: u32::MAX - 7,
+            journey: Journey::new(title, Language::Es),
         }
     }
 
     #[test]
-    fn same_path_same_file() {
-        let dir = Path::new("/tmp/r");
-        let a = file_for(dir, Some(Path::new("/x/y.ron")), "a");
-        assert_eq!(a, file_for(dir, Some(Path::new("/x/y.ron")), "b"));
-        assert_ne!(a, file_for(dir, Some(Path::new("/x/z.ron")), "a"));
+    fn a_live_window_is_not_offered_and_a_dead_one_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let alive = Slot::claim(dir.path()).unwrap();
+        alive.write(&recovery("Sin guardar ñ")).unwrap();
+        let me = Slot::claim(dir.path()).unwrap();
+        assert!(find(dir.path(), Some(&me)).is_empty(), "its lock is held");
+        // The window dies without cleaning up: its lock goes with it.
+        let file = alive.file();
+        drop(alive);
+        let found = find(dir.path(), Some(&me));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].file, file);
+        assert_eq!(found[0].recovery, recovery("Sin guardar ñ"));
     }
 
     #[test]
-    fn changes_count_touchpoints() {
+    fn whatever_became_of_the_pid_a_dead_lock_is_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut old = recovery("x");
+        old.pid = 1; // a live process after a reboot
+        let slot = Slot::claim(dir.path()).unwrap();
+        slot.write(&old).unwrap();
+        drop(slot);
+        assert_eq!(find(dir.path(), None).len(), 1);
+        // A recovery file of an older version, with no lock file at all.
+        std::fs::write(
+            dir.path().join("0123456789abcdef.ron"),
+            format::pretty(&old).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(find(dir.path(), None).len(), 2);
+    }
+
+    #[test]
+    fn adopting_takes_the_lock_and_saving_clears_only_ones_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            Slot::claim(dir.path()).unwrap(),
+            Slot::claim(dir.path()).unwrap(),
+        );
+        a.write(&recovery("A")).unwrap();
+        b.write(&recovery("B")).unwrap();
+        b.clear().unwrap();
+        assert!(a.has_recovery(), "B's save leaves A's recovery");
+        drop(a); // A dies with unsaved work
+        b.close(); // B quits cleanly
+        let found = find(dir.path(), None);
+        assert_eq!(found.len(), 1);
+        let adopted = Slot::adopt(&found[0]).unwrap();
+        assert!(
+            find(dir.path(), None).is_empty(),
+            "a restored recovery is held"
+        );
+        assert!(matches!(Slot::adopt(&found[0]), Err(SlotError::Taken)));
+        adopted.clear().unwrap();
+        adopted.close();
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_clean_exit_leaves_nothing_and_unsaved_work_stays_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let clean = Slot::claim(dir.path()).unwrap();
+        clean.close();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let unsaved = Slot::claim(dir.path()).unwrap();
+        unsaved.write(&recovery("kept")).unwrap();
+        unsaved.close();
+        assert_eq!(find(dir.path(), None).len(), 1);
+    }
+
+    #[test]
+    fn another_window_on_the_same_file_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let journey = dir.path().join("map.ron");
+        std::fs::write(&journey, "x").unwrap();
+        let mut a = Slot::claim(dir.path()).unwrap();
+        let b = Slot::claim(dir.path()).unwrap();
+        assert!(!open_elsewhere(dir.path(), &journey, Some(&b)));
+        a.set_open(Some(&journey)).unwrap();
+        assert!(open_elsewhere(dir.path(), &journey, Some(&b)));
+        assert!(
+            !open_elsewhere(dir.path(), &journey, Some(&a)),
+            "not itself"
+        );
+        drop(a);
+        assert!(
+            !open_elsewhere(dir.path(), &journey, Some(&b)),
+            "a closed window"
+        );
+    }
+
+    #[test]
+    fn changes_name_every_part_that_differs() {
         let mut disk = Journey::new("t", Language::En);
         disk.touchpoints
             .push(Touchpoint::new("tp-1".into(), Stage::Usage, "a"));
         disk.touchpoints
             .push(Touchpoint::new("tp-2".into(), Stage::Usage, "b"));
         let mut recovered = disk.clone();
+        assert!(Changes::between(&disk, &recovered).is_empty());
         recovered.touchpoints[0].title = "changed".into();
         recovered.touchpoints.remove(1);
         recovered
             .touchpoints
             .push(Touchpoint::new("tp-3".into(), Stage::Usage, "c"));
+        recovered.scenario = "new".into();
+        recovered.channels.pop();
+        let changes = Changes::between(&disk, &recovered);
         assert_eq!(
-            Changes::between(&disk, &recovered),
-            Changes {
+            changes.of(ElementKind::Touchpoint),
+            KindChanges {
+                kind: ElementKind::Touchpoint,
                 added: 1,
                 removed: 1,
-                changed: 1,
-                other: false
+                changed: 1
             }
         );
+        assert_eq!(changes.of(ElementKind::Channel).removed, 1);
+        assert!(changes.header && !changes.stages && !changes.curves);
     }
 }

@@ -319,7 +319,19 @@ recovery-when = { $minutes ->
     [one] Autosaved one minute ago
    *[other] Autosaved { $minutes } minutes ago
 }
-recovery-changes = Compared with the file: { $added } touchpoints added, { $removed } removed, { $changed } changed.
+recovery-changes = Compared with the file: { $summary }.
+changes-header = title, persona or scenario
+changes-stages = stage names or notes
+changes-curves = curves
+changes-none = no differences
+changes-kind = { $kind }: { $added } added, { $removed } removed, { $changed } changed
+kinds-touchpoints = Touchpoints
+kinds-grey-areas = Grey areas
+kinds-evidence = Evidence
+kinds-opportunities = Opportunities
+kinds-channels = Channels
+kinds-departments = Departments
+notice-open-elsewhere = { $file } is also open in another journeymap window. Both can edit it and each keeps its own recovery; saving in one makes the other ask. Esc or Enter dismisses this.
 recovery-restore = Restore
 recovery-discard = Discard
 overwrite-title = The file changed on disk
@@ -328,7 +340,7 @@ overwrite-save = Save mine over it
 outside-title = The file changed on disk
 outside-body = “{ $file }” was changed outside journeymap (a git pull, another editor). You have unsaved changes.
 outside-unreadable = “{ $file }” was changed outside journeymap and no longer loads:
-outside-changes = Yours compared with theirs: { $added } touchpoints added, { $removed } removed, { $changed } changed.
+outside-changes = Yours compared with theirs: { $summary }.
 outside-reload = Reload theirs
 outside-keep = Keep mine
 outside-show = See what changed

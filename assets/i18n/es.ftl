@@ -319,7 +319,19 @@ recovery-when = { $minutes ->
     [one] Guardado automáticamente hace un minuto
    *[other] Guardado automáticamente hace { $minutes } minutos
 }
-recovery-changes = Respecto del archivo: { $added } puntos de contacto añadidos, { $removed } eliminados, { $changed } modificados.
+recovery-changes = Respecto del archivo: { $summary }.
+changes-header = título, persona o escenario
+changes-stages = nombres o notas de etapas
+changes-curves = curvas
+changes-none = sin diferencias
+changes-kind = { $kind }: { $added } añadidos, { $removed } eliminados, { $changed } modificados
+kinds-touchpoints = Puntos de contacto
+kinds-grey-areas = Zonas grises
+kinds-evidence = Evidencias
+kinds-opportunities = Oportunidades
+kinds-channels = Canales
+kinds-departments = Departamentos
+notice-open-elsewhere = «{ $file }» también está abierto en otra ventana de journeymap. Ambas pueden editarlo y cada una guarda su propia recuperación; al guardar en una, la otra preguntará. Esc o Intro cierra este aviso.
 recovery-restore = Recuperar
 recovery-discard = Descartar
 overwrite-title = El archivo cambió en el disco
@@ -328,7 +340,7 @@ overwrite-save = Guardar el mío encima
 outside-title = El archivo cambió en el disco
 outside-body = «{ $file }» cambió fuera de journeymap (un git pull, otro editor). Tienes cambios sin guardar.
 outside-unreadable = «{ $file }» cambió fuera de journeymap y ya no se puede cargar:
-outside-changes = Tu versión respecto de la suya: { $added } puntos de contacto añadidos, { $removed } eliminados, { $changed } modificados.
+outside-changes = Tu versión respecto de la suya: { $summary }.
 outside-reload = Cargar la suya
 outside-keep = Mantener la mía
 outside-show = Ver qué cambió

@@ -146,6 +146,23 @@ impl JourneyApp {
         self.layout.as_ref().map(|(_, layout)| layout.bounds)
     }
 
+    /// Esc or Enter dismisses a warning notice, when no field or prompt has the keys.
+    fn dismiss_warning_by_key(&mut self, ctx: &egui::Context) {
+        if !matches!(self.ui_state.notice, Some(Notice::Warning(_)))
+            || self.modal_open()
+            || ctx.memory(|m| m.focused()).is_some()
+        {
+            return;
+        }
+        let dismissed = ctx.input_mut(|i| {
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+        });
+        if dismissed {
+            self.ui_state.notice = None;
+        }
+    }
+
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
         use crate::layout::Arrangement;
@@ -195,6 +212,7 @@ impl JourneyApp {
         }
         self.receive_dialog_answers(&ctx);
         self.handle_dropped_files(&ctx);
+        self.dismiss_warning_by_key(&ctx);
         if let Some(command) = self.keyboard.take_command(&ctx) {
             self.queue(command);
         }

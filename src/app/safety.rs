@@ -48,13 +48,14 @@ pub enum OutsideChange {
     Deleted,
 }
 
-/// The safety state of the app: transient, per session.
+/// The safety state of the app: transient, per window.
 #[derive(Debug, Default)]
 pub struct Safety {
     pub recovery_dir: Option<PathBuf>,
-    session: String,
-    /// The recovery file the current document writes to, once written.
-    recovery_file: Option<PathBuf>,
+    /// This window's place in the recovery folder (its recovery file and lock).
+    slot: Option<recovery::Slot>,
+    /// The file recorded in the slot as open in this window.
+    open_recorded: Option<Option<PathBuf>>,
     autosaved: Option<u64>,
     last_seen: Option<u64>,
     last_edit_secs: f64,
@@ -66,25 +67,51 @@ pub struct Safety {
 
 impl Safety {
     pub fn new(recovery_dir: Option<PathBuf>) -> Self {
-        let session = format!("{}-{}", std::process::id(), recovery::now_unix_secs());
-        Self {
-            recovery_dir,
-            session,
-            ..Self::default()
+        let mut safety = Self::default();
+        safety.recovery_dir = recovery_dir;
+        safety
+    }
+
+    /// Releases the window's slot at a clean exit (its recovery, if any, stays offered).
+    pub fn close(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            slot.close();
         }
+    }
+}
+
+impl Drop for Safety {
+    fn drop(&mut self) {
+        self.close();
     }
 }
 
 impl JourneyApp {
     /// Where recovery files go (tests point it at a temp folder).
     pub(super) fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        self.safety.close();
+        self.safety.slot = None;
+        self.safety.open_recorded = None;
+        if let Some(dir) = &dir {
+            match recovery::Slot::claim(dir) {
+                Ok(slot) => self.safety.slot = Some(slot),
+                Err(error) => {
+                    let text = crate::tr!(
+                        self.i18n,
+                        "notice-autosave-failed",
+                        error = error.to_string()
+                    );
+                    self.ui_state.notice = Some(Notice::Error(text));
+                }
+            }
+        }
         self.safety.recovery_dir = dir;
     }
 
-    /// Looks for recovery files left by a crash and offers them.
+    /// Looks for recovery files left by windows that died and offers them.
     pub(super) fn check_recovery(&mut self) {
         if let Some(dir) = &self.safety.recovery_dir {
-            let found = recovery::find(dir);
+            let found = recovery::find(dir, self.safety.slot.as_ref());
             if !found.is_empty() {
                 self.open_modal(super::dialogs::modal::Modal::Recovery(found));
             }
@@ -125,23 +152,17 @@ impl JourneyApp {
     }
 
     fn autosave(&mut self, state: u64) {
-        let Some(dir) = self.safety.recovery_dir.clone() else {
+        let Some(slot) = &self.safety.slot else {
             return;
         };
-        let file = recovery::file_for(&dir, self.document.path.as_deref(), &self.safety.session);
         let recovery = Recovery {
             path: self.document.path.clone(),
             autosaved_unix_secs: recovery::now_unix_secs(),
             pid: std::process::id(),
             journey: self.document.journey.clone(),
         };
-        match recovery::write(&file, &recovery) {
+        match slot.write(&recovery) {
             Ok(()) => {
-                if let Some(old) = self.safety.recovery_file.replace(file.clone())
-                    && old != file
-                {
-                    self.remove_recovery_file(&old);
-                }
                 self.safety.autosaved = Some(state);
             }
             Err(error) => {
@@ -157,29 +178,51 @@ impl JourneyApp {
         }
     }
 
-    fn remove_recovery_file(&mut self, file: &std::path::Path) {
-        if let Err(error) = recovery::remove(file) {
-            let text = crate::tr!(
-                self.i18n,
-                "notice-autosave-failed",
-                error = error.to_string()
-            );
-            self.ui_state.notice = Some(Notice::Error(text));
-        }
+    fn autosave_failed(&mut self, error: &dyn std::fmt::Display) {
+        let text = crate::tr!(
+            self.i18n,
+            "notice-autosave-failed",
+            error = error.to_string()
+        );
+        self.ui_state.notice = Some(Notice::Error(text));
     }
 
-    /// The document is saved or deliberately discarded: its recovery file goes.
+    /// The document is saved or deliberately discarded: this window's recovery file
+    /// goes (never another window's).
     pub(super) fn forget_recovery(&mut self) {
-        if let Some(file) = self.safety.recovery_file.take() {
-            self.remove_recovery_file(&file);
+        if let Some(Err(error)) = self.safety.slot.as_ref().map(recovery::Slot::clear) {
+            self.autosave_failed(&error);
         }
         self.safety.autosaved = None;
     }
 
-    /// A new document is open: remember what its file looks like on disk.
+    /// A new document is open: remember what its file looks like on disk, tell other
+    /// windows it is open here, and say so when another window has it open too.
     pub(super) fn stamp_disk(&mut self) {
         self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
         self.close_outside_change();
+        let path = self.document.path.clone();
+        if self.safety.open_recorded.as_ref() == Some(&path) {
+            return;
+        }
+        self.safety.open_recorded = Some(path.clone());
+        let (Some(slot), Some(dir)) = (&mut self.safety.slot, &self.safety.recovery_dir) else {
+            return;
+        };
+        if let Err(error) = slot.set_open(path.as_deref()) {
+            self.autosave_failed(&error);
+            return;
+        }
+        if let Some(path) = &path
+            && recovery::open_elsewhere(dir, path, Some(slot))
+        {
+            let name = self.document.file_name().unwrap_or_default();
+            self.ui_state.notice = Some(Notice::Warning(crate::tr!(
+                self.i18n,
+                "notice-open-elsewhere",
+                file = name
+            )));
+        }
     }
 
     /// Whether the file on disk differs from what we loaded or last saved.
@@ -252,23 +295,66 @@ impl JourneyApp {
         }
     }
 
-    /// Opens a recovered journey as an unsaved document.
+    /// Opens a recovered journey as an unsaved document. The window takes over the
+    /// dead window's slot, so its recovery file stays until this window saves, and no
+    /// other window offers it meanwhile.
     pub fn restore(&mut self, found: Found) {
-        let Found { file, recovery } = found;
+        let adopted = match recovery::Slot::adopt(&found) {
+            Ok(slot) => slot,
+            Err(error) => {
+                self.autosave_failed(&error);
+                return;
+            }
+        };
         self.forget_recovery();
+        if let Some(own) = self.safety.slot.replace(adopted) {
+            own.close();
+        }
+        self.safety.open_recorded = None;
+        let Found { recovery, .. } = found;
         self.replace_document(Document::new_unsaved(recovery.journey, recovery.path));
-        // Keep the file until the restored document is saved or autosaved again.
-        self.safety.recovery_file = Some(file);
     }
 
+    /// Deletes a recovery the person does not want (taking its lock first, so a
+    /// window that restored it meanwhile keeps it).
     pub fn discard_recovery(&mut self, found: &Found) {
-        self.remove_recovery_file(&found.file);
+        let discarded = recovery::Slot::adopt(found).and_then(|slot| {
+            slot.clear()?;
+            slot.close();
+            Ok(())
+        });
+        if let Err(error) = discarded {
+            self.autosave_failed(&error);
+        }
     }
+}
 
-    /// How a recovery differs from its file on disk (everything is new for untitled).
-    pub fn recovery_changes(found: &Found) -> Option<Changes> {
-        let path = found.recovery.path.as_deref()?;
-        let disk = crate::format::load(path).ok()?.journey;
-        Some(Changes::between(&disk, &found.recovery.journey))
+/// The prompt's words for what a recovery (or an outside change) holds that the
+/// other version does not: every part that differs, one line.
+pub fn changes_summary(i18n: &crate::i18n::I18n, changes: &Changes) -> String {
+    let mut parts = Vec::new();
+    for (differs, part) in [
+        (changes.header, "header"),
+        (changes.stages, "stages"),
+        (changes.curves, "curves"),
+    ] {
+        if differs {
+            parts.push(i18n.tr(&format!("changes-{part}")));
+        }
+    }
+    for kind in &changes.kinds {
+        parts.push(crate::tr!(
+            i18n,
+            "changes-kind",
+            kind = i18n.term("kinds", kind.kind.key()),
+            added = kind.added,
+            removed = kind.removed,
+            changed = kind.changed
+        ));
+    }
+    if parts.is_empty() {
+        i18n.tr("changes-none")
+    } else {
+        parts.join("; ")
     }
 }

@@ -36,6 +36,8 @@ pub enum PendingAction {
 pub enum Notice {
     Error(String),
     Info(String),
+    /// Worth reading before going on: Esc or Enter dismisses it (nothing is blocked).
+    Warning(String),
 }
 
 /// Transient UI state: never saved with the document.

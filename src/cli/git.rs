@@ -98,8 +98,11 @@ fn read_side(path: &Path, name: &str, side: &str) -> anyhow::Result<format::Pars
 }
 
 /// git's merge-driver contract: merge into OURS; exit 0 when clean, 1 on conflicts.
-/// Trouble (a side that does not load, a result that would not load) exits 2 with OURS
-/// untouched, and git reports a conflict.
+/// A side that does not load exits 2 with OURS untouched (git reports a conflict, and
+/// the file still fails `check` as that side did). When the merge by structure gives
+/// up, or would produce a journey that does not load, OURS gets both whole sides
+/// between conflict markers (exit 1): never ours alone, which would load and hide
+/// theirs.
 pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
     let name = args
         .path
@@ -125,8 +128,13 @@ pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
     {
         return merge_lines(args, &name, &labels);
     }
-    let merged = merge::merge(&base.journey, &ours.journey, &theirs.journey)
-        .with_context(|| format!("{name}: cannot merge"))?;
+    let merged = match merge::merge(&base.journey, &ours.journey, &theirs.journey) {
+        Ok(merged) => merged,
+        Err(error) => {
+            let why = format!("the merge by structure gave up: {error}");
+            return whole_sides(args, &name, &labels, &ours.journey, &theirs.journey, &why);
+        }
+    };
     let text = merge::to_text_labelled(&merged, &labels)?;
     if merged.conflicts.is_empty() {
         // Never hand git a clean merge that does not load: the merged journey gets the
@@ -138,10 +146,8 @@ pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|d| format!("{name} (merged):{d}"))
                 .collect();
-            bail!(
-                "the merged journey would not load, so nothing was written:\n{}",
-                lines.join("\n")
-            );
+            let why = format!("the merged journey would not load:\n{}", lines.join("\n"));
+            return whole_sides(args, &name, &labels, &ours.journey, &theirs.journey, &why);
         }
     }
     format::atomic_write(&args.ours, text.as_bytes())
@@ -169,6 +175,34 @@ pub fn run_merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
          open the file in journeymap to pick a side for each, or keep one side by hand, delete \
          the other and the marker lines, then `journeymap check` it",
         merged.conflicts.len(),
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+/// Writes both sides whole between conflict markers: the file refuses to load until a
+/// person picks, and the app's resolver offers every difference between the sides.
+fn whole_sides(
+    args: &MergeArgs,
+    name: &str,
+    labels: &merge::Labels,
+    ours: &Journey,
+    theirs: &Journey,
+    why: &str,
+) -> anyhow::Result<ExitCode> {
+    let text = format!(
+        "<<<<<<< {}\n{}=======\n{}>>>>>>> {}\n",
+        labels.ours,
+        format::to_text(ours)?,
+        format::to_text(theirs)?,
+        labels.theirs
+    );
+    format::atomic_write(&args.ours, text.as_bytes())
+        .with_context(|| format!("cannot write {}", args.ours.display()))?;
+    eprintln!("journeymap merge: {name}: {why}");
+    eprintln!(
+        "journeymap merge: {name}: both versions are in the file between <<<<<<< and >>>>>>> \
+         markers; open it in journeymap to pick a side for each difference, then `journeymap \
+         check` it"
     );
     Ok(ExitCode::FAILURE)
 }

@@ -8,28 +8,37 @@ use crate::{format, i18n};
 use anyhow::{Context, bail};
 use std::process::ExitCode;
 
+/// The largest sheet or diagram `import` reads.
+const MAX_IMPORT_BYTES: u64 = format::MAX_JOURNEY_BYTES;
+
 pub fn run_import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let file = args.file.display();
+    // The one guarded reader: regular files only, within the size limit (a FIFO or a
+    // device is refused at once instead of blocking or filling memory).
+    let bytes = format::read_regular(&args.file, MAX_IMPORT_BYTES)
+        .with_context(|| format!("cannot read {file}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, column) =
+            format::line_column(std::str::from_utf8(valid).unwrap_or_default(), valid.len());
+        anyhow::anyhow!("{file}:{line}:{column}: not UTF-8 text")
+    })?;
     let extension = args
         .file
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let file = args.file.display();
     let language = || args.language.unwrap_or_else(i18n::system_language);
     if let Some(into) = &args.into {
         if extension.as_deref() != Some("csv") {
             bail!("{file}: --into merges a spreadsheet (.csv) into a journey");
         }
-        let mut journey = format::load(into)?.journey;
-        csv::import_into(&mut journey, &text).map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
-        return write(&journey, into, &file.to_string());
+        return import_into(args, into, &text);
     }
     let Some(output) = &args.output else {
         bail!("say where the journey goes: -o FILE, or --into FILE to merge");
     };
-    if output.exists() && !args.force {
+    if std::fs::symlink_metadata(output).is_ok() && !args.force {
         bail!(
             "{} already exists; pass --force to overwrite it",
             output.display()
@@ -42,41 +51,83 @@ pub fn run_import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             mermaid::from_mermaid(&text, language()).map_err(|e| anyhow::anyhow!("{file}:{e}"))?
         }
         Some("csv") => {
-            let title = args
-                .file
-                .file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            csv::new_from_csv(&text, &title, language())
-                .map_err(|e| anyhow::anyhow!("{file}:{e}"))?
+            let title = args.title.clone().unwrap_or_else(|| {
+                args.file
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+            });
+            let (journey, report) = csv::new_from_csv(&text, &title, language())
+                .map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
+            print_report(&file.to_string(), &report);
+            journey
         }
         _ => bail!("{file}: unknown format; import a .csv, .mmd, .md or .json file"),
     };
-    write(&journey, output, &file.to_string())
-}
-
-/// Writes the journey if it would load; nothing otherwise.
-fn write(journey: &Journey, path: &std::path::Path, source: &str) -> anyhow::Result<ExitCode> {
-    let errors: Vec<String> = format::validate(journey)
-        .into_iter()
-        .map(|f| f.message)
-        .collect();
-    if !errors.is_empty() {
-        bail!("{source}: {}", errors.join("; "));
-    }
-    format::save(path, journey).context("cannot write the journey")?;
+    let text = loadable_text(&journey, &file.to_string())?;
+    format::write_output(output, text.as_bytes())
+        .with_context(|| format!("cannot write {}", output.display()))?;
     eprintln!(
         "wrote {} ({} touchpoints)",
-        path.display(),
+        output.display(),
         journey.touchpoints.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A sheet merged into a journey: only the columns it has change; the journey keeps
+/// its line endings, and comments it cannot keep stop the import (like `fmt`).
+fn import_into(args: &ImportArgs, into: &std::path::Path, text: &str) -> anyhow::Result<ExitCode> {
+    let file = args.file.display().to_string();
+    let parsed = format::load(into)?;
+    if !parsed.comments.is_empty() && !args.strip_comments {
+        for (line, column) in &parsed.comments {
+            eprintln!(
+                "{}:{line}:{column}: error: importing would remove this comment; move it into \
+                 a notes field, or pass --strip-comments",
+                into.display()
+            );
+        }
+        bail!("{}: nothing was imported", into.display());
+    }
+    let mut journey = parsed.journey;
+    let report = csv::import_into(&mut journey, text).map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
+    print_report(&file, &report);
+    let text = parsed.line_ending.apply(loadable_text(&journey, &file)?);
+    format::atomic_write(into, text.as_bytes())
+        .with_context(|| format!("cannot write {}", into.display()))?;
+    eprintln!(
+        "wrote {} ({} touchpoints)",
+        into.display(),
+        journey.touchpoints.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(source: &str, report: &csv::Report) {
+    for warning in &report.warnings {
+        eprintln!("{source}: warning: {warning}");
+    }
+    for entry in &report.new_entries {
+        eprintln!("{source}: new {entry} added to the catalogue");
+    }
+}
+
+/// The journey's canonical text, if it loads as a file (version, references, values):
+/// an import never writes a file that will not open.
+fn loadable_text(journey: &Journey, source: &str) -> anyhow::Result<String> {
+    let text = format::to_text(journey)?;
+    if let Err(diagnostics) = format::parse(&text) {
+        let messages: Vec<String> = diagnostics.iter().map(|d| d.message.clone()).collect();
+        bail!("{source}: {}; nothing was written", messages.join("; "));
+    }
+    Ok(text)
 }
 
 pub fn run_schema(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     let schema = json::schema();
     match &args.output {
         Some(path) => {
-            format::atomic_write(path, schema.as_bytes())
+            format::write_output(path, schema.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("wrote {}", path.display());
         }

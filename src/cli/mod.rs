@@ -94,7 +94,7 @@ fn run_generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     hostile::add_errors(&mut journey, args.errors);
     let text = crate::format::to_text(&journey)?;
     let text = hostile::with_comments(&text, args.comments);
-    crate::format::atomic_write(&args.output, text.as_bytes())
+    crate::format::write_output(&args.output, text.as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -191,6 +191,12 @@ pub struct ImportArgs {
     /// Language of a journey started from Mermaid: en or es (default: the system's).
     #[arg(long, value_parser = parse_language)]
     pub language: Option<crate::model::Language>,
+    /// The title of a journey started from a spreadsheet (default: the file's name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// With --into: import even though the journey's // comments will be lost.
+    #[arg(long)]
+    pub strip_comments: bool,
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,

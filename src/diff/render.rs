@@ -72,9 +72,32 @@ pub fn render_text(changes: &[Change]) -> String {
     out
 }
 
+/// Text as written, safe inside Markdown: every character Markdown or its HTML would
+/// read as syntax is escaped (a backslash for Markdown's punctuation, an entity for
+/// `<`, `>` and `&`), and line breaks become spaces, so a title shows as typed and
+/// never as a link, an image, code or HTML in a pull-request comment.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Markdown for a pull-request comment, in the journey's language, with the stages as
-/// `new` names them.
+/// `new` names them. Every value from the journey is escaped (`escape_markdown`).
 pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String {
+    let md = |text: &str| escape_markdown(text);
     let mut out = format!(
         "### {}\n",
         crate::tr!(i18n, "diff-title", count = changes.len())
@@ -101,20 +124,30 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             out.push_str(&format!("\n**{}**\n\n", i18n.tr(current)));
         }
         let line = match change {
-            Change::Header(c) => describe(c),
+            Change::Header(c) => md(&describe(c)),
             Change::Added { id, name, .. } => {
-                crate::tr!(i18n, "diff-added", id = id.as_str(), name = name.as_str())
+                crate::tr!(
+                    i18n,
+                    "diff-added",
+                    id = md(id.as_str()),
+                    name = md(name.as_str())
+                )
             }
             Change::Removed { id, name, .. } => {
-                crate::tr!(i18n, "diff-removed", id = id.as_str(), name = name.as_str())
+                crate::tr!(
+                    i18n,
+                    "diff-removed",
+                    id = md(id.as_str()),
+                    name = md(name.as_str())
+                )
             }
             Change::Moved { id, name, from, to } => crate::tr!(
                 i18n,
                 "diff-moved",
-                id = id.as_str(),
-                name = name.as_str(),
-                from = i18n.stage_name(new, *from),
-                to = i18n.stage_name(new, *to)
+                id = md(id.as_str()),
+                name = md(name.as_str()),
+                from = md(&i18n.stage_name(new, *from)),
+                to = md(&i18n.stage_name(new, *to))
             ),
             Change::Reordered {
                 id,
@@ -124,9 +157,9 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             } => crate::tr!(
                 i18n,
                 "diff-reordered",
-                id = id.as_str(),
-                name = name.as_str(),
-                stage = i18n.stage_name(new, *stage)
+                id = md(id.as_str()),
+                name = md(name.as_str()),
+                stage = md(&i18n.stage_name(new, *stage))
             ),
             Change::Reordered {
                 id,
@@ -136,27 +169,29 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             } => crate::tr!(
                 i18n,
                 "diff-reordered-list",
-                id = id.as_str(),
-                name = name.as_str()
+                id = md(id.as_str()),
+                name = md(name.as_str())
             ),
             Change::Edited {
                 id, name, changes, ..
             } => {
-                let what: Vec<String> = changes
-                    .iter()
-                    .map(|c| format!("`{}`", describe(c)))
-                    .collect();
+                let what: Vec<String> = changes.iter().map(|c| md(&describe(c))).collect();
                 format!(
                     "{} · {}",
-                    crate::tr!(i18n, "diff-edited", id = id.as_str(), name = name.as_str()),
+                    crate::tr!(
+                        i18n,
+                        "diff-edited",
+                        id = md(id.as_str()),
+                        name = md(name.as_str())
+                    ),
                     what.join(", ")
                 )
             }
             Change::Resolved { id, name } => crate::tr!(
                 i18n,
                 "diff-resolved",
-                id = id.as_str(),
-                name = name.as_str()
+                id = md(id.as_str()),
+                name = md(name.as_str())
             ),
         };
         out.push_str(&format!("- {line}\n"));

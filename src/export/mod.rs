@@ -399,10 +399,7 @@ pub fn export_change(
             });
         }
     };
-    crate::format::atomic_write(path, &bytes).map_err(|error| ExportError::Io {
-        path: path.to_owned(),
-        error,
-    })
+    write(path, &bytes)
 }
 
 /// A one-page vector PDF of an SVG document of ours, the page the SVG's size (one
@@ -515,15 +512,12 @@ pub fn export_file(
                             Format::Png => svg_to_png(document, options.scale)?,
                             _ => document.clone().into_bytes(),
                         };
-                        Ok((numbered(path, i + 1), bytes))
+                        Ok((numbered(path, i + 1, deck.len()), bytes))
                     })
                     .collect::<Result<_, ExportError>>()?
             }
         };
-        return files
-            .into_iter()
-            .map(|(file, bytes)| write(&file, &bytes).map(|()| file))
-            .collect();
+        return write_deck(path, files);
     }
     let bytes = match format {
         Format::Png => png(journey, options)?,
@@ -541,21 +535,72 @@ pub fn export_file(
     Ok(vec![path.to_owned()])
 }
 
-/// `deck.png` → `deck-01.png`.
-pub fn numbered(path: &Path, n: usize) -> std::path::PathBuf {
+/// `deck.png` → `deck-01.png`: numbers padded to the deck's width (at least two
+/// digits), so the pages sort in order.
+pub fn numbered(path: &Path, n: usize, pages: usize) -> std::path::PathBuf {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let width = pages.max(1).to_string().len().max(2);
     let name = match path.extension() {
-        Some(extension) => format!("{stem}-{n:02}.{}", extension.to_string_lossy()),
-        None => format!("{stem}-{n:02}"),
+        Some(extension) => format!("{stem}-{n:0width$}.{}", extension.to_string_lossy()),
+        None => format!("{stem}-{n:0width$}"),
     };
     path.with_file_name(name)
 }
 
+/// Writes a deck's pages as a set (all or none), then removes the pages of an older
+/// deck of the same name that the new one does not have.
+fn write_deck(
+    path: &Path,
+    files: Vec<(std::path::PathBuf, Vec<u8>)>,
+) -> Result<Vec<std::path::PathBuf>, ExportError> {
+    crate::format::write_output_set(&files).map_err(|error| ExportError::Io {
+        path: path.to_owned(),
+        error,
+    })?;
+    let new: Vec<std::path::PathBuf> = files.into_iter().map(|(file, _)| file).collect();
+    for old in older_pages(path) {
+        if !new.contains(&old) {
+            std::fs::remove_file(&old).ok();
+        }
+    }
+    Ok(new)
+}
+
+/// The files beside `path` named as its numbered pages (`deck-7.png`, `deck-007.png`).
+fn older_pages(path: &Path) -> Vec<std::path::PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.strip_prefix(&format!("{stem}-"))
+                .and_then(|rest| rest.strip_suffix(&extension))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .map(|entry| path.with_file_name(entry.file_name()))
+        .collect()
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    crate::format::atomic_write(path, bytes).map_err(|error| ExportError::Io {
+    crate::format::write_output(path, bytes).map_err(|error| ExportError::Io {
         path: path.to_owned(),
         error,
     })

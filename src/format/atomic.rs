@@ -26,13 +26,75 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     atomic_write_with(path, |file| file.write_all(bytes))
 }
 
+/// Writes a new output (an export, a slide, an imported journey, a schema):
+/// atomically like `atomic_write`, but a symbolic link at `path` is refused instead of
+/// followed, so an output never lands outside the file it names. (Rewriting a journey
+/// in place, `atomic_write`, keeps following a link to the journey.)
+pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    refuse_link(path)?;
+    check_replaceable(path)?;
+    // Written beside `path` and renamed onto it: a link put there meanwhile is
+    // replaced, never written through.
+    replace_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes several outputs as a set (the pages of a slide deck): every file is written
+/// and synced beside its target first, and only when all are written are they renamed
+/// into place; a failure (a full disk) leaves none of the new files. Links are refused
+/// as by `write_output`.
+pub fn write_output_set(files: &[(std::path::PathBuf, Vec<u8>)]) -> io::Result<()> {
+    for (path, _) in files {
+        refuse_link(path)?;
+        check_replaceable(path)?;
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir)?;
+        temp.as_file_mut().write_all(bytes)?;
+        set_new_file_permissions(temp.as_file())?;
+        temp.as_file().sync_all()?;
+        written.push((temp, path));
+    }
+    for (temp, path) in written {
+        temp.persist(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// Refuses an output path that is a symbolic link.
+pub fn refuse_link(path: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a symbolic link; journeymap writes its outputs only as plain files, never \
+             through a link (remove the link or choose another name)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Like `atomic_write`, with the writing done by `write` (tests inject failures here).
 pub fn atomic_write_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
     let resolved = writable_target(path)?;
-    let path = resolved.as_path();
+    replace_with(&resolved, write)
+}
+
+/// Writes a temp file beside `path` with `write` and renames it onto `path`.
+fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -122,7 +184,13 @@ fn writable_target(path: &Path) -> io::Result<std::path::PathBuf> {
         }
         _ => path.to_owned(),
     };
-    if let Ok(meta) = std::fs::metadata(&target) {
+    check_replaceable(&target)?;
+    Ok(target)
+}
+
+/// Refuses to replace what is not a regular, writable file.
+fn check_replaceable(target: &Path) -> io::Result<()> {
+    if let Ok(meta) = std::fs::metadata(target) {
         if !meta.is_file() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -136,7 +204,7 @@ fn writable_target(path: &Path) -> io::Result<std::path::PathBuf> {
             ));
         }
     }
-    Ok(target)
+    Ok(())
 }
 
 /// Gives the new file the old one's owner and group, where the OS allows it (as root,

@@ -15,7 +15,8 @@ mod lint;
 mod validate;
 
 pub use atomic::{
-    MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_with, read_regular,
+    MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_with, read_regular, refuse_link,
+    write_output, write_output_set,
 };
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
@@ -184,6 +185,17 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     }
     let journey: Journey = match ron_options().from_str(text) {
         Ok(journey) => journey,
+        Err(_) if !starts_like_a_journey(text) => {
+            // Not a journey at all (a secret behind a link, a binary, a config file):
+            // say so without quoting any of its content.
+            let at = first_token(text);
+            let (line, column) = line_column(text, at);
+            return Err(error_at(
+                line,
+                column,
+                "this is not a journey file: a journey file starts with `Journey(`",
+            ));
+        }
         Err(error) => {
             if let Some(version_error) = version_problem(text, sniff_version(text)) {
                 return Err(version_error);
@@ -235,6 +247,32 @@ pub fn check(text: &str) -> Vec<Diagnostic> {
     all.extend(SourceIndex::new(text).place(lint::lint(&as_written)));
     all.sort_by_key(|d| (d.line, d.column, d.level));
     all
+}
+
+/// The byte offset of the first token, past whitespace and comments.
+fn first_token(text: &str) -> usize {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            rest = comment.find('\n').map_or("", |end| &comment[end..]);
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            rest = comment.find("*/").map_or("", |end| &comment[end + 2..]);
+        } else {
+            return text.len() - trimmed.len();
+        }
+    }
+}
+
+/// Whether the text begins as a journey does (`Journey(`, a misspelt `Jorney(`, `(`,
+/// or a `#![enable]` attribute), so ron's messages about it may quote it.
+fn starts_like_a_journey(text: &str) -> bool {
+    let start = &text[first_token(text)..];
+    let name = start
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .unwrap_or(start.len());
+    let struct_like = name > 0 && start[name..].trim_start().starts_with('(');
+    start.starts_with("Journey") || struct_like || start.starts_with('(') || start.starts_with("#!")
 }
 
 /// ron reports some errors at the whitespace before the offending token: move the

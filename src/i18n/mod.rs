@@ -93,9 +93,14 @@ impl I18n {
             return id.to_owned();
         };
         let mut errors = Vec::new();
-        self.bundle
+        let text = self
+            .bundle
             .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+            .into_owned();
+        // A missing argument renders as a literal `{$name}`: a defect of the caller,
+        // caught by every test that shows the message.
+        debug_assert!(errors.is_empty(), "message {id}: {errors:?}");
+        text
     }
 }
 

@@ -1,39 +1,98 @@
 //! A spreadsheet of touchpoints: one row per touchpoint, for a facilitator who
 //! transcribes a workshop's sticky notes, or a team that works in a spreadsheet.
+//! `docs/csv.md` defines the format; this module is its one implementation, and every
+//! CSV path (export, import as a new journey, import into one) goes through it.
 //!
-//! Columns: id, stage, position, title, channel, department, doing, thinking,
-//! expectation, emotion, word, pain points, opportunities, evidence. Stages are their
-//! file names (`Awareness`) or their names in English or Spanish; channels and
-//! departments are names (or ids) from the catalogues, and a new name adds one; lists
-//! (pain points, opportunity ideas, evidence ids) are one item per line within the
-//! cell. Importing into a journey matches rows to touchpoints by id: the row's fields
-//! replace the touchpoint's, a row without a known id adds a touchpoint, and
-//! touchpoints without a row stay as they are, after the listed ones of their stage.
-//! A bad row stops the import with `FILE:LINE: message` and changes nothing.
+//! - Columns are named by the header row; an unknown name is an error naming the
+//!   closest known column. Importing into a journey changes only the columns the sheet
+//!   has, of the rows it has: a sheet of `id,emotion` changes emotions and nothing else.
+//! - Text cells keep their exact text: spaces, line breaks, quotes.
+//! - List cells (pain points, opportunities and their owners, statuses and expected
+//!   effects, evidence) hold one item per line; inside an item a line break is written
+//!   `\n` and a backslash `\\`. The opportunity columns are aligned line by line.
+//! - A cell a spreadsheet would evaluate (starting with `=`, `+`, `-`, `@`, a tab, a
+//!   carriage return or `'`) is written with a leading `'`, except plain numbers;
+//!   reading removes one leading `'`, so a round trip is exact.
+//! - A bad row stops the import with `LINE: message` and changes nothing.
 
 use crate::i18n::I18n;
 use crate::model::{
-    Channel, ChannelKind, Department, Emotion, EvidenceId, Journey, Language, Opportunity,
-    OpportunityStatus, OpportunityTarget, Rgb, Stage, Touchpoint, TouchpointId,
+    Channel, ChannelId, ChannelKind, Department, DepartmentId, Emotion, EvidenceId, Journey,
+    Language, Opportunity, OpportunityId, OpportunityStatus, OpportunityTarget, Stage, Touchpoint,
+    TouchpointId,
 };
 use thiserror::Error;
 
-pub const COLUMNS: [&str; 14] = [
-    "id",
-    "stage",
-    "position",
-    "title",
-    "channel",
-    "department",
-    "doing",
-    "thinking",
-    "expectation",
-    "emotion",
-    "word",
-    "pain points",
-    "opportunities",
-    "evidence",
+/// The columns, in the order export writes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Column {
+    Id,
+    Stage,
+    Position,
+    Title,
+    Channel,
+    Department,
+    Doing,
+    Thinking,
+    Expectation,
+    Emotion,
+    Word,
+    PainPoints,
+    Opportunities,
+    OpportunityOwners,
+    OpportunityStatuses,
+    ExpectedEffects,
+    Evidence,
+}
+
+const ALL_COLUMNS: [Column; 17] = [
+    Column::Id,
+    Column::Stage,
+    Column::Position,
+    Column::Title,
+    Column::Channel,
+    Column::Department,
+    Column::Doing,
+    Column::Thinking,
+    Column::Expectation,
+    Column::Emotion,
+    Column::Word,
+    Column::PainPoints,
+    Column::Opportunities,
+    Column::OpportunityOwners,
+    Column::OpportunityStatuses,
+    Column::ExpectedEffects,
+    Column::Evidence,
 ];
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Stage => "stage",
+            Column::Position => "position",
+            Column::Title => "title",
+            Column::Channel => "channel",
+            Column::Department => "department",
+            Column::Doing => "doing",
+            Column::Thinking => "thinking",
+            Column::Expectation => "expectation",
+            Column::Emotion => "emotion",
+            Column::Word => "word",
+            Column::PainPoints => "pain points",
+            Column::Opportunities => "opportunities",
+            Column::OpportunityOwners => "opportunity owners",
+            Column::OpportunityStatuses => "opportunity statuses",
+            Column::ExpectedEffects => "expected effects",
+            Column::Evidence => "evidence",
+        }
+    }
+}
+
+/// The column names, in the order export writes them.
+pub fn columns() -> Vec<&'static str> {
+    ALL_COLUMNS.iter().map(|c| c.name()).collect()
+}
 
 #[derive(Debug, Error, PartialEq)]
 #[error("{line}: {message}")]
@@ -42,50 +101,164 @@ pub struct CsvError {
     pub message: String,
 }
 
+/// What an import did besides its rows, for the person to read.
+#[derive(Debug, Default, PartialEq)]
+pub struct Report {
+    /// References the sheet had that the journey cannot hold (dropped), and the like.
+    pub warnings: Vec<String>,
+    /// Catalogue entries the import added: (channel or department, name).
+    pub new_entries: Vec<String>,
+}
+
 /// One row per touchpoint, in journey order, with a header row.
 pub fn to_csv(journey: &Journey) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(COLUMNS);
+    let mut ok = writer.write_record(columns()).is_ok();
     for stage in Stage::ALL {
         for (position, index) in journey.stage_range(*stage).enumerate() {
             let t = &journey.touchpoints[index];
-            let channel = t
-                .channel
-                .as_ref()
-                .and_then(|c| journey.channel(c))
-                .map_or(String::new(), |c| c.name.clone());
-            let department = t
-                .department
-                .as_ref()
-                .and_then(|d| journey.department(d))
-                .map_or(String::new(), |d| d.name.clone());
-            let ideas: Vec<&str> = journey
-                .opportunities_for(&t.id)
-                .map(|o| o.idea.as_str())
+            let record: Vec<String> = ALL_COLUMNS
+                .iter()
+                .map(|c| neutralised(cell_of(journey, t, position, *c)))
                 .collect();
-            let evidence: Vec<&str> = t.evidence.iter().map(|e| e.as_str()).collect();
-            let (score, word) = t.emotion.as_ref().map_or((String::new(), ""), |e| {
-                (e.score.to_string(), e.word.as_str())
-            });
-            let _ = writer.write_record([
-                t.id.as_str(),
-                stage_key(*stage),
-                &(position + 1).to_string(),
-                &t.title,
-                &channel,
-                &department,
-                &t.action,
-                &t.thought,
-                &t.expectation,
-                &score,
-                word,
-                &t.pain_points.join("\n"),
-                &ideas.join("\n"),
-                &evidence.join("\n"),
-            ]);
+            ok &= writer.write_record(&record).is_ok();
         }
     }
+    debug_assert!(ok, "writing CSV into memory cannot fail");
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn cell_of(journey: &Journey, t: &Touchpoint, position: usize, column: Column) -> String {
+    let opportunities = || journey.opportunities_for(&t.id);
+    match column {
+        Column::Id => t.id.as_str().to_owned(),
+        Column::Stage => stage_key(t.stage).to_owned(),
+        Column::Position => (position + 1).to_string(),
+        Column::Title => t.title.clone(),
+        Column::Channel => t
+            .channel
+            .as_ref()
+            .map(|c| journey.channel(c).map_or(c.as_str(), |c| c.name.as_str()))
+            .unwrap_or_default()
+            .to_owned(),
+        Column::Department => t
+            .department
+            .as_ref()
+            .map(|d| {
+                journey
+                    .department(d)
+                    .map_or(d.as_str(), |d| d.name.as_str())
+            })
+            .unwrap_or_default()
+            .to_owned(),
+        Column::Doing => t.action.clone(),
+        Column::Thinking => t.thought.clone(),
+        Column::Expectation => t.expectation.clone(),
+        Column::Emotion => t
+            .emotion
+            .as_ref()
+            .map(|e| e.score.to_string())
+            .unwrap_or_default(),
+        Column::Word => t
+            .emotion
+            .as_ref()
+            .map(|e| e.word.clone())
+            .unwrap_or_default(),
+        Column::PainPoints => list(t.pain_points.iter().map(String::as_str)),
+        Column::Opportunities => list(opportunities().map(|o| o.idea.as_str())),
+        Column::OpportunityOwners => aligned(opportunities().map(|o| o.owner.as_str())),
+        Column::OpportunityStatuses => aligned(opportunities().map(|o| o.status.key())),
+        Column::ExpectedEffects => aligned(opportunities().map(|o| o.expected_effect.as_str())),
+        Column::Evidence => list(t.evidence.iter().map(EvidenceId::as_str)),
+    }
+}
+
+/// A list cell: one escaped item a line.
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.map(escape_item).collect::<Vec<_>>().join("\n")
+}
+
+/// A list aligned with another: empty when every item is empty.
+fn aligned<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    if items.iter().all(|i| i.is_empty()) {
+        String::new()
+    } else {
+        list(items.into_iter())
+    }
+}
+
+fn escape_item(item: &str) -> String {
+    let mut out = String::with_capacity(item.len());
+    for c in item.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape_item(item: &str) -> String {
+    let mut out = String::with_capacity(item.len());
+    let mut chars = item.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Splits a list cell into its items (an empty cell has none; empty lines are empty
+/// items only in aligned lists, where `keep_empty`).
+fn items(cell: &str, keep_empty: bool) -> Vec<String> {
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    cell.split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| keep_empty || !line.is_empty())
+        .map(unescape_item)
+        .collect()
+}
+
+/// A cell a spreadsheet would evaluate gets a leading `'` (plain numbers stay).
+fn neutralised(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']);
+    if risky && !is_plain_number(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Reading undoes `neutralised`: one leading `'` goes.
+fn read_cell(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
 }
 
 /// The stage's name as the file writes it (`Awareness`).
@@ -100,309 +273,671 @@ fn stage_key(stage: Stage) -> &'static str {
     }
 }
 
-/// A row as read, before it is placed.
+/// One opportunity as a row lists it.
+#[derive(Clone, Debug, Default)]
+struct OpportunityCells {
+    idea: String,
+    owner: Option<String>,
+    status: Option<OpportunityStatus>,
+    expected_effect: Option<String>,
+}
+
+/// A row as read: `None` for a column the sheet does not have.
+#[derive(Debug, Default)]
 struct Row {
     line: u64,
     id: Option<TouchpointId>,
-    stage: Stage,
-    position: usize,
-    touchpoint: Touchpoint,
-    ideas: Vec<String>,
+    stage: Option<Stage>,
+    position: Option<usize>,
+    title: Option<String>,
+    channel: Option<Option<ChannelId>>,
+    department: Option<Option<DepartmentId>>,
+    doing: Option<String>,
+    thinking: Option<String>,
+    expectation: Option<String>,
+    score: Option<Option<i8>>,
+    word: Option<String>,
+    pain_points: Option<Vec<String>>,
+    opportunities: Option<Vec<OpportunityCells>>,
+    evidence: Option<Vec<EvidenceId>>,
 }
 
-/// A new journey in `language` from a spreadsheet.
-pub fn new_from_csv(text: &str, title: &str, language: Language) -> Result<Journey, CsvError> {
+/// How the import treats references the journey does not have.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Into an existing journey: a missing piece of evidence is an error.
+    Into,
+    /// A new journey from a sheet exported elsewhere: dropped, with a warning.
+    New,
+}
+
+/// A new journey in `language` from a spreadsheet, and what the import reports.
+pub fn new_from_csv(
+    text: &str,
+    title: &str,
+    language: Language,
+) -> Result<(Journey, Report), CsvError> {
     let mut journey = Journey::new(title, language);
-    import_into(&mut journey, text)?;
-    Ok(journey)
+    let report = import(&mut journey, text, Mode::New)?;
+    Ok((journey, report))
 }
 
-/// Merges a spreadsheet into `journey` by touchpoint id. On error the journey is
-/// unchanged.
-pub fn import_into(journey: &mut Journey, text: &str) -> Result<(), CsvError> {
+/// Merges a spreadsheet into `journey` by touchpoint id, changing only the columns the
+/// sheet has. On error the journey is unchanged.
+pub fn import_into(journey: &mut Journey, text: &str) -> Result<Report, CsvError> {
+    import(journey, text, Mode::Into)
+}
+
+fn import(journey: &mut Journey, text: &str, mode: Mode) -> Result<Report, CsvError> {
     let mut work = journey.clone();
-    let rows = read_rows(&mut work, text)?;
-    place(&mut work, rows);
+    let mut report = Report::default();
+    let (header, rows) = read_rows(&mut work, text, mode, &mut report)?;
+    place(&mut work, rows, &header)?;
     *journey = work;
-    Ok(())
+    Ok(report)
 }
 
-fn read_rows(journey: &mut Journey, text: &str) -> Result<Vec<Row>, CsvError> {
+/// Which column each header cell names.
+fn read_header(record: &csv::StringRecord) -> Result<Vec<Column>, CsvError> {
+    let error = |message: String| CsvError { line: 1, message };
+    let mut header = Vec::with_capacity(record.len());
+    for name in record.iter() {
+        let wanted = name.trim().to_lowercase();
+        let Some(column) = ALL_COLUMNS.iter().find(|c| c.name() == wanted) else {
+            let closest = ALL_COLUMNS
+                .iter()
+                .min_by_key(|c| edit_distance(c.name(), &wanted))
+                .map_or("", |c| c.name());
+            return Err(error(format!(
+                "unknown column {name:?}: did you mean {closest:?}? The columns are: {}",
+                columns().join(", ")
+            )));
+        };
+        if header.contains(column) {
+            return Err(error(format!(
+                "the column {:?} is named twice",
+                column.name()
+            )));
+        }
+        header.push(*column);
+    }
+    if !header.contains(&Column::Id) && !header.contains(&Column::Title) {
+        return Err(error(format!(
+            "the first row names the columns and needs an \"id\" or a \"title\" column; the \
+             columns are: {}",
+            columns().join(", ")
+        )));
+    }
+    for (needs, needed) in [
+        (Column::OpportunityOwners, Column::Opportunities),
+        (Column::OpportunityStatuses, Column::Opportunities),
+        (Column::ExpectedEffects, Column::Opportunities),
+    ] {
+        if header.contains(&needs) && !header.contains(&needed) {
+            return Err(error(format!(
+                "the column {:?} is aligned with {:?}, which the sheet does not have",
+                needs.name(),
+                needed.name()
+            )));
+        }
+    }
+    Ok(header)
+}
+
+/// Levenshtein distance, for naming the column a misspelt header meant.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+fn read_rows(
+    journey: &mut Journey,
+    text: &str,
+    mode: Mode,
+    report: &mut Report,
+) -> Result<(Vec<Column>, Vec<Row>), CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
+        .trim(csv::Trim::None)
         .from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| csv_error(&e, 1))?.clone();
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let Some(title_column) = column("title") else {
-        return Err(CsvError {
-            line: 1,
-            message: format!(
-                "the first row names the columns and needs a \"title\" column; the columns are: {}",
-                COLUMNS.join(", ")
-            ),
-        });
-    };
-    let columns: Vec<Option<usize>> = COLUMNS.iter().map(|c| column(c)).collect();
-    let stage_names = stage_names();
+    let header = read_header(&reader.headers().map_err(|e| csv_error(&e, 1))?.clone())?;
+    let stage_names = stage_names(journey);
     let mut rows = Vec::new();
-    let mut seen_ids = std::collections::HashSet::new();
+    let mut seen_ids = foldhash::HashSet::default();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&e, 0))?;
         let line = record.position().map_or(0, |p| p.line());
-        let cell = |name: &str| {
-            let index = COLUMNS.iter().position(|c| *c == name)?;
-            columns[index].and_then(|i| record.get(i)).map(str::trim)
-        };
-        let error = |message: String| CsvError { line, message };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let title = record.get(title_column).unwrap_or("").trim();
-        if title.is_empty() {
-            return Err(error("the row has no title".to_owned()));
-        }
-        let stage = match cell("stage").filter(|s| !s.is_empty()) {
-            None => return Err(error(format!("{title:?} has no stage"))),
-            Some(name) => stage_names
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                .map(|(_, s)| *s)
-                .ok_or_else(|| {
-                    error(format!(
-                        "{name:?} is not a stage: use Awareness, Interest, Consideration, Action, Usage or Advocacy"
-                    ))
-                })?,
-        };
-        let position = match cell("position").filter(|s| !s.is_empty()) {
-            None => usize::MAX,
-            Some(p) => p
-                .parse::<usize>()
-                .ok()
-                .filter(|p| *p >= 1)
-                .ok_or_else(|| error(format!("position {p:?} is not a number from 1")))?,
-        };
-        let id = match cell("id").filter(|s| !s.is_empty()) {
-            None => None,
-            Some(id) => {
-                if !crate::model::is_valid_id(id) {
-                    return Err(error(format!(
-                        "{id:?} is not an id: letters, digits and dashes"
-                    )));
-                }
-                if !seen_ids.insert(id.to_owned()) {
-                    return Err(error(format!("id {id:?} is on two rows")));
-                }
-                Some(TouchpointId(id.to_owned()))
-            }
-        };
-        let emotion = match cell("emotion").filter(|s| !s.is_empty()) {
-            None => None,
-            Some(score) => {
-                let score: i8 = score
-                    .trim_start_matches('+')
-                    .parse()
-                    .ok()
-                    .filter(|s| (-2..=2).contains(s))
-                    .ok_or_else(|| error(format!("emotion {score:?} is not -2 to 2")))?;
-                Some(Emotion {
-                    score,
-                    word: cell("word").unwrap_or("").to_owned(),
-                })
-            }
-        };
-        if emotion.is_none() && cell("word").is_some_and(|w| !w.is_empty()) {
-            return Err(error(format!(
-                "{title:?} has an emotion word but no score (-2 to 2)"
-            )));
-        }
-        let mut touchpoint = Touchpoint::new(
-            id.clone().unwrap_or_else(|| TouchpointId(String::new())),
-            stage,
-            title,
-        );
-        touchpoint.channel = cell("channel")
-            .filter(|s| !s.is_empty())
-            .map(|name| channel(journey, name));
-        touchpoint.department = cell("department")
-            .filter(|s| !s.is_empty())
-            .map(|name| department(journey, name));
-        touchpoint.action = cell("doing").unwrap_or("").to_owned();
-        touchpoint.thought = cell("thinking").unwrap_or("").to_owned();
-        touchpoint.expectation = cell("expectation").unwrap_or("").to_owned();
-        touchpoint.emotion = emotion;
-        touchpoint.pain_points = lines(cell("pain points"));
-        for evidence in lines(cell("evidence")) {
-            let evidence = EvidenceId(evidence);
-            if journey.evidence_item(&evidence).is_none() {
-                return Err(error(format!(
-                    "evidence {:?} does not exist in the journey",
-                    evidence.as_str()
-                )));
-            }
-            touchpoint.evidence.push(evidence);
-        }
-        rows.push(Row {
+        let error = |message: String| CsvError { line, message };
+        let mut row = Row {
             line,
-            id,
-            stage,
-            position,
-            touchpoint,
-            ideas: lines(cell("opportunities")),
-        });
+            ..Row::default()
+        };
+        let cells: Vec<(Column, &str)> = header
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (*c, read_cell(record.get(i).unwrap_or(""))))
+            .collect();
+        let mut owners = None;
+        let mut statuses = None;
+        let mut effects = None;
+        for (column, cell) in cells {
+            let key = cell.trim();
+            match column {
+                Column::Id => {
+                    if !key.is_empty() {
+                        if !crate::model::is_valid_id(key) {
+                            return Err(error(format!(
+                                "{key:?} is not an id: letters, digits and dashes"
+                            )));
+                        }
+                        if !seen_ids.insert(key.to_owned()) {
+                            return Err(error(format!("id {key:?} is on two rows")));
+                        }
+                        row.id = Some(TouchpointId(key.to_owned()));
+                    }
+                }
+                Column::Stage => {
+                    if !key.is_empty() {
+                        let stage = stage_names
+                            .iter()
+                            .find(|(n, _)| n.eq_ignore_ascii_case(key))
+                            .map(|(_, s)| *s)
+                            .ok_or_else(|| {
+                                error(format!(
+                                    "{key:?} is not a stage: use Awareness, Interest, \
+                                     Consideration, Action, Usage or Advocacy (or their \
+                                     names in the map)"
+                                ))
+                            })?;
+                        row.stage = Some(stage);
+                    }
+                }
+                Column::Position => {
+                    if !key.is_empty() {
+                        let position =
+                            key.parse::<usize>()
+                                .ok()
+                                .filter(|p| *p >= 1)
+                                .ok_or_else(|| {
+                                    error(format!("position {key:?} is not a number from 1"))
+                                })?;
+                        row.position = Some(position);
+                    }
+                }
+                Column::Title => row.title = Some(cell.to_owned()),
+                Column::Channel => {
+                    row.channel = Some((!cell.is_empty()).then(|| channel(journey, cell, report)));
+                }
+                Column::Department => {
+                    row.department =
+                        Some((!cell.is_empty()).then(|| department(journey, cell, report)));
+                }
+                Column::Doing => row.doing = Some(cell.to_owned()),
+                Column::Thinking => row.thinking = Some(cell.to_owned()),
+                Column::Expectation => row.expectation = Some(cell.to_owned()),
+                Column::Emotion => {
+                    let score = if key.is_empty() {
+                        None
+                    } else {
+                        Some(
+                            key.trim_start_matches('+')
+                                .parse::<i8>()
+                                .ok()
+                                .filter(|s| (-2..=2).contains(s))
+                                .ok_or_else(|| error(format!("emotion {key:?} is not -2 to 2")))?,
+                        )
+                    };
+                    row.score = Some(score);
+                }
+                Column::Word => row.word = Some(cell.to_owned()),
+                Column::PainPoints => row.pain_points = Some(items(cell, false)),
+                Column::Opportunities => {
+                    row.opportunities = Some(
+                        items(cell, false)
+                            .into_iter()
+                            .map(|idea| OpportunityCells {
+                                idea,
+                                ..OpportunityCells::default()
+                            })
+                            .collect(),
+                    );
+                }
+                Column::OpportunityOwners => owners = Some(items(cell, true)),
+                Column::OpportunityStatuses => statuses = Some(items(cell, true)),
+                Column::ExpectedEffects => effects = Some(items(cell, true)),
+                Column::Evidence => {
+                    let mut links = Vec::new();
+                    for id in items(cell, false) {
+                        let id = EvidenceId(id.trim().to_owned());
+                        if journey.evidence_item(&id).is_some() {
+                            if !links.contains(&id) {
+                                links.push(id);
+                            }
+                        } else if mode == Mode::New {
+                            report.warnings.push(format!(
+                                "line {line}: evidence {:?} is not in the new journey; the link \
+                                 was left out",
+                                id.as_str()
+                            ));
+                        } else {
+                            return Err(error(format!(
+                                "evidence {:?} does not exist in the journey",
+                                id.as_str()
+                            )));
+                        }
+                    }
+                    row.evidence = Some(links);
+                }
+            }
+        }
+        if let Some(opportunities) = &mut row.opportunities {
+            align(opportunities, owners, statuses, effects).map_err(error)?;
+        }
+        if row.score == Some(None) && row.word.as_deref().is_some_and(|w| !w.is_empty()) {
+            return Err(error(
+                "the row has an emotion word but no score (-2 to 2)".to_owned(),
+            ));
+        }
+        rows.push(row);
     }
-    Ok(rows)
+    Ok((header, rows))
 }
 
-/// Puts the rows in the journey: each stage's rows by position (ties in row order),
-/// then its touchpoints that have no row.
-fn place(journey: &mut Journey, mut rows: Vec<Row>) {
-    rows.sort_by_key(|r| (r.stage, r.position, r.line));
-    let existing: Vec<Touchpoint> = std::mem::take(&mut journey.touchpoints);
-    let by_id: foldhash::HashMap<TouchpointId, usize> = existing
+/// Puts the owners, statuses and expected effects on the opportunities they line up with.
+fn align(
+    opportunities: &mut [OpportunityCells],
+    owners: Option<Vec<String>>,
+    statuses: Option<Vec<String>>,
+    effects: Option<Vec<String>>,
+) -> Result<(), String> {
+    let count = opportunities.len();
+    let check = |name: &str, items: &Option<Vec<String>>| match items {
+        Some(items) if !items.is_empty() && items.len() != count => Err(format!(
+            "{name} lists {} lines for {count} opportunities; put one line for each",
+            items.len()
+        )),
+        _ => Ok(()),
+    };
+    check("opportunity owners", &owners)?;
+    check("opportunity statuses", &statuses)?;
+    check("expected effects", &effects)?;
+    for (i, opportunity) in opportunities.iter_mut().enumerate() {
+        let at = |items: &Option<Vec<String>>| {
+            items
+                .as_ref()
+                .map(|items| items.get(i).cloned().unwrap_or_default())
+        };
+        opportunity.owner = at(&owners);
+        opportunity.expected_effect = at(&effects);
+        opportunity.status = match at(&statuses) {
+            None => None,
+            Some(name) if name.trim().is_empty() => Some(OpportunityStatus::default()),
+            Some(name) => Some(opportunity_status(name.trim()).ok_or_else(|| {
+                format!(
+                    "{name:?} is not an opportunity status: idea, testing, validated or dropped"
+                )
+            })?),
+        };
+    }
+    Ok(())
+}
+
+fn opportunity_status(name: &str) -> Option<OpportunityStatus> {
+    let named = |language| {
+        let i18n = I18n::new(language);
+        OpportunityStatus::ALL.iter().copied().find(|s| {
+            i18n.term("opportunity-status", s.key())
+                .eq_ignore_ascii_case(name)
+        })
+    };
+    OpportunityStatus::ALL
+        .iter()
+        .copied()
+        .find(|s| s.key().eq_ignore_ascii_case(name))
+        .or_else(|| named(Language::En))
+        .or_else(|| named(Language::Es))
+}
+
+/// Applies a row's columns to a touchpoint (a new one, or the one with its id).
+fn apply(touchpoint: &mut Touchpoint, row: &Row) -> Result<(), String> {
+    let Row {
+        line: _,
+        id: _,
+        stage,
+        position: _,
+        title,
+        channel,
+        department,
+        doing,
+        thinking,
+        expectation,
+        score,
+        word,
+        pain_points,
+        opportunities: _,
+        evidence,
+    } = row;
+    if let Some(stage) = stage {
+        touchpoint.stage = *stage;
+    }
+    if let Some(title) = title {
+        touchpoint.title.clone_from(title);
+    }
+    if let Some(channel) = channel {
+        touchpoint.channel.clone_from(channel);
+    }
+    if let Some(department) = department {
+        touchpoint.department.clone_from(department);
+    }
+    if let Some(doing) = doing {
+        touchpoint.action.clone_from(doing);
+    }
+    if let Some(thinking) = thinking {
+        touchpoint.thought.clone_from(thinking);
+    }
+    if let Some(expectation) = expectation {
+        touchpoint.expectation.clone_from(expectation);
+    }
+    match (score, word) {
+        (Some(None), _) => touchpoint.emotion = None,
+        (Some(Some(score)), word) => {
+            let word = word.clone().unwrap_or_else(|| {
+                touchpoint
+                    .emotion
+                    .as_ref()
+                    .map(|e| e.word.clone())
+                    .unwrap_or_default()
+            });
+            touchpoint.emotion = Some(Emotion {
+                score: *score,
+                word,
+            });
+        }
+        (None, Some(word)) => match &mut touchpoint.emotion {
+            Some(emotion) => emotion.word.clone_from(word),
+            None if word.is_empty() => {}
+            None => return Err("the row has an emotion word but no score (-2 to 2)".to_owned()),
+        },
+        (None, None) => {}
+    }
+    if let Some(pain_points) = pain_points {
+        touchpoint.pain_points.clone_from(pain_points);
+    }
+    if let Some(evidence) = evidence {
+        touchpoint.evidence.clone_from(evidence);
+    }
+    Ok(())
+}
+
+/// Puts the rows in the journey. With a position column each stage's rows go by
+/// position (ties in row order), then its touchpoints that have no row; without one,
+/// touchpoints keep their places, and new rows (or rows moved to another stage) go
+/// to the end of their stage.
+fn place(journey: &mut Journey, rows: Vec<Row>, header: &[Column]) -> Result<(), CsvError> {
+    let by_id: foldhash::HashMap<TouchpointId, usize> = journey
+        .touchpoints
         .iter()
         .enumerate()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
-    let mut listed = vec![false; existing.len()];
-    let mut placed = Vec::with_capacity(rows.len() + existing.len());
-    let mut ideas_for = Vec::with_capacity(rows.len());
-    for row in rows {
-        let mut touchpoint = row.touchpoint;
-        if let Some(&at) = row.id.as_ref().and_then(|id| by_id.get(id)) {
-            // The row's fields replace the touchpoint's; the rest (description, key
-            // moment, deviation, extra-curve scores) stays.
-            let old = &existing[at];
-            listed[at] = true;
-            touchpoint.description = old.description.clone();
-            touchpoint.key_moment = old.key_moment;
-            touchpoint.deviation = old.deviation;
-            touchpoint.planned_after = old.planned_after.clone();
-            touchpoint.scores = old.scores.clone();
-        }
-        placed.push(touchpoint);
-        ideas_for.push(row.ideas);
-    }
-    let unlisted: Vec<Touchpoint> = existing
-        .into_iter()
-        .zip(listed)
-        .filter_map(|(t, listed)| (!listed).then_some(t))
-        .collect();
-    // Ids for new rows, unique among everything.
-    let mut taken: foldhash::HashSet<String> = placed
-        .iter()
-        .chain(&unlisted)
-        .map(|t| t.id.0.clone())
-        .filter(|id| !id.is_empty())
-        .collect();
+    let mut updated = journey.touchpoints.clone();
+    let mut listed: Vec<Option<usize>> = vec![None; updated.len()];
+    let mut added: Vec<(usize, Touchpoint)> = Vec::new();
+    let mut moved = vec![false; updated.len()];
+    let mut taken: foldhash::HashSet<String> = updated.iter().map(|t| t.id.0.clone()).collect();
     let mut next = 1;
-    for touchpoint in &mut placed {
-        if touchpoint.id.0.is_empty() {
-            while taken.contains(&format!("tp-{next}")) {
-                next += 1;
+    let mut ideas: Vec<(TouchpointId, &Vec<OpportunityCells>)> = Vec::new();
+    for (row_index, row) in rows.iter().enumerate() {
+        let error = |message: String| CsvError {
+            line: row.line,
+            message,
+        };
+        match row.id.as_ref().and_then(|id| by_id.get(id)) {
+            Some(&at) => {
+                let before = updated[at].stage;
+                apply(&mut updated[at], row).map_err(error)?;
+                moved[at] = updated[at].stage != before;
+                listed[at] = Some(row_index);
+                if let Some(cells) = &row.opportunities {
+                    ideas.push((updated[at].id.clone(), cells));
+                }
             }
-            touchpoint.id = TouchpointId(format!("tp-{next}"));
-            taken.insert(touchpoint.id.0.clone());
+            None => {
+                let (Some(stage), Some(title)) = (row.stage, row.title.as_ref()) else {
+                    let what = row.id.as_ref().map_or_else(
+                        || "a new row".to_owned(),
+                        |id| format!("{:?}, not in the journey,", id.as_str()),
+                    );
+                    return Err(error(format!(
+                        "{what} needs a stage and a title to become a touchpoint"
+                    )));
+                };
+                if title.is_empty() {
+                    return Err(error("the row has no title".to_owned()));
+                }
+                let id = match &row.id {
+                    Some(id) => id.clone(),
+                    None => loop {
+                        let candidate = format!("{}-{next}", TouchpointId::PREFIX);
+                        next += 1;
+                        if !taken.contains(&candidate) {
+                            break TouchpointId(candidate);
+                        }
+                    },
+                };
+                taken.insert(id.0.clone());
+                let mut touchpoint = Touchpoint::new(id, stage, title.clone());
+                apply(&mut touchpoint, row).map_err(error)?;
+                if let Some(cells) = &row.opportunities {
+                    ideas.push((touchpoint.id.clone(), cells));
+                }
+                added.push((row_index, touchpoint));
+            }
         }
     }
-    // Opportunity ideas of the listed touchpoints: the listed ones kept (with their
-    // owner and status), new ones added, unlisted ones removed. One pass each way.
-    let ideas: foldhash::HashMap<TouchpointId, Vec<String>> =
-        placed.iter().map(|t| t.id.clone()).zip(ideas_for).collect();
-    let mut kept: foldhash::HashSet<(TouchpointId, String)> = foldhash::HashSet::default();
-    journey.opportunities.retain(|o| match &o.target {
-        OpportunityTarget::Touchpoint(t) => match ideas.get(t) {
-            Some(listed) if listed.contains(&o.idea) => {
-                kept.insert((t.clone(), o.idea.clone()));
-                true
+    let ordered = if header.contains(&Column::Position) {
+        // Rows by (stage, position, row), then each stage's touchpoints without a row.
+        let mut placed: Vec<(Stage, usize, usize, Touchpoint)> = Vec::new();
+        let mut unlisted = Vec::new();
+        for (at, touchpoint) in updated.into_iter().enumerate() {
+            match listed[at] {
+                Some(row) => placed.push((
+                    touchpoint.stage,
+                    rows[row].position.unwrap_or(usize::MAX),
+                    row,
+                    touchpoint,
+                )),
+                None => unlisted.push(touchpoint),
             }
-            Some(_) => false,
-            None => true,
-        },
-        OpportunityTarget::GreyArea(_) => true,
+        }
+        for (row, touchpoint) in added {
+            placed.push((
+                touchpoint.stage,
+                rows[row].position.unwrap_or(usize::MAX),
+                row,
+                touchpoint,
+            ));
+        }
+        placed.sort_by_key(|(stage, position, row, _)| (*stage, *position, *row));
+        let mut all: Vec<Touchpoint> = placed.into_iter().map(|(.., t)| t).collect();
+        all.extend(unlisted);
+        all
+    } else {
+        let mut stay = Vec::with_capacity(updated.len() + added.len());
+        let mut last = Vec::new();
+        for (at, touchpoint) in updated.into_iter().enumerate() {
+            if moved[at] {
+                last.push(touchpoint);
+            } else {
+                stay.push(touchpoint);
+            }
+        }
+        stay.extend(last);
+        stay.extend(added.into_iter().map(|(_, t)| t));
+        stay
+    };
+    journey.touchpoints = ordered;
+    journey.touchpoints.sort_by_key(|t| t.stage);
+    let ideas: Vec<(TouchpointId, Vec<OpportunityCells>)> = ideas
+        .into_iter()
+        .map(|(id, cells)| (id, cells.clone()))
+        .collect();
+    place_opportunities(journey, ideas);
+    Ok(())
+}
+
+/// The opportunities of the touchpoints whose rows list them: each listed idea keeps
+/// the opportunity it names (its id, and the owner, status and effect the sheet does
+/// not carry), new ideas are added, ideas no longer listed are removed.
+fn place_opportunities(journey: &mut Journey, listed: Vec<(TouchpointId, Vec<OpportunityCells>)>) {
+    if listed.is_empty() {
+        return;
+    }
+    let mut wanted: foldhash::HashMap<TouchpointId, Vec<Option<OpportunityCells>>> = listed
+        .into_iter()
+        .map(|(id, cells)| (id, cells.into_iter().map(Some).collect()))
+        .collect();
+    // Existing opportunities, matched to a listed idea of the same text (in order).
+    journey.opportunities.retain_mut(|o| {
+        let OpportunityTarget::Touchpoint(t) = &o.target else {
+            return true;
+        };
+        let Some(cells) = wanted.get_mut(t) else {
+            return true;
+        };
+        let Some(slot) = cells
+            .iter_mut()
+            .find(|c| c.as_ref().is_some_and(|c| c.idea == o.idea))
+        else {
+            return false;
+        };
+        if let Some(cells) = slot.take() {
+            update_opportunity(o, cells);
+        }
+        true
     });
     let mut last = crate::model::largest_number(
-        crate::model::OpportunityId::PREFIX,
+        OpportunityId::PREFIX,
         journey.opportunities.iter().map(|o| o.id.as_str()),
     );
-    for touchpoint in &placed {
-        for idea in &ideas[&touchpoint.id] {
-            if kept.insert((touchpoint.id.clone(), idea.clone())) {
-                last += 1;
-                journey.opportunities.push(Opportunity {
-                    id: crate::model::OpportunityId(format!(
-                        "{}-{last}",
-                        crate::model::OpportunityId::PREFIX
-                    )),
-                    target: OpportunityTarget::Touchpoint(touchpoint.id.clone()),
-                    idea: idea.clone(),
-                    expected_effect: String::new(),
-                    owner: String::new(),
-                    status: OpportunityStatus::default(),
-                });
-            }
+    let order: Vec<TouchpointId> = journey.touchpoints.iter().map(|t| t.id.clone()).collect();
+    for id in order {
+        let Some(cells) = wanted.remove(&id) else {
+            continue;
+        };
+        for cells in cells.into_iter().flatten() {
+            last += 1;
+            let mut opportunity = Opportunity {
+                id: OpportunityId(format!("{}-{last}", OpportunityId::PREFIX)),
+                target: OpportunityTarget::Touchpoint(id.clone()),
+                idea: String::new(),
+                expected_effect: String::new(),
+                owner: String::new(),
+                status: OpportunityStatus::default(),
+            };
+            update_opportunity(&mut opportunity, cells);
+            journey.opportunities.push(opportunity);
         }
     }
-    // Each stage: its rows in order, then its touchpoints without a row.
-    let mut all: Vec<Touchpoint> = placed.into_iter().chain(unlisted).collect();
-    all.sort_by_key(|t| t.stage);
-    journey.touchpoints = all;
 }
 
-fn lines(cell: Option<&str>) -> Vec<String> {
-    cell.unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
+fn update_opportunity(opportunity: &mut Opportunity, cells: OpportunityCells) {
+    let OpportunityCells {
+        idea,
+        owner,
+        status,
+        expected_effect,
+    } = cells;
+    opportunity.idea = idea;
+    if let Some(owner) = owner {
+        opportunity.owner = owner;
+    }
+    if let Some(status) = status {
+        opportunity.status = status;
+    }
+    if let Some(effect) = expected_effect {
+        opportunity.expected_effect = effect;
+    }
 }
 
-fn channel(journey: &mut Journey, name: &str) -> crate::model::ChannelId {
+fn channel(journey: &mut Journey, name: &str, report: &mut Report) -> ChannelId {
     if let Some(c) = journey
         .channels
         .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(name) || c.id.as_str() == name)
+        .find(|c| c.name == name || c.id.as_str() == name)
+        .or_else(|| {
+            journey
+                .channels
+                .iter()
+                .find(|c| c.name.trim().eq_ignore_ascii_case(name.trim()))
+        })
     {
         return c.id.clone();
     }
     let id = journey.new_channel_id(name);
+    let colour = crate::model::distinct_colour(journey.channels.iter().map(|c| c.colour));
     journey.channels.push(Channel {
         id: id.clone(),
         name: name.to_owned(),
         kind: ChannelKind::Other,
-        colour: Rgb::hex(0x8c8c8c),
+        colour,
     });
+    report.new_entries.push(format!("channel {name:?}"));
     id
 }
 
-fn department(journey: &mut Journey, name: &str) -> crate::model::DepartmentId {
+fn department(journey: &mut Journey, name: &str, report: &mut Report) -> DepartmentId {
     if let Some(d) = journey
         .departments
         .iter()
-        .find(|d| d.name.eq_ignore_ascii_case(name) || d.id.as_str() == name)
+        .find(|d| d.name == name || d.id.as_str() == name)
+        .or_else(|| {
+            journey
+                .departments
+                .iter()
+                .find(|d| d.name.trim().eq_ignore_ascii_case(name.trim()))
+        })
     {
         return d.id.clone();
     }
     let id = journey.new_department_id(name);
+    let colour = crate::model::distinct_colour(journey.departments.iter().map(|d| d.colour));
     journey.departments.push(Department {
         id: id.clone(),
         name: name.to_owned(),
-        colour: Rgb::hex(0x9c755f),
+        colour,
     });
+    report.new_entries.push(format!("department {name:?}"));
     id
 }
 
-/// Stage names a spreadsheet may use: the file's, English and Spanish.
-fn stage_names() -> Vec<(String, Stage)> {
+/// Stage names a spreadsheet may use: the file's, English and Spanish, and the map's
+/// own labels.
+fn stage_names(journey: &Journey) -> Vec<(String, Stage)> {
     let mut names: Vec<(String, Stage)> = Stage::ALL
         .iter()
         .map(|s| (stage_key(*s).to_owned(), *s))
         .collect();
+    names.extend(
+        Stage::ALL
+            .iter()
+            .filter_map(|s| journey.stage_label(*s).map(|label| (label.to_owned(), *s))),
+    );
     for language in [Language::En, Language::Es] {
         let i18n = I18n::new(language);
         names.extend(Stage::ALL.iter().map(|s| (i18n.term("stage", s.key()), *s)));
@@ -430,12 +965,13 @@ mod tests {
                     Conciencia,Sees an ad,Marketing,1,curious,\n\
                     Usage,\"Calls support\",Support desk,-2,angry,\"On hold\nTransferred\"\n\
                     Awareness,Asks a friend,,,,\n";
-        let j = new_from_csv(text, "Workshop", Language::En).unwrap();
+        let (j, report) = new_from_csv(text, "Workshop", Language::En).unwrap();
         let titles: Vec<&str> = j.touchpoints.iter().map(|t| t.title.as_str()).collect();
         assert_eq!(titles, ["Sees an ad", "Asks a friend", "Calls support"]);
         assert_eq!(j.touchpoints[2].pain_points, ["On hold", "Transferred"]);
         let support = j.touchpoints[2].department.as_ref().unwrap();
         assert_eq!(j.department(support).unwrap().name, "Support desk");
+        assert_eq!(report.new_entries, ["department \"Support desk\""]);
         assert!(crate::format::validate(&j).is_empty());
     }
 
@@ -449,8 +985,53 @@ mod tests {
         assert!(error.message.contains("not -2 to 2"), "{}", error.message);
         assert_eq!(j, before);
         let error = import_into(&mut j, "title\nAd\n").unwrap_err();
-        assert_eq!((error.line, error.message.contains("no stage")), (2, true));
+        assert_eq!(
+            (error.line, error.message.contains("needs a stage")),
+            (2, true)
+        );
         let error = import_into(&mut j, "stage,name\nUsage,Ad\n").unwrap_err();
         assert_eq!(error.line, 1);
+        assert_eq!(j, before);
+    }
+
+    #[test]
+    fn a_misspelt_header_names_the_column_it_meant() {
+        let mut j = Journey::new("J", Language::En);
+        let error = import_into(&mut j, "id,Pain point\ntp-1,x\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        assert!(
+            error.message.contains("\"Pain point\"") && error.message.contains("\"pain points\""),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised_and_read_back() {
+        for text in [
+            "=HYPERLINK(\"x\")",
+            "+cmd|' /C calc'!A0",
+            "@SUM(1+1)",
+            "-x",
+            "'q",
+            "\tt",
+        ] {
+            let cell = neutralised(text.to_owned());
+            assert!(cell.starts_with('\''), "{cell}");
+            assert_eq!(read_cell(&cell), text);
+        }
+        assert_eq!(neutralised("-2".to_owned()), "-2");
+        assert_eq!(neutralised("plain".to_owned()), "plain");
+    }
+
+    #[test]
+    fn list_items_keep_line_breaks_and_backslashes() {
+        for item in ["two\nlines", "back\\slash", "\\n literally", " spaced "] {
+            assert_eq!(unescape_item(&escape_item(item)), item);
+        }
+        assert_eq!(
+            items(&list(["a\nb", "c"].into_iter()), false),
+            ["a\nb", "c"]
+        );
     }
 }

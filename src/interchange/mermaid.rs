@@ -5,12 +5,15 @@
 //! (English, Spanish or the stage's own label), else in order; each task is a
 //! touchpoint; actors become departments.
 //!
-//! Mermaid ends a task's name at `:` and reads `#` and `;` specially, so those are
-//! written as look-alikes (꞉ ＃ ﹔) and line breaks as spaces.
+//! Mermaid ends a task's name at `:`, reads `#`, `;`, `%%` and leading keywords
+//! (`title`, `section`, `accTitle`) specially and splits actors at `,`: such characters
+//! are written as Mermaid's entity codes (`#58;` for `:`), which the diagram renders as
+//! the character and import reads back, so a title round-trips exactly. (Files written
+//! by older versions used look-alike characters, which import still reads.)
 
 use crate::i18n::I18n;
 use crate::model::{
-    Department, DepartmentId, Emotion, Journey, Language, Rgb, Stage, Touchpoint, TouchpointId,
+    Department, DepartmentId, Emotion, Journey, Language, Stage, Touchpoint, TouchpointId,
 };
 use thiserror::Error;
 
@@ -27,9 +30,33 @@ pub fn score(emotion: Option<i8>) -> u8 {
     (emotion.unwrap_or(0).clamp(-2, 2) + 3) as u8
 }
 
-/// Mermaid's punctuation back from its look-alikes, on import.
+/// Text read back from a diagram: entity codes (`#58;`) and the look-alikes of older
+/// exports become their characters.
 fn restore(text: &str) -> String {
-    text.chars()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let code = after
+            .find(';')
+            .map(|end| &after[..end])
+            .filter(|digits| !digits.is_empty() && digits.len() <= 7)
+            .and_then(|digits| digits.parse::<u32>().ok().map(|n| (digits.len(), n)))
+            .and_then(|(len, n)| char::from_u32(n).map(|c| (len, c)));
+        match code {
+            Some((len, c)) => {
+                out.push(c);
+                rest = &after[len + 1..];
+            }
+            None => {
+                out.push('#');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
         .map(|c| match c {
             '꞉' => ':',
             '＃' => '#',
@@ -39,18 +66,24 @@ fn restore(text: &str) -> String {
         .collect()
 }
 
+/// Text as Mermaid reads it back unchanged: what it would take as syntax is written as
+/// an entity code.
 fn clean(text: &str) -> String {
+    let code = |c: char| format!("#{};", u32::from(c));
+    let lower = text.to_lowercase();
+    let keyword = ["title", "section", "acc", "journey"]
+        .iter()
+        .any(|k| lower.starts_with(k));
+    let last = text.chars().count().saturating_sub(1);
     text.chars()
-        .map(|c| match c {
-            ':' => '꞉',
-            '#' => '＃',
-            ';' => '﹔',
-            '\n' | '\r' | '\t' => ' ',
-            c => c,
+        .enumerate()
+        .map(|(i, c)| match c {
+            ':' | '#' | ';' | ',' | '%' | '\n' | '\r' | '\t' | '{' | '}' | '<' | '>' => code(c),
+            c if (i == 0 || i == last) && c.is_whitespace() => code(c),
+            c if i == 0 && keyword => code(c),
+            c => c.to_string(),
         })
-        .collect::<String>()
-        .trim()
-        .to_owned()
+        .collect()
 }
 
 /// The journey as a Mermaid `journey` diagram.
@@ -127,7 +160,7 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
         } else if line.starts_with("accTitle") || line.starts_with("accDescr") {
             continue;
         } else if let Some(name) = line.strip_prefix("section ") {
-            let name = name.trim();
+            let name = &restore(name.trim());
             let by_name = names
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -135,10 +168,10 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
             let stage = by_name.unwrap_or(Stage::ALL[sections.min(Stage::ALL.len() - 1)]);
             sections += 1;
             let default_name = I18n::new(language).term("stage", stage.key());
-            if by_name.is_none() && name != default_name {
+            if by_name.is_none() && *name != default_name {
                 let notes = journey.stages.entry(stage).or_default();
                 if notes.label.is_empty() {
-                    notes.label = restore(name);
+                    notes.label = name.clone();
                 }
             }
             section = Some(stage);
@@ -220,9 +253,8 @@ fn department(journey: &mut Journey, name: &str) -> DepartmentId {
     if let Some(d) = journey.departments.iter().find(|d| d.name == name) {
         return d.id.clone();
     }
-    const COLOURS: [u32; 6] = [0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2, 0xb07aa1];
     let id = journey.new_department_id(name);
-    let colour = Rgb::hex(COLOURS[journey.departments.len() % COLOURS.len()]);
+    let colour = crate::model::distinct_colour(journey.departments.iter().map(|d| d.colour));
     journey.departments.push(Department {
         id: id.clone(),
         name: name.to_owned(),
@@ -249,20 +281,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_with_mermaid_punctuation_survive_as_look_alikes() {
+    fn names_with_mermaid_syntax_survive_as_entity_codes() {
         let mut j = Journey::new("Order: #1; fast", Language::En);
-        j.touchpoints.push(Touchpoint::new(
-            TouchpointId("tp-1".into()),
-            Stage::Action,
+        for (n, title) in [
             "Pay: card\nor cash",
-        ));
+            "title of the deed",
+            "section 3",
+            "%% not a comment",
+            "accTitle: x",
+            " spaced ",
+        ]
+        .iter()
+        .enumerate()
+        {
+            j.touchpoints.push(Touchpoint::new(
+                TouchpointId(format!("tp-{}", n + 1)),
+                Stage::Action,
+                *title,
+            ));
+        }
+        j.departments[0].name = "Sales, EMEA".into();
+        j.touchpoints[0].department = Some(j.departments[0].id.clone());
         let text = to_mermaid(&j);
-        assert!(text.contains("title Order꞉ ＃1﹔ fast"), "{text}");
-        assert!(text.contains("      Pay꞉ card or cash: 3: "), "{text}");
+        assert!(text.contains("title Order#58; #35;1#59; fast"), "{text}");
+        assert!(
+            text.contains("      Pay#58; card#10;or cash: 3: Sales#44; EMEA"),
+            "{text}"
+        );
+        assert!(text.contains("      #116;itle of the deed: 3:"), "{text}");
         let back = from_mermaid(&text, Language::En).unwrap();
-        assert_eq!(back.touchpoints[0].stage, Stage::Action);
-        assert_eq!(back.touchpoints[0].title, "Pay: card or cash");
+        let titles: Vec<&str> = back.touchpoints.iter().map(|t| t.title.as_str()).collect();
+        let wanted: Vec<&str> = j.touchpoints.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, wanted);
         assert_eq!(back.title, "Order: #1; fast");
+        let department = back.touchpoints[0].department.as_ref().unwrap();
+        assert_eq!(back.department(department).unwrap().name, "Sales, EMEA");
+        // Older exports wrote look-alikes; they still read.
+        let old = "journey\n title Order꞉ ＃1\n section Action\n  Pay꞉ now: 3: Me\n";
+        let back = from_mermaid(old, Language::En).unwrap();
+        assert_eq!(back.touchpoints[0].title, "Pay: now");
     }
 
     #[test]

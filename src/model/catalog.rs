@@ -89,3 +89,31 @@ fn pick<'a>(language: Language, en: &'a str, es: &'a str) -> &'a str {
         Language::Es => es,
     }
 }
+
+/// Colours for catalogue entries made on the fly (an import, a paste, a new entry):
+/// the Okabe–Ito palette, then the department palette, so new entries can be told
+/// apart.
+const NEW_ENTRY_COLOURS: &[u32] = &[
+    0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0xd55e00, 0x56b4e9, 0xf0e442, 0xd37295, 0x499894,
+    0x86bcb6, 0xb6992d, 0x8cd17d, 0x4d4d4d,
+];
+
+/// The first palette colour not in `used`; when every one is taken, the one used
+/// least, so colours repeat as rarely as they can.
+pub fn distinct_colour(used: impl IntoIterator<Item = Rgb>) -> Rgb {
+    let mut counts = vec![0usize; NEW_ENTRY_COLOURS.len()];
+    for colour in used {
+        if let Some(at) = NEW_ENTRY_COLOURS
+            .iter()
+            .position(|c| Rgb::hex(*c) == colour)
+        {
+            counts[at] += 1;
+        }
+    }
+    let least = counts
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, n)| **n)
+        .map_or(0, |(at, _)| at);
+    Rgb::hex(NEW_ENTRY_COLOURS[least])
+}

@@ -10,7 +10,7 @@ mod journey;
 mod kinds;
 pub mod search;
 
-pub use catalog::{default_channels, default_departments};
+pub use catalog::{default_channels, default_departments, distinct_colour};
 pub use colour::Rgb;
 pub use edit::{Edit, EditError, Element, ElementId};
 pub use element::{ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference, each_kind};

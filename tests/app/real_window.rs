@@ -97,6 +97,8 @@ struct Session {
     xvfb: Xvfb,
     home: tempfile::TempDir,
     app: Option<Child>,
+    /// Windows launched before the current one, still running.
+    others: Vec<Child>,
     window: String,
     _serial: std::sync::MutexGuard<'static, ()>,
 }
@@ -120,6 +122,7 @@ impl Session {
             xvfb: Xvfb::start(),
             home,
             app: None,
+            others: Vec::new(),
             window: String::new(),
             _serial: serial,
         })
@@ -163,7 +166,9 @@ impl Session {
             .spawn()
             .expect("the app starts");
         let pid = child.id().to_string();
-        self.app = Some(child);
+        if let Some(earlier) = self.app.replace(child) {
+            self.others.push(earlier);
+        }
         let output = self
             .command("timeout")
             .args([
@@ -245,11 +250,20 @@ impl Session {
         start.elapsed()
     }
 
+    /// SIGKILLs every window: a crash, as far as the app knows.
     fn kill(&mut self) {
-        if let Some(mut child) = self.app.take() {
-            child.kill().ok(); // SIGKILL: a crash, as far as the app knows
+        for mut child in self.app.take().into_iter().chain(self.others.drain(..)) {
+            child.kill().ok();
             child.wait().ok();
         }
+    }
+
+    /// SIGKILLs the window and does not wait for it: the next launch may find it a
+    /// zombie, not yet reaped, as a fast restart does.
+    fn kill_without_reaping(&mut self) -> Option<Child> {
+        let mut child = self.app.take()?;
+        child.kill().ok();
+        Some(child)
     }
 }
 
@@ -505,4 +519,116 @@ fn add_to_goals_then_typing_lands_in_the_goal() {
     });
     assert_eq!(saved.persona.goals, vec!["Never wait on hold".to_owned()]);
     assert!(saved.touchpoints.is_empty(), "no card was created");
+}
+
+/// The example copied into the session's folder.
+fn example_file(s: &Session) -> PathBuf {
+    let file = s.dir().join("journey.ron");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    std::fs::copy(example, &file).unwrap();
+    file
+}
+
+#[test]
+fn two_windows_on_one_file_killed_both_cards_are_offered() {
+    let Some(mut s) = Session::new("two-windows") else {
+        return;
+    };
+    let file = example_file(&s);
+    let recovery = s.recovery_dir();
+    s.launch(&file);
+    s.keys(&["ctrl+Return"]);
+    s.type_text("Card from window A");
+    s.keys(&["Escape"]);
+    wait_until(s.name, "A's autosave", Duration::from_secs(10), || {
+        recovery_text(&recovery).contains("Card from window A")
+    });
+    s.launch(&file);
+    s.keys(&["Escape"]); // dismisses the "open in another window" notice
+    s.keys(&["ctrl+Return"]);
+    s.type_text("Card from window B");
+    s.keys(&["Escape"]);
+    wait_until(s.name, "B's autosave", Duration::from_secs(10), || {
+        let text = recovery_text(&recovery);
+        text.contains("Card from window A") && text.contains("Card from window B")
+    });
+    s.kill();
+
+    // The restart offers both: Enter restores the newest (B's) and Ctrl+S saves it...
+    s.launch(&file);
+    s.keys(&["Return", "ctrl+s"]);
+    wait_until(s.name, "B's card saved", Duration::from_secs(20), || {
+        read(&file).contains("Card from window B")
+    });
+    assert!(
+        recovery_text(&recovery).contains("Card from window A"),
+        "A's recovery is still there"
+    );
+    s.kill();
+    // ...and the next start still offers A's.
+    s.launch(&file);
+    s.keys(&["Return", "ctrl+s"]);
+    wait_until(s.name, "A's card saved", Duration::from_secs(20), || {
+        read(&file).contains("Card from window A")
+    });
+}
+
+#[test]
+fn one_window_saving_keeps_the_other_windows_recovery() {
+    let Some(mut s) = Session::new("save-keeps-other") else {
+        return;
+    };
+    let file = example_file(&s);
+    let recovery = s.recovery_dir();
+    s.launch(&file);
+    s.keys(&["ctrl+Return"]);
+    s.type_text("Unsaved in A");
+    s.keys(&["Escape"]);
+    wait_until(s.name, "A's autosave", Duration::from_secs(10), || {
+        recovery_text(&recovery).contains("Unsaved in A")
+    });
+    s.launch(&file);
+    s.keys(&["Escape", "ctrl+Return"]);
+    s.type_text("Saved in B");
+    s.keys(&["Escape", "ctrl+s"]);
+    wait_until(s.name, "B's save", Duration::from_secs(20), || {
+        read(&file).contains("Saved in B")
+    });
+    assert!(
+        recovery_text(&recovery).contains("Unsaved in A"),
+        "B's save removed only its own recovery"
+    );
+    s.kill();
+    s.launch(&file);
+    s.keys(&["Return", "ctrl+s"]);
+    wait_until(s.name, "A's card restored", Duration::from_secs(20), || {
+        read(&file).contains("Unsaved in A")
+    });
+}
+
+#[test]
+fn a_restart_right_after_a_kill_offers_the_recovery() {
+    let Some(mut s) = Session::new("fast-restart") else {
+        return;
+    };
+    let file = example_file(&s);
+    let recovery = s.recovery_dir();
+    s.launch(&file);
+    s.keys(&["ctrl+Return"]);
+    s.type_text("Before the kill");
+    s.keys(&["Escape"]);
+    wait_until(s.name, "the autosave", Duration::from_secs(10), || {
+        recovery_text(&recovery).contains("Before the kill")
+    });
+    // Killed and started again at once, the old process not yet reaped (a zombie).
+    let zombie = s.kill_without_reaping();
+    s.launch(&file);
+    if let Some(mut zombie) = zombie {
+        zombie.wait().ok();
+    }
+    s.keys(&["Return", "ctrl+s"]);
+    wait_until(s.name, "the restored card", Duration::from_secs(20), || {
+        read(&file).contains("Before the kill")
+    });
 }

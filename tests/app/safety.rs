@@ -61,18 +61,28 @@ fn restarted(recovery: &Path) -> Harness<'static, JourneyApp> {
     harness(app)
 }
 
+/// The recovery files (not the windows' lock files beside them).
 fn recovery_files(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
-        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// Makes the edits the crash tests recover: a new touchpoint titled "Recovered step".
 fn make_edits(h: &mut Harness<'_, JourneyApp>) {
+    add_card(h, "Recovered step");
+}
+
+/// Adds a card in Usage (Ctrl+Enter) and types its title in the inspector.
+fn add_card(h: &mut Harness<'_, JourneyApp>, title: &str) {
     h.state_mut().ui_state.active_stage = Some(Stage::Usage);
     press(h, Modifiers::COMMAND, Key::Enter);
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
-        .type_text("Recovered step");
+        .type_text(title);
     h.run();
 }
 
@@ -117,7 +127,7 @@ fn autosave_within_two_seconds_and_restore_after_a_crash() {
     let mut h = restarted(&recovery);
     assert!(h.query_by_label("Restore unsaved work?").is_some());
     assert!(
-        h.query_by_label_contains("1 touchpoints added, 0 removed, 0 changed")
+        h.query_by_label_contains("Touchpoints: 1 added, 0 removed, 0 changed")
             .is_some()
     );
     click(&mut h, "Restore");
@@ -265,21 +275,144 @@ fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file()
     let file = copy_example(dir.path());
     let mut journey = format::load(&file).unwrap().journey;
     journey.title = "Hand-made recovery".to_owned();
-    let recovery_file = journeymap::recovery::file_for(&recovery_dir, Some(&file), "dead");
-    journeymap::recovery::write(
-        &recovery_file,
-        &journeymap::recovery::Recovery {
-            path: Some(file.clone()),
-            autosaved_unix_secs: 1_700_000_000,
-            pid: u32::MAX - 7, // no such process
-            journey,
-        },
-    )
+    // Written by a window that then died: its slot's lock goes with it.
+    let dead = journeymap::recovery::Slot::claim(&recovery_dir).unwrap();
+    dead.write(&journeymap::recovery::Recovery {
+        path: Some(file.clone()),
+        autosaved_unix_secs: 1_700_000_000,
+        pid: 1, // a live process: liveness is the lock, not the pid
+        journey,
+    })
     .unwrap();
+    drop(dead);
     let mut h = open(&file, &recovery_dir);
     assert!(h.query_by_label("Restore unsaved work?").is_some());
     send(&mut h, shortcut(Modifiers::NONE, Key::Enter), 1);
     assert_eq!(h.state().journey().title, "Hand-made recovery");
     assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
     assert!(h.state().document.is_modified());
+}
+
+/// The recovery files' text, all together.
+fn recovery_text(dir: &Path) -> String {
+    recovery_files(dir)
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn two_windows_on_one_file_each_keep_their_own_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut a = open(&file, &recovery);
+    assert!(
+        a.query_by_label_contains("also open in another journeymap window")
+            .is_none()
+    );
+    let mut b = open(&file, &recovery);
+    // The second window says so, and stays editable; Esc dismisses the notice.
+    assert!(
+        b.query_by_label_contains("also open in another journeymap window")
+            .is_some()
+    );
+    press(&mut b, Modifiers::NONE, Key::Escape);
+    assert!(
+        b.query_by_label_contains("also open in another journeymap window")
+            .is_none()
+    );
+    add_card(&mut a, "Card from window A");
+    add_card(&mut b, "Card from window B");
+    advance(&mut a, 2.0);
+    advance(&mut b, 2.0);
+    assert_eq!(recovery_files(&recovery).len(), 2, "one recovery a window");
+    // B saves: its recovery goes, A's unsaved card stays recoverable.
+    press(&mut b, Modifiers::COMMAND, Key::S);
+    let text = recovery_text(&recovery);
+    assert!(text.contains("Card from window A"), "{text}");
+    assert!(!text.contains("Card from window B"));
+    drop(b);
+    drop(a); // A ends without saving
+    let mut h = restarted(&recovery);
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    click(&mut h, "Restore");
+    assert!(
+        h.state()
+            .journey()
+            .touchpoints
+            .iter()
+            .any(|t| t.title == "Card from window A")
+    );
+}
+
+#[test]
+fn both_windows_lost_both_are_offered_and_one_restored_leaves_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    {
+        let mut a = open(&file, &recovery);
+        let mut b = open(&file, &recovery);
+        add_card(&mut a, "Card from window A");
+        add_card(&mut b, "Card from window B");
+        advance(&mut a, 2.0);
+        advance(&mut b, 2.0);
+    }
+    let mut first = restarted(&recovery);
+    assert_eq!(
+        first.query_all_by_label("Restore").count(),
+        2,
+        "both offered"
+    );
+    assert!(
+        first
+            .query_all_by_label_contains("Touchpoints: 1 added, 0 removed, 0 changed")
+            .count()
+            == 2
+    );
+    press(&mut first, Modifiers::NONE, Key::Enter); // restores one
+    let restored = first.state().journey().clone();
+    // A second window started meanwhile offers only the other one.
+    let mut second = restarted(&recovery);
+    assert_eq!(second.query_all_by_label("Restore").count(), 1);
+    click(&mut second, "Restore");
+    let titles = |j: &Journey| -> Vec<String> {
+        j.touchpoints
+            .iter()
+            .filter(|t| t.title.starts_with("Card from window"))
+            .map(|t| t.title.clone())
+            .collect()
+    };
+    let mut both = titles(&restored);
+    both.extend(titles(second.state().journey()));
+    both.sort();
+    assert_eq!(both, ["Card from window A", "Card from window B"]);
+}
+
+#[test]
+fn the_restore_prompt_names_every_kind_that_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let mut journey = format::load(&file).unwrap().journey;
+    journey.scenario.push_str(" (revised)");
+    journey.grey_areas.pop();
+    journey.evidence[0].text.push_str(" — and more");
+    let dead = journeymap::recovery::Slot::claim(&recovery_dir).unwrap();
+    dead.write(&journeymap::recovery::Recovery {
+        path: Some(file.clone()),
+        autosaved_unix_secs: 1_700_000_000,
+        pid: 0,
+        journey,
+    })
+    .unwrap();
+    drop(dead);
+    let h = restarted(&recovery_dir);
+    let summary = "title, persona or scenario; Grey areas: 0 added, 1 removed, 0 changed; \
+                   Evidence: 0 added, 0 removed, 1 changed";
+    assert!(
+        h.query_by_label_contains(summary).is_some(),
+        "the prompt says what differs besides touchpoints"
+    );
 }

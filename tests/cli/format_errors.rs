@@ -322,7 +322,7 @@ fn cases() -> Vec<Case> {
             b"[1, 2, 3]".to_vec(),
             1,
             1,
-            "Expected opening `(` for struct `Journey`",
+            "this is not a journey file: a journey file starts with `Journey(`",
         ),
     ]
 }

@@ -10,6 +10,7 @@ mod format_errors;
 mod git;
 mod install;
 mod interchange;
+mod nothing_lost;
 mod pages;
 mod support;
 mod templates;

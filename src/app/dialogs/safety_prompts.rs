@@ -25,14 +25,9 @@ pub fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context, found: &mut Vec<Fo
             let minutes =
                 crate::recovery::now_unix_secs().saturating_sub(recovery.autosaved_unix_secs) / 60;
             ui.label(crate::tr!(i18n, "recovery-when", minutes = minutes));
-            if let Some(changes) = JourneyApp::recovery_changes(found) {
-                ui.label(crate::tr!(
-                    i18n,
-                    "recovery-changes",
-                    added = changes.added,
-                    removed = changes.removed,
-                    changed = changes.changed
-                ));
+            if let Some(changes) = &found.changes {
+                let summary = crate::app::safety::changes_summary(i18n, changes);
+                ui.label(crate::tr!(i18n, "recovery-changes", summary = summary));
             }
             ui.horizontal(|ui| {
                 if ui.button(i18n.tr("recovery-restore")).clicked() {
@@ -155,13 +150,8 @@ pub fn outside_change_ui(
                 ui.label(crate::tr!(i18n, "outside-body", file = name.clone()));
                 if *show_changes {
                     let changes = crate::recovery::Changes::between(theirs, &app.document.journey);
-                    ui.label(crate::tr!(
-                        i18n,
-                        "outside-changes",
-                        added = changes.added,
-                        removed = changes.removed,
-                        changed = changes.changed
-                    ));
+                    let summary = crate::app::safety::changes_summary(i18n, &changes);
+                    ui.label(crate::tr!(i18n, "outside-changes", summary = summary));
                 }
                 ui.horizontal(|ui| {
                     if ui.button(i18n.tr("outside-reload")).clicked() {

@@ -265,7 +265,7 @@ fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
         };
         let shown = match crate::document::resolve_attachment(folder, relative) {
             Ok(file) => p.caches.thumbnails.get(ui.ctx(), &file),
-            Err(id) => Thumbnail::Failed(p.i18n.tr(id)),
+            Err(id) => Thumbnail::Failed(crate::tr!(p.i18n, id, file = relative.clone())),
         };
         match shown {
             Thumbnail::Ready(texture) => {

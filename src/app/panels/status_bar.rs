@@ -56,6 +56,7 @@ impl JourneyApp {
                     let (text, colour) = match &notice {
                         Notice::Error(text) => (text, ui.visuals().error_fg_color),
                         Notice::Info(text) => (text, ui.visuals().text_color()),
+                        Notice::Warning(text) => (text, ui.visuals().warn_fg_color),
                     };
                     // The button first: a long message is cut to the room left after it.
                     if ui.small_button(self.i18n.tr("dismiss")).clicked() {

@@ -1,0 +1,247 @@
+//! Every exchange format round-trips, by property, over generated journeys whose text
+//! is hostile to it: Mermaid keywords and punctuation, CSV separators and quotes,
+//! spreadsheet formulas, line breaks, surrounding spaces.
+
+use journeymap::interchange::{csv, json, mermaid};
+use journeymap::model::*;
+use proptest::prelude::*;
+
+/// Text that each format would take for syntax if written raw.
+fn hostile() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-Z0-9 ,.:;#%\"'=+@<>{}\\\\\\-\n\t]{1,30}",
+        1 => Just("title of the deed".to_owned()),
+        1 => Just("section 2".to_owned()),
+        1 => Just("%% not a comment".to_owned()),
+        1 => Just("accTitle: x".to_owned()),
+        1 => Just("journey".to_owned()),
+        1 => Just("=HYPERLINK(\"http://evil\",\"x\")".to_owned()),
+        1 => Just("+cmd|' /C calc'!A0".to_owned()),
+        1 => Just("@SUM(1+1)".to_owned()),
+        1 => Just("-2".to_owned()),
+        1 => Just("'quoted".to_owned()),
+        1 => Just("  padded  ".to_owned()),
+        1 => Just("\u{2003}em space\u{a0}".to_owned()),
+        1 => Just("Sales, EMEA".to_owned()),
+        1 => Just("two\r\nlines".to_owned()),
+        1 => Just("back\\slash\\n".to_owned()),
+        1 => Just("#58; literal".to_owned()),
+        1 => Just("</script><script>alert(1)</script>".to_owned()),
+        1 => any::<String>().prop_filter("not empty", |s| !s.is_empty()),
+    ]
+}
+
+fn maybe_hostile() -> impl Strategy<Value = String> {
+    prop_oneof![1 => Just(String::new()), 3 => hostile()]
+}
+
+#[derive(Clone, Debug)]
+struct Card {
+    stage: usize,
+    title: String,
+    doing: String,
+    thinking: String,
+    expectation: String,
+    emotion: Option<(i8, String)>,
+    pain_points: Vec<String>,
+    opportunities: Vec<(String, String, usize, String)>,
+    channel: usize,
+    department: Option<usize>,
+    evidence: bool,
+}
+
+fn card() -> impl Strategy<Value = Card> {
+    (
+        (
+            0..Stage::ALL.len(),
+            hostile(),
+            maybe_hostile(),
+            maybe_hostile(),
+            maybe_hostile(),
+        ),
+        proptest::option::of((EMOTION_MIN..=EMOTION_MAX, maybe_hostile())),
+        proptest::collection::vec(hostile(), 0..3),
+        proptest::collection::vec(
+            (
+                hostile(),
+                maybe_hostile(),
+                0..OpportunityStatus::ALL.len(),
+                maybe_hostile(),
+            ),
+            0..3,
+        ),
+        (0..8usize, proptest::option::of(0..5usize), any::<bool>()),
+    )
+        .prop_map(
+            |(
+                (stage, title, doing, thinking, expectation),
+                emotion,
+                pain_points,
+                opportunities,
+                (channel, department, evidence),
+            )| Card {
+                stage,
+                title,
+                doing,
+                thinking,
+                expectation,
+                emotion,
+                pain_points,
+                opportunities,
+                channel,
+                department,
+                evidence,
+            },
+        )
+}
+
+prop_compose! {
+    fn journey()(
+        title in hostile(),
+        spanish in any::<bool>(),
+        cards in proptest::collection::vec(card(), 0..10),
+        hundredths in -10_000i32..10_000,
+        department_name in hostile(),
+    ) -> Journey {
+        let language = if spanish { Language::Es } else { Language::En };
+        let mut journey = Journey::new(title, language);
+        journey.departments[0].name = department_name;
+        journey.evidence.push(Evidence {
+            id: "ev-1".into(),
+            kind: EvidenceKind::Metric,
+            text: "NPS".into(),
+            source: String::new(),
+            date: "2026-11".into(),
+            confidence: Confidence::Observed,
+            metric: Some(Metric {
+                name: MetricName::Nps,
+                label: String::new(),
+                value: f64::from(hundredths),
+                scale: String::new(),
+                sample_size: Some(10),
+            }),
+            attachments: vec![],
+        });
+        let mut next_opportunity = 1;
+        for (n, card) in cards.into_iter().enumerate() {
+            let id = TouchpointId(format!("tp-{}", n + 1));
+            let mut tp = Touchpoint::new(id.clone(), Stage::ALL[card.stage], card.title);
+            tp.action = card.doing;
+            tp.thought = card.thinking;
+            tp.expectation = card.expectation;
+            tp.emotion = card.emotion.map(|(score, word)| Emotion { score, word });
+            tp.pain_points = card.pain_points;
+            tp.channel = Some(journey.channels[card.channel % journey.channels.len()].id.clone());
+            tp.department = card
+                .department
+                .map(|d| journey.departments[d % journey.departments.len()].id.clone());
+            if card.evidence {
+                tp.evidence = vec!["ev-1".into()];
+            }
+            for (idea, owner, status, effect) in card.opportunities {
+                journey.opportunities.push(Opportunity {
+                    id: OpportunityId(format!("op-{next_opportunity}")),
+                    target: OpportunityTarget::Touchpoint(id.clone()),
+                    idea,
+                    expected_effect: effect,
+                    owner,
+                    status: OpportunityStatus::ALL[status],
+                });
+                next_opportunity += 1;
+            }
+            journey.touchpoints.push(tp);
+        }
+        journey.normalize();
+        journey
+    }
+}
+
+/// What a Mermaid diagram carries of each card: stage, title, score (unscored is 0).
+fn mermaid_cards(journey: &Journey) -> Vec<(Stage, String, i8)> {
+    journey
+        .touchpoints
+        .iter()
+        .map(|t| (t.stage, t.title.clone(), t.emotion_score().unwrap_or(0)))
+        .collect()
+}
+
+/// The sheet without its evidence column (a new journey has no evidence to link).
+fn without_evidence(sheet: &str) -> Vec<Vec<String>> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(sheet.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            let record = r.unwrap();
+            let last = record.len() - 1;
+            record
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == last {
+                        String::new()
+                    } else {
+                        c.to_owned()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn csv_into_its_own_journey_changes_nothing(journey in journey()) {
+        let sheet = csv::to_csv(&journey);
+        let mut merged = journey.clone();
+        let report = csv::import_into(&mut merged, &sheet).unwrap();
+        prop_assert_eq!(&merged, &journey, "sheet:\n{}", sheet);
+        prop_assert!(report.new_entries.is_empty());
+    }
+
+    #[test]
+    fn csv_starts_a_new_journey_with_every_field_it_carries(journey in journey()) {
+        let sheet = csv::to_csv(&journey);
+        let (new, report) = csv::new_from_csv(&sheet, &journey.title, journey.language).unwrap();
+        prop_assert!(journeymap::format::validate(&new).is_empty());
+        prop_assert_eq!(without_evidence(&csv::to_csv(&new)), without_evidence(&sheet));
+        let links = journey.touchpoints.iter().filter(|t| !t.evidence.is_empty()).count();
+        prop_assert_eq!(report.warnings.len(), links, "each dropped link is named");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula(journey in journey()) {
+        let sheet = csv::to_csv(&journey);
+        for record in without_evidence(&sheet) {
+            for cell in record {
+                let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                prop_assert!(!risky || cell.parse::<f64>().is_ok(), "{:?}", cell);
+            }
+        }
+    }
+
+    #[test]
+    fn mermaid_keeps_every_card_stage_and_score(journey in journey()) {
+        let diagram = mermaid::to_mermaid(&journey);
+        let back = mermaid::from_mermaid(&diagram, journey.language).unwrap();
+        prop_assert_eq!(mermaid_cards(&back), mermaid_cards(&journey), "diagram:\n{}", diagram);
+        prop_assert_eq!(&back.title, &journey.title);
+        for (old, new) in journey.touchpoints.iter().zip(&back.touchpoints) {
+            let name = |j: &Journey, t: &Touchpoint| {
+                t.department.as_ref().and_then(|d| j.department(d)).map(|d| d.name.clone())
+            };
+            if let Some(department) = name(&journey, old) {
+                prop_assert_eq!(name(&back, new), Some(department));
+            }
+        }
+    }
+
+    #[test]
+    fn json_is_the_identity(journey in journey()) {
+        let back = json::from_json(&json::to_json(&journey)).unwrap();
+        prop_assert_eq!(back, journey);
+    }
+}
