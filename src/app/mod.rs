@@ -163,6 +163,18 @@ impl JourneyApp {
         }
     }
 
+    /// Esc and Enter (taken as commands when nothing has the keys) dismiss a warning
+    /// notice before they do anything else.
+    fn dismisses_warning(&mut self, command: AppCommand) -> bool {
+        let dismiss = matches!(self.ui_state.notice, Some(Notice::Warning(_)))
+            && !self.modal_open()
+            && matches!(command, AppCommand::ClearFilter | AppCommand::OpenCard);
+        if dismiss {
+            self.ui_state.notice = None;
+        }
+        dismiss
+    }
+
     /// Recomputes the layout when the document changed.
     fn ensure_layout(&mut self) {
         use crate::layout::Arrangement;
@@ -213,7 +225,9 @@ impl JourneyApp {
         self.receive_dialog_answers(&ctx);
         self.handle_dropped_files(&ctx);
         self.dismiss_warning_by_key(&ctx);
-        if let Some(command) = self.keyboard.take_command(&ctx) {
+        if let Some(command) = self.keyboard.take_command(&ctx)
+            && !self.dismisses_warning(command)
+        {
             self.queue(command);
         }
         self.handle_close_request(&ctx);

@@ -125,13 +125,17 @@ impl JourneyApp {
                 self.forget_recovery();
                 self.replace_document(document);
                 self.settings.remember(path);
-                self.ui_state.notice = (!parsed.comments.is_empty()).then(|| {
+                let comments = (!parsed.comments.is_empty()).then(|| {
                     Notice::Info(crate::tr!(
                         self.i18n,
                         "notice-comments",
                         count = parsed.comments.len()
                     ))
                 });
+                // A warning from opening it (open in another window) stays.
+                if comments.is_some() || !matches!(self.ui_state.notice, Some(Notice::Warning(_))) {
+                    self.ui_state.notice = comments;
+                }
             }
             Err(error) => {
                 // The open journey stays as it was, behind the failure view.

@@ -300,3 +300,88 @@ fn plurals_follow_the_language_rules() {
     assert_eq!(es.term("stage", "advocacy"), "Abogacía");
     assert_eq!(es.term("stage", "awareness"), "Conciencia");
 }
+
+/// The `tr!` and `.tr(` calls of a source file: (message id, argument names).
+fn message_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
+    let mut calls = Vec::new();
+    let plain = regex::Regex::new(r#"\.tr\(\s*"([a-z][a-z0-9-]*)"\s*\)"#).unwrap();
+    for capture in plain.captures_iter(text) {
+        calls.push((capture[1].to_owned(), BTreeSet::new()));
+    }
+    let id = regex::Regex::new(r#"^\s*"([a-z][a-z0-9-]*)"\s*$"#).unwrap();
+    let name = regex::Regex::new(r"^\s*([a-z_]+)\s*=").unwrap();
+    for (start, _) in text.match_indices("tr!(") {
+        // The call's arguments, split at top-level commas.
+        let (mut depth, mut args, mut current) = (0usize, Vec::new(), String::new());
+        let mut in_string = false;
+        for c in text[start + 4..].chars() {
+            match c {
+                '"' => in_string = !in_string,
+                '(' | '[' | '{' if !in_string => depth += 1,
+                ')' | ']' | '}' if !in_string && depth == 0 => break,
+                ')' | ']' | '}' if !in_string => depth -= 1,
+                ',' if !in_string && depth == 0 => {
+                    args.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(c);
+        }
+        args.push(current);
+        let Some(message) = args.get(1).and_then(|a| id.captures(a)) else {
+            continue; // an id chosen at run time
+        };
+        let names = args[2..]
+            .iter()
+            .filter_map(|a| name.captures(a).map(|c| c[1].to_owned()))
+            .collect();
+        calls.push((message[1].to_owned(), names));
+    }
+    calls
+}
+
+#[test]
+fn every_message_renders_whole_with_the_arguments_its_callers_pass() {
+    // Each message, given every variable it uses, renders no placeable literally.
+    for language in [Language::En, Language::Es] {
+        let i18n = I18n::new(language);
+        for (id, variables) in messages(ftl_source(language)) {
+            let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = variables
+                .iter()
+                .map(|v| (v.as_str(), fluent_bundle::FluentValue::from(2)))
+                .collect();
+            let text = i18n.tr_args(&id, &args);
+            assert!(
+                !text.contains("{$") && !text.contains('{'),
+                "{language:?} {id}: {text}"
+            );
+        }
+    }
+    // Each call site passes every variable its message uses.
+    let en = messages(ftl_source(Language::En));
+    let mut sources = Vec::new();
+    source_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (file, text) in &sources {
+        for (id, names) in message_calls(text) {
+            let Some(variables) = en.get(&id) else {
+                continue;
+            };
+            checked += 1;
+            let absent: Vec<&String> = variables.difference(&names).collect();
+            if !absent.is_empty() {
+                missing.push(format!("{file}: {id} without {absent:?}"));
+            }
+        }
+    }
+    assert!(
+        checked > 150,
+        "only {checked} calls found: the scan is broken"
+    );
+    assert!(missing.is_empty(), "{missing:#?}");
+}

@@ -182,7 +182,10 @@ fn an_outside_change_reloads_a_clean_document_and_asks_when_there_are_edits() {
     advance(&mut h, 1.5);
     assert!(h.query_by_label("The file changed on disk").is_some());
     click(&mut h, "See what changed");
-    assert!(h.query_by_label_contains("1 touchpoints added").is_some());
+    assert!(
+        h.query_by_label_contains("Touchpoints: 1 added, 0 removed, 0 changed")
+            .is_some()
+    );
     click(&mut h, "Keep mine");
     assert_recovered(h.state().journey());
     assert_eq!(h.state().journey().title, "Changed by git pull");
