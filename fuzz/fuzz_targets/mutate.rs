@@ -6,9 +6,11 @@
 use journeymap::format;
 use journeymap::model::*;
 
-const BASES: [&str; 2] = [
+const BASES: [&str; 3] = [
     include_str!("../../journeys/online-order-delivery-return.ron"),
     include_str!("../../journeys/portabilidad-operador-movil.ron"),
+    // Curves, curve scores and deviations.
+    include_str!("../../journeys/broadband-onboarding-planned-vs-actual.ron"),
 ];
 
 const WORDS: [&str; 8] = [
@@ -65,7 +67,7 @@ pub fn edited(journey: &Journey, script: &[u8]) -> Journey {
 
 fn apply(j: &mut Journey, op: u8, s: &mut Script) -> Option<()> {
     let tps = j.touchpoints.len();
-    match op % 14 {
+    match op % 20 {
         0 => j.touchpoints.get_mut(s.index(tps)?)?.title = s.word()?,
         1 => {
             let i = s.index(tps)?;
@@ -117,9 +119,50 @@ fn apply(j: &mut Journey, op: u8, s: &mut Script) -> Option<()> {
             let i = s.index(j.grey_areas.len())?;
             j.grey_areas[i].severity = Severity::ALL[usize::from(s.byte()?) % Severity::ALL.len()];
         }
-        _ => {
+        13 => {
             let i = s.index(j.opportunities.len())?;
             j.opportunities.remove(i);
+        }
+        14 => {
+            // Curve ids both sides may pick.
+            let id = CurveId(format!("curve-{}", s.byte()? % 3));
+            let name = s.word()?;
+            j.curves.push(Curve {
+                id,
+                name,
+                colour: Rgb::hex(0x7b4fd6),
+            });
+        }
+        15 => {
+            let i = s.index(j.curves.len())?;
+            j.curves.remove(i);
+        }
+        16 => {
+            let (t, c) = (s.index(tps)?, s.index(j.curves.len())?);
+            let curve = j.curves[c].id.clone();
+            let score = (s.byte()? % 5) as i8 - 2;
+            j.touchpoints[t].scores.push(CurveScore { curve, score });
+        }
+        17 => {
+            let i = s.index(tps)?;
+            j.touchpoints[i].deviation =
+                Some(Deviation::ALL[usize::from(s.byte()?) % Deviation::ALL.len()]);
+        }
+        18 => {
+            // A channel both sides may add under one id.
+            let name = s.word()?;
+            let id = ChannelId(format!("channel-{}", s.byte()? % 3));
+            j.channels.push(Channel {
+                id,
+                name,
+                kind: ChannelKind::Other,
+                colour: Rgb::hex(0x0072b2),
+            });
+        }
+        _ => {
+            let i = s.index(j.departments.len())?;
+            let name = s.word()?;
+            j.departments[i].name = name;
         }
     }
     Some(())
@@ -128,7 +171,10 @@ fn apply(j: &mut Journey, op: u8, s: &mut Script) -> Option<()> {
 /// Splits a fuzz input into a base pick and two edit scripts.
 pub fn sides(data: &[u8]) -> Option<(Journey, Journey, Journey)> {
     let (&pick, rest) = data.split_first()?;
-    let cut = rest.iter().position(|&b| b == 0xFF).unwrap_or(rest.len() / 2);
+    let cut = rest
+        .iter()
+        .position(|&b| b == 0xFF)
+        .unwrap_or(rest.len() / 2);
     let (ours, theirs) = rest.split_at(cut);
     let theirs = theirs.get(1..).unwrap_or_default();
     let base = base(pick);

@@ -498,3 +498,83 @@ fn setup_works_from_a_path_with_spaces_and_by_name_on_path() {
         "{driver:?}"
     );
 }
+
+fn add_trust_curve(j: &mut Journey) {
+    j.curves.push(Curve {
+        id: "trust".into(),
+        name: "Trust".into(),
+        colour: Rgb::hex(0x7b4fd6),
+    });
+}
+
+/// A merge the structure cannot make load: git gets both whole sides between markers
+/// (exit 1), which `check` refuses and the app's resolver opens, never ours alone.
+fn assert_both_sides_written(repo: &Path, merge: &Output, theirs_mark: &str) {
+    assert!(!merge.status.success(), "a conflict for git");
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(said.contains("both versions are in the file"), "{said}");
+    let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
+    assert!(text.starts_with("<<<<<<< "), "{text}");
+    assert!(text.contains(theirs_mark), "theirs' edits are in the file");
+    assert!(
+        !check(repo).status.success(),
+        "the file does not load as ours"
+    );
+    let resolution = journeymap::merge::resolve::Resolution::new(&text).unwrap();
+    assert!(!resolution.choices.is_empty());
+}
+
+#[test]
+fn ours_deleting_a_curve_theirs_scores_leaves_both_sides_for_a_person() {
+    let (_dir, repo) = repo(true);
+    edit(&repo, add_trust_curve);
+    ok(&repo, &["commit", "-q", "-am", "a curve"]);
+    let merge = branches(
+        &repo,
+        |j| j.curves.clear(),
+        |j| {
+            tp(j, "tp-2").scores.push(CurveScore {
+                curve: "trust".into(),
+                score: 1,
+            });
+            tp(j, "tp-3").title = "Unrelated edit from theirs".into();
+        },
+    );
+    assert_both_sides_written(&repo, &merge, "Unrelated edit from theirs");
+}
+
+#[test]
+fn both_adding_a_curve_with_one_id_leaves_both_sides_for_a_person() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(&repo, add_trust_curve, |j| {
+        j.curves.push(Curve {
+            id: "trust".into(),
+            name: "Confidence in the courier".into(),
+            colour: Rgb::hex(0x009e73),
+        });
+    });
+    assert_both_sides_written(&repo, &merge, "Confidence in the courier");
+}
+
+#[test]
+fn a_union_of_evidence_links_names_each_once() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        |j| tp(j, "tp-5").evidence.push("ev-1".into()),
+        |j| tp(j, "tp-5").evidence.push("ev-1".into()),
+    );
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let journey = merged(&repo);
+    let links = &journey.touchpoint(&"tp-5".into()).unwrap().evidence;
+    let mut unique = links.clone();
+    unique.dedup();
+    unique.sort();
+    let mut sorted = links.clone();
+    sorted.sort();
+    assert_eq!(sorted, unique, "{links:?}");
+}

@@ -72,6 +72,24 @@ fn json_exports_validate_against_the_published_schema_and_read_back_the_same() {
     bad["touchpoints"][0]["stage"] = "Action".into();
     bad["title"] = 7.into();
     assert!(!validator.is_valid(&bad));
+    // ...and what the importer refuses: a version this build cannot read, a score off
+    // the -2..2 scale, an id the format does not allow.
+    let good = serde_json::from_str::<serde_json::Value>(&journeymap::interchange::json::to_json(
+        &journeymap::format::load(&examples()[0]).unwrap().journey,
+    ))
+    .unwrap();
+    assert!(validator.is_valid(&good));
+    for (pointer, value) in [
+        ("/version", serde_json::json!(2)),
+        ("/version", serde_json::json!(0)),
+        ("/touchpoints/0/emotion/score", serde_json::json!(3)),
+        ("/touchpoints/0/id", serde_json::json!("TP 1")),
+        ("/channels/0/id", serde_json::json!("-web")),
+    ] {
+        let mut bad = good.clone();
+        *bad.pointer_mut(pointer).unwrap() = value.clone();
+        assert!(!validator.is_valid(&bad), "{pointer} = {value}");
+    }
 }
 
 /// What a Mermaid journey holds of a map: per stage, each touchpoint's title, score
