@@ -108,7 +108,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
                 .as_ref()
                 .and_then(|d| journey.department(d))
                 .map_or_else(|| fallback.clone(), |d| clean(&d.name));
-            let title = if tp.title.trim().is_empty() {
+            let title = if tp.title.is_empty() {
                 i18n.tr("new-touchpoint")
             } else {
                 clean(&tp.title)
@@ -223,7 +223,7 @@ pub fn from_mermaid(text: &str, language: Language) -> Result<Journey, MermaidEr
             message: "no Mermaid journey here: it starts with \"journey\"".to_owned(),
         });
     }
-    if journey.title.trim().is_empty() {
+    if journey.title.is_empty() {
         journey.title = I18n::new(language).tr("untitled-journey");
     }
     // Stage order, sections in the order they came (a stable sort).
