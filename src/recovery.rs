@@ -344,8 +344,6 @@ pub struct Changes {
     pub header: bool,
     /// Stage names and notes.
     pub stages: bool,
-    /// The extra curves (names, colours).
-    pub curves: bool,
     /// The kinds of element with differences, in the table's order.
     pub kinds: Vec<KindChanges>,
 }
@@ -389,13 +387,10 @@ impl Changes {
         crate::model::each_kind(&mut count);
         let (mut old, mut new) = (disk.header(), recovered.header());
         let stages = old.stages != new.stages;
-        let curves = old.curves != new.curves;
         (old.stages, new.stages) = (Default::default(), Default::default());
-        (old.curves, new.curves) = (Vec::new(), Vec::new());
         Self {
             header: old != new,
             stages,
-            curves,
             kinds: count.kinds,
         }
     }
@@ -554,6 +549,6 @@ mod tests {
             }
         );
         assert_eq!(changes.of(ElementKind::Channel).removed, 1);
-        assert!(changes.header && !changes.stages && !changes.curves);
+        assert!(changes.header && !changes.stages);
     }
 }

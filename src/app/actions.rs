@@ -329,6 +329,7 @@ impl JourneyApp {
                 ElementId::Evidence(id) => Edit::delete_evidence(&scratch, id),
                 ElementId::Channel(id) => Edit::delete_channel(&scratch, id),
                 ElementId::Department(id) => Edit::delete_department(&scratch, id),
+                ElementId::Curve(id) => Edit::delete_curve(&scratch, id),
                 ElementId::Opportunity(id) => Edit::Remove(ElementId::Opportunity(id.clone())),
             };
             // An element already removed by an earlier delete is skipped.

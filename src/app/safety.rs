@@ -333,11 +333,7 @@ impl JourneyApp {
 /// other version does not: every part that differs, one line.
 pub fn changes_summary(i18n: &crate::i18n::I18n, changes: &Changes) -> String {
     let mut parts = Vec::new();
-    for (differs, part) in [
-        (changes.header, "header"),
-        (changes.stages, "stages"),
-        (changes.curves, "curves"),
-    ] {
+    for (differs, part) in [(changes.header, "header"), (changes.stages, "stages")] {
         if differs {
             parts.push(i18n.tr(&format!("changes-{part}")));
         }

@@ -113,6 +113,7 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             Kind::Evidence => "diff-section-evidence",
             Kind::Opportunity => "diff-section-opportunities",
             Kind::Channel | Kind::Department => "diff-section-catalogue",
+            Kind::Curve => "diff-section-curves",
         },
         Change::Moved { .. } => "diff-section-touchpoints",
         Change::Resolved { .. } => "diff-section-grey-areas",

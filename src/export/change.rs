@@ -128,12 +128,13 @@ pub fn marks(changes: &[Change], new: &Journey, i18n: &I18n) -> Marks {
                     ElementKind::GreyArea => mark(&mut marks.grey_areas, id, m),
                     ElementKind::Evidence => holders_of_evidence(&mut marks, id),
                     ElementKind::Opportunity => target_of(&mut marks, id),
-                    ElementKind::Channel | ElementKind::Department => {
+                    ElementKind::Channel | ElementKind::Department | ElementKind::Curve => {
                         let what = i18n.term("element", kind.key());
                         let name = match kind {
                             ElementKind::Channel => {
                                 new.channel(&id.as_str().into()).map(|c| c.name.clone())
                             }
+                            ElementKind::Curve => new.item::<Curve>(id).map(|c| c.name.clone()),
                             _ => new.department(&id.as_str().into()).map(|d| d.name.clone()),
                         }
                         .unwrap_or_default();

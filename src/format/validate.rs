@@ -95,27 +95,14 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     for e in &journey.evidence {
         validate_evidence(&mut out, e);
     }
-    // Extra curves: ids well formed and unique; each score on a curve that exists,
-    // once per touchpoint, on the scale.
-    let mut curves: HashSet<&str> = HashSet::default();
-    for c in &journey.curves {
-        if !is_valid_id(c.id.as_str()) || !curves.insert(c.id.as_str()) {
-            out.push(Finding::error(
-                Anchor::TopLevel("curves"),
-                format!("curve id {:?} is not valid or not unique", c.id.as_str()),
-            ));
-        }
-    }
+    // Extra-curve scores (the curves' ids and the scores' references are checked
+    // above, with every kind's): once per touchpoint, on the scale.
     for t in &journey.touchpoints {
         let id = t.id.as_str();
         let mut seen: HashSet<&str> = HashSet::default();
         for s in &t.scores {
             let curve = s.curve.as_str();
-            let message = if !curves.contains(curve) {
-                Some(format!(
-                    "touchpoint {id} scores curve {curve:?}, which does not exist"
-                ))
-            } else if !seen.insert(curve) {
+            let message = if !seen.insert(curve) {
                 Some(format!("touchpoint {id} scores curve {curve:?} twice"))
             } else if !(EMOTION_MIN..=EMOTION_MAX).contains(&s.score) {
                 Some(format!(

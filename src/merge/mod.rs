@@ -138,7 +138,8 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Result<Merged,
     } = lists;
     restore_referenced(base, ours, &theirs, &mut journey, &mut conflicts)?;
     merge_header(base, ours, &theirs, &mut journey, &mut conflicts)?;
-    dedupe_references(&mut journey);
+    // Normalising also makes reference lists sets: a union of both sides' links names
+    // each id once.
     journey.normalize();
     Ok(Merged {
         journey,
@@ -146,28 +147,6 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Result<Merged,
         renamed,
         reorders_kept,
     })
-}
-
-/// Reference lists are sets: a union of both sides' links names each id once (the
-/// first place it came), and a touchpoint scores each curve once.
-fn dedupe_references(journey: &mut Journey) {
-    fn dedupe<T: std::hash::Hash + Eq + Clone>(list: &mut Vec<T>) {
-        if list.len() < 2 {
-            return;
-        }
-        let mut seen: HashSet<T> = HashSet::default();
-        list.retain(|item| seen.insert(item.clone()));
-    }
-    for touchpoint in &mut journey.touchpoints {
-        dedupe(&mut touchpoint.evidence);
-        let mut curves: HashSet<CurveId> = HashSet::default();
-        touchpoint.scores.retain(|s| curves.insert(s.curve.clone()));
-    }
-    for grey_area in &mut journey.grey_areas {
-        dedupe(&mut grey_area.evidence);
-        dedupe(&mut grey_area.departments);
-        dedupe(&mut grey_area.channels);
-    }
 }
 
 struct Lists<'a> {

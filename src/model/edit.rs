@@ -15,6 +15,7 @@ pub enum Element {
     Opportunity(Opportunity),
     Channel(Channel),
     Department(Department),
+    Curve(Curve),
 }
 
 /// The id of an element, naming its list.
@@ -26,6 +27,7 @@ pub enum ElementId {
     Opportunity(OpportunityId),
     Channel(ChannelId),
     Department(DepartmentId),
+    Curve(CurveId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +65,7 @@ impl Element {
             Element::Opportunity(o) => ElementId::Opportunity(o.id.clone()),
             Element::Channel(c) => ElementId::Channel(c.id.clone()),
             Element::Department(d) => ElementId::Department(d.id.clone()),
+            Element::Curve(c) => ElementId::Curve(c.id.clone()),
         }
     }
 }
@@ -76,6 +79,7 @@ impl ElementId {
             ElementId::Opportunity(id) => id.as_str(),
             ElementId::Channel(id) => id.as_str(),
             ElementId::Department(id) => id.as_str(),
+            ElementId::Curve(id) => id.as_str(),
         }
     }
 }
@@ -276,9 +280,7 @@ impl Edit {
                 Edit::Replace(Element::Touchpoint(changed))
             })
             .collect();
-        let mut header = journey.header();
-        header.curves.retain(|c| &c.id != id);
-        edits.push(Edit::Header(Box::new(header)));
+        edits.push(Edit::Remove(ElementId::Curve(id.clone())));
         Edit::Batch(edits)
     }
 
@@ -321,6 +323,7 @@ fn insert_element(journey: &mut Journey, index: usize, element: Element) -> Resu
         Element::Opportunity(o) => insert(journey, index, o),
         Element::Channel(c) => insert(journey, index, c),
         Element::Department(d) => insert(journey, index, d),
+        Element::Curve(c) => insert(journey, index, c),
     }
 }
 
@@ -338,6 +341,7 @@ fn replace_element(journey: &mut Journey, element: Element) -> Result<Element, E
         Element::Opportunity(o) => replace(journey, o)?.into_element(),
         Element::Channel(c) => replace(journey, c)?.into_element(),
         Element::Department(d) => replace(journey, d)?.into_element(),
+        Element::Curve(c) => replace(journey, c)?.into_element(),
     })
 }
 

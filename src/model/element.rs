@@ -16,17 +16,20 @@ pub enum ElementKind {
     Opportunity,
     Channel,
     Department,
+    /// An extra curve (trust, a segment…) that touchpoints score.
+    Curve,
 }
 
 impl ElementKind {
     /// Every kind, in the order diffs and reports list them.
-    pub const ALL: [ElementKind; 6] = [
+    pub const ALL: [ElementKind; 7] = [
         ElementKind::Touchpoint,
         ElementKind::GreyArea,
         ElementKind::Evidence,
         ElementKind::Opportunity,
         ElementKind::Channel,
         ElementKind::Department,
+        ElementKind::Curve,
     ];
 
     /// The element's name in command-line messages and file diagnostics.
@@ -38,6 +41,7 @@ impl ElementKind {
             ElementKind::Opportunity => "opportunity",
             ElementKind::Channel => "channel",
             ElementKind::Department => "department",
+            ElementKind::Curve => "curve",
         }
     }
 
@@ -50,6 +54,7 @@ impl ElementKind {
             ElementKind::Opportunity => "opportunities",
             ElementKind::Channel => "channels",
             ElementKind::Department => "departments",
+            ElementKind::Curve => "curves",
         }
     }
 
@@ -62,12 +67,16 @@ impl ElementKind {
             ElementKind::Opportunity => "opportunities",
             ElementKind::Channel => "channels",
             ElementKind::Department => "departments",
+            ElementKind::Curve => "curves",
         }
     }
 
     /// Whether ids of this kind are numbered (`tp-7`) rather than catalogue slugs (`web`).
     fn numbered(self) -> bool {
-        !matches!(self, ElementKind::Channel | ElementKind::Department)
+        !matches!(
+            self,
+            ElementKind::Channel | ElementKind::Department | ElementKind::Curve
+        )
     }
 
     fn prefix(self) -> &'static str {
@@ -78,6 +87,7 @@ impl ElementKind {
             ElementKind::Opportunity => OpportunityId::PREFIX,
             ElementKind::Channel => ChannelId::PREFIX,
             ElementKind::Department => DepartmentId::PREFIX,
+            ElementKind::Curve => CurveId::PREFIX,
         }
     }
 
@@ -164,6 +174,7 @@ pub fn each_kind(visitor: &mut impl KindVisitor) {
     visitor.visit::<Opportunity>();
     visitor.visit::<Channel>();
     visitor.visit::<Department>();
+    visitor.visit::<Curve>();
 }
 
 fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Reference<'a> {
@@ -207,6 +218,11 @@ impl Item for Touchpoint {
                 t.as_str(),
             ));
         }
+        out.extend(
+            self.scores
+                .iter()
+                .map(|s| reference(ElementKind::Curve, "scores", s.curve.as_str())),
+        );
         out
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
@@ -225,6 +241,11 @@ impl Item for Touchpoint {
         if let Some(t) = &mut self.planned_after {
             out.push((ElementKind::Touchpoint, &mut t.0));
         }
+        out.extend(
+            self.scores
+                .iter_mut()
+                .map(|s| (ElementKind::Curve, &mut s.curve.0)),
+        );
         out
     }
     fn into_element(self) -> Element {
@@ -424,6 +445,34 @@ impl Item for Department {
     }
 }
 
+impl Item for Curve {
+    const KIND: ElementKind = ElementKind::Curve;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = CurveId(id);
+    }
+    fn name(&self) -> String {
+        shown(&self.name)
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.curves
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.curves
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Vec::new()
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        Vec::new()
+    }
+    fn into_element(self) -> Element {
+        Element::Curve(self)
+    }
+}
+
 impl Journey {
     /// The element of type `T` with this id.
     pub fn item<T: Item>(&self, id: &str) -> Option<&T> {
@@ -507,6 +556,7 @@ impl ElementId {
             ElementId::Opportunity(_) => ElementKind::Opportunity,
             ElementId::Channel(_) => ElementKind::Channel,
             ElementId::Department(_) => ElementKind::Department,
+            ElementId::Curve(_) => ElementKind::Curve,
         }
     }
 }
@@ -551,6 +601,25 @@ mod tests {
             owner: String::new(),
             status: OpportunityStatus::Idea,
         });
+        j.curves.push(Curve {
+            id: "trust".into(),
+            name: "Trust".into(),
+            colour: Rgb::hex(0x7b4fd6),
+        });
+        j.touchpoints[1].scores.push(CurveScore {
+            curve: "trust".into(),
+            score: 1,
+        });
+        assert!(
+            j.touchpoints[1]
+                .references()
+                .iter()
+                .any(|r| r.kind == ElementKind::Curve && r.id == "trust"),
+            "a curve score is a reference"
+        );
+        j.rename(ElementKind::Curve, "trust", "trust-2");
+        assert_eq!(j.touchpoints[1].scores[0].curve.as_str(), "trust-2");
+        assert!(j.has(ElementKind::Curve, "trust-2"));
         j.rename(ElementKind::Touchpoint, "tp-1", "tp-9");
         j.rename(ElementKind::Channel, "web", "web-2");
         assert!(j.has(ElementKind::Touchpoint, "tp-9"));

@@ -326,8 +326,6 @@ pub struct Header {
     pub persona: Persona,
     pub stages: BTreeMap<Stage, StageNotes>,
     pub dismissed_suggestions: Vec<Handoff>,
-    #[serde(default)]
-    pub curves: Vec<Curve>,
 }
 
 impl Journey {
@@ -363,7 +361,6 @@ impl Journey {
             persona: self.persona.clone(),
             stages: self.stages.clone(),
             dismissed_suggestions: self.dismissed_suggestions.clone(),
-            curves: self.curves.clone(),
         }
     }
 
@@ -379,7 +376,6 @@ impl Journey {
             persona,
             mut stages,
             dismissed_suggestions,
-            curves,
         } = header;
         stages.retain(|_, notes| !notes.is_empty());
         self.title = title;
@@ -390,7 +386,6 @@ impl Journey {
         self.persona = persona;
         self.stages = stages;
         self.dismissed_suggestions = dismissed_suggestions;
-        self.curves = curves;
         old
     }
 
@@ -399,6 +394,34 @@ impl Journey {
     pub fn normalize(&mut self) {
         self.touchpoints.sort_by_key(|t| t.stage);
         self.stages.retain(|_, notes| !notes.is_empty());
+        self.dedupe_references();
+    }
+
+    /// Reference lists are sets: each names an id once (the first place it came; a
+    /// merge's union of both sides' links, a hand-edited file). Two equal curve scores
+    /// are one; two different scores on one curve stay, for validation to report.
+    fn dedupe_references(&mut self) {
+        fn dedupe<T: std::hash::Hash + Eq + Clone>(list: &mut Vec<T>) {
+            if list.len() < 2 {
+                return;
+            }
+            let mut seen: foldhash::HashSet<T> = foldhash::HashSet::default();
+            list.retain(|item| seen.insert(item.clone()));
+        }
+        for touchpoint in &mut self.touchpoints {
+            dedupe(&mut touchpoint.evidence);
+            if touchpoint.scores.len() > 1 {
+                let mut seen: foldhash::HashSet<(CurveId, i8)> = foldhash::HashSet::default();
+                touchpoint
+                    .scores
+                    .retain(|s| seen.insert((s.curve.clone(), s.score)));
+            }
+        }
+        for grey_area in &mut self.grey_areas {
+            dedupe(&mut grey_area.evidence);
+            dedupe(&mut grey_area.departments);
+            dedupe(&mut grey_area.channels);
+        }
     }
 
     /// The team's name for `stage`, if it set one.

@@ -524,8 +524,15 @@ fn assert_both_sides_written(repo: &Path, merge: &Output, theirs_mark: &str) {
     assert!(!resolution.choices.is_empty());
 }
 
+fn score(j: &mut Journey, touchpoint: &str, curve: &str, score: i8) {
+    tp(j, touchpoint).scores.push(CurveScore {
+        curve: curve.into(),
+        score,
+    });
+}
+
 #[test]
-fn ours_deleting_a_curve_theirs_scores_leaves_both_sides_for_a_person() {
+fn ours_deleting_a_curve_theirs_scores_is_a_conflict_that_keeps_the_curve() {
     let (_dir, repo) = repo(true);
     edit(&repo, add_trust_curve);
     ok(&repo, &["commit", "-q", "-am", "a curve"]);
@@ -533,27 +540,91 @@ fn ours_deleting_a_curve_theirs_scores_leaves_both_sides_for_a_person() {
         &repo,
         |j| j.curves.clear(),
         |j| {
-            tp(j, "tp-2").scores.push(CurveScore {
-                curve: "trust".into(),
-                score: 1,
+            score(j, "tp-2", "trust", 1);
+            tp(j, "tp-3").title = "Unrelated edit from theirs".into();
+        },
+    );
+    assert!(!merge.status.success(), "a conflict for git");
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(
+        said.contains("curve trust \"Trust\": deleted in ours, but theirs refers to it from touchpoint tp-2 (kept)"),
+        "{said}"
+    );
+    assert!(!check(&repo).status.success(), "markers refuse to load");
+    let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
+    assert!(text.contains("Unrelated edit from theirs"));
+    // Keeping theirs' side (the curve) loads with the score and the unrelated edit.
+    let resolved: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let journey = format::parse(&resolved).unwrap().journey;
+    assert_eq!(journey.curves.len(), 1);
+    assert_eq!(journey.touchpoint(&"tp-2".into()).unwrap().scores.len(), 1);
+}
+
+#[test]
+fn both_adding_a_curve_with_one_id_keeps_both_and_the_scores_follow() {
+    let (_dir, repo) = repo(true);
+    let merge = branches(
+        &repo,
+        |j| {
+            add_trust_curve(j);
+            score(j, "tp-3", "trust", -1);
+        },
+        |j| {
+            j.curves.push(Curve {
+                id: "trust".into(),
+                name: "Confidence in the courier".into(),
+                colour: Rgb::hex(0x009e73),
             });
+            score(j, "tp-2", "trust", 2);
+        },
+    );
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(merge.status.success(), "{said}");
+    assert!(
+        said.contains("both sides added curve trust; theirs is now trust-2"),
+        "{said}"
+    );
+    let journey = merged(&repo);
+    let names: Vec<(&str, &str)> = journey
+        .curves
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("trust", "Trust"), ("trust-2", "Confidence in the courier")]
+    );
+    let curve_of = |id: &str| {
+        journey.touchpoint(&id.into()).unwrap().scores[0]
+            .curve
+            .clone()
+    };
+    assert_eq!(curve_of("tp-3").as_str(), "trust");
+    assert_eq!(curve_of("tp-2").as_str(), "trust-2");
+}
+
+#[test]
+fn a_merge_that_would_not_load_leaves_both_sides_for_a_person() {
+    // Both sides score one card on one curve, differently: the scores list keeps both,
+    // which does not load, so git gets both whole sides, never ours alone.
+    let (_dir, repo) = repo(true);
+    edit(&repo, add_trust_curve);
+    ok(&repo, &["commit", "-q", "-am", "a curve"]);
+    let merge = branches(
+        &repo,
+        |j| score(j, "tp-2", "trust", 1),
+        |j| {
+            score(j, "tp-2", "trust", -2);
             tp(j, "tp-3").title = "Unrelated edit from theirs".into();
         },
     );
     assert_both_sides_written(&repo, &merge, "Unrelated edit from theirs");
-}
-
-#[test]
-fn both_adding_a_curve_with_one_id_leaves_both_sides_for_a_person() {
-    let (_dir, repo) = repo(true);
-    let merge = branches(&repo, add_trust_curve, |j| {
-        j.curves.push(Curve {
-            id: "trust".into(),
-            name: "Confidence in the courier".into(),
-            colour: Rgb::hex(0x009e73),
-        });
-    });
-    assert_both_sides_written(&repo, &merge, "Confidence in the courier");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod atomic_save;
 mod format_properties;
+mod fuzz_bounded;
 mod interchange_properties;
 mod journeys_examples;
 mod merge_properties;

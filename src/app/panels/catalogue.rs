@@ -166,7 +166,7 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             .small()
             .strong(),
     );
-    for (index, curve) in journey.curves.iter().enumerate() {
+    for curve in &journey.curves {
         let mut c = curve.clone();
         let mut recoloured = false;
         ui.horizontal(|ui| {
@@ -189,10 +189,8 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         if c != *curve {
             let field = if recoloured { "colour" } else { "name" };
             let key = format!("curve/{}/{field}", c.id);
-            let mut header = journey.header();
-            header.curves[index] = c;
             p.edits
-                .push_typing(Edit::Header(Box::new(header)), "edit-catalogue", key);
+                .push_typing(Edit::Replace(Element::Curve(c)), "edit-catalogue", key);
         }
     }
     if ui.small_button(i18n.tr("add-curve")).clicked() {
@@ -212,9 +210,12 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             colour: Rgb::hex(COLOURS[journey.curves.len() % COLOURS.len()]),
         };
         focus_field_selecting(ui, field_id(curve.id.as_str(), "name"), &curve.name);
-        let mut header = journey.header();
-        header.curves.push(curve);
-        p.edits
-            .push(Edit::Header(Box::new(header)), "edit-catalogue");
+        p.edits.push(
+            Edit::Insert {
+                index: journey.curves.len(),
+                element: Element::Curve(curve),
+            },
+            "edit-catalogue",
+        );
     }
 }

@@ -194,7 +194,7 @@ impl JourneyApp {
                                 journey.grey_area(g).map(|g| g.from.clone())
                             }
                         }),
-                    ElementId::Channel(_) | ElementId::Department(_) => {
+                    ElementId::Channel(_) | ElementId::Department(_) | ElementId::Curve(_) => {
                         state.show_catalogue = true;
                         None
                     }
@@ -240,6 +240,7 @@ fn place_name(journey: &crate::model::Journey, place: &Place, i18n: &crate::i18n
         Place::Element(ElementId::Opportunity(_)) => i18n.tr("element-opportunities"),
         Place::Element(ElementId::Channel(_)) => i18n.tr("element-channels"),
         Place::Element(ElementId::Department(_)) => i18n.tr("element-departments"),
+        Place::Element(ElementId::Curve(_)) => i18n.tr("element-curves"),
         Place::Stage(stage) => i18n.stage_name(journey, *stage),
         Place::Journey => i18n.tr("find-journey"),
     }
