@@ -114,3 +114,25 @@ fn thumbnails_load_off_the_ui_thread_and_a_hung_read_times_out() {
     assert!(matches!(shown, Thumbnail::TimedOut));
     assert!(asked.elapsed() >= Duration::from_millis(200));
 }
+
+#[test]
+fn a_missing_attachment_names_its_file() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("journey.ron");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let mut journey = journeymap::format::load(&example).unwrap().journey;
+    journey.evidence[0].attachments = vec!["photos/missing.png".to_owned()];
+    journeymap::format::save(&file, &journey).unwrap();
+    let mut h = crate::common::harness(crate::common::app_on_file(&file));
+    h.state_mut().ui_state.selection = vec![journeymap::model::ElementId::Evidence(
+        journey.evidence[0].id.clone(),
+    )];
+    h.run();
+    assert!(
+        h.query_by_label_contains("photos/missing.png cannot be read")
+            .is_some(),
+        "the message names the file, never a literal {{$file}}"
+    );
+}
