@@ -7,6 +7,8 @@
 #
 # PREFIX (default ~/.local) says where: PREFIX/bin, PREFIX/share/icons/hicolor,
 # PREFIX/share/applications. Safe to run again. Uninstall by removing those files.
+# For a package (scripts/build-deb.sh): EXEC_PATH is the binary's path once installed
+# (default PREFIX/bin/journeymap), and NO_CACHES=1 leaves the desktop's caches alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix=${PREFIX:-$HOME/.local}
@@ -29,9 +31,13 @@ for png in assets/icon/journeymap-*.png; do
     install -Dm644 "$png" "$icons/${size}x${size}/apps/journeymap.png"
 done
 # The entry runs the binary installed here, whatever the PATH.
+exec_path=${EXEC_PATH:-$prefix/bin/journeymap}
 mkdir -p "$prefix/share/applications"
-sed "s|^Exec=journeymap|Exec=$prefix/bin/journeymap|" assets/journeymap.desktop \
+sed "s|^Exec=journeymap|Exec=$exec_path|" assets/journeymap.desktop \
     > "$prefix/share/applications/journeymap.desktop"
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$icons" 2>/dev/null || true
+chmod 644 "$prefix/share/applications/journeymap.desktop"
+if [ -z "${NO_CACHES:-}" ]; then
+    command -v update-desktop-database >/dev/null && update-desktop-database -q "$prefix/share/applications" || true
+    command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$icons" 2>/dev/null || true
+fi
 echo "installed journeymap in $prefix ($("$prefix/bin/journeymap" --version))"

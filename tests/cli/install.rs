@@ -86,3 +86,93 @@ fn the_install_script_puts_the_binary_icons_and_desktop_entry_in_place() {
         );
     }
 }
+
+#[test]
+fn the_debian_package_holds_the_binary_every_icon_and_the_entry() {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new("bash")
+        .arg(root().join("scripts/build-deb.sh"))
+        .arg("--binary")
+        .arg(env!("CARGO_BIN_EXE_journeymap"))
+        .env("OUT", out.path())
+        .env("DEB_COMPRESSION", "none") // a debug binary: fast, not small
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let deb = out.path().join(format!(
+        "journeymap_{}_{}.deb",
+        env!("CARGO_PKG_VERSION"),
+        String::from_utf8(
+            Command::new("dpkg")
+                .arg("--print-architecture")
+                .output()
+                .unwrap()
+                .stdout
+        )
+        .unwrap()
+        .trim()
+    ));
+    let field = |name: &str| {
+        let output = Command::new("dpkg-deb")
+            .arg("-f")
+            .arg(&deb)
+            .arg(name)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    };
+    assert_eq!(field("Package"), "journeymap");
+    assert_eq!(field("Version"), env!("CARGO_PKG_VERSION"));
+    assert!(field("Depends").contains("libxkbcommon-x11-0"));
+    let listing = Command::new("dpkg-deb")
+        .arg("-c")
+        .arg(&deb)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    let mut wanted = vec![
+        "./usr/bin/journeymap".to_owned(),
+        "./usr/share/applications/journeymap.desktop".to_owned(),
+        "./usr/share/icons/hicolor/scalable/apps/journeymap.svg".to_owned(),
+    ];
+    for size in journeymap::icon::PNG_SIZES {
+        wanted.push(format!(
+            "./usr/share/icons/hicolor/{size}x{size}/apps/journeymap.png"
+        ));
+    }
+    for path in &wanted {
+        assert!(
+            listing.contains(path.as_str()),
+            "{path} missing:\n{listing}"
+        );
+    }
+    assert!(
+        !listing.contains("icon-theme.cache") && !listing.contains("mimeinfo.cache"),
+        "no desktop caches in the package"
+    );
+    // Unpacked, the entry runs the installed binary, which runs.
+    let unpacked = tempfile::tempdir().unwrap();
+    let status = Command::new("dpkg-deb")
+        .arg("-x")
+        .arg(&deb)
+        .arg(unpacked.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let entry = std::fs::read_to_string(
+        unpacked
+            .path()
+            .join("usr/share/applications/journeymap.desktop"),
+    )
+    .unwrap();
+    assert!(entry.contains("Exec=/usr/bin/journeymap"), "{entry}");
+    let version = Command::new(unpacked.path().join("usr/bin/journeymap"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+}

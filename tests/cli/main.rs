@@ -5,6 +5,7 @@ mod cli_files;
 mod curves;
 mod deviations;
 mod diff;
+mod docs;
 mod export;
 mod format_errors;
 mod git;
