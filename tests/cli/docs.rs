@@ -114,13 +114,13 @@ fn help(sub: &str) -> Option<String> {
 fn every_command_and_flag_shown_exists() {
     let mut wrong = Vec::new();
     let mut checked = 0;
+    // Commands in running text too: `journeymap export … --page a3`.
+    let inline = regex::Regex::new(r"`(journeymap [^`]+)`").unwrap();
     for (file, text) in documents() {
         let mut lines: Vec<&str> = blocks(&text, "sh")
             .into_iter()
             .flat_map(str::lines)
             .collect();
-        // Commands in running text too: `journeymap export … --page a3`.
-        let inline = regex::Regex::new(r"`(journeymap [^`]+)`").unwrap();
         let inline_lines: Vec<String> = inline
             .captures_iter(&text)
             .map(|c| c[1].to_owned())
