@@ -180,3 +180,43 @@ fn every_ron_example_passes_check() {
     }
     assert!(checked >= 2);
 }
+
+#[test]
+fn the_format_doc_names_every_field_of_the_model() {
+    let format = std::fs::read_to_string(root().join("docs/format.md")).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&journeymap::interchange::json::schema()).unwrap();
+    let mut fields: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    for definition in schema["$defs"].as_object().unwrap().values() {
+        if let Some(properties) = definition["properties"].as_object() {
+            fields.extend(properties.keys().cloned());
+        }
+    }
+    assert!(fields.len() > 50, "{fields:?}");
+    let missing: Vec<&String> = fields
+        .iter()
+        .filter(|f| !format.contains(&format!("`{f}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/format.md does not name {missing:?}"
+    );
+}
+
+#[test]
+fn the_docs_call_deviations_what_the_app_calls_them() {
+    use journeymap::model::{Deviation, Language};
+    let i18n = journeymap::i18n::I18n::new(Language::En);
+    for doc in ["docs/editor.md", "docs/format.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        for deviation in Deviation::ALL {
+            let label = i18n.term("deviation", deviation.key());
+            assert!(text.contains(&label), "{doc} does not say {label:?}");
+        }
+    }
+}
