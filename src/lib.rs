@@ -5,6 +5,7 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod autosave;
 pub mod bounded;
 pub mod cli;
 pub mod diff;

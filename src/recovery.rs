@@ -230,6 +230,20 @@ fn held(path: &Path) -> bool {
     )
 }
 
+/// `held`, asked again a few times over 60 ms before a recovery is taken for alive: a
+/// process that is starting a child shares its open files with the child until the
+/// child's exec (microseconds), so a window that just closed in this process can look
+/// alive for that long. Only a lock held throughout belongs to a running window.
+fn held_throughout(path: &Path) -> bool {
+    for _ in 0..3 {
+        if !held(path) {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    held(path)
+}
+
 /// A lock file without a recovery file this old is a dead window's leftover.
 const STALE_LOCK: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -253,11 +267,10 @@ pub fn remove(file: &Path) -> std::io::Result<()> {
 /// Unreadable or invalid files are skipped; lock files of dead windows that left no
 /// recovery are cleaned up. Each one's changes against its file are computed here,
 /// once.
-pub fn find(dir: &Path, own: Option<&Slot>) -> Vec<Found> {
+pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let own = own.map(Slot::name);
     let files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .collect();
@@ -278,7 +291,7 @@ pub fn find(dir: &Path, own: Option<&Slot>) -> Vec<Found> {
             }
             continue;
         }
-        if extension != Some(RECOVERY_EXTENSION) || held(&lock_path(dir, &name)) {
+        if extension != Some(RECOVERY_EXTENSION) || held_throughout(&lock_path(dir, &name)) {
             continue;
         }
         let Ok(bytes) = format::read_regular(file, format::MAX_JOURNEY_BYTES * 2) else {
@@ -310,13 +323,12 @@ pub fn find(dir: &Path, own: Option<&Slot>) -> Vec<Found> {
     found
 }
 
-/// Whether another running window has `path` open.
-pub fn open_elsewhere(dir: &Path, path: &Path, own: Option<&Slot>) -> bool {
+/// Whether another running window (not the slot named `own`) has `path` open.
+pub fn open_elsewhere(dir: &Path, path: &Path, own: Option<&str>) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return false;
     };
     let wanted = canonical(path);
-    let own = own.map(Slot::name);
     entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|file| file.extension().is_some_and(|e| e == LOCK_EXTENSION))
@@ -434,11 +446,14 @@ mod tests {
         let alive = Slot::claim(dir.path()).unwrap();
         alive.write(&recovery("Sin guardar ñ")).unwrap();
         let me = Slot::claim(dir.path()).unwrap();
-        assert!(find(dir.path(), Some(&me)).is_empty(), "its lock is held");
+        assert!(
+            find(dir.path(), Some(me.name())).is_empty(),
+            "its lock is held"
+        );
         // The window dies without cleaning up: its lock goes with it.
         let file = alive.file();
         drop(alive);
-        let found = find(dir.path(), Some(&me));
+        let found = find(dir.path(), Some(me.name()));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].file, file);
         assert_eq!(found[0].recovery, recovery("Sin guardar ñ"));
@@ -508,16 +523,16 @@ mod tests {
         std::fs::write(&journey, "x").unwrap();
         let mut a = Slot::claim(dir.path()).unwrap();
         let b = Slot::claim(dir.path()).unwrap();
-        assert!(!open_elsewhere(dir.path(), &journey, Some(&b)));
+        assert!(!open_elsewhere(dir.path(), &journey, Some(b.name())));
         a.set_open(Some(&journey)).unwrap();
-        assert!(open_elsewhere(dir.path(), &journey, Some(&b)));
+        assert!(open_elsewhere(dir.path(), &journey, Some(b.name())));
         assert!(
-            !open_elsewhere(dir.path(), &journey, Some(&a)),
+            !open_elsewhere(dir.path(), &journey, Some(a.name())),
             "not itself"
         );
         drop(a);
         assert!(
-            !open_elsewhere(dir.path(), &journey, Some(&b)),
+            !open_elsewhere(dir.path(), &journey, Some(b.name())),
             "a closed window"
         );
     }

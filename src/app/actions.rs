@@ -111,9 +111,9 @@ impl JourneyApp {
         ctx: &egui::Context,
     ) -> bool {
         match self.document.save_as(path) {
-            Ok(()) => {
+            Ok(written) => {
                 self.forget_recovery();
-                self.stamp_disk();
+                self.stamp_written(written.as_bytes());
                 self.settings.remember(path);
                 self.ui_state.notice = Some(Notice::Info(crate::tr!(
                     self.i18n,

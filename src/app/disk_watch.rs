@@ -52,6 +52,11 @@ impl DiskWatch {
         }
     }
 
+    /// Whether the watcher thread runs (else the UI must poll).
+    pub fn running(&self) -> bool {
+        self.started
+    }
+
     /// Whether the file changed since the last call.
     pub fn take_changed(&self) -> bool {
         self.shared.changed.swap(false, Ordering::AcqRel)

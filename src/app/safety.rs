@@ -20,6 +20,16 @@ pub struct DiskStamp {
 }
 
 impl DiskStamp {
+    /// The stamp of a file whose bytes we just wrote: only its metadata is read.
+    pub fn written(path: &std::path::Path, bytes: &[u8]) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: bytes.len() as u64,
+            hash: recovery::fnv1a(bytes),
+        })
+    }
+
     pub fn read(path: &std::path::Path) -> Option<Self> {
         let metadata = std::fs::metadata(path).ok()?;
         let bytes = crate::format::read_regular(path, crate::format::MAX_JOURNEY_BYTES).ok()?;
@@ -52,8 +62,9 @@ pub enum OutsideChange {
 #[derive(Debug, Default)]
 pub struct Safety {
     pub recovery_dir: Option<PathBuf>,
-    /// This window's place in the recovery folder (its recovery file and lock).
-    slot: Option<recovery::Slot>,
+    /// This window's place in the recovery folder (its recovery file and lock), worked
+    /// by the autosave thread: nothing of autosave runs on the frame but the snapshot.
+    autosaver: Option<crate::autosave::Autosaver>,
     /// The file recorded in the slot as open in this window.
     open_recorded: Option<Option<PathBuf>>,
     autosaved: Option<u64>,
@@ -63,6 +74,34 @@ pub struct Safety {
     pub disk: Option<DiskStamp>,
     /// Wakes the UI when the open (or failed) file changes on disk.
     watch: super::disk_watch::DiskWatch,
+    /// Wakes the UI when the autosave worker reports a failure.
+    wake: Waker,
+}
+
+/// A handle the worker threads use to wake the window (set on the first frame).
+#[derive(Clone, Default)]
+pub struct Waker(std::sync::Arc<std::sync::Mutex<Option<egui::Context>>>);
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
+}
+
+impl Waker {
+    fn set(&self, ctx: &egui::Context) {
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(ctx.clone());
+        }
+    }
+
+    fn wake(&self) {
+        let slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ctx) = &*slot {
+            ctx.request_repaint();
+        }
+    }
 }
 
 impl Safety {
@@ -72,11 +111,23 @@ impl Safety {
         safety
     }
 
-    /// Releases the window's slot at a clean exit (its recovery, if any, stays offered).
+    /// Releases the window's slot at a clean exit, after the autosaves already asked
+    /// for (its recovery, if any, stays offered).
     pub fn close(&mut self) {
-        if let Some(slot) = self.slot.take() {
-            slot.close();
+        self.autosaver = None;
+    }
+
+    /// Waits until the autosaves asked for so far are on disk.
+    pub fn flush(&self) {
+        if let Some(autosaver) = &self.autosaver {
+            autosaver.flush();
         }
+    }
+
+    fn own(&self) -> Option<&str> {
+        self.autosaver
+            .as_ref()
+            .map(crate::autosave::Autosaver::slot_name)
     }
 }
 
@@ -90,11 +141,17 @@ impl JourneyApp {
     /// Where recovery files go (tests point it at a temp folder).
     pub(super) fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
         self.safety.close();
-        self.safety.slot = None;
         self.safety.open_recorded = None;
         if let Some(dir) = &dir {
-            match recovery::Slot::claim(dir) {
-                Ok(slot) => self.safety.slot = Some(slot),
+            let started = recovery::Slot::claim(dir)
+                .map_err(|e| e.to_string())
+                .and_then(|slot| {
+                    let ctx = self.safety.wake.clone();
+                    crate::autosave::Autosaver::start(slot, Box::new(move || ctx.wake()))
+                        .map_err(|e| e.to_string())
+                });
+            match started {
+                Ok(autosaver) => self.safety.autosaver = Some(autosaver),
                 Err(error) => {
                     let text = crate::tr!(
                         self.i18n,
@@ -111,7 +168,7 @@ impl JourneyApp {
     /// Looks for recovery files left by windows that died and offers them.
     pub(super) fn check_recovery(&mut self) {
         if let Some(dir) = &self.safety.recovery_dir {
-            let found = recovery::find(dir, self.safety.slot.as_ref());
+            let found = recovery::find(dir, self.safety.own());
             if !found.is_empty() {
                 self.open_modal(super::dialogs::modal::Modal::Recovery(found));
             }
@@ -120,6 +177,8 @@ impl JourneyApp {
 
     /// Called every frame: autosave after edits pause, and watch the file on disk.
     pub(super) fn safety_tick(&mut self, ctx: &egui::Context) {
+        self.safety.wake.set(ctx);
+        self.autosave_failures();
         let now = ctx.input(|i| i.time);
         let state = self.document.revision();
         if self.safety.last_seen != Some(state) {
@@ -148,11 +207,16 @@ impl JourneyApp {
                 self.check_disk();
             }
         }
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECS));
+        // No repaint is asked for here: an idle window stays idle. The watcher thread
+        // wakes the window when the file changes; the timed check above is only the
+        // fallback for frames that happen anyway.
+        if watched.is_some() && !self.safety.watch.running() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECS));
+        }
     }
 
     fn autosave(&mut self, state: u64) {
-        let Some(slot) = &self.safety.slot else {
+        let Some(autosaver) = &self.safety.autosaver else {
             return;
         };
         let recovery = Recovery {
@@ -161,20 +225,21 @@ impl JourneyApp {
             pid: std::process::id(),
             journey: self.document.journey.clone(),
         };
-        match slot.write(&recovery) {
-            Ok(()) => {
-                self.safety.autosaved = Some(state);
-            }
-            Err(error) => {
-                let text = crate::tr!(
-                    self.i18n,
-                    "notice-autosave-failed",
-                    error = error.to_string()
-                );
-                self.ui_state.notice = Some(Notice::Error(text));
-                // Try again after the next edit rather than every frame.
-                self.safety.autosaved = Some(state);
-            }
+        autosaver.write(recovery);
+        // Asked for once per revision; a failure comes back from the worker.
+        self.safety.autosaved = Some(state);
+    }
+
+    /// Failures the autosave worker reported since the last frame.
+    fn autosave_failures(&mut self) {
+        let failures = self
+            .safety
+            .autosaver
+            .as_ref()
+            .map(crate::autosave::Autosaver::failures)
+            .unwrap_or_default();
+        if let Some(crate::autosave::Failure(error)) = failures.into_iter().last() {
+            self.autosave_failed(&error);
         }
     }
 
@@ -190,8 +255,8 @@ impl JourneyApp {
     /// The document is saved or deliberately discarded: this window's recovery file
     /// goes (never another window's).
     pub(super) fn forget_recovery(&mut self) {
-        if let Some(Err(error)) = self.safety.slot.as_ref().map(recovery::Slot::clear) {
-            self.autosave_failed(&error);
+        if let Some(autosaver) = &self.safety.autosaver {
+            autosaver.clear();
         }
         self.safety.autosaved = None;
     }
@@ -199,22 +264,35 @@ impl JourneyApp {
     /// A new document is open: remember what its file looks like on disk, tell other
     /// windows it is open here, and say so when another window has it open too.
     pub(super) fn stamp_disk(&mut self) {
-        self.safety.disk = self.document.path.as_deref().and_then(DiskStamp::read);
+        let stamp = self.document.path.as_deref().and_then(DiskStamp::read);
+        self.note_stamp(stamp);
+    }
+
+    /// The document was just saved as `bytes`: stamp it without reading it back.
+    pub(super) fn stamp_written(&mut self, bytes: &[u8]) {
+        let stamp = self
+            .document
+            .path
+            .as_deref()
+            .and_then(|path| DiskStamp::written(path, bytes));
+        self.note_stamp(stamp);
+    }
+
+    fn note_stamp(&mut self, stamp: Option<DiskStamp>) {
+        self.safety.disk = stamp;
         self.close_outside_change();
         let path = self.document.path.clone();
         if self.safety.open_recorded.as_ref() == Some(&path) {
             return;
         }
         self.safety.open_recorded = Some(path.clone());
-        let (Some(slot), Some(dir)) = (&mut self.safety.slot, &self.safety.recovery_dir) else {
+        let (Some(autosaver), Some(dir)) = (&self.safety.autosaver, &self.safety.recovery_dir)
+        else {
             return;
         };
-        if let Err(error) = slot.set_open(path.as_deref()) {
-            self.autosave_failed(&error);
-            return;
-        }
+        autosaver.set_open(path.clone());
         if let Some(path) = &path
-            && recovery::open_elsewhere(dir, path, Some(slot))
+            && recovery::open_elsewhere(dir, path, Some(autosaver.slot_name()))
         {
             let name = self.document.file_name().unwrap_or_default();
             self.ui_state.notice = Some(Notice::Warning(crate::tr!(
@@ -306,9 +384,11 @@ impl JourneyApp {
                 return;
             }
         };
-        self.forget_recovery();
-        if let Some(own) = self.safety.slot.replace(adopted) {
-            own.close();
+        self.safety.autosaved = None;
+        match &mut self.safety.autosaver {
+            // The window's own recovery (nothing unsaved yet at start) closes with it.
+            Some(autosaver) => autosaver.replace(adopted),
+            None => adopted.close(),
         }
         self.safety.open_recorded = None;
         let Found { recovery, .. } = found;

@@ -73,7 +73,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 dialogs: Box::new(NativeDialogs::detect()),
                 recovery_dir: crate::recovery::default_dir(),
             });
-            Ok(Box::new(EframeApp(app, 0)))
+            Ok(Box::new(EframeApp(app, 0, FrameProbe::from_env())))
         }),
     );
     match result {
@@ -88,12 +88,56 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// The app and, for the start-up probe, the frames shown so far.
-struct EframeApp(JourneyApp, u32);
+/// `JOURNEYMAP_FRAME_PROBE=1`: the time inside the app's update for every frame since
+/// the journey finished opening, printed as one line on stderr at exit, so a hitch can
+/// be measured in a real window (not the GPU's time).
+#[derive(Default)]
+struct FrameProbe {
+    update_ms: Vec<f64>,
+}
+
+impl FrameProbe {
+    fn from_env() -> Option<Self> {
+        std::env::var_os("JOURNEYMAP_FRAME_PROBE")
+            .filter(|v| v == "1")
+            .map(|_| Self::default())
+    }
+
+    /// `frames N, update p50 X ms, p99 Y ms, max Z ms`.
+    fn summary(&self) -> String {
+        let mut times = self.update_ms.clone();
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round().max(0.0) as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        format!(
+            "frames {}, update p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            times.len(),
+            at(0.5),
+            at(0.99),
+            times.last().copied().unwrap_or(0.0)
+        )
+    }
+}
+
+/// The app, the frames shown so far (for the start-up probe) and the frame probe.
+struct EframeApp(JourneyApp, u32, Option<FrameProbe>);
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
+        let opened = !self.0.is_opening();
         self.0.ui(ui);
+        if let Some(probe) = &mut self.2
+            && opened
+        {
+            probe
+                .update_ms
+                .push(started.elapsed().as_secs_f64() * 1000.0);
+        }
         if crate::startup::probing() {
             // This is the second frame: the first has been presented.
             self.1 += 1;
@@ -110,5 +154,11 @@ impl eframe::App for EframeApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, settings::STORAGE_KEY, &self.0.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(probe) = &self.2 {
+            eprintln!("{}", probe.summary());
+        }
     }
 }

@@ -196,12 +196,13 @@ impl Document {
     }
 
     /// Saves to `path` (atomically) and makes it the document's path.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), format::FormatError> {
-        format::save_with(path, &self.journey, self.line_ending)?;
+    /// Saves to `path`; returns the text written.
+    pub fn save_as(&mut self, path: &Path) -> Result<String, format::FormatError> {
+        let text = format::save_returning_text(path, &self.journey, self.line_ending)?;
         self.path = Some(path.to_owned());
         self.saved_revision = self.revision;
         self.break_coalescing = true;
-        Ok(())
+        Ok(text)
     }
 }
 

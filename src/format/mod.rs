@@ -387,9 +387,20 @@ pub fn save(path: &Path, journey: &Journey) -> Result<(), FormatError> {
 
 /// Writes a journey canonically and atomically, with the given line endings.
 pub fn save_with(path: &Path, journey: &Journey, ending: LineEnding) -> Result<(), FormatError> {
+    save_returning_text(path, journey, ending).map(drop)
+}
+
+/// `save_with`, returning the text written (the editor stamps the file with it instead
+/// of reading it back).
+pub fn save_returning_text(
+    path: &Path,
+    journey: &Journey,
+    ending: LineEnding,
+) -> Result<String, FormatError> {
     let text = ending.apply(to_text(journey)?);
     atomic_write(path, text.as_bytes()).map_err(|error| FormatError::Io {
         path: path.to_owned(),
         error,
-    })
+    })?;
+    Ok(text)
 }

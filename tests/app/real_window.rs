@@ -632,3 +632,56 @@ fn a_restart_right_after_a_kill_offers_the_recovery() {
         read(&file).contains("Before the kill")
     });
 }
+
+/// CPU time (user + system) the process has used, in seconds.
+fn cpu_secs(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    // Linux reports these in USER_HZ, 100 on every platform Rust targets.
+    ticks / 100.0
+}
+
+/// The share of a core the app uses over 10 s of doing nothing.
+fn idle_share(s: &mut Session, file: &Path) -> f64 {
+    s.launch(file);
+    let pid = s.app.as_ref().unwrap().id();
+    // The first frames after opening (fonts, layout) are not idle.
+    std::thread::sleep(Duration::from_secs(2));
+    let (cpu, wall) = (cpu_secs(pid), Instant::now());
+    std::thread::sleep(Duration::from_secs(10)); // the scenario is ten idle seconds
+    let share = (cpu_secs(pid) - cpu) / wall.elapsed().as_secs_f64();
+    s.kill();
+    share
+}
+
+#[test]
+fn an_idle_window_uses_almost_no_cpu() {
+    let Some(mut s) = Session::new("idle") else {
+        return;
+    };
+    let example = example_file(&s);
+    let big = s.dir().join("big.ron");
+    let generated = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["generate", "--touchpoints", "10000", "-o"])
+        .arg(&big)
+        .status()
+        .unwrap();
+    assert!(generated.success());
+    for file in [example, big] {
+        let share = idle_share(&mut s, &file);
+        eprintln!(
+            "idle with {}: {:.2} % of a core",
+            file.display(),
+            share * 100.0
+        );
+        assert!(
+            share <= 0.005,
+            "idle with {} used {:.2} % of a core",
+            file.display(),
+            share * 100.0
+        );
+    }
+}

@@ -11,12 +11,14 @@ use journeymap::format;
 use journeymap::model::*;
 use std::path::{Path, PathBuf};
 
-/// Lets `secs` of app time pass (each harness step is a quarter second).
+/// Lets `secs` of app time pass (each harness step is a quarter second), then waits
+/// for the autosave thread to finish what it was asked (it writes off the frame).
 fn advance(h: &mut Harness<'_, JourneyApp>, secs: f64) {
     for _ in 0..((secs / 0.25).ceil() as usize) {
         h.step();
     }
     h.run();
+    h.state().safety.flush();
 }
 
 fn copy_example(dir: &Path) -> PathBuf {
@@ -136,6 +138,7 @@ fn autosave_within_two_seconds_and_restore_after_a_crash() {
     assert!(h.state().document.is_modified());
 
     press(&mut h, Modifiers::COMMAND, Key::S);
+    h.state().safety.flush();
     assert!(
         recovery_files(&recovery).is_empty(),
         "a clean save removes the recovery file"
@@ -154,6 +157,7 @@ fn discarding_removes_the_recovery_file() {
     assert_eq!(recovery_files(&recovery).len(), 1);
     press(&mut h, Modifiers::COMMAND, Key::N);
     click(&mut h, "Don't save");
+    h.state().safety.flush();
     assert!(recovery_files(&recovery).is_empty());
 }
 
@@ -332,6 +336,7 @@ fn two_windows_on_one_file_each_keep_their_own_recovery() {
     assert_eq!(recovery_files(&recovery).len(), 2, "one recovery a window");
     // B saves: its recovery goes, A's unsaved card stays recoverable.
     press(&mut b, Modifiers::COMMAND, Key::S);
+    b.state().safety.flush();
     let text = recovery_text(&recovery);
     assert!(text.contains("Card from window A"), "{text}");
     assert!(!text.contains("Card from window B"));
