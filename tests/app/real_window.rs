@@ -648,8 +648,21 @@ fn cpu_secs(pid: u32) -> f64 {
 fn idle_share(s: &mut Session, file: &Path) -> f64 {
     s.launch(file);
     let pid = s.app.as_ref().unwrap().id();
-    // The first frames after opening (fonts, layout) are not idle.
-    std::thread::sleep(Duration::from_secs(2));
+    // Opening (reading, fonts, the first layouts) is not idle: wait until a whole
+    // second passes with under 5 ms of CPU (at most 30 s; under a loaded CI the opening
+    // takes longer).
+    let settle = Instant::now();
+    loop {
+        let before = cpu_secs(pid);
+        std::thread::sleep(Duration::from_secs(1));
+        if cpu_secs(pid) - before < 0.005 {
+            break;
+        }
+        assert!(
+            settle.elapsed() < Duration::from_secs(30),
+            "the window never went idle"
+        );
+    }
     let (cpu, wall) = (cpu_secs(pid), Instant::now());
     std::thread::sleep(Duration::from_secs(10)); // the scenario is ten idle seconds
     let share = (cpu_secs(pid) - cpu) / wall.elapsed().as_secs_f64();
