@@ -523,7 +523,10 @@ load-failed-count = { $count ->
    *[other] { $count } errors
 }
 load-failed-more = … and { $count } more: `journeymap check { $file }` lists them all.
-notice-more-lines = { $text } (+{ $count } more lines)
+notice-more-lines = { $count ->
+    [one] { $text } (+1 more line)
+   *[other] { $text } (+{ $count } more lines)
+}
 attachment-loading = Loading the picture…
 attachment-timed-out = The picture took too long to read (over 10 s); it is not shown.
 opening-file = Opening “{ $file }”… ({ $seconds } s)

@@ -1,11 +1,11 @@
 ## Vocabulario: los archivos guardan las claves; las personas leen esto.
 
-stage-awareness = Conciencia
+stage-awareness = Descubrimiento
 stage-interest = Interés
 stage-consideration = Consideración
 stage-action = Acción
 stage-usage = Uso
-stage-advocacy = Abogacía
+stage-advocacy = Recomendación
 
 state-current = Estado actual
 state-future = Estado futuro
@@ -20,27 +20,27 @@ channel-kind-email = Correo electrónico
 channel-kind-phone = Teléfono / contact center
 channel-kind-chat = Chat
 channel-kind-social = Redes sociales
-channel-kind-partner = Socio
+channel-kind-partner = Aliado o tercero
 channel-kind-other = Otro
 
-evidence-kind-quote = Cita
+evidence-kind-quote = Cita textual
 evidence-kind-metric = Métrica
 evidence-kind-observation = Observación
 evidence-kind-survey = Encuesta
 evidence-kind-interview = Entrevista
 evidence-kind-analytics = Analítica
 evidence-kind-social = Redes sociales
-evidence-kind-complaint = Reclamo
+evidence-kind-complaint = Queja o reclamo
 evidence-kind-photo = Foto o archivo
 
-confidence-observed = Observada
-confidence-inferred = Inferida
-confidence-assumed = Supuesta
+confidence-observed = Observación directa
+confidence-inferred = Inferencia
+confidence-assumed = Supuesto
 
 grey-kind-department-handoff = Traspaso entre áreas
 grey-kind-channel-switch = Cambio de canal
 grey-kind-system-gap = Brecha entre sistemas
-grey-kind-inconsistent-message = Mensaje incoherente
+grey-kind-inconsistent-message = Mensajes contradictorios
 grey-kind-missing-touchpoint = Punto de contacto ausente
 grey-kind-failing-touchpoint = Punto de contacto fallido
 grey-kind-out-of-order-step = Paso fuera de orden
@@ -70,7 +70,7 @@ metric-custom = Personalizada
 
 emotion-score--2 = Muy negativa
 emotion-score--1 = Negativa
-emotion-score-0 = Neutral
+emotion-score-0 = Neutra
 emotion-score-1 = Positiva
 emotion-score-2 = Muy positiva
 
@@ -106,9 +106,9 @@ cmd-delete-tip = Eliminar la selección
 cmd-mark-grey-area = Marcar zona gris
 cmd-mark-grey-area-tip = Marcar como zona gris el traspaso entre los dos puntos de contacto seleccionados
 cmd-zoom-in = Acercar
-cmd-zoom-in-tip = Agrandar el mapa
+cmd-zoom-in-tip = Ampliar el mapa
 cmd-zoom-out = Alejar
-cmd-zoom-out-tip = Achicar el mapa
+cmd-zoom-out-tip = Reducir el mapa
 cmd-zoom-fit = Ajustar a la ventana
 cmd-zoom-fit-tip = Mostrar el mapa completo
 cmd-shortcuts = Atajos de teclado
@@ -162,7 +162,7 @@ field-thought = Qué piensa el cliente
 field-expectation = Qué espera el cliente
 field-description = Descripción
 field-emotion = Emoción
-field-emotion-word = Palabra de la emoción
+field-emotion-word = Emoción en una palabra
 field-key-moment = Momento de la verdad
 field-key-moment-tip = Un punto de contacto que decide la relación
 field-pain-points = Puntos de dolor
@@ -180,7 +180,7 @@ field-metric-value = Valor
 field-sample-size = Tamaño de la muestra
 field-metric-scale = Escala
 field-attachments = Fotos y archivos
-field-grey-kind = Tipo de quiebre
+field-grey-kind = Tipo de ruptura
 field-severity = Gravedad
 field-status = Estado
 field-experience = Qué vive el cliente
@@ -303,7 +303,7 @@ cmd-export-png-tip = Exportar el mapa como PNG, SVG o PDF: el mapa, un póster e
 cmd-export-svg = Exportar SVG…
 cmd-export-svg-tip = Exportar el mapa completo como imagen vectorial SVG
 export-scale = Escala
-export-collapse-empty-stages = Etapas vacías estrechas
+export-collapse-empty-stages = Contraer etapas vacías
 export-transparent = Fondo transparente
 export-hint = El mapa completo con encabezado y leyenda, en el idioma del viaje.
 export-choose-file = Elegir archivo…
@@ -336,7 +336,7 @@ recovery-restore = Recuperar
 recovery-discard = Descartar
 overwrite-title = El archivo cambió en el disco
 overwrite-body = «{ $file }» fue modificado por otra persona o programa desde que lo abriste. Si guardas ahora, tus cambios reemplazarán los suyos.
-overwrite-save = Guardar el mío encima
+overwrite-save = Sobrescribir con mi versión
 outside-title = El archivo cambió en el disco
 outside-body = «{ $file }» cambió fuera de journeymap (un git pull, otro editor). Tienes cambios sin guardar.
 outside-unreadable = «{ $file }» cambió fuera de journeymap y ya no se puede cargar:
@@ -362,12 +362,12 @@ diff-section-evidence = Evidencia
 diff-section-opportunities = Oportunidades
 diff-section-catalogue = Canales y áreas
 diff-section-curves = Curvas
-diff-added = Añadido { $id } «{ $name }»
-diff-removed = Eliminado { $id } «{ $name }»
+diff-added = Se añadió { $id } «{ $name }»
+diff-removed = Se eliminó { $id } «{ $name }»
 diff-moved = Movido { $id } «{ $name }» de { $from } a { $to }
 diff-reordered = Reordenado { $id } «{ $name }» dentro de { $stage }
 diff-reordered-list = Reordenado { $id } «{ $name }»
-diff-edited = Modificado { $id } «{ $name }»
+diff-edited = Se modificó { $id } «{ $name }»
 diff-resolved = Resuelta { $id } «{ $name }»
 
 ## Modo taller.
@@ -401,7 +401,7 @@ cmd-emotion-very-negative-tip = Muy negativa
 cmd-emotion-negative = Emoción −1
 cmd-emotion-negative-tip = Negativa
 cmd-emotion-neutral = Emoción 0
-cmd-emotion-neutral-tip = Neutral
+cmd-emotion-neutral-tip = Neutra
 cmd-emotion-positive = Emoción +1
 cmd-emotion-positive-tip = Positiva
 cmd-emotion-very-positive = Emoción +2
@@ -440,7 +440,7 @@ presentation-hint = { $stage } · N: nueva tarjeta · flechas: moverse · 1…5:
 
 ## A journey file that cannot be opened
 load-failed-title = No se puede abrir «{ $file }»
-load-failed-body = El archivo no es un recorrido válido. Corrígelo en un editor de texto (o resuelve el conflicto de fusión); journeymap lo abre solo en cuanto cargue. No se guarda nada mientras se muestra esta vista.
+load-failed-body = El archivo no es un viaje válido. Corrígelo en un editor de texto (o resuelve el conflicto de fusión); journeymap lo abre solo en cuanto cargue. No se guarda nada mientras se muestra esta vista.
 load-failed-at = línea { $line }, columna { $column }:
 load-failed-reload = Recargar
 load-failed-back = Volver a «{ $file }»
@@ -449,8 +449,8 @@ load-failed-window = { $file } (no se puede abrir)
 
 ## The app's own file picker (when the system has no file dialog)
 notice-builtin-picker = No hay diálogo de archivos del sistema ({ $reason }): se usa el de journeymap. Instala zenity o xdg-desktop-portal-gtk para el del sistema.
-picker-title-open = Abrir recorrido
-picker-title-save = Guardar recorrido como
+picker-title-open = Abrir viaje
+picker-title-save = Guardar viaje como
 picker-title-image = Adjuntar imagen
 picker-title-export = Exportar a archivo
 picker-folder = Carpeta
@@ -472,9 +472,9 @@ change-summary = { $added } añadidos · { $changed } cambiados · { $removed } 
 change-key-added = Añadido: contorno verde, +
 change-key-changed = Cambiado: contorno naranja, ~
 change-key-removed = Eliminado: en la lista de abajo
-change-removed-item = Eliminado { $kind } { $id } «{ $name }»
-change-added-item = Añadido { $kind } { $id } «{ $name }»
-change-changed-item = Cambiado { $kind } { $id } «{ $name }»
+change-removed-item = Se eliminó: { $kind } { $id } «{ $name }»
+change-added-item = Se añadió: { $kind } { $id } «{ $name }»
+change-changed-item = Se modificó: { $kind } { $id } «{ $name }»
 change-more = …y { $count } más
 diff-picture = Imagen del cambio
 element-touchpoints = punto de contacto
@@ -482,7 +482,7 @@ element-grey-areas = zona gris
 element-evidence = evidencia
 element-opportunities = oportunidad
 element-channels = canal
-element-departments = departamento
+element-departments = área
 element-curves = curva
 
 ## Resolver un conflicto de fusión en la aplicación
@@ -494,7 +494,7 @@ resolve-title = { $count ->
     [one] Una diferencia
    *[other] { $count } diferencias
 } por resolver en «{ $file }»
-resolve-body = En cada una conserva nuestro lado ({ $ours }), el suyo ({ $theirs }) o escribe un texto nuevo. El resultado se comprueba antes de abrirse; después guárdalo.
+resolve-body = En cada una conserva nuestra versión ({ $ours }), la otra versión ({ $theirs }) o escribe un texto nuevo. El resultado se comprueba antes de abrirse; después guárdalo.
 resolve-header = El viaje
 resolve-keep = Conservar { $side }
 resolve-edit = Escribir un texto nuevo:
@@ -523,12 +523,15 @@ load-failed-count = { $count ->
    *[other] { $count } errores
 }
 load-failed-more = … y { $count } más: `journeymap check { $file }` los lista todos.
-notice-more-lines = { $text } (+{ $count } líneas más)
+notice-more-lines = { $count ->
+    [one] { $text } (+1 línea más)
+   *[other] { $text } (+{ $count } líneas más)
+}
 attachment-loading = Cargando la imagen…
 attachment-timed-out = La imagen tardó demasiado en leerse (más de 10 s); no se muestra.
 opening-file = Abriendo «{ $file }»… ({ $seconds } s)
-cmd-toggle-journey-panel = Panel del recorrido
-cmd-toggle-journey-panel-tip = Oculta o muestra el panel del recorrido a la izquierda
+cmd-toggle-journey-panel = Panel del viaje
+cmd-toggle-journey-panel-tip = Oculta o muestra el panel del viaje a la izquierda
 cmd-toggle-inspector = Inspector
 cmd-toggle-inspector-tip = Oculta o muestra el inspector a la derecha
 cmd-toggle-panels = Ocultar ambos paneles
@@ -577,12 +580,12 @@ mermaid-customer = Cliente
 state-planned = Viaje planificado
 state-actual = Viaje real
 grey-kind-ad-hoc = Punto de contacto improvisado
-deviation-ad-hoc = Improvisado
+deviation-ad-hoc = No previsto
 deviation-missing = Ausente
 deviation-failing = Fallido
-deviation-out-of-order = Fuera de orden
+deviation-out-of-order = Fuera de secuencia
 field-deviation = Desviación del plan
-field-planned-after = Planificado después de
+field-planned-after = En el plan, va después de
 export-legend-deviations = Planificado frente a real
 export-data-hint = Los datos del viaje para otras herramientas: CSV una fila por punto de contacto, JSON tal como los guarda el archivo, Mermaid un diagrama de viaje (Markdown: en un bloque para un README).
 field-curves = Curvas adicionales
@@ -595,4 +598,4 @@ curve-show = Mostrar { $curve }
 cmd-new-from-template = Nuevo desde plantilla…
 cmd-new-from-template-tip = Empieza desde uno de seis viajes habituales, en el idioma de la interfaz
 templates-title = Nuevo desde plantilla
-templates-hint = Un mapa de partida con persona, puntos de contacto en todas las etapas y las zonas grises habituales. Su evidencia está marcada como supuestos a comprobar con investigación.
+templates-hint = Un mapa de partida con persona, puntos de contacto en todas las etapas y las zonas grises habituales. Su evidencia está marcada como supuestos por validar con investigación.

@@ -104,6 +104,14 @@ impl I18n {
     }
 }
 
+/// Spanish stage names earlier versions showed (machine-translated: "conciencia" reads
+/// as conscience, "abogacía" is the legal profession). Display only: files keep their
+/// keys, and every reader of stage names (CSV, Mermaid) still accepts these.
+pub const FORMER_STAGE_NAMES: [(&str, crate::model::Stage); 2] = [
+    ("Conciencia", crate::model::Stage::Awareness),
+    ("Abogacía", crate::model::Stage::Advocacy),
+];
+
 /// The interface language the system asks for: Spanish for any `es*` locale.
 pub fn system_language() -> Language {
     match sys_locale::get_locale() {

@@ -942,6 +942,11 @@ fn stage_names(journey: &Journey) -> Vec<(String, Stage)> {
         let i18n = I18n::new(language);
         names.extend(Stage::ALL.iter().map(|s| (i18n.term("stage", s.key()), *s)));
     }
+    names.extend(
+        crate::i18n::FORMER_STAGE_NAMES
+            .iter()
+            .map(|(name, stage)| ((*name).to_owned(), *stage)),
+    );
     names
 }
 

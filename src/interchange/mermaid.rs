@@ -263,9 +263,10 @@ fn department(journey: &mut Journey, name: &str) -> DepartmentId {
     id
 }
 
-/// Every stage's name in English and Spanish.
+/// Every stage's name in English and Spanish, and the Spanish names of earlier
+/// versions.
 fn stage_names() -> Vec<(String, Stage)> {
-    [Language::En, Language::Es]
+    let mut names: Vec<(String, Stage)> = [Language::En, Language::Es]
         .iter()
         .flat_map(|language| {
             let i18n = I18n::new(*language);
@@ -273,7 +274,13 @@ fn stage_names() -> Vec<(String, Stage)> {
                 .iter()
                 .map(move |s| (i18n.term("stage", s.key()), *s))
         })
-        .collect()
+        .collect();
+    names.extend(
+        crate::i18n::FORMER_STAGE_NAMES
+            .iter()
+            .map(|(name, stage)| ((*name).to_owned(), *stage)),
+    );
+    names
 }
 
 #[cfg(test)]
@@ -320,6 +327,15 @@ mod tests {
         let old = "journey\n title Order꞉ ＃1\n section Action\n  Pay꞉ now: 3: Me\n";
         let back = from_mermaid(old, Language::En).unwrap();
         assert_eq!(back.touchpoints[0].title, "Pay: now");
+    }
+
+    #[test]
+    fn former_spanish_stage_names_still_read() {
+        let text = "journey\n title Día\n section Conciencia\n  Ve un anuncio: 4: Yo\n section Abogacía\n  Lo recomienda: 5: Yo\n";
+        let j = from_mermaid(text, Language::Es).unwrap();
+        assert_eq!(j.touchpoints[0].stage, Stage::Awareness);
+        assert_eq!(j.touchpoints[1].stage, Stage::Advocacy);
+        assert!(j.stages.is_empty(), "no label: they name the stages");
     }
 
     #[test]

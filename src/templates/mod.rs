@@ -79,7 +79,7 @@ pub fn build(template: &Template, language: Language) -> Journey {
     journey.scenario = template.scenario[l].to_owned();
     let (evidence_text, source) = match language {
         Language::En => ("To validate in research: ", "Template assumption"),
-        Language::Es => ("A validar con investigación: ", "Supuesto de la plantilla"),
+        Language::Es => ("Pendiente de validar: ", "Supuesto de la plantilla"),
     };
     for (n, step) in template.steps.iter().enumerate() {
         let id = TouchpointId(format!("tp-{}", n + 1));

@@ -97,7 +97,7 @@ fn the_interface_language_does_not_change_an_export() {
     assert_eq!(pictures[0], pictures[1]);
     let text = String::from_utf8(pictures.remove(0)).unwrap();
     assert!(
-        text.contains(">Awareness<") && !text.contains(">Conciencia<"),
+        text.contains(">Awareness<") && !text.contains(">Descubrimiento<"),
         "the journey is in English"
     );
 }

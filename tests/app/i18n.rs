@@ -297,8 +297,8 @@ fn plurals_follow_the_language_rules() {
         journeymap::tr!(es, "grey-suggestions", count = 3),
         "3 traspasos sugeridos"
     );
-    assert_eq!(es.term("stage", "advocacy"), "Abogacía");
-    assert_eq!(es.term("stage", "awareness"), "Conciencia");
+    assert_eq!(es.term("stage", "advocacy"), "Recomendación");
+    assert_eq!(es.term("stage", "awareness"), "Descubrimiento");
 }
 
 /// The `tr!` and `.tr(` calls of a source file: (message id, argument names).

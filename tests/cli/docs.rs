@@ -220,3 +220,21 @@ fn the_docs_call_deviations_what_the_app_calls_them() {
         }
     }
 }
+
+#[test]
+fn the_glossary_names_what_the_spanish_interface_shows() {
+    use journeymap::model::{Deviation, Language, Stage};
+    let glossary = std::fs::read_to_string(root().join("docs/glosario.md")).unwrap();
+    let es = journeymap::i18n::I18n::new(Language::Es);
+    for stage in Stage::ALL {
+        let name = es.term("stage", stage.key());
+        assert!(glossary.contains(&format!("| {name} |")), "{name}");
+    }
+    for deviation in Deviation::ALL {
+        let name = es.term("deviation", deviation.key()).to_lowercase();
+        assert!(glossary.contains(&name), "{name}");
+    }
+    for (former, _) in journeymap::i18n::FORMER_STAGE_NAMES {
+        assert!(glossary.contains(former), "{former}");
+    }
+}

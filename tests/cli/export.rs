@@ -192,12 +192,12 @@ fn spanish_text_survives_and_stage_headers_follow_the_journey_language() {
     let spanish = example("portabilidad-operador-movil.ron");
     let texts = svg_texts(&export::svg(&spanish, false));
     for stage in [
-        "Conciencia",
+        "Descubrimiento",
         "Interés",
         "Consideración",
         "Acción",
         "Uso",
-        "Abogacía",
+        "Recomendación",
     ] {
         assert!(texts.iter().any(|t| t == stage), "{stage}");
     }
@@ -214,7 +214,7 @@ fn spanish_text_survives_and_stage_headers_follow_the_journey_language() {
     let mut english = spanish.clone();
     english.language = Language::En;
     let texts = svg_texts(&export::svg(&english, false));
-    assert!(texts.iter().any(|t| t == "Awareness") && !texts.iter().any(|t| t == "Conciencia"));
+    assert!(texts.iter().any(|t| t == "Awareness") && !texts.iter().any(|t| t == "Descubrimiento"));
 }
 
 #[test]
