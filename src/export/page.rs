@@ -288,11 +288,7 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             fill: Some(Paint::solid(channel.colour)),
             stroke: None,
         });
-        let name = format!(
-            "{} ({})",
-            channel.name,
-            i18n.term("channel-kind", channel.kind.key())
-        );
+        let name = legend_channel_name(channel, i18n);
         out.push(text(
             Point::new(pos.x + 30.0, pos.y),
             name,
@@ -478,4 +474,44 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
         ));
     }
     out
+}
+
+/// A channel as the legend names it: its name, and its kind in brackets only where the
+/// kind adds something ("Courier (Partner)", not "Mobile app (Mobile app)" or
+/// "SMS (Other)").
+pub fn legend_channel_name(channel: &crate::model::Channel, i18n: &I18n) -> String {
+    let kind = i18n.term("channel-kind", channel.kind.key());
+    let name = channel.name.trim();
+    let repeats = name.to_lowercase().contains(&kind.to_lowercase());
+    if channel.kind == crate::model::ChannelKind::Other || repeats {
+        name.to_owned()
+    } else {
+        format!("{name} ({kind})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Channel, ChannelKind, Language, Rgb};
+
+    #[test]
+    fn the_legend_names_a_channels_kind_only_when_it_adds_something() {
+        let i18n = I18n::new(Language::En);
+        let channel = |name: &str, kind| Channel {
+            id: "c".into(),
+            name: name.into(),
+            kind,
+            colour: Rgb::hex(0),
+        };
+        let name = |name, kind| legend_channel_name(&channel(name, kind), &i18n);
+        assert_eq!(name("Mobile app", ChannelKind::MobileApp), "Mobile app");
+        assert_eq!(name("SMS", ChannelKind::Other), "SMS");
+        assert_eq!(
+            name("Telenor app", ChannelKind::MobileApp),
+            "Telenor app (Mobile app)"
+        );
+        assert_eq!(name("Courier", ChannelKind::Partner), "Courier (Partner)");
+        assert_eq!(name("Web shop", ChannelKind::Web), "Web shop");
+    }
 }
