@@ -323,7 +323,7 @@ recovery-changes = Respecto del archivo: { $summary }.
 changes-header = título, persona o escenario
 changes-stages = nombres o notas de etapas
 changes-none = sin diferencias
-changes-kind = { $kind }: { $added } añadidos, { $removed } eliminados, { $changed } modificados
+changes-kind = { $kind }: altas { $added }, bajas { $removed }, cambios { $changed }
 kinds-touchpoints = Puntos de contacto
 kinds-grey-areas = Zonas grises
 kinds-evidence = Evidencias
@@ -468,7 +468,7 @@ attachment-remove-named = Quitar el adjunto { $file }
 
 ## La imagen de un cambio (journeymap diff -o cambio.png)
 change-title = Cambios en { $title }
-change-summary = { $added } añadidos · { $changed } cambiados · { $removed } eliminados
+change-summary = altas { $added } · cambios { $changed } · bajas { $removed }
 change-key-added = Añadido: contorno verde, +
 change-key-changed = Cambiado: contorno naranja, ~
 change-key-removed = Eliminado: en la lista de abajo
