@@ -633,15 +633,17 @@ fn a_restart_right_after_a_kill_offers_the_recovery() {
     });
 }
 
-/// CPU time (user + system) the process has used, in seconds.
+/// CPU time the process's threads have used, in seconds, to the nanosecond: the
+/// scheduler's own account (`/proc/PID/task/*/schedstat`), not the tick-sampled
+/// `utime`, which charges a whole 10 ms tick to a thread that happens to run at it.
 fn cpu_secs(pid: u32) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let after = &stat[stat.rfind(')').unwrap() + 2..];
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
-    // Linux reports these in USER_HZ, 100 on every platform Rust targets.
-    ticks / 100.0
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
+    let nanos: u64 = tasks
+        .filter_map(Result::ok)
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|line| line.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    nanos as f64 / 1e9
 }
 
 /// The share of a core the app uses over 10 s of doing nothing.
