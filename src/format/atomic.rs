@@ -49,18 +49,7 @@ pub fn write_output_set(files: &[(std::path::PathBuf, Vec<u8>)]) -> io::Result<(
     }
     let mut written = Vec::with_capacity(files.len());
     for (path, bytes) in files {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)?;
+        let mut temp = temp_beside(path)?;
         temp.as_file_mut().write_all(bytes)?;
         set_new_file_permissions(temp.as_file())?;
         temp.as_file().sync_all()?;
@@ -93,22 +82,33 @@ pub fn atomic_write_with(
     replace_with(&resolved, write)
 }
 
-/// Writes a temp file beside `path` with `write` and renames it onto `path`.
-fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let dir = match path.parent() {
+/// The folder holding `path` (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A new temp file in `path`'s folder, named `.NAME.XXXXXX.tmp`; the stale ones an
+/// interrupted write of the same name left behind are removed first.
+fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let prefix = format!(".{name}.");
     remove_stale_temps(dir, &prefix);
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+}
+
+/// Writes a temp file beside `path` with `write` and renames it onto `path`.
+fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let mut temp = temp_beside(path)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
     match std::fs::metadata(path) {
@@ -123,7 +123,7 @@ fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) ->
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable; not every platform can open a folder.
-    if let Ok(folder) = File::open(dir) {
+    if let Ok(folder) = File::open(folder_of(path)) {
         folder.sync_all().ok();
     }
     Ok(())

@@ -271,6 +271,16 @@ fn git_diff_shows_the_semantic_diff() {
     assert!(shown.contains("~ touchpoint tp-7 \"Checkout form\": emotion.score -1 -> -2; emotion.word \"annoyed\" -> \"furious\""), "{shown}");
 }
 
+/// The text with the conflict marker lines taken out: both sides' lines kept.
+fn without_markers(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 fn merged(repo: &Path) -> Journey {
     format::load(&repo.join(FILE)).unwrap().journey
 }
@@ -314,13 +324,7 @@ fn a_reference_to_an_element_the_other_side_deleted_is_a_conflict() {
     );
     // Keeping theirs' side (the touchpoint) gives a journey that loads with both.
     let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
-    let resolved: String = text
-        .lines()
-        .filter(|l| {
-            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
-        })
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let resolved = without_markers(&text);
     let journey = format::parse(&resolved).unwrap().journey;
     assert!(journey.touchpoint(&"tp-16".into()).is_some());
     assert!(journey.opportunity(&"op-6".into()).is_some());
@@ -554,13 +558,7 @@ fn ours_deleting_a_curve_theirs_scores_is_a_conflict_that_keeps_the_curve() {
     let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
     assert!(text.contains("Unrelated edit from theirs"));
     // Keeping theirs' side (the curve) loads with the score and the unrelated edit.
-    let resolved: String = text
-        .lines()
-        .filter(|l| {
-            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
-        })
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let resolved = without_markers(&text);
     let journey = format::parse(&resolved).unwrap().journey;
     assert_eq!(journey.curves.len(), 1);
     assert_eq!(journey.touchpoint(&"tp-2".into()).unwrap().scores.len(), 1);
