@@ -188,9 +188,11 @@ impl Edit {
         ]))
     }
 
-    /// Deletes a touchpoint with the grey areas and opportunities that point at it.
+    /// Deletes a touchpoint with the grey areas and opportunities that point at it, and
+    /// clears the `planned_after` of touchpoints planned after it.
     pub fn delete_touchpoint(journey: &Journey, id: &TouchpointId) -> Edit {
-        let mut edits = Vec::new();
+        // Other touchpoints planned after it lose that reference.
+        let mut edits = unlink(journey, ElementKind::Touchpoint, id.as_str());
         for grey_area in journey
             .grey_areas
             .iter()
@@ -219,94 +221,60 @@ impl Edit {
 
     /// Deletes an evidence item and unlinks it everywhere.
     pub fn delete_evidence(journey: &Journey, id: &EvidenceId) -> Edit {
-        let mut edits = Vec::new();
-        for touchpoint in journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.evidence.contains(id))
-        {
-            let mut changed = touchpoint.clone();
-            changed.evidence.retain(|e| e != id);
-            edits.push(Edit::Replace(Element::Touchpoint(changed)));
-        }
-        for grey_area in journey
-            .grey_areas
-            .iter()
-            .filter(|g| g.evidence.contains(id))
-        {
-            let mut changed = grey_area.clone();
-            changed.evidence.retain(|e| e != id);
-            edits.push(Edit::Replace(Element::GreyArea(changed)));
-        }
-        edits.push(Edit::Remove(ElementId::Evidence(id.clone())));
-        Edit::Batch(edits)
+        Edit::delete_unlinking(journey, ElementKind::Evidence, id.as_str())
     }
 
     /// Deletes a channel and clears it from touchpoints and grey areas.
     pub fn delete_channel(journey: &Journey, id: &ChannelId) -> Edit {
-        let mut edits = Vec::new();
-        for touchpoint in journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.channel.as_ref() == Some(id))
-        {
-            let mut changed = touchpoint.clone();
-            changed.channel = None;
-            edits.push(Edit::Replace(Element::Touchpoint(changed)));
-        }
-        for grey_area in journey
-            .grey_areas
-            .iter()
-            .filter(|g| g.channels.contains(id))
-        {
-            let mut changed = grey_area.clone();
-            changed.channels.retain(|c| c != id);
-            edits.push(Edit::Replace(Element::GreyArea(changed)));
-        }
-        edits.push(Edit::Remove(ElementId::Channel(id.clone())));
-        Edit::Batch(edits)
+        Edit::delete_unlinking(journey, ElementKind::Channel, id.as_str())
+    }
+
+    /// Removes an extra curve and every touchpoint's score on it, as one step.
+    pub fn delete_curve(journey: &Journey, id: &CurveId) -> Edit {
+        Edit::delete_unlinking(journey, ElementKind::Curve, id.as_str())
     }
 
     /// Deletes a department and clears it from touchpoints and grey areas.
-    /// Removes an extra curve and every touchpoint's score on it, as one step.
-    pub fn delete_curve(journey: &Journey, id: &CurveId) -> Edit {
-        let mut edits: Vec<Edit> = journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.curve_score(id).is_some())
-            .map(|t| {
-                let mut changed = t.clone();
-                changed.scores.retain(|s| &s.curve != id);
-                Edit::Replace(Element::Touchpoint(changed))
-            })
-            .collect();
-        edits.push(Edit::Remove(ElementId::Curve(id.clone())));
-        Edit::Batch(edits)
+    pub fn delete_department(journey: &Journey, id: &DepartmentId) -> Edit {
+        Edit::delete_unlinking(journey, ElementKind::Department, id.as_str())
     }
 
-    pub fn delete_department(journey: &Journey, id: &DepartmentId) -> Edit {
-        let mut edits = Vec::new();
-        for touchpoint in journey
-            .touchpoints
-            .iter()
-            .filter(|t| t.department.as_ref() == Some(id))
-        {
-            let mut changed = touchpoint.clone();
-            changed.department = None;
-            edits.push(Edit::Replace(Element::Touchpoint(changed)));
-        }
-        for grey_area in journey
-            .grey_areas
-            .iter()
-            .filter(|g| g.departments.contains(id))
-        {
-            let mut changed = grey_area.clone();
-            changed.departments.retain(|d| d != id);
-            edits.push(Edit::Replace(Element::GreyArea(changed)));
-        }
-        edits.push(Edit::Remove(ElementId::Department(id.clone())));
+    /// Deletes the `kind` element `id` and every reference to it that its holder can
+    /// lose (through `Item::forget`, for every kind in the table), as one step.
+    pub fn delete_unlinking(journey: &Journey, kind: ElementKind, id: &str) -> Edit {
+        let mut edits = unlink(journey, kind, id);
+        edits.push(Edit::Remove(ElementId::new(kind, id)));
         Edit::Batch(edits)
     }
+}
+
+/// The edits that drop every reference to the `kind` element `id` (where the holder
+/// can live without it).
+fn unlink(journey: &Journey, kind: ElementKind, id: &str) -> Vec<Edit> {
+    struct Unlink<'a> {
+        journey: &'a Journey,
+        kind: ElementKind,
+        id: &'a str,
+        edits: Vec<Edit>,
+    }
+    impl KindVisitor for Unlink<'_> {
+        fn visit<T: Item>(&mut self) {
+            for element in T::list(self.journey) {
+                let mut changed = element.clone();
+                if changed.forget(self.kind, self.id) {
+                    self.edits.push(Edit::Replace(changed.into_element()));
+                }
+            }
+        }
+    }
+    let mut unlinking = Unlink {
+        journey,
+        kind,
+        id,
+        edits: Vec::new(),
+    };
+    each_kind(&mut unlinking);
+    unlinking.edits
 }
 
 fn insert_element(journey: &mut Journey, index: usize, element: Element) -> Result<(), EditError> {
@@ -377,6 +345,57 @@ fn remove_element(journey: &mut Journey, id: &ElementId) -> Result<(usize, Eleme
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deleting_a_touchpoint_clears_planned_after_and_undo_restores_it() {
+        let text = include_str!("../../journeys/broadband-onboarding-planned-vs-actual.ron");
+        let mut journey = crate::format::parse(text).unwrap().journey;
+        let before = journey.clone();
+        let planned: TouchpointId = "tp-11".into();
+        assert_eq!(
+            journey.touchpoint(&"tp-9".into()).unwrap().planned_after,
+            Some(planned.clone()),
+            "the example plans tp-9 after tp-11"
+        );
+        let inverse = Edit::delete_touchpoint(&journey, &planned)
+            .apply(&mut journey)
+            .unwrap();
+        assert_eq!(
+            journey.touchpoint(&"tp-9".into()).unwrap().planned_after,
+            None
+        );
+        assert!(
+            crate::format::validate(&journey).is_empty(),
+            "no reference left dangling"
+        );
+        inverse.apply(&mut journey).unwrap();
+        assert_eq!(journey, before);
+    }
+
+    #[test]
+    fn deleting_any_catalogue_entry_unlinks_it_everywhere() {
+        let text = include_str!("../../journeys/broadband-onboarding-planned-vs-actual.ron");
+        let journey = crate::format::parse(text).unwrap().journey;
+        for (kind, id) in [
+            (ElementKind::Channel, journey.channels[0].id.as_str()),
+            (ElementKind::Department, journey.departments[0].id.as_str()),
+            (ElementKind::Evidence, journey.evidence[0].id.as_str()),
+            (ElementKind::Curve, journey.curves[0].id.as_str()),
+        ] {
+            let mut changed = journey.clone();
+            let inverse = Edit::delete_unlinking(&journey, kind, id)
+                .apply(&mut changed)
+                .unwrap();
+            assert!(!changed.has(kind, id));
+            assert!(
+                crate::format::validate(&changed).is_empty(),
+                "{kind:?} {id}: {:?}",
+                crate::format::validate(&changed)
+            );
+            inverse.apply(&mut changed).unwrap();
+            assert_eq!(changed, journey);
+        }
+    }
 
     fn journey_with(stages: &[Stage]) -> Journey {
         let mut journey = Journey::new("t", Language::En);

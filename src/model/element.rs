@@ -158,6 +158,11 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     fn references(&self) -> Vec<Reference<'_>>;
     /// The same references, to rewrite them (renumbering on merge).
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)>;
+    /// Drops this element's references to the `kind` element `id` where it can live
+    /// without them (an optional field empties, a list loses the id); a reference the
+    /// element cannot lose (a grey area's ends, an opportunity's target) stays, and
+    /// deleting what it points at deletes the element too. Returns whether it changed.
+    fn forget(&mut self, kind: ElementKind, id: &str) -> bool;
     fn into_element(self) -> Element;
 }
 
@@ -175,6 +180,13 @@ pub fn each_kind(visitor: &mut impl KindVisitor) {
     visitor.visit::<Channel>();
     visitor.visit::<Department>();
     visitor.visit::<Curve>();
+}
+
+/// Empties an optional reference that names `id`.
+fn clear_if<T: AsRef<str>>(field: &mut Option<T>, id: &str) {
+    if field.as_ref().is_some_and(|f| f.as_ref() == id) {
+        *field = None;
+    }
 }
 
 fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Reference<'a> {
@@ -248,6 +260,18 @@ impl Item for Touchpoint {
         );
         out
     }
+    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
+        let before = self.clone();
+        match kind {
+            ElementKind::Channel => clear_if(&mut self.channel, id),
+            ElementKind::Department => clear_if(&mut self.department, id),
+            ElementKind::Touchpoint => clear_if(&mut self.planned_after, id),
+            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
+            ElementKind::Curve => self.scores.retain(|s| s.curve.as_str() != id),
+            ElementKind::GreyArea | ElementKind::Opportunity => {}
+        }
+        *self != before
+    }
     fn into_element(self) -> Element {
         Element::Touchpoint(self)
     }
@@ -318,6 +342,25 @@ impl Item for GreyArea {
         );
         out
     }
+    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
+        let before = (
+            self.departments.len(),
+            self.channels.len(),
+            self.evidence.len(),
+        );
+        match kind {
+            ElementKind::Department => self.departments.retain(|d| d.as_str() != id),
+            ElementKind::Channel => self.channels.retain(|c| c.as_str() != id),
+            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
+            _ => {}
+        }
+        before
+            != (
+                self.departments.len(),
+                self.channels.len(),
+                self.evidence.len(),
+            )
+    }
     fn into_element(self) -> Element {
         Element::GreyArea(self)
     }
@@ -345,6 +388,9 @@ impl Item for Evidence {
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
+    }
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
     }
     fn into_element(self) -> Element {
         Element::Evidence(self)
@@ -384,6 +430,9 @@ impl Item for Opportunity {
             OpportunityTarget::GreyArea(g) => (ElementKind::GreyArea, &mut g.0),
         }]
     }
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
+    }
     fn into_element(self) -> Element {
         Element::Opportunity(self)
     }
@@ -411,6 +460,9 @@ impl Item for Channel {
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
+    }
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
     }
     fn into_element(self) -> Element {
         Element::Channel(self)
@@ -440,6 +492,9 @@ impl Item for Department {
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
     }
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
+    }
     fn into_element(self) -> Element {
         Element::Department(self)
     }
@@ -467,6 +522,9 @@ impl Item for Curve {
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
+    }
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
     }
     fn into_element(self) -> Element {
         Element::Curve(self)
@@ -548,6 +606,20 @@ impl Journey {
 }
 
 impl ElementId {
+    /// The id of the `kind` element `id`.
+    pub fn new(kind: ElementKind, id: &str) -> Self {
+        let id = id.to_owned();
+        match kind {
+            ElementKind::Touchpoint => ElementId::Touchpoint(TouchpointId(id)),
+            ElementKind::GreyArea => ElementId::GreyArea(GreyAreaId(id)),
+            ElementKind::Evidence => ElementId::Evidence(EvidenceId(id)),
+            ElementKind::Opportunity => ElementId::Opportunity(OpportunityId(id)),
+            ElementKind::Channel => ElementId::Channel(ChannelId(id)),
+            ElementKind::Department => ElementId::Department(DepartmentId(id)),
+            ElementKind::Curve => ElementId::Curve(CurveId(id)),
+        }
+    }
+
     pub fn kind(&self) -> ElementKind {
         match self {
             ElementId::Touchpoint(_) => ElementKind::Touchpoint,
