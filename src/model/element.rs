@@ -162,7 +162,10 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     /// without them (an optional field empties, a list loses the id); a reference the
     /// element cannot lose (a grey area's ends, an opportunity's target) stays, and
     /// deleting what it points at deletes the element too. Returns whether it changed.
-    fn forget(&mut self, kind: ElementKind, id: &str) -> bool;
+    /// Kinds that refer to nothing keep the default.
+    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
+        false
+    }
     fn into_element(self) -> Element;
 }
 
@@ -389,9 +392,6 @@ impl Item for Evidence {
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
     }
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
-    }
     fn into_element(self) -> Element {
         Element::Evidence(self)
     }
@@ -430,9 +430,6 @@ impl Item for Opportunity {
             OpportunityTarget::GreyArea(g) => (ElementKind::GreyArea, &mut g.0),
         }]
     }
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
-    }
     fn into_element(self) -> Element {
         Element::Opportunity(self)
     }
@@ -460,9 +457,6 @@ impl Item for Channel {
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
-    }
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
     }
     fn into_element(self) -> Element {
         Element::Channel(self)
@@ -492,9 +486,6 @@ impl Item for Department {
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
     }
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
-    }
     fn into_element(self) -> Element {
         Element::Department(self)
     }
@@ -522,9 +513,6 @@ impl Item for Curve {
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
         Vec::new()
-    }
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
     }
     fn into_element(self) -> Element {
         Element::Curve(self)
