@@ -71,12 +71,29 @@ pub struct Safety {
     last_seen: Option<u64>,
     last_edit_secs: f64,
     last_disk_check_secs: f64,
+    /// When (app time) to look at the recovery folder once more after the start: a
+    /// window killed a moment before this one started may still be exiting, holding
+    /// its lock, and its work is offered as soon as the lock is free.
+    second_look: SecondLook,
     pub disk: Option<DiskStamp>,
     /// Wakes the UI when the open (or failed) file changes on disk.
     watch: super::disk_watch::DiskWatch,
     /// Wakes the UI when the autosave worker reports a failure.
     wake: Waker,
 }
+
+/// The one extra look at the recovery folder after the start.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum SecondLook {
+    /// Not yet scheduled (the first frame schedules it).
+    #[default]
+    Pending,
+    At(f64),
+    Done,
+}
+
+/// How long after the start the recovery folder is looked at again.
+const SECOND_LOOK_SECS: f64 = 2.0;
 
 /// A handle the worker threads use to wake the window (set on the first frame).
 #[derive(Clone, Default)]
@@ -175,11 +192,41 @@ impl JourneyApp {
         }
     }
 
+    /// Looks at the recovery folder once more a moment after the start: work of a
+    /// window that was still exiting then (killed just before this one started) is
+    /// offered now, and a notice that the file is open in that window goes.
+    fn second_look(&mut self, ctx: &egui::Context, now: f64) {
+        match self.safety.second_look {
+            SecondLook::Pending => {
+                self.safety.second_look = SecondLook::At(now + SECOND_LOOK_SECS);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(SECOND_LOOK_SECS));
+            }
+            SecondLook::At(due) if now >= due => {
+                self.safety.second_look = SecondLook::Done;
+                let open_elsewhere = match (&self.safety.recovery_dir, &self.document.path) {
+                    (Some(dir), Some(path)) => {
+                        recovery::open_elsewhere(dir, path, self.safety.own())
+                    }
+                    _ => false,
+                };
+                if !open_elsewhere && matches!(self.ui_state.notice, Some(Notice::Warning(_))) {
+                    self.ui_state.notice = None;
+                }
+                // Offered only while nothing here could be lost by restoring.
+                if self.ui_state.modal.is_none() && !self.document.is_modified() {
+                    self.check_recovery();
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Called every frame: autosave after edits pause, and watch the file on disk.
     pub(super) fn safety_tick(&mut self, ctx: &egui::Context) {
         self.safety.wake.set(ctx);
         self.autosave_failures();
         let now = ctx.input(|i| i.time);
+        self.second_look(ctx, now);
         let state = self.document.revision();
         if self.safety.last_seen != Some(state) {
             self.safety.last_seen = Some(state);

@@ -250,6 +250,23 @@ impl Session {
         start.elapsed()
     }
 
+    /// Enter on the restore prompt (the newest autosave), then Ctrl+S. The prompt may
+    /// come a moment after the window (a window killed just before is still exiting):
+    /// Enter is pressed until the title shows unsaved changes, the restored work.
+    fn restore_newest_and_save(&self) {
+        wait_until(
+            self.name,
+            "the restore prompt",
+            Duration::from_secs(15),
+            || {
+                self.keys(&["Return"]);
+                std::thread::sleep(Duration::from_millis(200)); // a frame to act on it
+                self.title().contains('●')
+            },
+        );
+        self.keys(&["ctrl+s"]);
+    }
+
     /// SIGKILLs every window: a crash, as far as the app knows.
     fn kill(&mut self) {
         for mut child in self.app.take().into_iter().chain(self.others.drain(..)) {
@@ -408,7 +425,7 @@ fn crash_then_restart_restores_the_autosaved_edits() {
     s.kill();
 
     s.launch(&file);
-    s.keys(&["Return", "ctrl+s"]); // Enter restores the newest autosave
+    s.restore_newest_and_save();
     wait_until(s.name, "the restored file", Duration::from_secs(20), || {
         let text = read(&file);
         text.contains("Inspector edit") && text.contains("Workshop edit")
@@ -429,7 +446,7 @@ fn crash_then_restart_restores_the_autosaved_edits() {
     std::thread::sleep(Duration::from_millis(300));
     s.kill();
     s.launch(&file);
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(
         s.name,
         "the file with the early edit",
@@ -466,7 +483,7 @@ fn a_file_changed_outside_shows_within_two_seconds_or_asks() {
         title.starts_with('●') && title.contains("After the pull"),
         "no silent reload: {title}"
     );
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(s.name, "my version saved", Duration::from_secs(20), || {
         read(&file).contains("Mine")
     });
@@ -557,7 +574,7 @@ fn two_windows_on_one_file_killed_both_cards_are_offered() {
 
     // The restart offers both: Enter restores the newest (B's) and Ctrl+S saves it...
     s.launch(&file);
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(s.name, "B's card saved", Duration::from_secs(20), || {
         read(&file).contains("Card from window B")
     });
@@ -568,7 +585,7 @@ fn two_windows_on_one_file_killed_both_cards_are_offered() {
     s.kill();
     // ...and the next start still offers A's.
     s.launch(&file);
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(s.name, "A's card saved", Duration::from_secs(20), || {
         read(&file).contains("Card from window A")
     });
@@ -601,7 +618,7 @@ fn one_window_saving_keeps_the_other_windows_recovery() {
     );
     s.kill();
     s.launch(&file);
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(s.name, "A's card restored", Duration::from_secs(20), || {
         read(&file).contains("Unsaved in A")
     });
@@ -627,7 +644,7 @@ fn a_restart_right_after_a_kill_offers_the_recovery() {
     if let Some(mut zombie) = zombie {
         zombie.wait().ok();
     }
-    s.keys(&["Return", "ctrl+s"]);
+    s.restore_newest_and_save();
     wait_until(s.name, "the restored card", Duration::from_secs(20), || {
         read(&file).contains("Before the kill")
     });
