@@ -5,7 +5,9 @@
 //! 50 ms. Also a frame while dragging a card.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use journeymap::app::{AppCommand, JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::{
+    Action, AppCommand, JourneyApp, ScriptedDialogs, Settings, Startup, ViewChange,
+};
 use journeymap::generate::generate;
 use journeymap::model::{Language, Stage};
 use std::hint::black_box;
@@ -31,11 +33,8 @@ fn app_with(journey: journeymap::model::Journey) -> JourneyApp {
         ..Settings::default()
     };
     JourneyApp::start(Startup {
-        file: None,
         journey: Some(journey),
-        settings,
-        dialogs: Box::new(ScriptedDialogs::default()),
-        recovery_dir: None,
+        ..Startup::new(settings, Box::new(ScriptedDialogs::default()))
     })
 }
 
@@ -59,7 +58,7 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut thousand = app(1_000);
     settle(&ctx, &mut thousand);
-    thousand.queue(AppCommand::ZoomFit);
+    thousand.act(Action::Command(AppCommand::ZoomFit));
     settle(&ctx, &mut thousand);
     group.bench_function("1000_whole_map", |b| {
         b.iter(|| black_box(frame(&ctx, &mut thousand, screen())))
@@ -68,13 +67,13 @@ fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut large = app(10_000);
     settle(&ctx, &mut large);
-    large.ui_state.view.focus_stage(Stage::Usage);
+    large.act(Action::View(ViewChange::FocusStage(Stage::Usage)));
     settle(&ctx, &mut large);
     group.bench_function("10000_one_stage", |b| {
         b.iter(|| black_box(frame(&ctx, &mut large, screen())))
     });
 
-    large.queue(AppCommand::ZoomFit);
+    large.act(Action::Command(AppCommand::ZoomFit));
     settle(&ctx, &mut large);
     group.bench_function("10000_whole_map", |b| {
         b.iter(|| black_box(frame(&ctx, &mut large, screen())))
@@ -88,8 +87,8 @@ fn frames(c: &mut Criterion) {
         dragging.journey(),
         &journeymap::theme::Theme::light().metrics,
     );
-    let view = dragging.ui_state.view.clone();
-    let origin = dragging.ui_state.canvas_rect.expect("drawn").min;
+    let view = dragging.view().clone();
+    let origin = dragging.canvas_rect().expect("drawn").min;
     let start = view.to_screen(origin, layout.slots[1].card.center());
     let press = egui::Event::PointerButton {
         pos: start,
@@ -111,10 +110,7 @@ fn frames(c: &mut Criterion) {
             black_box(frame(&ctx, &mut dragging, input))
         })
     });
-    assert!(
-        dragging.ui_state.drag.is_some(),
-        "the benchmark really drags"
-    );
+    assert!(dragging.is_dragging(), "the benchmark really drags");
 
     // A 10 MB pasted log as a card's title, the card selected (the inspector shows
     // the field): the frame stays under 50 ms.
@@ -122,7 +118,9 @@ fn frames(c: &mut Criterion) {
     let journey = journeymap::generate::hostile::with_huge_field(100, 10_000_000, 11);
     let id = journey.touchpoints[0].id.clone();
     let mut huge = app_with(journey);
-    huge.ui_state.selection = vec![journeymap::model::ElementId::Touchpoint(id)];
+    huge.act(Action::View(ViewChange::Select(vec![
+        journeymap::model::ElementId::Touchpoint(id),
+    ])));
     settle(&ctx, &mut huge);
     group.bench_function("10mb_field_selected", |b| {
         b.iter(|| black_box(frame(&ctx, &mut huge, screen())))

@@ -5,7 +5,6 @@
 
 #[cfg(feature = "app")]
 pub mod app;
-pub mod autosave;
 pub mod bounded;
 pub mod cli;
 pub mod diff;
@@ -20,8 +19,8 @@ pub mod interchange;
 pub mod layout;
 pub mod merge;
 pub mod model;
-pub mod recovery;
 pub mod scene;
+pub mod session;
 pub mod startup;
 pub mod templates;
 pub mod theme;

@@ -1,435 +1,529 @@
-//! The desktop editor. `JourneyApp` is the whole app, exposed so tests drive the real
-//! thing with egui_kittest; `run` wraps it in an eframe window.
+//! The desktop editor. `JourneyApp` is the shell behind the window, exposed so tests
+//! drive the real thing with egui_kittest; `run` wraps it in an eframe window.
 //!
-//! Three kinds of state, three places: the document (`Document`, saved in the .ron),
-//! the user's settings (`Settings`, persisted by eframe), and transient UI state
-//! (`UiState`: selection, view, open dialogs). Widgets never change the document: they
-//! push `Edit`s into `Edits`, applied once at the end of the frame.
+//! The shell holds the session (the document and its safety, `crate::session`), the
+//! user's settings, the shared view state (`Workspace`), the components (`Panels`:
+//! each owns its transient state), the one window over the map (`Modal`) and the one
+//! action queue. A frame draws the components, which read and push `Action`s; then
+//! the queue is drained once into one exhaustive handler (`handle.rs`), the only code
+//! that changes the session or the view state. Commands run in `run.rs`, file
+//! operations in `files.rs`.
 
-pub mod actions;
+mod action;
 mod canvas;
 mod commands;
 mod dialogs;
-mod disk_watch;
-mod execute;
+mod files;
 mod fonts;
+mod handle;
 mod input;
 mod inspector;
-mod opening;
 mod panels;
-mod safety;
+mod run;
 mod settings;
 mod start;
-mod state;
 pub mod thumbnails;
 mod widgets;
 mod workshop;
+mod workspace;
 
-pub use crate::document::{Document, EditLabel};
+pub use crate::session::{AUTOSAVE_DELAY_SECS, Pending};
+pub use action::{Action, ViewChange};
 pub use canvas::View;
 pub use commands::AppCommand;
 pub use dialogs::file_dialog::{
-    DialogKind, DialogPurpose, DialogReply, DialogUnavailable, FileDialogs, NativeDialogs,
-    ScriptedDialogs,
+    DialogKind, DialogPurpose, DialogUnavailable, FileDialogs, NativeDialogs, ScriptedDialogs,
 };
-pub use dialogs::load_failure::LoadFailure;
 pub use dialogs::modal::Modal;
-pub use safety::{AUTOSAVE_DELAY_SECS, OutsideChange};
 pub use settings::Settings;
 pub use start::{Startup, run};
-pub use state::{Caches, DisplayMode, Edits, ExportRequest, Notice, Panel, PendingAction, UiState};
-pub use workshop::Filter;
+pub use workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
 
 use crate::i18n::I18n;
-use crate::layout::MapLayout;
-use crate::model::{Edit, ElementId, Journey, Stage, TouchpointId};
-use crate::theme::Theme;
-use std::path::PathBuf;
-use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use crate::model::{Journey, Language};
+use crate::session::{Config, Failure, Prompt, Session, Sink};
+use action::ActionQueue;
+use input::KeyboardQueue;
+use panels::Panels;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
 pub struct JourneyApp {
-    pub document: Document,
-    pub settings: Settings,
-    pub ui_state: UiState,
+    session: Session,
+    settings: Settings,
     i18n: I18n,
-    theme: Theme,
+    workspace: Workspace,
+    panels: Panels,
+    /// The window or prompt of the editor's own over the map, if any.
+    modal: Option<Modal>,
+    actions: ActionQueue,
     dialogs: Box<dyn FileDialogs>,
-    dialog_tx: Sender<DialogReply>,
-    dialog_rx: Receiver<DialogReply>,
-    layout: Option<(LayoutKey, MapLayout)>,
-    fonts_installed: bool,
-    quit_confirmed: bool,
-    title_shown: String,
-    /// What the panels keep between frames, keyed by document revision.
-    caches: Caches,
-    /// The focused widget last frame: typing coalesces only within one focus.
-    last_focus: Option<egui::Id>,
-    pub safety: safety::Safety,
-    keyboard: input::KeyboardQueue,
-    /// Commands asked for this frame, run when it ends.
-    queued: Vec<AppCommand>,
-    /// A journey file that failed to load, shown instead of the map.
-    failed: Option<LoadFailure>,
-    builtin_picker_explained: bool,
-    /// A journey file being read on its own thread.
-    opening: Option<opening::Opening>,
-    /// How files are read: `Document::load`; tests put slow readers here.
-    pub loader: opening::Loader,
-    /// When opening a file is given up.
-    pub open_timeout: std::time::Duration,
+    keyboard: KeyboardQueue,
+    frame: FrameState,
 }
 
-/// What the canvas's layout was computed from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct LayoutKey {
-    revision: u64,
-    display: DisplayMode,
-    collapse: bool,
-    arrangement: crate::layout::Arrangement,
-    /// The canvas's width / height in twentieths, for the wall.
-    shape: i32,
+/// What the shell keeps from one frame to the next for the window itself.
+#[derive(Default)]
+struct FrameState {
+    fonts_installed: bool,
+    title_shown: String,
+    /// The focused widget last frame: typing coalesces only within one focus.
+    last_focus: Option<egui::Id>,
+    quit_confirmed: bool,
+    builtin_picker_explained: bool,
+    /// Window commands the handler asked for, sent when the frame ends.
+    viewport: Vec<egui::ViewportCommand>,
 }
 
 impl JourneyApp {
-    fn new(document: Document, settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
-        let (dialog_tx, dialog_rx) = channel();
-        Self {
-            document,
-            i18n: I18n::new(settings.language),
+    /// The app as it starts: autosave into the recovery folder, recovery files left by
+    /// a dead process offered, then the file asked for, else the last file, else the
+    /// example. A file that fails to load shows its errors, never another map. The one
+    /// constructor the binary (`run`) and the tests share.
+    pub fn start(startup: Startup) -> Self {
+        let Startup {
+            file,
+            journey,
             settings,
-            ui_state: UiState {
-                view: View::fit_on_next_frame(),
-                ..UiState::default()
-            },
-            theme: Theme::light(),
             dialogs,
-            dialog_tx,
-            dialog_rx,
-            layout: None,
-            fonts_installed: false,
-            quit_confirmed: false,
-            title_shown: String::new(),
-            caches: Caches::default(),
-            last_focus: None,
-            // No recovery folder unless asked for: tests must not write to the home folder.
-            safety: safety::Safety::new(None),
-            keyboard: input::KeyboardQueue::default(),
-            queued: Vec::new(),
-            failed: None,
-            builtin_picker_explained: false,
-            opening: None,
-            loader: |path| Document::load(path),
-            open_timeout: opening::OPEN_TIMEOUT,
+            recovery_dir,
+            fs,
+            open_timeout,
+        } = startup;
+        let journey = journey.unwrap_or_else(|| files::welcome_journey(&settings));
+        let actions = ActionQueue::default();
+        let sender = actions.sender();
+        let sink: Sink = Arc::new(move |event| sender.send(Action::Session(event)));
+        let (session, reports) = Session::start(
+            Config {
+                fs,
+                recovery_dir,
+                sink,
+                open_timeout,
+            },
+            journey,
+        );
+        let mut app = JourneyApp {
+            session,
+            i18n: I18n::new(settings.language),
+            workspace: Workspace::default(),
+            settings,
+            panels: Panels::default(),
+            modal: None,
+            actions,
+            dialogs,
+            keyboard: KeyboardQueue::default(),
+            frame: FrameState::default(),
+        };
+        for report in reports {
+            app.report(report);
         }
+        let recent = app
+            .settings
+            .last_file()
+            .map(PathBuf::from)
+            .filter(|p| p.exists());
+        if let Some(path) = file.or(recent) {
+            // Nothing was open before: a failure offers no way back to the example.
+            app.session.open(&path, false);
+            // Before the first frame, an ordinary file is read: the window opens on
+            // it, not on the example.
+            app.session.wait_idle(crate::session::open::OPEN_QUIET);
+        }
+        app.drain();
+        app
     }
 
-    pub fn journey(&self) -> &Journey {
-        &self.document.journey
-    }
-
-    /// The file that failed to load, while its errors are shown instead of the map.
-    pub fn load_failure(&self) -> Option<&LoadFailure> {
-        self.failed.as_ref()
-    }
-
-    pub fn i18n(&self) -> &I18n {
-        &self.i18n
-    }
-
-    pub fn set_language(&mut self, language: crate::model::Language) {
-        self.settings.language = language;
-        self.i18n = I18n::new(language);
-    }
-
-    /// The map's extent in layout coordinates, as last laid out.
-    pub fn map_bounds(&self) -> Option<crate::layout::Rect> {
-        self.layout.as_ref().map(|(_, layout)| layout.bounds)
-    }
-
-    /// Esc or Enter dismisses a warning notice, when no field or prompt has the keys.
-    fn dismiss_warning_by_key(&mut self, ctx: &egui::Context) {
-        if !matches!(self.ui_state.notice, Some(Notice::Warning(_)))
-            || self.modal_open()
-            || ctx.memory(|m| m.focused()).is_some()
+    /// One frame of the whole app.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.frame.fonts_installed {
+            fonts::install(&ctx);
+            self.frame.fonts_installed = true;
+        }
+        self.actions.waker().set(&ctx);
+        let command = self.keyboard.take_command(&ctx);
+        let actions = self.actions.for_frame(self.session.document().id());
+        self.frame_input(&ctx, &actions);
+        if let Some(secs) = self.session.tick(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(Duration::from_secs_f64(secs.max(0.0)));
+        }
+        self.draw(ui, &ctx, &actions);
+        // A command waits for the widgets' edits of this frame (typing, then Ctrl+S).
+        if let Some(command) = command
+            && !self.dismisses_warning(command)
         {
-            return;
+            actions.push(Action::Command(command));
         }
-        let dismissed = ctx.input_mut(|i| {
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
-                || i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.frame.last_focus {
+            actions.push(Action::FocusMoved);
+            self.frame.last_focus = focus;
+        }
+        // What the actions changed was drawn before they ran: show it.
+        if self.drain() {
+            ctx.request_repaint();
+        }
+        for command in self.frame.viewport.drain(..) {
+            ctx.send_viewport_cmd(command);
+        }
+        if let Some(id) = self.workspace.focus_request.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.update_title(&ctx);
+        // An open popup (combo box, colour picker, menu) owns Esc and plain keys too.
+        let modal = self.modal_open() || egui::Popup::is_any_open(&ctx);
+        self.keyboard
+            .end_frame(self.panels.entry.is_entering(), modal);
+    }
+
+    /// Handles every action waiting, in order (the handler may queue more); returns
+    /// whether there was any.
+    fn drain(&mut self) -> bool {
+        let mut any = false;
+        while let Some(action) = self.actions.next() {
+            self.handle(action);
+            any = true;
+        }
+        any
+    }
+
+    /// What the window delivers outside the widgets: dropped files, a close request.
+    fn frame_input(&mut self, ctx: &egui::Context, actions: &action::Actions) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
         });
-        if dismissed {
-            self.ui_state.notice = None;
+        if !dropped.is_empty() {
+            actions.push(Action::Dropped(dropped));
+        }
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && self.session.needs_saving() && !self.frame.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            actions.push(Action::Request(Pending::Quit));
+        }
+        // Esc or Enter dismisses a warning notice, when no field or prompt has the keys.
+        let warning = matches!(self.workspace.notice, Some(Notice::Warning(_)));
+        if warning && !self.modal_open() && ctx.memory(|m| m.focused()).is_none() {
+            let dismissed = ctx.input_mut(|i| {
+                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+                    || i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+            });
+            if dismissed {
+                actions.view(ViewChange::Notice(None));
+            }
         }
     }
 
     /// Esc and Enter (taken as commands when nothing has the keys) dismiss a warning
     /// notice before they do anything else.
     fn dismisses_warning(&mut self, command: AppCommand) -> bool {
-        let dismiss = matches!(self.ui_state.notice, Some(Notice::Warning(_)))
+        let dismiss = matches!(self.workspace.notice, Some(Notice::Warning(_)))
             && !self.modal_open()
             && matches!(command, AppCommand::ClearFilter | AppCommand::OpenCard);
         if dismiss {
-            self.ui_state.notice = None;
+            self.workspace.notice = None;
         }
         dismiss
     }
 
-    /// Recomputes the layout when the document changed.
-    fn ensure_layout(&mut self) {
-        use crate::layout::Arrangement;
-        let arrangement = self.ui_state.arrangement;
-        // The wall fits the canvas's shape (as last drawn): it is laid out again, and
-        // fitted again, when the window's shape changes.
-        let aspect = self
-            .ui_state
-            .canvas_rect
-            .map_or(16.0 / 9.0, |r| r.width() / r.height().max(1.0));
-        let shape = match arrangement {
-            Arrangement::Timeline => 0,
-            Arrangement::Wall => (aspect * 20.0).round() as i32,
-        };
-        let key = LayoutKey {
-            revision: self.document.revision(),
-            display: self.ui_state.display,
-            collapse: self.ui_state.collapse_empty_stages,
-            arrangement,
-            shape,
-        };
-        if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
-            let refit = self.layout.as_ref().is_some_and(|(k, _)| {
-                k.arrangement == Arrangement::Wall
-                    && k.shape != key.shape
-                    && k.revision == key.revision
-            });
-            let metrics = self
-                .theme
-                .metrics
-                .collapsing_empty_stages(self.ui_state.collapse_empty_stages);
-            let layout =
-                crate::layout::arrange(&self.document.journey, &metrics, arrangement, aspect);
-            self.layout = Some((key, layout));
-            if refit {
-                self.ui_state.view = canvas::View::fit_on_next_frame();
-            }
-        }
-    }
-
-    /// One frame of the whole app.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if !self.fonts_installed {
-            fonts::install(&ctx);
-            self.fonts_installed = true;
-        }
-        self.receive_dialog_answers(&ctx);
-        self.handle_dropped_files(&ctx);
-        self.dismiss_warning_by_key(&ctx);
-        if let Some(command) = self.keyboard.take_command(&ctx)
-            && !self.dismisses_warning(command)
-        {
-            self.queue(command);
-        }
-        self.handle_close_request(&ctx);
-        self.opening_ui(&ctx);
-
-        if self.failed.is_some() {
-            self.menu_bar_ui(ui);
-            self.status_bar_ui(ui);
-            self.load_failure_ui(ui);
-            self.modals_ui(&ctx);
-            self.run_queued(&ctx);
-            self.safety_tick(&ctx);
-            self.update_title(&ctx);
-            self.keyboard.end_frame(false, self.modal_open());
-            return;
-        }
-        let mut edits = Edits::default();
-        if self.ui_state.display.presenting() {
-            self.presentation_bar_ui(ui);
-        } else {
-            self.menu_bar_ui(ui);
-            self.status_bar_ui(ui);
-            self.panels_ui(ui, &mut edits);
-        }
-        self.find_bar_ui(ui);
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                self.ensure_layout();
-                let JourneyApp {
-                    document,
-                    ui_state,
-                    i18n,
-                    theme,
-                    layout,
-                    caches,
-                    ..
-                } = self;
-                caches
-                    .grey_list
-                    .refresh(document.revision(), &document.journey);
-                if let Some((_, layout)) = layout.as_ref() {
-                    let canvas = canvas::Canvas {
-                        journey: &document.journey,
-                        layout,
-                        ui_state,
-                        i18n,
-                        theme,
-                        edits: &mut edits,
-                        suggestions: caches.grey_list.suggested(),
-                    };
-                    canvas::ui(canvas, ui);
-                }
-            });
-        self.entry_bar_ui(&ctx, &mut edits);
-        self.modals_ui(&ctx);
-        let focus = ctx.memory(|m| m.focused());
-        if focus != self.last_focus {
-            self.document.break_coalescing();
-            self.last_focus = focus;
-        }
-        self.apply_edits(edits);
-        self.run_queued(&ctx);
-        if let Some(id) = self.ui_state.focus_request.take() {
-            ctx.memory_mut(|m| m.request_focus(id));
-        }
-        self.safety_tick(&ctx);
-        self.update_title(&ctx);
-        // An open popup (combo box, colour picker, menu) owns Esc and plain keys too.
-        let modal = self.modal_open() || egui::Popup::is_any_open(&ctx);
-        self.keyboard
-            .end_frame(self.ui_state.entry.is_some(), modal);
-    }
-
-    /// The menu bar reads a `Menu`; what was chosen is carried out here.
-    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let enabled = |command| self.command_enabled(command);
-        let menu = panels::menu_bar::Menu {
-            i18n: &self.i18n,
-            recent_files: &self.settings.recent_files,
-            language: self.settings.language,
-            undo_label: self.document.undo_label(),
-            redo_label: self.document.redo_label(),
+    /// Draws every component; they push what the person did into `actions`.
+    fn draw(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, actions: &action::Actions) {
+        let JourneyApp {
+            session,
+            settings,
+            i18n,
+            workspace,
+            panels,
+            modal,
+            ..
+        } = self;
+        let document = session.document();
+        let journey = &document.journey;
+        let presenting = workspace.display.presenting();
+        let failure = session.failure();
+        let entering = panels.entry.is_entering();
+        let enabled = |command| run::command_enabled(session, workspace, entering, command);
+        let menu = || panels::menu_bar::Menu {
+            i18n,
+            recent_files: &settings.recent_files,
+            language: settings.language,
+            undo_label: document.undo_label(),
+            redo_label: document.redo_label(),
             enabled: &enabled,
-            curves: self
-                .document
-                .journey
+            curves: journey
                 .curves
                 .iter()
                 .map(|c| {
-                    let shown = !self.ui_state.hidden_curves.contains(&c.id);
+                    let shown = !workspace.hidden_curves.contains(&c.id);
                     (c.id.clone(), c.name.clone(), shown)
                 })
                 .collect(),
         };
-        let Some(choice) = panels::menu_bar::ui(&menu, ui) else {
-            return;
+        let status = panels::status_bar::Status {
+            journey,
+            workspace,
+            i18n,
+            zoom: panels.canvas.view.zoom,
+            unsaved: document.is_modified(),
+            failed: failure.is_some(),
         };
-        use panels::menu_bar::MenuChoice;
-        match choice {
-            MenuChoice::Command(command) => self.queue(command),
-            MenuChoice::OpenRecent(path) => {
-                let ctx = ui.ctx().clone();
-                self.request(PendingAction::OpenPath(path), &ctx);
+        if let Some(failure) = failure {
+            panels::menu_bar::ui(&menu(), ui, actions);
+            panels::status_bar::ui(ui, &status, actions);
+            let behind = document.file_name().unwrap_or_else(|| i18n.tr("untitled"));
+            panels.failure.ui(ui, failure, &behind, i18n, actions);
+        } else {
+            if presenting {
+                panels::status_bar::presentation_ui(ui, journey, workspace, i18n);
+            } else {
+                panels::menu_bar::ui(&menu(), ui, actions);
+                panels::status_bar::ui(ui, &status, actions);
+                let mut panel = panels::Panel {
+                    journey,
+                    journey_path: document.path.as_deref(),
+                    revision: document.revision(),
+                    i18n,
+                    theme: &workspace.theme,
+                    workspace,
+                    actions,
+                    caches: &mut panels.caches,
+                };
+                if !workspace.hide_journey_panel {
+                    panels::journey::ui(&mut panel, ui);
+                }
+                if !workspace.hide_inspector {
+                    inspector::ui(&mut panel, ui);
+                }
             }
-            MenuChoice::Language(language) => self.set_language(language),
-            MenuChoice::ShowCatalogue => self.ui_state.show_catalogue = true,
-            MenuChoice::ToggleCurve(id) => {
-                let hidden = &mut self.ui_state.hidden_curves;
-                if let Some(at) = hidden.iter().position(|h| *h == id) {
-                    hidden.remove(at);
-                } else {
-                    hidden.push(id);
+            panels
+                .find
+                .ui(ui, journey, document.revision(), i18n, actions);
+            if let Some(id) = workspace.reveal.take() {
+                panels.canvas.reveal(id);
+            }
+            panels
+                .caches
+                .grey_list
+                .refresh(document.revision(), journey);
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| {
+                    let cx = canvas::Context {
+                        journey,
+                        revision: document.revision(),
+                        workspace,
+                        i18n,
+                        actions,
+                        suggestions: panels.caches.grey_list.suggested(),
+                    };
+                    panels.canvas.ui(ui, &cx);
+                });
+            panels.entry.ui(ctx, journey, presenting, i18n, actions);
+        }
+        opening_ui(ctx, session, i18n, actions);
+        // The session's questions first; a window that only shows something gives way.
+        match session.prompt() {
+            Some(prompt) if modal.as_ref().is_none_or(Modal::gives_way) => {
+                *modal = None;
+                let file = document.file_name().unwrap_or_default();
+                match prompt {
+                    Prompt::Recovery(found) => {
+                        dialogs::safety_prompts::recovery_ui(ctx, i18n, found, actions);
+                    }
+                    Prompt::Overwrite(_) => {
+                        dialogs::safety_prompts::overwrite_ui(ctx, i18n, &file, actions);
+                    }
+                    Prompt::Outside(change) => {
+                        let prompt = dialogs::safety_prompts::Outside {
+                            file: &file,
+                            change,
+                            mine: journey,
+                            show_changes: &mut panels.show_outside_changes,
+                        };
+                        dialogs::safety_prompts::outside_change_ui(ctx, i18n, prompt, actions);
+                    }
+                }
+            }
+            _ => {
+                if let Some(open) = modal {
+                    let cx = dialogs::modal::Context {
+                        i18n,
+                        language: settings.language,
+                        presenting,
+                        document_name: document.file_name().unwrap_or_else(|| i18n.tr("untitled")),
+                        actions,
+                    };
+                    if !open.ui(ctx, &cx) {
+                        *modal = None;
+                    }
                 }
             }
         }
     }
 
-    /// The journey panel and the inspector, each given only a `Panel`.
-    fn panels_ui(&mut self, ui: &mut egui::Ui, edits: &mut Edits) {
-        let mut file_requests = Vec::new();
-        let JourneyApp {
-            document,
-            i18n,
-            theme,
-            ui_state,
-            caches,
-            ..
-        } = self;
-        let mut panel = Panel {
-            journey: &document.journey,
-            journey_path: document.path.as_deref(),
-            revision: document.revision(),
-            i18n,
-            theme,
-            ui_state,
-            edits,
-            caches,
-            file_requests: &mut file_requests,
-        };
-        if !panel.ui_state.hide_journey_panel {
-            panels::journey::ui(&mut panel, ui);
-        }
-        if !panel.ui_state.hide_inspector {
-            inspector::ui(&mut panel, ui);
-        }
-        let ctx = ui.ctx().clone();
-        for (kind, purpose) in file_requests {
-            self.ask_file(kind, purpose, &ctx);
-        }
-    }
-
-    fn apply_edits(&mut self, edits: Edits) {
-        for (edit, label, coalesce) in edits.list {
-            if let Err(error) = self.document.apply(edit, label, coalesce) {
-                self.ui_state.notice = Some(Notice::Error(error.to_string()));
-            }
-        }
-        self.prune_selection();
-    }
-
-    /// Drops selected elements that no longer exist (after undo, delete, reload).
-    fn prune_selection(&mut self) {
-        let journey = &self.document.journey;
-        self.ui_state
-            .selection
-            .retain(|element| journey.has(element.kind(), element.as_str()));
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
-        let name = match &self.failed {
+        let document = self.session.document();
+        let failure = self.session.failure();
+        let name = match failure {
             Some(failure) => {
                 crate::tr!(self.i18n, "load-failed-window", file = failure.file_name())
             }
-            None => self
-                .document
+            None => document
                 .file_name()
                 .unwrap_or_else(|| self.i18n.tr("untitled")),
         };
-        let marker = if self.failed.is_none() && self.document.is_modified() {
+        let marker = if failure.is_none() && document.is_modified() {
             "● "
         } else {
             ""
         };
         // The journey's own title first: what a person recognises on a projector.
-        let journey_title = crate::bounded::ellipsized(
-            self.document.journey.title.trim(),
-            crate::model::NAME_CHARS,
-        );
-        let title = if self.failed.is_some() || journey_title.is_empty() {
+        let journey_title =
+            crate::bounded::ellipsized(document.journey.title.trim(), crate::model::NAME_CHARS);
+        let title = if failure.is_some() || journey_title.is_empty() {
             format!("{marker}{name} — journeymap")
         } else {
             format!("{marker}{journey_title} — {name} — journeymap")
         };
-        if title != self.title_shown {
+        if title != self.frame.title_shown {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_shown = title;
+            self.frame.title_shown = title;
         }
     }
 
-    /// The window title as last sent (for tests and the status bar).
-    pub fn window_title(&self) -> &str {
-        &self.title_shown
+    /// Whether a window or prompt is over the map: plain-key map shortcuts wait, and
+    /// Esc belongs to the window. "Opening…" blocks the map too: no shortcut edits a
+    /// document about to be replaced.
+    fn modal_open(&self) -> bool {
+        self.modal.is_some() || self.session.prompt().is_some() || self.session.opening().is_some()
     }
+
+    // ---- what tests and the window read ----
+
+    pub fn journey(&self) -> &Journey {
+        self.session.journey()
+    }
+
+    pub fn document(&self) -> &crate::document::Document {
+        self.session.document()
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The canvas's pan and zoom.
+    pub fn view(&self) -> &View {
+        &self.panels.canvas.view
+    }
+
+    /// Where the canvas was drawn last frame.
+    pub fn canvas_rect(&self) -> Option<egui::Rect> {
+        self.panels.canvas.rect()
+    }
+
+    /// The map's extent in layout coordinates, as last laid out.
+    pub fn map_bounds(&self) -> Option<crate::layout::Rect> {
+        self.panels.canvas.map_bounds()
+    }
+
+    /// Whether a card is being dragged on the canvas.
+    pub fn is_dragging(&self) -> bool {
+        self.panels.canvas.is_dragging()
+    }
+
+    /// The card being typed in keyboard entry.
+    pub fn entering(&self) -> Option<&crate::model::TouchpointId> {
+        self.panels.entry.entry.as_ref()
+    }
+
+    /// The file that failed to load, while its errors are shown instead of the map.
+    pub fn load_failure(&self) -> Option<&Failure> {
+        self.session.failure()
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Whether the app's own file picker is open.
+    pub fn file_picker_open(&self) -> bool {
+        matches!(self.modal, Some(Modal::FilePicker(_)))
+    }
+
+    /// A file is being read and the window says so.
+    pub fn is_opening(&self) -> bool {
+        self.session
+            .opening()
+            .is_some_and(crate::session::Opening::shows)
+    }
+
+    /// The window title as last sent.
+    pub fn window_title(&self) -> &str {
+        &self.frame.title_shown
+    }
+
+    /// Asks for `action`; it is handled with the next frame's.
+    pub fn act(&self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Whether no job is running and no action waits (tests settle on it).
+    pub fn is_idle(&self) -> bool {
+        self.session.busy().count() == 0 && self.actions.is_empty()
+    }
+
+    /// Waits until the session's jobs have sent their results, at most `timeout`.
+    pub fn wait_for_jobs(&self, timeout: Duration) -> bool {
+        self.session.wait_idle(timeout)
+    }
+
+    pub fn set_language(&mut self, language: Language) {
+        self.settings.language = language;
+        self.i18n = I18n::new(language);
+    }
+}
+
+/// "Opening…" over the map while a file takes a while to read, with Cancel.
+fn opening_ui(ctx: &egui::Context, session: &Session, i18n: &I18n, actions: &action::Actions) {
+    let Some(opening) = session.opening().filter(|o| o.shows()) else {
+        return;
+    };
+    let name = crate::session::open::file_name(&opening.path);
+    egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
+        // No spinner: it would repaint without end; the session's tick repaints ten
+        // times a second, which also shows the time going by.
+        let seconds = opening.since.elapsed().as_secs();
+        ui.label(crate::tr!(
+            i18n,
+            "opening-file",
+            file = name,
+            seconds = seconds
+        ));
+        if ui.button(i18n.tr("cancel")).clicked() {
+            actions.push(Action::CancelOpening);
+        }
+    });
+}
+
+/// Whether `path` names a journey file.
+fn is_journey(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ron")
 }

@@ -1,11 +1,19 @@
 //! How the editor starts: `Startup` is everything it takes from outside, and
 //! `JourneyApp::start` is the one constructor `run` (the binary) and the tests share.
 
-use super::*;
+use super::dialogs::file_dialog::{FileDialogs, NativeDialogs};
+use super::{JourneyApp, Settings, settings};
+use crate::model::Journey;
+use crate::session::fs::{Fs, RealFs};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Everything the editor takes from outside when it starts. `run` fills it from the
-/// platform; tests fill it with temp folders and scripted dialogs. Both then call
-/// `JourneyApp::start`, so the start path the tests drive is the one that ships.
+/// platform; tests fill it with temp folders, scripted dialogs and a scripted file
+/// system. Both then call `JourneyApp::start`, so the start path the tests drive is
+/// the one that ships.
 pub struct Startup {
     /// The journey file named on the command line.
     pub file: Option<PathBuf>,
@@ -16,26 +24,25 @@ pub struct Startup {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where autosave writes recovery files (`recovery::default_dir()` in the binary).
     pub recovery_dir: Option<PathBuf>,
+    /// Every file the session reads and writes goes through it.
+    pub fs: Arc<dyn Fs>,
+    /// When opening a file is given up.
+    pub open_timeout: Duration,
 }
 
-impl JourneyApp {
-    /// The app as it starts: autosave into the recovery folder, recovery files left by
-    /// a dead process offered, then the file asked for, else the last file, else the
-    /// example. A file that fails to load shows its errors, never another map.
-    pub fn start(startup: Startup) -> Self {
-        let Startup {
-            file,
-            journey,
+impl Startup {
+    /// What the binary starts with, but for the file, the settings and the dialogs:
+    /// the machine's file system, no recovery folder, the usual timeout.
+    pub fn new(settings: Settings, dialogs: Box<dyn FileDialogs>) -> Self {
+        Self {
+            file: None,
+            journey: None,
             settings,
             dialogs,
-            recovery_dir,
-        } = startup;
-        let journey = journey.unwrap_or_else(|| actions::welcome_journey(&settings));
-        let mut app = JourneyApp::new(Document::new(journey, None), settings, dialogs);
-        app.set_recovery_dir(recovery_dir);
-        app.check_recovery();
-        app.open_at_start(file);
-        app
+            recovery_dir: None,
+            fs: Arc::new(RealFs),
+            open_timeout: crate::session::open::OPEN_TIMEOUT,
+        }
     }
 }
 
@@ -68,10 +75,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .unwrap_or_default();
             let app = JourneyApp::start(Startup {
                 file,
-                journey: None,
-                settings,
-                dialogs: Box::new(NativeDialogs::detect()),
-                recovery_dir: crate::recovery::default_dir(),
+                recovery_dir: crate::session::recovery::default_dir(),
+                ..Startup::new(settings, Box::new(NativeDialogs::detect()))
             });
             Ok(Box::new(EframeApp(app, 0, FrameProbe::from_env())))
         }),
@@ -129,7 +134,7 @@ struct EframeApp(JourneyApp, u32, Option<FrameProbe>);
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let started = std::time::Instant::now();
-        let opened = !self.0.is_opening();
+        let opened = self.0.session().opening().is_none();
         self.0.ui(ui);
         if let Some(probe) = &mut self.2
             && opened
@@ -153,7 +158,7 @@ impl eframe::App for EframeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.0.settings);
+        eframe::set_value(storage, settings::STORAGE_KEY, self.0.settings());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -2,7 +2,13 @@
 //! accessible name, so tests (and screen readers) find it by label.
 
 use crate::i18n::I18n;
+use crate::model::Rgb;
 use egui::{Response, TextEdit, Ui};
+
+/// A model colour as egui's.
+pub fn colour(rgb: Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
 
 /// Text longer than this is not edited in a field: egui lays out a field's whole text
 /// every frame, and a pasted log of megabytes would stall the editor. Such a field

@@ -42,6 +42,9 @@ struct Step {
 
 #[derive(Debug)]
 pub struct Document {
+    /// Unique across documents (from the revision counter): results of work started for
+    /// one document are never applied to another.
+    id: u64,
     pub journey: Journey,
     pub path: Option<PathBuf>,
     revision: u64,
@@ -58,6 +61,7 @@ impl Document {
     pub fn new(journey: Journey, path: Option<PathBuf>) -> Self {
         let revision = fresh_revision();
         Self {
+            id: revision,
             journey,
             path,
             revision,
@@ -81,6 +85,22 @@ impl Document {
         let mut document = Self::new(parsed.journey.clone(), Some(path.to_owned()));
         document.line_ending = parsed.line_ending;
         Ok((document, parsed))
+    }
+
+    /// The document of a file just read from `path`.
+    pub fn from_parsed(parsed: format::Parsed, path: &Path) -> Self {
+        let format::Parsed {
+            journey,
+            comments: _,
+            line_ending,
+        } = parsed;
+        let mut document = Self::new(journey, Some(path.to_owned()));
+        document.line_ending = line_ending;
+        document
+    }
+
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     pub fn revision(&self) -> u64 {
@@ -195,14 +215,20 @@ impl Document {
         }
     }
 
-    /// Saves to `path` (atomically) and makes it the document's path.
-    /// Saves to `path`; returns the text written.
+    /// Saves to `path` (atomically, on this thread) and makes it the document's path;
+    /// returns the text written. The editor saves through the session instead.
     pub fn save_as(&mut self, path: &Path) -> Result<String, format::FormatError> {
         let text = format::save_returning_text(path, &self.journey, self.line_ending)?;
-        self.path = Some(path.to_owned());
-        self.saved_revision = self.revision;
+        self.mark_saved(self.revision, path.to_owned());
         self.break_coalescing = true;
         Ok(text)
+    }
+
+    /// `revision` of the journey is on disk at `path` (a save finished). Edits made
+    /// since it started keep the document modified.
+    pub fn mark_saved(&mut self, revision: u64, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = revision;
     }
 }
 

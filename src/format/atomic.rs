@@ -35,7 +35,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
     check_replaceable(path)?;
     // Written beside `path` and renamed onto it: a link put there meanwhile is
     // replaced, never written through.
-    replace_with(path, |file| file.write_all(bytes))
+    replace_with(path, |file| file.write_all(bytes), &mut || Ok(()))
 }
 
 /// Writes several outputs as a set (the pages of a slide deck): every file is written
@@ -79,7 +79,20 @@ pub fn atomic_write_with(
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
     let resolved = writable_target(path)?;
-    replace_with(&resolved, write)
+    replace_with(&resolved, write, &mut || Ok(()))
+}
+
+/// Like `atomic_write`, with `check` run after the new bytes are written and synced
+/// beside the file and just before they replace it: an error from `check` leaves the
+/// old file as it was (the editor looks once more that nobody changed the file while a
+/// slow save was writing).
+pub fn atomic_write_checked(
+    path: &Path,
+    bytes: &[u8],
+    check: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<()> {
+    let resolved = writable_target(path)?;
+    replace_with(&resolved, |file| file.write_all(bytes), check)
 }
 
 /// The folder holding `path` (`.` for a bare name).
@@ -106,8 +119,13 @@ fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
         .tempfile_in(dir)
 }
 
-/// Writes a temp file beside `path` with `write` and renames it onto `path`.
-fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+/// Writes a temp file beside `path` with `write` and, if `check` agrees, renames it onto
+/// `path`.
+fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    check: &mut dyn FnMut() -> io::Result<()>,
+) -> io::Result<()> {
     let mut temp = temp_beside(path)?;
     write(temp.as_file_mut())?;
     temp.as_file_mut().flush()?;
@@ -121,6 +139,7 @@ fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) ->
         Err(_) => set_new_file_permissions(temp.as_file())?,
     }
     temp.as_file().sync_all()?;
+    check()?;
     temp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable; not every platform can open a folder.
     if let Ok(folder) = File::open(folder_of(path)) {

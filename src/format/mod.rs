@@ -15,8 +15,8 @@ mod lint;
 mod validate;
 
 pub use atomic::{
-    MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_with, read_regular, refuse_link,
-    write_output, write_output_set,
+    MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_checked, atomic_write_with,
+    read_regular, refuse_link, write_output, write_output_set,
 };
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;

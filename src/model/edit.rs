@@ -188,6 +188,17 @@ impl Edit {
         ]))
     }
 
+    /// Deletes any element as one step: what cannot live without it goes with it (a
+    /// touchpoint's grey areas and opportunities, a grey area's opportunities), what
+    /// only refers to it forgets the reference.
+    pub fn delete(journey: &Journey, element: &ElementId) -> Edit {
+        match element {
+            ElementId::Touchpoint(id) => Edit::delete_touchpoint(journey, id),
+            ElementId::GreyArea(id) => Edit::delete_grey_area(journey, id),
+            other => Edit::delete_unlinking(journey, other.kind(), other.as_str()),
+        }
+    }
+
     /// Deletes a touchpoint with the grey areas and opportunities that point at it, and
     /// clears the `planned_after` of touchpoints planned after it.
     pub fn delete_touchpoint(journey: &Journey, id: &TouchpointId) -> Edit {

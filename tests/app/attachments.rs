@@ -126,9 +126,11 @@ fn a_missing_attachment_names_its_file() {
     journey.evidence[0].attachments = vec!["photos/missing.png".to_owned()];
     journeymap::format::save(&file, &journey).unwrap();
     let mut h = crate::common::harness(crate::common::app_on_file(&file));
-    h.state_mut().ui_state.selection = vec![journeymap::model::ElementId::Evidence(
-        journey.evidence[0].id.clone(),
-    )];
+    h.state().act(journeymap::app::Action::View(
+        journeymap::app::ViewChange::Select(vec![journeymap::model::ElementId::Evidence(
+            journey.evidence[0].id.clone(),
+        )]),
+    ));
     h.run();
     assert!(
         h.query_by_label_contains("photos/missing.png cannot be read")

@@ -33,10 +33,8 @@ pub fn app_on_file_with(
     let dialogs = ScriptedDialogs::default();
     let app = JourneyApp::start(Startup {
         file: Some(file.to_owned()),
-        journey: None,
-        settings,
-        dialogs: Box::new(dialogs.clone()),
         recovery_dir: Some(test_recovery_dir()),
+        ..Startup::new(settings, Box::new(dialogs.clone()))
     });
     (app, dialogs)
 }
@@ -46,14 +44,8 @@ pub fn app_on_file_with(
 pub fn app_on_file(file: &std::path::Path) -> JourneyApp {
     JourneyApp::start(Startup {
         file: Some(file.to_owned()),
-        journey: None,
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-            ..Settings::default()
-        },
-        dialogs: Box::new(ScriptedDialogs::default()),
         recovery_dir: Some(test_recovery_dir()),
+        ..Startup::new(english(), Box::new(ScriptedDialogs::default()))
     })
 }
 
@@ -67,13 +59,54 @@ pub fn app_with(journey: Journey, language: Language) -> (JourneyApp, ScriptedDi
         ..Settings::default()
     };
     let app = JourneyApp::start(Startup {
-        file: None,
         journey: Some(journey),
-        settings,
-        dialogs: Box::new(dialogs.clone()),
         recovery_dir: Some(test_recovery_dir()),
+        ..Startup::new(settings, Box::new(dialogs.clone()))
     });
     (app, dialogs)
+}
+
+/// English settings with no recent files.
+pub fn english() -> Settings {
+    Settings {
+        language: Language::En,
+        recent_files: Vec::new(),
+        ..Settings::default()
+    }
+}
+
+/// `app_with`, its files read and written through `fs` (which a test scripts).
+pub fn app_with_fs(
+    journey: Journey,
+    fs: journeymap::session::ScriptedFs,
+    open_timeout: std::time::Duration,
+) -> (JourneyApp, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    let app = JourneyApp::start(Startup {
+        journey: Some(journey),
+        recovery_dir: Some(test_recovery_dir()),
+        fs: std::sync::Arc::new(fs),
+        open_timeout,
+        ..Startup::new(english(), Box::new(dialogs.clone()))
+    });
+    (app, dialogs)
+}
+
+/// Lets the app settle: frames run until none is asked for, and the session's jobs
+/// (saves, opening, disk checks, autosave, exports) have sent their results and been
+/// handled. Waits on the jobs themselves, never on a clock.
+pub fn settle(h: &mut Harness<'_, JourneyApp>) {
+    for _ in 0..400 {
+        h.run();
+        if h.state().is_idle() {
+            return;
+        }
+        assert!(
+            h.state().wait_for_jobs(std::time::Duration::from_secs(60)),
+            "the session's jobs are still running after 60 s"
+        );
+    }
+    panic!("the app never settled");
 }
 
 pub fn harness(app: JourneyApp) -> Harness<'static, JourneyApp> {
@@ -87,20 +120,20 @@ pub fn harness_sized(app: JourneyApp, width: f32, height: f32) -> Harness<'stati
         // Keys batched in one frame are replayed a boundary per frame.
         .with_max_steps(400)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);
-    harness.run();
+    settle(&mut harness);
     harness
 }
 
 /// Presses a shortcut and lets the app settle.
 pub fn press(harness: &mut Harness<'_, JourneyApp>, modifiers: egui::Modifiers, key: egui::Key) {
     harness.key_press_modifiers(modifiers, key);
-    harness.run();
+    settle(harness);
 }
 
 /// Clicks the widget with this label and lets the app settle.
 pub fn click(harness: &mut Harness<'_, JourneyApp>, label: &str) {
     harness.get_by_label(label).click();
-    harness.run();
+    settle(harness);
 }
 
 /// Opens a combo box by its label and picks an option.
@@ -110,7 +143,7 @@ pub fn pick(harness: &mut Harness<'_, JourneyApp>, combo: &str, option: &str) {
         .click();
     harness.run();
     harness.get_by_label(option).click();
-    harness.run();
+    settle(harness);
 }
 
 /// Focuses a text field (one line or several) by label and types into it.
@@ -127,7 +160,7 @@ pub fn type_into(harness: &mut Harness<'_, JourneyApp>, label: &str, text: &str)
     harness.get_by_role_and_label(role, label).focus();
     harness.run();
     harness.get_by_role_and_label(role, label).type_text(text);
-    harness.run();
+    settle(harness);
 }
 
 /// The events egui-winit sends for one key stroke: the press, the text it types (for
@@ -199,5 +232,5 @@ pub fn send(h: &mut Harness<'_, JourneyApp>, events: Vec<egui::Event>, per_frame
         h.input_mut().events.extend(chunk.iter().cloned());
         h.step();
     }
-    h.run();
+    settle(h);
 }

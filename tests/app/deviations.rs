@@ -4,6 +4,7 @@
 use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use journeymap::app::{Action, ViewChange};
 use journeymap::model::*;
 
 #[test]
@@ -33,7 +34,7 @@ fn the_inspector_marks_a_deviation_and_where_an_out_of_order_card_was_planned() 
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Planned after")
         .click();
     h.run();
-    let canvas = h.state().ui_state.canvas_rect.unwrap();
+    let canvas = h.state().canvas_rect().unwrap();
     h.query_all_by_label("Browse the winter collection")
         .find(|n| !canvas.intersects(n.rect()))
         .expect("the entry in the list")
@@ -79,7 +80,7 @@ fn an_extra_curve_is_added_named_scored_on_a_card_hidden_in_the_view_and_saved()
     )
     .unwrap();
     let mut h = harness(app_on_file(&path));
-    h.state_mut().ui_state.show_catalogue = true;
+    h.state().act(Action::View(ViewChange::ShowCatalogue(true)));
     h.run();
     h.get_by_label("Add curve").scroll_to_me();
     h.run();
@@ -106,7 +107,7 @@ fn an_extra_curve_is_added_named_scored_on_a_card_hidden_in_the_view_and_saved()
     // The view can hide it (exports still draw it).
     click(&mut h, "View");
     click(&mut h, "Show Relevance");
-    assert_eq!(h.state().ui_state.hidden_curves, vec![curve.id.clone()]);
+    assert_eq!(h.state().workspace().hidden_curves, vec![curve.id.clone()]);
 
     send(&mut h, shortcut(Modifiers::COMMAND, Key::S), 1);
     let saved = journeymap::format::load(&path).unwrap().journey;

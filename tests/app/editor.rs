@@ -5,7 +5,7 @@
 use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use journeymap::app::{DialogKind, JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::{DialogKind, JourneyApp, ScriptedDialogs, Startup};
 use journeymap::format;
 use journeymap::model::*;
 
@@ -137,13 +137,13 @@ fn build_a_map_save_it_and_load_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("workshop.ron");
     dialogs.answer(Some(path.clone()));
-    assert!(h.state().document.is_modified());
+    assert!(h.state().document().is_modified());
     press(&mut h, Modifiers::COMMAND, Key::S);
     assert!(matches!(
         dialogs.asked().last(),
         Some(DialogKind::SaveJourney { .. })
     ));
-    assert!(!h.state().document.is_modified());
+    assert!(!h.state().document().is_modified());
     assert!(
         h.state()
             .window_title()
@@ -224,7 +224,7 @@ fn a_conflicted_file_at_start_shows_its_errors_and_loads_once_fixed() {
     }
     assert!(h.state().load_failure().is_none(), "reloaded by itself");
     assert_eq!(h.state().journey().title, "Fixed");
-    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().document().path.as_deref(), Some(path.as_path()));
 }
 
 #[test]
@@ -235,15 +235,9 @@ fn without_system_dialogs_the_builtin_picker_opens_a_journey() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a journey").unwrap();
     let app = JourneyApp::start(Startup {
-        file: None,
         journey: Some(Journey::new("Start", Language::En)),
-        settings: Settings {
-            language: Language::En,
-            recent_files: Vec::new(),
-            ..Settings::default()
-        },
-        dialogs: Box::new(ScriptedDialogs::unavailable()),
         recovery_dir: Some(test_recovery_dir()),
+        ..Startup::new(english(), Box::new(ScriptedDialogs::unavailable()))
     });
     let mut h = harness(app);
     press(&mut h, Modifiers::COMMAND, Key::O);
@@ -265,7 +259,7 @@ fn without_system_dialogs_the_builtin_picker_opens_a_journey() {
     click(&mut h, "Open");
     assert!(!h.state().file_picker_open());
     assert_eq!(h.state().journey().title, "Picked");
-    assert_eq!(h.state().document.path.as_deref(), Some(path.as_path()));
+    assert_eq!(h.state().document().path.as_deref(), Some(path.as_path()));
 }
 
 #[test]

@@ -89,9 +89,13 @@ fn the_interface_language_does_not_change_an_export() {
         app.set_language(language);
         let mut h = harness(app);
         let svg = dir.path().join(format!("{}.svg", language.key()));
-        h.state_mut()
-            .export_to(&svg, journeymap::export::ExportOptions::default());
-        h.run();
+        h.state().act(journeymap::app::Action::FileChosen(
+            journeymap::app::DialogPurpose::Export {
+                options: journeymap::export::ExportOptions::default(),
+            },
+            svg.clone(),
+        ));
+        crate::common::settle(&mut h);
         pictures.push(std::fs::read(&svg).unwrap());
     }
     assert_eq!(pictures[0], pictures[1]);

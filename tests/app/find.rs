@@ -17,7 +17,7 @@ fn example() -> Journey {
 }
 
 fn selected(h: &Harness<'_, JourneyApp>) -> Vec<ElementId> {
-    h.state().ui_state.selection.clone()
+    h.state().workspace().selection.clone()
 }
 
 /// Whether the touchpoint's own text (not its links) holds `needle`.
@@ -66,7 +66,7 @@ fn ctrl_f_finds_steps_selects_and_scrolls_to_each_match() {
         seen.push(selected(&h));
         if let [ElementId::Touchpoint(id)] = selected(&h).as_slice() {
             let title = &journey.touchpoint(id).unwrap().title;
-            let canvas = h.state().ui_state.canvas_rect.unwrap();
+            let canvas = h.state().canvas_rect().unwrap();
             let rect = h
                 .query_all_by_label(title)
                 .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
@@ -91,7 +91,7 @@ fn ctrl_f_finds_steps_selects_and_scrolls_to_each_match() {
     assert!(h.query_by_label("No matches").is_some());
     send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
     assert!(h.query_by_label("Find").is_none());
-    assert!(!h.state().document.is_modified());
+    assert!(!h.state().document().is_modified());
 }
 
 #[test]
@@ -109,12 +109,12 @@ fn find_works_in_presentation_mode_and_reaches_grey_areas_and_stage_notes() {
         .find(|g| g.title.contains("nobody owns"))
         .unwrap();
     assert_eq!(selected(&h), vec![ElementId::GreyArea(grey.id.clone())]);
-    assert!(h.state().ui_state.display.presenting());
+    assert!(h.state().workspace().display.presenting());
 
     // A stage note: the stage becomes the active one.
     let note = &journey.stages[&Stage::Usage].goal;
     send(&mut h, shortcut(Modifiers::COMMAND, Key::A), 1);
     send(&mut h, typing(note), 1);
     send(&mut h, shortcut(Modifiers::NONE, Key::Enter), 1);
-    assert_eq!(h.state().ui_state.active_stage, Some(Stage::Usage));
+    assert_eq!(h.state().workspace().active_stage, Some(Stage::Usage));
 }

@@ -12,8 +12,10 @@ use journeymap::model::*;
 fn a_ten_megabyte_title_is_shown_cut_and_can_be_shortened_in_one_undoable_step() {
     let journey = hostile::with_huge_field(12, 10_000_000, 3);
     let id = journey.touchpoints[0].id.clone();
-    let (mut app, _) = app_with(journey, Language::En);
-    app.ui_state.selection = vec![ElementId::Touchpoint(id.clone())];
+    let (app, _) = app_with(journey, Language::En);
+    app.act(journeymap::app::Action::View(
+        journeymap::app::ViewChange::Select(vec![ElementId::Touchpoint(id.clone())]),
+    ));
     let mut h = harness(app);
     // The inspector shows the start and the size, not a field of 10 MB.
     assert!(
@@ -49,7 +51,7 @@ fn thousands_of_errors_are_counted_and_the_first_ones_listed() {
     assert_eq!(failure.diagnostics.len(), 5_000);
     assert!(h.query_by_label("5000 errors").is_some());
     let listed = h.query_all_by_label_contains("line ").count();
-    assert_eq!(listed, journeymap::app::LoadFailure::MAX_LISTED);
+    assert_eq!(listed, journeymap::session::Failure::MAX_LISTED);
     assert!(
         h.query_by_label_contains("and 4800 more: `journeymap check")
             .is_some()
@@ -59,9 +61,11 @@ fn thousands_of_errors_are_counted_and_the_first_ones_listed() {
 
 #[test]
 fn a_long_error_notice_stays_one_line() {
-    let (mut app, _) = app_with(Journey::new("Notices", Language::En), Language::En);
+    let (app, _) = app_with(Journey::new("Notices", Language::En), Language::En);
     let long = format!("first line {}\nsecond\nthird", "x".repeat(5_000));
-    app.ui_state.notice = Some(journeymap::app::Notice::Error(long));
+    app.act(journeymap::app::Action::View(
+        journeymap::app::ViewChange::Notice(Some(journeymap::app::Notice::Error(long))),
+    ));
     let h = harness(app);
     let node = h.query_by_label_contains("first line").expect("the notice");
     let node = node.accesskit_node();
@@ -93,27 +97,8 @@ fn saving_a_crlf_file_keeps_crlf() {
 
 mod slow_files {
     use super::*;
-    use journeymap::app::Document;
-    use journeymap::format::{FormatError, Parsed};
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use journeymap::session::{Gate, ScriptedFs};
     use std::time::{Duration, Instant};
-
-    static RELEASE: AtomicBool = AtomicBool::new(false);
-
-    /// A reader that takes as long as the test wants (a big map on a slow share).
-    fn slow(path: &std::path::Path) -> Result<(Document, Parsed), FormatError> {
-        while !RELEASE.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        Document::load(path)
-    }
-
-    /// A reader that never returns (a hung network mount).
-    fn hangs(_: &std::path::Path) -> Result<(Document, Parsed), FormatError> {
-        loop {
-            std::thread::park();
-        }
-    }
 
     /// Steps frames (as the window would, ten a second) until `done`, or fails.
     fn step_until(
@@ -136,24 +121,39 @@ mod slow_files {
         path
     }
 
+    /// Ctrl+O as a key press, without waiting for the session's jobs (a read is held).
+    fn open_key(h: &mut egui_kittest::Harness<'_, JourneyApp>) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run();
+    }
+
     #[test]
     fn a_slow_file_opens_while_the_window_keeps_drawing() {
         let dir = tempfile::tempdir().unwrap();
         let path = file(dir.path(), "Read slowly");
-        let (mut app, dialogs) = app_with(Journey::new("Before", Language::En), Language::En);
-        app.loader = slow;
+        // A big map on a slow share: the read waits until the test lets it go.
+        let fs = ScriptedFs::default();
+        let (app, dialogs) = app_with_fs(
+            Journey::new("Before", Language::En),
+            fs.clone(),
+            journeymap::session::open::OPEN_TIMEOUT,
+        );
         let mut h = harness(app);
+        let gate = Gate::shut();
+        fs.hold_reads(gate.clone());
         dialogs.answer(Some(path));
-        press(&mut h, Modifiers::COMMAND, Key::O);
+        open_key(&mut h);
         // The frame came back: the window says what it is doing, the map is unchanged.
-        assert!(h.state().is_opening());
+        step_until(&mut h, JourneyApp::is_opening);
         assert!(h.query_by_label_contains("Opening “slow.ron”…").is_some());
         assert_eq!(h.state().journey().title, "Before");
         // A shortcut meant for the map does nothing while a file is opening.
-        press(&mut h, Modifiers::NONE, Key::A);
+        h.key_press_modifiers(Modifiers::NONE, Key::A);
+        h.run();
         assert!(h.state().journey().touchpoints.is_empty());
-        RELEASE.store(true, Ordering::SeqCst);
+        gate.open();
         step_until(&mut h, |app| !app.is_opening());
+        settle(&mut h);
         assert_eq!(h.state().journey().title, "Read slowly");
         assert!(h.state().load_failure().is_none());
     }
@@ -162,13 +162,19 @@ mod slow_files {
     fn a_hung_file_is_given_up_and_the_map_stays() {
         let dir = tempfile::tempdir().unwrap();
         let path = file(dir.path(), "Never read");
-        let (mut app, dialogs) = app_with(Journey::new("Kept", Language::En), Language::En);
-        app.loader = hangs;
-        app.open_timeout = Duration::from_millis(500);
+        let fs = ScriptedFs::default();
+        let (app, dialogs) = app_with_fs(
+            Journey::new("Kept", Language::En),
+            fs.clone(),
+            Duration::from_millis(500),
+        );
         let mut h = harness(app);
+        // A hung network mount: the read never returns (until the test ends).
+        let gate = Gate::shut();
+        fs.hold_reads(gate.clone());
         dialogs.answer(Some(path));
-        press(&mut h, Modifiers::COMMAND, Key::O);
-        assert!(h.state().is_opening());
+        open_key(&mut h);
+        assert!(h.state().session().opening().is_some());
         step_until(&mut h, |app| app.load_failure().is_some());
         let failure = h.state().load_failure().unwrap();
         assert!(
@@ -176,7 +182,9 @@ mod slow_files {
             "{}",
             failure.message
         );
-        click(&mut h, "Back to “Untitled”");
+        h.get_by_label("Back to “Untitled”").click();
+        h.run();
         assert_eq!(h.state().journey().title, "Kept");
+        gate.open();
     }
 }

@@ -7,6 +7,7 @@ use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use journeymap::app::JourneyApp;
+use journeymap::app::{Action, ViewChange};
 use journeymap::format;
 use journeymap::model::*;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ fn on_file(dir: &Path, journey: &Journey) -> (Harness<'static, JourneyApp>, Path
 
 fn save_and_load(h: &mut Harness<'_, JourneyApp>, path: &Path) -> Journey {
     send(h, shortcut(Modifiers::COMMAND, Key::S), 1);
-    assert!(!h.state().document.is_modified(), "saved");
+    assert!(!h.state().document().is_modified(), "saved");
     format::load(path).unwrap().journey
 }
 
@@ -49,7 +50,7 @@ fn pointer(pos: Pos2, pressed: Option<bool>) -> egui::Event {
 fn catalogue_add_rename_recolour_with_one_undo_step_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = on_file(dir.path(), &example());
-    h.state_mut().ui_state.show_catalogue = true;
+    h.state().act(Action::View(ViewChange::ShowCatalogue(true)));
     h.run();
 
     // Add a channel: its name is selected, so typing replaces it.
@@ -293,7 +294,7 @@ fn empty_stages_collapse_from_the_view_menu_shortcut() {
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::K,
     );
-    assert!(h.state().ui_state.collapse_empty_stages);
+    assert!(h.state().workspace().collapse_empty_stages);
     let after = ratio(&h);
     assert!(after < before * 0.8, "{after} < {before}");
 }
@@ -309,8 +310,7 @@ fn hiding_the_panels_gives_the_canvas_the_window() {
     let mut h = harness(app);
     let width = |h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>| {
         h.state()
-            .ui_state
-            .canvas_rect
+            .canvas_rect()
             .expect("the canvas is drawn")
             .width()
     };

@@ -153,7 +153,7 @@ fn a_conflict_from_git_is_resolved_in_the_app_and_saved_without_markers() {
     h.run();
     click(&mut h, "Use these choices");
     assert!(h.state().load_failure().is_none(), "resolved");
-    assert!(h.state().document.is_modified(), "to be saved");
+    assert!(h.state().document().is_modified(), "to be saved");
 
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::S);
     let text = std::fs::read_to_string(&path).unwrap();

@@ -6,7 +6,10 @@ use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::{AUTOSAVE_DELAY_SECS, JourneyApp, ScriptedDialogs, Settings, Startup};
+use journeymap::app::{
+    AUTOSAVE_DELAY_SECS, Action, JourneyApp, Pending, ScriptedDialogs, Settings, Startup,
+    ViewChange,
+};
 use journeymap::format;
 use journeymap::model::*;
 use std::path::{Path, PathBuf};
@@ -17,8 +20,7 @@ fn advance(h: &mut Harness<'_, JourneyApp>, secs: f64) {
     for _ in 0..((secs / 0.25).ceil() as usize) {
         h.step();
     }
-    h.run();
-    h.state().safety.flush();
+    settle(h);
 }
 
 fn copy_example(dir: &Path) -> PathBuf {
@@ -38,10 +40,8 @@ fn open(file: &Path, recovery: &Path) -> Harness<'static, JourneyApp> {
     };
     let app = JourneyApp::start(Startup {
         file: Some(file.to_owned()),
-        journey: None,
-        settings,
-        dialogs: Box::new(ScriptedDialogs::default()),
         recovery_dir: Some(recovery.to_owned()),
+        ..Startup::new(settings, Box::new(ScriptedDialogs::default()))
     });
     harness(app)
 }
@@ -54,11 +54,9 @@ fn restarted(recovery: &Path) -> Harness<'static, JourneyApp> {
         ..Settings::default()
     };
     let app = JourneyApp::start(Startup {
-        file: None,
         journey: Some(Journey::new("", Language::En)),
-        settings,
-        dialogs: Box::new(ScriptedDialogs::default()),
         recovery_dir: Some(recovery.to_owned()),
+        ..Startup::new(settings, Box::new(ScriptedDialogs::default()))
     });
     harness(app)
 }
@@ -81,7 +79,9 @@ fn make_edits(h: &mut Harness<'_, JourneyApp>) {
 
 /// Adds a card in Usage (Ctrl+Enter) and types its title in the inspector.
 fn add_card(h: &mut Harness<'_, JourneyApp>, title: &str) {
-    h.state_mut().ui_state.active_stage = Some(Stage::Usage);
+    h.state()
+        .act(Action::View(ViewChange::ActiveStage(Stage::Usage)));
+    h.run();
     press(h, Modifiers::COMMAND, Key::Enter);
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
         .type_text(title);
@@ -134,11 +134,11 @@ fn autosave_within_two_seconds_and_restore_after_a_crash() {
     );
     click(&mut h, "Restore");
     assert_recovered(h.state().journey());
-    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
-    assert!(h.state().document.is_modified());
+    assert_eq!(h.state().document().path.as_deref(), Some(file.as_path()));
+    assert!(h.state().document().is_modified());
 
     press(&mut h, Modifiers::COMMAND, Key::S);
-    h.state().safety.flush();
+    settle(&mut h);
     assert!(
         recovery_files(&recovery).is_empty(),
         "a clean save removes the recovery file"
@@ -157,7 +157,7 @@ fn discarding_removes_the_recovery_file() {
     assert_eq!(recovery_files(&recovery).len(), 1);
     press(&mut h, Modifiers::COMMAND, Key::N);
     click(&mut h, "Don't save");
-    h.state().safety.flush();
+    settle(&mut h);
     assert!(recovery_files(&recovery).is_empty());
 }
 
@@ -202,7 +202,7 @@ fn an_outside_change_reloads_a_clean_document_and_asks_when_there_are_edits() {
     advance(&mut h, 1.5);
     click(&mut h, "Reload theirs");
     assert_eq!(h.state().journey().title, "Theirs wins");
-    assert!(!h.state().document.is_modified());
+    assert!(!h.state().document().is_modified());
 }
 
 #[test]
@@ -257,8 +257,9 @@ fn a_file_with_conflict_markers_is_refused_and_the_map_stays() {
         1,
     );
     std::fs::write(&conflicted, text).unwrap();
-    h.state_mut().open_path(&conflicted);
-    h.run();
+    h.state()
+        .act(Action::Request(Pending::OpenPath(conflicted.clone())));
+    settle(&mut h);
     assert_eq!(
         h.state().journey().title,
         "Online order, delivery and return"
@@ -272,7 +273,7 @@ fn a_file_with_conflict_markers_is_refused_and_the_map_stays() {
     );
     click(&mut h, "Back to “journey.ron”");
     assert!(h.state().load_failure().is_none());
-    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
+    assert_eq!(h.state().document().path.as_deref(), Some(file.as_path()));
 }
 
 #[test]
@@ -283,8 +284,8 @@ fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file()
     let mut journey = format::load(&file).unwrap().journey;
     journey.title = "Hand-made recovery".to_owned();
     // Written by a window that then died: its slot's lock goes with it.
-    let dead = journeymap::recovery::Slot::claim(&recovery_dir).unwrap();
-    dead.write(&journeymap::recovery::Recovery {
+    let dead = journeymap::session::recovery::Slot::claim(&recovery_dir).unwrap();
+    dead.write(&journeymap::session::recovery::Recovery {
         path: Some(file.clone()),
         autosaved_unix_secs: 1_700_000_000,
         pid: 1, // a live process: liveness is the lock, not the pid
@@ -296,8 +297,8 @@ fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file()
     assert!(h.query_by_label("Restore unsaved work?").is_some());
     send(&mut h, shortcut(Modifiers::NONE, Key::Enter), 1);
     assert_eq!(h.state().journey().title, "Hand-made recovery");
-    assert_eq!(h.state().document.path.as_deref(), Some(file.as_path()));
-    assert!(h.state().document.is_modified());
+    assert_eq!(h.state().document().path.as_deref(), Some(file.as_path()));
+    assert!(h.state().document().is_modified());
 }
 
 /// The recovery files' text, all together.
@@ -336,7 +337,7 @@ fn two_windows_on_one_file_each_keep_their_own_recovery() {
     assert_eq!(recovery_files(&recovery).len(), 2, "one recovery a window");
     // B saves: its recovery goes, A's unsaved card stays recoverable.
     press(&mut b, Modifiers::COMMAND, Key::S);
-    b.state().safety.flush();
+    settle(&mut b);
     let text = recovery_text(&recovery);
     assert!(text.contains("Card from window A"), "{text}");
     assert!(!text.contains("Card from window B"));
@@ -407,8 +408,8 @@ fn the_restore_prompt_names_every_kind_that_differs() {
     journey.scenario.push_str(" (revised)");
     journey.grey_areas.pop();
     journey.evidence[0].text.push_str(" — and more");
-    let dead = journeymap::recovery::Slot::claim(&recovery_dir).unwrap();
-    dead.write(&journeymap::recovery::Recovery {
+    let dead = journeymap::session::recovery::Slot::claim(&recovery_dir).unwrap();
+    dead.write(&journeymap::session::recovery::Recovery {
         path: Some(file.clone()),
         autosaved_unix_secs: 1_700_000_000,
         pid: 0,

@@ -28,7 +28,7 @@ fn the_gallery_starts_a_journey_from_a_template_in_the_interface_language() {
     assert_eq!(journey.title, "Abrir una cuenta bancaria");
     assert_eq!(journey.language, Language::Es);
     assert_eq!(journey.touchpoints.len(), 7);
-    assert!(h.state().ui_state.modal.is_none());
+    assert!(h.state().modal().is_none());
     let text = journeymap::format::to_text(&journey).unwrap();
     assert!(journeymap::format::check(&text).is_empty());
 
@@ -42,9 +42,7 @@ fn the_gallery_starts_a_journey_from_a_template_in_the_interface_language() {
         1,
     );
     click(&mut h, "Parte de seguro de coche");
-    assert!(
-        h.query_by_label("¿Guardar los cambios?").is_some() || h.state().ui_state.modal.is_some()
-    );
+    assert!(h.query_by_label("¿Guardar los cambios?").is_some() || h.state().modal().is_some());
     click(&mut h, "Cancelar");
     assert_eq!(h.state().journey().title, "Abrir una cuenta bancaria");
     send(
@@ -53,5 +51,5 @@ fn the_gallery_starts_a_journey_from_a_template_in_the_interface_language() {
         1,
     );
     send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
-    assert!(h.state().ui_state.modal.is_none());
+    assert!(h.state().modal().is_none());
 }

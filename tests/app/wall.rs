@@ -50,9 +50,9 @@ fn the_wall_at_1280x720_shows_every_card_with_titles_of_12_px_or_more() {
     let (path, journey) = example_on_file(dir.path());
     let mut h = harness_sized(app_on_file(&path), 1280.0, 720.0);
     // The timeline fitted to this window shows a few stages at a time.
-    let canvas = h.state().ui_state.canvas_rect.unwrap();
+    let canvas = h.state().canvas_rect().unwrap();
     let on_screen = |h: &Harness<'_, JourneyApp>| {
-        let canvas = h.state().ui_state.canvas_rect.unwrap();
+        let canvas = h.state().canvas_rect().unwrap();
         journey
             .touchpoints
             .iter()
@@ -71,8 +71,8 @@ fn the_wall_at_1280x720_shows_every_card_with_titles_of_12_px_or_more() {
 
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::H); // both panels away
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::W); // the wall
-    assert_eq!(h.state().ui_state.arrangement, Arrangement::Wall);
-    let canvas_now = h.state().ui_state.canvas_rect.unwrap();
+    assert_eq!(h.state().workspace().arrangement, Arrangement::Wall);
+    let canvas_now = h.state().canvas_rect().unwrap();
     assert!(canvas_now.width() > canvas.width());
     // Every card's title is painted inside the canvas at 12 px or more.
     let texts = painted_texts(&h);
@@ -93,7 +93,7 @@ fn the_wall_at_1280x720_shows_every_card_with_titles_of_12_px_or_more() {
 
     // Again: back to the timeline, in the same place as before.
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::W);
-    assert_eq!(h.state().ui_state.arrangement, Arrangement::Timeline);
+    assert_eq!(h.state().workspace().arrangement, Arrangement::Timeline);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn wall_cards_click_and_drag_in_their_grid_and_the_wall_is_remembered_per_file()
 
     click(&mut h, "Checkout form");
     assert_eq!(
-        h.state().ui_state.selection,
+        h.state().workspace().selection,
         vec![ElementId::Touchpoint("tp-7".into())]
     );
 
@@ -137,7 +137,7 @@ fn wall_cards_click_and_drag_in_their_grid_and_the_wall_is_remembered_per_file()
     assert_eq!(usage.last().map(String::as_str), Some("Checkout form"));
 
     // The choice is a view setting for this file, not part of the journey.
-    let settings: Settings = h.state().settings.clone();
+    let settings: Settings = h.state().settings().clone();
     assert_eq!(settings.arrangement_for(Some(&path)), Arrangement::Wall);
     press(&mut h, Modifiers::COMMAND, Key::S);
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -146,12 +146,12 @@ fn wall_cards_click_and_drag_in_their_grid_and_the_wall_is_remembered_per_file()
     // Opened again with those settings: the wall. Another file: the timeline.
     let (app, _) = app_on_file_with(&path, settings.clone());
     let h = harness_sized(app, 1280.0, 720.0);
-    assert_eq!(h.state().ui_state.arrangement, Arrangement::Wall);
+    assert_eq!(h.state().workspace().arrangement, Arrangement::Wall);
     let other = dir.path().join("other.ron");
     std::fs::copy(&path, &other).unwrap();
     let (app, _) = app_on_file_with(&other, settings);
     let h = harness_sized(app, 1280.0, 720.0);
-    assert_eq!(h.state().ui_state.arrangement, Arrangement::Timeline);
+    assert_eq!(h.state().workspace().arrangement, Arrangement::Timeline);
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn the_export_window_writes_an_a3_pdf_poster_and_remembers_the_choices() {
     assert!(info.contains("(A3)"), "{info}");
 
     // The same choices next time, in this run and the next.
-    let remembered = h.state().settings.export;
+    let remembered = h.state().settings().export;
     assert_eq!(remembered.format, journeymap::export::Format::Pdf);
     assert_eq!(
         remembered.options.paper.map(|p| p.size),
@@ -200,7 +200,7 @@ fn the_export_window_writes_an_a3_pdf_poster_and_remembers_the_choices() {
         Some("A3"),
         "the page is chosen already"
     );
-    let (app, _) = app_on_file_with(&path, h.state().settings.clone());
+    let (app, _) = app_on_file_with(&path, h.state().settings().clone());
     let mut again = harness(app);
     press(&mut again, Modifiers::COMMAND, Key::E);
     assert_eq!(page(&again).as_deref(), Some("A3"));

@@ -7,6 +7,7 @@ use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use journeymap::app::{Action, ViewChange};
 use journeymap::app::{DisplayMode, JourneyApp, Modal};
 use journeymap::model::*;
 
@@ -93,7 +94,9 @@ fn a_live_session_from_the_keyboard() {
     // Select "Gets a sales call" (Up: first card of the previous stage, then Right x3),
     // move it to Consideration, then undo the move.
     keys.press(Modifiers::NONE, Key::Escape); // clear the grey-area selection highlight
-    keys.h.state_mut().ui_state.selection = vec![ElementId::Touchpoint("tp-8".into())];
+    keys.h.state().act(Action::View(ViewChange::Select(vec![
+        ElementId::Touchpoint("tp-8".into()),
+    ])));
     keys.press(Modifiers::NONE, Key::ArrowUp);
     for _ in 0..3 {
         keys.press(Modifiers::NONE, Key::ArrowRight);
@@ -159,7 +162,7 @@ fn filters_and_spotlight_from_the_keyboard() {
     let mut h = harness(app);
     press(&mut h, Modifiers::NONE, Key::S);
     assert_eq!(
-        h.state().ui_state.spotlight.as_ref().map(|g| g.as_str()),
+        h.state().workspace().spotlight.as_ref().map(|g| g.as_str()),
         Some("ga-2"),
         "the critical one first"
     );
@@ -183,23 +186,23 @@ fn filters_and_spotlight_from_the_keyboard() {
     );
     press(&mut h, Modifiers::NONE, Key::S);
     assert!(matches!(
-        h.state().ui_state.spotlight.as_ref().map(|g| g.as_str()),
+        h.state().workspace().spotlight.as_ref().map(|g| g.as_str()),
         Some("ga-1" | "ga-3")
     ));
     press(&mut h, Modifiers::NONE, Key::Escape);
-    assert!(h.state().ui_state.spotlight.is_none());
+    assert!(h.state().workspace().spotlight.is_none());
     assert!(
         h.query_by_label(&grey.experience).is_none(),
         "the card goes with it"
     );
     press(&mut h, Modifiers::NONE, Key::C);
     assert_eq!(
-        h.state().ui_state.filter,
+        h.state().workspace().filter,
         journeymap::app::Filter::Channel(ChannelId::new("store"))
     );
     press(&mut h, Modifiers::NONE, Key::E);
     assert_eq!(
-        h.state().ui_state.filter,
+        h.state().workspace().filter,
         journeymap::app::Filter::NoEvidence
     );
 }
@@ -258,7 +261,7 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
         } else {
             DisplayMode::Presentation
         };
-        assert_eq!(h.state().ui_state.display, expected);
+        assert_eq!(h.state().workspace().display, expected);
         let sizes = painted_text_sizes(&h);
         assert!(sizes.len() > 30, "the map is drawn: {} texts", sizes.len());
         let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
@@ -266,7 +269,7 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
         if !dark {
             h.key_press(Key::F11);
             h.run();
-            assert_eq!(h.state().ui_state.display, DisplayMode::Editor);
+            assert_eq!(h.state().workspace().display, DisplayMode::Editor);
         }
     }
 }
@@ -313,7 +316,7 @@ fn workshop_burst(per_frame: usize) {
         ],
         "{per_frame} events per frame"
     );
-    assert!(!h.state().document.is_modified());
+    assert!(!h.state().document().is_modified());
 }
 
 #[test]
@@ -373,7 +376,7 @@ fn add_to_goals_then_type_lands_in_the_new_row() {
     let saved = journeymap::format::load(&path).unwrap().journey;
     assert_eq!(saved.persona.goals, vec!["Never wait on hold".to_owned()]);
     assert_eq!(saved.touchpoints.len(), before, "no card was started");
-    assert!(h.state().ui_state.entry.is_none());
+    assert!(h.state().entering().is_none());
 }
 
 #[test]
@@ -382,12 +385,12 @@ fn the_shortcut_sheet_closes_with_esc_and_uses_projector_type() {
     let mut h = harness(app);
     send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
     send(&mut h, shortcut(Modifiers::NONE, Key::F1), 1);
-    assert!(matches!(h.state().ui_state.modal, Some(Modal::Shortcuts)));
+    assert!(matches!(h.state().modal(), Some(Modal::Shortcuts)));
     let sizes = painted_text_sizes(&h);
     let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
     assert!(smallest >= 24.0, "smallest text in the sheet: {smallest}");
     send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
-    assert!(h.state().ui_state.modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]
@@ -396,22 +399,22 @@ fn ctrl_0_fits_the_whole_journey_in_presentation() {
     let (app, _dialogs) = app_with(journey, Language::En);
     let mut h = harness(app);
     send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
-    let zoom_presenting = h.state().ui_state.view.zoom;
+    let zoom_presenting = h.state().view().zoom;
     send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
     let state = h.state();
-    let canvas = state.ui_state.canvas_rect.expect("the canvas was drawn");
-    let zoom = state.ui_state.view.zoom;
+    let canvas = state.canvas_rect().expect("the canvas was drawn");
+    let zoom = state.view().zoom;
     assert!(zoom < zoom_presenting, "{zoom} < {zoom_presenting}");
     let bounds = state.map_bounds().expect("a layout");
-    let top_left = state.ui_state.view.to_screen(canvas.min, bounds.min);
-    let bottom_right = state.ui_state.view.to_screen(canvas.min, bounds.max);
+    let top_left = state.view().to_screen(canvas.min, bounds.min);
+    let bottom_right = state.view().to_screen(canvas.min, bounds.max);
     assert!(
         canvas.expand(1.0).contains(top_left) && canvas.expand(1.0).contains(bottom_right),
         "{top_left:?}..{bottom_right:?} inside {canvas:?}"
     );
     // Ctrl+- zooms out further still.
     send(&mut h, shortcut(Modifiers::COMMAND, Key::Minus), 1);
-    assert!(h.state().ui_state.view.zoom < zoom);
+    assert!(h.state().view().zoom < zoom);
 }
 
 #[test]
@@ -427,19 +430,26 @@ fn opening_another_journey_forgets_the_card_being_typed() {
     let mut h = harness(app);
     send(&mut h, shortcut(Modifiers::NONE, Key::N), 1);
     send(&mut h, typing("Half typed"), 64);
-    h.state_mut().ui_state.filter = journeymap::app::Filter::NoEvidence;
-    assert!(h.state().ui_state.entry.is_some());
+    h.state().act(Action::Command(
+        journeymap::app::AppCommand::FilterNoEvidence,
+    ));
+    h.run();
+    assert_eq!(
+        h.state().workspace().filter,
+        journeymap::app::Filter::NoEvidence
+    );
+    assert!(h.state().entering().is_some());
     dialogs.answer(Some(other.clone()));
     send(&mut h, shortcut(Modifiers::COMMAND, Key::O), 1);
     click(&mut h, "Don't save");
     let state = h.state();
     assert_eq!(state.journey().title, "Other");
     assert!(
-        state.ui_state.entry.is_none(),
+        state.entering().is_none(),
         "no card of the old map is being typed"
     );
-    assert!(state.ui_state.selection.is_empty());
-    assert_eq!(state.ui_state.filter, journeymap::app::Filter::None);
+    assert!(state.workspace().selection.is_empty());
+    assert_eq!(state.workspace().filter, journeymap::app::Filter::None);
     // Typing now does not retitle the new map's tp-1.
     send(&mut h, typing("xyz"), 64);
     assert_eq!(h.state().journey().touchpoints[0].title, "Theirs");

@@ -1,19 +1,25 @@
 //! The six-stage canvas: pan (drag the background, scroll), zoom (Ctrl+wheel, Ctrl
-//! +/-/0), select (click, Shift+click), drag a card to another place or stage. It paints
-//! from the shared layout and only what is visible; painting lives in `paint`, pan and zoom in `view`.
+//! +/-/0), select (click, Shift+click), drag a card to another place or stage. A
+//! component: it owns its view (pan and zoom), the drag, its layout and where it was on
+//! screen; it reads the journey and the shared view state and answers with actions.
+//! It paints from the shared layout and only what is visible; painting lives in
+//! `paint`, pan and zoom in `view`.
 
 mod paint;
 mod spotlight;
 mod view;
 
 pub(in crate::app) use paint::Painter;
-pub use paint::colour;
 use view::MIN_ZOOM;
 pub use view::View;
 
-use crate::app::*;
-use crate::layout::Rect;
-use crate::model::ElementId;
+use super::action::{Actions, ViewChange};
+use super::panels::grey_list::SHOWN_SUGGESTIONS;
+use super::widgets::{colour, field_id};
+use super::workspace::{DisplayMode, Filter, Notice, Workspace};
+use crate::i18n::I18n;
+use crate::layout::{Arrangement, MapLayout, Rect};
+use crate::model::{Edit, ElementId, Journey, TouchpointId};
 use crate::scene;
 use egui::{Pos2, Sense, Vec2};
 
@@ -26,173 +32,278 @@ const DETAIL_MIN_CARD_PX: f32 = 24.0;
 /// A card being dragged.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drag {
-    pub id: crate::model::TouchpointId,
+    pub id: TouchpointId,
     /// Pointer position minus the card's top-left, in screen points.
     pub grab: Vec2,
 }
 
-/// What the canvas reads and changes: the journey and its layout to draw, the view
-/// state (selection, pan and zoom, drag), and the edit sink.
-pub struct Canvas<'a> {
-    pub journey: &'a crate::model::Journey,
-    pub layout: &'a crate::layout::MapLayout,
-    pub ui_state: &'a mut UiState,
-    pub i18n: &'a crate::i18n::I18n,
-    pub theme: &'a crate::theme::Theme,
-    pub edits: &'a mut Edits,
-    /// Handoffs worth marking, most likely first: drawn as faint candidates.
-    pub suggestions: &'a [(crate::model::TouchpointId, crate::model::TouchpointId)],
+/// What the canvas's layout was computed from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    revision: u64,
+    display: DisplayMode,
+    collapse: bool,
+    arrangement: Arrangement,
+    /// The canvas's width / height in twentieths, for the wall.
+    shape: i32,
 }
 
-pub fn ui(canvas_ctx: Canvas<'_>, ui: &mut egui::Ui) {
-    let canvas = ui.available_rect_before_wrap();
-    let background = ui.interact(
-        canvas,
-        ui.scope_id().with("canvas"),
-        Sense::click_and_drag(),
-    );
-    let Canvas {
-        journey,
-        layout,
-        ui_state,
-        i18n,
-        theme,
-        edits,
-        suggestions,
-    } = canvas_ctx;
-    let origin = canvas.min;
-    ui_state.canvas_rect = Some(canvas);
+/// The canvas and what it keeps between frames.
+#[derive(Debug, Default)]
+pub struct Canvas {
+    pub view: View,
+    drag: Option<Drag>,
+    /// Where the canvas was on screen last frame.
+    rect: Option<egui::Rect>,
+    layout: Option<(LayoutKey, MapLayout)>,
+    /// Scroll to show this card next frame.
+    reveal: Option<TouchpointId>,
+}
 
-    // On a projector, text never shrinks below the theme's sizes; the wall, whose point
-    // is the whole journey at once, may shrink it to 60 % (projector type is twice the
-    // editor's, so titles stay about 17 px).
-    let min_zoom = match (ui_state.display.presenting(), layout.arrangement) {
-        (false, _) => MIN_ZOOM,
-        (true, crate::layout::Arrangement::Timeline) => 1.0,
-        (true, crate::layout::Arrangement::Wall) => PRESENTED_WALL_MIN_ZOOM,
-    };
-    // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom out.
-    ui_state.view.apply_fit(canvas, layout, min_zoom);
-    navigate(ui, &background, canvas, &mut ui_state.view);
-    ui_state.view.clamp(canvas, &layout.bounds);
-    if let Some(id) = ui_state.reveal.take()
-        && let Some(slot) = layout.slots.iter().find(|s| s.id == id)
-    {
-        let card = ui_state.view.rect_to_screen(origin, &slot.card);
-        if !canvas.contains_rect(card) {
-            ui_state.view.offset.x += canvas.center().x - card.center().x;
+/// What the canvas reads, and where its actions go.
+pub struct Context<'a> {
+    pub journey: &'a Journey,
+    /// The document revision the journey is at (the layout is kept per revision).
+    pub revision: u64,
+    pub workspace: &'a Workspace,
+    pub i18n: &'a I18n,
+    pub actions: &'a Actions,
+    /// Handoffs worth marking, most likely first: drawn as faint candidates.
+    pub suggestions: &'a [(TouchpointId, TouchpointId)],
+}
+
+impl Canvas {
+    /// Where the canvas was drawn last frame.
+    pub fn rect(&self) -> Option<egui::Rect> {
+        self.rect
+    }
+
+    /// The map's extent in layout coordinates, as last laid out.
+    pub fn map_bounds(&self) -> Option<Rect> {
+        self.layout.as_ref().map(|(_, layout)| layout.bounds)
+    }
+
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Scrolls the canvas to show `id` next frame.
+    pub fn reveal(&mut self, id: TouchpointId) {
+        self.reveal = Some(id);
+    }
+
+    /// A new document or display: a fresh view, fitted next frame; no drag.
+    pub fn refit(&mut self) {
+        self.view = View::fit_on_next_frame();
+        self.drag = None;
+    }
+
+    /// Lays the journey out again when what the layout depends on changed.
+    fn ensure_layout(&mut self, cx: &Context<'_>) {
+        let workspace = cx.workspace;
+        let arrangement = workspace.arrangement;
+        // The wall fits the canvas's shape (as last drawn): it is laid out again, and
+        // fitted again, when the window's shape changes.
+        let aspect = self
+            .rect
+            .map_or(16.0 / 9.0, |r| r.width() / r.height().max(1.0));
+        let shape = match arrangement {
+            Arrangement::Timeline => 0,
+            Arrangement::Wall => (aspect * 20.0).round() as i32,
+        };
+        let key = LayoutKey {
+            revision: cx.revision,
+            display: workspace.display,
+            collapse: workspace.collapse_empty_stages,
+            arrangement,
+            shape,
+        };
+        if self.layout.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let refit = self.layout.as_ref().is_some_and(|(k, _)| {
+            k.arrangement == Arrangement::Wall && k.shape != key.shape && k.revision == key.revision
+        });
+        let metrics = workspace
+            .theme
+            .metrics
+            .collapsing_empty_stages(workspace.collapse_empty_stages);
+        let layout = crate::layout::arrange(cx.journey, &metrics, arrangement, aspect);
+        self.layout = Some((key, layout));
+        if refit {
+            self.view = View::fit_on_next_frame();
         }
     }
-    if background.clicked() {
-        ui_state.selection.clear();
-        let stage = layout.stage_at(
-            ui_state
-                .view
-                .from_screen(origin, background.interact_pointer_pos().unwrap_or(origin))
-                .x,
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &Context<'_>) {
+        self.ensure_layout(cx);
+        let Canvas {
+            view,
+            drag,
+            rect,
+            layout,
+            reveal,
+        } = self;
+        let Some((_, layout)) = layout.as_ref() else {
+            return;
+        };
+        let canvas = ui.available_rect_before_wrap();
+        *rect = Some(canvas);
+        let background = ui.interact(
+            canvas,
+            ui.scope_id().with("canvas"),
+            Sense::click_and_drag(),
         );
-        ui_state.active_stage = stage.or(ui_state.active_stage);
-    }
+        let Context {
+            journey,
+            workspace,
+            i18n,
+            actions,
+            suggestions,
+            ..
+        } = *cx;
+        let theme = &workspace.theme;
+        let origin = canvas.min;
 
-    let painter = Painter::new(ui.painter_at(canvas), &ui_state.view, origin, theme, i18n);
-    painter
-        .egui
-        .rect_filled(canvas, 0.0, paint::colour(theme.background));
-    let visible = Rect {
-        min: ui_state.view.from_screen(origin, canvas.min),
-        max: ui_state.view.from_screen(origin, canvas.max),
-    };
-    let slots = layout.slots_in_x(visible.min.x, visible.max.x);
-    let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
-    scene::stages(&mut shapes, journey, layout, theme, i18n, &visible);
-    scene::grey_areas(&mut shapes, journey, layout, theme, i18n, &visible);
-    // Level of detail: cards only a few pixels wide are drawn as channel-coloured
-    // strokes, and the curve keeps about one point per pixel.
-    let card_px = theme.metrics.slot_width * ui_state.view.zoom;
-    let detailed = card_px >= DETAIL_MIN_CARD_PX;
-    let step = if detailed {
-        1
-    } else {
-        (1.5 / card_px).ceil() as usize
-    };
-    scene::extra_curves(
-        &mut shapes,
-        journey,
-        layout,
-        slots.clone(),
-        &ui_state.hidden_curves,
-    );
-    scene::emotion_curve_sampled(&mut shapes, layout, theme, slots.clone(), step);
-    if detailed {
-        for slot in &layout.slots[slots.clone()] {
-            if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
-                scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+        // On a projector, text never shrinks below the theme's sizes; the wall, whose
+        // point is the whole journey at once, may shrink it to 60 % (projector type is
+        // twice the editor's, so titles stay about 17 px).
+        let min_zoom = match (workspace.display.presenting(), layout.arrangement) {
+            (false, _) => MIN_ZOOM,
+            (true, Arrangement::Timeline) => 1.0,
+            (true, Arrangement::Wall) => PRESENTED_WALL_MIN_ZOOM,
+        };
+        // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom
+        // out.
+        view.apply_fit(canvas, layout, min_zoom);
+        navigate(ui, &background, canvas, view);
+        view.clamp(canvas, &layout.bounds);
+        if let Some(id) = reveal.take()
+            && let Some(slot) = layout.slots.iter().find(|s| s.id == id)
+        {
+            let card = view.rect_to_screen(origin, &slot.card);
+            if !canvas.contains_rect(card) {
+                view.offset.x += canvas.center().x - card.center().x;
             }
         }
-        scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
-    }
-    painter.render(&shapes);
-    if !detailed {
-        overview_cards(&painter, layout, journey, slots.clone(), step);
-    }
-    if detailed && !ui_state.display.presenting() {
-        suggested_handoffs(&painter, layout, suggestions);
-    }
-    dim_unmatched(&painter, layout, journey, slots.clone(), ui_state);
-    for selected in &ui_state.selection {
-        match selected {
-            ElementId::Touchpoint(id) => {
-                if let Some(slot) = layout.slots[slots.clone()].iter().find(|s| &s.id == id) {
-                    paint::selection_outline(&painter, &slot.card, theme.metrics.card_rounding);
-                }
+        if background.clicked() {
+            actions.select(Vec::new());
+            let pointer = background.interact_pointer_pos().unwrap_or(origin);
+            if let Some(stage) = layout.stage_at(view.from_screen(origin, pointer).x) {
+                actions.view(ViewChange::ActiveStage(stage));
             }
-            ElementId::GreyArea(id) => {
-                if let Some(band) = layout.grey_areas.iter().find(|b| &b.id == id) {
-                    paint::selection_outline(&painter, &band.band, 4.0);
-                }
-            }
-            _ => {}
         }
-    }
-    paint::sticky_lane_labels(&painter, layout, canvas);
-    if let Some(grey) = ui_state
-        .spotlight
-        .as_ref()
-        .and_then(|id| journey.grey_area(id))
-    {
-        let band_x = layout
-            .grey_areas
-            .iter()
-            .find(|b| b.id == grey.id)
-            .map_or(canvas.center().x, |b| {
-                ui_state.view.rect_to_screen(origin, &b.band).center().x
-            });
-        spotlight::card(ui, canvas, journey, grey, band_x, theme, i18n);
-    }
 
-    stage_buttons(ui, (ui_state, i18n), layout, origin, edits, journey);
-    if !detailed {
-        // Too small to point at: zoom in to select or drag.
-        return;
+        let painter = Painter::new(ui.painter_at(canvas), view, origin, theme, i18n);
+        painter
+            .egui
+            .rect_filled(canvas, 0.0, colour(theme.background));
+        let visible = Rect {
+            min: view.from_screen(origin, canvas.min),
+            max: view.from_screen(origin, canvas.max),
+        };
+        let slots = layout.slots_in_x(visible.min.x, visible.max.x);
+        let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
+        scene::stages(&mut shapes, journey, layout, theme, i18n, &visible);
+        scene::grey_areas(&mut shapes, journey, layout, theme, i18n, &visible);
+        // Level of detail: cards only a few pixels wide are drawn as channel-coloured
+        // strokes, and the curve keeps about one point per pixel.
+        let card_px = theme.metrics.slot_width * view.zoom;
+        let detailed = card_px >= DETAIL_MIN_CARD_PX;
+        let step = if detailed {
+            1
+        } else {
+            (1.5 / card_px).ceil() as usize
+        };
+        scene::extra_curves(
+            &mut shapes,
+            journey,
+            layout,
+            slots.clone(),
+            &workspace.hidden_curves,
+        );
+        scene::emotion_curve_sampled(&mut shapes, layout, theme, slots.clone(), step);
+        if detailed {
+            for slot in &layout.slots[slots.clone()] {
+                if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
+                    scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+                }
+            }
+            scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
+        }
+        painter.render(&shapes);
+        if !detailed {
+            overview_cards(&painter, layout, journey, slots.clone(), step);
+        }
+        if detailed && !workspace.display.presenting() {
+            suggested_handoffs(&painter, layout, suggestions);
+        }
+        dim_unmatched(&painter, layout, journey, slots.clone(), workspace);
+        for selected in &workspace.selection {
+            match selected {
+                ElementId::Touchpoint(id) => {
+                    if let Some(slot) = layout.slots[slots.clone()].iter().find(|s| &s.id == id) {
+                        paint::selection_outline(&painter, &slot.card, theme.metrics.card_rounding);
+                    }
+                }
+                ElementId::GreyArea(id) => {
+                    if let Some(band) = layout.grey_areas.iter().find(|b| &b.id == id) {
+                        paint::selection_outline(&painter, &band.band, 4.0);
+                    }
+                }
+                _ => {}
+            }
+        }
+        paint::sticky_lane_labels(&painter, layout, canvas);
+        if let Some(grey) = workspace
+            .spotlight
+            .as_ref()
+            .and_then(|id| journey.grey_area(id))
+        {
+            let band_x = layout
+                .grey_areas
+                .iter()
+                .find(|b| b.id == grey.id)
+                .map_or(canvas.center().x, |b| {
+                    view.rect_to_screen(origin, &b.band).center().x
+                });
+            spotlight::card(ui, canvas, journey, grey, band_x, theme, i18n);
+        }
+
+        let at = Place {
+            layout,
+            view,
+            origin,
+            journey,
+            i18n,
+            actions,
+        };
+        stage_buttons(ui, &at);
+        if !detailed {
+            // Too small to point at: zoom in to select or drag.
+            return;
+        }
+        grey_area_hits(ui, &at);
+        let hits = card_interactions(ui, &at, workspace, drag, slots);
+        drop_or_draw_drag(ui, &at, drag, hits, theme);
     }
-    grey_area_hits(ui, (ui_state, i18n), layout, journey, origin);
-    card_interactions(
-        ui,
-        (ui_state, i18n),
-        layout,
-        journey,
-        origin,
-        slots,
-        edits,
-        theme,
-    );
+}
+
+/// What the interactions need to know of the canvas this frame.
+struct Place<'a> {
+    layout: &'a MapLayout,
+    view: &'a View,
+    origin: Pos2,
+    journey: &'a Journey,
+    i18n: &'a I18n,
+    actions: &'a Actions,
 }
 
 /// The overview: each card a short stroke in its channel's colour, one per pixel column.
 fn overview_cards(
     painter: &Painter,
-    layout: &crate::layout::MapLayout,
-    journey: &crate::model::Journey,
+    layout: &MapLayout,
+    journey: &Journey,
     slots: std::ops::Range<usize>,
     step: usize,
 ) {
@@ -201,13 +312,13 @@ fn overview_cards(
         let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
             continue;
         };
-        let colour = touchpoint
+        let fill = touchpoint
             .channel
             .as_ref()
             .and_then(|c| journey.channel(c))
             .map_or(painter.theme.card_border, |c| c.colour);
         let card = painter.view_rect(&slot.card);
-        shapes.push(egui::Shape::rect_filled(card, 0.0, paint::colour(colour)));
+        shapes.push(egui::Shape::rect_filled(card, 0.0, colour(fill)));
     }
     painter.egui.extend(shapes);
 }
@@ -216,22 +327,21 @@ fn overview_cards(
 /// ones, most likely first), so the candidates are seen where they are.
 fn suggested_handoffs(
     painter: &Painter,
-    layout: &crate::layout::MapLayout,
-    suggestions: &[(crate::model::TouchpointId, crate::model::TouchpointId)],
+    layout: &MapLayout,
+    suggestions: &[(TouchpointId, TouchpointId)],
 ) {
-    use crate::app::inspector::grey_area::SHOWN_SUGGESTIONS;
     // Suggestions sit in the gap between neighbouring cards; the wall's neighbours may
     // be rows apart, so there they are only listed in the journey panel.
-    if layout.arrangement == crate::layout::Arrangement::Wall {
+    if layout.arrangement == Arrangement::Wall {
         return;
     }
-    let index: std::collections::HashMap<&crate::model::TouchpointId, usize> = layout
+    let index: std::collections::HashMap<&TouchpointId, usize> = layout
         .slots
         .iter()
         .enumerate()
         .map(|(i, s)| (&s.id, i))
         .collect();
-    let faint = paint::colour(painter.theme.text_muted).gamma_multiply(0.55);
+    let faint = colour(painter.theme.text_muted).gamma_multiply(0.55);
     for (from, to) in suggestions.iter().take(SHOWN_SUGGESTIONS) {
         let (Some(&a), Some(&b)) = (index.get(from), index.get(to)) else {
             continue;
@@ -264,47 +374,41 @@ fn suggested_handoffs(
 /// Quick filters and the spotlight: cover what does not match with the background.
 fn dim_unmatched(
     painter: &Painter,
-    layout: &crate::layout::MapLayout,
-    journey: &crate::model::Journey,
+    layout: &MapLayout,
+    journey: &Journey,
     slots: std::ops::Range<usize>,
-    ui_state: &UiState,
+    workspace: &Workspace,
 ) {
-    let spotlight = ui_state
+    let spotlight = workspace
         .spotlight
         .as_ref()
         .and_then(|id| journey.grey_area(id));
-    if ui_state.filter == Filter::None && spotlight.is_none() {
+    if workspace.filter == Filter::None && spotlight.is_none() {
         return;
     }
-    let veil = paint::colour(painter.theme.background).gamma_multiply(0.78);
+    let veil = colour(painter.theme.background).gamma_multiply(0.78);
     for slot in &layout.slots[slots] {
         let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
             continue;
         };
         let lit = match spotlight {
             Some(grey) => grey.from == slot.id || grey.to == slot.id,
-            None => ui_state.filter.matches(touchpoint),
+            None => workspace.filter.matches(touchpoint),
         };
         if !lit {
             let column = Rect {
                 min: slot.card.min,
                 max: slot.department.max,
             };
-            painter.egui.rect_filled(
-                ui_state.view.rect_to_screen(painter.origin, &column),
-                0.0,
-                veil,
-            );
+            painter
+                .egui
+                .rect_filled(painter.view_rect(&column), 0.0, veil);
         }
     }
     if let Some(grey) = spotlight {
         for band in layout.grey_areas.iter().filter(|b| b.id != grey.id) {
             for rect in [&band.band, &band.callout] {
-                painter.egui.rect_filled(
-                    ui_state.view.rect_to_screen(painter.origin, rect),
-                    0.0,
-                    veil,
-                );
+                painter.egui.rect_filled(painter.view_rect(rect), 0.0, veil);
             }
         }
     }
@@ -336,23 +440,16 @@ fn navigate(ui: &egui::Ui, background: &egui::Response, canvas: egui::Rect, view
 }
 
 /// The "+" at each stage header: adds a touchpoint to that stage.
-fn stage_buttons(
-    ui: &mut egui::Ui,
-    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
-    layout: &crate::layout::MapLayout,
-    origin: Pos2,
-    edits: &mut Edits,
-    journey: &crate::model::Journey,
-) {
-    for stage_box in &layout.stages {
-        let header = ui_state.view.rect_to_screen(origin, &stage_box.header);
-        let size = (28.0 * ui_state.view.zoom).clamp(14.0, 40.0);
+fn stage_buttons(ui: &mut egui::Ui, at: &Place<'_>) {
+    for stage_box in &at.layout.stages {
+        let header = at.view.rect_to_screen(at.origin, &stage_box.header);
+        let size = (28.0 * at.view.zoom).clamp(14.0, 40.0);
         let rect = egui::Rect::from_min_size(
             egui::pos2(header.right() - size - 8.0, header.top() + 8.0),
             Vec2::splat(size),
         );
-        let stage_name = i18n.stage_name(journey, stage_box.stage);
-        let label = crate::tr!(i18n, "add-touchpoint-to", stage = stage_name);
+        let stage_name = at.i18n.stage_name(at.journey, stage_box.stage);
+        let label = crate::tr!(at.i18n, "add-touchpoint-to", stage = stage_name);
         let response = ui.interact(
             rect,
             ui.scope_id().with(("add", stage_box.stage)),
@@ -375,64 +472,63 @@ fn stage_buttons(
             stroke,
         );
         if response.clicked() {
-            let (edit, id) = crate::document::new_touchpoint(journey, stage_box.stage);
-            edits.push(edit, "edit-add-touchpoint");
-            ui_state.select_new_touchpoint(id, stage_box.stage);
+            let (edit, id) = crate::document::new_touchpoint(at.journey, stage_box.stage);
+            at.actions.edit(edit, "edit-add-touchpoint");
+            at.actions.view(ViewChange::SelectNew(id, stage_box.stage));
         }
     }
 }
 
-fn grey_area_hits(
-    ui: &mut egui::Ui,
-    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
-    layout: &crate::layout::MapLayout,
-    journey: &crate::model::Journey,
-    origin: Pos2,
-) {
-    for band in &layout.grey_areas {
-        let rect = ui_state.view.rect_to_screen(origin, &band.band);
+fn grey_area_hits(ui: &mut egui::Ui, at: &Place<'_>) {
+    for band in &at.layout.grey_areas {
+        let rect = at.view.rect_to_screen(at.origin, &band.band);
         if !ui.clip_rect().intersects(rect) {
             continue;
         }
-        let title = journey
+        let title = at
+            .journey
             .grey_areas
             .get(band.index)
             .map(|g| g.title.clone())
             .unwrap_or_default();
-        let severity = i18n.term("severity", band.severity.key());
-        let title = crate::tr!(i18n, "grey-area-named", title = title, severity = severity);
+        let severity = at.i18n.term("severity", band.severity.key());
+        let title = crate::tr!(
+            at.i18n,
+            "grey-area-named",
+            title = title,
+            severity = severity
+        );
         let response = ui.interact(rect, ui.scope_id().with(("grey", &band.id)), Sense::click());
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
         // Its callout selects it too (one accessible button per grey area is enough).
-        let callout = ui_state.view.rect_to_screen(origin, &band.callout);
+        let callout = at.view.rect_to_screen(at.origin, &band.callout);
         let callout = ui.interact(
             callout,
             ui.scope_id().with(("callout", &band.id)),
             Sense::click(),
         );
         if response.clicked() || callout.clicked() {
-            ui_state.selection = vec![ElementId::GreyArea(band.id.clone())];
+            at.actions
+                .select(vec![ElementId::GreyArea(band.id.clone())]);
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Clicks, double clicks and drag starts on the visible cards; returns the response
+/// of the card being dragged, with its size.
 fn card_interactions(
     ui: &mut egui::Ui,
-    (ui_state, i18n): (&mut UiState, &crate::i18n::I18n),
-    layout: &crate::layout::MapLayout,
-    journey: &crate::model::Journey,
-    origin: Pos2,
+    at: &Place<'_>,
+    workspace: &Workspace,
+    drag: &mut Option<Drag>,
     slots: std::ops::Range<usize>,
-    edits: &mut Edits,
-    theme: &crate::theme::Theme,
-) {
+) -> Option<(egui::Response, Vec2)> {
     let mut dragging_now = None;
     for index in slots {
-        let slot = &layout.slots[index];
-        let rect = ui_state.view.rect_to_screen(origin, &slot.card);
-        let Some(touchpoint) = journey.touchpoints.get(slot.index) else {
+        let slot = &at.layout.slots[index];
+        let rect = at.view.rect_to_screen(at.origin, &slot.card);
+        let Some(touchpoint) = at.journey.touchpoints.get(slot.index) else {
             continue;
         };
         let response = ui.interact(
@@ -440,38 +536,35 @@ fn card_interactions(
             ui.scope_id().with(("card", &slot.id)),
             Sense::click_and_drag(),
         );
-        let selected = ui_state.is_selected(&ElementId::Touchpoint(slot.id.clone()));
+        let element = ElementId::Touchpoint(slot.id.clone());
+        let selected = workspace.is_selected(&element);
         let name = if touchpoint.title.trim().is_empty() {
-            i18n.tr("new-touchpoint")
+            at.i18n.tr("new-touchpoint")
         } else {
             touchpoint.title.clone()
         };
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
         });
-        let element = ElementId::Touchpoint(slot.id.clone());
         if response.clicked() {
             let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
             if adding {
-                if let Some(at) = ui_state.selection.iter().position(|e| e == &element) {
-                    ui_state.selection.remove(at);
-                } else {
-                    ui_state.selection.push(element.clone());
-                }
+                at.actions.view(ViewChange::ToggleSelected(element.clone()));
             } else {
-                ui_state.selection = vec![element.clone()];
+                at.actions.select(vec![element.clone()]);
             }
-            ui_state.active_stage = Some(slot.stage);
+            at.actions.view(ViewChange::ActiveStage(slot.stage));
         }
         if response.double_clicked() {
-            ui_state.focus_request = Some(crate::app::widgets::field_id(slot.id.as_str(), "title"));
-            ui_state.selection = vec![element];
+            at.actions
+                .view(ViewChange::Focus(field_id(slot.id.as_str(), "title")));
+            at.actions.select(vec![element]);
         }
         if response.drag_started() {
             let grab = response
                 .interact_pointer_pos()
                 .map_or(Vec2::ZERO, |p| p - rect.min);
-            ui_state.drag = Some(Drag {
+            *drag = Some(Drag {
                 id: slot.id.clone(),
                 grab,
             });
@@ -480,11 +573,23 @@ fn card_interactions(
             dragging_now = Some((response.clone(), rect.size()));
         }
     }
-    let Some(drag) = ui_state.drag.clone() else {
+    dragging_now
+}
+
+/// The card being dragged: its ghost where it would land, or, when it is let go, the
+/// move.
+fn drop_or_draw_drag(
+    ui: &mut egui::Ui,
+    at: &Place<'_>,
+    drag: &mut Option<Drag>,
+    dragging_now: Option<(egui::Response, Vec2)>,
+    theme: &crate::theme::Theme,
+) {
+    let Some(current_drag) = drag.clone() else {
         return;
     };
     let Some((response, size)) = dragging_now else {
-        ui_state.drag = None;
+        *drag = None;
         return;
     };
     let Some(pointer) = response
@@ -493,37 +598,38 @@ fn card_interactions(
     else {
         return;
     };
-    let at = ui_state.view.from_screen(origin, pointer);
-    let stage = layout.drop_target(at.x);
-    let index = layout.drop_index(stage, at, Some(&drag.id));
+    let point = at.view.from_screen(at.origin, pointer);
+    let stage = at.layout.drop_target(point.x);
+    let index = at.layout.drop_index(stage, point, Some(&current_drag.id));
     if response.drag_stopped() {
-        ui_state.drag = None;
-        let Some(current) = journey.touchpoint(&drag.id) else {
+        *drag = None;
+        let Some(current) = at.journey.touchpoint(&current_drag.id) else {
             return;
         };
-        let current_index = journey
+        let current_index = at
+            .journey
             .touchpoints_in(current.stage)
             .iter()
-            .position(|t| t.id == drag.id);
+            .position(|t| t.id == current_drag.id);
         if current.stage != stage || current_index != Some(index) {
-            match crate::model::Edit::move_touchpoint(journey, &drag.id, stage, index) {
-                Ok(edit) => edits.push(edit, "edit-move-touchpoint"),
-                Err(error) => ui_state.notice = Some(Notice::Error(error.to_string())),
+            match Edit::move_touchpoint(at.journey, &current_drag.id, stage, index) {
+                Ok(edit) => at.actions.edit(edit, "edit-move-touchpoint"),
+                Err(error) => at.actions.notice(Notice::Error(error.to_string())),
             }
         }
-        ui_state.active_stage = Some(stage);
+        at.actions.view(ViewChange::ActiveStage(stage));
     } else {
-        let ghost = egui::Rect::from_min_size(pointer - drag.grab, size);
+        let ghost = egui::Rect::from_min_size(pointer - current_drag.grab, size);
         paint::drag_ghost(
             ui.painter(),
             ghost,
             theme,
-            journey.touchpoint(&drag.id),
-            layout,
+            at.journey.touchpoint(&current_drag.id),
+            at.layout,
             stage,
             index,
-            &ui_state.view,
-            origin,
+            at.view,
+            at.origin,
         );
     }
 }

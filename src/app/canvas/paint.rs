@@ -4,9 +4,10 @@
 //! skipped and strokes keep a minimum width (level of detail).
 
 use super::view::View;
+use crate::app::widgets::colour;
 use crate::i18n::I18n;
 use crate::layout::{Lane, MapLayout, Rect, Slot};
-use crate::model::{Rgb, Stage, Touchpoint};
+use crate::model::{Stage, Touchpoint};
 use crate::scene::{self, Align, Line, Paint, Shape, TextBox};
 use crate::theme::Theme;
 use egui::epaint::text::{LayoutJob, TextWrapping};
@@ -17,10 +18,6 @@ const MIN_DASH_PX: f32 = 3.0;
 
 /// Text smaller than this many screen pixels is not drawn.
 const MIN_TEXT_PX: f32 = 5.5;
-
-pub fn colour(rgb: Rgb) -> Color32 {
-    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
-}
 
 fn paint(p: Paint) -> Color32 {
     colour(p.colour).gamma_multiply(p.alpha)
@@ -184,7 +181,7 @@ impl<'a> Painter<'a> {
             return;
         }
         let family = if text.bold {
-            super::fonts::bold()
+            crate::app::fonts::bold()
         } else {
             egui::FontFamily::Proportional
         };
@@ -310,7 +307,7 @@ pub fn drag_ghost(
         StrokeKind::Inside,
     );
     if let Some(tp) = touchpoint {
-        let font = FontId::new(theme.card_title_size, super::fonts::bold());
+        let font = FontId::new(theme.card_title_size, crate::app::fonts::bold());
         painter.text(
             ghost.min + Vec2::splat(10.0),
             egui::Align2::LEFT_TOP,

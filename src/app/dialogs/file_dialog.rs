@@ -1,12 +1,12 @@
 //! Native file dialogs behind a small trait, so tests answer "the user picked this
 //! path" without a window. The real one runs rfd on a worker thread (a synchronous
-//! dialog would freeze the UI) and sends the answer back through a channel. When the
+//! dialog would freeze the UI) and sends the answer back as an action. When the
 //! system has no dialog to show (Linux without an xdg-desktop-portal file chooser or
 //! zenity), `request` says so and the app shows its own picker (`file_picker.rs`).
 
+use crate::app::action::{Action, Sender};
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 /// What the answer is for, so the app knows what to do when it arrives.
@@ -15,7 +15,7 @@ pub enum DialogPurpose {
     Open,
     /// Save As; `then` runs after a successful save (quit, open, new).
     SaveAs {
-        then: Option<crate::app::PendingAction>,
+        then: Option<crate::session::Pending>,
     },
     AttachImage {
         evidence: crate::model::EvidenceId,
@@ -38,22 +38,26 @@ pub enum DialogKind {
     },
 }
 
-pub type DialogReply = (DialogPurpose, Option<PathBuf>);
-
 /// Why no system dialog can be shown (for the notice).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DialogUnavailable(pub String);
 
 pub trait FileDialogs {
-    /// Shows a dialog; the answer (None when cancelled) arrives on `reply`. Returns
-    /// `Err` at once when no dialog can be shown at all.
+    /// Shows a dialog; the path picked arrives as `Action::FileChosen` through `reply`
+    /// (nothing comes when the person cancels). Returns `Err` at once when no dialog
+    /// can be shown at all.
     fn request(
         &mut self,
         kind: DialogKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogReply>,
-        ctx: &egui::Context,
+        reply: Sender,
     ) -> Result<(), DialogUnavailable>;
+}
+
+fn answer(reply: &Sender, purpose: DialogPurpose, picked: Option<PathBuf>) {
+    if let Some(path) = picked {
+        reply.send(Action::FileChosen(purpose, path));
+    }
 }
 
 /// rfd's native dialogs (xdg-portal on Linux, no GTK), on a worker thread.
@@ -130,11 +134,9 @@ impl FileDialogs for NativeDialogs {
         &mut self,
         kind: DialogKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogReply>,
-        ctx: &egui::Context,
+        reply: Sender,
     ) -> Result<(), DialogUnavailable> {
         self.available.clone()?;
-        let ctx = ctx.clone();
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let picked = match kind {
@@ -158,9 +160,7 @@ impl FileDialogs for NativeDialogs {
                 }
             };
             // The app may have quit meanwhile; then nobody is waiting for the answer.
-            if reply.send((purpose, picked)).is_ok() {
-                ctx.request_repaint();
-            }
+            answer(&reply, purpose, picked);
         });
         Ok(())
     }
@@ -203,8 +203,7 @@ impl FileDialogs for ScriptedDialogs {
         &mut self,
         kind: DialogKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogReply>,
-        _ctx: &egui::Context,
+        reply: Sender,
     ) -> Result<(), DialogUnavailable> {
         if self.unavailable {
             return Err(DialogUnavailable("scripted: no system dialogs".to_owned()));
@@ -213,14 +212,13 @@ impl FileDialogs for ScriptedDialogs {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(kind);
-        let answer = self
+        let picked = self
             .answers
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .pop_front()
             .flatten();
-        // The receiver lives in the app, which is calling us.
-        reply.send((purpose, answer)).ok();
+        answer(&reply, purpose, picked);
         Ok(())
     }
 }

@@ -3,8 +3,10 @@
 //! files of the wanted kind, a file name, and Open/Save. Its answer goes through the
 //! same channel as a native dialog's, so everything after the choice is shared.
 
-use crate::app::*;
-use std::path::Path;
+use super::file_dialog::{DialogKind, DialogPurpose};
+use crate::app::action::{Action, Actions};
+use crate::i18n::I18n;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug)]
 pub struct FilePicker {
@@ -248,20 +250,13 @@ impl FilePicker {
     }
 }
 
-impl JourneyApp {
-    /// The picker's frame; returns whether it stays open.
-    pub(in crate::app) fn file_picker_ui(
-        &mut self,
-        ctx: &egui::Context,
-        picker: &mut FilePicker,
-    ) -> bool {
-        match picker.ui(ctx, &self.i18n) {
+impl FilePicker {
+    /// The picker's frame; returns whether it stays open. A pick is answered as a
+    /// native dialog's is.
+    pub fn frame(&mut self, ctx: &egui::Context, i18n: &I18n, actions: &Actions) -> bool {
+        match self.ui(ctx, i18n) {
             Some(Outcome::Picked(path)) => {
-                // The same road as a native dialog's answer.
-                self.dialog_tx
-                    .send((picker.purpose.clone(), Some(path)))
-                    .ok();
-                ctx.request_repaint();
+                actions.push(Action::FileChosen(self.purpose.clone(), path));
                 false
             }
             Some(Outcome::Cancelled) => false,

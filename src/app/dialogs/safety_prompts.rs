@@ -1,14 +1,16 @@
-//! The prompts that keep work safe: restore after a crash, a file changed on disk, and
-//! saving over a file that changed since it was opened.
+//! The prompts that keep work safe, drawn from the session's questions: restore after
+//! a crash, a file changed on disk, and saving over a file that changed since it was
+//! opened. Each answers with an action.
 
-use crate::app::safety::OutsideChange;
-use crate::app::*;
-use crate::recovery::Found;
+use crate::app::action::{Action, Actions};
+use crate::i18n::I18n;
+use crate::model::Journey;
+use crate::session::recovery::{Changes, Found};
+use crate::session::{Answer, OutsideChange};
 
-/// The restore offer; returns whether it stays open.
-pub fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context, found: &mut Vec<Found>) -> bool {
+/// The restore offer: one entry per recovery, newest first.
+pub fn recovery_ui(ctx: &egui::Context, i18n: &I18n, found: &[Found], actions: &Actions) {
     let mut choice: Option<(usize, bool)> = None;
-    let i18n = &app.i18n;
     egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(i18n.tr("recovery-title"));
@@ -22,11 +24,12 @@ pub fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context, found: &mut Vec<Fo
                 .as_ref()
                 .map_or_else(|| i18n.tr("untitled"), |p| p.display().to_string());
             ui.label(egui::RichText::new(place).small());
-            let minutes =
-                crate::recovery::now_unix_secs().saturating_sub(recovery.autosaved_unix_secs) / 60;
+            let minutes = crate::session::recovery::now_unix_secs()
+                .saturating_sub(recovery.autosaved_unix_secs)
+                / 60;
             ui.label(crate::tr!(i18n, "recovery-when", minutes = minutes));
             if let Some(changes) = &found.changes {
-                let summary = crate::app::safety::changes_summary(i18n, changes);
+                let summary = changes_summary(i18n, changes);
                 ui.label(crate::tr!(i18n, "recovery-changes", summary = summary));
             }
             ui.horizontal(|ui| {
@@ -44,121 +47,82 @@ pub fn recovery_ui(app: &mut JourneyApp, ctx: &egui::Context, found: &mut Vec<Fo
     {
         choice = Some((0, true));
     }
-    match choice {
-        Some((index, true)) if index < found.len() => {
-            // One document at a time: the rest stay on disk for the next start.
-            app.restore(found.remove(index));
-            false
-        }
-        Some((index, false)) if index < found.len() => {
-            app.discard_recovery(&found.remove(index));
-            !found.is_empty()
-        }
-        _ => !found.is_empty(),
+    if let Some((index, restore)) = choice {
+        actions.push(Action::Recovery { index, restore });
     }
 }
 
-/// Save over a file changed on disk, reload it, or cancel; returns whether it stays open.
-pub fn overwrite_ui(
-    app: &mut JourneyApp,
-    ctx: &egui::Context,
-    then: &mut Option<PendingAction>,
-) -> bool {
-    let i18n = &app.i18n;
-    let name = app.document.file_name().unwrap_or_default();
-    let mut choice = None;
+/// Save over a file changed on disk, reload it, or cancel.
+pub fn overwrite_ui(ctx: &egui::Context, i18n: &I18n, file: &str, actions: &Actions) {
     egui::Modal::new(egui::Id::unique("confirm_overwrite")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading(i18n.tr("overwrite-title"));
-        ui.label(crate::tr!(i18n, "overwrite-body", file = name));
+        ui.label(crate::tr!(i18n, "overwrite-body", file = file));
         ui.horizontal(|ui| {
             if ui.button(i18n.tr("overwrite-save")).clicked() {
-                choice = Some(0);
+                actions.push(Action::Overwrite(Answer::Mine));
             }
             if ui.button(i18n.tr("outside-reload")).clicked() {
-                choice = Some(1);
+                actions.push(Action::Overwrite(Answer::Theirs));
             }
             if ui.button(i18n.tr("cancel")).clicked() {
-                choice = Some(2);
+                actions.push(Action::Overwrite(Answer::Cancel));
             }
         });
     });
-    match choice {
-        Some(0) => {
-            if let Some(path) = app.document.path.clone() {
-                app.save_over(&path, then.take(), ctx);
-            }
-            false
-        }
-        Some(1) => {
-            app.reload_from_disk();
-            false
-        }
-        Some(_) => false,
-        None => true,
-    }
 }
 
-/// A file changed on disk: reload, keep mine, see what changed; returns whether the
-/// prompt stays open.
-pub fn outside_change_ui(
-    app: &mut JourneyApp,
-    ctx: &egui::Context,
-    change: &mut OutsideChange,
-) -> bool {
-    // Nothing of ours to lose: take theirs without asking.
-    if !app.document.is_modified() && matches!(change, OutsideChange::Modified { .. }) {
-        app.reload_from_disk();
-        let name = app.document.file_name().unwrap_or_default();
-        app.ui_state.notice = Some(Notice::Info(crate::tr!(
-            app.i18n,
-            "outside-reloaded",
-            file = name
-        )));
-        return false;
-    }
-    let i18n = &app.i18n;
-    let name = app.document.file_name().unwrap_or_default();
-    let mut choice = None;
+/// What the outside-change prompt shows.
+pub struct Outside<'a> {
+    pub file: &'a str,
+    pub change: &'a OutsideChange,
+    /// The open journey (to say what differs).
+    pub mine: &'a Journey,
+    /// "See what changed" was pressed.
+    pub show_changes: &'a mut bool,
+}
+
+/// A file changed on disk: reload, keep mine, see what changed.
+pub fn outside_change_ui(ctx: &egui::Context, i18n: &I18n, prompt: Outside<'_>, actions: &Actions) {
+    let Outside {
+        file,
+        change,
+        mine,
+        show_changes,
+    } = prompt;
+    let mut answer = None;
     egui::Modal::new(egui::Id::unique("outside_change")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         match change {
             OutsideChange::Deleted => {
                 ui.heading(i18n.tr("outside-deleted-title"));
-                ui.label(crate::tr!(
-                    i18n,
-                    "outside-deleted-body",
-                    file = name.clone()
-                ));
+                ui.label(crate::tr!(i18n, "outside-deleted-body", file = file));
                 if ui.button(i18n.tr("dismiss")).clicked() {
-                    choice = Some(1);
+                    answer = Some(Answer::Mine);
                 }
             }
             OutsideChange::Unreadable(error) => {
                 ui.heading(i18n.tr("outside-title"));
-                ui.label(crate::tr!(i18n, "outside-unreadable", file = name.clone()));
+                ui.label(crate::tr!(i18n, "outside-unreadable", file = file));
                 ui.label(egui::RichText::new(error.as_str()).small().monospace());
                 if ui.button(i18n.tr("outside-keep")).clicked() {
-                    choice = Some(1);
+                    answer = Some(Answer::Mine);
                 }
             }
-            OutsideChange::Modified {
-                theirs,
-                show_changes,
-            } => {
+            OutsideChange::Modified(theirs) => {
                 ui.heading(i18n.tr("outside-title"));
-                ui.label(crate::tr!(i18n, "outside-body", file = name.clone()));
+                ui.label(crate::tr!(i18n, "outside-body", file = file));
                 if *show_changes {
-                    let changes = crate::recovery::Changes::between(theirs, &app.document.journey);
-                    let summary = crate::app::safety::changes_summary(i18n, &changes);
+                    let changes = Changes::between(theirs, mine);
+                    let summary = changes_summary(i18n, &changes);
                     ui.label(crate::tr!(i18n, "outside-changes", summary = summary));
                 }
                 ui.horizontal(|ui| {
                     if ui.button(i18n.tr("outside-reload")).clicked() {
-                        choice = Some(0);
+                        answer = Some(Answer::Theirs);
                     }
                     if ui.button(i18n.tr("outside-keep")).clicked() {
-                        choice = Some(1);
+                        answer = Some(Answer::Mine);
                     }
                     if !*show_changes && ui.button(i18n.tr("outside-show")).clicked() {
                         *show_changes = true;
@@ -168,19 +132,38 @@ pub fn outside_change_ui(
         }
     });
     // Enter keeps mine: the choice that loses nothing.
-    if choice.is_none() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    if answer.is_none() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
     {
-        choice = Some(1);
+        answer = Some(Answer::Mine);
     }
-    match choice {
-        Some(0) => {
-            app.reload_from_disk();
-            false
+    if let Some(answer) = answer {
+        *show_changes = false;
+        actions.push(Action::Outside(answer));
+    }
+}
+
+/// The prompt's words for what a recovery (or an outside change) holds that the
+/// other version does not: every part that differs, one line.
+pub fn changes_summary(i18n: &I18n, changes: &Changes) -> String {
+    let mut parts = Vec::new();
+    for (differs, part) in [(changes.header, "header"), (changes.stages, "stages")] {
+        if differs {
+            parts.push(i18n.tr(&format!("changes-{part}")));
         }
-        Some(_) => {
-            app.keep_mine();
-            false
-        }
-        None => true,
+    }
+    for kind in &changes.kinds {
+        parts.push(crate::tr!(
+            i18n,
+            "changes-kind",
+            kind = i18n.term("kinds", kind.kind.key()),
+            added = kind.added,
+            removed = kind.removed,
+            changed = kind.changed
+        ));
+    }
+    if parts.is_empty() {
+        i18n.tr("changes-none")
+    } else {
+        parts.join("; ")
     }
 }

@@ -1,11 +1,13 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
+use crate::app::action::Action;
+use crate::app::dialogs::file_dialog::{DialogKind, DialogPurpose};
+use crate::app::panels::Panel;
 use crate::app::thumbnails::Thumbnail;
 use crate::app::widgets::{
     choice, field_id, focus_field, heading, remove_button, text_area_with_id, text_field,
 };
-use crate::app::*;
 use crate::model::*;
 
 /// The evidence linked to a touchpoint, with link, unlink and new.
@@ -19,7 +21,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
     );
     if tp.evidence.is_empty() {
         ui.colored_label(
-            crate::app::canvas::colour(p.theme.no_evidence),
+            crate::app::widgets::colour(p.theme.no_evidence),
             i18n.tr("evidence-none"),
         );
     }
@@ -32,7 +34,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
             if remove_button(ui, &unlink).clicked() {
                 let mut changed = tp.clone();
                 changed.evidence.retain(|e| e != link);
-                p.edits.push(
+                p.actions.edit(
                     Edit::Replace(Element::Touchpoint(changed)),
                     "edit-unlink-evidence",
                 );
@@ -42,7 +44,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
                 .link(format!("{kind}: {}", summary(&item.text)))
                 .clicked()
             {
-                p.ui_state.selection = vec![ElementId::Evidence(link.clone())];
+                p.actions.select(vec![ElementId::Evidence(link.clone())]);
             }
         });
     }
@@ -68,7 +70,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
         if let Some(id) = picked {
             let mut changed = tp.clone();
             changed.evidence.push(id);
-            p.edits.push(
+            p.actions.edit(
                 Edit::Replace(Element::Touchpoint(changed)),
                 "edit-link-evidence",
             );
@@ -88,7 +90,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
         focus_field(ui, field_id(item.id.as_str(), "text"));
         let mut linked = tp.clone();
         linked.evidence.push(item.id.clone());
-        p.ui_state.selection = vec![ElementId::Evidence(item.id.clone())];
+        p.actions.select(vec![ElementId::Evidence(item.id.clone())]);
         let index = journey.evidence.len();
         let edit = Edit::Batch(vec![
             Edit::Insert {
@@ -97,7 +99,7 @@ pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {
             },
             Edit::Replace(Element::Touchpoint(linked)),
         ]);
-        p.edits.push(edit, "edit-add-evidence");
+        p.actions.edit(edit, "edit-add-evidence");
     }
 }
 
@@ -157,17 +159,17 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
         let edit = Edit::Replace(Element::Evidence(e.clone()));
         match typed {
             Some(field) => p
-                .edits
-                .push_typing(edit, "edit-evidence", format!("{id}/{field}")),
-            None => p.edits.push(edit, "edit-evidence"),
+                .actions
+                .typing(edit, "edit-evidence", format!("{id}/{field}")),
+            None => p.actions.edit(edit, "edit-evidence"),
         }
     }
     ui.separator();
     attachments_ui(p, ui, &e);
     ui.separator();
     if ui.button(p.i18n.tr("delete-evidence")).clicked() {
-        p.edits
-            .push(Edit::delete_evidence(p.journey, id), "edit-delete");
+        p.actions
+            .edit(Edit::delete_evidence(p.journey, id), "edit-delete");
     }
 }
 
@@ -255,8 +257,8 @@ fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
             if remove_button(ui, &remove).clicked() {
                 let mut changed = e.clone();
                 changed.attachments.retain(|a| a != relative);
-                p.edits
-                    .push(Edit::Replace(Element::Evidence(changed)), "edit-attach");
+                p.actions
+                    .edit(Edit::Replace(Element::Evidence(changed)), "edit-attach");
             }
             ui.label(relative);
         });
@@ -294,7 +296,8 @@ fn attachments_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, e: &Evidence) {
         let purpose = DialogPurpose::AttachImage {
             evidence: e.id.clone(),
         };
-        p.file_requests.push((DialogKind::OpenImage, purpose));
+        p.actions
+            .push(Action::AskFile(DialogKind::OpenImage, purpose));
     }
     ui.label(
         egui::RichText::new(p.i18n.tr("attachment-drop-hint"))

@@ -5,11 +5,12 @@
 pub mod evidence;
 pub mod grey_area;
 
-use crate::app::widgets::{
+use super::panels::Panel;
+use super::widgets::{
     choice, field_id, focus_field_selecting, heading, string_list, text_area, text_area_with_id,
     text_field, text_field_with_id,
 };
-use crate::app::*;
+use super::workspace::Notice;
 use crate::model::*;
 
 pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
@@ -21,7 +22,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let selected = p.ui_state.selection.last().cloned();
+                    let selected = p.workspace.selection.last().cloned();
                     match selected {
                         Some(ElementId::Touchpoint(id)) => touchpoint_ui(p, ui, &id),
                         Some(ElementId::Evidence(id)) => evidence::evidence_ui(p, ui, &id),
@@ -66,8 +67,8 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         i18n.stage_name(journey, s)
     }) {
         match Edit::move_touchpoint(journey, id, stage, usize::MAX) {
-            Ok(edit) => p.edits.push(edit, "edit-move-touchpoint"),
-            Err(error) => p.ui_state.notice = Some(Notice::Error(error.to_string())),
+            Ok(edit) => p.actions.edit(edit, "edit-move-touchpoint"),
+            Err(error) => p.actions.notice(Notice::Error(error.to_string())),
         }
         return;
     }
@@ -96,9 +97,9 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         let edit = Edit::Replace(Element::Touchpoint(tp.clone()));
         match typed {
             Some(field) => p
-                .edits
-                .push_typing(edit, "edit-touchpoint", format!("{id}/{field}")),
-            None => p.edits.push(edit, "edit-touchpoint"),
+                .actions
+                .typing(edit, "edit-touchpoint", format!("{id}/{field}")),
+            None => p.actions.edit(edit, "edit-touchpoint"),
         }
     }
     ui.separator();
@@ -107,8 +108,8 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     opportunities_ui(p, ui, OpportunityTarget::Touchpoint(id.clone()));
     ui.separator();
     if ui.button(p.i18n.tr("delete-touchpoint")).clicked() {
-        p.edits
-            .push(Edit::delete_touchpoint(p.journey, id), "edit-delete");
+        p.actions
+            .edit(Edit::delete_touchpoint(p.journey, id), "edit-delete");
     }
 }
 
@@ -312,7 +313,8 @@ pub(super) fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, target: Opp
             opportunity.idea.clone()
         };
         if ui.link(text).clicked() {
-            p.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+            p.actions
+                .select(vec![ElementId::Opportunity(opportunity.id.clone())]);
         }
     }
     if ui.small_button(i18n.tr("add-opportunity")).clicked() {
@@ -324,14 +326,15 @@ pub(super) fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, target: Opp
             owner: String::new(),
             status: OpportunityStatus::Idea,
         };
-        p.ui_state.selection = vec![ElementId::Opportunity(opportunity.id.clone())];
+        p.actions
+            .select(vec![ElementId::Opportunity(opportunity.id.clone())]);
         focus_field_selecting(
             ui,
             field_id(opportunity.id.as_str(), "idea"),
             &opportunity.idea,
         );
         let index = journey.opportunities.len();
-        p.edits.push(
+        p.actions.edit(
             Edit::Insert {
                 index,
                 element: Element::Opportunity(opportunity),
@@ -381,13 +384,13 @@ fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
         let edit = Edit::Replace(Element::Opportunity(o.clone()));
         match typed {
             Some(field) => p
-                .edits
-                .push_typing(edit, "edit-opportunity", format!("{id}/{field}")),
-            None => p.edits.push(edit, "edit-opportunity"),
+                .actions
+                .typing(edit, "edit-opportunity", format!("{id}/{field}")),
+            None => p.actions.edit(edit, "edit-opportunity"),
         }
     }
     if ui.button(i18n.tr("delete-opportunity")).clicked() {
-        p.edits.push(
+        p.actions.edit(
             Edit::Remove(ElementId::Opportunity(id.clone())),
             "edit-delete",
         );

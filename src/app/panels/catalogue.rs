@@ -2,8 +2,8 @@
 //! colour) and extra curves (name, colour). Add, rename, recolour, delete (delete
 //! clears the references).
 
+use super::Panel;
 use crate::app::widgets::{field_id, focus_field_selecting, remove_button};
-use crate::app::*;
 use crate::model::*;
 
 /// A colour button named for what it colours ("Colour of Web shop").
@@ -55,8 +55,8 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             });
             let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.edits
-                    .push(Edit::delete_channel(journey, &c.id), "edit-delete");
+                p.actions
+                    .edit(Edit::delete_channel(journey, &c.id), "edit-delete");
             }
         });
         if c != *channel {
@@ -66,9 +66,9 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             let key = format!("{}/{field}", c.id);
             let edit = Edit::Replace(Element::Channel(c));
             if typed || recoloured {
-                p.edits.push_typing(edit, "edit-catalogue", key)
+                p.actions.typing(edit, "edit-catalogue", key)
             } else {
-                p.edits.push(edit, "edit-catalogue")
+                p.actions.edit(edit, "edit-catalogue")
             }
         }
     }
@@ -82,7 +82,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         };
         focus_field_selecting(ui, field_id(channel.id.as_str(), "name"), &channel.name);
         let index = journey.channels.len();
-        p.edits.push(
+        p.actions.edit(
             Edit::Insert {
                 index,
                 element: Element::Channel(channel),
@@ -114,8 +114,8 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             typed = response.changed();
             let delete = crate::tr!(i18n, "delete-named", name = d.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.edits
-                    .push(Edit::delete_department(journey, &d.id), "edit-delete");
+                p.actions
+                    .edit(Edit::delete_department(journey, &d.id), "edit-delete");
             }
         });
         if d != *department {
@@ -125,9 +125,9 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             let key = format!("{}/{field}", d.id);
             let edit = Edit::Replace(Element::Department(d));
             if typed || recoloured {
-                p.edits.push_typing(edit, "edit-catalogue", key)
+                p.actions.typing(edit, "edit-catalogue", key)
             } else {
-                p.edits.push(edit, "edit-catalogue")
+                p.actions.edit(edit, "edit-catalogue")
             }
         }
     }
@@ -144,7 +144,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             &department.name,
         );
         let index = journey.departments.len();
-        p.edits.push(
+        p.actions.edit(
             Edit::Insert {
                 index,
                 element: Element::Department(department),
@@ -182,15 +182,15 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             });
             let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.edits
-                    .push(Edit::delete_curve(journey, &c.id), "edit-delete");
+                p.actions
+                    .edit(Edit::delete_curve(journey, &c.id), "edit-delete");
             }
         });
         if c != *curve {
             let field = if recoloured { "colour" } else { "name" };
             let key = format!("curve/{}/{field}", c.id);
-            p.edits
-                .push_typing(Edit::Replace(Element::Curve(c)), "edit-catalogue", key);
+            p.actions
+                .typing(Edit::Replace(Element::Curve(c)), "edit-catalogue", key);
         }
     }
     if ui.small_button(i18n.tr("add-curve")).clicked() {
@@ -210,7 +210,7 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             colour: Rgb::hex(COLOURS[journey.curves.len() % COLOURS.len()]),
         };
         focus_field_selecting(ui, field_id(curve.id.as_str(), "name"), &curve.name);
-        p.edits.push(
+        p.actions.edit(
             Edit::Insert {
                 index: journey.curves.len(),
                 element: Element::Curve(curve),

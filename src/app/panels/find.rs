@@ -3,8 +3,10 @@
 //! the inspector shows it, and its card is scrolled into view. Works in presentation
 //! mode too. Esc or Close hides the bar.
 
-use crate::app::*;
+use crate::app::action::{Actions, ViewChange};
+use crate::i18n::I18n;
 use crate::model::search::{self, Match, Place};
+use crate::model::{ElementId, Journey};
 
 /// Matches listed under the field, at most.
 const LISTED: usize = 6;
@@ -35,11 +37,7 @@ impl Find {
         self.current = None;
     }
 
-    pub fn matches(&self) -> &[Match] {
-        &self.matches
-    }
-
-    fn refresh(&mut self, revision: u64, journey: &crate::model::Journey) {
+    fn refresh(&mut self, revision: u64, journey: &Journey) {
         let key = (revision, self.query.clone());
         if self.found_for.as_ref() == Some(&key) {
             return;
@@ -72,16 +70,21 @@ impl Find {
     }
 }
 
-impl JourneyApp {
-    pub(in crate::app) fn find_bar_ui(&mut self, ui: &mut egui::Ui) {
-        if !self.ui_state.find.open {
+impl Find {
+    /// The bar, when it is open; a match chosen is selected and shown.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journey: &Journey,
+        revision: u64,
+        i18n: &I18n,
+        actions: &Actions,
+    ) {
+        if !self.open {
             return;
         }
-        let revision = self.document.revision();
-        self.ui_state.find.refresh(revision, &self.document.journey);
-        let i18n = &self.i18n;
-        let journey = &self.document.journey;
-        let find = &mut self.ui_state.find;
+        self.refresh(revision, journey);
+        let find = self;
         let mut step = None;
         let mut jump = None;
         let mut close = false;
@@ -167,18 +170,16 @@ impl JourneyApp {
             find.open = false;
         }
         if let Some(index) = jump.or_else(|| step.and_then(|s| find.stepped(s))) {
-            self.go_to_match(index);
+            find.go_to_match(index, journey, actions);
         }
     }
 
     /// Selects the match's element (the inspector shows it) and brings it into view.
-    fn go_to_match(&mut self, index: usize) {
-        let Some(found) = self.ui_state.find.matches.get(index).cloned() else {
+    fn go_to_match(&mut self, index: usize, journey: &Journey, actions: &Actions) {
+        let Some(found) = self.matches.get(index).cloned() else {
             return;
         };
-        self.ui_state.find.current = Some(index);
-        let journey = &self.document.journey;
-        let state = &mut self.ui_state;
+        self.current = Some(index);
         match found.place {
             Place::Element(element) => {
                 let card = match &element {
@@ -195,32 +196,34 @@ impl JourneyApp {
                             }
                         }),
                     ElementId::Channel(_) | ElementId::Department(_) | ElementId::Curve(_) => {
-                        state.show_catalogue = true;
+                        actions.view(ViewChange::ShowCatalogue(true));
                         None
                     }
                     ElementId::Evidence(_) => None,
                 };
                 if let Some(card) = card {
-                    state.active_stage = journey.touchpoint(&card).map(|t| t.stage);
-                    state.reveal = Some(card);
+                    if let Some(t) = journey.touchpoint(&card) {
+                        actions.view(ViewChange::ActiveStage(t.stage));
+                    }
+                    actions.view(ViewChange::Reveal(card));
                 }
-                state.selection = vec![element];
+                actions.select(vec![element]);
             }
             Place::Stage(stage) => {
-                state.selection.clear();
-                state.active_stage = Some(stage);
-                state.view.focus_stage(stage);
+                actions.select(Vec::new());
+                actions.view(ViewChange::ActiveStage(stage));
+                actions.view(ViewChange::FocusStage(stage));
             }
             Place::Journey => {
-                state.selection.clear();
-                state.hide_journey_panel = false;
+                actions.select(Vec::new());
+                actions.view(ViewChange::ShowJourneyPanel);
             }
         }
     }
 }
 
 /// What the match belongs to, in a few words.
-fn place_name(journey: &crate::model::Journey, place: &Place, i18n: &crate::i18n::I18n) -> String {
+fn place_name(journey: &Journey, place: &Place, i18n: &I18n) -> String {
     let named = |name: Option<&str>, kind: &str| match name {
         Some(name) if !name.trim().is_empty() => {
             crate::bounded::first_line(name, 60).0.into_owned()

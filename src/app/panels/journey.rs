@@ -1,8 +1,9 @@
 //! The left panel: the journey's header (title, persona, scenario, state, language,
 //! date), stage notes, the grey-area list, and the channel and department catalogues.
 
+use super::Panel;
+use crate::app::action::{Actions, ViewChange};
 use crate::app::widgets::{choice, string_list, text_area, text_field};
-use crate::app::*;
 use crate::model::*;
 
 pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
@@ -18,7 +19,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                     egui::CollapsingHeader::new(i18n_grey)
                         .default_open(true)
                         .show(ui, |ui| {
-                            crate::app::inspector::grey_area::list_ui(p, ui);
+                            super::grey_list::ui(p, ui);
                         });
                     let header_title = p.i18n.tr("section-journey");
                     egui::CollapsingHeader::new(header_title)
@@ -33,7 +34,11 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                             stage_notes_ui(p, ui);
                         });
                     let catalogue_title = p.i18n.tr("section-catalogue");
-                    let open = std::mem::take(&mut p.ui_state.show_catalogue);
+                    // Asked to show the catalogue (Edit › Catalogue, Find): opened once.
+                    let open = p.workspace.show_catalogue;
+                    if open {
+                        p.actions.view(ViewChange::ShowCatalogue(false));
+                    }
                     egui::CollapsingHeader::new(catalogue_title)
                         .open(open.then_some(true))
                         .show(ui, |ui| {
@@ -43,11 +48,11 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         });
 }
 
-fn push_header(edits: &mut Edits, header: Header, typed: Option<&str>) {
+fn push_header(actions: &Actions, header: Header, typed: Option<&str>) {
     let edit = Edit::Header(Box::new(header));
     match typed {
-        Some(field) => edits.push_typing(edit, "edit-header", format!("header/{field}")),
-        None => edits.push(edit, "edit-header"),
+        Some(field) => actions.typing(edit, "edit-header", format!("header/{field}")),
+        None => actions.edit(edit, "edit-header"),
     }
 }
 
@@ -107,7 +112,7 @@ fn header_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         }
     }
     if h != original {
-        push_header(p.edits, h, typed);
+        push_header(p.actions, h, typed);
     }
 }
 
@@ -143,6 +148,6 @@ fn stage_notes_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     }
     h.stages.retain(|_, notes| !notes.is_empty());
     if h != original {
-        push_header(p.edits, h, typed);
+        push_header(p.actions, h, typed);
     }
 }

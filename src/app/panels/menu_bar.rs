@@ -1,9 +1,14 @@
 //! The menu bar. Entries come from the command table (label, shortcut, tooltip); the
 //! undo and redo entries name what they will undo. It reads a `Menu` and answers with
-//! what the person chose; the app carries it out.
+//! the action the person chose.
 
-use crate::app::*;
+use crate::app::action::{Action, Actions, ViewChange};
+use crate::app::commands::AppCommand;
+use crate::document::EditLabel;
+use crate::i18n::I18n;
 use crate::model::Language;
+use crate::session::Pending;
+use std::path::PathBuf;
 
 /// What the menu bar shows.
 pub struct Menu<'a> {
@@ -18,18 +23,7 @@ pub struct Menu<'a> {
     pub curves: Vec<(crate::model::CurveId, String, bool)>,
 }
 
-/// What the person chose in the menus.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MenuChoice {
-    Command(AppCommand),
-    OpenRecent(PathBuf),
-    Language(Language),
-    ShowCatalogue,
-    /// Show or hide an extra curve.
-    ToggleCurve(crate::model::CurveId),
-}
-
-pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
+pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
     let mut choice = None;
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
@@ -96,7 +90,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                         match entry {
                             Some(command) => {
                                 if command_button(menu, ui, *command) {
-                                    choice = Some(MenuChoice::Command(*command));
+                                    choice = Some(Action::Command(*command));
                                 }
                             }
                             None => {
@@ -107,20 +101,20 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                         if *entry == Some(AppCommand::Open)
                             && let Some(path) = recent_menu(menu, ui)
                         {
-                            choice = Some(MenuChoice::OpenRecent(path));
+                            choice = Some(Action::Request(Pending::OpenPath(path)));
                         }
                     }
                     if title == "menu-view" {
                         for (id, name, shown) in &menu.curves {
                             let label = crate::tr!(menu.i18n, "curve-show", curve = name.clone());
                             if ui.checkbox(&mut shown.clone(), label).clicked() {
-                                choice = Some(MenuChoice::ToggleCurve(id.clone()));
+                                choice = Some(Action::View(ViewChange::ToggleCurve(id.clone())));
                                 ui.close();
                             }
                         }
                     }
                     if title == "menu-edit" && ui.button(menu.i18n.tr("menu-catalogue")).clicked() {
-                        choice = Some(MenuChoice::ShowCatalogue);
+                        choice = Some(Action::View(ViewChange::ShowCatalogue(true)));
                         ui.close();
                     }
                 });
@@ -129,13 +123,15 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui) -> Option<MenuChoice> {
                 for option in Language::ALL {
                     let label = menu.i18n.term("language", option.key());
                     if ui.radio(menu.language == *option, label).clicked() {
-                        choice = Some(MenuChoice::Language(*option));
+                        choice = Some(Action::Language(*option));
                     }
                 }
             });
         });
     });
-    choice
+    if let Some(action) = choice {
+        actions.push(action);
+    }
 }
 
 /// One command's entry; returns whether it was chosen.

@@ -17,12 +17,14 @@
 //!
 //! A recovery file is RON: `Recovery(path: ..., autosaved_unix_secs: ..., pid: ..., journey: Journey(...))`.
 
+use super::fs::{Fs, RealFs};
 use crate::format;
 use crate::model::{ElementKind, Journey};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,13 +53,6 @@ pub fn default_dir() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("recovery"))
 }
 
-/// A stable hash (FNV-1a), for comparing file contents cheaply.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 pub fn now_unix_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -67,13 +62,21 @@ pub fn now_unix_secs() -> u64 {
 const RECOVERY_EXTENSION: &str = "ron";
 const LOCK_EXTENSION: &str = "lock";
 
-/// One window's place in the recovery folder, held for the window's lifetime.
-#[derive(Debug)]
+/// One window's place in the recovery folder, held for the window's lifetime. Its
+/// recovery file is read, written and removed through the session's `Fs`; the lock is
+/// the operating system's.
 pub struct Slot {
     dir: PathBuf,
     name: String,
     /// Holds the lock; dropping it (or the process dying) releases it.
     lock: File,
+    fs: Arc<dyn Fs>,
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Slot").field("name", &self.name).finish()
+    }
 }
 
 /// Why a slot could not be had.
@@ -87,8 +90,13 @@ pub enum SlotError {
 }
 
 impl Slot {
-    /// Claims a new slot in `dir` for this window.
+    /// Claims a new slot in `dir` for this window, on the machine's file system.
     pub fn claim(dir: &Path) -> Result<Self, SlotError> {
+        Self::claim_with(Arc::new(RealFs), dir)
+    }
+
+    /// Claims a new slot in `dir`, its files written through `fs`.
+    pub fn claim_with(fs: Arc<dyn Fs>, dir: &Path) -> Result<Self, SlotError> {
         std::fs::create_dir_all(dir)?;
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -113,6 +121,7 @@ impl Slot {
                         dir: dir.to_owned(),
                         name,
                         lock,
+                        fs,
                     });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -124,7 +133,7 @@ impl Slot {
 
     /// Takes over the slot of a recovery left by a dead window (to restore it): its
     /// lock is ours from now on, so no other window offers it.
-    pub fn adopt(found: &Found) -> Result<Self, SlotError> {
+    pub fn adopt(fs: Arc<dyn Fs>, found: &Found) -> Result<Self, SlotError> {
         let dir = found
             .file
             .parent()
@@ -146,13 +155,14 @@ impl Slot {
             Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
         }
         // Gone meanwhile: someone restored and saved it.
-        if !found.file.exists() {
+        if fs.stat(&found.file)?.is_none() {
             return Err(SlotError::Taken);
         }
         Ok(Self {
             dir: dir.to_owned(),
             name,
             lock,
+            fs,
         })
     }
 
@@ -165,20 +175,26 @@ impl Slot {
         &self.name
     }
 
+    /// The file system its files go through.
+    pub fn fs(&self) -> Arc<dyn Fs> {
+        Arc::clone(&self.fs)
+    }
+
     /// Writes the window's recovery file atomically.
     pub fn write(&self, recovery: &Recovery) -> std::io::Result<()> {
         let text = format::pretty(recovery).map_err(std::io::Error::other)?;
-        format::atomic_write(&self.file(), text.as_bytes())
+        self.fs
+            .replace(&self.file(), text.as_bytes(), &mut || Ok(()))
     }
 
     /// Removes this window's recovery file (the document was saved or discarded).
     pub fn clear(&self) -> std::io::Result<()> {
-        remove(&self.file())
+        self.fs.remove(&self.file())
     }
 
     /// Whether this window has a recovery file on disk.
     pub fn has_recovery(&self) -> bool {
-        self.file().exists()
+        !matches!(self.fs.stat(&self.file()), Ok(None))
     }
 
     /// Records which journey the window has open, for other windows to see.
@@ -195,7 +211,7 @@ impl Slot {
     /// released and the next start offers it.
     pub fn close(self) {
         if !self.has_recovery() {
-            remove(&lock_path(&self.dir, &self.name)).ok();
+            self.fs.remove(&lock_path(&self.dir, &self.name)).ok();
         }
     }
 }
@@ -255,25 +271,19 @@ fn untouched_for(path: &Path, age: std::time::Duration) -> bool {
         .is_some_and(|elapsed| elapsed >= age)
 }
 
-/// Removes a file; a missing one is fine.
-pub fn remove(file: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(file) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
+/// `find_with` on the machine's file system.
+pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
+    find_with(&RealFs, dir, own)
 }
 
 /// Recovery files whose window is no longer running, newest first, except `own`'s.
 /// Unreadable or invalid files are skipped; lock files of dead windows that left no
 /// recovery are cleaned up. Each one's changes against its file are computed here,
 /// once.
-pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+pub fn find_with(fs: &dyn Fs, dir: &Path, own: Option<&str>) -> Vec<Found> {
+    let Ok(files) = fs.list(dir) else {
         return Vec::new();
     };
-    let files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .collect();
     let mut found = Vec::new();
     for file in &files {
         let Some(name) = file.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
@@ -286,15 +296,18 @@ pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
         if extension == Some(LOCK_EXTENSION) {
             let recovery = dir.join(format!("{name}.{RECOVERY_EXTENSION}"));
             // Old enough not to be a slot being claimed this instant.
-            if !recovery.exists() && untouched_for(file, STALE_LOCK) && !held(file) {
-                remove(file).ok();
+            if matches!(fs.stat(&recovery), Ok(None))
+                && untouched_for(file, STALE_LOCK)
+                && !held(file)
+            {
+                fs.remove(file).ok();
             }
             continue;
         }
         if extension != Some(RECOVERY_EXTENSION) || held_throughout(&lock_path(dir, &name)) {
             continue;
         }
-        let Ok(bytes) = format::read_regular(file, format::MAX_JOURNEY_BYTES * 2) else {
+        let Ok(bytes) = fs.read(file, format::MAX_JOURNEY_BYTES * 2) else {
             continue;
         };
         let Ok(text) = String::from_utf8(bytes) else {
@@ -311,7 +324,8 @@ pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
         let changes = recovery
             .path
             .as_deref()
-            .and_then(|path| format::load(path).ok())
+            .and_then(|path| fs.read(path, format::MAX_JOURNEY_BYTES).ok())
+            .and_then(|bytes| format::parse_bytes(&bytes).ok())
             .map(|disk| Changes::between(&disk.journey, &recovery.journey));
         found.push(Found {
             file: file.clone(),
@@ -324,17 +338,20 @@ pub fn find(dir: &Path, own: Option<&str>) -> Vec<Found> {
 }
 
 /// Whether another running window (not the slot named `own`) has `path` open.
-pub fn open_elsewhere(dir: &Path, path: &Path, own: Option<&str>) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+pub fn open_elsewhere(fs: &dyn Fs, dir: &Path, path: &Path, own: Option<&str>) -> bool {
+    let Ok(files) = fs.list(dir) else {
         return false;
     };
     let wanted = canonical(path);
-    entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
+    /// A lock file holds one path.
+    const LOCK_BYTES: u64 = 64 * 1024;
+    files
+        .into_iter()
         .filter(|file| file.extension().is_some_and(|e| e == LOCK_EXTENSION))
         .filter(|file| file.file_stem().map(|s| s.to_string_lossy()).as_deref() != own)
         .any(|file| {
-            std::fs::read_to_string(&file).is_ok_and(|text| Path::new(&text) == wanted)
+            fs.read(&file, LOCK_BYTES)
+                .is_ok_and(|bytes| Path::new(&*String::from_utf8_lossy(&bytes)) == wanted)
                 && held(&file)
         })
 }
@@ -492,12 +509,15 @@ mod tests {
         b.close(); // B quits cleanly
         let found = find(dir.path(), None);
         assert_eq!(found.len(), 1);
-        let adopted = Slot::adopt(&found[0]).unwrap();
+        let adopted = Slot::adopt(Arc::new(RealFs), &found[0]).unwrap();
         assert!(
             find(dir.path(), None).is_empty(),
             "a restored recovery is held"
         );
-        assert!(matches!(Slot::adopt(&found[0]), Err(SlotError::Taken)));
+        assert!(matches!(
+            Slot::adopt(Arc::new(RealFs), &found[0]),
+            Err(SlotError::Taken)
+        ));
         adopted.clear().unwrap();
         adopted.close();
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
@@ -523,16 +543,26 @@ mod tests {
         std::fs::write(&journey, "x").unwrap();
         let mut a = Slot::claim(dir.path()).unwrap();
         let b = Slot::claim(dir.path()).unwrap();
-        assert!(!open_elsewhere(dir.path(), &journey, Some(b.name())));
+        assert!(!open_elsewhere(
+            &RealFs,
+            dir.path(),
+            &journey,
+            Some(b.name())
+        ));
         a.set_open(Some(&journey)).unwrap();
-        assert!(open_elsewhere(dir.path(), &journey, Some(b.name())));
+        assert!(open_elsewhere(
+            &RealFs,
+            dir.path(),
+            &journey,
+            Some(b.name())
+        ));
         assert!(
-            !open_elsewhere(dir.path(), &journey, Some(a.name())),
+            !open_elsewhere(&RealFs, dir.path(), &journey, Some(a.name())),
             "not itself"
         );
         drop(a);
         assert!(
-            !open_elsewhere(dir.path(), &journey, Some(b.name())),
+            !open_elsewhere(&RealFs, dir.path(), &journey, Some(b.name())),
             "a closed window"
         );
     }

@@ -1,38 +1,35 @@
 //! Autosave off the frame: a worker thread owns the window's recovery `Slot` and does
 //! every write, clear and hand-over for it, in the order they were asked for, so the
-//! editor only hands it a snapshot and goes on drawing. Serialising and fsyncing a
-//! 10,000-touchpoint journey takes a quarter of a second; none of it is on the frame.
+//! session only hands it a snapshot. Serialising and fsyncing a 10,000-touchpoint
+//! journey takes a quarter of a second; none of it is on the frame.
 //!
 //! Invariants: jobs run in order (a clear after a write removes that write's file);
 //! of several writes waiting in a row only the newest is written; dropping the
 //! `Autosaver` waits for the jobs already asked for, then closes the slot (quitting
-//! never loses the last autosave). A failure comes back as an `Outcome`, and the `wake`
-//! callback asks the window to look.
+//! never loses the last autosave). Results come back as session events; every job
+//! holds a busy token until its result is sent.
 
-use crate::recovery::{Recovery, Slot};
+use super::recovery::{Found, Recovery, Slot};
+use super::{Busy, Event, Sink, Token};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 enum Job {
     Write(Box<Recovery>),
     Clear,
     SetOpen(Option<PathBuf>),
-    /// Take over another slot (a restored recovery); the old one closes.
-    Replace(Slot),
-    /// Answer once every job before it is done.
-    Flush(Sender<()>),
+    /// Take over a dead window's slot to restore its recovery; the old slot closes.
+    Restore(Box<Found>),
+    /// Take a dead window's slot and delete its recovery (the person does not want it).
+    Discard(Box<Found>),
 }
-
-/// What a job that failed said (successes are silent).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Failure(pub String);
 
 pub struct Autosaver {
     name: String,
-    jobs: Option<Sender<Job>>,
-    failures: Receiver<Failure>,
+    jobs: Option<Sender<(Job, Token)>>,
     worker: Option<JoinHandle<()>>,
+    busy: Busy,
 }
 
 impl std::fmt::Debug for Autosaver {
@@ -44,23 +41,23 @@ impl std::fmt::Debug for Autosaver {
 }
 
 impl Autosaver {
-    /// Starts the worker for `slot`; `wake` is called after a failure.
-    pub fn start(slot: Slot, wake: Box<dyn Fn() + Send>) -> std::io::Result<Self> {
+    /// Starts the worker for `slot`; its results go to `sink`.
+    pub fn start(slot: Slot, sink: Sink, busy: Busy) -> std::io::Result<Self> {
         let (jobs, inbox) = channel();
-        let (report, failures) = channel();
         let name = slot.name().to_owned();
         let worker = std::thread::Builder::new()
             .name("journeymap-autosave".to_owned())
-            .spawn(move || run(slot, &inbox, &report, &*wake))?;
+            .spawn(move || run(slot, &inbox, &sink))?;
         Ok(Self {
             name,
             jobs: Some(jobs),
-            failures,
             worker: Some(worker),
+            busy,
         })
     }
 
-    /// The slot's name (other windows' files are everything else).
+    /// The slot's name (other windows' files are everything else). After a restore it
+    /// is the restored slot's, once the worker has taken it over.
     pub fn slot_name(&self) -> &str {
         &self.name
     }
@@ -68,7 +65,7 @@ impl Autosaver {
     fn send(&self, job: Job) {
         if let Some(jobs) = &self.jobs {
             // The worker only stops when this side drops the sender.
-            jobs.send(job).ok();
+            jobs.send((job, self.busy.token())).ok();
         }
     }
 
@@ -87,29 +84,19 @@ impl Autosaver {
         self.send(Job::SetOpen(path));
     }
 
-    /// Continues in `slot` (a restored recovery's), closing the window's own.
-    pub fn replace(&mut self, slot: Slot) {
-        self.name = slot.name().to_owned();
-        self.send(Job::Replace(slot));
-    }
-
-    /// Waits until every job asked for so far is done (quitting, and tests that read the
-    /// recovery folder).
-    pub fn flush(&self) {
-        let (done, wait) = channel();
-        self.send(Job::Flush(done));
-        wait.recv().ok();
-    }
-
-    /// The failures reported since the last call.
-    pub fn failures(&self) -> Vec<Failure> {
-        let mut out = Vec::new();
-        loop {
-            match self.failures.try_recv() {
-                Ok(failure) => out.push(failure),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
-            }
+    /// Continues in `found`'s slot (its recovery is restored), closing the window's
+    /// own; `Event::Restored` or `Event::RestoreFailed` follows.
+    pub fn restore(&mut self, found: Found) {
+        if let Some(name) = found.file.file_stem() {
+            self.name = name.to_string_lossy().into_owned();
         }
+        self.send(Job::Restore(Box::new(found)));
+    }
+
+    /// Deletes `found`'s recovery, taking its lock first (a window that restored it
+    /// meanwhile keeps it).
+    pub fn discard(&self, found: Found) {
+        self.send(Job::Discard(Box::new(found)));
     }
 }
 
@@ -123,22 +110,26 @@ impl Drop for Autosaver {
     }
 }
 
-fn run(mut slot: Slot, inbox: &Receiver<Job>, report: &Sender<Failure>, wake: &dyn Fn()) {
-    let mut pending: Option<Job> = None;
+fn run(mut slot: Slot, inbox: &Receiver<(Job, Token)>, sink: &Sink) {
+    let mut pending: Option<(Job, Token)> = None;
     loop {
-        let job = match pending.take() {
+        let (job, token) = match pending.take() {
             Some(job) => job,
             None => match inbox.recv() {
                 Ok(job) => job,
                 Err(_) => break,
             },
         };
+        let mut tokens = vec![token];
         let result = match job {
             Job::Write(mut recovery) => {
                 // Newer snapshots waiting right behind replace this one.
                 loop {
                     match inbox.try_recv() {
-                        Ok(Job::Write(newer)) => recovery = newer,
+                        Ok((Job::Write(newer), token)) => {
+                            recovery = newer;
+                            tokens.push(token);
+                        }
                         Ok(other) => {
                             pending = Some(other);
                             break;
@@ -150,19 +141,31 @@ fn run(mut slot: Slot, inbox: &Receiver<Job>, report: &Sender<Failure>, wake: &d
             }
             Job::Clear => slot.clear(),
             Job::SetOpen(path) => slot.set_open(path.as_deref()),
-            Job::Flush(done) => {
-                done.send(()).ok();
-                Ok(())
-            }
-            Job::Replace(next) => {
-                let old = std::mem::replace(&mut slot, next);
-                old.clear().map(|()| old.close())
-            }
+            Job::Restore(found) => match Slot::adopt(slot.fs(), &found) {
+                Ok(next) => {
+                    let old = std::mem::replace(&mut slot, next);
+                    let cleared = old.clear();
+                    old.close();
+                    sink(Event::Restored(found));
+                    cleared
+                }
+                Err(error) => {
+                    sink(Event::RestoreFailed(error.to_string()));
+                    Ok(())
+                }
+            },
+            Job::Discard(found) => Slot::adopt(slot.fs(), &found)
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .and_then(|taken| {
+                    taken.clear()?;
+                    taken.close();
+                    Ok(())
+                }),
         };
         if let Err(error) = result {
-            report.send(Failure(error.to_string())).ok();
-            wake();
+            sink(Event::AutosaveFailed(error.to_string()));
         }
+        drop(tokens);
     }
     slot.close();
 }
@@ -171,6 +174,7 @@ fn run(mut slot: Slot, inbox: &Receiver<Job>, report: &Sender<Failure>, wake: &d
 mod tests {
     use super::*;
     use crate::model::{Journey, Language};
+    use std::sync::{Arc, Mutex};
 
     fn recovery(title: &str) -> Recovery {
         Recovery {
@@ -181,15 +185,24 @@ mod tests {
         }
     }
 
+    fn collecting() -> (Sink, Arc<Mutex<Vec<Event>>>) {
+        let events = Arc::new(Mutex::new(Vec::new()));
+        let into = Arc::clone(&events);
+        let sink: Sink = Arc::new(move |event| into.lock().unwrap().push(event));
+        (sink, events)
+    }
+
     #[test]
     fn writes_run_in_order_and_dropping_waits_for_them() {
         let dir = tempfile::tempdir().unwrap();
-        let saver = Autosaver::start(Slot::claim(dir.path()).unwrap(), Box::new(|| {})).unwrap();
+        let (sink, _) = collecting();
+        let saver =
+            Autosaver::start(Slot::claim(dir.path()).unwrap(), sink, Busy::default()).unwrap();
         for n in 0..50 {
             saver.write(recovery(&format!("edit {n}")));
         }
         drop(saver); // quitting: the last snapshot is on disk, the slot released
-        let found = crate::recovery::find(dir.path(), None);
+        let found = super::super::recovery::find(dir.path(), None);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].recovery.journey.title, "edit 49");
     }
@@ -197,33 +210,31 @@ mod tests {
     #[test]
     fn a_clear_after_a_write_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let saver = Autosaver::start(Slot::claim(dir.path()).unwrap(), Box::new(|| {})).unwrap();
+        let (sink, _) = collecting();
+        let saver =
+            Autosaver::start(Slot::claim(dir.path()).unwrap(), sink, Busy::default()).unwrap();
         saver.write(recovery("unsaved"));
         saver.clear();
         drop(saver);
-        assert!(crate::recovery::find(dir.path(), None).is_empty());
+        assert!(super::super::recovery::find(dir.path(), None).is_empty());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]
-    fn a_failed_write_is_reported_and_wakes_the_window() {
+    fn a_failed_write_is_reported_and_the_busy_count_waits_for_it() {
         let dir = tempfile::tempdir().unwrap();
         let slot = Slot::claim(dir.path()).unwrap();
         // The recovery file's name taken by a folder: the write cannot replace it.
         std::fs::create_dir(slot.file()).unwrap();
-        let woken = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let flag = std::sync::Arc::clone(&woken);
-        let saver = Autosaver::start(
-            slot,
-            Box::new(move || flag.store(true, std::sync::atomic::Ordering::SeqCst)),
-        )
-        .unwrap();
+        let (sink, events) = collecting();
+        let busy = Busy::default();
+        let saver = Autosaver::start(slot, sink, busy.clone()).unwrap();
         saver.write(recovery("x"));
-        let started = std::time::Instant::now();
-        while !woken.load(std::sync::atomic::Ordering::SeqCst) {
-            assert!(started.elapsed() < std::time::Duration::from_secs(10));
-            std::thread::yield_now();
-        }
-        assert_eq!(saver.failures().len(), 1);
+        assert!(busy.wait_idle(std::time::Duration::from_secs(10)));
+        let events = events.lock().unwrap();
+        assert!(
+            matches!(events.as_slice(), [Event::AutosaveFailed(_)]),
+            "{events:?}"
+        );
     }
 }

@@ -1,0 +1,195 @@
+//! What the editor does with files: new and open (after the unsaved-changes guard),
+//! save and save as, the file dialogs' answers, exports (on a worker, their result an
+//! action like any other), dropped files and attachments. Every read and write of the
+//! journey goes through the session.
+
+use super::dialogs::file_dialog::{DialogKind, DialogPurpose};
+use super::dialogs::file_picker::FilePicker;
+use super::dialogs::modal::Modal;
+use super::workspace::{ExportRequest, Notice};
+use super::{JourneyApp, Pending, Settings, is_journey};
+use crate::document::attachment_path;
+use crate::format;
+use crate::model::{Edit, Element, ElementId, EvidenceId, Journey, Language, slug};
+use crate::session::Event;
+use std::path::{Path, PathBuf};
+
+/// The example shown the first time the app starts (no file given, none recent).
+pub fn welcome_journey(settings: &Settings) -> Journey {
+    let text = match settings.language {
+        Language::Es => include_str!("../../journeys/portabilidad-operador-movil.ron"),
+        Language::En => include_str!("../../journeys/online-order-delivery-return.ron"),
+    };
+    format::parse(text)
+        .map(|p| p.journey)
+        .unwrap_or_else(|_| Journey::new("", settings.language))
+}
+
+/// A file name for the journey's title, with `extension`.
+fn suggested_name(title: &str, extension: &str) -> String {
+    let base = slug(title);
+    let base = if base.is_empty() { "journey" } else { &base };
+    format!("{base}.{extension}")
+}
+
+impl JourneyApp {
+    /// Does `pending` without asking about unsaved changes.
+    pub(super) fn perform(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                let journey =
+                    Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
+                let reports = self.session.new_document(journey);
+                self.reports(reports);
+            }
+            Pending::NewFromTemplate(key) => {
+                if let Some(template) = crate::templates::find(key) {
+                    let journey = crate::templates::build(template, self.settings.language);
+                    let reports = self.session.new_document(journey);
+                    self.reports(reports);
+                }
+            }
+            Pending::Open => self.ask_file(DialogKind::OpenJourney, DialogPurpose::Open),
+            Pending::OpenPath(path) => self.session.open(&path, true),
+            Pending::Quit => {
+                self.frame.quit_confirmed = true;
+                self.frame.viewport.push(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves to the document's path (Ctrl+S), or asks where first; `then` runs once the
+    /// save has landed.
+    pub(super) fn save(&mut self, then: Option<Pending>) {
+        if self.session.failure().is_some() {
+            return;
+        }
+        if let Err(then) = self.session.save(then) {
+            self.ask_save_as(then);
+        }
+    }
+
+    pub(super) fn ask_save_as(&mut self, then: Option<Pending>) {
+        let suggested_name = suggested_name(&self.session.journey().title, "ron");
+        self.ask_file(
+            DialogKind::SaveJourney { suggested_name },
+            DialogPurpose::SaveAs { then },
+        );
+    }
+
+    /// Asks the system for a file; where it has no dialog, the app's own picker opens
+    /// (and says why, once).
+    pub(super) fn ask_file(&mut self, kind: DialogKind, purpose: DialogPurpose) {
+        let reply = self.actions.sender();
+        let Err(why) = self.dialogs.request(kind.clone(), purpose.clone(), reply) else {
+            return;
+        };
+        if !self.frame.builtin_picker_explained {
+            self.frame.builtin_picker_explained = true;
+            self.workspace.notice = Some(Notice::Info(crate::tr!(
+                self.i18n,
+                "notice-builtin-picker",
+                reason = why.0
+            )));
+        }
+        let near = self
+            .session
+            .document()
+            .path
+            .as_deref()
+            .and_then(Path::parent);
+        let picker = FilePicker::new(kind, purpose, near);
+        self.open_modal(Modal::FilePicker(Box::new(picker)));
+    }
+
+    /// A file dialog's answer.
+    pub(super) fn file_chosen(&mut self, purpose: DialogPurpose, path: PathBuf) {
+        match purpose {
+            DialogPurpose::Open => self.session.open(&path, true),
+            DialogPurpose::SaveAs { then } => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                self.session.save_as(path, then);
+            }
+            DialogPurpose::AttachImage { evidence } => self.attach(&evidence, &path),
+            DialogPurpose::Export { options } => self.export_to(path, options),
+        }
+    }
+
+    /// Asks where to write the picture the export window describes.
+    pub(super) fn ask_export_path(&mut self, request: ExportRequest) {
+        let kind = DialogKind::SavePicture {
+            suggested_name: suggested_name(
+                &self.session.journey().title,
+                request.format.extension(),
+            ),
+            format: request.format,
+        };
+        let purpose = DialogPurpose::Export {
+            options: request.options,
+        };
+        self.ask_file(kind, purpose);
+    }
+
+    /// Writes the whole map as a picture or data (format from the extension), on a
+    /// worker: a poster of a large map takes a while to draw.
+    fn export_to(&mut self, path: PathBuf, options: crate::export::ExportOptions) {
+        let journey = self.session.journey().clone();
+        self.session.spawn(move || {
+            let result = crate::export::export_file(&journey, &path, options)
+                .map(|written| {
+                    if written.is_empty() {
+                        vec![path]
+                    } else {
+                        written
+                    }
+                })
+                .map_err(|error| error.to_string());
+            Event::Exported(result)
+        });
+    }
+
+    /// Files dropped on the window: a journey opens (after the unsaved-changes guard);
+    /// a picture is attached to the selected evidence.
+    pub(super) fn dropped(&mut self, paths: Vec<PathBuf>) {
+        for path in paths {
+            if is_journey(&path) {
+                self.request(Pending::OpenPath(path));
+            } else if let Some(ElementId::Evidence(id)) = self.workspace.selection.last().cloned() {
+                self.attach(&id, &path);
+            } else {
+                self.workspace.notice =
+                    Some(Notice::Error(self.i18n.tr("notice-drop-needs-evidence")));
+            }
+        }
+    }
+
+    /// Adds an attachment to an evidence item, stored relative to the journey's folder.
+    fn attach(&mut self, evidence: &EvidenceId, file: &Path) {
+        let document = self.session.document();
+        let relative = match attachment_path(document.path.as_deref(), file) {
+            Ok(relative) => relative,
+            Err(message_id) => {
+                let text = crate::tr!(self.i18n, message_id, file = file.display().to_string());
+                self.workspace.notice = Some(Notice::Error(text));
+                return;
+            }
+        };
+        let Some(item) = document.journey.evidence_item(evidence) else {
+            return;
+        };
+        let mut item = item.clone();
+        if !item.attachments.contains(&relative) {
+            item.attachments.push(relative);
+            if let Err(error) =
+                self.session
+                    .apply(Edit::Replace(Element::Evidence(item)), "edit-attach", None)
+            {
+                self.workspace.notice = Some(Notice::Error(error.to_string()));
+            }
+        }
+    }
+}

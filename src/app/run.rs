@@ -1,0 +1,418 @@
+//! What commands do. Keys, menus and buttons only push `Action::Command`; the handler
+//! runs it here through one exhaustive `match` (a new command does not compile until it
+//! is handled), and `command_enabled`, exhaustive too, greys out the menu entries that
+//! cannot run now.
+
+use super::commands::AppCommand;
+use super::dialogs::modal::Modal;
+use super::workshop::{self, PAN_STEP};
+use super::workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
+use super::{JourneyApp, Pending};
+use crate::document::{EditLabel, new_touchpoint, suggested_grey_area};
+use crate::layout::Arrangement;
+use crate::model::{Edit, Element, ElementId, Emotion, Stage};
+use crate::session::Session;
+
+/// Commands that make sense while a file that failed to load is shown.
+fn works_without_document(command: AppCommand) -> bool {
+    matches!(
+        command,
+        AppCommand::New | AppCommand::Open | AppCommand::Quit | AppCommand::ShowShortcuts
+    )
+}
+
+/// Commands that may run while a file is being opened (none of them edits the map
+/// about to be replaced).
+fn works_while_opening(command: AppCommand) -> bool {
+    use AppCommand::*;
+    matches!(
+        command,
+        Quit | ShowShortcuts | ZoomIn | ZoomOut | ZoomFit | PanLeft | PanRight | PanUp | PanDown
+    )
+}
+
+/// Whether a command can run now: menus grey out the others.
+pub fn command_enabled(
+    session: &Session,
+    workspace: &Workspace,
+    entering: bool,
+    command: AppCommand,
+) -> bool {
+    if session.failure().is_some() && !works_without_document(command) {
+        return false;
+    }
+    let document = session.document();
+    let card = || workspace.selected_touchpoint().is_some();
+    use AppCommand::*;
+    match command {
+        Undo => document.undo_label().is_some(),
+        Redo => document.redo_label().is_some(),
+        Delete => !workspace.selection.is_empty(),
+        MarkGreyArea => workspace.selected_touchpoints().len() == 2,
+        OpenCard | MoveToNextStage | MoveToPreviousStage | MarkGreyAreaWithNext => card(),
+        Emotion(_) => card() || entering,
+        Spotlight => !document.journey.grey_areas.is_empty(),
+        EntryNext | EntryNextStage | EntryStop => entering,
+        New | NewFromTemplate | Open | Save | SaveAs | ExportPng | ExportSvg | Quit
+        | AddTouchpoint | ZoomIn | ZoomOut | ZoomFit | ShowShortcuts | Presentation
+        | PresentationDark | StartEntry | NextCard | PreviousCard | NextStage | PreviousStage
+        | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
+        | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
+        | CollapseEmptyStages | ToggleJourneyPanel | ToggleInspector | TogglePanels
+        | WallLayout | Find => true,
+    }
+}
+
+impl JourneyApp {
+    pub(super) fn execute(&mut self, command: AppCommand) {
+        if self.session.failure().is_some() && !works_without_document(command) {
+            return;
+        }
+        if self.session.opening().is_some() && !works_while_opening(command) {
+            return;
+        }
+        let view = &mut self.panels.canvas.view;
+        use AppCommand::*;
+        match command {
+            New => self.request(Pending::New),
+            NewFromTemplate => {
+                self.open_modal(Modal::Templates);
+            }
+            Open => self.request(Pending::Open),
+            Save => self.save(None),
+            SaveAs => self.ask_save_as(None),
+            ExportPng => self.open_export(None),
+            ExportSvg => self.open_export(Some(crate::export::Format::Svg)),
+            Quit => self.frame.viewport.push(egui::ViewportCommand::Close),
+            Undo => {
+                self.session.undo();
+                self.workspace.prune(self.session.journey());
+            }
+            Redo => {
+                self.session.redo();
+                self.workspace.prune(self.session.journey());
+            }
+            AddTouchpoint => {
+                let stage = self.workspace.active_stage.unwrap_or(Stage::Awareness);
+                self.add_touchpoint(stage);
+            }
+            Delete => self.delete_selection(),
+            MarkGreyArea => self.mark_grey_area(),
+            ZoomIn => view.zoom_by(1.25),
+            ZoomOut => view.zoom_by(0.8),
+            ZoomFit => view.fit_whole(),
+            ShowShortcuts => {
+                if matches!(self.modal, Some(Modal::Shortcuts)) {
+                    self.modal = None;
+                } else {
+                    self.open_modal(Modal::Shortcuts);
+                }
+            }
+            Presentation => {
+                let display = if self.workspace.display.presenting() {
+                    DisplayMode::Editor
+                } else {
+                    DisplayMode::Presentation
+                };
+                self.set_display(display);
+            }
+            PresentationDark => {
+                // Shift+F11 toggles between the two projector variants.
+                let display = if self.workspace.display == DisplayMode::PresentationDark {
+                    DisplayMode::Presentation
+                } else {
+                    DisplayMode::PresentationDark
+                };
+                self.set_display(display);
+            }
+            StartEntry => {
+                let stage = self.workspace.current_stage(self.session.journey());
+                self.start_entry(stage);
+            }
+            OpenCard => {
+                if let Some(id) = self.workspace.selected_touchpoint() {
+                    self.panels.entry.entry = Some(id);
+                    self.workspace.focus_request = Some(workshop::entry_field_id());
+                }
+            }
+            NextCard => workshop::step_card(self.session.journey(), &mut self.workspace, 1),
+            PreviousCard => workshop::step_card(self.session.journey(), &mut self.workspace, -1),
+            NextStage => {
+                workshop::step_stage(self.session.journey(), &mut self.workspace, 1);
+            }
+            PreviousStage => {
+                workshop::step_stage(self.session.journey(), &mut self.workspace, -1);
+            }
+            FocusNextStage | FocusPreviousStage => {
+                let step = if command == FocusNextStage { 1 } else { -1 };
+                if let Some(stage) =
+                    workshop::step_stage(self.session.journey(), &mut self.workspace, step)
+                {
+                    self.panels.canvas.view.focus_stage(stage);
+                }
+            }
+            MoveToNextStage => self.move_selected(1),
+            MoveToPreviousStage => self.move_selected(-1),
+            Emotion(score) => self.set_emotion(score),
+            MarkGreyAreaWithNext => self.mark_grey_area_with_next(),
+            Spotlight => workshop::spotlight_next(self.session.journey(), &mut self.workspace),
+            CollapseEmptyStages => {
+                self.workspace.collapse_empty_stages = !self.workspace.collapse_empty_stages;
+                view.fit_whole();
+            }
+            Find => self.panels.find.open(),
+            WallLayout => {
+                let arrangement = match self.workspace.arrangement {
+                    Arrangement::Timeline => Arrangement::Wall,
+                    Arrangement::Wall => Arrangement::Timeline,
+                };
+                self.workspace.arrangement = arrangement;
+                if let Some(path) = &self.session.document().path {
+                    self.settings.remember_arrangement(path, arrangement);
+                }
+                self.panels.canvas.refit();
+            }
+            ToggleJourneyPanel => self.workspace.hide_journey_panel ^= true,
+            ToggleInspector => self.workspace.hide_inspector ^= true,
+            TogglePanels => {
+                // Both hidden unless both already are: one key clears the screen.
+                let workspace = &mut self.workspace;
+                let hide = !(workspace.hide_journey_panel && workspace.hide_inspector);
+                workspace.hide_journey_panel = hide;
+                workspace.hide_inspector = hide;
+            }
+            FilterNoEvidence => {
+                self.workspace.filter = if self.workspace.filter == Filter::NoEvidence {
+                    Filter::None
+                } else {
+                    Filter::NoEvidence
+                };
+            }
+            FilterChannel => {
+                workshop::cycle_channel_filter(self.session.journey(), &mut self.workspace);
+            }
+            FilterDepartment => {
+                workshop::cycle_department_filter(self.session.journey(), &mut self.workspace);
+            }
+            ClearFilter => {
+                self.workspace.filter = Filter::None;
+                self.workspace.spotlight = None;
+            }
+            PanLeft => view.offset.x += PAN_STEP,
+            PanRight => view.offset.x -= PAN_STEP,
+            PanUp => view.offset.y += PAN_STEP,
+            PanDown => view.offset.y -= PAN_STEP,
+            EntryNext => self.entry_continue(false),
+            EntryNextStage => self.entry_continue(true),
+            EntryStop => self.entry_stop(),
+        }
+    }
+
+    /// Applies one edit now, as one undo step.
+    fn apply_edit(&mut self, edit: Edit, label: EditLabel) {
+        if let Err(error) = self.session.apply(edit, label, None) {
+            self.workspace.notice = Some(Notice::Error(error.to_string()));
+        }
+        self.workspace.prune(self.session.journey());
+    }
+
+    fn set_display(&mut self, display: DisplayMode) {
+        self.workspace.display = display;
+        self.workspace.theme = display.theme();
+        self.panels.canvas.refit();
+        self.frame
+            .viewport
+            .push(egui::ViewportCommand::Fullscreen(display.presenting()));
+    }
+
+    /// Opens the export window with the last choices; `format` when a command names
+    /// one, else the last format.
+    fn open_export(&mut self, format: Option<crate::export::Format>) {
+        let request = match &self.modal {
+            Some(Modal::Export(request)) => ExportRequest {
+                format: format.unwrap_or(request.format),
+                ..*request
+            },
+            _ => {
+                let last = self.settings.export;
+                let mut options = last.options;
+                // Export what the map shows: collapsed empty stages stay collapsed, and
+                // the map's own size is drawn in the editor's layout.
+                options.collapse_empty_stages = self.workspace.collapse_empty_stages;
+                if options.paper.is_none() && !options.slides {
+                    options.layout = Some(self.workspace.arrangement);
+                }
+                ExportRequest {
+                    format: format.unwrap_or(last.format),
+                    options,
+                }
+            }
+        };
+        self.open_modal(Modal::Export(request));
+    }
+
+    fn add_touchpoint(&mut self, stage: Stage) {
+        let (edit, id) = new_touchpoint(self.session.journey(), stage);
+        self.apply_edit(edit, "edit-add-touchpoint");
+        self.workspace.select_new_touchpoint(id, stage);
+    }
+
+    /// Deletes the selection as one undo step. Each delete is built against the journey
+    /// as the previous ones leave it (deleting a touchpoint also removes its grey areas).
+    fn delete_selection(&mut self) {
+        let mut scratch = self.session.journey().clone();
+        let mut steps = Vec::new();
+        for element in std::mem::take(&mut self.workspace.selection) {
+            let edit = Edit::delete(&scratch, &element);
+            // An element already removed by an earlier delete is skipped.
+            if edit.clone().apply(&mut scratch).is_ok() {
+                steps.push(edit);
+            }
+        }
+        if !steps.is_empty() {
+            self.apply_edit(Edit::Batch(steps), "edit-delete");
+        }
+    }
+
+    /// Marks a grey area between the two selected touchpoints (in journey order).
+    fn mark_grey_area(&mut self) {
+        let selected = self.workspace.selected_touchpoints();
+        let [a, b] = selected.as_slice() else {
+            self.workspace.notice = Some(Notice::Error(self.i18n.tr("notice-select-two")));
+            return;
+        };
+        let journey = self.session.journey();
+        let (Some(ia), Some(ib)) = (journey.touchpoint_index(a), journey.touchpoint_index(b))
+        else {
+            return;
+        };
+        let (from, to) = if ia <= ib { (a, b) } else { (b, a) };
+        let grey_area = suggested_grey_area(journey, journey.next_grey_area_id(), from, to);
+        let id = grey_area.id.clone();
+        let index = journey.grey_areas.len();
+        self.apply_edit(
+            Edit::Insert {
+                index,
+                element: Element::GreyArea(grey_area),
+            },
+            "edit-mark-grey-area",
+        );
+        self.workspace.selection = vec![ElementId::GreyArea(id)];
+    }
+
+    fn mark_grey_area_with_next(&mut self) {
+        let Some(id) = self.workspace.selected_touchpoint() else {
+            return;
+        };
+        let Some(next) = workshop::neighbour(self.session.journey(), &id, 1) else {
+            return;
+        };
+        self.workspace.selection = vec![ElementId::Touchpoint(id), ElementId::Touchpoint(next)];
+        self.mark_grey_area();
+    }
+
+    /// Starts keyboard entry: a new card at the end of `stage`, its title being typed.
+    fn start_entry(&mut self, stage: Stage) {
+        let (edit, id) = new_touchpoint(self.session.journey(), stage);
+        self.apply_edit(edit, "edit-add-touchpoint");
+        self.workspace
+            .select_card(self.session.journey(), id.clone());
+        self.panels.entry.entry = Some(id);
+        self.workspace.focus_request = Some(workshop::entry_field_id());
+    }
+
+    /// Enter (same stage) or Tab (next stage): keep this card, start the next.
+    fn entry_continue(&mut self, next_stage: bool) {
+        let Some(id) = self.panels.entry.entry.take() else {
+            return;
+        };
+        let Some(current) = self.session.journey().touchpoint(&id).cloned() else {
+            return;
+        };
+        if current.title.trim().is_empty() && !next_stage {
+            self.panels.entry.entry = Some(id);
+            return;
+        }
+        let stage = if next_stage {
+            current.stage.next().unwrap_or(current.stage)
+        } else {
+            current.stage
+        };
+        if current.title.trim().is_empty() {
+            // Tab on an empty card: move the empty card on rather than leave it behind.
+            if let Ok(edit) = Edit::move_touchpoint(self.session.journey(), &id, stage, usize::MAX)
+            {
+                self.apply_edit(edit, "edit-move-touchpoint");
+            }
+            self.workspace
+                .select_card(self.session.journey(), id.clone());
+            self.panels.entry.entry = Some(id);
+            return;
+        }
+        self.start_entry(stage);
+    }
+
+    /// Esc: stop entry; an untitled card is removed.
+    fn entry_stop(&mut self) {
+        let Some(id) = self.panels.entry.entry.take() else {
+            return;
+        };
+        let journey = self.session.journey();
+        let untitled = journey
+            .touchpoint(&id)
+            .is_some_and(|t| t.title.trim().is_empty());
+        if untitled {
+            let previous = workshop::neighbour(journey, &id, -1);
+            let delete = Edit::delete_touchpoint(journey, &id);
+            self.apply_edit(delete, "edit-delete");
+            self.workspace.selection.clear();
+            if let Some(previous) = previous {
+                self.workspace.select_card(self.session.journey(), previous);
+            }
+        }
+    }
+
+    fn move_selected(&mut self, step: isize) {
+        let Some(id) = self.workspace.selected_touchpoint() else {
+            return;
+        };
+        let journey = self.session.journey();
+        let stage = self.workspace.current_stage(journey);
+        let Some(target) = stage
+            .index()
+            .checked_add_signed(step)
+            .and_then(|i| Stage::ALL.get(i).copied())
+        else {
+            return;
+        };
+        if let Ok(edit) = Edit::move_touchpoint(journey, &id, target, usize::MAX) {
+            self.apply_edit(edit, "edit-move-touchpoint");
+            self.workspace.select_card(self.session.journey(), id);
+        }
+    }
+
+    fn set_emotion(&mut self, score: i8) {
+        let Some(id) = self
+            .panels
+            .entry
+            .entry
+            .clone()
+            .or_else(|| self.workspace.selected_touchpoint())
+        else {
+            return;
+        };
+        let Some(mut touchpoint) = self.session.journey().touchpoint(&id).cloned() else {
+            return;
+        };
+        let word = touchpoint
+            .emotion
+            .take()
+            .map(|e| e.word)
+            .unwrap_or_default();
+        touchpoint.emotion = Some(Emotion { score, word });
+        self.apply_edit(
+            Edit::Replace(Element::Touchpoint(touchpoint)),
+            "edit-touchpoint",
+        );
+    }
+}
