@@ -48,8 +48,8 @@ fn warn_small_print(
         return;
     }
     let larger = export::PageSize::ALL
-        .into_iter()
-        .map(|size| export::Paper { size, ..paper })
+        .iter()
+        .map(|&size| export::Paper { size, ..paper })
         .find(|p| smallest(*p) >= export::MIN_PRINT_PT);
     let advice = match larger {
         Some(p) => format!("--page {} prints it at 6 pt or more", p.size.key()),

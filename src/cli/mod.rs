@@ -189,7 +189,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub into: Option<PathBuf>,
     /// Language of a journey started from Mermaid: en or es (default: the system's).
-    #[arg(long, value_parser = parse_language)]
+    #[arg(long, value_enum)]
     pub language: Option<crate::model::Language>,
     /// The title of a journey started from a spreadsheet (default: the file's name).
     #[arg(long)]
@@ -226,31 +226,19 @@ pub struct ExportArgs {
     pub collapse_empty_stages: bool,
     /// Fit the map to a sheet (a4, a3, a2, a1, a0; landscape unless --portrait), with
     /// margins, title block and legend. PNG: 150 dpi times --scale.
-    #[arg(long, value_parser = parse_page)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub page: Option<crate::export::PageSize>,
     /// The sheet upright (with --page).
     #[arg(long, requires = "page")]
     pub portrait: bool,
     /// The layout: timeline or wall. Default: the timeline, or on a page whichever keeps
     /// the text larger.
-    #[arg(long, value_parser = parse_layout)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub layout: Option<crate::layout::Arrangement>,
     /// A 16:9 deck: an overview and a page per stage (a PDF, or numbered PNG or SVG
     /// files: deck-01.png, deck-02.png, …).
     #[arg(long, conflicts_with = "page")]
     pub slides: bool,
-}
-
-fn parse_page(text: &str) -> Result<crate::export::PageSize, String> {
-    crate::export::PageSize::from_key(text)
-        .ok_or_else(|| format!("{text:?} is not a page size: use a4, a3, a2, a1 or a0"))
-}
-
-fn parse_layout(text: &str) -> Result<crate::layout::Arrangement, String> {
-    crate::layout::Arrangement::ALL
-        .into_iter()
-        .find(|a| a.key().eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("{text:?} is not a layout: use timeline or wall"))
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {
@@ -294,7 +282,7 @@ pub struct NewArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Language of the journey: en or es (default: the system's).
-    #[arg(long, value_parser = parse_language)]
+    #[arg(long, value_enum)]
     pub language: Option<crate::model::Language>,
     /// Overwrite an existing file.
     #[arg(long)]
@@ -316,15 +304,6 @@ fn parse_template(text: &str) -> Result<String, String> {
                 .join(", ")
         )),
     }
-}
-
-fn parse_language(text: &str) -> Result<crate::model::Language, String> {
-    use crate::model::Language;
-    Language::ALL
-        .iter()
-        .copied()
-        .find(|l| l.key() == text)
-        .ok_or_else(|| format!("unknown language {text:?}; use en or es"))
 }
 
 /// Runs a command; the caller prints nothing further.

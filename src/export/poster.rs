@@ -11,7 +11,20 @@ use crate::theme::Theme;
 use serde::{Deserialize, Serialize};
 
 /// ISO 216 sheets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    clap::ValueEnum,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum PageSize {
     A4,
     A3,
@@ -21,29 +34,11 @@ pub enum PageSize {
 }
 
 impl PageSize {
-    pub const ALL: [PageSize; 5] = [
-        PageSize::A4,
-        PageSize::A3,
-        PageSize::A2,
-        PageSize::A1,
-        PageSize::A0,
-    ];
+    pub const ALL: &'static [PageSize] = <PageSize as strum::VariantArray>::VARIANTS;
 
     /// Stable key, for the command line and message ids (`a3`).
     pub fn key(self) -> &'static str {
-        match self {
-            PageSize::A4 => "a4",
-            PageSize::A3 => "a3",
-            PageSize::A2 => "a2",
-            PageSize::A1 => "a1",
-            PageSize::A0 => "a0",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<PageSize> {
-        PageSize::ALL
-            .into_iter()
-            .find(|p| p.key().eq_ignore_ascii_case(key))
+        self.into()
     }
 
     /// Width and height in millimetres, portrait.
@@ -181,15 +176,17 @@ mod tests {
         assert_eq!(a3.mm(), (420.0, 297.0));
         let (w, h) = a3.points();
         assert!((w - 1190.55).abs() < 0.1 && (h - 841.89).abs() < 0.1);
-        assert_eq!(PageSize::from_key("A0"), Some(PageSize::A0));
-        assert_eq!(PageSize::from_key("b4"), None);
+        use clap::ValueEnum;
+        assert_eq!(PageSize::from_str("A0", true), Ok(PageSize::A0));
+        assert!(PageSize::from_str("b4", true).is_err());
+        assert_eq!(PageSize::A3.key(), "a3");
     }
 
     #[test]
     fn a_poster_fits_inside_its_margins() {
         let journey = crate::generate::generate(60, 1);
         let theme = Theme::light();
-        for size in PageSize::ALL {
+        for &size in PageSize::ALL {
             for portrait in [false, true] {
                 let paper = Paper { size, portrait };
                 let p = poster(&journey, &theme, paper, None);
@@ -211,7 +208,7 @@ mod tests {
             portrait: false,
         };
         let auto = poster(&journey, &theme, paper, None);
-        for forced in Arrangement::ALL {
+        for &forced in Arrangement::ALL {
             let p = poster(&journey, &theme, paper, Some(forced));
             assert_eq!(p.arrangement, forced);
             assert!(auto.scale >= p.scale);

@@ -185,8 +185,20 @@ pub const BRACKET_HEIGHT: f32 = 14.0;
 
 /// How the touchpoints are arranged: a view setting, never saved in the journey.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    clap::ValueEnum,
 )]
+#[strum(serialize_all = "lowercase")]
 pub enum Arrangement {
     /// One column per touchpoint, left to right, the lanes across all stages.
     #[default]
@@ -196,14 +208,11 @@ pub enum Arrangement {
 }
 
 impl Arrangement {
-    pub const ALL: [Arrangement; 2] = [Arrangement::Timeline, Arrangement::Wall];
+    pub const ALL: &'static [Arrangement] = <Arrangement as strum::VariantArray>::VARIANTS;
 
     /// Stable key, for message ids and the command line (`wall`).
     pub fn key(self) -> &'static str {
-        match self {
-            Arrangement::Timeline => "timeline",
-            Arrangement::Wall => "wall",
-        }
+        self.into()
     }
 }
 

@@ -4,20 +4,25 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Defines a fieldless enum with an `ALL` table in declaration order and a stable
-/// `key()` (the variant name as written in files, used for message ids too).
+/// Defines a fieldless enum with strum's table of its variants in declaration order
+/// (`ALL`) and a stable `key()`: the variant name in kebab case (`department-handoff`),
+/// used for message ids and on the command line; files store the variant name.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident $(default $default:ident)? { $($variant:ident => $key:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident $(default $default:ident)? { $($variant:ident),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+            schemars::JsonSchema, strum::VariantArray, strum::IntoStaticStr, strum::EnumString,
+        )]
+        #[strum(serialize_all = "kebab-case")]
         pub enum $name { $($variant),+ }
 
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
 
             /// Stable key, lowercase with dashes (`department-handoff`).
             pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
+                self.into()
             }
         }
 
@@ -32,12 +37,12 @@ macro_rules! vocabulary {
 vocabulary!(
     /// The six stages of every journey, in their fixed order.
     Stage {
-        Awareness => "awareness",
-        Interest => "interest",
-        Consideration => "consideration",
-        Action => "action",
-        Usage => "usage",
-        Advocacy => "advocacy",
+        Awareness,
+        Interest,
+        Consideration,
+        Action,
+        Usage,
+        Advocacy,
     }
 );
 
@@ -60,10 +65,10 @@ vocabulary!(
     /// Whether the map shows the journey as it is, as it should become, as it was
     /// planned, or as customers actually went through it (deviations marked).
     JourneyState default Current {
-        Current => "current",
-        Future => "future",
-        Planned => "planned",
-        Actual => "actual",
+        Current,
+        Future,
+        Planned,
+        Actual,
     }
 );
 
@@ -75,114 +80,115 @@ vocabulary!(
     /// happened and failed (the modem does not work); out of order, one that came at
     /// another place than planned (the invoice before the installation).
     Deviation {
-        AdHoc => "ad-hoc",
-        Missing => "missing",
-        Failing => "failing",
-        OutOfOrder => "out-of-order",
+        AdHoc,
+        Missing,
+        Failing,
+        OutOfOrder,
     }
 );
 
 vocabulary!(
     /// The language a journey is written in; exports and diffs use it.
+    #[derive(clap::ValueEnum)]
     Language default En {
-        En => "en",
-        Es => "es",
+        En,
+        Es,
     }
 );
 
 vocabulary!(
     /// What kind of channel a catalogue entry is.
     ChannelKind {
-        Store => "store",
-        Web => "web",
-        MobileApp => "mobile-app",
-        Email => "email",
-        Phone => "phone",
-        Chat => "chat",
-        Social => "social",
-        Partner => "partner",
-        Other => "other",
+        Store,
+        Web,
+        MobileApp,
+        Email,
+        Phone,
+        Chat,
+        Social,
+        Partner,
+        Other,
     }
 );
 
 vocabulary!(
     /// What a piece of evidence is.
     EvidenceKind {
-        Quote => "quote",
-        Metric => "metric",
-        Observation => "observation",
-        Survey => "survey",
-        Interview => "interview",
-        Analytics => "analytics",
-        Social => "social",
-        Complaint => "complaint",
-        Photo => "photo",
+        Quote,
+        Metric,
+        Observation,
+        Survey,
+        Interview,
+        Analytics,
+        Social,
+        Complaint,
+        Photo,
     }
 );
 
 vocabulary!(
     /// How sure the team is of a piece of evidence.
     Confidence default Observed {
-        Observed => "observed",
-        Inferred => "inferred",
-        Assumed => "assumed",
+        Observed,
+        Inferred,
+        Assumed,
     }
 );
 
 vocabulary!(
     /// The kind of break a grey area marks.
     GreyAreaKind {
-        DepartmentHandoff => "department-handoff",
-        ChannelSwitch => "channel-switch",
-        SystemGap => "system-gap",
-        InconsistentMessage => "inconsistent-message",
-        MissingTouchpoint => "missing-touchpoint",
-        FailingTouchpoint => "failing-touchpoint",
-        OutOfOrderStep => "out-of-order-step",
-        AdHoc => "ad-hoc",
-        Other => "other",
+        DepartmentHandoff,
+        ChannelSwitch,
+        SystemGap,
+        InconsistentMessage,
+        MissingTouchpoint,
+        FailingTouchpoint,
+        OutOfOrderStep,
+        AdHoc,
+        Other,
     }
 );
 
 vocabulary!(
     /// How badly a grey area hurts the journey; ordered from low to critical.
     Severity {
-        Low => "low",
-        Medium => "medium",
-        High => "high",
-        Critical => "critical",
+        Low,
+        Medium,
+        High,
+        Critical,
     }
 );
 
 vocabulary!(
     /// Where the work on a grey area stands.
     GreyAreaStatus default Open {
-        Open => "open",
-        Mitigating => "mitigating",
-        Resolved => "resolved",
+        Open,
+        Mitigating,
+        Resolved,
     }
 );
 
 vocabulary!(
     /// Where an opportunity (an intervention, a nudge) stands.
     OpportunityStatus default Idea {
-        Idea => "idea",
-        Testing => "testing",
-        Validated => "validated",
-        Dropped => "dropped",
+        Idea,
+        Testing,
+        Validated,
+        Dropped,
     }
 );
 
 vocabulary!(
     /// The standard customer metrics; anything else is `Custom` with a name.
     MetricName {
-        Nps => "nps",
-        Csat => "csat",
-        Ces => "ces",
-        Isat => "isat",
-        Ir => "ir",
-        If => "if",
-        Custom => "custom",
+        Nps,
+        Csat,
+        Ces,
+        Isat,
+        Ir,
+        If,
+        Custom,
     }
 );
 

@@ -82,7 +82,7 @@ pub fn export_window_ui(
                             .selected_text(page_name(size))
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut chosen, None, page_name(None));
-                                for size in PageSize::ALL {
+                                for &size in PageSize::ALL {
                                     ui.selectable_value(
                                         &mut chosen,
                                         Some(size),
