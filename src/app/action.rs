@@ -9,7 +9,7 @@
 //! never applied to the new one.
 
 use super::commands::AppCommand;
-use super::dialogs::file_dialog::{DialogKind, DialogPurpose};
+use super::dialogs::file_dialog::DialogKind;
 use super::workspace::Notice;
 use crate::document::EditLabel;
 use crate::model::{CurveId, Edit, ElementId, Journey, Language, Stage, TouchpointId};
@@ -54,6 +54,22 @@ pub enum Action {
     FocusMoved,
     /// A worker's result.
     Session(Event),
+}
+
+/// What the answer is for, so the app knows what to do when it arrives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogPurpose {
+    Open,
+    /// Save As; `then` runs after a successful save (quit, open, new).
+    SaveAs {
+        then: Option<Pending>,
+    },
+    AttachImage {
+        evidence: crate::model::EvidenceId,
+    },
+    Export {
+        options: crate::export::ExportOptions,
+    },
 }
 
 /// A change to the journey asked for by a widget.

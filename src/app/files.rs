@@ -3,7 +3,8 @@
 //! action like any other), dropped files and attachments. Every read and write of the
 //! journey goes through the session.
 
-use super::dialogs::file_dialog::{DialogKind, DialogPurpose};
+use super::action::{Action, DialogPurpose};
+use super::dialogs::file_dialog::DialogKind;
 use super::dialogs::file_picker::FilePicker;
 use super::dialogs::modal::Modal;
 use super::workspace::{ExportRequest, Notice};
@@ -80,8 +81,9 @@ impl JourneyApp {
     /// Asks the system for a file; where it has no dialog, the app's own picker opens
     /// (and says why, once).
     pub(super) fn ask_file(&mut self, kind: DialogKind, purpose: DialogPurpose) {
-        let reply = self.actions.sender();
-        let Err(why) = self.dialogs.request(kind.clone(), purpose.clone(), reply) else {
+        let sender = self.actions.sender();
+        let reply = Box::new(move |path| sender.send(Action::FileChosen(purpose, path)));
+        let Err((why, reply)) = self.dialogs.request(kind.clone(), reply) else {
             return;
         };
         if !self.frame.builtin_picker_explained {
@@ -98,7 +100,7 @@ impl JourneyApp {
             .path
             .as_deref()
             .and_then(Path::parent);
-        let picker = FilePicker::new(kind, purpose, near);
+        let picker = FilePicker::new(kind, reply, near);
         self.open_modal(Modal::FilePicker(Box::new(picker)));
     }
 

@@ -28,11 +28,12 @@ mod workshop;
 mod workspace;
 
 pub use crate::session::{AUTOSAVE_DELAY_SECS, Pending};
+pub use action::DialogPurpose;
 pub use action::{Action, ViewChange};
 pub use canvas::View;
 pub use commands::AppCommand;
 pub use dialogs::file_dialog::{
-    DialogKind, DialogPurpose, DialogUnavailable, FileDialogs, NativeDialogs, ScriptedDialogs,
+    DialogKind, DialogUnavailable, FileDialogs, NativeDialogs, Reply, ScriptedDialogs,
 };
 pub use dialogs::modal::Modal;
 pub use settings::Settings;

@@ -4,26 +4,9 @@
 //! system has no dialog to show (Linux without an xdg-desktop-portal file chooser or
 //! zenity), `request` says so and the app shows its own picker (`file_picker.rs`).
 
-use crate::app::action::{Action, Sender};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-
-/// What the answer is for, so the app knows what to do when it arrives.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DialogPurpose {
-    Open,
-    /// Save As; `then` runs after a successful save (quit, open, new).
-    SaveAs {
-        then: Option<crate::session::Pending>,
-    },
-    AttachImage {
-        evidence: crate::model::EvidenceId,
-    },
-    Export {
-        options: crate::export::ExportOptions,
-    },
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogKind {
@@ -42,21 +25,19 @@ pub enum DialogKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DialogUnavailable(pub String);
 
+/// Where the picked file goes (called from any thread; never when the person cancels).
+pub type Reply = Box<dyn FnOnce(PathBuf) + Send>;
+
 pub trait FileDialogs {
-    /// Shows a dialog; the path picked arrives as `Action::FileChosen` through `reply`
-    /// (nothing comes when the person cancels). Returns `Err` at once when no dialog
-    /// can be shown at all.
-    fn request(
-        &mut self,
-        kind: DialogKind,
-        purpose: DialogPurpose,
-        reply: Sender,
-    ) -> Result<(), DialogUnavailable>;
+    /// Shows a dialog; the path picked goes to `reply`. Returns `Err` at once (and gives
+    /// `reply` back) when no dialog can be shown at all.
+    fn request(&mut self, kind: DialogKind, reply: Reply)
+    -> Result<(), (DialogUnavailable, Reply)>;
 }
 
-fn answer(reply: &Sender, purpose: DialogPurpose, picked: Option<PathBuf>) {
+fn answer(reply: Reply, picked: Option<PathBuf>) {
     if let Some(path) = picked {
-        reply.send(Action::FileChosen(purpose, path));
+        reply(path);
     }
 }
 
@@ -133,10 +114,11 @@ impl FileDialogs for NativeDialogs {
     fn request(
         &mut self,
         kind: DialogKind,
-        purpose: DialogPurpose,
-        reply: Sender,
-    ) -> Result<(), DialogUnavailable> {
-        self.available.clone()?;
+        reply: Reply,
+    ) -> Result<(), (DialogUnavailable, Reply)> {
+        if let Err(why) = self.available.clone() {
+            return Err((why, reply));
+        }
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let picked = match kind {
@@ -160,7 +142,7 @@ impl FileDialogs for NativeDialogs {
                 }
             };
             // The app may have quit meanwhile; then nobody is waiting for the answer.
-            answer(&reply, purpose, picked);
+            answer(reply, picked);
         });
         Ok(())
     }
@@ -202,11 +184,11 @@ impl FileDialogs for ScriptedDialogs {
     fn request(
         &mut self,
         kind: DialogKind,
-        purpose: DialogPurpose,
-        reply: Sender,
-    ) -> Result<(), DialogUnavailable> {
+        reply: Reply,
+    ) -> Result<(), (DialogUnavailable, Reply)> {
         if self.unavailable {
-            return Err(DialogUnavailable("scripted: no system dialogs".to_owned()));
+            let why = DialogUnavailable("scripted: no system dialogs".to_owned());
+            return Err((why, reply));
         }
         self.asked
             .lock()
@@ -218,7 +200,7 @@ impl FileDialogs for ScriptedDialogs {
             .unwrap_or_else(|e| e.into_inner())
             .pop_front()
             .flatten();
-        answer(&reply, purpose, picked);
+        answer(reply, picked);
         Ok(())
     }
 }

@@ -3,15 +3,14 @@
 //! files of the wanted kind, a file name, and Open/Save. Its answer goes through the
 //! same channel as a native dialog's, so everything after the choice is shared.
 
-use super::file_dialog::{DialogKind, DialogPurpose};
-use crate::app::action::{Action, Actions};
+use super::file_dialog::{DialogKind, Reply};
 use crate::i18n::I18n;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug)]
 pub struct FilePicker {
     kind: DialogKind,
-    purpose: DialogPurpose,
+    /// Where the pick goes (taken when it is made).
+    reply: Option<Reply>,
     dir: PathBuf,
     /// The folder field, as typed.
     dir_text: String,
@@ -33,8 +32,17 @@ enum Outcome {
     Cancelled,
 }
 
+impl std::fmt::Debug for FilePicker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilePicker")
+            .field("kind", &self.kind)
+            .field("dir", &self.dir)
+            .finish()
+    }
+}
+
 impl FilePicker {
-    pub fn new(kind: DialogKind, purpose: DialogPurpose, near: Option<&Path>) -> Self {
+    pub fn new(kind: DialogKind, reply: Reply, near: Option<&Path>) -> Self {
         let dir = near
             .filter(|d| d.is_dir())
             .map(Path::to_owned)
@@ -48,7 +56,7 @@ impl FilePicker {
         };
         let mut picker = Self {
             kind,
-            purpose,
+            reply: Some(reply),
             dir: PathBuf::new(),
             dir_text: String::new(),
             entries: Vec::new(),
@@ -253,10 +261,12 @@ impl FilePicker {
 impl FilePicker {
     /// The picker's frame; returns whether it stays open. A pick is answered as a
     /// native dialog's is.
-    pub fn frame(&mut self, ctx: &egui::Context, i18n: &I18n, actions: &Actions) -> bool {
+    pub fn frame(&mut self, ctx: &egui::Context, i18n: &I18n) -> bool {
         match self.ui(ctx, i18n) {
             Some(Outcome::Picked(path)) => {
-                actions.push(Action::FileChosen(self.purpose.clone(), path));
+                if let Some(reply) = self.reply.take() {
+                    reply(path);
+                }
                 false
             }
             Some(Outcome::Cancelled) => false,

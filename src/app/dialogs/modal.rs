@@ -52,7 +52,7 @@ impl Modal {
             Modal::Export(request) => prompts::export_window_ui(ctx, cx.i18n, request, cx.actions),
             Modal::Shortcuts => prompts::shortcut_sheet_ui(ctx, cx.i18n, cx.presenting),
             Modal::Templates => prompts::template_gallery_ui(ctx, cx.i18n, cx.language, cx.actions),
-            Modal::FilePicker(picker) => picker.frame(ctx, cx.i18n, cx.actions),
+            Modal::FilePicker(picker) => picker.frame(ctx, cx.i18n),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Evidence: the links from a touchpoint (add, link, unlink) and the evidence inspector
 //! (kind, text, source, date, confidence, metric, attachments with thumbnails).
 
-use crate::app::action::Action;
-use crate::app::dialogs::file_dialog::{DialogKind, DialogPurpose};
+use crate::app::action::{Action, DialogPurpose};
+use crate::app::dialogs::file_dialog::DialogKind;
 use crate::app::panels::Panel;
 use crate::app::thumbnails::Thumbnail;
 use crate::app::widgets::{
