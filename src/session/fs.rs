@@ -143,6 +143,8 @@ struct Script {
     write_delay: Duration,
     write_gate: Option<Gate>,
     failing_writes: usize,
+    /// Writes to this path fail (the count is how many).
+    failing_path: Option<(PathBuf, usize)>,
     read_delay: Duration,
     read_gate: Option<Gate>,
     no_notifications: bool,
@@ -160,6 +162,11 @@ pub struct ScriptedFs {
 impl ScriptedFs {
     fn script(&self) -> std::sync::MutexGuard<'_, Script> {
         self.script.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The next `count` replacements of `path` fail; other files are written.
+    pub fn fail_writes_to(&self, path: &Path, count: usize) {
+        self.script().failing_path = Some((path.to_owned(), count));
     }
 
     /// Every replacement takes this long (after the new bytes are written, before the
@@ -224,8 +231,15 @@ impl Fs for ScriptedFs {
     ) -> io::Result<()> {
         let (delay, gate, fail) = {
             let mut script = self.script();
-            let fail = script.failing_writes > 0;
+            let mut fail = script.failing_writes > 0;
             script.failing_writes = script.failing_writes.saturating_sub(1);
+            if let Some((failing, count)) = &mut script.failing_path
+                && failing == path
+                && *count > 0
+            {
+                *count -= 1;
+                fail = true;
+            }
             (script.write_delay, script.write_gate.clone(), fail)
         };
         let script = Arc::clone(&self.script);

@@ -16,6 +16,7 @@ mod panels;
 mod real_window;
 mod resolve;
 mod safety;
+mod slow_disk;
 mod templates;
 mod wall;
 mod workshop;

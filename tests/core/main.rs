@@ -7,4 +7,5 @@ mod fuzz_bounded;
 mod interchange_properties;
 mod journeys_examples;
 mod merge_properties;
+mod session;
 mod undo_properties;
