@@ -320,7 +320,7 @@ impl JourneyApp {
                         workspace,
                         i18n,
                         actions,
-                        suggestions: panels.caches.grey_list.suggested(),
+                        suggestions: panels.caches.grey_list.shown(),
                     };
                     panels.canvas.ui(ui, &cx);
                 });

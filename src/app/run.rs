@@ -363,7 +363,7 @@ impl JourneyApp {
             .is_some_and(|t| t.title.trim().is_empty());
         if untitled {
             let previous = workshop::neighbour(journey, &id, -1);
-            let delete = Edit::delete_touchpoint(journey, &id);
+            let delete = Edit::delete(journey, &ElementId::Touchpoint(id.clone()));
             self.apply_edit(delete, "edit-delete");
             self.workspace.selection.clear();
             if let Some(previous) = previous {

@@ -8,7 +8,8 @@
 mod elements;
 
 pub use elements::{
-    attachment_path, grey_area_suggestions, new_touchpoint, resolve_attachment, suggested_grey_area,
+    attachment_path, grey_area_suggestions, new_touchpoint, ranked_handoffs, resolve_attachment,
+    suggested_grey_area,
 };
 
 use crate::format;

@@ -6,30 +6,6 @@
 use super::*;
 use thiserror::Error;
 
-/// One element of one of the journey's lists.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Element {
-    Touchpoint(Touchpoint),
-    Evidence(Evidence),
-    GreyArea(GreyArea),
-    Opportunity(Opportunity),
-    Channel(Channel),
-    Department(Department),
-    Curve(Curve),
-}
-
-/// The id of an element, naming its list.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ElementId {
-    Touchpoint(TouchpointId),
-    Evidence(EvidenceId),
-    GreyArea(GreyAreaId),
-    Opportunity(OpportunityId),
-    Channel(ChannelId),
-    Department(DepartmentId),
-    Curve(CurveId),
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Insert an element at `index` of its list.
@@ -56,41 +32,18 @@ pub enum EditError {
     BreaksStageOrder(String),
 }
 
-impl Element {
-    pub fn id(&self) -> ElementId {
-        match self {
-            Element::Touchpoint(t) => ElementId::Touchpoint(t.id.clone()),
-            Element::Evidence(e) => ElementId::Evidence(e.id.clone()),
-            Element::GreyArea(g) => ElementId::GreyArea(g.id.clone()),
-            Element::Opportunity(o) => ElementId::Opportunity(o.id.clone()),
-            Element::Channel(c) => ElementId::Channel(c.id.clone()),
-            Element::Department(d) => ElementId::Department(d.id.clone()),
-            Element::Curve(c) => ElementId::Curve(c.id.clone()),
-        }
-    }
-}
-
-impl ElementId {
-    pub fn as_str(&self) -> &str {
-        match self {
-            ElementId::Touchpoint(id) => id.as_str(),
-            ElementId::Evidence(id) => id.as_str(),
-            ElementId::GreyArea(id) => id.as_str(),
-            ElementId::Opportunity(id) => id.as_str(),
-            ElementId::Channel(id) => id.as_str(),
-            ElementId::Department(id) => id.as_str(),
-            ElementId::Curve(id) => id.as_str(),
-        }
-    }
-}
-
 fn position<T: Item>(list: &[T], id: &str) -> Result<usize, EditError> {
     list.iter()
         .position(|item| item.id() == id)
         .ok_or_else(|| EditError::Missing(id.to_owned()))
 }
 
-fn insert<T: Item>(journey: &mut Journey, index: usize, item: T) -> Result<(), EditError> {
+pub(super) fn insert<T: Item>(
+    journey: &mut Journey,
+    index: usize,
+    item: T,
+) -> Result<(), EditError> {
+    item.check_place(journey, index)?;
     let list = T::list_mut(journey);
     if list.iter().any(|existing| existing.id() == item.id()) {
         return Err(EditError::Duplicate(item.id().to_owned()));
@@ -105,10 +58,19 @@ fn insert<T: Item>(journey: &mut Journey, index: usize, item: T) -> Result<(), E
     Ok(())
 }
 
-fn replace<T: Item>(journey: &mut Journey, item: T) -> Result<T, EditError> {
+pub(super) fn replace<T: Item>(journey: &mut Journey, item: T) -> Result<T, EditError> {
+    let index = position(T::list(journey), item.id())?;
+    item.check_replace(&T::list(journey)[index])?;
+    Ok(std::mem::replace(&mut T::list_mut(journey)[index], item))
+}
+
+pub(super) fn remove<T: Item>(
+    journey: &mut Journey,
+    id: &str,
+) -> Result<(usize, Element), EditError> {
     let list = T::list_mut(journey);
-    let index = position(list, item.id())?;
-    Ok(std::mem::replace(&mut list[index], item))
+    let index = position(list, id)?;
+    Ok((index, list.remove(index).into_element()))
 }
 
 impl Edit {
@@ -117,12 +79,12 @@ impl Edit {
         match self {
             Edit::Insert { index, element } => {
                 let id = element.id();
-                insert_element(journey, index, element)?;
+                element.insert_into(journey, index)?;
                 Ok(Edit::Remove(id))
             }
-            Edit::Replace(element) => replace_element(journey, element).map(Edit::Replace),
+            Edit::Replace(element) => element.replace_in(journey).map(Edit::Replace),
             Edit::Remove(id) => {
-                let (index, element) = remove_element(journey, &id)?;
+                let (index, element) = id.remove_from(journey)?;
                 Ok(Edit::Insert { index, element })
             }
             Edit::Header(header) => Ok(Edit::Header(Box::new(journey.set_header(*header)))),
@@ -188,79 +150,76 @@ impl Edit {
         ]))
     }
 
-    /// Deletes any element as one step: what cannot live without it goes with it (a
-    /// touchpoint's grey areas and opportunities, a grey area's opportunities), what
-    /// only refers to it forgets the reference.
+    /// Deletes any element as one step, through the table of kinds: an element that
+    /// refers to it and cannot lose the reference (`Item::forget` keeps it: a grey
+    /// area's ends, an opportunity's target) is deleted first, the same way; every other
+    /// reference to it is forgotten (an optional field empties, a list loses the id);
+    /// then it goes. The inverse restores all of it.
     pub fn delete(journey: &Journey, element: &ElementId) -> Edit {
-        match element {
-            ElementId::Touchpoint(id) => Edit::delete_touchpoint(journey, id),
-            ElementId::GreyArea(id) => Edit::delete_grey_area(journey, id),
-            other => Edit::delete_unlinking(journey, other.kind(), other.as_str()),
-        }
-    }
-
-    /// Deletes a touchpoint with the grey areas and opportunities that point at it, and
-    /// clears the `planned_after` of touchpoints planned after it.
-    pub fn delete_touchpoint(journey: &Journey, id: &TouchpointId) -> Edit {
-        // Other touchpoints planned after it lose that reference.
-        let mut edits = unlink(journey, ElementKind::Touchpoint, id.as_str());
-        for grey_area in journey
-            .grey_areas
-            .iter()
-            .filter(|g| &g.from == id || &g.to == id)
-        {
-            edits.push(Edit::delete_grey_area(journey, &grey_area.id));
-        }
-        for opportunity in journey.opportunities_for(id) {
-            edits.push(Edit::Remove(ElementId::Opportunity(opportunity.id.clone())));
-        }
-        edits.push(Edit::Remove(ElementId::Touchpoint(id.clone())));
-        Edit::Batch(edits)
-    }
-
-    /// Deletes a grey area with the opportunities attached to it.
-    pub fn delete_grey_area(journey: &Journey, id: &GreyAreaId) -> Edit {
-        let mut edits: Vec<Edit> = journey
-            .opportunities
-            .iter()
-            .filter(|o| matches!(&o.target, OpportunityTarget::GreyArea(g) if g == id))
-            .map(|o| Edit::Remove(ElementId::Opportunity(o.id.clone())))
-            .collect();
-        edits.push(Edit::Remove(ElementId::GreyArea(id.clone())));
-        Edit::Batch(edits)
-    }
-
-    /// Deletes an evidence item and unlinks it everywhere.
-    pub fn delete_evidence(journey: &Journey, id: &EvidenceId) -> Edit {
-        Edit::delete_unlinking(journey, ElementKind::Evidence, id.as_str())
-    }
-
-    /// Deletes a channel and clears it from touchpoints and grey areas.
-    pub fn delete_channel(journey: &Journey, id: &ChannelId) -> Edit {
-        Edit::delete_unlinking(journey, ElementKind::Channel, id.as_str())
-    }
-
-    /// Removes an extra curve and every touchpoint's score on it, as one step.
-    pub fn delete_curve(journey: &Journey, id: &CurveId) -> Edit {
-        Edit::delete_unlinking(journey, ElementKind::Curve, id.as_str())
-    }
-
-    /// Deletes a department and clears it from touchpoints and grey areas.
-    pub fn delete_department(journey: &Journey, id: &DepartmentId) -> Edit {
-        Edit::delete_unlinking(journey, ElementKind::Department, id.as_str())
-    }
-
-    /// Deletes the `kind` element `id` and every reference to it that its holder can
-    /// lose (through `Item::forget`, for every kind in the table), as one step.
-    pub fn delete_unlinking(journey: &Journey, kind: ElementKind, id: &str) -> Edit {
-        let mut edits = unlink(journey, kind, id);
-        edits.push(Edit::Remove(ElementId::new(kind, id)));
+        let mut scratch = journey.clone();
+        let mut edits = Vec::new();
+        let mut visiting = Vec::new();
+        delete_into(&mut scratch, element, &mut edits, &mut visiting);
         Edit::Batch(edits)
     }
 }
 
 /// The edits that drop every reference to the `kind` element `id` (where the holder
 /// can live without it).
+/// Adds to `edits` the deletion of `target` from `scratch` (which it applies as it
+/// goes, so each step is built against the journey as the previous ones leave it).
+fn delete_into(
+    scratch: &mut Journey,
+    target: &ElementId,
+    edits: &mut Vec<Edit>,
+    visiting: &mut Vec<ElementId>,
+) {
+    if !scratch.has(target.kind(), target.as_str()) || visiting.contains(target) {
+        return;
+    }
+    visiting.push(target.clone());
+    for dependent in dependents(scratch, target) {
+        delete_into(scratch, &dependent, edits, visiting);
+    }
+    let unlinked = unlink(scratch, target.kind(), target.as_str());
+    for edit in unlinked.into_iter().chain([Edit::Remove(target.clone())]) {
+        if edit.clone().apply(scratch).is_ok() {
+            edits.push(edit);
+        }
+    }
+}
+
+/// The elements that refer to `target` and cannot live without it.
+fn dependents(journey: &Journey, target: &ElementId) -> Vec<ElementId> {
+    struct Dependents<'a> {
+        journey: &'a Journey,
+        kind: ElementKind,
+        id: &'a str,
+        found: Vec<ElementId>,
+    }
+    impl KindVisitor for Dependents<'_> {
+        fn visit<T: Item>(&mut self) {
+            let (kind, id) = (self.kind, self.id);
+            let refers = |e: &T| e.references().iter().any(|r| r.kind == kind && r.id == id);
+            for element in T::list(self.journey).iter().filter(|e| refers(e)) {
+                let mut without = element.clone();
+                without.forget(kind, id);
+                if refers(&without) {
+                    self.found.push(ElementId::new(T::KIND, element.id()));
+                }
+            }
+        }
+    }
+    let mut dependents = Dependents {
+        journey,
+        kind: target.kind(),
+        id: target.as_str(),
+        found: Vec::new(),
+    };
+    each_kind(&mut dependents);
+    dependents.found
+}
+
 fn unlink(journey: &Journey, kind: ElementKind, id: &str) -> Vec<Edit> {
     struct Unlink<'a> {
         journey: &'a Journey,
@@ -288,71 +247,6 @@ fn unlink(journey: &Journey, kind: ElementKind, id: &str) -> Vec<Edit> {
     unlinking.edits
 }
 
-fn insert_element(journey: &mut Journey, index: usize, element: Element) -> Result<(), EditError> {
-    match element {
-        Element::Touchpoint(t) => {
-            let range = journey.stage_range(t.stage);
-            if !(range.start..=range.end).contains(&index) {
-                return Err(EditError::BreaksStageOrder(t.id.to_string()));
-            }
-            insert(journey, index, t)
-        }
-        Element::Evidence(e) => insert(journey, index, e),
-        Element::GreyArea(g) => insert(journey, index, g),
-        Element::Opportunity(o) => insert(journey, index, o),
-        Element::Channel(c) => insert(journey, index, c),
-        Element::Department(d) => insert(journey, index, d),
-        Element::Curve(c) => insert(journey, index, c),
-    }
-}
-
-fn replace_element(journey: &mut Journey, element: Element) -> Result<Element, EditError> {
-    Ok(match element {
-        Element::Touchpoint(t) => {
-            let index = position(&journey.touchpoints, t.id.as_str())?;
-            if journey.touchpoints[index].stage != t.stage {
-                return Err(EditError::BreaksStageOrder(t.id.to_string()));
-            }
-            Element::Touchpoint(std::mem::replace(&mut journey.touchpoints[index], t))
-        }
-        Element::Evidence(e) => replace(journey, e)?.into_element(),
-        Element::GreyArea(g) => replace(journey, g)?.into_element(),
-        Element::Opportunity(o) => replace(journey, o)?.into_element(),
-        Element::Channel(c) => replace(journey, c)?.into_element(),
-        Element::Department(d) => replace(journey, d)?.into_element(),
-        Element::Curve(c) => replace(journey, c)?.into_element(),
-    })
-}
-
-fn remove_element(journey: &mut Journey, id: &ElementId) -> Result<(usize, Element), EditError> {
-    struct Remove<'a> {
-        journey: &'a mut Journey,
-        kind: ElementKind,
-        id: &'a str,
-        removed: Option<Result<(usize, Element), EditError>>,
-    }
-    impl KindVisitor for Remove<'_> {
-        fn visit<T: Item>(&mut self) {
-            if T::KIND == self.kind {
-                let list = T::list_mut(self.journey);
-                self.removed = Some(
-                    position(list, self.id).map(|index| (index, list.remove(index).into_element())),
-                );
-            }
-        }
-    }
-    let mut remove = Remove {
-        journey,
-        kind: id.kind(),
-        id: id.as_str(),
-        removed: None,
-    };
-    each_kind(&mut remove);
-    remove
-        .removed
-        .unwrap_or_else(|| Err(EditError::Missing(id.as_str().to_owned())))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,7 +262,7 @@ mod tests {
             Some(planned.clone()),
             "the example plans tp-9 after tp-11"
         );
-        let inverse = Edit::delete_touchpoint(&journey, &planned)
+        let inverse = Edit::delete(&journey, &ElementId::Touchpoint(planned.clone()))
             .apply(&mut journey)
             .unwrap();
         assert_eq!(
@@ -394,7 +288,7 @@ mod tests {
             (ElementKind::Curve, journey.curves[0].id.as_str()),
         ] {
             let mut changed = journey.clone();
-            let inverse = Edit::delete_unlinking(&journey, kind, id)
+            let inverse = Edit::delete(&journey, &ElementId::new(kind, id))
                 .apply(&mut changed)
                 .unwrap();
             assert!(!changed.has(kind, id));
@@ -482,7 +376,7 @@ mod tests {
         .apply(&mut journey)
         .unwrap();
         let before = journey.clone();
-        let inverse = Edit::delete_touchpoint(&journey, &"tp-2".into())
+        let inverse = Edit::delete(&journey, &ElementId::Touchpoint("tp-2".into()))
             .apply(&mut journey)
             .unwrap();
         assert!(journey.grey_areas.is_empty());

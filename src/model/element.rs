@@ -1,96 +1,145 @@
-//! The kinds of element a journey lists, in one table. Diff, merge, validation, the
-//! editor's selection and deletion reach every kind through `Item` and `each_kind`, so
-//! a new kind of element is its struct, its list in `Journey`, its `Item` impl below and
-//! a row in `ElementKind`'s tables.
+//! The kinds of element a journey lists, in one table (`element_kinds!`). Ids,
+//! references, validation, renaming, deletion, diff, merge, the resolver, find and the
+//! editor's selection reach every kind through `Item`, `each_kind` and the types the
+//! table generates, so a new kind of element is a row in the table, its struct, its
+//! list in `Journey` and its `Item` impl below.
 
 use super::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// One kind of element of a journey's lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ElementKind {
-    Touchpoint,
-    GreyArea,
-    Evidence,
-    Opportunity,
-    Channel,
-    Department,
+/// The one table of element kinds. Each row names the kind, its struct, its id type,
+/// its word in messages, the section of files that lists it, its message-id key, and
+/// whether its ids are numbered (`tp-7`) or catalogue slugs (`web`). Everything that
+/// lists every kind is generated from it: `ElementKind` and its tables, `Element`,
+/// `ElementId`, `each_kind`, and the per-kind dispatch of inserting, replacing and
+/// removing. A new kind is a row here, its struct and list in `Journey`, its `Item`
+/// impl below, its words, and its UI.
+macro_rules! element_kinds {
+    ($(
+        $(#[$doc:meta])*
+        $kind:ident($item:ident, $id:ident, $singular:literal, $section:literal, $key:literal, $numbered:literal);
+    )+) => {
+        /// One kind of element of a journey's lists.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum ElementKind {
+            $($(#[$doc])* $kind),+
+        }
+
+        /// How many kinds there are.
+        const KIND_COUNT: usize = [$(stringify!($kind)),+].len();
+
+        impl ElementKind {
+            /// Every kind, in the order diffs and reports list them.
+            pub const ALL: [ElementKind; KIND_COUNT] = [$(ElementKind::$kind),+];
+
+            /// The element's name in command-line messages and file diagnostics.
+            pub fn singular(self) -> &'static str {
+                match self { $(ElementKind::$kind => $singular),+ }
+            }
+
+            /// The journey field holding this kind of element in files.
+            pub const fn section(self) -> &'static str {
+                match self { $(ElementKind::$kind => $section),+ }
+            }
+
+            /// Stable key for message ids (`grey-areas`).
+            pub fn key(self) -> &'static str {
+                match self { $(ElementKind::$kind => $key),+ }
+            }
+
+            /// Whether ids of this kind are numbered (`tp-7`) rather than catalogue
+            /// slugs (`web`).
+            fn numbered(self) -> bool {
+                match self { $(ElementKind::$kind => $numbered),+ }
+            }
+
+            fn prefix(self) -> &'static str {
+                match self { $(ElementKind::$kind => $id::PREFIX),+ }
+            }
+        }
+
+        /// One element of one of the journey's lists.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Element {
+            $($kind($item)),+
+        }
+
+        /// The id of an element, naming its list.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ElementId {
+            $($kind($id)),+
+        }
+
+        impl Element {
+            pub fn id(&self) -> ElementId {
+                match self { $(Element::$kind(e) => ElementId::$kind(e.id.clone())),+ }
+            }
+
+            pub fn kind(&self) -> ElementKind {
+                match self { $(Element::$kind(_) => ElementKind::$kind),+ }
+            }
+
+            /// Inserts the element at `index` of its list.
+            pub(super) fn insert_into(self, journey: &mut Journey, index: usize) -> Result<(), EditError> {
+                match self { $(Element::$kind(e) => super::edit::insert(journey, index, e)),+ }
+            }
+
+            /// Puts the element in place of the one with its id; returns that one.
+            pub(super) fn replace_in(self, journey: &mut Journey) -> Result<Element, EditError> {
+                match self {
+                    $(Element::$kind(e) => super::edit::replace(journey, e).map(Item::into_element)),+
+                }
+            }
+        }
+
+        impl ElementId {
+            /// The id of the `kind` element `id`.
+            pub fn new(kind: ElementKind, id: &str) -> Self {
+                let id = id.to_owned();
+                match kind { $(ElementKind::$kind => ElementId::$kind($id(id))),+ }
+            }
+
+            pub fn kind(&self) -> ElementKind {
+                match self { $(ElementId::$kind(_) => ElementKind::$kind),+ }
+            }
+
+            pub fn as_str(&self) -> &str {
+                match self { $(ElementId::$kind(id) => id.as_str()),+ }
+            }
+
+            /// Removes the element from its list; returns where it was and what it was.
+            pub(super) fn remove_from(&self, journey: &mut Journey) -> Result<(usize, Element), EditError> {
+                match self {
+                    $(ElementId::$kind(id) => super::edit::remove::<$item>(journey, id.as_str())),+
+                }
+            }
+        }
+
+        /// The table of element types: `visit` once with each, in the table's order.
+        pub fn each_kind(visitor: &mut impl KindVisitor) {
+            $(visitor.visit::<$item>();)+
+        }
+
+        /// `visit` with the type of `kind` alone.
+        pub fn with_kind(kind: ElementKind, visitor: &mut impl KindVisitor) {
+            match kind { $(ElementKind::$kind => visitor.visit::<$item>()),+ }
+        }
+    };
+}
+
+element_kinds! {
+    Touchpoint(Touchpoint, TouchpointId, "touchpoint", "touchpoints", "touchpoints", true);
+    GreyArea(GreyArea, GreyAreaId, "grey area", "grey_areas", "grey-areas", true);
+    Evidence(Evidence, EvidenceId, "evidence", "evidence", "evidence", true);
+    Opportunity(Opportunity, OpportunityId, "opportunity", "opportunities", "opportunities", true);
+    Channel(Channel, ChannelId, "channel", "channels", "channels", false);
+    Department(Department, DepartmentId, "department", "departments", "departments", false);
     /// An extra curve (trust, a segment…) that touchpoints score.
-    Curve,
+    Curve(Curve, CurveId, "curve", "curves", "curves", false);
 }
 
 impl ElementKind {
-    /// Every kind, in the order diffs and reports list them.
-    pub const ALL: [ElementKind; 7] = [
-        ElementKind::Touchpoint,
-        ElementKind::GreyArea,
-        ElementKind::Evidence,
-        ElementKind::Opportunity,
-        ElementKind::Channel,
-        ElementKind::Department,
-        ElementKind::Curve,
-    ];
-
-    /// The element's name in command-line messages and file diagnostics.
-    pub fn singular(self) -> &'static str {
-        match self {
-            ElementKind::Touchpoint => "touchpoint",
-            ElementKind::GreyArea => "grey area",
-            ElementKind::Evidence => "evidence",
-            ElementKind::Opportunity => "opportunity",
-            ElementKind::Channel => "channel",
-            ElementKind::Department => "department",
-            ElementKind::Curve => "curve",
-        }
-    }
-
-    /// The journey field holding this kind of element in files.
-    pub const fn section(self) -> &'static str {
-        match self {
-            ElementKind::Touchpoint => "touchpoints",
-            ElementKind::GreyArea => "grey_areas",
-            ElementKind::Evidence => "evidence",
-            ElementKind::Opportunity => "opportunities",
-            ElementKind::Channel => "channels",
-            ElementKind::Department => "departments",
-            ElementKind::Curve => "curves",
-        }
-    }
-
-    /// Stable key for message ids (`grey-areas`).
-    pub fn key(self) -> &'static str {
-        match self {
-            ElementKind::Touchpoint => "touchpoints",
-            ElementKind::GreyArea => "grey-areas",
-            ElementKind::Evidence => "evidence",
-            ElementKind::Opportunity => "opportunities",
-            ElementKind::Channel => "channels",
-            ElementKind::Department => "departments",
-            ElementKind::Curve => "curves",
-        }
-    }
-
-    /// Whether ids of this kind are numbered (`tp-7`) rather than catalogue slugs (`web`).
-    fn numbered(self) -> bool {
-        !matches!(
-            self,
-            ElementKind::Channel | ElementKind::Department | ElementKind::Curve
-        )
-    }
-
-    fn prefix(self) -> &'static str {
-        match self {
-            ElementKind::Touchpoint => TouchpointId::PREFIX,
-            ElementKind::GreyArea => GreyAreaId::PREFIX,
-            ElementKind::Evidence => EvidenceId::PREFIX,
-            ElementKind::Opportunity => OpportunityId::PREFIX,
-            ElementKind::Channel => ChannelId::PREFIX,
-            ElementKind::Department => DepartmentId::PREFIX,
-            ElementKind::Curve => CurveId::PREFIX,
-        }
-    }
-
     /// Hands out new ids for elements of this kind that are not in `taken`.
     pub fn allocator(self, taken: foldhash::HashSet<String>) -> IdAllocator {
         let largest = largest_number(self.prefix(), taken.iter().map(String::as_str));
@@ -166,23 +215,22 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
         false
     }
+    /// Whether the element may go at `index` of its list (touchpoints stay grouped by
+    /// stage); the others go anywhere.
+    fn check_place(&self, _journey: &Journey, _index: usize) -> Result<(), EditError> {
+        Ok(())
+    }
+    /// Whether the element may replace `old` in place (a touchpoint keeps its stage:
+    /// another stage is a move).
+    fn check_replace(&self, _old: &Self) -> Result<(), EditError> {
+        Ok(())
+    }
     fn into_element(self) -> Element;
 }
 
 /// Something done once per kind of element: `each_kind` calls `visit` with each type.
 pub trait KindVisitor {
     fn visit<T: Item>(&mut self);
-}
-
-/// The table of element types.
-pub fn each_kind(visitor: &mut impl KindVisitor) {
-    visitor.visit::<Touchpoint>();
-    visitor.visit::<GreyArea>();
-    visitor.visit::<Evidence>();
-    visitor.visit::<Opportunity>();
-    visitor.visit::<Channel>();
-    visitor.visit::<Department>();
-    visitor.visit::<Curve>();
 }
 
 /// Empties an optional reference that names `id`.
@@ -274,6 +322,21 @@ impl Item for Touchpoint {
             ElementKind::GreyArea | ElementKind::Opportunity => {}
         }
         *self != before
+    }
+    fn check_place(&self, journey: &Journey, index: usize) -> Result<(), EditError> {
+        let range = journey.stage_range(self.stage);
+        if (range.start..=range.end).contains(&index) {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id.to_string()))
+        }
+    }
+    fn check_replace(&self, old: &Self) -> Result<(), EditError> {
+        if old.stage == self.stage {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id.to_string()))
+        }
     }
     fn into_element(self) -> Element {
         Element::Touchpoint(self)
@@ -590,34 +653,6 @@ impl Journey {
             kind,
             renames,
         });
-    }
-}
-
-impl ElementId {
-    /// The id of the `kind` element `id`.
-    pub fn new(kind: ElementKind, id: &str) -> Self {
-        let id = id.to_owned();
-        match kind {
-            ElementKind::Touchpoint => ElementId::Touchpoint(TouchpointId(id)),
-            ElementKind::GreyArea => ElementId::GreyArea(GreyAreaId(id)),
-            ElementKind::Evidence => ElementId::Evidence(EvidenceId(id)),
-            ElementKind::Opportunity => ElementId::Opportunity(OpportunityId(id)),
-            ElementKind::Channel => ElementId::Channel(ChannelId(id)),
-            ElementKind::Department => ElementId::Department(DepartmentId(id)),
-            ElementKind::Curve => ElementId::Curve(CurveId(id)),
-        }
-    }
-
-    pub fn kind(&self) -> ElementKind {
-        match self {
-            ElementId::Touchpoint(_) => ElementKind::Touchpoint,
-            ElementId::Evidence(_) => ElementKind::Evidence,
-            ElementId::GreyArea(_) => ElementKind::GreyArea,
-            ElementId::Opportunity(_) => ElementKind::Opportunity,
-            ElementId::Channel(_) => ElementKind::Channel,
-            ElementId::Department(_) => ElementKind::Department,
-            ElementId::Curve(_) => ElementKind::Curve,
-        }
     }
 }
 

@@ -12,8 +12,11 @@ pub mod search;
 
 pub use catalog::{default_channels, default_departments, distinct_colour};
 pub use colour::Rgb;
-pub use edit::{Edit, EditError, Element, ElementId};
-pub use element::{ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference, each_kind};
+pub use edit::{Edit, EditError};
+pub use element::{
+    Element, ElementId, ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference,
+    each_kind, with_kind,
+};
 pub use ids::*;
 pub use journey::*;
 pub use kinds::*;

@@ -20,3 +20,4 @@ mod slow_disk;
 mod templates;
 mod wall;
 mod workshop;
+mod xwindow;

@@ -79,7 +79,7 @@ fn conflicted_repo() -> (tempfile::TempDir, std::path::PathBuf) {
     edit(&path, |j| {
         j.scenario = "Ours scenario".into();
         card(j, "tp-7").title = "One-page checkout".into();
-        Edit::delete_touchpoint(j, &"tp-16".into())
+        Edit::delete(j, &ElementId::Touchpoint("tp-16".into()))
             .apply(j)
             .unwrap();
     });

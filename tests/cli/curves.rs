@@ -85,7 +85,7 @@ fn deleting_a_curve_removes_its_scores_in_one_undoable_step() {
     let (mut journey, _) = broadband();
     let before = journey.clone();
     let id = journey.curves[0].id.clone();
-    let edit = Edit::delete_curve(&journey, &id);
+    let edit = Edit::delete(&journey, &ElementId::Curve(id.clone()));
     let undo = edit.apply(&mut journey).unwrap();
     assert!(journey.curves.iter().all(|c| c.id != id));
     assert!(

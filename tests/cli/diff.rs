@@ -42,7 +42,7 @@ fn changed(old: &Journey) -> Journey {
         .unwrap();
     let added = Touchpoint::new(new.next_touchpoint_id(), Stage::Advocacy, "Loyalty email");
     Edit::add_touchpoint(&new, added).apply(&mut new).unwrap();
-    Edit::delete_touchpoint(&new, &"tp-16".into())
+    Edit::delete(&new, &ElementId::Touchpoint("tp-16".into()))
         .apply(&mut new)
         .unwrap();
     // Grey areas: open one, change one, resolve one.
@@ -74,7 +74,7 @@ fn changed(old: &Journey) -> Journey {
         metric: None,
         attachments: vec![],
     });
-    Edit::delete_evidence(&new, &"ev-12".into())
+    Edit::delete(&new, &ElementId::Evidence("ev-12".into()))
         .apply(&mut new)
         .unwrap();
     // Catalogue.

@@ -302,7 +302,7 @@ fn a_reference_to_an_element_the_other_side_deleted_is_a_conflict() {
     let merge = branches(
         &repo,
         |j| {
-            Edit::delete_touchpoint(j, &"tp-16".into())
+            Edit::delete(j, &ElementId::Touchpoint("tp-16".into()))
                 .apply(j)
                 .unwrap();
         },
@@ -337,7 +337,9 @@ fn an_evidence_link_to_evidence_the_other_side_deleted_is_a_conflict() {
         &repo,
         |j| tp(j, "tp-3").evidence.push("ev-12".into()),
         |j| {
-            Edit::delete_evidence(j, &"ev-12".into()).apply(j).unwrap();
+            Edit::delete(j, &ElementId::Evidence("ev-12".into()))
+                .apply(j)
+                .unwrap();
         },
     );
     assert!(!merge.status.success());

@@ -59,7 +59,10 @@ fn edit_for(journey: &Journey, op: &Op) -> Option<(Edit, Option<String>)> {
             )
         }
         Op::Delete(n) => (
-            Edit::delete_touchpoint(journey, &nth(&journey.touchpoints, *n)?.id),
+            Edit::delete(
+                journey,
+                &ElementId::Touchpoint(nth(&journey.touchpoints, *n)?.id.clone()),
+            ),
             None,
         ),
         Op::Retitle(n, title) => {
@@ -120,7 +123,10 @@ fn edit_for(journey: &Journey, op: &Op) -> Option<(Edit, Option<String>)> {
             )
         }
         Op::DeleteEvidence(n) => (
-            Edit::delete_evidence(journey, &nth(&journey.evidence, *n)?.id),
+            Edit::delete(
+                journey,
+                &ElementId::Evidence(nth(&journey.evidence, *n)?.id.clone()),
+            ),
             None,
         ),
         Op::Header(title) => {
@@ -129,7 +135,10 @@ fn edit_for(journey: &Journey, op: &Op) -> Option<(Edit, Option<String>)> {
             (Edit::Header(Box::new(header)), Some("header/title".into()))
         }
         Op::DeleteChannel(n) => (
-            Edit::delete_channel(journey, &nth(&journey.channels, *n)?.id),
+            Edit::delete(
+                journey,
+                &ElementId::Channel(nth(&journey.channels, *n)?.id.clone()),
+            ),
             None,
         ),
     })

@@ -68,8 +68,9 @@ pub struct Context<'a> {
     pub workspace: &'a Workspace,
     pub i18n: &'a I18n,
     pub actions: &'a Actions,
-    /// Handoffs worth marking, most likely first: drawn as faint candidates.
-    pub suggestions: &'a [(TouchpointId, TouchpointId)],
+    /// Handoffs worth marking, most likely first, as the journey index of each pair's
+    /// first touchpoint: drawn as faint candidates.
+    pub suggestions: &'a [usize],
 }
 
 impl Canvas {
@@ -325,25 +326,18 @@ fn overview_cards(
 
 /// Faint dashed outlines in the gaps the grey-area list suggests marking (the first
 /// ones, most likely first), so the candidates are seen where they are.
-fn suggested_handoffs(
-    painter: &Painter,
-    layout: &MapLayout,
-    suggestions: &[(TouchpointId, TouchpointId)],
-) {
+fn suggested_handoffs(painter: &Painter, layout: &MapLayout, suggestions: &[usize]) {
     // Suggestions sit in the gap between neighbouring cards; the wall's neighbours may
     // be rows apart, so there they are only listed in the journey panel.
     if layout.arrangement == Arrangement::Wall {
         return;
     }
-    let index: std::collections::HashMap<&TouchpointId, usize> = layout
-        .slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
+    // Slots are in journey order: a card's slot is found by its index, not by a
+    // search through ten thousand ids every frame.
+    let slot_of = |index: usize| layout.slots.binary_search_by_key(&index, |s| s.index).ok();
     let faint = colour(painter.theme.text_muted).gamma_multiply(0.55);
-    for (from, to) in suggestions.iter().take(SHOWN_SUGGESTIONS) {
-        let (Some(&a), Some(&b)) = (index.get(from), index.get(to)) else {
+    for &first in suggestions.iter().take(SHOWN_SUGGESTIONS) {
+        let (Some(a), Some(b)) = (slot_of(first), slot_of(first + 1)) else {
             continue;
         };
         let (left, right) = (&layout.slots[a.min(b)], &layout.slots[a.max(b)]);

@@ -168,8 +168,10 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
     attachments_ui(p, ui, &e);
     ui.separator();
     if ui.button(p.i18n.tr("delete-evidence")).clicked() {
-        p.actions
-            .edit(Edit::delete_evidence(p.journey, id), "edit-delete");
+        p.actions.edit(
+            Edit::delete(p.journey, &ElementId::Evidence(id.clone())),
+            "edit-delete",
+        );
     }
 }
 

@@ -112,8 +112,10 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     super::opportunities_ui(p, ui, OpportunityTarget::GreyArea(id.clone()));
     ui.separator();
     if ui.button(p.i18n.tr("delete-grey-area")).clicked() {
-        p.actions
-            .edit(Edit::delete_grey_area(journey, id), "edit-delete");
+        p.actions.edit(
+            Edit::delete(journey, &ElementId::GreyArea(id.clone())),
+            "edit-delete",
+        );
     }
 }
 

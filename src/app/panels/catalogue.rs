@@ -55,8 +55,10 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             });
             let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.actions
-                    .edit(Edit::delete_channel(journey, &c.id), "edit-delete");
+                p.actions.edit(
+                    Edit::delete(journey, &ElementId::Channel(c.id.clone())),
+                    "edit-delete",
+                );
             }
         });
         if c != *channel {
@@ -114,8 +116,10 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             typed = response.changed();
             let delete = crate::tr!(i18n, "delete-named", name = d.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.actions
-                    .edit(Edit::delete_department(journey, &d.id), "edit-delete");
+                p.actions.edit(
+                    Edit::delete(journey, &ElementId::Department(d.id.clone())),
+                    "edit-delete",
+                );
             }
         });
         if d != *department {
@@ -182,8 +186,10 @@ fn curves_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             });
             let delete = crate::tr!(i18n, "delete-named", name = c.name.clone());
             if remove_button(ui, &delete).clicked() {
-                p.actions
-                    .edit(Edit::delete_curve(journey, &c.id), "edit-delete");
+                p.actions.edit(
+                    Edit::delete(journey, &ElementId::Curve(c.id.clone())),
+                    "edit-delete",
+                );
             }
         });
         if c != *curve {

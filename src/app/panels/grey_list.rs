@@ -13,13 +13,18 @@ pub struct ListCache {
     key: Option<u64>,
     /// Indices into `journey.grey_areas`, most severe first.
     sorted: Vec<usize>,
+    /// The first suggested handoffs (the ones shown), most likely first.
     suggested: Vec<(TouchpointId, TouchpointId)>,
+    /// The same pairs as the index of their first touchpoint in the journey.
+    shown: Vec<usize>,
+    /// How many handoffs are suggested in all.
+    suggested_count: usize,
 }
 
 impl ListCache {
-    /// The suggested handoffs, most likely first.
-    pub fn suggested(&self) -> &[(TouchpointId, TouchpointId)] {
-        &self.suggested
+    /// The shown suggestions as the journey index of each pair's first touchpoint.
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
     }
 
     pub(in crate::app) fn refresh(&mut self, key: u64, journey: &Journey) {
@@ -34,10 +39,21 @@ impl ListCache {
                 g.status == GreyAreaStatus::Resolved,
             )
         });
+        let ranked = crate::document::ranked_handoffs(journey);
+        let suggested = ranked
+            .iter()
+            .take(SHOWN_SUGGESTIONS)
+            .map(|&i| {
+                let pair = &journey.touchpoints[i..=i + 1];
+                (pair[0].id.clone(), pair[1].id.clone())
+            })
+            .collect();
         *self = Self {
             key: Some(key),
             sorted,
-            suggested: crate::document::grey_area_suggestions(journey),
+            suggested,
+            shown: ranked.iter().take(SHOWN_SUGGESTIONS).copied().collect(),
+            suggested_count: ranked.len(),
         };
     }
 }
@@ -92,12 +108,15 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     if suggested.is_empty() {
         return;
     }
-    let heading = crate::tr!(i18n, "grey-suggestions", count = suggested.len());
+    let heading = crate::tr!(
+        i18n,
+        "grey-suggestions",
+        count = p.caches.grey_list.suggested_count
+    );
     egui::CollapsingHeader::new(heading)
         .id_salt("grey_suggestions")
         .default_open(false)
         .show(ui, |ui| {
-            let suggested = &suggested[..suggested.len().min(SHOWN_SUGGESTIONS)];
             let name = |id: &TouchpointId| {
                 journey
                     .touchpoint(id)
