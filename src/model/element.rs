@@ -226,6 +226,27 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
         Ok(())
     }
     fn into_element(self) -> Element;
+    /// The label of each field of this kind in files, as a message id (`title` →
+    /// `field-title`): the resolver, the diff and Find name fields by it.
+    const FIELD_LABELS: &'static [(&'static str, &'static str)];
+    /// The element's free texts, each with its field's name in files, for Find.
+    fn texts(&self) -> Vec<(&'static str, &str)>;
+}
+
+/// The message id labelling `field` of a `kind` element, from the table.
+pub fn field_label(kind: ElementKind, field: &str) -> Option<&'static str> {
+    struct Label<'a>(&'a str, Option<&'static str>);
+    impl KindVisitor for Label<'_> {
+        fn visit<T: Item>(&mut self) {
+            self.1 = T::FIELD_LABELS
+                .iter()
+                .find(|(name, _)| *name == self.0)
+                .map(|(_, label)| *label);
+        }
+    }
+    let mut label = Label(field, None);
+    with_kind(kind, &mut label);
+    label.1
 }
 
 /// Something done once per kind of element: `each_kind` calls `visit` with each type.
@@ -246,6 +267,38 @@ fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Referen
 
 impl Item for Touchpoint {
     const KIND: ElementKind = ElementKind::Touchpoint;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("title", "field-title"),
+        ("stage", "field-stage"),
+        ("description", "field-description"),
+        ("channel", "field-channel"),
+        ("department", "field-department"),
+        ("action", "field-action"),
+        ("thought", "field-thought"),
+        ("expectation", "field-expectation"),
+        ("emotion", "field-emotion"),
+        ("word", "field-emotion-word"),
+        ("key_moment", "field-key-moment"),
+        ("pain_points", "field-pain-points"),
+        ("evidence", "field-evidence"),
+        ("deviation", "field-deviation"),
+        ("planned_after", "field-planned-after"),
+        ("scores", "field-curves"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("title", self.title.as_str()),
+            ("description", self.description.as_str()),
+            ("action", self.action.as_str()),
+            ("thought", self.thought.as_str()),
+            ("expectation", self.expectation.as_str()),
+        ];
+        if let Some(emotion) = &self.emotion {
+            out.push(("word", emotion.word.as_str()));
+        }
+        out.extend(self.pain_points.iter().map(|p| ("pain_points", p.as_str())));
+        out
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -345,6 +398,28 @@ impl Item for Touchpoint {
 
 impl Item for GreyArea {
     const KIND: ElementKind = ElementKind::GreyArea;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("title", "field-title"),
+        ("from", "resolve-field-from"),
+        ("to", "resolve-field-to"),
+        ("kind", "field-grey-kind"),
+        ("severity", "field-severity"),
+        ("experience", "field-experience"),
+        ("departments", "field-departments"),
+        ("channels", "field-channels"),
+        ("evidence", "field-evidence"),
+        ("fix", "field-fix"),
+        ("owner", "field-owner"),
+        ("status", "field-status"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("title", self.title.as_str()),
+            ("experience", self.experience.as_str()),
+            ("fix", self.fix.as_str()),
+            ("owner", self.owner.as_str()),
+        ]
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -434,6 +509,26 @@ impl Item for GreyArea {
 
 impl Item for Evidence {
     const KIND: ElementKind = ElementKind::Evidence;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("kind", "field-kind"),
+        ("text", "field-evidence-text"),
+        ("source", "field-source"),
+        ("date", "field-date"),
+        ("confidence", "field-confidence"),
+        ("metric", "field-metric"),
+        ("label", "field-metric-label"),
+        ("attachments", "field-attachments"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("text", self.text.as_str()),
+            ("source", self.source.as_str()),
+        ];
+        if let Some(metric) = &self.metric {
+            out.push(("label", metric.label.as_str()));
+        }
+        out
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -462,6 +557,20 @@ impl Item for Evidence {
 
 impl Item for Opportunity {
     const KIND: ElementKind = ElementKind::Opportunity;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("target", "resolve-field-target"),
+        ("idea", "field-idea"),
+        ("expected_effect", "field-expected-effect"),
+        ("owner", "field-owner"),
+        ("status", "field-status"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("idea", self.idea.as_str()),
+            ("expected_effect", self.expected_effect.as_str()),
+            ("owner", self.owner.as_str()),
+        ]
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -500,6 +609,14 @@ impl Item for Opportunity {
 
 impl Item for Channel {
     const KIND: ElementKind = ElementKind::Channel;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("name", "resolve-field-name"),
+        ("kind", "field-kind"),
+        ("colour", "resolve-field-colour"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -528,6 +645,13 @@ impl Item for Channel {
 
 impl Item for Department {
     const KIND: ElementKind = ElementKind::Department;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("name", "resolve-field-name"),
+        ("colour", "resolve-field-colour"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -556,6 +680,13 @@ impl Item for Department {
 
 impl Item for Curve {
     const KIND: ElementKind = ElementKind::Curve;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("name", "resolve-field-name"),
+        ("colour", "resolve-field-colour"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
     fn id(&self) -> &str {
         self.id.as_str()
     }

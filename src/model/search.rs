@@ -1,9 +1,10 @@
-//! Finding text anywhere in a journey: every text field of every element (titles, what
-//! the customer does and thinks, pain points, evidence, grey areas, opportunities,
-//! stage notes, the catalogues, the header and persona), case-insensitively, in map
-//! order. Egui-free; the editor's Find bar (Ctrl+F) steps through the matches.
+//! Finding text anywhere in a journey: every text field of every kind of element (each
+//! kind lists its texts in the table of kinds: titles, what the customer does and
+//! thinks, pain points, evidence, grey areas, opportunities, the catalogues, curves),
+//! then stage notes, the header and persona; case-insensitively, in the table's order.
+//! Egui-free; the editor's Find bar (Ctrl+F) steps through the matches.
 
-use super::{ElementId, Journey, Stage};
+use super::{ElementId, Item, Journey, KindVisitor, Stage, each_kind, field_label};
 
 /// Where a match is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,41 +42,21 @@ pub fn find(journey: &Journey, query: &str) -> Vec<Match> {
             });
         }
     };
-    for t in &journey.touchpoints {
-        let place = || Place::Element(ElementId::Touchpoint(t.id.clone()));
-        check(&place, "field-title", &t.title);
-        check(&place, "field-description", &t.description);
-        check(&place, "field-action", &t.action);
-        check(&place, "field-thought", &t.thought);
-        check(&place, "field-expectation", &t.expectation);
-        if let Some(emotion) = &t.emotion {
-            check(&place, "field-emotion-word", &emotion.word);
-        }
-        for pain in &t.pain_points {
-            check(&place, "field-pain-points", pain);
-        }
-    }
-    for g in &journey.grey_areas {
-        let place = || Place::Element(ElementId::GreyArea(g.id.clone()));
-        check(&place, "field-title", &g.title);
-        check(&place, "field-experience", &g.experience);
-        check(&place, "field-fix", &g.fix);
-        check(&place, "field-owner", &g.owner);
-    }
-    for o in &journey.opportunities {
-        let place = || Place::Element(ElementId::Opportunity(o.id.clone()));
-        check(&place, "field-idea", &o.idea);
-        check(&place, "field-expected-effect", &o.expected_effect);
-        check(&place, "field-owner", &o.owner);
-    }
-    for e in &journey.evidence {
-        let place = || Place::Element(ElementId::Evidence(e.id.clone()));
-        check(&place, "field-evidence-text", &e.text);
-        check(&place, "field-source", &e.source);
-        if let Some(metric) = &e.metric {
-            check(&place, "field-metric-label", &metric.label);
+    // Every kind of element, through the table: each gives its texts and labels.
+    struct Elements<'a, F: FnMut(&dyn Fn() -> Place, &'static str, &str)>(&'a Journey, F);
+    impl<F: FnMut(&dyn Fn() -> Place, &'static str, &str)> KindVisitor for Elements<'_, F> {
+        fn visit<T: Item>(&mut self) {
+            for element in T::list(self.0) {
+                let place = || Place::Element(ElementId::new(T::KIND, element.id()));
+                for (field, text) in element.texts() {
+                    let label = field_label(T::KIND, field).unwrap_or("resolve-field-name");
+                    (self.1)(&place, label, text);
+                }
+            }
         }
     }
+    let mut elements = Elements(journey, &mut check);
+    each_kind(&mut elements);
     for (stage, notes) in &journey.stages {
         let place = || Place::Stage(*stage);
         check(&place, "field-stage-label", &notes.label);
@@ -83,14 +64,6 @@ pub fn find(journey: &Journey, query: &str) -> Vec<Match> {
         check(&place, "field-stage-doing", &notes.doing);
         check(&place, "field-stage-thinking", &notes.thinking);
         check(&place, "field-stage-feeling", &notes.feeling);
-    }
-    for c in &journey.channels {
-        let place = || Place::Element(ElementId::Channel(c.id.clone()));
-        check(&place, "field-name", &c.name);
-    }
-    for d in &journey.departments {
-        let place = || Place::Element(ElementId::Department(d.id.clone()));
-        check(&place, "field-name", &d.name);
     }
     let place = || Place::Journey;
     check(&place, "field-journey-title", &journey.title);

@@ -16,53 +16,29 @@ pub struct Resolving {
     pub errors: Vec<String>,
 }
 
-/// The label of a file field in the interface language.
+/// The label of a file field in the interface language: an element's from the table
+/// of kinds, the header's here.
 fn field_label(i18n: &I18n, kind: Option<ElementKind>, field: &str) -> String {
-    let id = match (kind, field) {
-        (None, "title") => "field-journey-title",
-        (None, "language") => "field-journey-language",
-        (None, "persona") => "field-persona",
-        (None, "stages") => "resolve-field-stages",
-        (Some(ElementKind::GreyArea), "kind") => "field-grey-kind",
-        (Some(ElementKind::Evidence), "text") => "field-evidence-text",
-        (_, "state") => "field-state",
-        (_, "date") => "field-date",
-        (_, "scenario") => "field-scenario",
-        (_, "title") => "field-title",
-        (_, "stage") => "field-stage",
-        (_, "channel") => "field-channel",
-        (_, "department") => "field-department",
-        (_, "action") => "field-action",
-        (_, "thought") => "field-thought",
-        (_, "expectation") => "field-expectation",
-        (_, "description") => "field-description",
-        (_, "emotion") => "field-emotion",
-        (_, "key_moment") => "field-key-moment",
-        (_, "pain_points") => "field-pain-points",
-        (_, "evidence") => "field-evidence",
-        (_, "kind") => "field-kind",
-        (_, "source") => "field-source",
-        (_, "confidence") => "field-confidence",
-        (_, "metric") => "field-metric",
-        (_, "attachments") => "field-attachments",
-        (_, "from") => "resolve-field-from",
-        (_, "to") => "resolve-field-to",
-        (_, "severity") => "field-severity",
-        (_, "status") => "field-status",
-        (_, "experience") => "field-experience",
-        (_, "fix") => "field-fix",
-        (_, "owner") => "field-owner",
-        (_, "departments") => "field-departments",
-        (_, "channels") => "field-channels",
-        (_, "target") => "resolve-field-target",
-        (_, "idea") => "field-idea",
-        (_, "expected_effect") => "field-expected-effect",
-        (_, "name") => "resolve-field-name",
-        (_, "colour") => "resolve-field-colour",
-        _ => return field.to_owned(),
+    let id = match kind {
+        Some(kind) => crate::model::field_label(kind, field),
+        None => HEADER_LABELS
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, id)| *id),
     };
-    i18n.tr(id)
+    id.map_or_else(|| field.to_owned(), |id| i18n.tr(id))
 }
+
+/// The header's fields in files, and their labels.
+const HEADER_LABELS: &[(&str, &str)] = &[
+    ("title", "field-journey-title"),
+    ("language", "field-journey-language"),
+    ("persona", "field-persona"),
+    ("stages", "resolve-field-stages"),
+    ("state", "field-state"),
+    ("date", "field-date"),
+    ("scenario", "field-scenario"),
+];
 
 /// What a choice is about: "Touchpoint tp-7 “Checkout” · Title".
 fn subject(i18n: &I18n, choice: &Choice) -> String {
