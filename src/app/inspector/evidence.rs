@@ -8,7 +8,10 @@ use crate::app::thumbnails::Thumbnail;
 use crate::app::widgets::{
     choice, field_id, focus_field, heading, remove_button, text_area_with_id, text_field,
 };
-use crate::model::*;
+use crate::model::{
+    Confidence, Edit, Element, ElementId, Evidence, EvidenceId, EvidenceKind, Metric, MetricName,
+    Touchpoint,
+};
 
 /// The evidence linked to a touchpoint, with link, unlink and new.
 pub fn links_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, tp: &Touchpoint) {

@@ -4,7 +4,10 @@
 
 use crate::app::panels::Panel;
 use crate::app::widgets::{choice, heading, text_area};
-use crate::model::*;
+use crate::model::{
+    Edit, Element, ElementId, GreyAreaId, GreyAreaKind, GreyAreaStatus, OpportunityTarget,
+    Severity, TouchpointId,
+};
 
 pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     let journey = p.journey;

@@ -11,7 +11,11 @@ use super::widgets::{
     text_field, text_field_with_id,
 };
 use super::workspace::Notice;
-use crate::model::*;
+use crate::model::{
+    ChannelId, CurveId, CurveScore, DepartmentId, Deviation, EMOTION_MAX, EMOTION_MIN, Edit,
+    Element, ElementId, Emotion, Item, Journey, Opportunity, OpportunityId, OpportunityStatus,
+    OpportunityTarget, Stage, Touchpoint, TouchpointId,
+};
 
 pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     egui::Panel::right("inspector")

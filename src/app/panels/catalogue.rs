@@ -4,7 +4,9 @@
 
 use super::Panel;
 use crate::app::widgets::{field_id, focus_field_selecting, remove_button};
-use crate::model::*;
+use crate::model::{
+    Channel, ChannelKind, Curve, CurveId, Department, Edit, Element, ElementId, Rgb,
+};
 
 /// A colour button named for what it colours ("Colour of Web shop").
 fn rgb_edit(ui: &mut egui::Ui, colour: &mut Rgb, name: &str) -> bool {

@@ -4,7 +4,7 @@
 use super::Panel;
 use crate::app::action::{Actions, ViewChange};
 use crate::app::widgets::{choice, string_list, text_area, text_field};
-use crate::model::*;
+use crate::model::{Edit, Header, JourneyState, Language, Stage};
 
 pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     egui::Panel::left("journey")
