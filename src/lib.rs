@@ -23,5 +23,6 @@ pub mod scene;
 pub mod session;
 pub mod startup;
 pub mod templates;
+pub mod text;
 pub mod theme;
 pub mod tree;

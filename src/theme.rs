@@ -36,6 +36,12 @@ pub struct Theme {
     pub small_size: f32,
     /// Grey-area "!" and key-moment "★" badges.
     pub badge_size: f32,
+    /// The lines a card's title may take before it is cut with "…" (the editor caps
+    /// cards; exports draw every title whole).
+    pub card_title_lines: usize,
+    /// Room kept on a stage header's right for the editor's "+" (none in exports,
+    /// which have no button).
+    pub header_button_room: f32,
     pub metrics: Metrics,
 }
 
@@ -62,9 +68,34 @@ pub struct Metrics {
     pub callout_height: f32,
     /// Width of an empty stage when empty stages are collapsed.
     pub collapsed_stage_width: f32,
+    /// The evidence lane under the cards (the strongest quote and the metrics of each
+    /// touchpoint); none when 0.
+    pub evidence_height: f32,
+    /// Room a grey area's badge needs above the callouts (it sits on the bracket).
+    pub badge_room: f32,
+    /// The narrowest each stage's column may be (its cards centred in it), so its
+    /// header holds its name's longest word; 0 for no limit.
+    pub stage_least: [f32; 6],
+    /// Whether the grey-area lane is drawn when the map has no grey areas (the editor
+    /// keeps it, as the place they go; a slide's strip of the map leaves it out).
+    pub grey_lane_when_empty: bool,
 }
 
 impl Metrics {
+    /// The width of `stage`'s column when it has no touchpoints: the metrics' empty
+    /// width (collapsed or not) or its least, whichever is wider; none when hidden.
+    pub fn empty_width(&self, stage: crate::model::Stage) -> f32 {
+        if self.empty_stage_width < 1.0 {
+            return 0.0;
+        }
+        self.empty_stage_width.max(self.least(stage))
+    }
+
+    /// The narrowest `stage`'s column may be.
+    pub fn least(&self, stage: crate::model::Stage) -> f32 {
+        self.stage_least[stage.index()]
+    }
+
     /// These metrics with empty stages narrow, when `collapse` is set.
     pub fn collapsing_empty_stages(&self, collapse: bool) -> Metrics {
         let mut metrics = self.clone();
@@ -95,6 +126,10 @@ impl Default for Metrics {
             callout_width: 270.0,
             callout_height: 154.0,
             collapsed_stage_width: 120.0,
+            evidence_height: 0.0,
+            badge_room: 24.0,
+            stage_least: [0.0; 6],
+            grey_lane_when_empty: true,
         }
     }
 }
@@ -156,6 +191,8 @@ impl Theme {
             body_size: 12.5,
             small_size: 11.0,
             badge_size: 14.0,
+            card_title_lines: 4,
+            header_button_room: crate::scene::HEADER_BUTTON_ROOM,
             metrics: Metrics::default(),
         }
     }
@@ -182,6 +219,10 @@ impl Theme {
             callout_width: 460.0,
             callout_height: 280.0,
             collapsed_stage_width: 200.0,
+            evidence_height: 0.0,
+            badge_room: 48.0,
+            stage_least: [0.0; 6],
+            grey_lane_when_empty: true,
         };
         let sizes = Self {
             title_size: 40.0,

@@ -75,6 +75,7 @@ emotion-score-1 = Positive
 emotion-score-2 = Very positive
 
 lane-cards = Touchpoints
+lane-evidence = Evidence
 lane-doing = Doing and thinking
 lane-emotion = Emotion
 lane-pains = Pain points and opportunities
@@ -298,6 +299,7 @@ export-legend-grey-areas = Grey areas
 export-legend-markers = Markers
 export-legend-assumption = No evidence yet: an assumption
 export-legend-lowest = Lowest point of the emotion curve
+export-legend-evidence = Evidence lane: each touchpoint's strongest quote and its metrics; (inferred) and (assumed) mark weaker evidence
 cmd-export-png = Export…
 cmd-export-png-tip = Export the map as PNG, SVG or PDF: the map, a poster on paper, or slides
 cmd-export-svg = Export SVG…
@@ -308,6 +310,8 @@ export-transparent = Transparent background
 export-hint = The whole map with a header and a legend, in the journey's language.
 export-choose-file = Choose file…
 notice-exported = Exported { $file }
+notice-fit-wall = The whole timeline would be too small to read in this window: showing the wall instead (Ctrl+Shift+W for the timeline).
+notice-fit-readable = Zoomed out as far as card titles stay readable: the map goes on to the sides (Ctrl+- zooms out further).
 
 ## Never lose work.
 
@@ -410,6 +414,8 @@ cmd-grey-with-next = Mark grey area with the next card
 cmd-grey-with-next-tip = Mark the handoff between the selected card and the next one
 cmd-collapse-empty-stages = Collapse empty stages
 cmd-collapse-empty-stages-tip = Draw stages without touchpoints narrow (again to widen them)
+cmd-evidence-lane = Evidence lane
+cmd-evidence-lane-tip = Show under the cards each touchpoint's strongest quote and its metrics (exports always show it)
 cmd-spotlight = Spotlight the next grey area
 cmd-spotlight-tip = Go to the next grey area, most severe first, and dim the rest
 cmd-filter-no-evidence = Highlight cards without evidence
@@ -543,7 +549,7 @@ layout-timeline = Timeline
 layout-wall = Wall
 slides-grey-areas-ranked = Grey areas, most severe first
 slides-no-grey-areas = No grey areas marked yet.
-slides-more = … and { $count } more
+slides-lowest = Lowest moments
 slides-continued = { $stage } ({ $page }/{ $pages })
 export-format = Format
 export-layout = Layout

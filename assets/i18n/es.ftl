@@ -75,6 +75,7 @@ emotion-score-1 = Positiva
 emotion-score-2 = Muy positiva
 
 lane-cards = Puntos de contacto
+lane-evidence = Evidencia
 lane-doing = Qué hace y qué piensa
 lane-emotion = Emoción
 lane-pains = Puntos de dolor y oportunidades
@@ -298,6 +299,7 @@ export-legend-grey-areas = Zonas grises
 export-legend-markers = Marcadores
 export-legend-assumption = Aún sin evidencia: un supuesto
 export-legend-lowest = Punto más bajo de la curva emocional
+export-legend-evidence = Franja de evidencias: la cita textual más sólida y las métricas de cada punto de contacto; (inferencia) y (supuesto) marcan evidencias más débiles
 cmd-export-png = Exportar…
 cmd-export-png-tip = Exportar el mapa como PNG, SVG o PDF: el mapa, un póster en papel o diapositivas
 cmd-export-svg = Exportar SVG…
@@ -308,6 +310,8 @@ export-transparent = Fondo transparente
 export-hint = El mapa completo con encabezado y leyenda, en el idioma del viaje.
 export-choose-file = Elegir archivo…
 notice-exported = Exportado { $file }
+notice-fit-wall = La línea de tiempo entera no se leería en esta ventana: se muestra el muro (Ctrl+Mayús+W para volver a la línea de tiempo).
+notice-fit-readable = Alejado hasta donde los títulos de las tarjetas se leen: el mapa sigue a los lados (Ctrl+- aleja más).
 
 ## No perder nunca el trabajo.
 
@@ -410,6 +414,8 @@ cmd-grey-with-next = Marcar zona gris con la tarjeta siguiente
 cmd-grey-with-next-tip = Marcar el traspaso entre la tarjeta seleccionada y la siguiente
 cmd-collapse-empty-stages = Contraer etapas vacías
 cmd-collapse-empty-stages-tip = Dibujar estrechas las etapas sin puntos de contacto (otra vez para ensancharlas)
+cmd-evidence-lane = Franja de evidencias
+cmd-evidence-lane-tip = Mostrar bajo las tarjetas la cita textual más sólida y las métricas de cada punto de contacto (las exportaciones siempre la muestran)
 cmd-spotlight = Destacar la zona gris siguiente
 cmd-spotlight-tip = Ir a la zona gris siguiente, de mayor a menor gravedad, y atenuar el resto
 cmd-filter-no-evidence = Destacar tarjetas sin evidencia
@@ -543,7 +549,7 @@ layout-timeline = Línea de tiempo
 layout-wall = Muro
 slides-grey-areas-ranked = Zonas grises, de la más grave a la menos
 slides-no-grey-areas = Aún no hay zonas grises marcadas.
-slides-more = … y { $count } más
+slides-lowest = Los momentos más bajos
 slides-continued = { $stage } ({ $page }/{ $pages })
 export-format = Formato
 export-layout = Disposición

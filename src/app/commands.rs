@@ -25,6 +25,7 @@ pub enum AppCommand {
     ZoomFit,
     ShowShortcuts,
     CollapseEmptyStages,
+    EvidenceLane,
     ToggleJourneyPanel,
     ToggleInspector,
     TogglePanels,
@@ -107,6 +108,7 @@ impl AppCommand {
         AppCommand::ZoomFit,
         AppCommand::ShowShortcuts,
         AppCommand::CollapseEmptyStages,
+        AppCommand::EvidenceLane,
         AppCommand::ToggleJourneyPanel,
         AppCommand::ToggleInspector,
         AppCommand::TogglePanels,
@@ -184,6 +186,7 @@ impl AppCommand {
             AppCommand::MarkGreyAreaWithNext => "cmd-grey-with-next",
             AppCommand::Spotlight => "cmd-spotlight",
             AppCommand::CollapseEmptyStages => "cmd-collapse-empty-stages",
+            AppCommand::EvidenceLane => "cmd-evidence-lane",
             AppCommand::ToggleJourneyPanel => "cmd-toggle-journey-panel",
             AppCommand::ToggleInspector => "cmd-toggle-inspector",
             AppCommand::TogglePanels => "cmd-toggle-panels",
@@ -246,6 +249,7 @@ impl AppCommand {
             ZoomFit => vec![key(CMD, Key::Num0)],
             ShowShortcuts => vec![key(NONE, Key::F1)],
             CollapseEmptyStages => vec![key(CMD_SHIFT, Key::K)],
+            EvidenceLane => vec![key(CMD_SHIFT, Key::V)],
             ToggleJourneyPanel => vec![key(CMD_SHIFT, Key::L)],
             ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
             TogglePanels => vec![key(CMD_SHIFT, Key::H)],
@@ -403,6 +407,7 @@ mod tests {
             WallLayout => 50,
             Find => 51,
             NewFromTemplate => 52,
+            EvidenceLane => 53,
         }
     }
 
@@ -410,7 +415,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=52).collect();
+        let expected: Vec<usize> = (0..=53).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -27,7 +27,15 @@ fn works_while_opening(command: AppCommand) -> bool {
     use AppCommand::*;
     matches!(
         command,
-        Quit | ShowShortcuts | ZoomIn | ZoomOut | ZoomFit | PanLeft | PanRight | PanUp | PanDown
+        Quit | ShowShortcuts
+            | ZoomIn
+            | ZoomOut
+            | ZoomFit
+            | PanLeft
+            | PanRight
+            | PanUp
+            | PanDown
+            | EvidenceLane
     )
 }
 
@@ -58,8 +66,8 @@ pub fn command_enabled(
         | PresentationDark | StartEntry | NextCard | PreviousCard | NextStage | PreviousStage
         | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
-        | CollapseEmptyStages | ToggleJourneyPanel | ToggleInspector | TogglePanels
-        | WallLayout | Find => true,
+        | CollapseEmptyStages | EvidenceLane | ToggleJourneyPanel | ToggleInspector
+        | TogglePanels | WallLayout | Find => true,
     }
 }
 
@@ -159,6 +167,9 @@ impl JourneyApp {
             CollapseEmptyStages => {
                 self.workspace.collapse_empty_stages = !self.workspace.collapse_empty_stages;
                 view.fit_whole();
+            }
+            EvidenceLane => {
+                self.workspace.show_evidence_lane = !self.workspace.show_evidence_lane;
             }
             Find => self.panels.find.open(),
             WallLayout => {

@@ -89,6 +89,8 @@ pub struct Workspace {
     pub arrangement: Arrangement,
     /// Empty stages drawn narrow (a view option, not saved in the journey).
     pub collapse_empty_stages: bool,
+    /// The evidence lane under the cards (a view option; exports draw it).
+    pub show_evidence_lane: bool,
     /// The side panels, hidden to give the map the window.
     pub hide_journey_panel: bool,
     pub hide_inspector: bool,
@@ -112,6 +114,7 @@ impl Default for Workspace {
             hidden_curves: Vec::new(),
             arrangement: Arrangement::Timeline,
             collapse_empty_stages: false,
+            show_evidence_lane: false,
             hide_journey_panel: false,
             hide_inspector: false,
             show_catalogue: false,
@@ -196,6 +199,7 @@ impl Workspace {
             hidden_curves,
             arrangement: current,
             collapse_empty_stages: _,
+            show_evidence_lane: _,
             hide_journey_panel: _,
             hide_inspector: _,
             show_catalogue,

@@ -21,6 +21,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             portrait: args.portrait,
         }),
         slides: args.slides,
+        evidence: !args.no_evidence,
     };
     let written = export::export_file(&parsed.journey, &args.output, options)
         .with_context(|| format!("cannot export {}", args.file.display()))?;
@@ -40,9 +41,9 @@ fn warn_small_print(
     options: &ExportOptions,
 ) {
     let Some(paper) = options.paper else { return };
-    let theme = export::export_theme(options);
-    let smallest =
-        |paper| export::poster(journey, &theme, paper, options.layout).smallest_text_pt(&theme);
+    // One plan, laid out once, fitted to every sheet.
+    let plan = export::PosterPlan::new(journey, options);
+    let smallest = |paper| plan.on(paper).smallest_text_pt();
     let size = smallest(paper);
     if size >= export::MIN_PRINT_PT {
         return;

@@ -239,6 +239,9 @@ pub struct ExportArgs {
     /// files: deck-01.png, deck-02.png, …).
     #[arg(long, conflicts_with = "page")]
     pub slides: bool,
+    /// Leave out the evidence lane (each touchpoint's strongest quote and metrics).
+    #[arg(long)]
+    pub no_evidence: bool,
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {

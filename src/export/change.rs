@@ -306,9 +306,12 @@ pub fn change_svg(old: &Journey, new: &Journey) -> (String, Page) {
     let i18n = I18n::new(new.language);
     let changes = crate::diff::diff(old, new);
     let marks = marks(&changes, new, &i18n);
-    let page = page::page(new, &theme);
+    let mut theme = theme;
+    theme.card_title_lines = usize::MAX;
+    let metrics = crate::scene::fitted(new, &theme, &i18n, false);
+    let page = page::page_with(new, crate::layout::layout(new, &metrics), &theme, &i18n);
     let mut writer = SvgWriter::new();
-    writer.shapes(&page::header(new, &page, &theme, &i18n));
+    writer.shapes(&page::compose(new, &page, &theme, &i18n));
     if marks.header {
         let mut shapes = Vec::new();
         let rect = Rect {
@@ -319,10 +322,8 @@ pub fn change_svg(old: &Journey, new: &Journey) -> (String, Page) {
         writer.shapes(&shapes);
     }
     writer.begin_group(page.map_origin.x, page.map_origin.y);
-    writer.shapes(&crate::scene::map(new, &page.layout, &theme, &i18n));
     writer.shapes(&map_marks(&marks, &page, &theme));
     writer.end_group();
-    writer.shapes(&page::legend(new, &page, &theme, &i18n));
     let (strip, height) = strip(&marks, page.height, page.width, &theme, &i18n);
     writer.shapes(&strip);
     let title = crate::tr!(i18n, "change-title", title = new.title.as_str());

@@ -9,14 +9,14 @@ mod page;
 mod poster;
 mod slides;
 mod svg;
-pub mod text;
 
 pub use change::{Mark, change_svg};
-pub use page::{Page, page, page_with};
+pub use page::{Page, page_with};
 pub use poster::{
-    MIN_PRINT_PT, PNG_DPI, POINTS_PER_MM, PageSize, Paper, Poster, poster, smallest_text,
+    LARGE_PRINT_PT, MIN_PRINT_PT, PNG_DPI, POINTS_PER_MM, PageSize, Paper, Poster, PosterPlan,
+    poster, smallest_text,
 };
-pub use slides::{SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_WIDTH, slides};
+pub use slides::{SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_WIDTH, compose_slides, slide_theme, slides};
 
 use crate::layout::Arrangement;
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,9 @@ pub struct ExportOptions {
     pub paper: Option<Paper>,
     /// A 16:9 deck instead of the map: an overview, then a page per stage.
     pub slides: bool,
+    /// The evidence lane under the cards: each touchpoint's strongest quote and its
+    /// metrics.
+    pub evidence: bool,
 }
 
 impl Default for ExportOptions {
@@ -85,6 +88,7 @@ impl Default for ExportOptions {
             layout: None,
             paper: None,
             slides: false,
+            evidence: true,
         }
     }
 }
@@ -190,6 +194,43 @@ impl Format {
     }
 }
 
+/// A composed picture: its size and one display list in one coordinate space (page
+/// units; points on paper). Every writer draws it (SVG, and PNG and PDF from the SVG),
+/// and the overlap check reads it.
+#[derive(Clone, Debug)]
+pub struct Picture {
+    pub width: f32,
+    pub height: f32,
+    pub shapes: Vec<crate::scene::Shape>,
+    /// The printed size in millimetres, for a sheet of paper.
+    pub paper_mm: Option<(f32, f32)>,
+    pub background: Option<crate::model::Rgb>,
+    pub title: String,
+}
+
+impl Picture {
+    /// The smallest type on the picture, in its units (points on paper).
+    pub fn smallest_text(&self) -> Option<f32> {
+        self.shapes
+            .iter()
+            .filter_map(|s| match s {
+                crate::scene::Shape::Text(t) if !t.text.trim().is_empty() => Some(t.size),
+                _ => None,
+            })
+            .min_by(f32::total_cmp)
+    }
+
+    /// The SVG document of the picture.
+    pub fn svg(&self) -> String {
+        let mut writer = svg::SvgWriter::new();
+        if let Some((width, height)) = self.paper_mm {
+            writer.on_paper(width, height);
+        }
+        writer.shapes(&self.shapes);
+        writer.finish(self.width, self.height, self.background, &self.title)
+    }
+}
+
 /// The SVG document of the whole map.
 pub fn svg(journey: &Journey, transparent: bool) -> String {
     svg_with(
@@ -204,58 +245,72 @@ pub fn svg(journey: &Journey, transparent: bool) -> String {
 /// The SVG document of the whole map, with the options' layout, background and
 /// stages; on the options' paper, if any (`slides` is for `slides`).
 pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
+    compose(journey, options).svg()
+}
+
+/// The whole map as one picture: the page (title block, map, legend) at its own size,
+/// or fitted to the options' sheet.
+pub fn compose(journey: &Journey, options: &ExportOptions) -> Picture {
     let theme = export_theme(options);
     let i18n = I18n::new(journey.language);
     let background = (!options.transparent).then_some(theme.background);
-    let mut writer = svg::SvgWriter::new();
     match options.paper {
         Some(paper) => {
-            let poster = poster(journey, &theme, paper, options.layout);
+            let poster = poster(journey, paper, options);
             let (width, height) = paper.points();
-            let (width_mm, height_mm) = paper.mm();
-            writer.on_paper(width_mm, height_mm);
-            writer.begin_scaled_group(poster.origin.x, poster.origin.y, poster.scale);
-            draw_page(&mut writer, journey, &poster.page, &theme, &i18n);
-            writer.end_group();
-            writer.finish(width, height, background, &journey.title)
+            let page = page::compose(journey, &poster.page, &poster.theme, &i18n);
+            Picture {
+                width,
+                height,
+                shapes: page
+                    .iter()
+                    .map(|s| s.placed(poster.origin.x, poster.origin.y, poster.scale))
+                    .collect(),
+                paper_mm: Some(paper.mm()),
+                background,
+                title: journey.title.clone(),
+            }
         }
         None => {
-            let page = map_page(journey, options, &theme);
-            draw_page(&mut writer, journey, &page, &theme, &i18n);
-            writer.finish(page.width, page.height, background, &journey.title)
+            let page = map_page(journey, options, &theme, &i18n);
+            Picture {
+                width: page.width,
+                height: page.height,
+                shapes: page::compose(journey, &page, &theme, &i18n),
+                paper_mm: None,
+                background,
+                title: journey.title.clone(),
+            }
         }
     }
 }
 
+/// The page of the map as exported at its own size with `options`: where its map,
+/// title block and legend are.
+pub fn page_of(journey: &Journey, options: &ExportOptions) -> Page {
+    let theme = export_theme(options);
+    let i18n = I18n::new(journey.language);
+    map_page(journey, options, &theme, &i18n)
+}
+
 /// The page of the map at its own size, in the options' layout.
-fn map_page(journey: &Journey, options: &ExportOptions, theme: &Theme) -> Page {
+fn map_page(journey: &Journey, options: &ExportOptions, theme: &Theme, i18n: &I18n) -> Page {
     let arrangement = options.layout.unwrap_or_default();
-    let layout = crate::layout::arrange(journey, &theme.metrics, arrangement, WALL_ASPECT);
-    page_with(journey, layout)
+    let metrics = crate::scene::fitted(journey, theme, i18n, options.evidence);
+    let layout = crate::layout::arrange(journey, &metrics, arrangement, WALL_ASPECT);
+    page_with(journey, layout, theme, i18n)
 }
 
-/// Header, map and legend.
-fn draw_page(
-    writer: &mut svg::SvgWriter,
-    journey: &Journey,
-    page: &Page,
-    theme: &Theme,
-    i18n: &I18n,
-) {
-    writer.shapes(&page::header(journey, page, theme, i18n));
-    writer.begin_group(page.map_origin.x, page.map_origin.y);
-    writer.shapes(&crate::scene::map(journey, &page.layout, theme, i18n));
-    writer.end_group();
-    writer.shapes(&page::legend(journey, page, theme, i18n));
-}
-
-/// The theme of exports: light (for print on paper), with the options' stage widths.
+/// The theme of exports: light (for print on paper), with the options' stage widths;
+/// every title whole.
 pub fn export_theme(options: &ExportOptions) -> Theme {
     let mut theme = if options.paper.is_some() && !options.slides {
         Theme::print()
     } else {
         Theme::light()
     };
+    theme.card_title_lines = usize::MAX;
+    theme.header_button_room = 0.0;
     theme.metrics = theme
         .metrics
         .collapsing_empty_stages(options.collapse_empty_stages);
@@ -349,24 +404,24 @@ pub fn missing_everywhere(chars: &[char]) -> Vec<char> {
 /// The PNG bytes of the whole map at `options.scale` (on paper: 150 dpi times it).
 pub fn png(journey: &Journey, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
     check_scale(options.scale)?;
-    // Refused from the layout alone, before an SVG of a huge map is written and parsed.
-    let (width, height, pixels_per_unit) = match options.paper {
-        Some(paper) => {
-            let (w, h) = paper.points();
-            (w, h, PNG_DPI / 72.0 * options.scale)
-        }
-        None => {
-            let page = map_page(journey, &options, &export_theme(&options));
-            (page.width, page.height, options.scale)
-        }
-    };
-    png_size(width, height, pixels_per_unit)?;
-    let css_pixels = if options.paper.is_some() {
-        PNG_DPI / 96.0 * options.scale
+    png_of(&compose(journey, &options), options.scale)
+}
+
+/// The PNG of a composed picture; refused from its size, before its SVG is written and
+/// parsed.
+fn png_of(picture: &Picture, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let pixels_per_unit = if picture.paper_mm.is_some() {
+        PNG_DPI / 72.0 * scale
     } else {
-        options.scale
+        scale
     };
-    svg_to_png(&svg_with(journey, &options), css_pixels)
+    png_size(picture.width, picture.height, pixels_per_unit)?;
+    let css_pixels = if picture.paper_mm.is_some() {
+        PNG_DPI / 96.0 * scale
+    } else {
+        scale
+    };
+    svg_to_png(&picture.svg(), css_pixels)
 }
 
 fn check_scale(scale: f32) -> Result<(), ExportError> {
@@ -604,4 +659,51 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         path: path.to_owned(),
         error,
     })
+}
+
+#[cfg(test)]
+mod text_engine_tests {
+    use super::*;
+
+    /// The width usvg (which draws every PNG and PDF) gives a one-line text.
+    fn drawn_width(line: &str, size: f32, bold: bool) -> f32 {
+        let weight = if bold { " font-weight=\"700\"" } else { "" };
+        let document = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4000\" height=\"100\" font-family=\"{}\"><text x=\"0\" y=\"50\" font-size=\"{size}\"{weight}>{}</text></svg>",
+            crate::fonts::svg_family_list(),
+            line.replace('&', "&amp;").replace('<', "&lt;")
+        );
+        let tree = parse_ours(&document).unwrap();
+        let mut width = 0.0;
+        for node in tree.root().children() {
+            if let resvg::usvg::Node::Text(text) = node {
+                width = text.bounding_box().width();
+            }
+        }
+        width
+    }
+
+    #[test]
+    fn the_engine_measures_what_usvg_draws() {
+        let lines = [
+            "Orders online, pays by card",
+            "AVATAR Wave “quoted” — 23 % · NPS 23",
+            "Llamada al centro de contacto: ¿dónde está mi pedido?",
+            "Entrega fallida, nadie en casa",
+            "مرحبا بالعالم",
+            "שלום עולם",
+            "Courier 🚚 at the door ✅",
+            "Mixed مرحبا and שלום in one line",
+        ];
+        for line in lines {
+            for bold in [false, true] {
+                let measured = crate::text::width(line, 20.0, bold);
+                let drawn = drawn_width(line, 20.0, bold);
+                assert!(
+                    (measured - drawn).abs() <= 0.001 * drawn.max(1.0),
+                    "{line:?} bold {bold}: measured {measured}, drawn {drawn}"
+                );
+            }
+        }
+    }
 }

@@ -1,31 +1,30 @@
-//! The exported page: a header (title, persona, scenario, state, date) above the map
-//! and a legend (channels, emotion scale, grey-area severities, the no-evidence marker)
-//! below it, around the shared map layout.
+//! The exported page, composed once into one display list: a title block (title,
+//! state and date, persona, scenario, the persona's lists) above the map, and a legend
+//! (channels, emotion scale and curves, grey-area severities, markers, the evidence
+//! lane) below it or beside the title block, around the shared map layout. Every text
+//! is whole and measured by the text engine: the blocks are as high as their words.
 
 use crate::i18n::I18n;
 use crate::layout::{MapLayout, Point, Rect};
-use crate::model::{EMOTION_MAX, EMOTION_MIN, Journey, Severity};
-use crate::scene::{Align, Line, Paint, Shape, TextBox, text};
+use crate::model::{Deviation, EMOTION_MAX, EMOTION_MIN, Journey, Severity};
+use crate::scene::{Align, Line, Paint, Shape, TextBox, allowed};
+use crate::text;
 use crate::theme::Theme;
 
 pub(super) const MARGIN: f32 = 48.0;
-/// The header's title and state lines, before the persona rows.
-const HEADER_TOP: f32 = 72.0;
-const TEXT_ROW: f32 = 36.0;
-/// What each further line adds to a row's height.
-const SECOND_LINE: f32 = 18.0;
-/// Lines a header row may take (a long scenario).
-const ROW_LINES: usize = 4;
-/// The header's label column.
+/// The title block's label column.
 const LABEL_WIDTH: f32 = 110.0;
-const LIST_ROW: f32 = 38.0;
 const LEGEND_GAP: f32 = 36.0;
-const LEGEND_HEIGHT: f32 = 180.0;
 const MIN_WIDTH: f32 = 1100.0;
 const CHANNEL_COLUMN: f32 = 190.0;
 const EMOTION_COLUMN: f32 = 200.0;
 const GREY_COLUMN: f32 = 180.0;
 const MARKERS_COLUMN: f32 = 300.0;
+/// Channels a legend column lists.
+const CHANNELS_PER_COLUMN: usize = 5;
+const TITLE_SIZE: f32 = 30.0;
+const HEADER_SIZE: f32 = 14.0;
+const LEGEND_HEADING: f32 = 13.0;
 
 /// Where everything sits on the exported page, in layout units (1 unit = 1 px at 1x).
 #[derive(Clone, Debug)]
@@ -36,7 +35,8 @@ pub struct Page {
     pub map_origin: Point,
     pub layout: MapLayout,
     pub legend: Rect,
-    /// How wide the header's text may run (narrower when the legend sits beside it).
+    /// How wide the title block's text may run (narrower when the legend sits beside
+    /// it).
     pub header_width: f32,
 }
 
@@ -47,64 +47,81 @@ impl Page {
     }
 }
 
-/// The page of the timeline.
-pub fn page(journey: &Journey, theme: &Theme) -> Page {
-    page_with(journey, crate::layout::layout(journey, &theme.metrics))
-}
-
 /// The page around a map laid out in any arrangement.
-pub fn page_with(journey: &Journey, layout: MapLayout) -> Page {
-    let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH);
-    let map_origin = Point::new(
-        MARGIN,
-        MARGIN + header_height(journey, width - 2.0 * MARGIN),
-    );
+pub fn page_with(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18n) -> Page {
+    // Whole units, so a picture at 1x fills its last row and column of pixels.
+    let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH).ceil();
+    let header_width = width - 2.0 * MARGIN;
+    let (_, header_height) = header(journey, header_width, theme, i18n);
+    let map_origin = Point::new(MARGIN, MARGIN + header_height);
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
-    let legend = Rect::from_min_size(
-        MARGIN,
-        legend_top,
-        width - 2.0 * MARGIN,
-        legend_height(journey),
+    let (_, legend_height) = legend_at(
+        journey,
+        &layout,
+        Point::new(MARGIN, legend_top),
+        theme,
+        i18n,
     );
+    let legend = Rect::from_min_size(MARGIN, legend_top, width - 2.0 * MARGIN, legend_height);
     Page {
         width,
-        height: legend.max.y + MARGIN,
+        height: (legend.max.y + MARGIN).ceil(),
         map_origin,
         layout,
         legend,
-        header_width: width - 2.0 * MARGIN,
+        header_width,
     }
 }
 
 /// The page of a poster: the legend beside the title block when the page is wide
 /// enough for both, so the map gets the sheet's height.
-pub fn poster_page(journey: &Journey, layout: MapLayout) -> Page {
-    let page = page_with(journey, layout);
+pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18n) -> Page {
+    let page = page_with(journey, layout, theme, i18n);
     let legend_width = legend_width(journey);
     let header_width = page.width - 2.0 * MARGIN - legend_width - LEGEND_GAP;
     if header_width < 560.0 {
         return page;
     }
-    let header = header_height(journey, header_width).max(legend_height(journey) + 24.0);
-    let map_origin = Point::new(MARGIN, MARGIN + header);
-    let legend = Rect::from_min_size(
-        page.width - MARGIN - legend_width,
-        MARGIN + 8.0,
-        legend_width,
-        legend_height(journey),
+    let (_, header_height) = header(journey, header_width, theme, i18n);
+    let legend_left = page.width - MARGIN - legend_width;
+    let (_, legend_height) = legend_at(
+        journey,
+        &page.layout,
+        Point::new(legend_left, MARGIN + 8.0),
+        theme,
+        i18n,
     );
+    let map_origin = Point::new(MARGIN, MARGIN + header_height.max(legend_height + 24.0));
     Page {
-        height: map_origin.y + page.layout.bounds.height() + MARGIN,
+        height: (map_origin.y + page.layout.bounds.height() + MARGIN).ceil(),
         map_origin,
-        legend,
+        legend: Rect::from_min_size(legend_left, MARGIN + 8.0, legend_width, legend_height),
         header_width,
         ..page
     }
 }
 
-/// The legend's height: room for the emotion scale and the extra curves under it.
-fn legend_height(journey: &Journey) -> f32 {
-    LEGEND_HEIGHT.max(24.0 + (5 + journey.curves.len()) as f32 * 20.0 + 10.0)
+/// The whole page as one display list: title block, the map placed at its origin, the
+/// legend.
+pub fn compose(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+    let (mut shapes, _) = header(journey, page.header_width, theme, i18n);
+    let map = crate::scene::map(journey, &page.layout, theme, i18n);
+    let origin = page.map_origin;
+    shapes.extend(map.iter().map(|s| s.placed(origin.x, origin.y, 1.0)));
+    // Under the map, a rule above the legend; beside the title block, none.
+    if page.legend.min.y > page.map_origin.y {
+        let y = page.legend.min.y - LEGEND_GAP / 2.0;
+        shapes.push(Shape::Polyline {
+            points: vec![
+                Point::new(page.legend.min.x, y),
+                Point::new(page.legend.max.x, y),
+            ],
+            line: Line::solid(theme.lane_rule, 1.0),
+        });
+    }
+    let (legend, _) = legend_at(journey, &page.layout, page.legend.min, theme, i18n);
+    shapes.extend(legend);
+    shapes
 }
 
 /// The channels the legend lists: those the map uses.
@@ -124,14 +141,18 @@ fn used_channels(journey: &Journey) -> Vec<&crate::model::Channel> {
 
 /// The legend's width: its channel columns, emotion, grey areas and markers.
 fn legend_width(journey: &Journey) -> f32 {
-    used_channels(journey).len().div_ceil(5).max(1) as f32 * CHANNEL_COLUMN
+    used_channels(journey)
+        .len()
+        .div_ceil(CHANNELS_PER_COLUMN)
+        .max(1) as f32
+        * CHANNEL_COLUMN
         + 30.0
         + EMOTION_COLUMN
         + GREY_COLUMN
         + MARKERS_COLUMN
 }
 
-/// The persona's lists as header rows: (label id, items joined).
+/// The persona's lists as title-block rows: (label id, items joined).
 fn persona_lists(journey: &Journey) -> Vec<(&'static str, String)> {
     let persona = &journey.persona;
     [
@@ -145,93 +166,6 @@ fn persona_lists(journey: &Journey) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-/// The header's rows under the title: persona and scenario, then the persona's lists;
-/// each a label, its text and the height it takes in `width` (a second line adds one).
-fn header_rows(journey: &Journey, width: f32) -> Vec<(&'static str, String, f32)> {
-    [
-        ("export-persona", persona_line(journey), TEXT_ROW),
-        ("export-scenario", journey.scenario.clone(), TEXT_ROW),
-    ]
-    .into_iter()
-    .filter(|(_, value, _)| !value.is_empty())
-    .chain(
-        persona_lists(journey)
-            .into_iter()
-            .map(|(label, items)| (label, items, LIST_ROW)),
-    )
-    .map(|(label, value, height)| {
-        let lines = super::text::wrap(&value, 14.0, false, width - LABEL_WIDTH, ROW_LINES).len();
-        (
-            label,
-            value,
-            height + lines.saturating_sub(1) as f32 * SECOND_LINE,
-        )
-    })
-    .collect()
-}
-
-/// Room for the title, state, persona, scenario and the persona's lists in `width`.
-fn header_height(journey: &Journey, width: f32) -> f32 {
-    let rows: f32 = header_rows(journey, width).iter().map(|(_, _, h)| h).sum();
-    (HEADER_TOP + rows + 12.0).max(150.0)
-}
-
-pub fn header(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
-    let width = page.header_width;
-    let mut out = Vec::new();
-    let mut y = MARGIN;
-    out.push(text(
-        Point::new(MARGIN, y),
-        journey.title.clone(),
-        30.0,
-        true,
-        theme.text,
-        width,
-        1,
-    ));
-    y += 46.0;
-    let state = i18n.term("state", journey.state.key());
-    let meta = if journey.date.is_empty() {
-        state
-    } else {
-        format!("{state} · {}", journey.date)
-    };
-    out.push(text(
-        Point::new(MARGIN, y),
-        meta,
-        14.0,
-        true,
-        theme.text_muted,
-        width,
-        1,
-    ));
-    y += 26.0;
-    let label_width = LABEL_WIDTH;
-    // Persona and scenario, then the persona's lists: a label and up to four lines each.
-    for (label, value, height) in header_rows(journey, width) {
-        out.push(text(
-            Point::new(MARGIN, y),
-            i18n.tr(label),
-            14.0,
-            true,
-            theme.text,
-            label_width,
-            1,
-        ));
-        out.push(text(
-            Point::new(MARGIN + label_width, y),
-            value,
-            14.0,
-            false,
-            theme.text,
-            width - label_width,
-            ROW_LINES,
-        ));
-        y += height;
-    }
-    out
-}
-
 fn persona_line(journey: &Journey) -> String {
     match (
         journey.persona.name.as_str(),
@@ -243,111 +177,195 @@ fn persona_line(journey: &Journey) -> String {
     }
 }
 
-pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+/// A text box and the height its lines take.
+fn words(
+    pos: Point,
+    value: String,
+    size: f32,
+    bold: bool,
+    colour: crate::model::Rgb,
+    width: f32,
+) -> (Shape, f32) {
+    let boxed = TextBox {
+        pos,
+        max_lines: allowed(&value, usize::MAX),
+        text: value,
+        size,
+        bold,
+        colour,
+        max_width: width,
+        align: Align::Left,
+    };
+    let height = text::height(boxed.lines().len(), size);
+    (Shape::Text(boxed), height)
+}
+
+/// The title block in `width`: the title (wrapped), state and date, then persona,
+/// scenario and the persona's lists, each a label and its whole text. Returns its
+/// shapes and its height.
+pub fn header(journey: &Journey, width: f32, theme: &Theme, i18n: &I18n) -> (Vec<Shape>, f32) {
     let mut out = Vec::new();
-    let top = page.legend.min.y;
-    // Under the map, a rule above it; beside the title block, none.
-    if top > page.map_origin.y {
-        let rule = vec![
-            Point::new(page.legend.min.x, top - LEGEND_GAP / 2.0),
-            Point::new(page.legend.max.x, top - LEGEND_GAP / 2.0),
-        ];
-        out.push(Shape::Polyline {
-            points: rule,
-            line: Line::solid(theme.lane_rule, 1.0),
-        });
-    }
-    let heading = |out: &mut Vec<Shape>, x: f32, id: &str| {
-        out.push(text(
-            Point::new(x, top),
-            i18n.tr(id),
-            13.0,
+    let mut y = MARGIN;
+    let (title, height) = words(
+        Point::new(MARGIN, y),
+        journey.title.clone(),
+        TITLE_SIZE,
+        true,
+        theme.text,
+        width,
+    );
+    out.push(title);
+    y += height + 10.0;
+    let state = i18n.term("state", journey.state.key());
+    let meta = if journey.date.is_empty() {
+        state
+    } else {
+        format!("{state} · {}", journey.date)
+    };
+    let (shape, height) = words(
+        Point::new(MARGIN, y),
+        meta,
+        HEADER_SIZE,
+        true,
+        theme.text_muted,
+        width,
+    );
+    out.push(shape);
+    y += height + 10.0;
+    let rows = [
+        ("export-persona", persona_line(journey)),
+        ("export-scenario", journey.scenario.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.trim().is_empty())
+    .chain(persona_lists(journey));
+    for (label, value) in rows {
+        let (label, label_height) = words(
+            Point::new(MARGIN, y),
+            i18n.tr(label),
+            HEADER_SIZE,
             true,
             theme.text,
-            240.0,
-            1,
-        ));
-    };
-    let row = 20.0;
-    let mut x = page.legend.min.x;
-
-    // The channels the map uses, in columns of five, full names wrapped on two lines.
-    heading(&mut out, x, "export-legend-channels");
-    let channels = used_channels(journey);
-    let channel_row = 29.0;
-    for (i, channel) in channels.iter().enumerate() {
-        let (column, line) = (i / 5, i % 5);
-        let pos = Point::new(
-            x + column as f32 * CHANNEL_COLUMN,
-            top + 24.0 + line as f32 * channel_row,
+            LABEL_WIDTH - 10.0,
         );
-        let swatch = Rect::from_min_size(pos.x, pos.y + 2.0, 22.0, 10.0);
-        out.push(Shape::Rect {
-            rect: swatch,
-            radius: 2.0,
-            fill: Some(Paint::solid(channel.colour)),
-            stroke: None,
-        });
-        let name = legend_channel_name(channel, i18n);
-        out.push(text(
-            Point::new(pos.x + 30.0, pos.y),
-            name,
-            theme.small_size,
+        out.push(label);
+        let (value, value_height) = words(
+            Point::new(MARGIN + LABEL_WIDTH, y),
+            value,
+            HEADER_SIZE,
             false,
             theme.text,
-            150.0,
-            2,
-        ));
+            width - LABEL_WIDTH,
+        );
+        out.push(value);
+        y += label_height.max(value_height) + 8.0;
     }
-    x += channels.len().div_ceil(5).max(1) as f32 * CHANNEL_COLUMN + 30.0;
+    (out, y - MARGIN + 16.0)
+}
 
-    // Emotion scale.
-    heading(&mut out, x, "export-legend-emotion");
-    for (line, score) in (EMOTION_MIN..=EMOTION_MAX).rev().enumerate() {
-        let pos = Point::new(x, top + 24.0 + line as f32 * row);
-        let center = Point::new(pos.x + 7.0, pos.y + 7.0);
+/// The legend from `at`: one column each for the channels (as many columns as they
+/// need), the emotion scale and curves, the grey areas, the markers. Every entry is
+/// whole and the next starts below it. Returns its shapes and its height.
+pub fn legend_at(
+    journey: &Journey,
+    layout: &MapLayout,
+    at: Point,
+    theme: &Theme,
+    i18n: &I18n,
+) -> (Vec<Shape>, f32) {
+    let mut out = Vec::new();
+    let small = theme.small_size;
+    let top = at.y;
+    let entry_top = top + text::height(1, LEGEND_HEADING) + 8.0;
+    let heading = |out: &mut Vec<Shape>, x: f32, id: &str, width: f32| {
+        let (shape, _) = words(
+            Point::new(x, top),
+            i18n.tr(id),
+            LEGEND_HEADING,
+            true,
+            theme.text,
+            width,
+        );
+        out.push(shape);
+    };
+    let mut bottom = entry_top;
+    let mut x = at.x;
+
+    // The channels the map uses, in columns of five, full names wrapped.
+    heading(&mut out, x, "export-legend-channels", CHANNEL_COLUMN - 10.0);
+    let channels = used_channels(journey);
+    for (column, chunk) in channels.chunks(CHANNELS_PER_COLUMN).enumerate() {
+        let left = x + column as f32 * CHANNEL_COLUMN;
+        let mut y = entry_top;
+        for channel in chunk {
+            out.push(Shape::Rect {
+                rect: Rect::from_min_size(left, y + 2.0, 22.0, 10.0),
+                radius: 2.0,
+                fill: Some(Paint::solid(channel.colour)),
+                stroke: None,
+            });
+            let (name, height) = words(
+                Point::new(left + 30.0, y),
+                legend_channel_name(channel, i18n),
+                small,
+                false,
+                theme.text,
+                CHANNEL_COLUMN - 40.0,
+            );
+            out.push(name);
+            y += height.max(14.0) + 6.0;
+        }
+        bottom = bottom.max(y);
+    }
+    x += channels.len().div_ceil(CHANNELS_PER_COLUMN).max(1) as f32 * CHANNEL_COLUMN + 30.0;
+
+    // The emotion scale, then the extra curves: a dashed line in each one's colour.
+    heading(&mut out, x, "export-legend-emotion", EMOTION_COLUMN - 10.0);
+    let mut y = entry_top;
+    for score in (EMOTION_MIN..=EMOTION_MAX).rev() {
         out.push(Shape::Circle {
-            center,
+            center: Point::new(x + 7.0, y + 7.0),
             radius: 6.0,
             fill: Some(Paint::solid(theme.emotion_colour(score))),
             stroke: None,
         });
         let label =
             format!("{score:+} {}", i18n.tr(&format!("emotion-score-{score}"))).replace("+0", "0");
-        out.push(text(
-            Point::new(pos.x + 20.0, pos.y),
+        let (shape, height) = words(
+            Point::new(x + 20.0, y),
             label,
-            theme.small_size,
+            small,
             false,
             theme.text,
-            150.0,
-            1,
-        ));
+            EMOTION_COLUMN - 30.0,
+        );
+        out.push(shape);
+        y += height.max(14.0) + 5.0;
     }
-    // The extra curves, under the emotion scale: a dashed line in each one's colour.
-    for (i, curve) in journey.curves.iter().enumerate() {
-        let y = top + 24.0 + (5 + i) as f32 * row;
+    for curve in &journey.curves {
         out.push(Shape::Polyline {
             points: vec![Point::new(x, y + 7.0), Point::new(x + 16.0, y + 7.0)],
             line: Line::dashed(curve.colour, 2.5, 5.0, 3.0),
         });
-        out.push(text(
+        let (shape, height) = words(
             Point::new(x + 20.0, y),
             curve.name.clone(),
-            theme.small_size,
+            small,
             false,
             theme.text,
             EMOTION_COLUMN - 30.0,
-            1,
-        ));
+        );
+        out.push(shape);
+        y += height.max(14.0) + 5.0;
     }
+    bottom = bottom.max(y);
     x += EMOTION_COLUMN;
 
     // Grey-area severities.
-    heading(&mut out, x, "export-legend-grey-areas");
-    for (line, severity) in Severity::ALL.iter().enumerate() {
-        let pos = Point::new(x, top + 24.0 + line as f32 * row);
-        let swatch = Rect::from_min_size(pos.x, pos.y, 22.0, 14.0);
+    heading(&mut out, x, "export-legend-grey-areas", GREY_COLUMN - 10.0);
+    let mut y = entry_top;
+    for severity in Severity::ALL {
+        let swatch = Rect::from_min_size(x, y, 22.0, 14.0);
         let colour = theme.grey_area_fill(*severity);
         out.push(Shape::Rect {
             rect: swatch,
@@ -370,40 +388,47 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
             fill: None,
             stroke: Some(Line::solid(colour, 1.5)),
         });
-        out.push(text(
-            Point::new(pos.x + 30.0, pos.y),
+        let (shape, height) = words(
+            Point::new(x + 30.0, y),
             i18n.term("severity", severity.key()),
-            theme.small_size,
+            small,
             false,
             theme.text,
-            150.0,
-            1,
-        ));
+            GREY_COLUMN - 40.0,
+        );
+        out.push(shape);
+        y += height.max(14.0) + 6.0;
     }
+    bottom = bottom.max(y);
     x += GREY_COLUMN;
 
-    // Markers: no evidence, moment of truth, lowest emotion.
-    heading(&mut out, x, "export-legend-markers");
-    let pos = Point::new(x, top + 24.0);
-    let card = Rect::from_min_size(pos.x, pos.y, 30.0, 16.0);
+    // Markers: no evidence, moment of truth, lowest emotion, deviations, the evidence
+    // lane.
+    heading(&mut out, x, "export-legend-markers", MARKERS_COLUMN - 10.0);
+    let mut y = entry_top;
+    let label_x = x + 40.0;
+    let label_width = MARKERS_COLUMN - 50.0;
+    let entry = |out: &mut Vec<Shape>, y: &mut f32, value: String| {
+        let (shape, height) = words(
+            Point::new(label_x, *y),
+            value,
+            small,
+            false,
+            theme.text,
+            label_width,
+        );
+        out.push(shape);
+        *y += height.max(16.0) + 6.0;
+    };
     out.push(Shape::Rect {
-        rect: card,
+        rect: Rect::from_min_size(x, y, 30.0, 16.0),
         radius: 3.0,
         fill: Some(Paint::solid(theme.card_fill)),
         stroke: Some(Line::dashed(theme.no_evidence, 2.0, 4.0, 3.0)),
     });
-    out.push(text(
-        Point::new(pos.x + 40.0, pos.y + 1.0),
-        i18n.tr("export-legend-assumption"),
-        theme.small_size,
-        false,
-        theme.text,
-        260.0,
-        1,
-    ));
-    let star = Point::new(pos.x + 8.0, pos.y + row + 2.0);
+    entry(&mut out, &mut y, i18n.tr("export-legend-assumption"));
     out.push(Shape::Text(TextBox {
-        pos: star,
+        pos: Point::new(x + 8.0, y),
         text: "★".to_owned(),
         size: 14.0,
         bold: false,
@@ -412,16 +437,8 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
         max_lines: 1,
         align: Align::Left,
     }));
-    out.push(text(
-        Point::new(pos.x + 40.0, pos.y + row + 2.0),
-        i18n.tr("field-key-moment"),
-        theme.small_size,
-        false,
-        theme.text,
-        260.0,
-        1,
-    ));
-    let low = Point::new(pos.x + 12.0, pos.y + 2.0 * row + 9.0);
+    entry(&mut out, &mut y, i18n.tr("field-key-moment"));
+    let low = Point::new(x + 12.0, y + 8.0);
     out.push(Shape::Circle {
         center: low,
         radius: 8.0,
@@ -434,46 +451,46 @@ pub fn legend(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec
         fill: Some(Paint::solid(theme.emotion_colour(EMOTION_MIN))),
         stroke: None,
     });
-    out.push(text(
-        Point::new(pos.x + 40.0, pos.y + 2.0 * row + 2.0),
-        i18n.tr("export-legend-lowest"),
-        theme.small_size,
-        false,
-        theme.text,
-        260.0,
-        1,
-    ));
+    entry(&mut out, &mut y, i18n.tr("export-legend-lowest"));
     // Planned vs actual: the deviations the map marks.
-    let used: Vec<crate::model::Deviation> = crate::model::Deviation::ALL
+    for deviation in Deviation::ALL
         .iter()
         .copied()
         .filter(|d| journey.touchpoints.iter().any(|t| t.deviation == Some(*d)))
-        .collect();
-    for (i, deviation) in used.into_iter().enumerate() {
-        let y = pos.y + (3 + i) as f32 * row + 2.0;
+    {
         let colour = crate::scene::deviation_colour(theme, deviation);
-        let glyph = Rect::from_min_size(pos.x, y, 30.0, 14.0);
         out.push(Shape::Rect {
-            rect: glyph,
+            rect: Rect::from_min_size(x, y, 30.0, 14.0),
             radius: 3.0,
             fill: None,
             stroke: Some(Line::dashed(colour, 2.0, 4.0, 2.0)),
         });
-        out.push(text(
-            Point::new(pos.x + 40.0, y),
+        entry(
+            &mut out,
+            &mut y,
             format!(
                 "{}: {}",
                 i18n.tr("export-legend-deviations"),
                 i18n.term("deviation", deviation.key())
             ),
-            theme.small_size,
-            false,
-            theme.text,
-            260.0,
-            1,
-        ));
+        );
     }
-    out
+    // The evidence lane, where the map draws it.
+    if layout.slots.iter().any(|s| s.evidence.height() > 1.0) {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(x + 4.0, y),
+            text: "“ ”".to_owned(),
+            size: 14.0,
+            bold: true,
+            colour: theme.text_muted,
+            max_width: 30.0,
+            max_lines: 1,
+            align: Align::Left,
+        }));
+        entry(&mut out, &mut y, i18n.tr("export-legend-evidence"));
+    }
+    bottom = bottom.max(y);
+    (out, bottom - top)
 }
 
 /// A channel as the legend names it: its name, and its kind in brackets only where the

@@ -87,11 +87,20 @@ impl Paper {
     }
 }
 
+/// Type at least this large on a sheet lets it carry every lane: the timeline is
+/// printed when its smallest text reaches it, else the wall.
+pub const LARGE_PRINT_PT: f32 = 8.0;
+
 /// Where the exported page sits on the sheet, in points.
 #[derive(Clone, Debug)]
 pub struct Poster {
     pub page: Page,
+    /// The theme it was laid out in (print type, empty stages narrow).
+    pub theme: Theme,
     pub arrangement: Arrangement,
+    /// Whether every lane is on the sheet (the timeline, or the wall with each card's
+    /// cells under it), not only the cards, curve and grey areas.
+    pub every_lane: bool,
     /// Points per layout unit.
     pub scale: f32,
     /// The page's top-left corner on the sheet.
@@ -101,8 +110,8 @@ pub struct Poster {
 
 impl Poster {
     /// The size of the smallest text on the sheet, in points.
-    pub fn smallest_text_pt(&self, theme: &Theme) -> f32 {
-        smallest_text(theme) * self.scale
+    pub fn smallest_text_pt(&self) -> f32 {
+        smallest_text(&self.theme) * self.scale
     }
 }
 
@@ -114,53 +123,95 @@ pub fn smallest_text(theme: &Theme) -> f32 {
         .min(theme.card_title_size)
 }
 
-/// Fits the journey's page to `paper`: in `layout` if given, else in the layout (the
-/// timeline, or the wall with the best number of rows) that draws it largest.
-pub fn poster(
-    journey: &Journey,
-    theme: &Theme,
-    paper: Paper,
-    layout: Option<Arrangement>,
-) -> Poster {
-    let (width, height) = paper.points();
-    let margin = MARGIN_MM * POINTS_PER_MM;
-    let fit = |page: &Page| {
-        ((width - 2.0 * margin) / page.width).min((height - 2.0 * margin) / page.height)
-    };
-    let mut best: Option<(Page, Arrangement, f32)> = None;
-    let mut consider = |page: Page, arrangement: Arrangement| {
-        let scale = fit(&page);
-        if best.as_ref().is_none_or(|(_, _, s)| scale > *s) {
-            best = Some((page, arrangement, scale));
+/// The pages a journey can be printed as, laid out once: the timeline with every lane
+/// and the wall in each number of card rows worth trying. `on` fits one to a sheet
+/// without laying anything out again.
+pub struct PosterPlan {
+    theme: Theme,
+    /// Each page with its arrangement and whether it holds every lane.
+    candidates: Vec<(Page, Arrangement, bool)>,
+    forced: Option<Arrangement>,
+}
+
+impl PosterPlan {
+    pub fn new(journey: &Journey, options: &super::ExportOptions) -> Self {
+        let mut theme = super::export_theme(options);
+        // Empty stages are narrow on paper: the sheet goes to the stages that speak.
+        theme.metrics = theme.metrics.collapsing_empty_stages(true);
+        let i18n = crate::i18n::I18n::new(journey.language);
+        let metrics = crate::scene::fitted(journey, &theme, &i18n, options.evidence);
+        let mut candidates = Vec::new();
+        if options.layout != Some(Arrangement::Wall) {
+            let map = crate::layout::layout(journey, &metrics);
+            let page = poster_page(journey, map, &theme, &i18n);
+            candidates.push((page, Arrangement::Timeline, true));
         }
-    };
-    if layout != Some(Arrangement::Wall) {
-        let map = crate::layout::layout(journey, &theme.metrics);
-        consider(poster_page(journey, map), Arrangement::Timeline);
-    }
-    if layout != Some(Arrangement::Timeline) {
-        for rows in crate::layout::wall_rows(journey) {
-            let map = crate::layout::wall_with_rows(journey, &theme.metrics, rows);
-            consider(poster_page(journey, map), Arrangement::Wall);
+        if options.layout != Some(Arrangement::Timeline) {
+            for every_lane in [true, false] {
+                for rows in crate::layout::wall_rows(journey) {
+                    let map = crate::layout::wall_with(journey, &metrics, rows, every_lane);
+                    let page = poster_page(journey, map, &theme, &i18n);
+                    candidates.push((page, Arrangement::Wall, every_lane));
+                }
+            }
+        }
+        Self {
+            theme,
+            candidates,
+            forced: options.layout,
         }
     }
-    let (page, arrangement, scale) = best.unwrap_or_else(|| {
-        let map = crate::layout::layout(journey, &theme.metrics);
-        let page = poster_page(journey, map);
+
+    /// The page on `paper`: the timeline when its type prints at `LARGE_PRINT_PT` or
+    /// more (a larger sheet prints more, not the same larger), else whichever candidate
+    /// prints largest.
+    pub fn on(&self, paper: Paper) -> Poster {
+        let (width, height) = paper.points();
+        let margin = MARGIN_MM * POINTS_PER_MM;
+        let fit = |page: &Page| {
+            ((width - 2.0 * margin) / page.width).min((height - 2.0 * margin) / page.height)
+        };
+        let smallest = smallest_text(&self.theme);
+        let readable = |page: &Page| fit(page) * smallest >= LARGE_PRINT_PT;
+        let largest = |every_lane: Option<bool>| {
+            self.candidates
+                .iter()
+                .filter(|(_, _, e)| every_lane.is_none_or(|want| *e == want))
+                .max_by(|(a, ..), (b, ..)| fit(a).total_cmp(&fit(b)))
+        };
+        // The most the sheet prints readably: the timeline, else the wall with every
+        // lane; else whatever prints largest. A forced timeline is the timeline.
+        let timeline = self
+            .candidates
+            .iter()
+            .find(|(_, a, _)| *a == Arrangement::Timeline)
+            .filter(|(page, ..)| self.forced.is_some() || readable(page));
+        let best = timeline
+            .or_else(|| largest(Some(true)).filter(|(page, ..)| readable(page)))
+            .or_else(|| largest(None));
+        let (page, arrangement, every_lane) = best
+            .cloned()
+            .unwrap_or_else(|| unreachable!("a plan has a candidate"));
         let scale = fit(&page);
-        (page, Arrangement::Timeline, scale)
-    });
-    let origin = Point::new(
-        (width - page.width * scale) / 2.0,
-        (height - page.height * scale) / 2.0,
-    );
-    Poster {
-        page,
-        arrangement,
-        scale,
-        origin,
-        paper,
+        let origin = Point::new(
+            (width - page.width * scale) / 2.0,
+            (height - page.height * scale) / 2.0,
+        );
+        Poster {
+            page,
+            theme: self.theme.clone(),
+            arrangement,
+            every_lane,
+            scale,
+            origin,
+            paper,
+        }
     }
+}
+
+/// Fits the journey's page to `paper` (see `PosterPlan::on`).
+pub fn poster(journey: &Journey, paper: Paper, options: &super::ExportOptions) -> Poster {
+    PosterPlan::new(journey, options).on(paper)
 }
 
 #[cfg(test)]
@@ -185,11 +236,10 @@ mod tests {
     #[test]
     fn a_poster_fits_inside_its_margins() {
         let journey = crate::generate::generate(60, 1);
-        let theme = Theme::light();
         for &size in PageSize::ALL {
             for portrait in [false, true] {
                 let paper = Paper { size, portrait };
-                let p = poster(&journey, &theme, paper, None);
+                let p = poster(&journey, paper, &crate::export::ExportOptions::default());
                 let (w, h) = paper.points();
                 let margin = MARGIN_MM * POINTS_PER_MM - 0.01;
                 assert!(p.origin.x >= margin && p.origin.y >= margin);
@@ -200,18 +250,47 @@ mod tests {
     }
 
     #[test]
-    fn the_chosen_layout_is_at_least_as_large_as_the_other() {
-        let journey = crate::generate::generate(60, 1);
-        let theme = Theme::light();
-        let paper = Paper {
-            size: PageSize::A3,
+    fn a_larger_sheet_prints_more_and_a_small_one_prints_large() {
+        let options = crate::export::ExportOptions::default();
+        let landscape = |size| Paper {
+            size,
             portrait: false,
         };
-        let auto = poster(&journey, &theme, paper, None);
+        // Sixteen cards: on A0 the timeline, every lane, at 8 pt or more; on A1 the
+        // wall with every lane under each card, at 8 pt or more; on A3 the wall of
+        // cards, as large as it goes.
+        let example = crate::format::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/journeys/online-order-delivery-return.ron"
+        )))
+        .unwrap()
+        .journey;
+        let plan = PosterPlan::new(&example, &options);
+        let a0 = plan.on(landscape(PageSize::A0));
+        assert_eq!(
+            (a0.arrangement, a0.every_lane),
+            (Arrangement::Timeline, true)
+        );
+        assert!(a0.smallest_text_pt() >= LARGE_PRINT_PT);
+        let a1 = plan.on(landscape(PageSize::A1));
+        assert_eq!((a1.arrangement, a1.every_lane), (Arrangement::Wall, true));
+        assert!(a1.smallest_text_pt() >= LARGE_PRINT_PT);
+        let a3 = plan.on(landscape(PageSize::A3));
+        assert_eq!((a3.arrangement, a3.every_lane), (Arrangement::Wall, false));
+        // Sixty cards: every lane on A0 still, at 8 pt or more.
+        let sixty = crate::generate::generate(60, 1);
+        let a0 = poster(&sixty, landscape(PageSize::A0), &options);
+        assert!(a0.every_lane && a0.smallest_text_pt() >= LARGE_PRINT_PT);
+        // A forced layout is kept; the chosen one prints at least as large.
+        let a3 = poster(&sixty, landscape(PageSize::A3), &options);
         for &forced in Arrangement::ALL {
-            let p = poster(&journey, &theme, paper, Some(forced));
+            let options = crate::export::ExportOptions {
+                layout: Some(forced),
+                ..options
+            };
+            let p = poster(&sixty, landscape(PageSize::A3), &options);
             assert_eq!(p.arrangement, forced);
-            assert!(auto.scale >= p.scale);
+            assert!(a3.scale >= p.scale || forced == Arrangement::Wall);
         }
     }
 }

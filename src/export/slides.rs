@@ -1,549 +1,792 @@
-//! Slides: a 16:9 deck for presenting a journey, 1920 × 1080 units a page. First an
-//! overview (the emotion curve across the six stages with its lowest moments named,
-//! and the grey areas ranked by severity), then a page per stage that has touchpoints:
-//! its notes, its cards drawn larger than on the map, and the grey areas that touch it.
-//! A stage with more cards than a page holds continues on the next. No text is smaller
-//! than 18 units (18 px on a 1920 × 1080 screen).
+//! Slides: a 16:9 deck for presenting a journey, 1920 × 1080 units a page, composed
+//! from the map's own pieces (the scene's stages, curve, cards, lanes and callouts; no
+//! second drawing of any of them).
+//!
+//! First the overview: the title, persona and scenario whole, the emotion curve across
+//! the six stages (the map's curve, on a strip of the map that has only its stage
+//! headers and its emotion lane) and the lowest moments by name. Then the grey areas,
+//! most severe first, as the map's callouts with the two touchpoints each joins. Then
+//! each stage that has touchpoints: a strip of the map with only that stage (its
+//! header with its notes, its cards, their evidence, doing and thinking, the curve
+//! through it, pain points and opportunities with owners, departments), scaled to fill
+//! the slide, and under it the callouts of the grey areas that touch those cards. A
+//! stage with more cards than a slide holds continues on the next, numbered. No text is
+//! smaller than 18 units (18 px on a 1920 × 1080 screen).
 
-use super::svg::SvgWriter;
-use super::{ExportOptions, smallest_text};
+use super::{ExportOptions, Picture};
 use crate::i18n::I18n;
-use crate::layout::{Point, Rect, Slot};
-use crate::model::{EMOTION_MAX, GreyArea, Journey, Stage};
-use crate::scene::{Line, Paint, Shape, text};
-use crate::theme::Theme;
+use crate::layout::{self, MapLayout, Point, Rect};
+use crate::model::{GreyArea, Journey, Stage, StageNotes, Touchpoint};
+use crate::scene::{self, Fit, Shape, block};
+use crate::theme::{Metrics, Theme};
+use std::collections::BTreeMap;
 
 pub const SLIDE_WIDTH: f32 = 1920.0;
 pub const SLIDE_HEIGHT: f32 = 1080.0;
 /// The smallest text on a slide.
 pub const SLIDE_MIN_TEXT: f32 = 18.0;
 const MARGIN: f32 = 80.0;
+const TOP: f32 = 56.0;
 const CONTENT_WIDTH: f32 = SLIDE_WIDTH - 2.0 * MARGIN;
-/// The footer's top: the journey's title and the page number.
-const FOOTER_TOP: f32 = SLIDE_HEIGHT - 56.0;
-const ROW_GAP: f32 = 12.0;
-/// Cards on a stage's page are drawn at most this much larger than on the map.
-const MAX_CARD_SCALE: f32 = 2.4;
-/// Grey areas listed on a stage's page, at most (the rest are counted).
-const STAGE_GREY_ROWS: usize = 4;
+/// Space between the parts of a slide.
+const GAP: f32 = 24.0;
+const TITLE_SIZE: f32 = 52.0;
+const HEADING_SIZE: f32 = 44.0;
+const SUBHEADING_SIZE: f32 = 28.0;
+const LEAD_SIZE: f32 = 24.0;
+/// Callouts side by side on a slide.
+const CALLOUT_COLUMNS: usize = 3;
+const CALLOUT_GAP: f32 = 40.0;
+/// A stage strip's cards are at least this wide, and at most that.
+const MIN_SLOT: f32 = 280.0;
+const MAX_SLOT: f32 = 800.0;
+/// A strip is drawn at most this much larger than its theme's size.
+const MAX_STRIP_SCALE: f32 = 1.4;
+/// The overview's emotion lane, and its stages' least width.
+const CURVE_HEIGHT: f32 = 300.0;
+const CURVE_STAGE_WIDTH: f32 = 200.0;
+/// The lowest moments named on the overview.
+const LOWEST_NAMED: usize = 3;
+/// A box measured in this height never runs out of room.
+const TALL: f32 = 1.0e7;
 
-/// A stage page's cards: scene shapes in card units, drawn `scale` times larger from
-/// `top`.
-struct CardGrid {
-    top: f32,
-    scale: f32,
-    shapes: Vec<Shape>,
+/// The slides' theme: the light theme with no type under 18 units, every title whole,
+/// and lanes only as high as their words (a strip has no empty room to spare).
+pub fn slide_theme() -> Theme {
+    let light = Theme::light();
+    Theme {
+        text_muted: crate::model::Rgb::hex(0x2f3645),
+        lane_label_text: crate::model::Rgb::hex(0x1f2430),
+        title_size: 34.0,
+        stage_size: 26.0,
+        card_title_size: 22.0,
+        body_size: 19.0,
+        small_size: SLIDE_MIN_TEXT + 0.5,
+        badge_size: 22.0,
+        card_title_lines: usize::MAX,
+        header_button_room: 0.0,
+        metrics: Metrics {
+            lane_label_width: 170.0,
+            slot_width: MIN_SLOT,
+            slot_gap: 18.0,
+            grey_gap: 18.0,
+            stage_padding: 14.0,
+            empty_stage_width: 0.0,
+            stage_header_height: 0.0,
+            card_height: 0.0,
+            doing_height: 0.0,
+            emotion_height: 170.0,
+            pains_height: 0.0,
+            department_height: 0.0,
+            lane_gap: 10.0,
+            card_rounding: 10.0,
+            callout_width: callout_width(),
+            callout_height: 0.0,
+            collapsed_stage_width: 0.0,
+            evidence_height: 0.0,
+            badge_room: 0.0,
+            stage_least: [0.0; 6],
+            grey_lane_when_empty: false,
+        },
+        ..light
+    }
 }
 
-/// The deck's pages as SVG documents.
-pub fn slides(journey: &Journey, options: &ExportOptions) -> Vec<String> {
-    let theme = super::export_theme(options);
+fn callout_width() -> f32 {
+    (CONTENT_WIDTH - (CALLOUT_COLUMNS - 1) as f32 * CALLOUT_GAP) / CALLOUT_COLUMNS as f32
+}
+
+/// One slide before the deck is counted: its heading (none on the overview) and what
+/// is under it. Slides of one group (a stage, the grey areas) are numbered together.
+struct Slide {
+    heading: Option<String>,
+    group: usize,
+    body: Vec<Shape>,
+}
+
+/// Where a slide's body starts under a heading of `size`: room for the heading with a
+/// page count (which is known only once the group is paginated).
+fn body_top(heading: &str, size: f32) -> f32 {
+    let (_, height) = block(
+        Point::new(0.0, 0.0),
+        format!("{heading} (88/88)"),
+        size,
+        true,
+        crate::model::Rgb::hex(0),
+        CONTENT_WIDTH,
+        usize::MAX,
+    );
+    TOP + height + GAP
+}
+
+/// The deck's pages, composed.
+pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture> {
+    let theme = slide_theme();
     let i18n = I18n::new(journey.language);
-    let mut pages: Vec<Vec<Shape>> = Vec::new();
-    let mut cards: Vec<Option<CardGrid>> = Vec::new();
-    pages.push(overview(journey, &theme, &i18n));
-    cards.push(None);
+    let footer_height = footer(&mut Vec::new(), journey, 1, 1, &theme);
+    let bottom = SLIDE_HEIGHT - 24.0 - footer_height - GAP;
+    let mut slides = overview(journey, &theme, &i18n, bottom);
+    let mut ranked: Vec<&GreyArea> = journey.grey_areas.iter().collect();
+    ranked.sort_by_key(|g| std::cmp::Reverse(g.severity));
+    if !ranked.is_empty() {
+        let heading = i18n.tr("slides-grey-areas-ranked");
+        let top = body_top(&heading, HEADING_SIZE);
+        let pages = callout_pages(
+            journey,
+            &ranked,
+            top,
+            top,
+            bottom,
+            &theme,
+            &i18n,
+            Vec::new(),
+        );
+        slides.extend(pages.into_iter().map(|body| Slide {
+            heading: Some(heading.clone()),
+            group: 1,
+            body,
+        }));
+    }
+    let mut strips = Strips::new(journey, options, &theme, &i18n);
     for stage in Stage::ALL {
-        let range = journey.stage_range(*stage);
-        if range.is_empty() {
+        if journey.stage_range(*stage).is_empty() {
             continue;
         }
-        for (page, grid) in stage_pages(journey, *stage, &theme, &i18n) {
-            pages.push(page);
-            cards.push(Some(grid));
+        let heading = format!(
+            "{} · {}",
+            stage.index() + 1,
+            i18n.stage_name(journey, *stage)
+        );
+        let top = body_top(&heading, HEADING_SIZE);
+        let group = 2 + stage.index();
+        for body in strips.stage(*stage, top, bottom) {
+            slides.push(Slide {
+                heading: Some(heading.clone()),
+                group,
+                body,
+            });
         }
     }
-    let count = pages.len();
+
+    let count = slides.len();
     let background = (!options.transparent).then_some(theme.background);
-    pages
+    let group_size = |group: usize| slides.iter().filter(|s| s.group == group).count();
+    let sizes: Vec<usize> = slides.iter().map(|s| group_size(s.group)).collect();
+    let mut seen: BTreeMap<usize, usize> = BTreeMap::new();
+    slides
         .into_iter()
-        .zip(cards)
+        .zip(sizes)
         .enumerate()
-        .map(|(n, (mut shapes, grid))| {
-            footer(&mut shapes, journey, n + 1, count, &theme);
-            let mut writer = SvgWriter::new();
-            writer.shapes(&shapes);
-            if let Some(grid) = grid {
-                writer.begin_scaled_group(MARGIN, grid.top, grid.scale);
-                writer.shapes(&grid.shapes);
-                writer.end_group();
+        .map(|(n, (slide, pages))| {
+            let mut shapes = Vec::new();
+            if let Some(heading) = &slide.heading {
+                let page = seen.entry(slide.group).or_insert(0);
+                *page += 1;
+                let text = if pages > 1 {
+                    crate::tr!(
+                        i18n,
+                        "slides-continued",
+                        stage = heading.as_str(),
+                        page = *page,
+                        pages = pages
+                    )
+                } else {
+                    heading.clone()
+                };
+                let (shape, _) = block(
+                    Point::new(MARGIN, TOP),
+                    text,
+                    HEADING_SIZE,
+                    true,
+                    theme.text,
+                    CONTENT_WIDTH,
+                    usize::MAX,
+                );
+                shapes.push(shape);
             }
-            writer.finish(SLIDE_WIDTH, SLIDE_HEIGHT, background, &journey.title)
+            shapes.extend(slide.body);
+            footer(&mut shapes, journey, n + 1, count, &theme);
+            Picture {
+                width: SLIDE_WIDTH,
+                height: SLIDE_HEIGHT,
+                shapes,
+                paper_mm: None,
+                background,
+                title: journey.title.clone(),
+            }
         })
         .collect()
 }
 
-/// How much larger than on the map cards are drawn, so their smallest text is 18.
-fn card_scale(theme: &Theme) -> f32 {
-    (SLIDE_MIN_TEXT + 0.5) / smallest_text(theme)
+/// The deck's pages as SVG documents.
+pub fn slides(journey: &Journey, options: &ExportOptions) -> Vec<String> {
+    compose_slides(journey, options)
+        .iter()
+        .map(Picture::svg)
+        .collect()
 }
 
-fn footer(out: &mut Vec<Shape>, journey: &Journey, n: usize, count: usize, theme: &Theme) {
-    out.push(text(
-        Point::new(MARGIN, FOOTER_TOP),
+/// The journey's title and the page number, at the foot; returns the height they take.
+fn footer(out: &mut Vec<Shape>, journey: &Journey, n: usize, count: usize, theme: &Theme) -> f32 {
+    let number_width = 180.0;
+    let (title, height) = block(
+        Point::new(MARGIN, 0.0),
         journey.title.clone(),
         SLIDE_MIN_TEXT,
         false,
         theme.text_muted,
-        CONTENT_WIDTH - 200.0,
-        1,
-    ));
-    out.push(Shape::Text(crate::scene::TextBox {
-        pos: Point::new(SLIDE_WIDTH - MARGIN, FOOTER_TOP),
+        CONTENT_WIDTH - number_width - GAP,
+        2,
+    );
+    let top = SLIDE_HEIGHT - 24.0 - height;
+    out.push(title.placed(0.0, top, 1.0));
+    out.push(Shape::Text(scene::TextBox {
+        pos: Point::new(SLIDE_WIDTH - MARGIN, top),
         text: format!("{n} / {count}"),
         size: SLIDE_MIN_TEXT,
         bold: false,
         colour: theme.text_muted,
-        max_width: 180.0,
+        max_width: number_width,
         max_lines: 1,
-        align: crate::scene::Align::Right,
+        align: scene::Align::Right,
     }));
+    height
 }
 
-/// Title, persona and scenario; the emotion curve across the stages; the grey areas,
-/// most severe first.
-fn overview(journey: &Journey, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
-    let mut out = Vec::new();
-    out.push(text(
-        Point::new(MARGIN, MARGIN - 20.0),
+/// A journey with the same name, people, vocabularies, evidence and opportunities as
+/// `journey`, holding `touchpoints`, these stage notes and no grey areas: a strip of
+/// the map.
+fn strip_journey(
+    journey: &Journey,
+    touchpoints: Vec<Touchpoint>,
+    stages: BTreeMap<Stage, StageNotes>,
+) -> Journey {
+    Journey {
+        version: journey.version,
+        title: journey.title.clone(),
+        language: journey.language,
+        state: journey.state,
+        date: journey.date.clone(),
+        scenario: journey.scenario.clone(),
+        persona: journey.persona.clone(),
+        stages,
+        channels: journey.channels.clone(),
+        departments: journey.departments.clone(),
+        touchpoints,
+        evidence: journey.evidence.clone(),
+        grey_areas: Vec::new(),
+        opportunities: journey.opportunities.clone(),
+        dismissed_suggestions: Vec::new(),
+        curves: journey.curves.clone(),
+    }
+}
+
+/// Only the stages' own names, none of their notes.
+fn labels_only(journey: &Journey) -> BTreeMap<Stage, StageNotes> {
+    journey
+        .stages
+        .iter()
+        .filter(|(_, notes)| !notes.label.trim().is_empty())
+        .map(|(stage, notes)| {
+            let label = StageNotes {
+                label: notes.label.clone(),
+                ..StageNotes::default()
+            };
+            (*stage, label)
+        })
+        .collect()
+}
+
+/// A piece of the map composed on its own, `scale` times its size.
+struct Strip {
+    shapes: Vec<Shape>,
+    size: Rect,
+}
+
+impl Strip {
+    /// The scale that fits it in `width` × `height`, at most `MAX_STRIP_SCALE`.
+    fn scale_in(&self, width: f32, height: f32) -> f32 {
+        (width / self.size.width())
+            .min(height / self.size.height())
+            .min(MAX_STRIP_SCALE)
+    }
+
+    fn placed(&self, at: Point, scale: f32) -> impl Iterator<Item = Shape> + '_ {
+        self.shapes.iter().map(move |s| s.placed(at.x, at.y, scale))
+    }
+}
+
+/// Title, persona and scenario, whole; the emotion curve across the six stages; the
+/// lowest moments by name. Lines that do not fit go on to a second page.
+fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<Slide> {
+    let mut body = Vec::new();
+    let (title, height) = block(
+        Point::new(MARGIN, TOP),
         journey.title.clone(),
-        52.0,
+        TITLE_SIZE,
         true,
         theme.text,
         CONTENT_WIDTH,
-        1,
-    ));
-    let mut y = MARGIN + 56.0;
+        usize::MAX,
+    );
+    body.push(title);
+    let mut y = TOP + height + 12.0;
     let persona = match (
-        journey.persona.name.as_str(),
-        journey.persona.description.as_str(),
+        journey.persona.name.trim(),
+        journey.persona.description.trim(),
     ) {
         ("", d) => d.to_owned(),
         (n, "") => n.to_owned(),
         (n, d) => format!("{n} — {d}"),
     };
-    for line in [persona, journey.scenario.clone()] {
-        if line.trim().is_empty() {
+    for line in [persona, journey.scenario.trim().to_owned()] {
+        if line.is_empty() {
             continue;
         }
-        out.push(text(
+        let (shape, height) = block(
             Point::new(MARGIN, y),
             line,
-            24.0,
+            LEAD_SIZE,
             false,
             theme.text_muted,
             CONTENT_WIDTH,
-            1,
-        ));
-        y += 36.0;
+            usize::MAX,
+        );
+        body.push(shape);
+        y += height + 8.0;
     }
-    curve(&mut out, journey, theme, i18n, 250.0);
-
-    // The grey areas, most severe first.
-    let top = 700.0;
-    out.push(text(
-        Point::new(MARGIN, top),
-        i18n.tr("slides-grey-areas-ranked"),
-        28.0,
-        true,
-        theme.text,
-        CONTENT_WIDTH,
-        1,
-    ));
-    let mut ranked: Vec<&GreyArea> = journey.grey_areas.iter().collect();
-    ranked.sort_by_key(|g| std::cmp::Reverse(g.severity));
-    let rows = ((FOOTER_TOP - 20.0 - (top + 50.0)) / 42.0).floor().max(1.0) as usize;
-    grey_rows(
-        &mut out,
-        journey,
-        &ranked,
-        top + 50.0,
-        rows,
-        42.0,
-        theme,
-        i18n,
-    );
-    out
-}
-
-/// The emotion curve over six stage columns, from `top` (330 units high).
-fn curve(out: &mut Vec<Shape>, journey: &Journey, theme: &Theme, i18n: &I18n, top: f32) {
-    let label_width = 90.0;
-    let left = MARGIN + label_width;
-    let column = (CONTENT_WIDTH - label_width) / Stage::ALL.len() as f32;
-    let chart_top = top + 72.0;
-    let mid = chart_top + 130.0;
-    let step = 55.0 / EMOTION_MAX as f32 * 2.0;
-    for (i, stage) in Stage::ALL.iter().enumerate() {
-        let x = left + i as f32 * column;
-        out.push(Shape::Rect {
-            rect: Rect::from_min_size(x, top, column, 340.0),
-            radius: 0.0,
-            fill: Some(Paint::solid(theme.stage_fill[i % 2])),
-            stroke: None,
+    y += GAP - 8.0;
+    let mut slides = Vec::new();
+    let curve = curve_strip(journey, theme, i18n);
+    let scale = curve.scale_in(CONTENT_WIDTH, TALL).min(1.0);
+    if y + curve.size.height() * scale > bottom && !body.is_empty() {
+        slides.push(Slide {
+            heading: None,
+            group: 0,
+            body: std::mem::take(&mut body),
         });
-        out.push(text(
-            Point::new(x + 12.0, top + 10.0),
-            i18n.stage_name(journey, *stage),
-            24.0,
-            true,
-            theme.text,
-            column - 24.0,
-            2,
-        ));
+        y = TOP;
     }
-    for score in [EMOTION_MAX, 0, -EMOTION_MAX] {
-        let label = if score > 0 {
-            format!("+{score}")
-        } else {
-            score.to_string()
-        };
-        out.push(text(
-            Point::new(MARGIN, mid - score as f32 * step - 12.0),
-            label,
-            20.0,
-            true,
-            theme.emotion_colour(score),
-            label_width - 10.0,
-            1,
-        ));
-    }
-    out.push(Shape::Polyline {
-        points: vec![Point::new(left, mid), Point::new(left + column * 6.0, mid)],
-        line: Line::dashed(theme.emotion_neutral_line, 2.0, 10.0, 8.0),
-    });
-    let lowest = journey
+    body.extend(curve.placed(Point::new(MARGIN, y), scale));
+    y += curve.size.height() * scale + GAP;
+
+    // The lowest moments, by name.
+    let mut lows: Vec<&Touchpoint> = journey
         .touchpoints
         .iter()
-        .filter_map(|t| t.emotion_score())
-        .min();
-    let mut points = Vec::new();
-    let mut dots = Vec::new();
-    for (i, stage) in Stage::ALL.iter().enumerate() {
-        let range = journey.stage_range(*stage);
-        let n = range.len();
-        for (k, index) in range.enumerate() {
-            let tp = &journey.touchpoints[index];
-            let Some(score) = tp.emotion_score() else {
-                continue;
-            };
-            let x = left + i as f32 * column + (k as f32 + 0.5) * column / n as f32;
-            let p = Point::new(x, mid - score as f32 * step);
-            points.push(p);
-            dots.push((p, score, score < 0 && Some(score) == lowest, &tp.title));
-        }
-    }
-    if points.len() >= 2 {
-        out.push(Shape::Polyline {
-            points,
-            line: Line::solid(theme.emotion_line, 4.0),
-        });
-    }
-    let mut named = 0;
-    let mut last_label: Option<Point> = None;
-    for (p, score, low, title) in dots {
-        if low {
-            out.push(Shape::Circle {
-                center: p,
-                radius: 17.0,
-                fill: None,
-                stroke: Some(Line::solid(theme.emotion_low_marker, 3.0)),
-            });
-            // The lowest moments by name (the first three), under their point.
-            if named < 3 {
-                named += 1;
-                // A label close to the one before goes a row lower, clear of it.
-                let mut at = Point::new(p.x, p.y + 24.0);
-                if let Some(last) = last_label
-                    && (at.x - last.x).abs() < column
-                    && (at.y - last.y).abs() < 52.0
-                {
-                    at.y = last.y + 52.0;
-                }
-                last_label = Some(at);
-                out.push(Shape::Text(crate::scene::TextBox {
-                    pos: at,
-                    text: title.clone(),
-                    size: 20.0,
-                    bold: true,
-                    colour: theme.text,
-                    max_width: column - 16.0,
-                    max_lines: 2,
-                    align: crate::scene::Align::Center,
-                }));
-            }
-        }
-        out.push(Shape::Circle {
-            center: p,
-            radius: 9.0,
-            fill: Some(Paint::solid(theme.emotion_colour(score))),
-            stroke: Some(Line::solid(crate::model::Rgb::hex(0xffffff), 2.0)),
-        });
-    }
-}
-
-/// Grey areas as rows from `top`: a severity chip, the title, and the two touchpoints
-/// it joins; at most `rows`, then how many more.
-#[allow(clippy::too_many_arguments)]
-fn grey_rows(
-    out: &mut Vec<Shape>,
-    journey: &Journey,
-    greys: &[&GreyArea],
-    top: f32,
-    rows: usize,
-    row_height: f32,
-    theme: &Theme,
-    i18n: &I18n,
-) {
-    if greys.is_empty() {
-        out.push(text(
-            Point::new(MARGIN, top),
-            i18n.tr("slides-no-grey-areas"),
-            22.0,
-            false,
-            theme.text_muted,
-            CONTENT_WIDTH,
-            1,
-        ));
-        return;
-    }
-    let shown = if greys.len() > rows {
-        rows.saturating_sub(1)
-    } else {
-        greys.len()
-    };
-    let title_of = |id: &crate::model::TouchpointId| {
-        journey
-            .touchpoint(id)
-            .map_or_else(|| id.as_str().to_owned(), |t| t.title.clone())
-    };
-    for (i, grey) in greys.iter().take(shown).enumerate() {
-        let y = top + i as f32 * row_height;
-        let colour = theme.grey_area_fill(grey.severity);
-        let chip = Rect::from_min_size(MARGIN, y, 150.0, 30.0);
-        out.push(Shape::Rect {
-            rect: chip,
-            radius: 15.0,
-            fill: Some(Paint::solid(colour)),
-            stroke: None,
-        });
-        out.push(Shape::Text(crate::scene::TextBox {
-            pos: Point::new(chip.center().x, y + 3.0),
-            text: i18n.term("severity", grey.severity.key()),
-            size: 20.0,
-            bold: true,
-            colour: theme.text_on(colour),
-            max_width: 140.0,
-            max_lines: 1,
-            align: crate::scene::Align::Center,
-        }));
-        let title = crate::scene::grey_area_title(journey, grey, i18n);
-        out.push(text(
-            Point::new(MARGIN + 170.0, y + 1.0),
-            title,
-            22.0,
-            true,
-            theme.text,
-            880.0,
-            1,
-        ));
-        out.push(text(
-            Point::new(MARGIN + 1070.0, y + 2.0),
-            format!("{} → {}", title_of(&grey.from), title_of(&grey.to)),
-            20.0,
-            false,
-            theme.text_muted,
-            CONTENT_WIDTH - 1070.0,
-            1,
-        ));
-    }
-    if shown < greys.len() {
-        out.push(text(
-            Point::new(MARGIN + 170.0, top + shown as f32 * row_height + 2.0),
-            crate::tr!(i18n, "slides-more", count = greys.len() - shown),
-            20.0,
-            false,
-            theme.text_muted,
-            CONTENT_WIDTH,
-            1,
-        ));
-    }
-}
-
-/// A stage's pages: each with its heading, notes and grey areas, and a grid of cards
-/// (in card units, drawn scaled from the returned top).
-fn stage_pages(
-    journey: &Journey,
-    stage: Stage,
-    theme: &Theme,
-    i18n: &I18n,
-) -> Vec<(Vec<Shape>, CardGrid)> {
-    let m = &theme.metrics;
-    let scale = card_scale(theme);
-    let range = journey.stage_range(stage);
-    let greys: Vec<&GreyArea> = journey
-        .grey_areas
-        .iter()
-        .filter(|g| {
-            [&g.from, &g.to]
-                .iter()
-                .any(|id| journey.touchpoint(id).is_some_and(|t| t.stage == stage))
-        })
+        .filter(|t| t.emotion_score().is_some_and(|s| s < 0))
         .collect();
-    let notes: Vec<String> = journey
-        .stages
-        .get(&stage)
-        .map(|notes| {
-            [
-                ("field-stage-goal", &notes.goal),
-                ("field-stage-doing", &notes.doing),
-                ("field-stage-thinking", &notes.thinking),
-                ("field-stage-feeling", &notes.feeling),
-            ]
-            .into_iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(label, value)| format!("{}: {value}", i18n.tr(label)))
-            .collect()
-        })
-        .unwrap_or_default();
-    let notes_height = notes.len() as f32 * 34.0;
-    let grey_rows_shown = greys.len().min(STAGE_GREY_ROWS);
-    let grey_height = if greys.is_empty() {
-        0.0
-    } else {
-        46.0 + grey_rows_shown as f32 * 40.0
-    };
-    let cards_top = MARGIN + 70.0 + notes_height + 16.0;
-    let cards_bottom = FOOTER_TOP - 20.0 - grey_height;
-    let indices: Vec<usize> = range.collect();
-    let (scale, columns, rows) = grid(indices.len(), cards_bottom - cards_top, scale, m);
-    let per_page = columns * rows;
-    let chunks: Vec<&[usize]> = indices.chunks(per_page).collect();
-    let pages = chunks.len();
-    chunks
-        .into_iter()
-        .enumerate()
-        .map(|(page, chunk)| {
-            let mut out = Vec::new();
-            let name = i18n.stage_name(journey, stage);
-            let heading = if pages > 1 {
-                crate::tr!(
-                    i18n,
-                    "slides-continued",
-                    stage = name,
-                    page = page + 1,
-                    pages = pages
-                )
-            } else {
-                name
-            };
-            out.push(text(
-                Point::new(MARGIN, MARGIN - 20.0),
-                format!("{} · {heading}", stage.index() + 1),
-                44.0,
-                true,
+    lows.sort_by_key(|t| t.emotion_score());
+    lows.truncate(LOWEST_NAMED);
+    if !lows.is_empty() {
+        let mut lines = vec![(i18n.tr("slides-lowest"), SUBHEADING_SIZE, true)];
+        for t in lows {
+            let score = t.emotion_score().unwrap_or(0);
+            let word = t.emotion.as_ref().map_or("", |e| e.word.trim());
+            let mut line = format!(
+                "{}{score} · {} · {}",
+                if score > 0 { "+" } else { "" },
+                i18n.stage_name(journey, t.stage),
+                t.title.trim()
+            );
+            if !word.is_empty() {
+                line.push_str(&format!(" ({word})"));
+            }
+            lines.push((line, LEAD_SIZE, false));
+        }
+        for (line, size, bold) in lines {
+            let (shape, height) = block(
+                Point::new(MARGIN, y),
+                line,
+                size,
+                bold,
                 theme.text,
                 CONTENT_WIDTH,
-                1,
-            ));
-            for (i, note) in notes.iter().enumerate() {
-                out.push(text(
-                    Point::new(MARGIN, MARGIN + 50.0 + i as f32 * 34.0),
-                    note.clone(),
-                    22.0,
-                    false,
-                    theme.text,
-                    CONTENT_WIDTH,
-                    1,
-                ));
+                usize::MAX,
+            );
+            if y + height > bottom {
+                slides.push(Slide {
+                    heading: None,
+                    group: 0,
+                    body: std::mem::take(&mut body),
+                });
+                body.push(shape.placed(0.0, TOP - y, 1.0));
+                y = TOP;
+            } else {
+                body.push(shape);
             }
-            if !greys.is_empty() {
-                let top = cards_bottom + 20.0;
-                out.push(text(
-                    Point::new(MARGIN, top),
-                    i18n.tr("export-legend-grey-areas"),
-                    24.0,
-                    true,
-                    theme.text,
-                    CONTENT_WIDTH,
-                    1,
-                ));
-                let rows = if greys.len() > STAGE_GREY_ROWS {
-                    STAGE_GREY_ROWS
-                } else {
-                    greys.len()
-                };
-                grey_rows(
-                    &mut out,
-                    journey,
-                    &greys,
-                    top + 40.0,
-                    rows,
-                    40.0,
-                    theme,
-                    i18n,
-                );
-            }
-            let mut grid = Vec::new();
-            for (k, &index) in chunk.iter().enumerate() {
-                let tp = &journey.touchpoints[index];
-                let (row, column) = (k / columns, k % columns);
-                let card = Rect::from_min_size(
-                    column as f32 * (m.slot_width + m.slot_gap),
-                    row as f32 * (m.card_height + ROW_GAP),
-                    m.slot_width,
-                    m.card_height,
-                );
-                let below = Rect::from_min_size(card.min.x, card.max.y, card.width(), 0.0);
-                let slot = Slot {
-                    id: tp.id.clone(),
-                    index,
-                    stage,
-                    card,
-                    doing: below,
-                    pains: below,
-                    department: below,
-                    emotion: None,
-                    curves: Vec::new(),
-                    score: tp.emotion_score(),
-                    is_low: false,
-                };
-                crate::scene::touchpoint(&mut grid, journey, &slot, tp, theme, i18n);
-            }
-            let cards = CardGrid {
-                top: cards_top,
-                scale,
-                shapes: grid,
-            };
-            (out, cards)
-        })
-        .collect()
-}
-
-/// The largest scale (at least `min_scale`, at most `MAX_CARD_SCALE`) and the grid
-/// of columns and rows that shows `n` cards in a `CONTENT_WIDTH` × `height` area; when
-/// even `min_scale` cannot show them all, the grid of one page at `min_scale`.
-fn grid(n: usize, height: f32, min_scale: f32, m: &crate::theme::Metrics) -> (f32, usize, usize) {
-    let width_at = |columns: usize| columns as f32 * (m.slot_width + m.slot_gap) - m.slot_gap;
-    let height_at = |rows: usize| rows as f32 * (m.card_height + ROW_GAP) - ROW_GAP;
-    let mut best: Option<(f32, usize, usize)> = None;
-    for columns in 1..=n.max(1) {
-        let rows = n.div_ceil(columns).max(1);
-        let scale = (CONTENT_WIDTH / width_at(columns))
-            .min(height / height_at(rows))
-            .min(MAX_CARD_SCALE);
-        if scale >= min_scale && best.is_none_or(|(s, _, _)| scale > s) {
-            best = Some((scale, columns, rows));
+            y += height + 6.0;
         }
     }
-    best.unwrap_or_else(|| {
-        let fit = |room: f32, step: f32, gap: f32| (((room + gap) / step).floor() as usize).max(1);
-        let columns = fit(
-            CONTENT_WIDTH / min_scale,
-            m.slot_width + m.slot_gap,
-            m.slot_gap,
+    if journey.grey_areas.is_empty() {
+        let (shape, _) = block(
+            Point::new(MARGIN, y + GAP),
+            i18n.tr("slides-no-grey-areas"),
+            LEAD_SIZE,
+            false,
+            theme.text_muted,
+            CONTENT_WIDTH,
+            usize::MAX,
         );
-        let rows = fit(height / min_scale, m.card_height + ROW_GAP, ROW_GAP);
-        (min_scale, columns, rows)
-    })
+        if y + GAP + 40.0 <= bottom {
+            body.push(shape);
+        }
+    }
+    slides.push(Slide {
+        heading: None,
+        group: 0,
+        body,
+    });
+    slides
+}
+
+/// The map's stage headers and emotion lane across all six stages, as wide as a slide:
+/// the map's own curve, lows ringed.
+fn curve_strip(journey: &Journey, theme: &Theme, i18n: &I18n) -> Strip {
+    let mut curve_journey =
+        strip_journey(journey, journey.touchpoints.clone(), labels_only(journey));
+    curve_journey.opportunities.clear();
+    let least =
+        scene::header_least_widths(&curve_journey, theme, i18n).map(|w| w.max(CURVE_STAGE_WIDTH));
+    let base = Metrics {
+        card_height: 0.0,
+        evidence_height: 0.0,
+        doing_height: 0.0,
+        pains_height: 0.0,
+        department_height: 0.0,
+        emotion_height: CURVE_HEIGHT,
+        slot_gap: 0.0,
+        grey_gap: 0.0,
+        stage_padding: 10.0,
+        empty_stage_width: CURVE_STAGE_WIDTH,
+        stage_least: least,
+        ..theme.metrics.clone()
+    };
+    // The slot width that makes the six stages as wide as the slide.
+    let width_at = |slot: f32| {
+        base.lane_label_width
+            + Stage::ALL
+                .iter()
+                .map(|s| {
+                    let n = journey.stage_range(*s).len() as f32;
+                    if n == 0.0 {
+                        base.empty_width(*s)
+                    } else {
+                        (2.0 * base.stage_padding + n * slot).max(base.least(*s))
+                    }
+                })
+                .sum::<f32>()
+    };
+    let (mut low, mut high) = (0.01f32, 400.0f32);
+    for _ in 0..40 {
+        let mid = (low + high) / 2.0;
+        if width_at(mid) > CONTENT_WIDTH {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    let mut curve_theme = Theme {
+        metrics: Metrics {
+            slot_width: low,
+            ..base
+        },
+        ..theme.clone()
+    };
+    let header_height = Stage::ALL
+        .iter()
+        .map(|stage| {
+            let header = Rect::from_min_size(0.0, 0.0, least[stage.index()], TALL);
+            scene::stage_header(&mut Vec::new(), &curve_journey, header, *stage, theme, i18n)
+        })
+        .fold(0.0, f32::max);
+    curve_theme.metrics.stage_header_height = header_height + 4.0;
+    let layout = layout::layout(&curve_journey, &curve_theme.metrics);
+    let mut shapes = Vec::new();
+    let all = layout.bounds;
+    scene::stages(
+        &mut shapes,
+        &curve_journey,
+        &layout,
+        &curve_theme,
+        i18n,
+        &all,
+    );
+    let slots = 0..layout.slots.len();
+    scene::extra_curves(&mut shapes, &curve_journey, &layout, slots.clone(), &[]);
+    // Thousands of points share a few pixels each: the curve through every n-th.
+    let step = layout.slots.len().div_ceil(400).max(1);
+    scene::emotion_curve_sampled(&mut shapes, &layout, &curve_theme, slots, step);
+    scene::lane_labels(&mut shapes, &layout, &curve_theme, i18n);
+    Strip {
+        shapes,
+        size: layout.bounds,
+    }
+}
+
+/// Callouts of `greys` in rows of three, each with the two touchpoints it joins,
+/// flowing onto as many slides as they need: the first from `first_top` after the
+/// shapes already in `first`, the others from `top`.
+#[allow(clippy::too_many_arguments)]
+fn callout_pages(
+    journey: &Journey,
+    greys: &[&GreyArea],
+    first_top: f32,
+    top: f32,
+    bottom: f32,
+    theme: &Theme,
+    i18n: &I18n,
+    first: Vec<Shape>,
+) -> Vec<Vec<Shape>> {
+    let width = callout_width();
+    let mut pages = Vec::new();
+    let mut page = first;
+    let mut y = first_top;
+    let mut fresh = page.is_empty();
+    for row in greys.chunks(CALLOUT_COLUMNS) {
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        for (column, grey) in row.iter().enumerate() {
+            let x = MARGIN + column as f32 * (width + CALLOUT_GAP);
+            let mut shapes = Vec::new();
+            let mut h = 0.0;
+            // The two ends, unless the callout's title already names them.
+            if !grey.title.trim().is_empty() {
+                let name = |id: &crate::model::TouchpointId| {
+                    journey
+                        .touchpoint(id)
+                        .map_or_else(|| id.to_string(), |t| t.title.trim().to_owned())
+                };
+                let between = crate::tr!(
+                    i18n,
+                    "callout-between",
+                    from = name(&grey.from),
+                    to = name(&grey.to)
+                );
+                let (shape, line) = block(
+                    Point::new(x, 0.0),
+                    between,
+                    theme.small_size,
+                    false,
+                    theme.text_muted,
+                    width,
+                    usize::MAX,
+                );
+                shapes.push(shape);
+                h += line + 6.0;
+            }
+            let words = Rect::from_min_size(x, h, width, TALL);
+            let need = scene::callout(&mut Vec::new(), journey, grey, words, theme, i18n);
+            let rect = Rect::from_min_size(x, h, width, need);
+            scene::callout_box(&mut shapes, journey, grey, rect, theme, i18n);
+            h += need;
+            height = height.max(h);
+            items.push(shapes);
+        }
+        if y + height > bottom && !fresh {
+            pages.push(std::mem::take(&mut page));
+            y = top;
+        }
+        for shapes in items {
+            page.extend(shapes.iter().map(|s| s.placed(0.0, y, 1.0)));
+        }
+        fresh = false;
+        y += height + GAP;
+    }
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    pages
+}
+
+/// The stage strips of one deck: the journey, its theme and language, and one fit
+/// memo per card width (the cards are measured once for each width tried).
+struct Strips<'a> {
+    journey: &'a Journey,
+    theme: &'a Theme,
+    i18n: &'a I18n,
+    evidence: bool,
+    lowest: Option<i8>,
+    fits: BTreeMap<u32, Fit>,
+}
+
+impl<'a> Strips<'a> {
+    fn new(
+        journey: &'a Journey,
+        options: &ExportOptions,
+        theme: &'a Theme,
+        i18n: &'a I18n,
+    ) -> Self {
+        Self {
+            journey,
+            theme,
+            i18n,
+            evidence: options.evidence,
+            lowest: journey
+                .touchpoints
+                .iter()
+                .filter_map(|t| t.emotion_score())
+                .min(),
+            fits: BTreeMap::new(),
+        }
+    }
+
+    /// The cards a strip holds side by side at their narrowest.
+    fn most_cards(&self) -> usize {
+        let m = &self.theme.metrics;
+        let room = CONTENT_WIDTH - m.lane_label_width - 2.0 * m.stage_padding + m.slot_gap;
+        ((room / (MIN_SLOT + m.slot_gap)).floor() as usize).max(1)
+    }
+
+    /// The strip of the map holding the touchpoints at `indices` of `stage`, its cards
+    /// as wide as `k` of them need to fill the slide.
+    fn strip(&mut self, stage: Stage, indices: &[usize]) -> Strip {
+        let journey = self.journey;
+        let m = &self.theme.metrics;
+        let k = indices.len().max(1) as f32;
+        let room = CONTENT_WIDTH - m.lane_label_width - 2.0 * m.stage_padding;
+        let slot = ((room - (k - 1.0) * m.slot_gap) / k).clamp(MIN_SLOT, MAX_SLOT);
+        let theme = Theme {
+            metrics: Metrics {
+                slot_width: slot,
+                ..m.clone()
+            },
+            ..self.theme.clone()
+        };
+        let touchpoints: Vec<Touchpoint> = indices
+            .iter()
+            .map(|&i| journey.touchpoints[i].clone())
+            .collect();
+        let mut notes = labels_only(journey);
+        if let Some(own) = journey.stages.get(&stage) {
+            notes.insert(stage, own.clone());
+        }
+        let part = strip_journey(journey, touchpoints, notes);
+        let evidence = self.evidence && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
+        let fit = self.fits.entry(slot.to_bits()).or_default();
+        let metrics = fit.metrics(&part, &theme, self.i18n, evidence);
+        let mut layout: MapLayout = layout::layout(&part, &metrics);
+        // The journey's lowest moments are ringed, not the strip's.
+        for slot in &mut layout.slots {
+            slot.is_low = slot.score.is_some_and(|s| s < 0 && Some(s) == self.lowest);
+        }
+        let theme = Theme { metrics, ..theme };
+        Strip {
+            shapes: scene::map(&part, &layout, &theme, self.i18n),
+            size: layout.bounds,
+        }
+    }
+
+    /// The grey areas touching the touchpoints at `chunk` that are not yet `shown`, and
+    /// the height their callouts take on a slide (with the gap above them).
+    fn touching(&self, chunk: &[usize], shown: &[&GreyArea]) -> (Vec<&'a GreyArea>, f32) {
+        let journey = self.journey;
+        let ids: Vec<&crate::model::TouchpointId> =
+            chunk.iter().map(|&i| &journey.touchpoints[i].id).collect();
+        let greys: Vec<&GreyArea> = journey
+            .grey_areas
+            .iter()
+            .filter(|g| ids.contains(&&g.from) || ids.contains(&&g.to))
+            .filter(|g| !shown.iter().any(|s| s.id == g.id))
+            .collect();
+        if greys.is_empty() {
+            return (greys, 0.0);
+        }
+        let pages = callout_pages(
+            journey,
+            &greys,
+            0.0,
+            0.0,
+            TALL,
+            self.theme,
+            self.i18n,
+            Vec::new(),
+        );
+        let bottom = pages
+            .iter()
+            .flatten()
+            .filter_map(|s| match s {
+                Shape::Rect { rect, .. } => Some(rect.max.y),
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        (greys, bottom + GAP)
+    }
+
+    /// A stage's slides: a strip of its cards scaled to fill the slide, with the
+    /// callouts of the grey areas that touch them below; as many cards as fit with
+    /// their callouts (or, when even one card's do not, as fit alone). Callouts that
+    /// do not fit under their strip follow on the stage's last slides; each grey area
+    /// once a stage.
+    fn stage(&mut self, stage: Stage, top: f32, bottom: f32) -> Vec<Vec<Shape>> {
+        let journey = self.journey;
+        let indices: Vec<usize> = journey.stage_range(stage).collect();
+        let room = bottom - top;
+        let mut pages = Vec::new();
+        let mut shown: Vec<&GreyArea> = Vec::new();
+        let mut later: Vec<&GreyArea> = Vec::new();
+        let mut start = 0;
+        while start < indices.len() {
+            let rest = &indices[start..];
+            let most = self.most_cards().min(rest.len());
+            let seen: Vec<&GreyArea> = shown.iter().chain(&later).copied().collect();
+            // The most cards whose strip fits with its callouts, at its own size or
+            // larger; else the most whose strip fits alone; else one.
+            let fits = |this: &mut Self, k: usize, with_callouts: bool| {
+                let strip = this.strip(stage, &rest[..k]);
+                let callouts = if with_callouts {
+                    this.touching(&rest[..k], &seen).1
+                } else {
+                    0.0
+                };
+                strip.scale_in(CONTENT_WIDTH, room - callouts) >= 1.0 - 1e-4
+            };
+            let with_callouts = (1..=most).rev().find(|&k| fits(self, k, true));
+            let chosen = with_callouts
+                .or_else(|| (1..=most).rev().find(|&k| fits(self, k, false)))
+                .unwrap_or(1);
+            // Shared evenly among the slides the rest of the stage needs, if that fits.
+            let even = rest.len().div_ceil(rest.len().div_ceil(chosen));
+            let k = if even < chosen && fits(self, even, with_callouts.is_some()) {
+                even
+            } else {
+                chosen
+            };
+            let chunk = &rest[..k];
+            let strip = self.strip(stage, chunk);
+            let (greys, callouts) = self.touching(chunk, &seen);
+            let shared = strip.scale_in(CONTENT_WIDTH, room - callouts);
+            let under = shared >= 1.0 - 1e-4;
+            let scale = if under {
+                shared
+            } else {
+                strip.scale_in(CONTENT_WIDTH, room).min(1.0)
+            };
+            let page: Vec<Shape> = strip.placed(Point::new(MARGIN, top), scale).collect();
+            if under && !greys.is_empty() {
+                let first_top = top + strip.size.height() * scale + GAP;
+                pages.extend(callout_pages(
+                    journey, &greys, first_top, top, bottom, self.theme, self.i18n, page,
+                ));
+                shown.extend(greys);
+            } else {
+                pages.push(page);
+                later.extend(greys);
+            }
+            start += k;
+        }
+        if !later.is_empty() {
+            pages.extend(callout_pages(
+                journey,
+                &later,
+                top,
+                top,
+                bottom,
+                self.theme,
+                self.i18n,
+                Vec::new(),
+            ));
+        }
+        pages
+    }
 }

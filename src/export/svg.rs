@@ -1,9 +1,8 @@
 //! Writes scene shapes as SVG: real `<text>` elements (selectable and editable in design
-//! tools) wrapped with the bundled font's metrics, hatching as patterns, dashes as
+//! tools), a `<tspan>` a line as the text engine broke them (`TextBox::lines`), hatching as patterns, dashes as
 //! `stroke-dasharray`. Output is deterministic: numbers are printed with fixed
 //! precision and pattern ids follow first use.
 
-use super::text;
 use crate::layout::{Point, Rect};
 use crate::model::Rgb;
 use crate::scene::{Align, Line, Paint, Shape, TextBox};
@@ -88,17 +87,6 @@ impl SvgWriter {
         self.physical_mm = Some((width_mm, height_mm));
     }
 
-    /// Starts a group moved by (dx, dy) and scaled by `scale`; close it with `end_group`.
-    pub fn begin_scaled_group(&mut self, dx: f32, dy: f32, scale: f32) {
-        let _ = writeln!(
-            self.body,
-            "<g transform=\"translate({} {}) scale({:.5})\">",
-            n(dx),
-            n(dy),
-            scale
-        );
-    }
-
     /// Starts a group moved by (dx, dy); close it with `end_group`.
     pub fn begin_group(&mut self, dx: f32, dy: f32) {
         let _ = writeln!(
@@ -142,7 +130,16 @@ impl SvgWriter {
                 fill_attrs(*fill),
                 stroke_attrs(stroke.as_ref()),
             ),
-            Shape::Polyline { points, line } => {
+            Shape::Area { rect, paint } => writeln!(
+                self.body,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{}/>",
+                n(rect.min.x),
+                n(rect.min.y),
+                n(rect.width().max(0.0)),
+                n(rect.height().max(0.0)),
+                fill_attrs(Some(*paint)),
+            ),
+            Shape::Polyline { points, line } | Shape::Cross { points, line } => {
                 let coords: Vec<String> = points
                     .iter()
                     .map(|p| format!("{},{}", n(p.x), n(p.y)))
@@ -217,15 +214,15 @@ impl SvgWriter {
         if t.text.trim().is_empty() || t.max_width <= 0.0 {
             return;
         }
-        let lines = text::wrap(&t.text, t.size, t.bold, t.max_width, t.max_lines.max(1));
+        let lines = t.lines();
         let anchor = match t.align {
             Align::Left => "",
             Align::Center => " text-anchor=\"middle\"",
             Align::Right => " text-anchor=\"end\"",
         };
         let weight = if t.bold { " font-weight=\"700\"" } else { "" };
-        let baseline = t.pos.y + text::ascent(t.bold) * t.size;
-        let line_height = t.size * 1.25;
+        let baseline = t.pos.y + crate::text::ascent(t.bold) * t.size;
+        let line_height = crate::text::line_height(t.size);
         let _ = write!(
             self.body,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor} fill=\"{}\">",

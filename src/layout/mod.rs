@@ -14,7 +14,7 @@ mod geometry;
 mod wall;
 
 pub use geometry::{Point, Rect};
-pub use wall::{wall, wall_rows, wall_with_rows};
+pub use wall::{PADDING as WALL_PADDING, wall, wall_rows, wall_with, wall_with_rows};
 
 use crate::model::{EMOTION_MAX, GreyAreaId, Journey, Severity, Stage, TouchpointId};
 use crate::theme::Metrics;
@@ -23,6 +23,8 @@ use crate::theme::Metrics;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lane {
     Cards,
+    /// The strongest quote and the metrics behind each touchpoint (when shown).
+    Evidence,
     Doing,
     Emotion,
     Pains,
@@ -31,8 +33,9 @@ pub enum Lane {
 }
 
 impl Lane {
-    pub const ALL: [Lane; 6] = [
+    pub const ALL: [Lane; 7] = [
         Lane::Cards,
+        Lane::Evidence,
         Lane::Doing,
         Lane::Emotion,
         Lane::Pains,
@@ -44,6 +47,7 @@ impl Lane {
     pub fn key(self) -> &'static str {
         match self {
             Lane::Cards => "cards",
+            Lane::Evidence => "evidence",
             Lane::Doing => "doing",
             Lane::Emotion => "emotion",
             Lane::Pains => "pains",
@@ -56,11 +60,12 @@ impl Lane {
     fn height(self, m: &Metrics) -> f32 {
         match self {
             Lane::Cards => m.card_height,
+            Lane::Evidence => m.evidence_height,
             Lane::Doing => m.doing_height,
             Lane::Emotion => m.emotion_height,
             Lane::Pains => m.pains_height,
             Lane::Departments => m.department_height,
-            Lane::GreyAreas => m.callout_height + 2.0 * CALLOUT_GAP,
+            Lane::GreyAreas => m.callout_height + 2.0 * CALLOUT_GAP + m.badge_room,
         }
     }
 }
@@ -91,6 +96,8 @@ pub struct Slot {
     pub index: usize,
     pub stage: Stage,
     pub card: Rect,
+    /// The touchpoint's cell in the evidence lane (empty without the lane).
+    pub evidence: Rect,
     pub doing: Rect,
     pub pains: Rect,
     pub department: Rect,
@@ -118,6 +125,9 @@ pub struct GreyAreaBox {
     pub neighbours: bool,
     /// The callout with the grey area's words, in the grey-area lane.
     pub callout: Rect,
+    /// The leader from the band (or bracket) down to the callout: vertical and
+    /// horizontal runs in the gaps between callouts, so it crosses none.
+    pub leader: Vec<Point>,
     /// Slot indices of the two ends, left to right.
     pub slots: (usize, usize),
 }
@@ -180,6 +190,8 @@ pub(crate) fn under_card(card: Rect, top: f32) -> Rect {
 
 /// Space between callouts, and between a callout and its lane's edges.
 const CALLOUT_GAP: f32 = 10.0;
+/// Least space between two brackets on one row.
+const BRACKET_GAP: f32 = 24.0;
 /// Height of the bracket of a grey area between non-neighbours.
 pub const BRACKET_HEIGHT: f32 = 14.0;
 
@@ -326,7 +338,10 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let h = lane.height(m);
         lane_rows[i] = (y, h);
-        y += h + m.lane_gap;
+        // A lane of no height (the evidence lane, hidden) takes no room at all.
+        if h > 0.0 {
+            y += h + m.lane_gap;
+        }
     }
     let row = |lane: Lane| lane_rows[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)];
 
@@ -364,8 +379,28 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         x += m.stage_padding;
         let first_slot = slots.len();
         if range.is_empty() {
-            x += m.empty_stage_width - m.stage_padding * 2.0;
+            x += m.empty_width(*stage) - m.stage_padding * 2.0;
         }
+        // A stage narrower than its least width has its slots centred in it.
+        let spare = if range.is_empty() {
+            0.0
+        } else {
+            let gaps: f32 = range
+                .clone()
+                .map(|i| {
+                    let wide = wide_gap_after[i];
+                    match (i + 1 == range.end, wide) {
+                        (false, true) => m.grey_gap,
+                        (false, false) => m.slot_gap,
+                        (true, true) => (m.grey_gap - m.stage_padding * 2.0).max(0.0),
+                        (true, false) => 0.0,
+                    }
+                })
+                .sum();
+            let natural = 2.0 * m.stage_padding + range.len() as f32 * m.slot_width + gaps;
+            (m.least(*stage) - natural).max(0.0) / 2.0
+        };
+        x += spare;
         for index in range.clone() {
             let t = &journey.touchpoints[index];
             let column = |lane: Lane| {
@@ -378,6 +413,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 index,
                 stage: *stage,
                 card: card_place(column(Lane::Cards), t),
+                evidence: column(Lane::Evidence),
                 doing: column(Lane::Doing),
                 pains: column(Lane::Pains),
                 department: column(Lane::Departments),
@@ -402,7 +438,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 x += (m.grey_gap - m.stage_padding * 2.0).max(0.0);
             }
         }
-        x += m.stage_padding;
+        x += m.stage_padding + spare;
         // The bottom is set once the grey-area lane knows its rows.
         let column = Rect {
             min: Point::new(column_start, 0.0),
@@ -453,6 +489,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 band,
                 neighbours: neighbours && left != right,
                 callout: Rect::from_min_size(0.0, 0.0, 0.0, 0.0),
+                leader: Vec::new(),
                 slots: (left, right),
             })
         })
@@ -471,6 +508,9 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     }
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let (top, h) = lane_rows[i];
+        if h <= 0.0 {
+            continue;
+        }
         lanes.push(LaneBox {
             lane: *lane,
             rect: Rect::from_min_size(m.lane_label_width, top, right - m.lane_label_width, h),
@@ -494,9 +534,12 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     }
 }
 
-/// Puts each grey area's callout under its band, in rows: each goes in the first row
-/// where it does not touch the one before it. Returns each row's right end and the
-/// grey-area lane's height.
+/// Puts each grey area's callout under its band, in rows, with a leader from its band
+/// that crosses no callout: in band order, each goes in the first row where it fits
+/// right of the callouts already there, covers no leader passing down through that
+/// row, and can be reached by a leader that runs down through the rows above at some
+/// free column (the band's own x when it can), along the gaps between rows. Returns
+/// each row's right end and the grey-area lane's height.
 pub(crate) fn place_callouts(
     grey_areas: &mut [GreyAreaBox],
     grey_top: f32,
@@ -504,36 +547,151 @@ pub(crate) fn place_callouts(
     m: &Metrics,
 ) -> (Vec<f32>, f32) {
     let width = m.callout_width;
+    let height = m.callout_height;
     let mut order: Vec<usize> = (0..grey_areas.len()).collect();
     order.sort_by(|&a, &b| {
-        grey_areas[a]
-            .band
-            .center()
-            .x
-            .total_cmp(&grey_areas[b].band.center().x)
+        let key = |i: usize| (grey_areas[i].band.center().x, grey_areas[i].index);
+        key(a).0.total_cmp(&key(b).0).then(key(a).1.cmp(&key(b).1))
     });
-    let mut row_ends: Vec<f32> = Vec::new();
-    let callout_top = grey_top + BRACKET_HEIGHT + CALLOUT_GAP;
-    let left = m.lane_label_width;
-    for i in order {
-        let wanted =
-            (grey_areas[i].band.center().x - width / 2.0).clamp(left, (right - width).max(left));
-        let row_index = match row_ends.iter().position(|end| *end + CALLOUT_GAP <= wanted) {
+    // Several grey areas on one band start their leaders side by side across it.
+    let mut starts: Vec<f32> = vec![0.0; grey_areas.len()];
+    for (i, grey) in grey_areas.iter().enumerate() {
+        let same: Vec<usize> = (0..grey_areas.len())
+            .filter(|&j| grey_areas[j].band == grey.band)
+            .collect();
+        let k = same.iter().position(|&j| j == i).unwrap_or(0) as f32;
+        let n = same.len() as f32;
+        let band = grey.band;
+        let spread = (band.width() - 8.0).max(0.0);
+        starts[i] = if n <= 1.0 {
+            band.center().x
+        } else {
+            band.min.x + 4.0 + spread * (k + 0.5) / n
+        };
+    }
+    // Brackets that overlap along the lane go on rows of their own, so no badge sits
+    // on another bracket; grey areas between the same two cards share one.
+    let bracket_row = BRACKET_HEIGHT.max(m.badge_room) + 4.0;
+    let mut bracket_rows: Vec<Vec<Rect>> = Vec::new();
+    for grey in grey_areas.iter_mut().filter(|g| !g.neighbours) {
+        let band = grey.band;
+        let clear = |row: &Vec<Rect>| {
+            row.iter().all(|r| {
+                *r == band
+                    || r.max.x + BRACKET_GAP < band.min.x
+                    || band.max.x + BRACKET_GAP < r.min.x
+            })
+        };
+        let r = match bracket_rows.iter().position(clear) {
             Some(r) => r,
             None => {
-                row_ends.push(f32::NEG_INFINITY);
-                row_ends.len() - 1
+                bracket_rows.push(Vec::new());
+                bracket_rows.len() - 1
             }
         };
-        // In a row already holding callouts to the left, it may have to move right.
-        let x = wanted.max(row_ends[row_index] + CALLOUT_GAP);
-        row_ends[row_index] = x + width;
-        let top = callout_top + row_index as f32 * (m.callout_height + CALLOUT_GAP);
-        grey_areas[i].callout = Rect::from_min_size(x, top, width, m.callout_height);
+        bracket_rows[r].push(band);
+        let dy = r as f32 * bracket_row;
+        grey.band = Rect {
+            min: Point::new(band.min.x, band.min.y + dy),
+            max: Point::new(band.max.x, band.max.y + dy),
+        };
     }
-    let rows = row_ends.len().max(1) as f32;
-    let height = BRACKET_HEIGHT + rows * (m.callout_height + CALLOUT_GAP) + CALLOUT_GAP;
-    (row_ends, height)
+    let brackets_height = BRACKET_HEIGHT.max(m.badge_room)
+        + bracket_rows.len().saturating_sub(1) as f32 * bracket_row;
+    let callout_top = grey_top + brackets_height + CALLOUT_GAP;
+    let row_top = |r: usize| callout_top + r as f32 * (height + CALLOUT_GAP);
+    let left = m.lane_label_width;
+    // Each row's callouts (x ranges), and the leaders' columns through each row.
+    let mut rows: Vec<Vec<(f32, f32)>> = Vec::new();
+    let mut descents: Vec<Vec<f32>> = Vec::new();
+    let line_room = 3.0;
+    let free_at = |rows: &Vec<Vec<(f32, f32)>>, r: usize, x: f32| {
+        rows[r]
+            .iter()
+            .all(|(a, b)| x < a - line_room || x > b + line_room)
+    };
+    for i in order {
+        let bx = starts[i];
+        let wanted = (bx - width / 2.0).clamp(left, (right - width).max(left));
+        let mut placed = None;
+        for r in 0..=rows.len() {
+            if r == rows.len() {
+                rows.push(Vec::new());
+                descents.push(Vec::new());
+            }
+            let end = rows[r]
+                .iter()
+                .map(|(_, b)| *b)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let x = wanted.max(end + CALLOUT_GAP);
+            // A row is full at the map's right edge (a callout alone may pass it).
+            if x + width > right && !rows[r].is_empty() {
+                continue;
+            }
+            // No leader already passing down through this row may be covered.
+            if descents[r]
+                .iter()
+                .any(|d| *d >= x - line_room && *d <= x + width + line_room)
+            {
+                continue;
+            }
+            // A column free in every row above: the band's x, else beside a callout.
+            let mut columns = vec![bx];
+            for row in &rows[..r] {
+                for (a, b) in row {
+                    columns.push(a - CALLOUT_GAP / 2.0);
+                    columns.push(b + CALLOUT_GAP / 2.0);
+                }
+            }
+            columns.sort_by(|a, b| (a - bx).abs().total_cmp(&(b - bx).abs()));
+            let Some(descent) = columns
+                .into_iter()
+                .find(|&c| c >= left && (0..r).all(|k| free_at(&rows, k, c)))
+            else {
+                continue;
+            };
+            placed = Some((r, x, descent));
+            break;
+        }
+        let Some((r, x, descent)) = placed else {
+            continue;
+        };
+        rows[r].push((x, x + width));
+        for row in descents.iter_mut().take(r) {
+            row.push(descent);
+        }
+        let callout = Rect::from_min_size(x, row_top(r), width, height);
+        let attach = bx.clamp(x + 10.0, x + width - 10.0);
+        let gap_above = |r: usize| row_top(r) - CALLOUT_GAP / 2.0;
+        // From a band's foot; from a bracket, below its badge.
+        let band = grey_areas[i].band;
+        let start_y = if grey_areas[i].neighbours {
+            band.max.y
+        } else {
+            band.min.y + BRACKET_HEIGHT.max(m.badge_room)
+        };
+        let start = Point::new(bx, start_y);
+        let mut leader = vec![start, Point::new(bx, gap_above(0))];
+        if r > 0 {
+            leader.push(Point::new(descent, gap_above(0)));
+            leader.push(Point::new(descent, gap_above(r)));
+        }
+        leader.push(Point::new(attach, gap_above(r)));
+        leader.push(Point::new(attach, callout.min.y));
+        leader.dedup();
+        grey_areas[i].callout = callout;
+        grey_areas[i].leader = leader;
+    }
+    let row_ends: Vec<f32> = rows
+        .iter()
+        .map(|row| row.iter().map(|(_, b)| *b).fold(0.0, f32::max))
+        .collect();
+    if grey_areas.is_empty() && !m.grey_lane_when_empty {
+        return (row_ends, 0.0);
+    }
+    let count = rows.iter().filter(|r| !r.is_empty()).count().max(1) as f32;
+    let lane_height = brackets_height + count * (height + CALLOUT_GAP) + CALLOUT_GAP;
+    (row_ends, lane_height)
 }
 
 #[cfg(test)]

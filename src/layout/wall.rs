@@ -16,7 +16,7 @@ use crate::model::{EMOTION_MAX, Journey, Stage, TouchpointId};
 use crate::theme::Metrics;
 
 /// Space between a stage column's edge and its cards.
-const PADDING: f32 = 6.0;
+pub const PADDING: f32 = 6.0;
 /// Space between columns of cards in a stage, at most.
 const COLUMN_GAP: f32 = 10.0;
 
@@ -26,8 +26,8 @@ fn column_gap(m: &Metrics) -> f32 {
 
 /// Space between rows of cards.
 const ROW_GAP: f32 = 10.0;
-/// A stage header's height when no stage has notes: its name alone.
-const BARE_HEADER_HEIGHT: f32 = 52.0;
+/// Space between a card and its cells on a wall with every lane.
+const CELL_GAP: f32 = 4.0;
 /// Height of the emotion curve's band, as a share of the timeline's emotion lane.
 const BAND_SHARE: f32 = 0.76;
 
@@ -71,23 +71,45 @@ fn row_candidates(counts: &[usize]) -> Vec<usize> {
 
 /// Lays out `journey` as a wall with at most `rows` rows of cards in each stage.
 pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout {
+    wall_with(journey, m, rows, false)
+}
+
+/// The cells of a touchpoint's lanes under its card on a wall with every lane, top
+/// down: evidence (when shown), doing and thinking, pain points and opportunities,
+/// department; each `(height, gap above)`.
+fn cells(m: &Metrics) -> [(f32, f32); 4] {
+    let gap = |h: f32| if h > 0.0 { CELL_GAP } else { 0.0 };
+    [
+        (m.evidence_height, gap(m.evidence_height)),
+        (m.doing_height, gap(m.doing_height)),
+        (m.pains_height, gap(m.pains_height)),
+        (m.department_height, gap(m.department_height)),
+    ]
+}
+
+/// How high a card is on the wall: with every lane, its cells under it.
+fn cell_height(m: &Metrics, every_lane: bool) -> f32 {
+    if every_lane {
+        m.card_height + cells(m).iter().map(|(h, g)| h + g).sum::<f32>()
+    } else {
+        m.card_height
+    }
+}
+
+/// Lays out `journey` as a wall with at most `rows` rows of cards in each stage; with
+/// `every_lane`, each card carries its evidence, doing and thinking, pain points and
+/// opportunities and department under it (a large sheet prints the whole map as a
+/// wall).
+pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) -> MapLayout {
     let counts = stage_counts(journey);
     let rows = rows.max(1);
     let columns = |n: usize| n.div_ceil(rows).max(1);
+    let cell = cell_height(m, every_lane);
 
-    // Without stage notes, the headers need only the stage's name.
-    let has_notes = journey.stages.values().any(|n| {
-        [&n.goal, &n.doing, &n.thinking, &n.feeling]
-            .iter()
-            .any(|v| !v.trim().is_empty())
-    });
-    let header_height = if has_notes {
-        m.stage_header_height
-    } else {
-        m.stage_header_height.min(BARE_HEADER_HEIGHT)
-    };
+    // The headers are as high as their names and notes need (`scene::fitted`).
+    let header_height = m.stage_header_height;
     let cards_top = header_height + m.lane_gap;
-    let cards_height = rows as f32 * m.card_height + (rows - 1) as f32 * ROW_GAP;
+    let cards_height = rows as f32 * cell + (rows - 1) as f32 * ROW_GAP;
     let band_top = cards_top + cards_height + m.lane_gap;
     let band = band_height(m);
     let neutral_y = band_top + band / 2.0;
@@ -106,22 +128,37 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
     let mut x = 0.0;
     for (stage, &count) in Stage::ALL.iter().zip(&counts) {
         let range = journey.stage_range(*stage);
-        let width = stage_width(count, columns(count), m);
+        let width = stage_width(*stage, count, columns(count), m);
         let inner = width - 2.0 * PADDING;
+        // Cards centred in a stage wider than they need.
+        let spare = if count == 0 {
+            0.0
+        } else {
+            (width - natural_width(columns(count), m)) / 2.0
+        };
         let first_slot = slots.len();
         for (k, index) in range.enumerate() {
             let t = &journey.touchpoints[index];
             let (row, column) = (k / columns(count), k % columns(count));
-            let card = super::card_place(
-                Rect::from_min_size(
-                    x + PADDING + column as f32 * (m.slot_width + column_gap(m)),
-                    cards_top + row as f32 * (m.card_height + ROW_GAP),
-                    m.slot_width,
-                    m.card_height,
-                ),
-                t,
+            let place = Rect::from_min_size(
+                x + spare + PADDING + column as f32 * (m.slot_width + column_gap(m)),
+                cards_top + row as f32 * (cell + ROW_GAP),
+                m.slot_width,
+                m.card_height,
             );
+            let card = super::card_place(place, t);
             let below = Rect::from_min_size(card.min.x, card.max.y, card.width(), 0.0);
+            let [evidence, doing, pains, department] = if every_lane {
+                let mut y = place.max.y;
+                cells(m).map(|(h, gap)| {
+                    y += gap;
+                    let r = Rect::from_min_size(place.min.x, y, place.width(), h);
+                    y += h;
+                    r
+                })
+            } else {
+                [below; 4]
+            };
             let point_x = x + PADDING + (k as f32 + 0.5) * inner / count as f32;
             curve_x.push(point_x);
             let score = t.emotion_score();
@@ -130,9 +167,10 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
                 index,
                 stage: *stage,
                 card,
-                doing: below,
-                pains: below,
-                department: below,
+                evidence,
+                doing,
+                pains,
+                department,
                 emotion: score.map(|s| Point::new(point_x, neutral_y - s as f32 * score_step)),
                 curves: super::curve_points(journey, t, point_x, neutral_y, score_step),
                 is_low: score.is_some_and(|s| s < 0 && Some(s) == lowest),
@@ -184,6 +222,7 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
                 band,
                 neighbours,
                 callout: Rect::default(),
+                leader: Vec::new(),
                 slots: (left, right),
             })
         })
@@ -225,10 +264,15 @@ pub fn wall_with_rows(journey: &Journey, m: &Metrics, rows: usize) -> MapLayout 
 
 /// A stage column's width with its cards in `columns` columns; an empty stage keeps
 /// the metrics' empty width so its name still reads.
-fn stage_width(count: usize, columns: usize, m: &Metrics) -> f32 {
+fn stage_width(stage: Stage, count: usize, columns: usize, m: &Metrics) -> f32 {
     if count == 0 {
-        return m.empty_stage_width;
+        return m.empty_width(stage);
     }
+    natural_width(columns, m).max(m.least(stage))
+}
+
+/// A stage's width holding `columns` of cards, before its least width.
+fn natural_width(columns: usize, m: &Metrics) -> f32 {
     2.0 * PADDING + columns as f32 * m.slot_width + (columns - 1) as f32 * column_gap(m)
 }
 
@@ -243,9 +287,10 @@ fn best_rows(counts: &[usize], m: &Metrics, aspect: f32) -> usize {
     };
     let mut best = (1, f32::NEG_INFINITY);
     for rows in row_candidates(counts) {
-        let width: f32 = counts
+        let width: f32 = Stage::ALL
             .iter()
-            .map(|&n| stage_width(n, n.div_ceil(rows).max(1), m))
+            .zip(counts)
+            .map(|(stage, &n)| stage_width(*stage, n, n.div_ceil(rows).max(1), m))
             .sum();
         let height = m.stage_header_height
             + 3.0 * m.lane_gap

@@ -1,46 +1,120 @@
-//! A touchpoint's card and its column in the lanes below: doing, thinking and
-//! expecting; pain points and opportunities; the department chip.
+//! A touchpoint's card and its column in the lanes below: the evidence behind it;
+//! doing, thinking and expecting; pain points and opportunities; the department chip.
+//!
+//! Each part is laid out top down and says how high its content is, so the layout can
+//! give every lane the room its fullest cell needs (`fit.rs`): boxes grow before words
+//! are cut. What a theme lets a card's title take (`Theme::card_title_lines`) is the one
+//! place text may be shortened on purpose; otherwise only fields of 200 characters or
+//! more are cut, at `LONG_FIELD_LINES` lines, with "…".
 
-use super::{Align, Line, Paint, Shape, TextBox, text};
+use super::{Align, Line, Paint, Shape, TextBox};
 use crate::i18n::I18n;
 use crate::layout::{Point, Rect, Slot};
-use crate::model::{Journey, Touchpoint};
+use crate::model::{Confidence, Deviation, Evidence, EvidenceKind, Journey, Touchpoint};
+use crate::text;
 use crate::theme::Theme;
 
-/// A touchpoint's card and its column in the lanes below.
-pub fn touchpoint(
-    out: &mut Vec<Shape>,
+/// A field this long or longer may be shortened (a pasted log); shorter ones never.
+pub const LONG_FIELD: usize = 200;
+/// The lines a long field keeps.
+pub const LONG_FIELD_LINES: usize = 6;
+/// Space inside a card and between its parts.
+const PAD: f32 = 10.0;
+/// The channel-coloured strip at a card's top.
+const STRIP: f32 = 7.0;
+/// Space inside a lane's cell.
+const CELL_PAD: f32 = 6.0;
+
+/// The lines `value` may take: all of them, up to `cap`; a long field at most
+/// `LONG_FIELD_LINES`.
+pub fn allowed(value: &str, cap: usize) -> usize {
+    if value.chars().take(LONG_FIELD).count() >= LONG_FIELD {
+        cap.min(LONG_FIELD_LINES)
+    } else {
+        cap
+    }
+}
+
+/// A left-aligned text box of `value` in `width` at `pos`, taking the lines it needs
+/// (up to `cap`), and the height those lines take.
+pub fn block(
+    pos: Point,
+    value: String,
+    size: f32,
+    bold: bool,
+    colour: crate::model::Rgb,
+    width: f32,
+    cap: usize,
+) -> (Shape, f32) {
+    let boxed = TextBox {
+        pos,
+        max_lines: allowed(&value, cap),
+        text: value,
+        size,
+        bold,
+        colour,
+        max_width: width,
+        align: Align::Left,
+    };
+    let height = text::height(boxed.lines().len(), size);
+    (Shape::Text(boxed), height)
+}
+
+/// What the card says about its evidence: nothing, an assumption, the weakest
+/// confidence, or the count of sources.
+fn evidence_tag(
     journey: &Journey,
-    slot: &Slot,
     tp: &Touchpoint,
     theme: &Theme,
     i18n: &I18n,
-) {
-    let card = slot.card;
-    let radius = theme.metrics.card_rounding;
-    let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
-    let channel_colour = channel.map_or(theme.card_border, |c| c.colour);
-    let assumption = tp.evidence.is_empty();
-    // The weakest confidence of the card's evidence: inferred or assumed evidence is
-    // marked like an assumption.
-    let weakest = tp
-        .evidence
+) -> Option<(String, crate::model::Rgb)> {
+    let weakest = weakest(journey, tp);
+    match weakest {
+        None if tp.evidence.is_empty() => Some((i18n.tr("tag-assumption"), theme.no_evidence)),
+        None => None,
+        Some(Confidence::Inferred | Confidence::Assumed) => Some((
+            i18n.term("confidence", weakest.map_or("", |c| c.key())),
+            theme.no_evidence,
+        )),
+        Some(Confidence::Observed) => Some((
+            crate::tr!(i18n, "card-evidence", count = tp.evidence.len()),
+            theme.text_muted,
+        )),
+    }
+}
+
+/// The weakest confidence of the card's evidence.
+fn weakest(journey: &Journey, tp: &Touchpoint) -> Option<Confidence> {
+    tp.evidence
         .iter()
         .filter_map(|id| journey.evidence_item(id))
         .map(|e| e.confidence)
-        .max();
+        .max()
+}
+
+/// A touchpoint's card drawn in `card`; returns the height its content needs.
+pub fn card(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    card: Rect,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let radius = theme.metrics.card_rounding;
+    let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
+    let channel_colour = channel.map_or(theme.card_border, |c| c.colour);
     let weak = matches!(
-        weakest,
-        Some(crate::model::Confidence::Inferred | crate::model::Confidence::Assumed)
+        weakest(journey, tp),
+        Some(Confidence::Inferred | Confidence::Assumed)
     );
-    use crate::model::Deviation;
     let deviation = tp.deviation;
     // A missing touchpoint is a ghost: an outline where it should have been.
     let ghost = deviation == Some(Deviation::Missing);
     let border = match deviation {
         Some(Deviation::Missing) => Line::dashed(theme.text_muted, 2.0, 4.0, 4.0),
         Some(Deviation::AdHoc) => Line::dashed(theme.key_moment, 2.5, 10.0, 4.0),
-        _ if assumption || weak => Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0),
+        _ if tp.evidence.is_empty() || weak => Line::dashed(theme.no_evidence, 2.0, 6.0, 4.0),
         _ => Line::solid(theme.card_border, 1.0),
     };
     out.push(Shape::Rect {
@@ -53,12 +127,11 @@ pub fn touchpoint(
         }),
         stroke: None,
     });
-    let strip = Rect {
-        min: card.min,
-        max: Point::new(card.max.x, card.min.y + 7.0),
-    };
     out.push(Shape::Rect {
-        rect: strip,
+        rect: Rect {
+            min: card.min,
+            max: Point::new(card.max.x, card.min.y + STRIP),
+        },
         radius: 0.0,
         fill: Some(Paint::faded(channel_colour, if ghost { 0.35 } else { 1.0 })),
         stroke: None,
@@ -70,7 +143,7 @@ pub fn touchpoint(
         stroke: Some(border),
     });
     if deviation == Some(Deviation::Failing) {
-        // A failing touchpoint is crossed out.
+        // A failing touchpoint is crossed out, its title on a band of the card's fill.
         let inset = card.shrink(6.0);
         for points in [
             vec![inset.min, inset.max],
@@ -79,7 +152,7 @@ pub fn touchpoint(
                 Point::new(inset.max.x, inset.min.y),
             ],
         ] {
-            out.push(Shape::Polyline {
+            out.push(Shape::Cross {
                 points,
                 line: Line {
                     paint: Paint::faded(theme.pain_point, 0.55),
@@ -90,45 +163,63 @@ pub fn touchpoint(
         }
     }
 
-    let pad = 10.0;
-    let width = card.width() - 2.0 * pad;
-    let (title, title_colour) = if tp.title.trim().is_empty() {
-        (i18n.tr("new-touchpoint"), theme.text_muted)
+    let width = card.width() - 2.0 * PAD;
+    let x = card.min.x + PAD;
+    let star = if tp.key_moment {
+        theme.badge_size * 1.2
     } else {
-        (tp.title.clone(), theme.text)
+        0.0
     };
-    let title_width = width - if tp.key_moment { 16.0 } else { 0.0 };
-    let mut top = card.min.y + pad + 4.0;
+    let mut y = card.min.y + STRIP + PAD - 2.0;
     // The deviation's name above the title, in its colour.
-    let title_lines = if let Some(deviation) = deviation {
-        out.push(text(
-            Point::new(card.min.x + pad, top - 2.0),
+    if let Some(deviation) = deviation {
+        let (shape, height) = block(
+            Point::new(x, y),
             i18n.term("deviation", deviation.key()).to_uppercase(),
             theme.small_size,
             true,
             deviation_colour(theme, deviation),
-            title_width,
-            1,
-        ));
-        top += theme.small_size * 1.3;
-        2
+            width - star,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 2.0;
+    }
+    let (title, title_colour) = if tp.title.trim().is_empty() {
+        (i18n.tr("new-touchpoint"), theme.text_muted)
     } else {
-        3
+        (tp.title.clone(), theme.text)
     };
     let title_colour = if ghost {
         theme.text_muted
     } else {
         title_colour
     };
-    out.push(text(
-        Point::new(card.min.x + pad, top),
+    if tp.key_moment {
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(card.max.x - PAD, y),
+            text: "★".to_owned(),
+            size: theme.badge_size,
+            bold: false,
+            colour: theme.key_moment,
+            max_width: star,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+    }
+    let (shape, height) = block(
+        Point::new(x, y),
         title,
         theme.card_title_size,
         true,
         title_colour,
-        title_width,
-        title_lines,
-    ));
+        width - star,
+        theme.card_title_lines,
+    );
+    out.push(shape);
+    let top_part = y + height - card.min.y;
+
+    // From the bottom up: the emotion and the evidence tag, then channel · department.
     let department = tp.department.as_ref().and_then(|d| journey.department(d));
     let meta: Vec<&str> = [
         channel.map(|c| c.name.as_str()),
@@ -137,75 +228,110 @@ pub fn touchpoint(
     .into_iter()
     .flatten()
     .collect();
-    let meta_y = card.max.y - pad - theme.small_size * 2.6;
-    out.push(text(
-        Point::new(card.min.x + pad, meta_y),
-        meta.join(" · "),
-        theme.small_size,
-        false,
-        theme.text_muted,
-        width,
-        1,
-    ));
-    if tp.key_moment {
+    let meta = meta.join(" · ");
+    let small = theme.small_size;
+    let emotion = tp.emotion.as_ref().map(|emotion| match emotion.score {
+        0 => format!("0 {}", emotion.word),
+        s => format!("{s:+} {}", emotion.word),
+    });
+    let tag = evidence_tag(journey, tp, theme, i18n);
+    // The tag keeps its whole word; the emotion gets the rest of the row, or a row of
+    // its own when they do not fit side by side.
+    let tag_width = tag
+        .as_ref()
+        .map_or(0.0, |(t, _)| text::width(t, small, true).min(width));
+    let emotion_width = emotion
+        .as_ref()
+        .map_or(0.0, |e| text::width(e.trim_end(), small, true));
+    let side_by_side = emotion_width + tag_width + 8.0 <= width;
+    let mut bottom_parts: Vec<(Shape, f32)> = Vec::new();
+    let row = text::height(1, small);
+    let bottom = card.max.y - PAD;
+    let mut rows_height = 0.0;
+    if let Some((tag, colour)) = tag {
         out.push(Shape::Text(TextBox {
-            pos: Point::new(card.max.x - pad, top),
-            text: "★".to_owned(),
-            size: theme.badge_size,
-            bold: false,
-            colour: theme.key_moment,
-            max_width: theme.badge_size * 1.2,
-            max_lines: 1,
-            align: Align::Right,
-        }));
-    }
-    let bottom = card.max.y - pad - theme.small_size * 1.2;
-    if let Some(emotion) = &tp.emotion {
-        let label = match emotion.score {
-            0 => format!("0 {}", emotion.word),
-            s => format!("{s:+} {}", emotion.word),
-        };
-        out.push(text(
-            Point::new(card.min.x + pad, bottom),
-            label,
-            theme.small_size,
-            true,
-            theme.emotion_colour(emotion.score),
-            width * 0.62,
-            1,
-        ));
-    }
-    let evidence_tag = match weakest {
-        None if assumption => Some((i18n.tr("tag-assumption"), theme.no_evidence)),
-        None => None,
-        Some(confidence) => {
-            let count = crate::tr!(i18n, "card-evidence", count = tp.evidence.len());
-            if weak {
-                // The weakest confidence says it all; the count would not fit beside it.
-                Some((i18n.term("confidence", confidence.key()), theme.no_evidence))
-            } else {
-                Some((count, theme.text_muted))
-            }
-        }
-    };
-    if let Some((tag, colour)) = evidence_tag {
-        out.push(Shape::Text(TextBox {
-            pos: Point::new(card.max.x - pad, bottom),
+            pos: Point::new(card.max.x - PAD, bottom - row),
             text: tag,
-            size: theme.small_size,
+            size: small,
             bold: true,
             colour,
-            max_width: width * 0.38,
+            max_width: width,
             max_lines: 1,
             align: Align::Right,
         }));
+        rows_height = row;
     }
-    lanes_below(out, journey, slot, tp, theme, i18n);
+    if let Some(emotion) = emotion {
+        let room = if side_by_side {
+            width - tag_width - 8.0
+        } else {
+            width
+        };
+        let lines = text::wrap(&emotion, small, true, room).len();
+        let height = text::height(lines, small);
+        let top = if side_by_side || rows_height == 0.0 {
+            bottom - height.max(rows_height)
+        } else {
+            bottom - rows_height - 2.0 - height
+        };
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(x, top),
+            text: emotion,
+            size: small,
+            bold: true,
+            colour: theme.emotion_colour(tp.emotion_score().unwrap_or(0)),
+            max_width: room,
+            max_lines: lines,
+            align: Align::Left,
+        }));
+        rows_height = bottom - top;
+    }
+    if !meta.is_empty() {
+        let lines = text::wrap(&meta, small, false, width).len();
+        let height = text::height(lines, small);
+        bottom_parts.push(block(
+            Point::new(x, bottom - rows_height - 4.0 - height),
+            meta,
+            small,
+            false,
+            theme.text_muted,
+            width,
+            lines,
+        ));
+        rows_height += 4.0 + height;
+    }
+    for (shape, _) in bottom_parts {
+        out.push(shape);
+    }
+    top_part + 8.0 + rows_height + PAD
+}
+
+/// A touchpoint's card and its cells in the lanes below, in its slot.
+pub fn touchpoint(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    slot: &Slot,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    card(out, journey, slot.card, tp, theme, i18n);
+    if slot.evidence.height() > 1.0 {
+        evidence(out, journey, slot.evidence, tp, theme, i18n);
+    }
+    if slot.doing.height() > 1.0 {
+        doing(out, slot.doing, tp, theme, i18n);
+    }
+    if slot.pains.height() > 1.0 {
+        pains(out, journey, slot.pains, tp, theme, i18n);
+    }
+    if slot.department.height() > 16.0 {
+        department(out, journey, slot.department, tp, theme);
+    }
 }
 
 /// The colour a deviation is marked in.
-pub fn deviation_colour(theme: &Theme, deviation: crate::model::Deviation) -> crate::model::Rgb {
-    use crate::model::Deviation;
+pub fn deviation_colour(theme: &Theme, deviation: Deviation) -> crate::model::Rgb {
     match deviation {
         Deviation::AdHoc => theme.key_moment,
         Deviation::Missing => theme.text_muted,
@@ -214,146 +340,294 @@ pub fn deviation_colour(theme: &Theme, deviation: crate::model::Deviation) -> cr
     }
 }
 
-fn lanes_below(
+/// Kinds of evidence that are someone's own words.
+fn is_voice(kind: EvidenceKind) -> bool {
+    matches!(
+        kind,
+        EvidenceKind::Quote
+            | EvidenceKind::Interview
+            | EvidenceKind::Complaint
+            | EvidenceKind::Survey
+            | EvidenceKind::Social
+    )
+}
+
+/// The touchpoint's strongest quote: someone's words, the surest first, quotes before
+/// the rest.
+pub fn strongest_quote<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a Evidence> {
+    tp.evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .filter(|e| is_voice(e.kind) && e.metric.is_none() && !e.text.trim().is_empty())
+        .min_by_key(|e| (e.confidence, e.kind != EvidenceKind::Quote))
+}
+
+/// A metric as a reader reads it: "CSAT 4.5 (1-5, n = 312)".
+pub fn metric_line(evidence: &Evidence, i18n: &I18n) -> Option<String> {
+    let metric = evidence.metric.as_ref()?;
+    let name = if metric.name == crate::model::MetricName::Custom && !metric.label.is_empty() {
+        metric.label.clone()
+    } else {
+        i18n.term("metric", metric.name.key())
+    };
+    let value = if metric.value.fract() == 0.0 {
+        format!("{}", metric.value as i64)
+    } else {
+        format!("{}", (metric.value * 100.0).round() / 100.0)
+    };
+    let mut about = Vec::new();
+    if !metric.scale.is_empty() {
+        about.push(metric.scale.clone());
+    }
+    if let Some(n) = metric.sample_size {
+        about.push(format!("n = {n}"));
+    }
+    Some(if about.is_empty() {
+        format!("{name} {value}")
+    } else {
+        format!("{name} {value} ({})", about.join(", "))
+    })
+}
+
+/// The evidence lane's cell: the strongest quote, whole, and every metric with its
+/// value, each marked with its confidence when that is less than observed. Returns the
+/// height its content needs.
+pub fn evidence(
     out: &mut Vec<Shape>,
     journey: &Journey,
-    slot: &Slot,
+    cell: Rect,
     tp: &Touchpoint,
     theme: &Theme,
     i18n: &I18n,
-) {
-    // The wall and slides draw the card alone: its lanes are the timeline's.
-    if slot.doing.height() < 1.0 && slot.pains.height() < 1.0 {
-        return;
+) -> f32 {
+    let width = cell.width() - 2.0 * CELL_PAD;
+    let x = cell.min.x + CELL_PAD;
+    let mut y = cell.min.y + CELL_PAD;
+    let mark = |e: &Evidence| match e.confidence {
+        Confidence::Observed => String::new(),
+        other => format!(" ({})", i18n.term("confidence", other.key()).to_lowercase()),
+    };
+    if let Some(quote) = strongest_quote(journey, tp) {
+        let colour = if quote.confidence == Confidence::Observed {
+            theme.text
+        } else {
+            theme.no_evidence
+        };
+        let (shape, height) = block(
+            Point::new(x, y),
+            format!("“{}”{}", quote.text.trim(), mark(quote)),
+            theme.body_size,
+            false,
+            colour,
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 4.0;
+    } else if let Some(fact) = tp
+        .evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .filter(|e| e.metric.is_none() && !e.text.trim().is_empty())
+        .min_by_key(|e| e.confidence)
+    {
+        // No one's words: the strongest finding (an analytics figure, an observation),
+        // named by its kind.
+        let (shape, height) = block(
+            Point::new(x, y),
+            format!(
+                "{}: {}{}",
+                i18n.term("evidence-kind", fact.kind.key()),
+                fact.text.trim(),
+                mark(fact)
+            ),
+            theme.small_size,
+            false,
+            if fact.confidence == Confidence::Observed {
+                theme.text_muted
+            } else {
+                theme.no_evidence
+            },
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 4.0;
     }
-    let pad = 6.0;
-    let doing = slot.doing;
-    let width = doing.width() - 2.0 * pad;
-    let line_height = theme.body_size * 1.3;
-    // What the customer does, thinks ("…") and expects, as many lines as the lane holds.
-    let mut y = doing.min.y + pad;
+    for metric in tp
+        .evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .filter(|e| e.metric.is_some())
+    {
+        let Some(line) = metric_line(metric, i18n) else {
+            continue;
+        };
+        let (shape, height) = block(
+            Point::new(x, y),
+            format!("{line}{}", mark(metric)),
+            theme.small_size,
+            true,
+            theme.text_muted,
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 3.0;
+    }
+    y - cell.min.y + CELL_PAD
+}
+
+/// The doing lane's cell: what the customer does, thinks (“…”) and expects, whole.
+/// Returns the height its content needs.
+pub fn doing(out: &mut Vec<Shape>, cell: Rect, tp: &Touchpoint, theme: &Theme, i18n: &I18n) -> f32 {
+    let width = cell.width() - 2.0 * CELL_PAD;
+    let mut y = cell.min.y + CELL_PAD;
     let expects = (!tp.expectation.trim().is_empty())
         .then(|| crate::tr!(i18n, "card-expects", text = tp.expectation.as_str()));
-    let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought));
-    for (value, colour, most) in [
-        (Some(tp.action.clone()), theme.text, 3),
-        (thought, theme.text_muted, 2),
-        (expects, theme.text_muted, 2),
+    let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought.trim()));
+    for (value, colour) in [
+        (Some(tp.action.clone()), theme.text),
+        (thought, theme.text_muted),
+        (expects, theme.text_muted),
     ] {
         let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
             continue;
         };
-        let room = ((doing.max.y - y) / line_height).floor() as usize;
-        let lines =
-            crate::export::text::wrap(&value, theme.body_size, false, width, most.min(room));
-        if lines.is_empty() {
-            break;
-        }
-        out.push(text(
-            Point::new(doing.min.x + pad, y),
+        let (shape, height) = block(
+            Point::new(cell.min.x + CELL_PAD, y),
             value,
             theme.body_size,
             false,
             colour,
             width,
-            lines.len(),
-        ));
-        y += lines.len() as f32 * line_height + 4.0;
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 4.0;
     }
-    let pains = slot.pains;
-    let mut y = pains.min.y + pad;
-    let items = tp
-        .pain_points
-        .iter()
-        .map(|s| (s.as_str(), theme.pain_point, "–"));
-    // Pain points, then opportunities with their owner and status on a line of their own.
-    let items = items.map(|(item, colour, mark)| (format!("{mark} {item}"), colour, None));
-    let ideas = journey.opportunities_for(&tp.id).map(|o| {
-        let status = i18n.term("opportunity-status", o.status.key());
-        let who = if o.owner.trim().is_empty() {
-            status
-        } else {
-            format!("{} · {status}", o.owner)
-        };
-        (format!("+ {}", o.idea), theme.opportunity, Some(who))
-    });
-    let small_line = theme.small_size * 1.3;
-    for (item, colour, who) in items.chain(ideas) {
-        let needed = line_height + if who.is_some() { small_line } else { 0.0 };
-        if y + needed > pains.max.y {
-            break;
-        }
-        let lines = crate::export::text::wrap(&item, theme.body_size, false, width, 2).len();
-        out.push(text(
-            Point::new(pains.min.x + pad, y),
-            item,
+    y - cell.min.y + CELL_PAD
+}
+
+/// The pain lane's cell: pain points, then opportunities, each with every owner and
+/// its status on a line of its own, whole. Returns the height its content needs.
+pub fn pains(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    cell: Rect,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let width = cell.width() - 2.0 * CELL_PAD;
+    let x = cell.min.x + CELL_PAD;
+    let mut y = cell.min.y + CELL_PAD;
+    for pain in &tp.pain_points {
+        let (shape, height) = block(
+            Point::new(x, y),
+            format!("– {pain}"),
             theme.body_size,
             false,
-            colour,
+            theme.pain_point,
             width,
-            2,
-        ));
-        y += lines as f32 * line_height;
-        if let Some(who) = who {
-            let room = (((pains.max.y - y) / small_line).floor() as usize).clamp(1, 2);
-            let lines =
-                crate::export::text::wrap(&who, theme.small_size, true, width - 10.0, room).len();
-            out.push(text(
-                Point::new(pains.min.x + pad + 10.0, y),
-                who,
-                theme.small_size,
-                true,
-                theme.text_muted,
-                width - 10.0,
-                room,
-            ));
-            y += lines as f32 * small_line;
-        }
-        y += 3.0;
-    }
-    // The wall has no department lane: the card's own line names the department.
-    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d))
-        && slot.department.height() > 16.0
-    {
-        let chip = slot.department.shrink(4.0);
-        out.push(Shape::Rect {
-            rect: chip,
-            radius: chip.height() / 2.0,
-            fill: Some(Paint::faded(department.colour, 0.35)),
-            stroke: None,
-        });
-        let pos = Point::new(
-            chip.min.x + 10.0,
-            chip.min.y + (chip.height() - theme.small_size * 1.2) / 2.0,
+            usize::MAX,
         );
-        out.push(text(
-            pos,
-            department.name.clone(),
+        out.push(shape);
+        y += height + 3.0;
+    }
+    for opportunity in journey.opportunities_for(&tp.id) {
+        let (shape, height) = block(
+            Point::new(x, y),
+            format!("+ {}", opportunity.idea),
+            theme.body_size,
+            false,
+            theme.opportunity,
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height;
+        let status = i18n.term("opportunity-status", opportunity.status.key());
+        let who = if opportunity.owner.trim().is_empty() {
+            status
+        } else {
+            format!("{} · {status}", opportunity.owner.trim())
+        };
+        let (shape, height) = block(
+            Point::new(x + 10.0, y),
+            who,
             theme.small_size,
             true,
-            theme.text,
-            chip.width() - 14.0,
-            1,
-        ));
+            theme.text_muted,
+            width - 10.0,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 3.0;
     }
+    y - cell.min.y + CELL_PAD
+}
+
+/// The department lane's chip; returns the height its name needs.
+pub fn department(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    cell: Rect,
+    tp: &Touchpoint,
+    theme: &Theme,
+) -> f32 {
+    let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) else {
+        return 0.0;
+    };
+    let chip = cell.shrink(4.0);
+    let lines = text::wrap(
+        &department.name,
+        theme.small_size,
+        true,
+        chip.width() - 20.0,
+    )
+    .len();
+    let needed = text::height(lines, theme.small_size) + 8.0 + 8.0;
+    out.push(Shape::Rect {
+        rect: chip,
+        radius: (chip.height() / 2.0).min(14.0),
+        fill: Some(Paint::faded(department.colour, 0.35)),
+        stroke: None,
+    });
+    let height = text::height(lines, theme.small_size);
+    out.push(Shape::Text(TextBox {
+        pos: Point::new(
+            chip.min.x + 10.0,
+            chip.min.y + (chip.height() - height) / 2.0,
+        ),
+        text: department.name.clone(),
+        size: theme.small_size,
+        bold: true,
+        colour: theme.text,
+        max_width: chip.width() - 20.0,
+        max_lines: allowed(&department.name, usize::MAX),
+        align: Align::Left,
+    }));
+    needed
 }
 
 /// For each out-of-order touchpoint, an arrow from its card to where it was planned:
-/// just after the card of the touchpoint it was planned to follow.
+/// just after the card of the touchpoint it was planned to follow, run above the
+/// cards.
 pub fn out_of_order_arrows(
     out: &mut Vec<Shape>,
     journey: &Journey,
     layout: &crate::layout::MapLayout,
     theme: &Theme,
 ) {
-    let colour = deviation_colour(theme, crate::model::Deviation::OutOfOrder);
+    let colour = deviation_colour(theme, Deviation::OutOfOrder);
     let line = Line::dashed(colour, 2.5, 8.0, 5.0);
-    let out_of_order: Vec<(&crate::layout::Slot, &crate::model::TouchpointId)> = layout
+    let out_of_order: Vec<(&Slot, &crate::model::TouchpointId)> = layout
         .slots
         .iter()
         .filter_map(|slot| {
             let tp = journey.touchpoints.get(slot.index)?;
-            (tp.deviation == Some(crate::model::Deviation::OutOfOrder))
+            (tp.deviation == Some(Deviation::OutOfOrder))
                 .then_some(())
                 .and(tp.planned_after.as_ref())
                 .map(|after| (slot, after))
@@ -362,16 +636,16 @@ pub fn out_of_order_arrows(
     if out_of_order.is_empty() {
         return;
     }
-    let by_id: foldhash::HashMap<&crate::model::TouchpointId, &crate::layout::Slot> =
+    let by_id: foldhash::HashMap<&crate::model::TouchpointId, &Slot> =
         layout.slots.iter().map(|s| (&s.id, s)).collect();
     for (slot, after) in out_of_order {
         let Some(target) = by_id.get(after) else {
             continue;
         };
-        // Over the cards: up from this card, across, down into the gap after the
-        // planned predecessor.
+        // Over the cards: up from this card's top, across, down into the gap after the
+        // planned predecessor (above its card's text).
         let from = Point::new(slot.card.center().x, slot.card.min.y);
-        let to = Point::new(target.card.max.x + 6.0, target.card.min.y + 12.0);
+        let to = Point::new(target.card.max.x + 6.0, target.card.min.y + 2.0);
         let lift = from.y.min(target.card.min.y) - 6.0;
         out.push(Shape::Polyline {
             points: vec![from, Point::new(from.x, lift), Point::new(to.x, lift), to],
@@ -380,9 +654,9 @@ pub fn out_of_order_arrows(
         // The arrowhead, pointing down into the gap.
         out.push(Shape::Polyline {
             points: vec![
-                Point::new(to.x - 6.0, to.y - 9.0),
+                Point::new(to.x - 5.0, to.y - 8.0),
                 to,
-                Point::new(to.x + 6.0, to.y - 9.0),
+                Point::new(to.x + 5.0, to.y - 8.0),
             ],
             line: Line::solid(colour, 2.5),
         });

@@ -1,16 +1,24 @@
 //! Grey areas on the map: bands between neighbours, brackets between non-neighbours,
-//! and each one's callout with its words.
+//! and each one's callout with its words, every one of them whole: title, kind,
+//! severity and status, what the customer experiences, the fix, its owner, and every
+//! opportunity with its owner and status. The callout's leader runs where the layout
+//! routed it, through the gaps between callouts.
 
-use super::{Align, Line, Paint, Shape, TextBox, text};
+use super::card::block;
+use super::{Align, Line, Paint, Shape, TextBox};
 use crate::i18n::I18n;
 use crate::layout::{MapLayout, Point, Rect};
-use crate::model::Journey;
+use crate::model::{GreyArea, Journey, OpportunityTarget};
 use crate::theme::Theme;
+
+/// Space inside a callout.
+const PAD: f32 = 10.0;
+/// The severity stripe at a callout's left.
+const STRIPE: f32 = 6.0;
 
 /// Grey areas: hatched bands between neighbouring touchpoints (darker the more severe,
 /// with a badge), brackets between non-neighbours (never over the cards between), and
-/// each one's callout with its words: title, kind, severity, status, what the customer
-/// experiences and the fix with its owner.
+/// each one's callout with its words.
 pub fn grey_areas(
     out: &mut Vec<Shape>,
     journey: &Journey,
@@ -19,212 +27,277 @@ pub fn grey_areas(
     i18n: &I18n,
     visible: &Rect,
 ) {
-    for grey_box in layout
+    // Grey areas between the same two cards share one band (or bracket) and one badge:
+    // "!" for one, their number for several, in the most severe one's colour. Counted
+    // over the whole map, so nothing changes as the view scrolls.
+    let key = |r: &Rect| [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits);
+    let mut shared: foldhash::HashMap<[u32; 4], (usize, crate::model::Severity)> =
+        foldhash::HashMap::default();
+    let firsts: Vec<bool> = layout
         .grey_areas
         .iter()
-        .filter(|b| b.band.intersects(visible) || b.callout.intersects(visible))
+        .map(|b| {
+            let entry = shared.entry(key(&b.band)).or_insert((0, b.severity));
+            entry.0 += 1;
+            entry.1 = entry.1.max(b.severity);
+            entry.0 == 1
+        })
+        .collect();
+    let size = theme.badge_size;
+    let radius = size * 0.8;
+    for (grey_box, &first) in layout
+        .grey_areas
+        .iter()
+        .zip(&firsts)
+        .filter(|(b, _)| b.band.intersects(visible) || b.callout.intersects(visible))
     {
-        let colour = theme.grey_area_fill(grey_box.severity);
         let rect = grey_box.band;
-        let size = theme.badge_size;
-        let badge = if grey_box.neighbours {
-            out.push(Shape::Rect {
-                rect,
-                radius: 4.0,
-                fill: Some(Paint::faded(colour, 0.28)),
+        let (count, severity) = shared
+            .get(&key(&rect))
+            .copied()
+            .unwrap_or((1, grey_box.severity));
+        let colour = theme.grey_area_fill(severity);
+        if first {
+            let badge = if grey_box.neighbours {
+                band(out, rect, colour, theme.grey_area_hatch(severity));
+                // At the band's top, or at its foot where the curve crosses the top (on
+                // the wall the band is on the curve).
+                let crossing = [grey_box.slots.0, grey_box.slots.1]
+                    .iter()
+                    .filter_map(|&i| layout.slots.get(i).and_then(|s| s.emotion))
+                    .map(|p| p.y)
+                    .fold(None, |range: Option<(f32, f32)>, y| {
+                        Some(range.map_or((y, y), |(a, b)| (a.min(y), b.max(y))))
+                    });
+                let room = 2.0 * size + 4.0;
+                let from_top = match crossing {
+                    Some((high, low)) if high - rect.min.y < room => {
+                        rect.max.y - low < high - rect.min.y
+                    }
+                    _ => true,
+                };
+                let y = if from_top {
+                    rect.min.y + size
+                } else {
+                    rect.max.y - size
+                };
+                Point::new(rect.center().x, y)
+            } else {
+                // ├──!──┤ from one card's centre to the other's, broken at the badge.
+                let (y0, y1) = (rect.min.y, rect.max.y);
+                let mid = (y0 + y1) / 2.0;
+                let centre = rect.center().x;
+                let mut lines = vec![
+                    vec![Point::new(rect.min.x, y0), Point::new(rect.min.x, y1)],
+                    vec![Point::new(rect.max.x, y0), Point::new(rect.max.x, y1)],
+                ];
+                if centre - radius > rect.min.x {
+                    lines.push(vec![
+                        Point::new(rect.min.x, mid),
+                        Point::new(centre - radius, mid),
+                    ]);
+                }
+                if rect.max.x > centre + radius {
+                    lines.push(vec![
+                        Point::new(centre + radius, mid),
+                        Point::new(rect.max.x, mid),
+                    ]);
+                }
+                for points in lines {
+                    out.push(Shape::Polyline {
+                        points,
+                        line: Line::solid(colour, 3.0),
+                    });
+                }
+                Point::new(centre, mid)
+            };
+            out.push(Shape::Circle {
+                center: badge,
+                radius,
+                fill: Some(Paint::solid(colour)),
                 stroke: None,
             });
-            out.push(Shape::Hatch {
-                rect,
-                line: Line {
-                    paint: Paint::faded(colour, 0.55),
-                    width: 2.0,
-                    dash: None,
-                },
-                spacing: theme.grey_area_hatch(grey_box.severity),
+            let mark = if count > 1 {
+                count.to_string()
+            } else {
+                "!".to_owned()
+            };
+            let mark_size = if mark.chars().count() > 1 {
+                size * 0.8
+            } else {
+                size
+            };
+            out.push(Shape::Text(TextBox {
+                pos: Point::new(badge.x, badge.y - mark_size * 0.6),
+                text: mark,
+                size: mark_size,
+                bold: true,
+                colour: theme.text_on(colour),
+                max_width: radius * 2.0,
+                max_lines: 1,
+                align: Align::Center,
+            }));
+        }
+        let colour = theme.grey_area_fill(grey_box.severity);
+        if grey_box.leader.len() >= 2 {
+            out.push(Shape::Polyline {
+                points: grey_box.leader.clone(),
+                line: Line::dashed(colour, 2.0, 5.0, 4.0),
             });
-            out.push(Shape::Rect {
-                rect,
-                radius: 4.0,
-                fill: None,
-                stroke: Some(Line::solid(colour, 2.0)),
-            });
-            Point::new(rect.center().x, rect.min.y + size)
-        } else {
-            // ├────┤ from one card's centre to the other's.
-            let (y0, y1) = (rect.min.y, rect.max.y);
-            let mid = (y0 + y1) / 2.0;
-            for points in [
-                vec![Point::new(rect.min.x, y0), Point::new(rect.min.x, y1)],
-                vec![Point::new(rect.max.x, y0), Point::new(rect.max.x, y1)],
-                vec![Point::new(rect.min.x, mid), Point::new(rect.max.x, mid)],
-            ] {
-                out.push(Shape::Polyline {
-                    points,
-                    line: Line::solid(colour, 3.0),
-                });
-            }
-            Point::new(rect.center().x, mid)
-        };
-        out.push(Shape::Circle {
-            center: badge,
-            radius: size * 0.8,
-            fill: Some(Paint::solid(colour)),
-            stroke: None,
-        });
-        out.push(Shape::Text(TextBox {
-            pos: Point::new(badge.x, badge.y - size * 0.6),
-            text: "!".to_owned(),
-            size,
-            bold: true,
-            colour: theme.text_on(colour),
-            max_width: size * 1.4,
-            max_lines: 1,
-            align: Align::Center,
-        }));
+        }
         if let Some(grey) = journey.grey_areas.get(grey_box.index) {
-            callout(out, journey, grey, grey_box, colour, theme, i18n);
+            callout_box(out, journey, grey, grey_box.callout, theme, i18n);
         }
     }
 }
 
-fn callout(
+/// A hatched band between two neighbouring cards, darker the more severe.
+fn band(out: &mut Vec<Shape>, rect: Rect, colour: crate::model::Rgb, spacing: f32) {
+    out.push(Shape::Rect {
+        rect,
+        radius: 4.0,
+        fill: Some(Paint::faded(colour, 0.28)),
+        stroke: None,
+    });
+    out.push(Shape::Hatch {
+        rect,
+        line: Line {
+            paint: Paint::faded(colour, 0.55),
+            width: 2.0,
+            dash: None,
+        },
+        spacing,
+    });
+    out.push(Shape::Rect {
+        rect,
+        radius: 4.0,
+        fill: None,
+        stroke: Some(Line::solid(colour, 2.0)),
+    });
+}
+
+/// A grey area's callout: the box, edged and striped in its severity's colour, and its
+/// words in it.
+pub fn callout_box(
     out: &mut Vec<Shape>,
     journey: &Journey,
-    grey: &crate::model::GreyArea,
-    grey_box: &crate::layout::GreyAreaBox,
-    colour: crate::model::Rgb,
+    grey: &GreyArea,
+    rect: Rect,
     theme: &Theme,
     i18n: &I18n,
 ) {
-    let rect = grey_box.callout;
-    // A dashed line from the band (or bracket) down to its callout.
-    let from = Point::new(grey_box.band.center().x, grey_box.band.max.y);
-    out.push(Shape::Polyline {
-        points: vec![
-            from,
-            Point::new(from.x.clamp(rect.min.x + 8.0, rect.max.x - 8.0), rect.min.y),
-        ],
-        line: Line::dashed(colour, 2.0, 5.0, 4.0),
-    });
+    let colour = theme.grey_area_fill(grey.severity);
     out.push(Shape::Rect {
         rect,
         radius: theme.metrics.card_rounding,
         fill: Some(Paint::solid(theme.card_fill)),
         stroke: Some(Line::solid(colour, 2.0)),
     });
-    let stripe = Rect::from_min_size(rect.min.x, rect.min.y, 6.0, rect.height());
     out.push(Shape::Rect {
-        rect: stripe,
+        rect: Rect::from_min_size(rect.min.x, rect.min.y, STRIPE, rect.height()),
         radius: 3.0,
         fill: Some(Paint::solid(colour)),
         stroke: None,
     });
-    let pad = 10.0;
-    let x = rect.min.x + pad + 4.0;
-    let width = rect.width() - 2.0 * pad - 4.0;
-    let mut y = rect.min.y + pad - 2.0;
-    let title = grey_area_title(journey, grey, i18n);
-    let title_size = theme.card_title_size;
-    // The bundled font's real widths, as the exports wrap it.
-    let title_lines = crate::export::text::wrap(&title, title_size, true, width, 2)
-        .len()
-        .clamp(1, 2);
-    out.push(text(
-        Point::new(x, y),
-        title,
-        title_size,
+    callout(out, journey, grey, rect, theme, i18n);
+}
+
+/// A grey area's words inside `rect`, top down; returns the height they need.
+pub fn callout(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    grey: &GreyArea,
+    rect: Rect,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let x = rect.min.x + PAD + STRIPE - 2.0;
+    let width = rect.max.x - PAD - x;
+    let mut y = rect.min.y + PAD - 2.0;
+    let small = theme.small_size;
+    let mut push = |out: &mut Vec<Shape>, value: String, size, bold, colour, indent: f32, gap| {
+        let (shape, height) = block(
+            Point::new(x + indent, y),
+            value,
+            size,
+            bold,
+            colour,
+            width - indent,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + gap;
+    };
+    push(
+        out,
+        grey_area_title(journey, grey, i18n),
+        theme.card_title_size,
         true,
         theme.text,
-        width,
-        2,
-    ));
-    y += title_size * 1.3 * title_lines as f32 + title_size * 0.1;
-    let meta = format!(
-        "{} · {} · {}",
-        i18n.term("grey-kind", grey.kind.key()),
-        i18n.term("severity", grey.severity.key()),
-        i18n.term("grey-status", grey.status.key())
+        0.0,
+        3.0,
     );
-    out.push(text(
-        Point::new(x, y),
-        meta,
-        theme.small_size,
+    push(
+        out,
+        format!(
+            "{} · {} · {}",
+            i18n.term("grey-kind", grey.kind.key()),
+            i18n.term("severity", grey.severity.key()),
+            i18n.term("grey-status", grey.status.key())
+        ),
+        small,
         true,
         theme.text_muted,
-        width,
-        1,
-    ));
-    y += theme.small_size * 1.45;
+        0.0,
+        5.0,
+    );
     if !grey.experience.trim().is_empty() {
-        out.push(text(
-            Point::new(x, y),
-            grey.experience.clone(),
-            theme.small_size,
+        push(
+            out,
+            grey.experience.trim().to_owned(),
+            small,
             false,
             theme.text,
-            width,
-            2,
-        ));
-        y += theme.small_size * 1.3 * 2.0;
+            0.0,
+            4.0,
+        );
     }
-    let mut fix = String::new();
     if !grey.fix.trim().is_empty() {
-        fix = crate::tr!(i18n, "callout-fix", fix = grey.fix.as_str());
+        let fix = crate::tr!(i18n, "callout-fix", fix = grey.fix.trim());
+        push(out, fix, small, false, theme.text, 0.0, 2.0);
     }
     if !grey.owner.trim().is_empty() {
-        let owner = crate::tr!(i18n, "callout-owner", owner = grey.owner.as_str());
-        fix = if fix.is_empty() {
-            owner
-        } else {
-            format!("{fix} · {owner}")
-        };
+        let owner = crate::tr!(i18n, "callout-owner", owner = grey.owner.trim());
+        push(out, owner, small, true, theme.text, 0.0, 4.0);
     }
-    if !fix.is_empty() {
-        out.push(text(
-            Point::new(x, y),
-            fix,
-            theme.small_size,
-            false,
-            theme.text,
-            width,
-            2,
-        ));
-    }
-    // Opportunities on the grey area, the first with its owner and status.
-    let ideas: Vec<_> = journey
+    // Every opportunity on the grey area, with its owner and status.
+    for opportunity in journey
         .opportunities
         .iter()
-        .filter(
-            |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(g) if *g == grey.id),
-        )
-        .collect();
-    if let Some(first) = ideas.first() {
-        let y = rect.max.y - 6.0 - theme.small_size * 1.3;
-        let status = i18n.term("opportunity-status", first.status.key());
-        let who = if first.owner.trim().is_empty() {
-            status
-        } else {
-            format!("{} · {status}", first.owner)
-        };
-        let mut line = format!("+ {} ({who})", first.idea);
-        if ideas.len() > 1 {
-            line.push_str(&format!(" +{}", ideas.len() - 1));
-        }
-        out.push(text(
-            Point::new(x, y),
-            line,
-            theme.small_size,
+        .filter(|o| matches!(&o.target, OpportunityTarget::GreyArea(g) if *g == grey.id))
+    {
+        push(
+            out,
+            format!("+ {}", opportunity.idea.trim()),
+            small,
             true,
             theme.opportunity,
-            width,
-            1,
-        ));
+            0.0,
+            1.0,
+        );
+        let status = i18n.term("opportunity-status", opportunity.status.key());
+        let who = if opportunity.owner.trim().is_empty() {
+            status
+        } else {
+            format!("{} · {status}", opportunity.owner.trim())
+        };
+        push(out, who, small, false, theme.text_muted, 10.0, 3.0);
     }
+    y - rect.min.y + PAD - 2.0
 }
 
 /// A grey area's title, or "From card → To card" when it has none.
-pub fn grey_area_title(journey: &Journey, grey: &crate::model::GreyArea, i18n: &I18n) -> String {
+pub fn grey_area_title(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
     if !grey.title.trim().is_empty() {
         return grey.title.clone();
     }

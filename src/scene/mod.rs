@@ -9,10 +9,16 @@ use crate::model::{Journey, Rgb};
 use crate::theme::Theme;
 
 mod card;
+mod fit;
 mod grey_areas;
+pub mod overlap;
 
-pub use card::{deviation_colour, out_of_order_arrows, touchpoint};
-pub use grey_areas::{grey_area_title, grey_areas};
+pub use card::{
+    LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,
+    out_of_order_arrows, strongest_quote, touchpoint,
+};
+pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
+pub use grey_areas::{callout, callout_box, grey_area_title, grey_areas};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Paint {
@@ -73,8 +79,42 @@ pub struct TextBox {
     pub bold: bool,
     pub colour: Rgb,
     pub max_width: f32,
+    /// The lines it may take; a text that needs more is cut there with "…". The scene
+    /// gives every field the lines it needs (exports cut none under 200 characters).
     pub max_lines: usize,
     pub align: Align,
+}
+
+impl TextBox {
+    /// The lines as every writer draws them, broken by the one text engine.
+    pub fn lines(&self) -> Vec<String> {
+        if self.text.trim().is_empty() || self.max_width <= 0.0 {
+            return Vec::new();
+        }
+        crate::text::wrap_at_most(
+            &self.text,
+            self.size,
+            self.bold,
+            self.max_width,
+            self.max_lines.max(1),
+        )
+    }
+
+    /// Where its lines are drawn: the widest line's width, the lines' height.
+    pub fn extent(&self) -> Rect {
+        let lines = self.lines();
+        let width = lines
+            .iter()
+            .map(|l| crate::text::width(l, self.size, self.bold))
+            .fold(0.0, f32::max);
+        let height = crate::text::height(lines.len(), self.size);
+        let left = match self.align {
+            Align::Left => self.pos.x,
+            Align::Center => self.pos.x - width / 2.0,
+            Align::Right => self.pos.x - width,
+        };
+        Rect::from_min_size(left, self.pos.y, width, height)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,7 +141,89 @@ pub enum Shape {
         line: Line,
         spacing: f32,
     },
+    /// A background (a stage's column): text may lie across its edges.
+    Area {
+        rect: Rect,
+        paint: Paint,
+    },
+    /// A line drawn over text on purpose (a failed touchpoint crossed out).
+    Cross {
+        points: Vec<Point>,
+        line: Line,
+    },
     Text(TextBox),
+}
+
+impl Shape {
+    /// The shape moved by (dx, dy) after scaling by `scale`: a part of a page drawn at
+    /// another place and size (a slide's cards, a page's map).
+    pub fn placed(&self, dx: f32, dy: f32, scale: f32) -> Shape {
+        let p = |p: &Point| Point::new(dx + p.x * scale, dy + p.y * scale);
+        let r = |r: &Rect| Rect {
+            min: p(&r.min),
+            max: p(&r.max),
+        };
+        let l = |l: &Line| Line {
+            paint: l.paint,
+            width: l.width * scale,
+            dash: l.dash.map(|(d, g)| (d * scale, g * scale)),
+        };
+        match self {
+            Shape::Rect {
+                rect,
+                radius,
+                fill,
+                stroke,
+            } => Shape::Rect {
+                rect: r(rect),
+                radius: radius * scale,
+                fill: *fill,
+                stroke: stroke.as_ref().map(l),
+            },
+            Shape::Polyline { points, line } => Shape::Polyline {
+                points: points.iter().map(p).collect(),
+                line: l(line),
+            },
+            Shape::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+            } => Shape::Circle {
+                center: p(center),
+                radius: radius * scale,
+                fill: *fill,
+                stroke: stroke.as_ref().map(l),
+            },
+            Shape::Hatch {
+                rect,
+                line,
+                spacing,
+            } => Shape::Hatch {
+                rect: r(rect),
+                line: l(line),
+                spacing: spacing * scale,
+            },
+            Shape::Area { rect, paint } => Shape::Area {
+                rect: r(rect),
+                paint: *paint,
+            },
+            Shape::Cross { points, line } => Shape::Cross {
+                points: points.iter().map(p).collect(),
+                line: l(line),
+            },
+            Shape::Text(t) => Shape::Text(TextBox {
+                pos: p(&t.pos),
+                text: t.text.clone(),
+                size: t.size * scale,
+                bold: t.bold,
+                colour: t.colour,
+                max_width: t.max_width * scale,
+                max_lines: t.max_lines,
+                align: t.align,
+            }),
+        }
+    }
 }
 
 /// The shapes of a stage column, its header and notes.
@@ -114,57 +236,15 @@ pub fn stages(
     visible: &Rect,
 ) {
     for (i, stage_box) in layout.stages.iter().enumerate() {
-        if !stage_box.column.intersects(visible) {
+        // A stage of no width (hidden, on a slide's strip) draws nothing.
+        if !stage_box.column.intersects(visible) || stage_box.column.width() < 1.0 {
             continue;
         }
-        let fill = Some(Paint::solid(theme.stage_fill[i % 2]));
-        out.push(Shape::Rect {
+        out.push(Shape::Area {
             rect: stage_box.column,
-            radius: 0.0,
-            fill,
-            stroke: None,
+            paint: Paint::solid(theme.stage_fill[i % 2]),
         });
-        let header = stage_box.header.shrink(2.0);
-        out.push(Shape::Rect {
-            rect: header,
-            radius: 6.0,
-            fill: Some(Paint::solid(theme.stage_header_fill)),
-            stroke: None,
-        });
-        let pad = 12.0;
-        out.push(text(
-            Point::new(header.min.x + pad, header.min.y + pad),
-            i18n.stage_name(journey, stage_box.stage),
-            theme.stage_size,
-            true,
-            theme.stage_header_text,
-            header.width() - 60.0,
-            1,
-        ));
-        if let Some(notes) = journey.stages.get(&stage_box.stage) {
-            // All four notes, one line each, labelled.
-            let mut y = header.min.y + pad + theme.stage_size * 1.4;
-            for (label, value) in [
-                ("field-stage-goal", &notes.goal),
-                ("field-stage-doing", &notes.doing),
-                ("field-stage-thinking", &notes.thinking),
-                ("field-stage-feeling", &notes.feeling),
-            ] {
-                if value.trim().is_empty() {
-                    continue;
-                }
-                out.push(text(
-                    Point::new(header.min.x + pad, y),
-                    format!("{}: {value}", i18n.tr(label)),
-                    theme.small_size,
-                    false,
-                    theme.stage_header_text,
-                    header.width() - 2.0 * pad,
-                    1,
-                ));
-                y += theme.small_size * 1.35;
-            }
-        }
+        stage_header(out, journey, stage_box.header, stage_box.stage, theme, i18n);
     }
     for lane in &layout.lanes {
         let y = lane.rect.max.y + theme.metrics.lane_gap / 2.0;
@@ -179,11 +259,90 @@ pub fn stages(
     }
 }
 
-/// Lane names in the label column at the map's left edge.
+/// Room on a stage header's right for the editor's "+" (`Theme::header_button_room`:
+/// the editor's themes keep it; exports, which have no button, use the whole header).
+pub const HEADER_BUTTON_ROOM: f32 = 48.0;
+/// How far down a stage header's name starts when it goes under the "+" (the button
+/// is 28 high, 8 from the header's top).
+pub const HEADER_BUTTON_ROW: f32 = 40.0;
+/// A stage header's room around its words: the header's 2-unit inset and the 12-unit
+/// padding, on both sides.
+pub const HEADER_INSET: f32 = 28.0;
+
+/// A stage's header in `header`: its name (on two lines if it needs them) and every
+/// note, labelled, whole. Returns the height they need.
+pub fn stage_header(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    header: Rect,
+    stage: crate::model::Stage,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let header = header.shrink(2.0);
+    out.push(Shape::Rect {
+        rect: header,
+        radius: 6.0,
+        fill: Some(Paint::solid(theme.stage_header_fill)),
+        stroke: None,
+    });
+    let pad = 12.0;
+    let x = header.min.x + pad;
+    let mut y = header.min.y + pad;
+    let name = i18n.stage_name(journey, stage);
+    // Beside the "+", or under it when a word of the name would not fit beside it.
+    let mut width = header.width() - pad - theme.header_button_room.max(pad);
+    if theme.header_button_room > 0.0 && fit::widest_word(&name, theme.stage_size, true) > width {
+        y = header.min.y + HEADER_BUTTON_ROW;
+        width = header.width() - 2.0 * pad;
+    }
+    let (shape, height) = card::block(
+        Point::new(x, y),
+        name,
+        theme.stage_size,
+        true,
+        theme.stage_header_text,
+        width,
+        usize::MAX,
+    );
+    out.push(shape);
+    y += height + 6.0;
+    if let Some(notes) = journey.stages.get(&stage) {
+        for (label, value) in [
+            ("field-stage-goal", &notes.goal),
+            ("field-stage-doing", &notes.doing),
+            ("field-stage-thinking", &notes.thinking),
+            ("field-stage-feeling", &notes.feeling),
+        ] {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let (shape, height) = card::block(
+                Point::new(x, y),
+                format!("{}: {}", i18n.tr(label), value.trim()),
+                theme.small_size,
+                false,
+                theme.stage_header_text,
+                header.width() - 2.0 * pad,
+                usize::MAX,
+            );
+            out.push(shape);
+            y += height + 3.0;
+        }
+    }
+    y - header.min.y + pad + 4.0 - 6.0
+}
+
+/// Space around a lane's name in the label column.
+pub const LANE_LABEL_INSET: f32 = 8.0;
+
+/// Lane names in the label column at the map's left edge, whole (each lane is as high
+/// as its name needs).
 pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
     // The wall has no label column: its lanes speak for themselves.
     for lane in layout.lanes.iter().filter(|l| l.label.width() >= 40.0) {
-        let pos = Point::new(lane.label.min.x + 10.0, lane.label.min.y + 8.0);
+        let inset = LANE_LABEL_INSET;
+        let pos = Point::new(lane.label.min.x + inset, lane.label.min.y + inset);
         let name = i18n.term("lane", lane.lane.key());
         out.push(text(
             pos,
@@ -191,8 +350,8 @@ pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n
             theme.body_size,
             true,
             theme.lane_label_text,
-            lane.label.width() - 16.0,
-            3,
+            lane.label.width() - 2.0 * inset,
+            usize::MAX,
         ));
     }
 }
@@ -306,16 +465,6 @@ pub fn extra_curves(
             });
         }
     }
-}
-
-/// A rough line count for laying out text blocks one under another: an average glyph
-/// is about half the font size wide.
-pub fn estimate_lines(text: &str, size: f32, width: f32) -> usize {
-    if text.is_empty() {
-        return 0;
-    }
-    let per_line = (width / (size * 0.52)).max(1.0);
-    ((text.chars().count() as f32 / per_line).ceil() as usize).max(1)
 }
 
 /// A left-aligned text box.

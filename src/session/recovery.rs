@@ -321,12 +321,21 @@ pub fn find_with(fs: &dyn Fs, dir: &Path, own: Option<&str>) -> Vec<Found> {
         if !format::validate(&recovery.journey).is_empty() {
             continue;
         }
-        let changes = recovery
+        let disk = recovery
             .path
             .as_deref()
             .and_then(|path| fs.read(path, format::MAX_JOURNEY_BYTES).ok())
-            .and_then(|bytes| format::parse_bytes(&bytes).ok())
-            .map(|disk| Changes::between(&disk.journey, &recovery.journey));
+            .and_then(|bytes| format::parse_bytes(&bytes).ok());
+        // The file already holds this work (a window killed between its save and
+        // clearing its recovery): nothing to offer, and nothing to keep.
+        if disk
+            .as_ref()
+            .is_some_and(|disk| disk.journey == recovery.journey)
+        {
+            fs.remove(file).ok();
+            continue;
+        }
+        let changes = disk.map(|disk| Changes::between(&disk.journey, &recovery.journey));
         found.push(Found {
             file: file.clone(),
             recovery,
@@ -474,6 +483,29 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].file, file);
         assert_eq!(found[0].recovery, recovery("Sin guardar ñ"));
+    }
+
+    #[test]
+    fn work_the_file_already_holds_is_not_offered() {
+        // A window saved, then was killed before it cleared its recovery.
+        let dir = tempfile::tempdir().unwrap();
+        let map = dir.path().join("map.ron");
+        let mut saved = recovery("Guardado");
+        saved.path = Some(map.clone());
+        crate::format::save(&map, &saved.journey).unwrap();
+        let killed = Slot::claim(dir.path()).unwrap();
+        killed.write(&saved).unwrap();
+        let file = killed.file();
+        drop(killed);
+        assert!(find(dir.path(), None).is_empty());
+        assert!(!file.exists(), "the leftover is removed");
+        // Work that differs from the file is offered.
+        let other = Slot::claim(dir.path()).unwrap();
+        let mut unsaved = saved.clone();
+        unsaved.journey.title = "Sin guardar".into();
+        other.write(&unsaved).unwrap();
+        drop(other);
+        assert_eq!(find(dir.path(), None).len(), 1);
     }
 
     #[test]

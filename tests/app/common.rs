@@ -234,3 +234,43 @@ pub fn send(h: &mut Harness<'_, JourneyApp>, events: Vec<egui::Event>, per_frame
     }
     settle(h);
 }
+
+/// Every text the frame painted: its text, font size and screen rectangle.
+pub fn painted_texts(h: &Harness<'_, JourneyApp>) -> Vec<(String, f32, egui::Rect)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                let job = &text.galley.job;
+                let size = job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::MAX, f32::min);
+                out.push((job.text.clone(), size, text.visual_bounding_rect()));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut lines = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut lines);
+    }
+    // The canvas paints a wrapped text one line at a time: lines painted one after
+    // the other, each under the one before, are one text again.
+    let mut texts: Vec<(String, f32, egui::Rect)> = Vec::new();
+    for (line, size, rect) in lines {
+        if let Some((text, last_size, last)) = texts.last_mut()
+            && (rect.top() - last.bottom()).abs() < 0.8 * size.max(*last_size)
+            && (rect.left() - last.left()).abs() < 2.0 * size
+            && *last_size == size
+        {
+            text.push(' ');
+            text.push_str(&line);
+            *last = last.union(rect);
+            continue;
+        }
+        texts.push((line, size, rect));
+    }
+    texts
+}

@@ -12,6 +12,7 @@ mod editor_spanish;
 mod find;
 mod hostile;
 mod i18n;
+mod measure;
 mod panels;
 mod real_window;
 mod resolve;

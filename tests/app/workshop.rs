@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use journeymap::app::{Action, ViewChange};
-use journeymap::app::{DisplayMode, JourneyApp, Modal};
+use journeymap::app::{DisplayMode, JourneyApp, Modal, Notice};
 use journeymap::model::*;
 
 /// Counts the keystrokes that are not part of typing a title.
@@ -394,27 +394,138 @@ fn the_shortcut_sheet_closes_with_esc_and_uses_projector_type() {
 }
 
 #[test]
-fn ctrl_0_fits_the_whole_journey_in_presentation() {
+fn ctrl_0_in_presentation_shows_the_whole_journey_readable() {
+    // Thirty cards at projector size: the whole timeline would put titles at 3 px, so
+    // Ctrl+0 shows the wall (and says so), every title readable.
     let journey = journeymap::generate::generate(30, 7);
-    let (app, _dialogs) = app_with(journey, Language::En);
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
     let mut h = harness(app);
     send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
     let zoom_presenting = h.state().view().zoom;
     send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
-    let state = h.state();
-    let canvas = state.canvas_rect().expect("the canvas was drawn");
-    let zoom = state.view().zoom;
-    assert!(zoom < zoom_presenting, "{zoom} < {zoom_presenting}");
-    let bounds = state.map_bounds().expect("a layout");
-    let top_left = state.view().to_screen(canvas.min, bounds.min);
-    let bottom_right = state.view().to_screen(canvas.min, bounds.max);
-    assert!(
-        canvas.expand(1.0).contains(top_left) && canvas.expand(1.0).contains(bottom_right),
-        "{top_left:?}..{bottom_right:?} inside {canvas:?}"
+    h.run();
+    assert_eq!(
+        h.state().workspace().arrangement,
+        journeymap::layout::Arrangement::Wall
     );
+    assert!(
+        matches!(&h.state().workspace().notice, Some(Notice::Info(text)) if text.contains("showing the wall instead")),
+        "{:?}",
+        h.state().workspace().notice
+    );
+    let zoom = h.state().view().zoom;
+    assert!(zoom < zoom_presenting, "{zoom} < {zoom_presenting}");
+    titles_readable(&h, &journey, journey.touchpoints.len());
     // Ctrl+- zooms out further still.
     send(&mut h, shortcut(Modifiers::COMMAND, Key::Minus), 1);
     assert!(h.state().view().zoom < zoom);
+}
+
+/// At least `at_least` of the journey's card titles are painted inside the canvas,
+/// and none at under 9 px.
+fn titles_readable(h: &Harness<'_, JourneyApp>, journey: &Journey, at_least: usize) {
+    let canvas = h.state().canvas_rect().unwrap();
+    let texts = painted_texts(h);
+    let mut shown = 0;
+    for tp in &journey.touchpoints {
+        for (_, size, rect) in texts.iter().filter(|(text, _, _)| text == &tp.title) {
+            assert!(*size >= 9.0, "{:?} at {size} px", tp.title);
+            if canvas.contains_rect(*rect) {
+                shown += 1;
+            }
+        }
+    }
+    assert!(
+        shown >= at_least,
+        "{shown} titles shown, {at_least} expected"
+    );
+}
+
+#[test]
+fn ctrl_0_never_leaves_titles_under_9_px() {
+    // Nineteen cards in the editor, panels hidden: the wall holds them all readably.
+    let journey = journeymap::generate::generate(19, 3);
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1280.0, 720.0);
+    send(
+        &mut h,
+        shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::H),
+        1,
+    ); // panels away
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
+    h.run();
+    assert_eq!(
+        h.state().workspace().arrangement,
+        journeymap::layout::Arrangement::Wall
+    );
+    titles_readable(&h, &journey, journey.touchpoints.len());
+
+    // Four hundred: not even the wall is readable whole; the timeline stays, zoomed
+    // out as far as titles are read, at the current stage, and the notice says so.
+    let journey = journeymap::generate::generate(400, 3);
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1280.0, 720.0);
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
+    h.run();
+    assert_eq!(
+        h.state().workspace().arrangement,
+        journeymap::layout::Arrangement::Timeline
+    );
+    assert!(
+        h.query_by_label_contains("as far as card titles stay readable")
+            .is_some()
+    );
+    titles_readable(&h, &journey, 3);
+    // The first card of the current stage is in view, clear of the lane names.
+    let canvas = h.state().canvas_rect().unwrap();
+    let zoom = h.state().view().zoom;
+    let labels = journeymap::theme::Theme::light().metrics.lane_label_width * zoom;
+    let first = &journey.touchpoints[0].title;
+    let (_, _, rect) = painted_texts(&h)
+        .into_iter()
+        .find(|(text, _, _)| text == first)
+        .expect("the first card's title is painted");
+    assert!(
+        rect.left() >= canvas.left() + labels,
+        "{rect:?} under the lane names"
+    );
+}
+
+#[test]
+fn page_down_in_presentation_brings_the_whole_stage_into_view() {
+    let journey = journeymap::generate::generate(30, 7);
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1920.0, 1080.0);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
+    for _ in 0..4 {
+        send(&mut h, shortcut(Modifiers::NONE, Key::PageDown), 1);
+        h.run();
+        let stage = h
+            .state()
+            .workspace()
+            .active_stage
+            .expect("a stage is active");
+        let canvas = h.state().canvas_rect().unwrap();
+        let zoom = h.state().view().zoom;
+        let labels = journeymap::theme::Theme::presentation(false)
+            .metrics
+            .lane_label_width
+            * zoom;
+        let texts = painted_texts(&h);
+        for tp in journey.touchpoints_in(stage) {
+            let (_, size, rect) = texts
+                .iter()
+                .find(|(text, _, _)| text == &tp.title)
+                .unwrap_or_else(|| panic!("{:?} is painted", tp.title));
+            assert!(*size >= 9.0);
+            assert!(
+                rect.left() >= canvas.left() + labels - 0.5 && rect.right() <= canvas.right() + 0.5,
+                "{stage:?}: {:?} at {rect:?}, canvas {canvas:?}, labels to {}",
+                tp.title,
+                canvas.left() + labels
+            );
+        }
+    }
 }
 
 #[test]

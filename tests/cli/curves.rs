@@ -5,7 +5,6 @@
 use crate::support::{broadband, n};
 use journeymap::export;
 use journeymap::model::*;
-use journeymap::theme::Theme;
 
 #[test]
 fn extra_curves_round_trip_and_draw_as_their_own_lines_with_a_legend() {
@@ -13,7 +12,7 @@ fn extra_curves_round_trip_and_draw_as_their_own_lines_with_a_legend() {
     assert!(journey.curves.len() >= 2);
     assert_eq!(journeymap::format::to_text(&journey).unwrap(), text);
     let svg = export::svg(&journey, false);
-    let page = export::page(&journey, &Theme::light());
+    let page = export::page_of(&journey, &Default::default());
     for (i, curve) in journey.curves.iter().enumerate() {
         // The dashed line in the curve's colour through every scored touchpoint.
         let points: Vec<String> = page
@@ -21,7 +20,8 @@ fn extra_curves_round_trip_and_draw_as_their_own_lines_with_a_legend() {
             .slots
             .iter()
             .filter_map(|s| s.curves.iter().find(|(c, _)| *c == i))
-            .map(|(_, p)| format!("{},{}", n(p.x), n(p.y)))
+            .map(|(_, p)| page.on_page(*p))
+            .map(|p| format!("{},{}", n(p.x), n(p.y)))
             .collect();
         let scored = journey
             .touchpoints

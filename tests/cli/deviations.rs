@@ -6,7 +6,7 @@
 
 use crate::support::{broadband, n};
 use journeymap::export;
-use journeymap::layout::{AD_HOC_DROP, Lane, Rect};
+use journeymap::layout::{AD_HOC_DROP, Lane, Point, Rect};
 use journeymap::model::*;
 use journeymap::theme::Theme;
 
@@ -49,13 +49,14 @@ fn the_broadband_example_has_all_four_deviations_and_round_trips() {
 fn every_deviation_is_drawn_where_the_layout_puts_it() {
     let (journey, _) = broadband();
     let svg = export::svg(&journey, false);
-    let page = export::page(&journey, &Theme::light());
-    // Cards are drawn inside a group moved to the map's origin: compare in map units.
+    let page = export::page_of(&journey, &Default::default());
+    // The map is placed on the page at its origin: compare in page units.
     let rect_at = |r: &Rect| {
+        let at = page.on_page(r.min);
         format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\"",
-            n(r.min.x),
-            n(r.min.y),
+            n(at.x),
+            n(at.y),
             n(r.width())
         )
     };
@@ -101,12 +102,13 @@ fn every_deviation_is_drawn_where_the_layout_puts_it() {
 
     // Failing: crossed out, corner to corner.
     let failing = slot(Deviation::Failing).card.shrink(6.0);
+    let (from, to) = (page.on_page(failing.min), page.on_page(failing.max));
     let cross = format!(
         "<polyline points=\"{},{} {},{}\"",
-        n(failing.min.x),
-        n(failing.min.y),
-        n(failing.max.x),
-        n(failing.max.y)
+        n(from.x),
+        n(from.y),
+        n(to.x),
+        n(to.y)
     );
     assert!(svg.contains(&cross), "no cross over the failing card");
 
@@ -117,21 +119,17 @@ fn every_deviation_is_drawn_where_the_layout_puts_it() {
         .clone()
         .unwrap();
     let target = page.layout.slots.iter().find(|s| s.id == after).unwrap();
-    let start = format!(
-        "<polyline points=\"{},{} ",
-        n(moved.card.center().x),
-        n(moved.card.min.y)
-    );
+    let start = page.on_page(Point::new(moved.card.center().x, moved.card.min.y));
+    let start = format!("<polyline points=\"{},{} ", n(start.x), n(start.y));
     let arrow = svg
         .lines()
         .find(|l| l.starts_with(&start))
         .expect("an arrow from the card");
     assert!(
-        arrow.contains(&format!(
-            "{},{}\"",
-            n(target.card.max.x + 6.0),
-            n(target.card.min.y + 12.0)
-        )),
+        arrow.contains(&{
+            let end = page.on_page(Point::new(target.card.max.x + 6.0, target.card.min.y + 2.0));
+            format!("{},{}\"", n(end.x), n(end.y))
+        }),
         "{arrow}"
     );
 

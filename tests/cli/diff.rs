@@ -199,7 +199,7 @@ fn the_picture_marks_each_change_where_it_sits() {
 
     // Decode the PNG and look at the outline left of each card (1 px per unit).
     let picture = image::open(&png).unwrap().to_rgb8();
-    let page = export::page(&new, &journeymap::theme::Theme::light());
+    let page = export::page_of(&new, &Default::default());
     let near = |a: [u8; 3], b: Rgb| {
         a.iter()
             .zip([b.0, b.1, b.2])

@@ -1,7 +1,7 @@
 //! Exported pictures, decoded and inspected: size, content at the layout's coordinates,
 //! transparency, SVG text, determinism, language, errors, and one image snapshot.
 
-use journeymap::export::{self, ExportOptions, page};
+use journeymap::export::{self, ExportOptions};
 use journeymap::format;
 use journeymap::model::*;
 use journeymap::theme::Theme;
@@ -33,7 +33,7 @@ fn pixel(image: &image::RgbaImage, x: f32, y: f32, scale: f32) -> [u8; 4] {
 #[test]
 fn png_size_is_the_page_times_the_scale_and_it_is_not_blank() {
     let journey = online();
-    let page = page(&journey, &Theme::light());
+    let page = export::page_of(&journey, &ExportOptions::default());
     for scale in [1.0, 2.0] {
         let image = decode(
             &export::png(
@@ -68,7 +68,7 @@ fn png_size_is_the_page_times_the_scale_and_it_is_not_blank() {
 #[test]
 fn grey_areas_and_the_emotion_curve_are_where_the_layout_puts_them() {
     let journey = online();
-    let page = page(&journey, &Theme::light());
+    let page = export::page_of(&journey, &ExportOptions::default());
     let scale = 2.0;
     let image = decode(
         &export::png(
@@ -478,8 +478,28 @@ fn empty_stages_can_be_collapsed_on_export() {
             .parse::<f32>()
             .unwrap()
     };
-    let metrics = Theme::light().metrics;
-    let saved = 4.0 * (metrics.empty_stage_width - metrics.collapsed_stage_width);
+    // Each empty stage goes from its full width to the collapsed one, or to what its
+    // name's longest word needs, whichever is wider.
+    let theme = export::export_theme(&ExportOptions::default());
+    let least = journeymap::scene::header_least_widths(
+        &journey,
+        &theme,
+        &journeymap::i18n::I18n::new(Language::En),
+    );
+    let m = &theme.metrics;
+    let saved: f32 = [
+        Stage::Interest,
+        Stage::Consideration,
+        Stage::Action,
+        Stage::Usage,
+    ]
+    .iter()
+    .map(|s| {
+        let least = least[s.index()];
+        m.empty_stage_width.max(least) - m.collapsed_stage_width.max(least)
+    })
+    .sum();
+    assert!(saved > 150.0, "collapsing saves room: {saved}");
     assert!(
         (width(false) - width(true) - saved).abs() < 1.0,
         "four empty stages narrower by {saved}: {} vs {}",
@@ -549,7 +569,7 @@ fn grey_area_callouts_in_the_svg_neither_overlap_nor_cover_cards() {
     let svg = export::svg(&journey, false);
     let texts = svg_positioned_texts(&svg);
     let theme = Theme::light();
-    let layout = page(&journey, &theme).layout;
+    let layout = export::page_of(&journey, &ExportOptions::default()).layout;
     let place = |title: &str| {
         texts
             .iter()
@@ -729,7 +749,7 @@ fn pdf_is_vector_with_real_text_in_embedded_subset_fonts() {
     };
     // The page is the map's page, one layout unit a point.
     let journey = online();
-    let page = page(&journey, &Theme::light());
+    let page = export::page_of(&journey, &ExportOptions::default());
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout).into_owned();
     let size = format!("Page size:       {} x {} pts", page.width, page.height);
@@ -758,4 +778,89 @@ fn pdf_is_vector_with_real_text_in_embedded_subset_fonts() {
         fonts.lines().skip(2).all(|l| l.contains(" yes yes ")),
         "embedded subsets: {fonts}"
     );
+}
+
+/// What every picture of `journey` must hold whole: each card's title, each stage's
+/// name, each grey area's title, fix, owner and opportunities with their owners, each
+/// card's strongest quote.
+fn every_word(journey: &Journey) -> Vec<String> {
+    let i18n = journeymap::i18n::I18n::new(journey.language);
+    let mut said: Vec<String> = journey
+        .touchpoints
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    said.extend(Stage::ALL.iter().map(|s| i18n.stage_name(journey, *s)));
+    for grey in &journey.grey_areas {
+        said.push(journeymap::scene::grey_area_title(journey, grey, &i18n));
+        if !grey.fix.is_empty() {
+            said.push(journeymap::tr!(i18n, "callout-fix", fix = grey.fix.trim()));
+        }
+        if !grey.owner.is_empty() {
+            said.push(journeymap::tr!(
+                i18n,
+                "callout-owner",
+                owner = grey.owner.trim()
+            ));
+        }
+    }
+    for o in &journey.opportunities {
+        said.push(o.idea.trim().to_owned());
+        if !o.owner.is_empty() {
+            said.push(o.owner.trim().to_owned());
+        }
+    }
+    for t in &journey.touchpoints {
+        if let Some(quote) = journeymap::scene::strongest_quote(journey, t) {
+            said.push(quote.text.trim().to_owned());
+        }
+    }
+    said
+}
+
+#[test]
+fn every_example_exports_every_word_whole_in_svg_and_pdf() {
+    let squeeze = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 3);
+    for source in names {
+        let journey = format::load(&source).unwrap().journey;
+        let svg = squeeze(&svg_texts(&export::svg(&journey, false)).join(" "));
+        let pdf = dir.path().join("map.pdf");
+        let status = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .arg("export")
+            .arg(&source)
+            .arg("-o")
+            .arg(&pdf)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let output = Command::new("pdftotext")
+            .arg("-raw")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = squeeze(&String::from_utf8_lossy(&output.stdout));
+        for words in every_word(&journey) {
+            let words = squeeze(&words);
+            assert!(
+                svg.contains(&words),
+                "{}: {words:?} not whole in the SVG",
+                source.display()
+            );
+            assert!(
+                text.contains(&words),
+                "{}: {words:?} not whole in the PDF",
+                source.display()
+            );
+        }
+    }
 }

@@ -181,12 +181,41 @@ fn slides_are_16_9_an_overview_and_a_page_per_stage_with_no_text_under_18_px() {
     let journey = journeymap::format::load(&example()).unwrap().journey;
     let deck = dir.path().join("deck.pdf");
     journeymap(&[&"export", &example(), &"-o", &deck, &"--slides"]);
-    let non_empty = journeymap::model::Stage::ALL
+    let non_empty: Vec<journeymap::model::Stage> = journeymap::model::Stage::ALL
         .iter()
-        .filter(|s| !journey.stage_range(**s).is_empty())
-        .count();
+        .copied()
+        .filter(|s| !journey.stage_range(*s).is_empty())
+        .collect();
     let sizes = page_sizes(&deck);
-    assert_eq!(sizes.len(), 1 + non_empty);
+    // The overview, the grey areas, then each stage with touchpoints, titled.
+    let options = journeymap::export::ExportOptions {
+        slides: true,
+        ..Default::default()
+    };
+    let composed = journeymap::export::compose_slides(&journey, &options);
+    assert_eq!(sizes.len(), composed.len());
+    assert!(sizes.len() >= 2 + non_empty.len());
+    let page_text = |n: usize| {
+        let n = n.to_string();
+        words(&poppler("pdftotext", &["-f", &n, "-l", &n, "-raw"], &deck))
+    };
+    let overview = page_text(1);
+    assert!(overview.contains(&words(&journey.title)), "{overview}");
+    assert!(overview.contains(&words(&journey.scenario)), "{overview}");
+    assert!(page_text(2).starts_with("Grey areas, most severe first"));
+    let i18n = journeymap::i18n::I18n::new(journey.language);
+    let headings: Vec<String> = (1..=sizes.len()).map(page_text).collect();
+    for stage in &non_empty {
+        let heading = format!(
+            "{} · {}",
+            stage.index() + 1,
+            i18n.stage_name(&journey, *stage)
+        );
+        assert!(
+            headings.iter().any(|t| t.starts_with(&heading)),
+            "a slide for {heading}"
+        );
+    }
     for (w, h) in &sizes {
         assert_eq!((*w, *h), (1920.0, 1080.0));
     }
@@ -207,6 +236,12 @@ fn slides_are_16_9_an_overview_and_a_page_per_stage_with_no_text_under_18_px() {
     assert!(critical < medium);
     for tp in &journey.touchpoints {
         assert!(text.contains(&words(&tp.title)), "{:?}", tp.title);
+    }
+    // Every grey area's fix and owner, whole.
+    for grey in &journey.grey_areas {
+        for said in [&grey.fix, &grey.owner] {
+            assert!(text.contains(&words(said)), "{said:?}");
+        }
     }
 
     // As PNG: numbered 1920×1080 pictures.

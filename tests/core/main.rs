@@ -7,5 +7,6 @@ mod fuzz_bounded;
 mod interchange_properties;
 mod journeys_examples;
 mod merge_properties;
+mod pictures;
 mod session;
 mod undo_properties;

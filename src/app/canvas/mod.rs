@@ -10,8 +10,8 @@ mod spotlight;
 mod view;
 
 pub(in crate::app) use paint::Painter;
-use view::MIN_ZOOM;
 pub use view::View;
+use view::{Fitted, MIN_ZOOM};
 
 use super::action::{Actions, ViewChange};
 use super::panels::grey_list::SHOWN_SUGGESTIONS;
@@ -43,6 +43,7 @@ struct LayoutKey {
     revision: u64,
     display: DisplayMode,
     collapse: bool,
+    evidence: bool,
     arrangement: Arrangement,
     /// The canvas's width / height in twentieths, for the wall.
     shape: i32,
@@ -56,6 +57,8 @@ pub struct Canvas {
     /// Where the canvas was on screen last frame.
     rect: Option<egui::Rect>,
     layout: Option<(LayoutKey, MapLayout)>,
+    /// What each card, cell and callout needs, kept between layouts.
+    fit: scene::Fit,
     /// Scroll to show this card next frame.
     reveal: Option<TouchpointId>,
 }
@@ -71,6 +74,16 @@ pub struct Context<'a> {
     /// Handoffs worth marking, most likely first, as the journey index of each pair's
     /// first touchpoint: drawn as faint candidates.
     pub suggestions: &'a [usize],
+}
+
+/// The theme the canvas lays the map out in: the display's, with empty stages
+/// collapsed or not.
+fn canvas_theme(workspace: &Workspace) -> crate::theme::Theme {
+    let mut theme = workspace.theme.clone();
+    theme.metrics = theme
+        .metrics
+        .collapsing_empty_stages(workspace.collapse_empty_stages);
+    theme
 }
 
 impl Canvas {
@@ -116,6 +129,7 @@ impl Canvas {
             revision: cx.revision,
             display: workspace.display,
             collapse: workspace.collapse_empty_stages,
+            evidence: workspace.show_evidence_lane,
             arrangement,
             shape,
         };
@@ -125,10 +139,13 @@ impl Canvas {
         let refit = self.layout.as_ref().is_some_and(|(k, _)| {
             k.arrangement == Arrangement::Wall && k.shape != key.shape && k.revision == key.revision
         });
-        let metrics = workspace
-            .theme
-            .metrics
-            .collapsing_empty_stages(workspace.collapse_empty_stages);
+        // Boxes grow to what the map holds (cards capped by the theme).
+        let metrics = self.fit.metrics(
+            cx.journey,
+            &canvas_theme(workspace),
+            cx.i18n,
+            workspace.show_evidence_lane,
+        );
         let layout = crate::layout::arrange(cx.journey, &metrics, arrangement, aspect);
         self.layout = Some((key, layout));
         if refit {
@@ -144,6 +161,7 @@ impl Canvas {
             rect,
             layout,
             reveal,
+            fit,
         } = self;
         let Some((_, layout)) = layout.as_ref() else {
             return;
@@ -176,7 +194,34 @@ impl Canvas {
         };
         // The projector view opens at full type size; Ctrl+0 and Ctrl+- may still zoom
         // out.
-        view.apply_fit(canvas, layout, min_zoom);
+        let readable = view::READABLE_TITLE_PX / theme.card_title_size;
+        let current = workspace.current_stage(journey);
+        if view.apply_fit(canvas, layout, min_zoom, readable, current) == Some(Fitted::Readable) {
+            // The whole timeline would be unreadable here: the wall, if it is readable
+            // in this window; else the timeline as far out as it stays readable.
+            let aspect = canvas.width() / canvas.height().max(1.0);
+            let wall_fits = layout.arrangement == Arrangement::Timeline && {
+                let metrics = fit.metrics(
+                    journey,
+                    &canvas_theme(workspace),
+                    i18n,
+                    workspace.show_evidence_lane,
+                );
+                let wall = crate::layout::arrange(journey, &metrics, Arrangement::Wall, aspect);
+                let margin = 32.0;
+                let zoom = ((canvas.height() - margin) / wall.focus.height().max(1.0))
+                    .min((canvas.width() - margin) / wall.bounds.width().max(1.0));
+                zoom >= readable
+            };
+            if wall_fits {
+                actions.push(super::action::Action::Command(
+                    super::AppCommand::WallLayout,
+                ));
+                actions.notice(Notice::Info(i18n.tr("notice-fit-wall")));
+            } else {
+                actions.notice(Notice::Info(i18n.tr("notice-fit-readable")));
+            }
+        }
         navigate(ui, &background, canvas, view);
         view.clamp(canvas, &layout.bounds);
         if let Some(id) = reveal.take()

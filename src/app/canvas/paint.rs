@@ -10,7 +10,7 @@ use crate::layout::{Lane, MapLayout, Rect, Slot};
 use crate::model::{Stage, Touchpoint};
 use crate::scene::{self, Align, Line, Paint, Shape, TextBox};
 use crate::theme::Theme;
-use egui::epaint::text::{LayoutJob, TextWrapping};
+use egui::epaint::text::LayoutJob;
 use egui::{Color32, CornerRadius, FontId, Pos2, Stroke, StrokeKind, Vec2};
 
 /// Dashes and gaps stay at least this long on screen, however far out the zoom.
@@ -97,6 +97,10 @@ impl<'a> Painter<'a> {
                     line,
                     spacing,
                 } => self.hatch(rect, line, *spacing),
+                Shape::Area { rect, paint: fill } => {
+                    self.rect_shape(rect, 0.0, &Some(*fill), &None);
+                }
+                Shape::Cross { points, line } => self.polyline(points, line),
                 Shape::Text(text) => self.text(text),
             }
         }
@@ -174,6 +178,8 @@ impl<'a> Painter<'a> {
         }
     }
 
+    /// The text box's lines, as the text engine broke them (the exports' lines), each
+    /// laid out by egui at the zoomed size without wrapping.
     fn text(&self, text: &TextBox) {
         let z = self.view.zoom;
         let px = text.size * z;
@@ -185,27 +191,24 @@ impl<'a> Painter<'a> {
         } else {
             egui::FontFamily::Proportional
         };
-        let width = text.max_width * z;
-        let mut job = LayoutJob::simple(
-            text.text.clone(),
-            FontId::new(px, family),
-            colour(text.colour),
-            width,
-        );
-        job.wrap = TextWrapping {
-            max_width: width,
-            max_rows: text.max_lines,
-            break_anywhere: false,
-            overflow_character: Some('…'),
-        };
-        let galley = self.egui.layout_job(job);
+        let line_height = crate::text::line_height(text.size) * z;
         let mut pos = self.pos(text.pos);
-        match text.align {
-            Align::Left => {}
-            Align::Center => pos.x -= galley.size().x / 2.0,
-            Align::Right => pos.x -= galley.size().x,
+        for line in text.lines() {
+            let job = LayoutJob::simple_singleline(
+                line,
+                FontId::new(px, family.clone()),
+                colour(text.colour),
+            );
+            let galley = self.egui.layout_job(job);
+            let mut at = pos;
+            match text.align {
+                Align::Left => {}
+                Align::Center => at.x -= galley.size().x / 2.0,
+                Align::Right => at.x -= galley.size().x,
+            }
+            self.egui.galley(at, galley, colour(text.colour));
+            pos.y += line_height;
         }
-        self.egui.galley(pos, galley, colour(text.colour));
     }
 }
 

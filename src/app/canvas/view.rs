@@ -98,38 +98,59 @@ impl View {
         };
     }
 
+    /// Applies the fit asked for, if any. `min_zoom` is the display's smallest zoom
+    /// for its own fits; `readable` the smallest at which card titles are still read
+    /// (no fit goes under it); `current` the stage the person is at.
     pub(super) fn apply_fit(
         &mut self,
         canvas: egui::Rect,
         layout: &crate::layout::MapLayout,
         min_zoom: f32,
-    ) {
-        let Some(fit) = self.fit.take() else { return };
+        readable: f32,
+        current: crate::model::Stage,
+    ) -> Option<Fitted> {
+        let fit = self.fit.take()?;
         let bounds = &layout.bounds;
         let margin = 16.0;
+        // The lane names stay pinned at the canvas's left edge, over the map.
+        let labels = layout.lanes.first().map_or(0.0, |l| l.label.width());
         let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
         let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
         let by_focus = (canvas.height() - margin * 2.0) / layout.focus.height().max(1.0);
+        let mut fitted = Fitted::Done;
         let (zoom, left) = match fit {
             // The wall fits its stages, cards and curve to the window, both ways.
             Fit::Height if layout.arrangement == crate::layout::Arrangement::Wall => {
                 (by_focus.min(by_width).min(2.0), 0.0)
             }
             Fit::Height => (by_height.min(1.2), 0.0),
-            Fit::Whole => (by_height.min(by_width), 0.0),
+            Fit::Whole => {
+                let whole = by_height.min(by_width);
+                if whole >= readable {
+                    (whole, 0.0)
+                } else {
+                    // Everything would be too small to read: as far out as titles
+                    // stay readable, from the current stage.
+                    fitted = Fitted::Readable;
+                    let column = &layout.stages[current.index()].column;
+                    (readable, column.min.x - labels)
+                }
+            }
             Fit::Stage(stage) => {
                 let column = &layout.stages[stage.index()].column;
-                let by_column = (canvas.width() - margin * 2.0) / column.width().max(1.0);
-                (by_height.min(by_column), column.min.x)
+                let room = canvas.width() - margin * 2.0;
+                let by_column = room / (column.width() + labels).max(1.0);
+                (by_height.min(by_column), column.min.x - labels)
             }
         };
-        // Fit-whole is an explicit request to see everything: no minimum type size.
-        let floor = if fit == Fit::Whole {
-            MIN_ZOOM
-        } else {
-            min_zoom.max(MIN_ZOOM)
+        let floor = match fit {
+            Fit::Whole => readable,
+            // A stage is brought into view whole, shrinking even a projector's type
+            // as long as titles stay readable.
+            Fit::Stage(_) => readable,
+            Fit::Height => min_zoom,
         };
-        self.zoom = zoom.clamp(floor, MAX_ZOOM);
+        self.zoom = zoom.clamp(floor.max(MIN_ZOOM), MAX_ZOOM);
         let map_width = bounds.width() * self.zoom;
         let x = if left > 0.0 {
             margin - left * self.zoom
@@ -139,5 +160,18 @@ impl View {
             margin
         };
         self.offset = Vec2::new(x, margin);
+        Some(fitted)
     }
 }
+
+/// What a fit did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Fitted {
+    Done,
+    /// The whole map would have put card titles under the readable size: it is fitted
+    /// as far out as they stay readable, from the current stage.
+    Readable,
+}
+
+/// The smallest size, in pixels, a fit leaves card titles at.
+pub(super) const READABLE_TITLE_PX: f32 = 9.0;

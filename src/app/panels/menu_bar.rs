@@ -65,6 +65,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
                         Some(AppCommand::ZoomOut),
                         Some(AppCommand::ZoomFit),
                         Some(AppCommand::CollapseEmptyStages),
+                        Some(AppCommand::EvidenceLane),
                         Some(AppCommand::WallLayout),
                         None,
                         Some(AppCommand::ToggleJourneyPanel),

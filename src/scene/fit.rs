@@ -1,0 +1,333 @@
+//! Boxes grow before words are cut: the metrics that give every lane the room its
+//! fullest cell needs, every card its title, every callout its words and every stage
+//! header its name and notes. The needs are measured by drawing each part into a
+//! scratch list (the same code that draws it), so what is measured is what is drawn.
+//!
+//! `Fit` keeps each element's needs with a digest of what it draws from, so the editor
+//! lays a 10,000-card map out again on a keystroke by measuring the one card that
+//! changed; `fitted` measures everything once (exports).
+
+use super::Shape;
+use super::{HEADER_INSET, LANE_LABEL_INSET, card, grey_areas, stage_header};
+use crate::i18n::I18n;
+use crate::layout::{AD_HOC_DROP, Lane, Rect};
+use crate::model::{
+    Deviation, Evidence, EvidenceId, GreyArea, Journey, Opportunity, OpportunityTarget, Touchpoint,
+    TouchpointId,
+};
+use crate::theme::{Metrics, Theme};
+use std::hash::{Hash, Hasher};
+
+/// The smallest evidence lane (one line of quote), when it is shown.
+const MIN_EVIDENCE: f32 = 36.0;
+/// A part measured in a box this high never runs out of room.
+const TALL: f32 = 1.0e7;
+
+/// What one touchpoint's card and cells need, in height.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Needs {
+    card: f32,
+    evidence: f32,
+    doing: f32,
+    pains: f32,
+    department: f32,
+}
+
+/// Each element's needs with the digest of what they were measured from.
+#[derive(Debug, Default)]
+pub struct Fit {
+    /// The theme and language the needs were measured in.
+    style: u64,
+    touchpoints: foldhash::HashMap<TouchpointId, (u64, Needs)>,
+    grey_areas: foldhash::HashMap<String, (u64, f32)>,
+}
+
+/// The metrics that fit `journey`, measured once.
+pub fn fitted(journey: &Journey, theme: &Theme, i18n: &I18n, evidence_lane: bool) -> Metrics {
+    Fit::default().metrics(journey, theme, i18n, evidence_lane)
+}
+
+fn digest(parts: impl FnOnce(&mut foldhash::fast::FoldHasher<'static>)) -> u64 {
+    static SEED: std::sync::OnceLock<foldhash::fast::FixedState> = std::sync::OnceLock::new();
+    let state = SEED.get_or_init(|| foldhash::fast::FixedState::with_seed(0x6a6d));
+    let mut hasher = std::hash::BuildHasher::build_hasher(state);
+    parts(&mut hasher);
+    hasher.finish()
+}
+
+fn style_digest(theme: &Theme, i18n: &I18n) -> u64 {
+    digest(|h| {
+        let m = &theme.metrics;
+        for size in [
+            theme.card_title_size,
+            theme.body_size,
+            theme.small_size,
+            theme.stage_size,
+            theme.badge_size,
+            m.slot_width,
+            m.callout_width,
+        ] {
+            size.to_bits().hash(h);
+        }
+        theme.card_title_lines.hash(h);
+        i18n.language().key().hash(h);
+    })
+}
+
+/// The evidence items and opportunities each touchpoint draws, found once.
+struct Index<'a> {
+    evidence: foldhash::HashMap<&'a EvidenceId, &'a Evidence>,
+    opportunities: foldhash::HashMap<&'a TouchpointId, Vec<&'a Opportunity>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(journey: &'a Journey) -> Self {
+        let mut opportunities: foldhash::HashMap<&TouchpointId, Vec<&Opportunity>> =
+            foldhash::HashMap::default();
+        for o in &journey.opportunities {
+            if let OpportunityTarget::Touchpoint(t) = &o.target {
+                opportunities.entry(t).or_default().push(o);
+            }
+        }
+        Self {
+            evidence: journey.evidence.iter().map(|e| (&e.id, e)).collect(),
+            opportunities,
+        }
+    }
+}
+
+/// Everything a touchpoint's card and cells are drawn from.
+fn touchpoint_digest(journey: &Journey, index: &Index<'_>, tp: &Touchpoint) -> u64 {
+    digest(|h| {
+        tp.title.hash(h);
+        tp.deviation.map(Deviation::key).hash(h);
+        tp.key_moment.hash(h);
+        tp.emotion.as_ref().map(|e| (e.score, &e.word)).hash(h);
+        tp.action.hash(h);
+        tp.thought.hash(h);
+        tp.expectation.hash(h);
+        tp.pain_points.hash(h);
+        let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
+        channel.map(|c| &c.name).hash(h);
+        let department = tp.department.as_ref().and_then(|d| journey.department(d));
+        department.map(|d| &d.name).hash(h);
+        tp.evidence.len().hash(h);
+        for id in &tp.evidence {
+            if let Some(e) = index.evidence.get(id) {
+                (e.kind, e.confidence, &e.text).hash(h);
+                if let Some(m) = &e.metric {
+                    (m.name, &m.label, m.value.to_bits(), &m.scale, m.sample_size).hash(h);
+                }
+            }
+        }
+        for o in index.opportunities.get(&tp.id).into_iter().flatten() {
+            (&o.idea, &o.owner, o.status).hash(h);
+        }
+    })
+}
+
+fn grey_digest(journey: &Journey, grey: &GreyArea) -> u64 {
+    digest(|h| {
+        (&grey.title, grey.kind, grey.severity, grey.status).hash(h);
+        (&grey.experience, &grey.fix, &grey.owner).hash(h);
+        if grey.title.trim().is_empty() {
+            for id in [&grey.from, &grey.to] {
+                journey.touchpoint(id).map(|t| &t.title).hash(h);
+            }
+        }
+        for o in journey
+            .opportunities
+            .iter()
+            .filter(|o| matches!(&o.target, OpportunityTarget::GreyArea(g) if *g == grey.id))
+        {
+            (&o.idea, &o.owner, o.status).hash(h);
+        }
+    })
+}
+
+fn measure_touchpoint(journey: &Journey, tp: &Touchpoint, theme: &Theme, i18n: &I18n) -> Needs {
+    let width = theme.metrics.slot_width;
+    let cell = Rect::from_min_size(0.0, 0.0, width, TALL);
+    let mut scratch = Vec::new();
+    let drop = if tp.deviation == Some(Deviation::AdHoc) {
+        AD_HOC_DROP
+    } else {
+        0.0
+    };
+    // A cell that draws nothing needs nothing (a lane no card uses can go).
+    let mut need = |draw: &mut dyn FnMut(&mut Vec<Shape>) -> f32| {
+        scratch.clear();
+        let height = draw(&mut scratch);
+        if scratch.is_empty() { 0.0 } else { height }
+    };
+    Needs {
+        card: card::card(&mut Vec::new(), journey, cell, tp, theme, i18n) + drop,
+        evidence: need(&mut |out| card::evidence(out, journey, cell, tp, theme, i18n)),
+        doing: need(&mut |out| card::doing(out, cell, tp, theme, i18n)),
+        pains: need(&mut |out| card::pains(out, journey, cell, tp, theme, i18n)),
+        department: need(&mut |out| card::department(out, journey, cell, tp, theme)),
+    }
+}
+
+impl Fit {
+    /// The theme's metrics grown to what `journey` needs; the evidence lane shown or
+    /// not.
+    pub fn metrics(
+        &mut self,
+        journey: &Journey,
+        theme: &Theme,
+        i18n: &I18n,
+        evidence_lane: bool,
+    ) -> Metrics {
+        let style = style_digest(theme, i18n);
+        if style != self.style {
+            *self = Fit {
+                style,
+                ..Fit::default()
+            };
+        }
+        let index = Index::new(journey);
+        let mut most = Needs::default();
+        let mut seen = foldhash::HashSet::default();
+        for tp in &journey.touchpoints {
+            let key = touchpoint_digest(journey, &index, tp);
+            let needs = match self.touchpoints.get(&tp.id) {
+                Some((k, needs)) if *k == key => *needs,
+                _ => {
+                    let needs = measure_touchpoint(journey, tp, theme, i18n);
+                    self.touchpoints.insert(tp.id.clone(), (key, needs));
+                    needs
+                }
+            };
+            seen.insert(&tp.id);
+            most.card = most.card.max(needs.card);
+            most.evidence = most.evidence.max(needs.evidence);
+            most.doing = most.doing.max(needs.doing);
+            most.pains = most.pains.max(needs.pains);
+            most.department = most.department.max(needs.department);
+        }
+        self.touchpoints.retain(|id, _| seen.contains(id));
+        let callout = Rect::from_min_size(0.0, 0.0, theme.metrics.callout_width, TALL);
+        let mut callout_height: f32 = 0.0;
+        let mut greys = foldhash::HashSet::default();
+        for grey in &journey.grey_areas {
+            let key = grey_digest(journey, grey);
+            let height = match self.grey_areas.get(grey.id.as_str()) {
+                Some((k, height)) if *k == key => *height,
+                _ => {
+                    let height =
+                        grey_areas::callout(&mut Vec::new(), journey, grey, callout, theme, i18n);
+                    self.grey_areas
+                        .insert(grey.id.as_str().to_owned(), (key, height));
+                    height
+                }
+            };
+            greys.insert(grey.id.as_str());
+            callout_height = callout_height.max(height);
+        }
+        self.grey_areas.retain(|id, _| greys.contains(id.as_str()));
+        let m = &theme.metrics;
+        // The narrowest each stage's column can be: an empty stage's is the metrics'
+        // (collapsed or not; none when it is hidden), one with cards holds a card (on
+        // the wall, whose columns are the narrower).
+        let least = header_least_widths(journey, theme, i18n);
+        let mut grown = m.clone();
+        for (own, need) in grown.stage_least.iter_mut().zip(least) {
+            *own = own.max(need);
+        }
+        let narrowest = |stage: crate::model::Stage| {
+            if journey.stage_range(stage).is_empty() {
+                grown.empty_width(stage)
+            } else {
+                let padding = m.stage_padding.min(crate::layout::WALL_PADDING);
+                (m.slot_width + 2.0 * padding).max(grown.least(stage))
+            }
+        };
+        let has_notes = journey.stages.values().any(|n| {
+            [&n.goal, &n.doing, &n.thinking, &n.feeling]
+                .iter()
+                .any(|v| !v.trim().is_empty())
+        });
+        let header_height = crate::model::Stage::ALL
+            .iter()
+            .filter(|stage| narrowest(**stage) >= 1.0)
+            .map(|stage| {
+                let header = Rect::from_min_size(0.0, 0.0, narrowest(*stage), TALL);
+                stage_header(&mut Vec::new(), journey, header, *stage, theme, i18n) + 4.0
+            })
+            .fold(0.0, f32::max);
+        // Every lane holds its label whole; every stage its name's longest word.
+        let labelled = |lane: Lane, height: f32| {
+            if height <= 0.0 {
+                height
+            } else {
+                height.max(lane_label_height(lane, theme, i18n))
+            }
+        };
+        let card_height = labelled(Lane::Cards, m.card_height.max(most.card));
+        let evidence_height = if evidence_lane {
+            labelled(Lane::Evidence, most.evidence.max(MIN_EVIDENCE))
+        } else {
+            0.0
+        };
+        let doing_height = labelled(Lane::Doing, m.doing_height.max(most.doing));
+        let pains_height = labelled(Lane::Pains, m.pains_height.max(most.pains));
+        let department_height =
+            labelled(Lane::Departments, m.department_height.max(most.department));
+        Metrics {
+            card_height,
+            evidence_height,
+            doing_height,
+            pains_height,
+            department_height,
+            stage_least: grown.stage_least,
+            callout_height: m.callout_height.max(callout_height),
+            // Without notes, a header is its name; with them, at least the theme's.
+            stage_header_height: if has_notes {
+                m.stage_header_height.max(header_height)
+            } else {
+                header_height
+            },
+            ..m.clone()
+        }
+    }
+}
+
+/// The height a lane needs for its label in the label column, whole (none without the
+/// column: the wall's lanes have no labels).
+pub fn lane_label_height(lane: Lane, theme: &Theme, i18n: &I18n) -> f32 {
+    let width = theme.metrics.lane_label_width;
+    if width < 40.0 {
+        return 0.0;
+    }
+    let name = i18n.term("lane", lane.key());
+    let lines = crate::text::wrap(&name, theme.body_size, true, width - 2.0 * LANE_LABEL_INSET);
+    crate::text::height(lines.len(), theme.body_size) + 2.0 * LANE_LABEL_INSET
+}
+
+/// The least width of each stage's column, so its name breaks between words only
+/// (its longest word dropping under the header's "+" when it cannot sit beside it),
+/// and no note's word is wider than the header (up to two cards' width: a web address
+/// may overflow).
+pub fn header_least_widths(journey: &Journey, theme: &Theme, i18n: &I18n) -> [f32; 6] {
+    let mut widths = [0.0; 6];
+    for (stage, width) in crate::model::Stage::ALL.iter().copied().zip(&mut widths) {
+        let name = i18n.stage_name(journey, stage);
+        let mut least = widest_word(&name, theme.stage_size, true) + HEADER_INSET;
+        if let Some(notes) = journey.stages.get(&stage) {
+            for note in [&notes.goal, &notes.doing, &notes.thinking, &notes.feeling] {
+                let word = widest_word(note, theme.small_size, false) + HEADER_INSET;
+                least = least.max(word.min(2.0 * theme.metrics.slot_width));
+            }
+        }
+        *width = least.ceil();
+    }
+    widths
+}
+
+/// The widest word of `text`.
+pub fn widest_word(text: &str, size: f32, bold: bool) -> f32 {
+    text.split_whitespace()
+        .map(|w| crate::text::width(w, size, bold))
+        .fold(0.0, f32::max)
+}
