@@ -605,3 +605,89 @@ cmd-new-from-template = New from template…
 cmd-new-from-template-tip = Start from one of six common journeys, in the interface's language
 templates-title = New from template
 templates-hint = A starting map with a persona, touchpoints in every stage and the usual grey areas. Its evidence is marked as assumptions to check in research.
+
+## The table view and the paste review
+cmd-table-view = Table
+cmd-table-view-tip = The journey as a spreadsheet, in place of the map: type, Tab, Enter; paste rows from a sheet (again for the map); remembered for this file
+cmd-import = Import…
+cmd-import-tip = A spreadsheet (CSV or TSV) into this journey or a new one, or a Mermaid diagram or a JSON journey as a new journey
+picker-title-import = Import a sheet, a diagram or a JSON journey
+import-failed = Could not import { $file }: { $error }
+edit-table-cell = edit cell
+edit-paste = paste
+edit-import = import
+yes = yes
+no = no
+table = Table
+table-touchpoints = Touchpoints
+table-evidence = Evidence
+table-grey-areas = Grey areas
+table-opportunities = Opportunities
+table-keys = Type or Enter to edit · Tab, arrows to move · Ctrl+Enter new row · Ctrl+V paste rows · Alt+↑↓ move rows · Delete
+table-read-only = This column is worked out from other fields; edit those instead.
+table-paste-touchpoints-only = Rows from a sheet go into the Touchpoints tab; here, paste one value into the selected cells.
+table-new-entry = New entry: “{ $name }”
+table-no-evidence = no evidence
+table-sources = { $count ->
+    [one] 1 source
+   *[other] { $count } sources
+}
+table-not-a-choice = “{ $value }” is none of this column's choices
+table-not-a-number = “{ $value }” is not a number
+col-id = Id
+col-stage = Stage
+col-stage-label = Stage label
+col-position = Position
+col-title = Title
+col-channel = Channel
+col-department = Department
+col-doing = Doing
+col-thinking = Thinking
+col-expectation = Expectation
+col-emotion = Emotion score
+col-word = Emotion word
+col-key-moment = Moment of truth
+col-deviation = Deviation
+col-pain-points = Pain points
+col-opportunities = Opportunities
+col-opportunity-owners = Opportunity owners
+col-opportunity-statuses = Opportunity statuses
+col-expected-effects = Expected effects
+col-evidence = Evidence
+col-evidence-text = Evidence text
+col-kind = Kind
+col-text = Text
+col-source = Source
+col-date = Date
+col-confidence = Confidence
+col-metric = Metric
+col-value = Value
+col-linked = Cited by
+col-from = From
+col-to = To
+col-severity = Severity
+col-status = Status
+col-experience = Experience
+col-fix = Fix
+col-owner = Owner
+col-target = On
+col-idea = Idea
+col-effect = Expected effect
+paste-title = Paste rows
+paste-title-import = Import { $file }
+paste-error = Line { $line }: { $message }
+paste-nothing-changed = Nothing was changed.
+paste-adds = { $count ->
+    [one] Adds 1 touchpoint
+   *[other] Adds { $count } touchpoints
+}
+paste-updates = { $count ->
+    [one] Updates 1 touchpoint
+   *[other] Updates { $count } touchpoints
+}
+paste-more = …and { $count } more
+paste-matches = Names matched to the catalogues (choose another if it is wrong)
+paste-new-entry = New entry
+paste-apply = Apply (Enter)
+paste-or-new = Or start a new journey from this sheet:
+paste-new-journey = New journey

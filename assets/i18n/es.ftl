@@ -605,3 +605,89 @@ cmd-new-from-template = Nuevo desde plantilla…
 cmd-new-from-template-tip = Empieza desde uno de seis viajes habituales, en el idioma de la interfaz
 templates-title = Nuevo desde plantilla
 templates-hint = Un mapa de partida con persona, puntos de contacto en todas las etapas y las zonas grises habituales. Su evidencia está marcada como supuestos por validar con investigación.
+
+## La vista de tabla y la revisión al pegar
+cmd-table-view = Tabla
+cmd-table-view-tip = El recorrido como hoja de cálculo, en lugar del mapa: escribe, Tab, Intro; pega filas de una hoja (otra vez para el mapa); se recuerda para este archivo
+cmd-import = Importar…
+cmd-import-tip = Una hoja de cálculo (CSV o TSV) en este recorrido o en uno nuevo, o un diagrama Mermaid o un recorrido JSON como recorrido nuevo
+picker-title-import = Importar una hoja, un diagrama o un recorrido JSON
+import-failed = No se pudo importar { $file }: { $error }
+edit-table-cell = editar celda
+edit-paste = pegar
+edit-import = importar
+yes = sí
+no = no
+table = Tabla
+table-touchpoints = Puntos de contacto
+table-evidence = Evidencias
+table-grey-areas = Zonas grises
+table-opportunities = Oportunidades
+table-keys = Escribe o Intro para editar · Tab, flechas para moverte · Ctrl+Intro fila nueva · Ctrl+V pegar filas · Alt+↑↓ mover filas · Supr
+table-read-only = Esta columna se calcula a partir de otros campos; edita esos.
+table-paste-touchpoints-only = Las filas de una hoja van en la pestaña Puntos de contacto; aquí, pega un valor en las celdas seleccionadas.
+table-new-entry = Entrada nueva: «{ $name }»
+table-no-evidence = sin evidencias
+table-sources = { $count ->
+    [one] 1 fuente
+   *[other] { $count } fuentes
+}
+table-not-a-choice = «{ $value }» no es ninguna de las opciones de esta columna
+table-not-a-number = «{ $value }» no es un número
+col-id = Id
+col-stage = Etapa
+col-stage-label = Nombre de la etapa
+col-position = Posición
+col-title = Título
+col-channel = Canal
+col-department = Departamento
+col-doing = Hace
+col-thinking = Piensa
+col-expectation = Expectativa
+col-emotion = Puntuación emocional
+col-word = Palabra emocional
+col-key-moment = Momento de la verdad
+col-deviation = Desviación
+col-pain-points = Puntos de dolor
+col-opportunities = Oportunidades
+col-opportunity-owners = Responsables de las oportunidades
+col-opportunity-statuses = Estados de las oportunidades
+col-expected-effects = Efectos esperados
+col-evidence = Evidencias
+col-evidence-text = Texto de las evidencias
+col-kind = Tipo
+col-text = Texto
+col-source = Fuente
+col-date = Fecha
+col-confidence = Confianza
+col-metric = Métrica
+col-value = Valor
+col-linked = Citada en
+col-from = Desde
+col-to = Hasta
+col-severity = Gravedad
+col-status = Estado
+col-experience = Experiencia
+col-fix = Solución
+col-owner = Responsable
+col-target = Sobre
+col-idea = Idea
+col-effect = Efecto esperado
+paste-title = Pegar filas
+paste-title-import = Importar { $file }
+paste-error = Línea { $line }: { $message }
+paste-nothing-changed = No se ha cambiado nada.
+paste-adds = { $count ->
+    [one] Añade 1 punto de contacto
+   *[other] Añade { $count } puntos de contacto
+}
+paste-updates = { $count ->
+    [one] Actualiza 1 punto de contacto
+   *[other] Actualiza { $count } puntos de contacto
+}
+paste-more = …y { $count } más
+paste-matches = Nombres emparejados con los catálogos (elige otro si no es el correcto)
+paste-new-entry = Entrada nueva
+paste-apply = Aplicar (Intro)
+paste-or-new = O empieza un recorrido nuevo con esta hoja:
+paste-new-journey = Recorrido nuevo

@@ -54,6 +54,10 @@ pub enum Action {
     FocusMoved,
     /// A worker's result.
     Session(Event),
+    /// A sheet pasted into the table: show what it would do, for confirmation.
+    ReviewPaste(Box<super::table::PasteReview>),
+    /// A file to import was read (on a worker): its path and text, or why not.
+    ImportRead(PathBuf, Result<String, String>),
 }
 
 /// What the answer is for, so the app knows what to do when it arrives.
@@ -70,6 +74,7 @@ pub enum DialogPurpose {
     Export {
         options: crate::export::ExportOptions,
     },
+    Import,
 }
 
 /// A change to the journey asked for by a widget.

@@ -30,6 +30,8 @@ pub enum AppCommand {
     ToggleInspector,
     TogglePanels,
     WallLayout,
+    TableView,
+    Import,
     Find,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
@@ -113,6 +115,8 @@ impl AppCommand {
         AppCommand::ToggleInspector,
         AppCommand::TogglePanels,
         AppCommand::WallLayout,
+        AppCommand::TableView,
+        AppCommand::Import,
         AppCommand::Find,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
@@ -191,6 +195,8 @@ impl AppCommand {
             AppCommand::ToggleInspector => "cmd-toggle-inspector",
             AppCommand::TogglePanels => "cmd-toggle-panels",
             AppCommand::WallLayout => "cmd-wall-layout",
+            AppCommand::TableView => "cmd-table-view",
+            AppCommand::Import => "cmd-import",
             AppCommand::Find => "cmd-find",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
@@ -254,6 +260,8 @@ impl AppCommand {
             ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
             TogglePanels => vec![key(CMD_SHIFT, Key::H)],
             WallLayout => vec![key(CMD_SHIFT, Key::W)],
+            TableView => vec![key(CMD, Key::T)],
+            Import => vec![key(CMD, Key::I)],
             Find => vec![key(CMD, Key::F)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
@@ -408,6 +416,8 @@ mod tests {
             Find => 51,
             NewFromTemplate => 52,
             EvidenceLane => 53,
+            TableView => 54,
+            Import => 55,
         }
     }
 
@@ -415,7 +425,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=53).collect();
+        let expected: Vec<usize> = (0..=55).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -43,6 +43,10 @@ impl JourneyApp {
                 let reports = self.session.new_document(journey);
                 self.reports(reports);
             }
+            Pending::NewJourney(journey) => {
+                let reports = self.session.new_document(*journey);
+                self.reports(reports);
+            }
             Pending::NewFromTemplate(key) => {
                 if let Some(template) = crate::templates::find(key) {
                     let journey = crate::templates::build(template, self.settings.language);
@@ -118,6 +122,69 @@ impl JourneyApp {
             }
             DialogPurpose::AttachImage { evidence } => self.attach(&evidence, &path),
             DialogPurpose::Export { options } => self.export_to(path, options),
+            DialogPurpose::Import => self.read_import(path),
+        }
+    }
+
+    /// Reads a file to import on a worker, through the one guarded reader (a pipe or a
+    /// device is refused at once); its text comes back as `Action::ImportRead`.
+    fn read_import(&mut self, path: PathBuf) {
+        let fs = self.session.fs();
+        let sender = self.actions.sender();
+        // Counted as a job: tests and quitting wait for it like any other.
+        let token = self.session.busy().token();
+        std::thread::spawn(move || {
+            let result = fs
+                .read(&path, crate::format::MAX_JOURNEY_BYTES)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
+                });
+            sender.send(Action::ImportRead(path, result));
+            drop(token);
+        });
+    }
+
+    /// A file to import, read: a sheet is reviewed like a paste (into this journey, or
+    /// a new one with a title the person gives); a diagram or a JSON journey opens as a
+    /// new, unsaved journey.
+    pub(super) fn imported(&mut self, path: PathBuf, result: Result<String, String>) {
+        let name = crate::session::open::file_name(&path);
+        let text = match result {
+            Ok(text) => text,
+            Err(error) => {
+                self.workspace.notice = Some(Notice::Error(crate::tr!(
+                    self.i18n,
+                    "import-failed",
+                    file = name,
+                    error = error
+                )));
+                return;
+            }
+        };
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let journey = match extension.as_deref() {
+            Some("csv" | "tsv" | "txt") => {
+                let mut review =
+                    crate::app::table::PasteReview::new(self.session.journey(), text, None);
+                review.import = Some(crate::app::table::ImportSource {
+                    file: name,
+                    title: String::new(),
+                });
+                self.open_modal(Modal::Paste(Box::new(review)));
+                return;
+            }
+            Some("json") => crate::interchange::json::from_json(&text)
+                .map_err(|e| format!("{name}:{}:{}: {e}", e.line(), e.column())),
+            _ => crate::interchange::mermaid::from_mermaid(&text, self.settings.language)
+                .map_err(|e| format!("{name}:{e}")),
+        };
+        match journey {
+            Ok(journey) => self.request(Pending::NewJourney(Box::new(journey))),
+            Err(error) => self.workspace.notice = Some(Notice::Error(error)),
         }
     }
 

@@ -32,6 +32,10 @@ impl JourneyApp {
             Action::Outside(answer) => self.session.answer_outside(answer),
             Action::Failure(FailureChoice::Reload) => self.session.retry_failed(),
             Action::Failure(FailureChoice::Back) => self.session.back_from_failure(),
+            Action::ReviewPaste(review) => {
+                self.open_modal(super::dialogs::modal::Modal::Paste(review));
+            }
+            Action::ImportRead(path, result) => self.imported(path, result),
             Action::Resolved(journey) => {
                 let reports = self.session.resolved(*journey);
                 self.reports(reports);
@@ -88,7 +92,13 @@ impl JourneyApp {
                     workspace.selection.push(element);
                 }
             }
-            ViewChange::SelectNew(id, stage) => workspace.select_new_touchpoint(id, stage),
+            ViewChange::SelectNew(id, stage) => {
+                workspace.select_new_touchpoint(id.clone(), stage);
+                if workspace.table {
+                    workspace.focus_request = None;
+                    self.panels.table.edit_new_row(&id);
+                }
+            }
             ViewChange::ActiveStage(stage) => workspace.active_stage = Some(stage),
             ViewChange::Reveal(id) => workspace.reveal = Some(id),
             ViewChange::FocusStage(stage) => self.panels.canvas.view.focus_stage(stage),
@@ -113,7 +123,11 @@ impl JourneyApp {
             Report::Replaced => {
                 let path = self.session.document().path.clone();
                 let arrangement = self.settings.arrangement_for(path.as_deref());
-                self.workspace.reset_for_new_document(arrangement);
+                let table = self.settings.table_for(path.as_deref());
+                self.workspace.reset_for_new_document(arrangement, table);
+                if matches!(self.modal, Some(super::dialogs::modal::Modal::Paste(_))) {
+                    self.modal = None;
+                }
                 self.panels.reset_for_new_document();
             }
             Report::Opened { path, comments } => {

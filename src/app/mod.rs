@@ -22,6 +22,7 @@ mod panels;
 mod run;
 mod settings;
 mod start;
+mod table;
 pub mod thumbnails;
 mod widgets;
 mod workshop;
@@ -39,6 +40,9 @@ pub use dialogs::modal::Modal;
 pub use settings::Settings;
 pub use start::{Startup, run};
 pub use workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
+
+/// The files File ▸ Import… opens: a sheet, a Mermaid diagram, a JSON journey.
+pub const IMPORT_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "mmd", "md", "json"];
 
 use crate::i18n::I18n;
 use crate::model::{Journey, Language};
@@ -311,9 +315,24 @@ impl JourneyApp {
                 .caches
                 .grey_list
                 .refresh(document.revision(), journey);
+            let covered = modal.is_some() || session.prompt().is_some() || panels.find.open;
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
+                    if workspace.table && !presenting {
+                        let cx = table::Context {
+                            journey,
+                            workspace,
+                            i18n,
+                            actions,
+                            covered,
+                        };
+                        ui.painter()
+                            .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
+                        ui.add_space(4.0);
+                        panels.table.ui(ui, &cx);
+                        return;
+                    }
                     let cx = canvas::Context {
                         journey,
                         revision: document.revision(),

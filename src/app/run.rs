@@ -3,7 +3,9 @@
 //! is handled), and `command_enabled`, exhaustive too, greys out the menu entries that
 //! cannot run now.
 
+use super::action::DialogPurpose;
 use super::commands::AppCommand;
+use super::dialogs::file_dialog::DialogKind;
 use super::dialogs::modal::Modal;
 use super::workshop::{self, PAN_STEP};
 use super::workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
@@ -67,7 +69,7 @@ pub fn command_enabled(
         | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
         | CollapseEmptyStages | EvidenceLane | ToggleJourneyPanel | ToggleInspector
-        | TogglePanels | WallLayout | Find => true,
+        | TogglePanels | WallLayout | TableView | Import | Find => true,
     }
 }
 
@@ -101,8 +103,26 @@ impl JourneyApp {
                 self.workspace.prune(self.session.journey());
             }
             AddTouchpoint => {
-                let stage = self.workspace.active_stage.unwrap_or(Stage::Awareness);
-                self.add_touchpoint(stage);
+                // In the table: a row after the cursor's, like it.
+                let after = self.workspace.selected_touchpoint();
+                let row = after.filter(|_| self.workspace.table).and_then(|id| {
+                    crate::document::new_touchpoint_after(self.session.journey(), &id)
+                });
+                if let Some((edit, id, stage)) = row {
+                    self.apply_edit(edit, "edit-add-touchpoint");
+                    self.workspace.select_new_touchpoint(id.clone(), stage);
+                    self.workspace.focus_request = None;
+                    self.panels.table.edit_new_row(&id);
+                } else {
+                    let stage = self.workspace.current_stage(self.session.journey());
+                    self.add_touchpoint(stage);
+                    if self.workspace.table
+                        && let Some(id) = self.workspace.selected_touchpoint()
+                    {
+                        self.workspace.focus_request = None;
+                        self.panels.table.edit_new_row(&id);
+                    }
+                }
             }
             Delete => self.delete_selection(),
             MarkGreyArea => self.mark_grey_area(),
@@ -172,6 +192,13 @@ impl JourneyApp {
                 self.workspace.show_evidence_lane = !self.workspace.show_evidence_lane;
             }
             Find => self.panels.find.open(),
+            TableView => {
+                self.workspace.table ^= true;
+                if let Some(path) = &self.session.document().path {
+                    self.settings.remember_table(path, self.workspace.table);
+                }
+            }
+            Import => self.ask_file(DialogKind::OpenImport, DialogPurpose::Import),
             WallLayout => {
                 let arrangement = match self.workspace.arrangement {
                     Arrangement::Timeline => Arrangement::Wall,

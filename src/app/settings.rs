@@ -38,6 +38,9 @@ pub struct Settings {
     pub layouts: Vec<(PathBuf, Arrangement)>,
     /// The export window's last choices.
     pub export: ExportChoices,
+    /// The journey files last shown as a table (by canonical path; at most
+    /// `LAYOUT_LIMIT`, most recent last).
+    pub tables: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             recent_files: Vec::new(),
             layouts: Vec::new(),
             export: ExportChoices::default(),
+            tables: Vec::new(),
         }
     }
 }
@@ -80,6 +84,26 @@ impl Settings {
         }
         let excess = self.layouts.len().saturating_sub(LAYOUT_LIMIT);
         self.layouts.drain(..excess);
+    }
+
+    /// Whether `path` was last shown as a table.
+    pub fn table_for(&self, path: Option<&Path>) -> bool {
+        let Some(path) = path else {
+            return false;
+        };
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.tables.contains(&path)
+    }
+
+    /// Remembers whether `path` is shown as a table.
+    pub fn remember_table(&mut self, path: &Path, table: bool) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.tables.retain(|p| *p != path);
+        if table {
+            self.tables.push(path);
+        }
+        let excess = self.tables.len().saturating_sub(LAYOUT_LIMIT);
+        self.tables.drain(..excess);
     }
 
     pub fn last_file(&self) -> Option<&Path> {

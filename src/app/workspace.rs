@@ -87,6 +87,8 @@ pub struct Workspace {
     pub hidden_curves: Vec<CurveId>,
     /// Timeline or wall: remembered per journey file in the settings.
     pub arrangement: Arrangement,
+    /// The table in place of the map (View ▸ Table): remembered per file too.
+    pub table: bool,
     /// Empty stages drawn narrow (a view option, not saved in the journey).
     pub collapse_empty_stages: bool,
     /// The evidence lane under the cards (a view option; exports draw it).
@@ -113,6 +115,7 @@ impl Default for Workspace {
             spotlight: None,
             hidden_curves: Vec::new(),
             arrangement: Arrangement::Timeline,
+            table: false,
             collapse_empty_stages: false,
             show_evidence_lane: false,
             hide_journey_panel: false,
@@ -188,7 +191,7 @@ impl Workspace {
 
     /// Forgets everything that pointed into the previous document; display mode,
     /// layout choices and notices stay.
-    pub fn reset_for_new_document(&mut self, arrangement: Arrangement) {
+    pub fn reset_for_new_document(&mut self, arrangement: Arrangement, table: bool) {
         let Workspace {
             selection,
             active_stage,
@@ -198,6 +201,7 @@ impl Workspace {
             spotlight,
             hidden_curves,
             arrangement: current,
+            table: shown_table,
             collapse_empty_stages: _,
             show_evidence_lane: _,
             hide_journey_panel: _,
@@ -213,6 +217,7 @@ impl Workspace {
         *spotlight = None;
         hidden_curves.clear();
         *current = arrangement;
+        *shown_table = table;
         *show_catalogue = false;
         *reveal = None;
         *focus_request = None;

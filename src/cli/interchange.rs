@@ -51,11 +51,18 @@ pub fn run_import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             mermaid::from_mermaid(&text, language()).map_err(|e| anyhow::anyhow!("{file}:{e}"))?
         }
         Some("csv") => {
-            let title = args.title.clone().unwrap_or_else(|| {
-                args.file
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
-            });
+            // A sheet has no title, and its file's name is not one: --title, or asked
+            // at a terminal; else the journey starts untitled, and says so.
+            let title = match &args.title {
+                Some(title) => title.clone(),
+                None => ask_title().unwrap_or_else(|| {
+                    eprintln!(
+                        "{file}: warning: the new journey has no title; give it one with \
+                         --title \"…\" (or in the app)"
+                    );
+                    String::new()
+                }),
+            };
             let (journey, report) = csv::new_from_csv(&text, &title, language())
                 .map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
             print_report(&file.to_string(), &report);
@@ -103,12 +110,39 @@ fn import_into(args: &ImportArgs, into: &std::path::Path, text: &str) -> anyhow:
     Ok(ExitCode::SUCCESS)
 }
 
+/// The title typed at a terminal, if standard input is one and a title was typed.
+fn ask_title() -> Option<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return None;
+    }
+    eprint!("Title of the new journey: ");
+    std::io::stderr().flush().ok()?;
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).ok()?;
+    let title = line.trim().to_owned();
+    (!title.is_empty()).then_some(title)
+}
+
 fn print_report(source: &str, report: &csv::Report) {
     for warning in &report.warnings {
         eprintln!("{source}: warning: {warning}");
     }
     for entry in &report.new_entries {
         eprintln!("{source}: new {entry} added to the catalogue");
+    }
+    for matched in &report.matches {
+        if matched.entry.is_some() {
+            let what = match matched.catalogue {
+                csv::Catalogue::Channel => "channel",
+                csv::Catalogue::Department => "department",
+            };
+            eprintln!(
+                "{source}: {what} {:?} taken as {:?}",
+                matched.value, matched.name
+            );
+        }
     }
 }
 

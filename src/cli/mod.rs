@@ -191,7 +191,8 @@ pub struct ImportArgs {
     /// Language of a journey started from Mermaid: en or es (default: the system's).
     #[arg(long, value_enum)]
     pub language: Option<crate::model::Language>,
-    /// The title of a journey started from a spreadsheet (default: the file's name).
+    /// The title of a journey started from a spreadsheet (asked at a terminal when not
+    /// given; a sheet's file name is not a title).
     #[arg(long)]
     pub title: Option<String>,
     /// With --into: import even though the journey's // comments will be lost.

@@ -62,11 +62,33 @@ pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
 pub fn new_touchpoint(journey: &Journey, stage: Stage) -> (Edit, TouchpointId) {
     let id = journey.next_touchpoint_id();
     let mut touchpoint = Touchpoint::new(id.clone(), stage, "");
-    if let Some(previous) = journey.touchpoints_in(stage).last() {
+    // Like the card before it: the stage's last, else the last of an earlier stage.
+    let end = journey.stage_range(stage).end;
+    if let Some(previous) = journey.touchpoints[..end].last() {
         touchpoint.channel.clone_from(&previous.channel);
         touchpoint.department.clone_from(&previous.department);
     }
     (Edit::add_touchpoint(journey, touchpoint), id)
+}
+
+/// A new, empty touchpoint right after `after`, in its stage, with its channel and
+/// department (the table's Ctrl+Enter).
+pub fn new_touchpoint_after(
+    journey: &Journey,
+    after: &TouchpointId,
+) -> Option<(Edit, TouchpointId, Stage)> {
+    let at = journey.touchpoint_index(after)?;
+    let like = &journey.touchpoints[at];
+    let id = journey.next_touchpoint_id();
+    let mut touchpoint = Touchpoint::new(id.clone(), like.stage, "");
+    touchpoint.channel.clone_from(&like.channel);
+    touchpoint.department.clone_from(&like.department);
+    let stage = like.stage;
+    let edit = Edit::Insert {
+        index: at + 1,
+        element: crate::model::Element::Touchpoint(touchpoint),
+    };
+    Some((edit, id, stage))
 }
 
 /// A new grey area between two touchpoints, its kind guessed from what changes there.

@@ -17,17 +17,19 @@
 
 use crate::i18n::I18n;
 use crate::model::{
-    Channel, ChannelId, ChannelKind, Department, DepartmentId, Emotion, EvidenceId, Journey,
-    Language, Opportunity, OpportunityId, OpportunityStatus, OpportunityTarget, Stage, Touchpoint,
-    TouchpointId,
+    ChannelId, DepartmentId, Deviation, Emotion, EvidenceId, Journey, Language, Opportunity,
+    OpportunityId, OpportunityStatus, OpportunityTarget, Stage, Touchpoint, TouchpointId,
 };
 use thiserror::Error;
 
-/// The columns, in the order export writes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Column {
+/// The columns, in the order export writes them. The table view's touchpoint columns
+/// are these (its labels are `label_id`), so a paste and a copy follow the sheet's rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
     Id,
     Stage,
+    /// The map's own name for the row's stage.
+    StageLabel,
     Position,
     Title,
     Channel,
@@ -37,17 +39,23 @@ enum Column {
     Expectation,
     Emotion,
     Word,
+    KeyMoment,
+    Deviation,
     PainPoints,
     Opportunities,
     OpportunityOwners,
     OpportunityStatuses,
     ExpectedEffects,
     Evidence,
+    /// The linked evidence as a reader reads it (kind and text, or the metric and its
+    /// value); derived from the evidence, so reading ignores it.
+    EvidenceText,
 }
 
-const ALL_COLUMNS: [Column; 17] = [
+pub const ALL_COLUMNS: [Column; 21] = [
     Column::Id,
     Column::Stage,
+    Column::StageLabel,
     Column::Position,
     Column::Title,
     Column::Channel,
@@ -57,19 +65,24 @@ const ALL_COLUMNS: [Column; 17] = [
     Column::Expectation,
     Column::Emotion,
     Column::Word,
+    Column::KeyMoment,
+    Column::Deviation,
     Column::PainPoints,
     Column::Opportunities,
     Column::OpportunityOwners,
     Column::OpportunityStatuses,
     Column::ExpectedEffects,
     Column::Evidence,
+    Column::EvidenceText,
 ];
 
 impl Column {
-    fn name(self) -> &'static str {
+    /// The column's name in a sheet's header.
+    pub fn name(self) -> &'static str {
         match self {
             Column::Id => "id",
             Column::Stage => "stage",
+            Column::StageLabel => "stage label",
             Column::Position => "position",
             Column::Title => "title",
             Column::Channel => "channel",
@@ -79,13 +92,78 @@ impl Column {
             Column::Expectation => "expectation",
             Column::Emotion => "emotion",
             Column::Word => "word",
+            Column::KeyMoment => "moment of truth",
+            Column::Deviation => "deviation",
             Column::PainPoints => "pain points",
             Column::Opportunities => "opportunities",
             Column::OpportunityOwners => "opportunity owners",
             Column::OpportunityStatuses => "opportunity statuses",
             Column::ExpectedEffects => "expected effects",
             Column::Evidence => "evidence",
+            Column::EvidenceText => "evidence text",
         }
+    }
+
+    /// The message id of the column's label in the table view (and a header may use
+    /// that label, in English or Spanish, instead of the name).
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Column::Id => "col-id",
+            Column::Stage => "col-stage",
+            Column::StageLabel => "col-stage-label",
+            Column::Position => "col-position",
+            Column::Title => "col-title",
+            Column::Channel => "col-channel",
+            Column::Department => "col-department",
+            Column::Doing => "col-doing",
+            Column::Thinking => "col-thinking",
+            Column::Expectation => "col-expectation",
+            Column::Emotion => "col-emotion",
+            Column::Word => "col-word",
+            Column::KeyMoment => "col-key-moment",
+            Column::Deviation => "col-deviation",
+            Column::PainPoints => "col-pain-points",
+            Column::Opportunities => "col-opportunities",
+            Column::OpportunityOwners => "col-opportunity-owners",
+            Column::OpportunityStatuses => "col-opportunity-statuses",
+            Column::ExpectedEffects => "col-expected-effects",
+            Column::Evidence => "col-evidence",
+            Column::EvidenceText => "col-evidence-text",
+        }
+    }
+
+    /// Other names a header may use for the column.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Emotion => &["emotion score", "score", "emocion", "puntuacion"],
+            Column::Word => &["emotion word", "palabra"],
+            Column::KeyMoment => &["key moment"],
+            Column::Thinking => &["thinks"],
+            Column::Doing => &["does"],
+            _ => &[],
+        }
+    }
+
+    /// Whether reading a sheet ignores the column (it is derived from other fields).
+    pub fn is_derived(self) -> bool {
+        self == Column::EvidenceText
+    }
+
+    /// The column a header cell names: its name, an alias, or its label in English or
+    /// Spanish, ignoring case, accents and spaces.
+    pub fn named(header: &str) -> Option<Column> {
+        let wanted = crate::model::names::fold(header);
+        if wanted.is_empty() {
+            return None;
+        }
+        let labels = [I18n::new(Language::En), I18n::new(Language::Es)];
+        ALL_COLUMNS.iter().copied().find(|c| {
+            c.name() == wanted
+                || c.aliases().contains(&wanted.as_str())
+                || labels
+                    .iter()
+                    .any(|i18n| crate::model::names::fold(&i18n.tr(c.label_id())) == wanted)
+        })
     }
 }
 
@@ -108,31 +186,117 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Catalogue entries the import added: (channel or department, name).
     pub new_entries: Vec<String>,
+    /// Every catalogue value the sheet had that was not an entry's exact id or name:
+    /// what it was matched to, or that it became a new entry.
+    pub matches: Vec<Matched>,
+}
+
+/// A channel or a department: the catalogues a sheet's values are matched against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Catalogue {
+    Channel,
+    Department,
+}
+
+/// A catalogue value of the sheet and what it became.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matched {
+    pub catalogue: Catalogue,
+    /// The value as the sheet has it.
+    pub value: String,
+    /// The entry it names (its id), or `None`: a new entry.
+    pub entry: Option<String>,
+    /// That entry's name (the value itself for a new entry).
+    pub name: String,
+    /// How: `None` for a new entry, or one chosen in the confirmation.
+    pub how: Option<crate::model::names::How>,
+    /// Other entries that fit as well (a tie), for the person to choose among.
+    pub candidates: Vec<String>,
+}
+
+/// How a sheet is read besides its text.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The columns of a sheet without a header row (the table's visible columns): used
+    /// when the first row names no column. Without it, a header is required.
+    pub columns_without_header: Option<Vec<Column>>,
+    /// The person's choices for catalogue values: an entry's id, or `None` for a new
+    /// entry.
+    pub choices: Vec<(Catalogue, String, Option<String>)>,
+}
+
+/// What reading a sheet into a journey would do, before anything changes: the journey
+/// as it would be, the rows added and updated, and the report (matches, new entries).
+#[derive(Debug)]
+pub struct Plan {
+    pub journey: Journey,
+    pub added: Vec<TouchpointId>,
+    pub updated: Vec<TouchpointId>,
+    pub report: Report,
 }
 
 /// One row per touchpoint, in journey order, with a header row.
 pub fn to_csv(journey: &Journey) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut ok = writer.write_record(columns()).is_ok();
-    for stage in Stage::ALL {
-        for (position, index) in journey.stage_range(*stage).enumerate() {
-            let t = &journey.touchpoints[index];
-            let record: Vec<String> = ALL_COLUMNS
-                .iter()
-                .map(|c| neutralised(cell_of(journey, t, position, *c)))
-                .collect();
-            ok &= writer.write_record(&record).is_ok();
-        }
+    let all: Vec<&Touchpoint> = journey.touchpoints.iter().collect();
+    write_sheet(journey, &all, &ALL_COLUMNS, b',')
+}
+
+/// The rows of `touchpoints` with `columns`, separated by tabs with a header, as a
+/// spreadsheet takes them from the clipboard (the table's Ctrl+C).
+pub fn to_tsv(journey: &Journey, touchpoints: &[&Touchpoint], columns: &[Column]) -> String {
+    write_sheet(journey, touchpoints, columns, b'\t')
+}
+
+fn write_sheet(
+    journey: &Journey,
+    touchpoints: &[&Touchpoint],
+    columns: &[Column],
+    delimiter: u8,
+) -> String {
+    let i18n = I18n::new(journey.language);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    let mut ok = writer.write_record(&names).is_ok();
+    for t in touchpoints {
+        let position = journey
+            .touchpoint_index(&t.id)
+            .map_or(0, |at| at - journey.stage_range(t.stage).start);
+        let record: Vec<String> = columns
+            .iter()
+            .map(|c| neutralised(cell_of(journey, &i18n, t, position, *c)))
+            .collect();
+        ok &= writer.write_record(&record).is_ok();
     }
     debug_assert!(ok, "writing CSV into memory cannot fail");
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn cell_of(journey: &Journey, t: &Touchpoint, position: usize, column: Column) -> String {
+/// A cell's text as the sheet writes it (the table shows the same text).
+pub fn cell_of(
+    journey: &Journey,
+    i18n: &I18n,
+    t: &Touchpoint,
+    position: usize,
+    column: Column,
+) -> String {
     let opportunities = || journey.opportunities_for(&t.id);
     match column {
         Column::Id => t.id.as_str().to_owned(),
         Column::Stage => stage_key(t.stage).to_owned(),
+        Column::StageLabel => journey.stage_label(t.stage).unwrap_or_default().to_owned(),
+        Column::KeyMoment => if t.key_moment { "yes" } else { "" }.to_owned(),
+        Column::Deviation => t.deviation.map(|d| d.key()).unwrap_or_default().to_owned(),
+        Column::EvidenceText => list(
+            t.evidence
+                .iter()
+                .filter_map(|id| journey.evidence_item(id))
+                .map(|e| evidence_text(e, i18n))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
         Column::Position => (position + 1).to_string(),
         Column::Title => t.title.clone(),
         Column::Channel => t
@@ -171,6 +335,17 @@ fn cell_of(journey: &Journey, t: &Touchpoint, position: usize, column: Column) -
         Column::ExpectedEffects => aligned(opportunities().map(|o| o.expected_effect.as_str())),
         Column::Evidence => list(t.evidence.iter().map(EvidenceId::as_str)),
     }
+}
+
+/// A piece of evidence as one line: "Quote: …", or the metric with its value.
+pub fn evidence_text(evidence: &crate::model::Evidence, i18n: &I18n) -> String {
+    crate::scene::metric_line(evidence, i18n).unwrap_or_else(|| {
+        format!(
+            "{}: {}",
+            i18n.term("evidence-kind", evidence.kind.key()),
+            evidence.text.trim()
+        )
+    })
 }
 
 /// A list cell: one escaped item a line.
@@ -300,6 +475,9 @@ struct Row {
     pain_points: Option<Vec<String>>,
     opportunities: Option<Vec<OpportunityCells>>,
     evidence: Option<Vec<EvidenceId>>,
+    stage_label: Option<String>,
+    key_moment: Option<bool>,
+    deviation: Option<Option<Deviation>>,
 }
 
 /// How the import treats references the journey does not have.
@@ -318,20 +496,78 @@ pub fn new_from_csv(
     language: Language,
 ) -> Result<(Journey, Report), CsvError> {
     let mut journey = Journey::new(title, language);
-    let report = import(&mut journey, text, Mode::New)?;
+    let report = import(&mut journey, text, Mode::New, &Options::default())?;
     Ok((journey, report))
 }
 
 /// Merges a spreadsheet into `journey` by touchpoint id, changing only the columns the
 /// sheet has. On error the journey is unchanged.
 pub fn import_into(journey: &mut Journey, text: &str) -> Result<Report, CsvError> {
-    import(journey, text, Mode::Into)
+    import(journey, text, Mode::Into, &Options::default())
 }
 
-fn import(journey: &mut Journey, text: &str, mode: Mode) -> Result<Report, CsvError> {
+/// What merging `text` (CSV, or TSV as a spreadsheet puts on the clipboard) into
+/// `journey` would do; `journey` itself is not changed. The table's paste and the
+/// app's import show it for confirmation, then apply `Plan::journey` as one step.
+pub fn plan(journey: &Journey, text: &str, options: &Options) -> Result<Plan, CsvError> {
+    let mut work = journey.clone();
+    let report = import(&mut work, text, Mode::Into, options)?;
+    let before: foldhash::HashMap<&TouchpointId, &Touchpoint> =
+        journey.touchpoints.iter().map(|t| (&t.id, t)).collect();
+    let mut added = Vec::new();
+    let mut updated = Vec::new();
+    for t in &work.touchpoints {
+        match before.get(&t.id) {
+            None => added.push(t.id.clone()),
+            Some(old) => {
+                let opportunities_changed = !journey
+                    .opportunities_for(&t.id)
+                    .eq(work.opportunities_for(&t.id));
+                if *old != t || opportunities_changed {
+                    updated.push(t.id.clone());
+                }
+            }
+        }
+    }
+    Ok(Plan {
+        journey: work,
+        added,
+        updated,
+        report,
+    })
+}
+
+/// `column` of each touchpoint in `ids` set to `text`, by the sheet's rules (a cell
+/// typed in the table, one value pasted over several rows): the plan, as for a paste.
+pub fn set_cells(
+    journey: &Journey,
+    ids: &[TouchpointId],
+    column: Column,
+    text: &str,
+) -> Result<Plan, CsvError> {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut ok = writer
+        .write_record([Column::Id.name(), column.name()])
+        .is_ok();
+    for id in ids {
+        ok &= writer
+            .write_record([id.as_str(), &neutralised(text.to_owned())])
+            .is_ok();
+    }
+    debug_assert!(ok, "writing CSV into memory cannot fail");
+    let sheet = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+    plan(journey, &sheet, &Options::default())
+}
+
+fn import(
+    journey: &mut Journey,
+    text: &str,
+    mode: Mode,
+    options: &Options,
+) -> Result<Report, CsvError> {
     let mut work = journey.clone();
     let mut report = Report::default();
-    let (header, rows) = read_rows(&mut work, text, mode, &mut report)?;
+    let (header, rows) = read_rows(&mut work, text, mode, options, &mut report)?;
     place(&mut work, rows, &header)?;
     *journey = work;
     Ok(report)
@@ -342,8 +578,8 @@ fn read_header(record: &csv::StringRecord) -> Result<Vec<Column>, CsvError> {
     let error = |message: String| CsvError { line: 1, message };
     let mut header = Vec::with_capacity(record.len());
     for name in record.iter() {
-        let wanted = name.trim().to_lowercase();
-        let Some(column) = ALL_COLUMNS.iter().find(|c| c.name() == wanted) else {
+        let Some(column) = Column::named(name) else {
+            let wanted = name.trim().to_lowercase();
             let closest = ALL_COLUMNS
                 .iter()
                 .min_by_key(|c| edit_distance(c.name(), &wanted))
@@ -353,14 +589,21 @@ fn read_header(record: &csv::StringRecord) -> Result<Vec<Column>, CsvError> {
                 columns().join(", ")
             )));
         };
-        if header.contains(column) {
+        if header.contains(&column) {
             return Err(error(format!(
                 "the column {:?} is named twice",
                 column.name()
             )));
         }
-        header.push(*column);
+        header.push(column);
     }
+    check_header(&header, 1)
+}
+
+/// Whether the columns make a sheet: an id or a title, and the aligned columns with
+/// the one they align with.
+fn check_header(header: &[Column], line: u64) -> Result<Vec<Column>, CsvError> {
+    let error = |message: String| CsvError { line, message };
     if !header.contains(&Column::Id) && !header.contains(&Column::Title) {
         return Err(error(format!(
             "the first row names the columns and needs an \"id\" or a \"title\" column; the \
@@ -381,7 +624,7 @@ fn read_header(record: &csv::StringRecord) -> Result<Vec<Column>, CsvError> {
             )));
         }
     }
-    Ok(header)
+    Ok(header.to_vec())
 }
 
 /// Levenshtein distance, for naming the column a misspelt header meant.
@@ -400,23 +643,51 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The separator of a sheet: a tab when the first line has one (what spreadsheets put
+/// on the clipboard), else a comma.
+fn delimiter(text: &str) -> u8 {
+    let first = text.split('\n').next().unwrap_or_default();
+    if first.contains('\t') { b'\t' } else { b',' }
+}
+
 fn read_rows(
     journey: &mut Journey,
     text: &str,
     mode: Mode,
+    options: &Options,
     report: &mut Report,
 ) -> Result<(Vec<Column>, Vec<Row>), CsvError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
+        .has_headers(false)
+        .delimiter(delimiter(text))
         .flexible(true)
         .trim(csv::Trim::None)
         .from_reader(text.as_bytes());
-    let header = read_header(&reader.headers().map_err(|e| csv_error(&e, 1))?.clone())?;
+    let mut records = reader.records();
+    let first = match records.next() {
+        Some(record) => record.map_err(|e| csv_error(&e, 1))?,
+        None => csv::StringRecord::new(),
+    };
+    // A sheet without a header row (pasted cells): the first row names no column.
+    let headerless = options.columns_without_header.as_ref().filter(|_| {
+        !first
+            .iter()
+            .filter(|c| !c.trim().is_empty())
+            .all(|c| Column::named(c).is_some())
+            || first.iter().all(|c| c.trim().is_empty())
+    });
+    let (header, first_row) = match headerless {
+        Some(columns) => {
+            let header: Vec<Column> = columns.iter().copied().take(first.len().max(1)).collect();
+            (check_header(&header, 1)?, Some(first))
+        }
+        None => (read_header(&first)?, None),
+    };
     let stage_names = stage_names(journey);
     let mut rows = Vec::new();
     let mut seen_ids = foldhash::HashSet::default();
-    for record in reader.records() {
+    for record in first_row.into_iter().map(Ok).chain(records) {
         let record = record.map_err(|e| csv_error(&e, 0))?;
         let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|c| c.trim().is_empty()) {
@@ -453,9 +724,15 @@ fn read_rows(
                 }
                 Column::Stage => {
                     if !key.is_empty() {
+                        let folded = crate::model::names::fold(key);
                         let stage = stage_names
                             .iter()
                             .find(|(n, _)| n.eq_ignore_ascii_case(key))
+                            .or_else(|| {
+                                stage_names
+                                    .iter()
+                                    .find(|(n, _)| crate::model::names::fold(n) == folded)
+                            })
                             .map(|(_, s)| *s)
                             .ok_or_else(|| {
                                 error(format!(
@@ -481,12 +758,34 @@ fn read_rows(
                 }
                 Column::Title => row.title = Some(cell.to_owned()),
                 Column::Channel => {
-                    row.channel = Some((!cell.is_empty()).then(|| channel(journey, cell, report)));
+                    row.channel = Some((!key.is_empty()).then(|| {
+                        ChannelId(entry(journey, Catalogue::Channel, cell, options, report))
+                    }));
                 }
                 Column::Department => {
-                    row.department =
-                        Some((!cell.is_empty()).then(|| department(journey, cell, report)));
+                    row.department = Some((!key.is_empty()).then(|| {
+                        DepartmentId(entry(journey, Catalogue::Department, cell, options, report))
+                    }));
                 }
+                Column::StageLabel => row.stage_label = Some(cell.trim().to_owned()),
+                Column::KeyMoment => {
+                    row.key_moment = Some(yes_or_no(key).ok_or_else(|| {
+                        error(format!("moment of truth {key:?} is not yes or no"))
+                    })?);
+                }
+                Column::Deviation => {
+                    row.deviation = Some(if key.is_empty() {
+                        None
+                    } else {
+                        Some(deviation(key).ok_or_else(|| {
+                            error(format!(
+                                "{key:?} is not a deviation: ad-hoc, missing, failing or \
+                                 out-of-order"
+                            ))
+                        })?)
+                    });
+                }
+                Column::EvidenceText => {}
                 Column::Doing => row.doing = Some(cell.to_owned()),
                 Column::Thinking => row.thinking = Some(cell.to_owned()),
                 Column::Expectation => row.expectation = Some(cell.to_owned()),
@@ -547,6 +846,18 @@ fn read_rows(
         }
         if let Some(opportunities) = &mut row.opportunities {
             align(opportunities, owners, statuses, effects).map_err(error)?;
+        }
+        if let (Some(stage), Some(label)) = (row.stage, &row.stage_label)
+            && !label.is_empty()
+        {
+            match journey.stage_label(stage) {
+                None => journey.stages.entry(stage).or_default().label = label.clone(),
+                Some(own) if own == label => {}
+                Some(own) => report.warnings.push(format!(
+                    "line {line}: the stage label {label:?} is not the map's {own:?}; the \
+                     map's was kept"
+                )),
+            }
         }
         if row.score == Some(None) && row.word.as_deref().is_some_and(|w| !w.is_empty()) {
             return Err(error(
@@ -631,7 +942,16 @@ fn apply(touchpoint: &mut Touchpoint, row: &Row) -> Result<(), String> {
         pain_points,
         opportunities: _,
         evidence,
+        stage_label: _,
+        key_moment,
+        deviation,
     } = row;
+    if let Some(key_moment) = key_moment {
+        touchpoint.key_moment = *key_moment;
+    }
+    if let Some(deviation) = deviation {
+        touchpoint.deviation = *deviation;
+    }
     if let Some(stage) = stage {
         touchpoint.stage = *stage;
     }
@@ -751,32 +1071,37 @@ fn place(journey: &mut Journey, rows: Vec<Row>, header: &[Column]) -> Result<(),
         }
     }
     let ordered = if header.contains(&Column::Position) {
-        // Rows by (stage, position, row), then each stage's touchpoints without a row.
-        let mut placed: Vec<(Stage, usize, usize, Touchpoint)> = Vec::new();
-        let mut unlisted = Vec::new();
+        // Rows by (stage, position, row); a touchpoint without a row keeps its own
+        // place in its stage, after a row that asks for the same place.
+        let mut placed: Vec<(Stage, usize, u8, usize, Touchpoint)> = Vec::new();
+        let mut in_stage = [0usize; 6];
         for (at, touchpoint) in updated.into_iter().enumerate() {
+            let own = journey.touchpoints[at].stage;
+            in_stage[own.index()] += 1;
             match listed[at] {
                 Some(row) => placed.push((
                     touchpoint.stage,
                     rows[row].position.unwrap_or(usize::MAX),
+                    0,
                     row,
                     touchpoint,
                 )),
-                None => unlisted.push(touchpoint),
+                None => placed.push((touchpoint.stage, in_stage[own.index()], 1, at, touchpoint)),
             }
         }
         for (row, touchpoint) in added {
             placed.push((
                 touchpoint.stage,
                 rows[row].position.unwrap_or(usize::MAX),
+                0,
                 row,
                 touchpoint,
             ));
         }
-        placed.sort_by_key(|(stage, position, row, _)| (*stage, *position, *row));
-        let mut all: Vec<Touchpoint> = placed.into_iter().map(|(.., t)| t).collect();
-        all.extend(unlisted);
-        all
+        placed.sort_by_key(|(stage, position, unlisted, row, _)| {
+            (*stage, *position, *unlisted, *row)
+        });
+        placed.into_iter().map(|(.., t)| t).collect()
     } else {
         let mut stay = Vec::with_capacity(updated.len() + added.len());
         let mut last = Vec::new();
@@ -875,55 +1200,136 @@ fn update_opportunity(opportunity: &mut Opportunity, cells: OpportunityCells) {
     }
 }
 
-fn channel(journey: &mut Journey, name: &str, report: &mut Report) -> ChannelId {
-    if let Some(c) = journey
-        .channels
-        .iter()
-        .find(|c| c.name == name || c.id.as_str() == name)
-        .or_else(|| {
-            journey
-                .channels
-                .iter()
-                .find(|c| c.name.trim().eq_ignore_ascii_case(name.trim()))
-        })
-    {
-        return c.id.clone();
+/// "yes" / "no" as a sheet may write them (English, Spanish, x, 1/0, true/false).
+fn yes_or_no(cell: &str) -> Option<bool> {
+    match crate::model::names::fold(cell).as_str() {
+        "" | "no" | "n" | "false" | "0" => Some(false),
+        "yes" | "y" | "si" | "s" | "x" | "true" | "1" => Some(true),
+        _ => None,
     }
-    let id = journey.new_channel_id(name);
-    let colour = crate::model::distinct_colour(journey.channels.iter().map(|c| c.colour));
-    journey.channels.push(Channel {
-        id: id.clone(),
-        name: name.to_owned(),
-        kind: ChannelKind::Other,
-        colour,
-    });
-    report.new_entries.push(format!("channel {name:?}"));
-    id
 }
 
-fn department(journey: &mut Journey, name: &str, report: &mut Report) -> DepartmentId {
-    if let Some(d) = journey
-        .departments
+/// A deviation by its key or its name in English or Spanish.
+fn deviation(cell: &str) -> Option<Deviation> {
+    let folded = crate::model::names::fold(cell);
+    Deviation::ALL.iter().copied().find(|d| {
+        d.key() == folded
+            || [Language::En, Language::Es].iter().any(|l| {
+                crate::model::names::fold(&I18n::new(*l).term("deviation", d.key())) == folded
+            })
+    })
+}
+
+/// The id of the catalogue entry `value` names (`names::find`: exactly, ignoring case
+/// and accents, then by completion), or of the person's choice for it; a value that
+/// names none, or ties, becomes a new entry in a colour of its own. Every value that
+/// was not an exact match is reported.
+fn entry(
+    journey: &mut Journey,
+    catalogue: Catalogue,
+    value: &str,
+    options: &Options,
+    report: &mut Report,
+) -> String {
+    use crate::model::names::{Found, How, find};
+    let entries: Vec<(String, String)> = match catalogue {
+        Catalogue::Channel => journey
+            .channels
+            .iter()
+            .map(|c| (c.id.0.clone(), c.name.clone()))
+            .collect(),
+        Catalogue::Department => journey
+            .departments
+            .iter()
+            .map(|d| (d.id.0.clone(), d.name.clone()))
+            .collect(),
+    };
+    let pairs = entries.iter().map(|(i, n)| (i.as_str(), n.as_str()));
+    let seen = report
+        .matches
         .iter()
-        .find(|d| d.name == name || d.id.as_str() == name)
-        .or_else(|| {
-            journey
-                .departments
-                .iter()
-                .find(|d| d.name.trim().eq_ignore_ascii_case(name.trim()))
-        })
+        .find(|m| m.catalogue == catalogue && m.value == value);
+    if let Some(seen) = seen
+        && let Some(id) = &seen.entry
     {
-        return d.id.clone();
+        return id.clone();
     }
-    let id = journey.new_department_id(name);
-    let colour = crate::model::distinct_colour(journey.departments.iter().map(|d| d.colour));
-    journey.departments.push(Department {
-        id: id.clone(),
-        name: name.to_owned(),
-        colour,
-    });
-    report.new_entries.push(format!("department {name:?}"));
-    id
+    let chosen = options
+        .choices
+        .iter()
+        .find(|(c, v, _)| *c == catalogue && v == value)
+        .map(|(_, _, choice)| choice.clone());
+    let person_chose = chosen.is_some();
+    let (found, candidates) = match chosen {
+        Some(Some(id)) if entries.iter().any(|(i, _)| *i == id) => (Some((id, How::Exact)), vec![]),
+        Some(_) => (None, vec![]),
+        None => match find(value, pairs) {
+            Found::Entry(at, how) => (Some((entries[at].0.clone(), how)), vec![]),
+            Found::Tie(ties) => (None, ties.iter().map(|i| entries[*i].0.clone()).collect()),
+            Found::None => (None, vec![]),
+        },
+    };
+    match found {
+        // The entry's own name: nothing to say. Its id under another name ("Phone"
+        // for "Contact centre") is said, like any other match.
+        Some((id, How::Exact))
+            if !person_chose
+                && entries
+                    .iter()
+                    .any(|(i, n)| *i == id && n.trim() == value.trim()) =>
+        {
+            id
+        }
+        Some((id, how)) => {
+            report.matches.push(Matched {
+                catalogue,
+                value: value.to_owned(),
+                name: entries
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or_else(|| value.to_owned(), |(_, n)| n.clone()),
+                entry: Some(id.clone()),
+                how: (!person_chose).then_some(how),
+                candidates,
+            });
+            id
+        }
+        None => {
+            let id = add_entry(journey, catalogue, value);
+            let word = match catalogue {
+                Catalogue::Channel => "channel",
+                Catalogue::Department => "department",
+            };
+            report.new_entries.push(format!("{word} {value:?}"));
+            report.matches.push(Matched {
+                catalogue,
+                value: value.to_owned(),
+                name: value.to_owned(),
+                entry: None,
+                how: None,
+                candidates,
+            });
+            id
+        }
+    }
+}
+
+/// A new entry named `name`, in a colour no other entry of its catalogue has.
+fn add_entry(journey: &mut Journey, catalogue: Catalogue, name: &str) -> String {
+    match catalogue {
+        Catalogue::Channel => {
+            let channel = crate::model::new_channel(journey, name);
+            let id = channel.id.0.clone();
+            journey.channels.push(channel);
+            id
+        }
+        Catalogue::Department => {
+            let department = crate::model::new_department(journey, name);
+            let id = department.id.0.clone();
+            journey.departments.push(department);
+            id
+        }
+    }
 }
 
 /// Stage names a spreadsheet may use: the file's, English and Spanish, and the map's

@@ -12,9 +12,7 @@
 //! by older versions used look-alike characters, which import still reads.)
 
 use crate::i18n::I18n;
-use crate::model::{
-    Department, DepartmentId, Emotion, Journey, Language, Stage, Touchpoint, TouchpointId,
-};
+use crate::model::{DepartmentId, Emotion, Journey, Language, Stage, Touchpoint, TouchpointId};
 use thiserror::Error;
 
 /// A line of a Mermaid journey that cannot be read.
@@ -253,13 +251,9 @@ fn department(journey: &mut Journey, name: &str) -> DepartmentId {
     if let Some(d) = journey.departments.iter().find(|d| d.name == name) {
         return d.id.clone();
     }
-    let id = journey.new_department_id(name);
-    let colour = crate::model::distinct_colour(journey.departments.iter().map(|d| d.colour));
-    journey.departments.push(Department {
-        id: id.clone(),
-        name: name.to_owned(),
-        colour,
-    });
+    let department = crate::model::new_department(journey, name);
+    let id = department.id.clone();
+    journey.departments.push(department);
     id
 }
 

@@ -2,7 +2,7 @@
 //! language. These are document content (the team renames and recolours them), not
 //! interface text, so they live here rather than in the message files.
 
-use super::{Channel, ChannelId, ChannelKind, Department, DepartmentId, Language, Rgb};
+use super::{Channel, ChannelId, ChannelKind, Department, DepartmentId, Journey, Language, Rgb};
 
 /// Channel colours are the Okabe–Ito palette (and a dark grey), which colour-blind
 /// readers can tell apart; `theme`'s tests check it under simulated deuteranopia.
@@ -116,4 +116,26 @@ pub fn distinct_colour(used: impl IntoIterator<Item = Rgb>) -> Rgb {
         .min_by_key(|(_, n)| **n)
         .map_or(0, |(at, _)| at);
     Rgb::hex(NEW_ENTRY_COLOURS[least])
+}
+
+/// A new channel named `name` for `journey` (not yet in it): a fresh id from the name,
+/// kind "other", and a colour no other channel has while the palette lasts. Every way
+/// a channel is made on the fly (the catalogue panel, a paste, an import) goes through
+/// here.
+pub fn new_channel(journey: &Journey, name: &str) -> Channel {
+    Channel {
+        id: journey.new_channel_id(name),
+        name: name.to_owned(),
+        kind: ChannelKind::Other,
+        colour: distinct_colour(journey.channels.iter().map(|c| c.colour)),
+    }
+}
+
+/// A new department named `name` for `journey`, as `new_channel`.
+pub fn new_department(journey: &Journey, name: &str) -> Department {
+    Department {
+        id: journey.new_department_id(name),
+        name: name.to_owned(),
+        colour: distinct_colour(journey.departments.iter().map(|d| d.colour)),
+    }
 }

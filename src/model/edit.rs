@@ -164,6 +164,115 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// The one step that turns `from` into `to`, through the table of kinds: for each
+    /// kind, the elements that keep their order and place stay (replaced where they
+    /// changed), the rest are removed and inserted where `to` has them; then the header.
+    /// A paste, an import into the open journey and the like become one undo step this
+    /// way, whatever they changed.
+    pub fn between(from: &Journey, to: &Journey) -> Edit {
+        struct Between<'a> {
+            from: &'a Journey,
+            to: &'a Journey,
+            removes: Vec<Edit>,
+            rest: Vec<Edit>,
+        }
+        impl KindVisitor for Between<'_> {
+            fn visit<T: Item>(&mut self) {
+                let (removes, rest) = list_between(T::list(self.from), T::list(self.to));
+                self.removes.extend(removes);
+                self.rest.extend(rest);
+            }
+        }
+        let mut between = Between {
+            from,
+            to,
+            removes: Vec::new(),
+            rest: Vec::new(),
+        };
+        each_kind(&mut between);
+        // Every removal first: an element inserted may take the id of one removed.
+        let mut edits = between.removes;
+        edits.extend(between.rest);
+        let header = to.header();
+        if from.header() != header {
+            edits.push(Edit::Header(Box::new(header)));
+        }
+        Edit::Batch(edits)
+    }
+}
+
+/// The removals, then the replacements and insertions, that turn the list `from` into
+/// `to`. The elements kept in place are the longest run of ids both lists have in the
+/// same order (and, for touchpoints, the same stage, which a replacement must keep);
+/// after the removals the list is a subsequence of `to`, so inserting the others in
+/// `to`'s order at their index in `to` rebuilds it, each insertion in a valid place.
+fn list_between<T: Item>(from: &[T], to: &[T]) -> (Vec<Edit>, Vec<Edit>) {
+    let at_in_to: foldhash::HashMap<&str, usize> =
+        to.iter().enumerate().map(|(i, t)| (t.id(), i)).collect();
+    // (index in from, index in to) of the elements both have that may stay in place.
+    let common: Vec<(usize, usize)> = from
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let j = *at_in_to.get(item.id())?;
+            to[j].check_replace(item).is_ok().then_some((i, j))
+        })
+        .collect();
+    let kept = longest_increasing(&common);
+    let mut keep_from = vec![false; from.len()];
+    let mut keep_to = vec![false; to.len()];
+    for &(i, j) in &kept {
+        keep_from[i] = true;
+        keep_to[j] = true;
+    }
+    let removes = from
+        .iter()
+        .zip(&keep_from)
+        .filter(|(_, keep)| !**keep)
+        .map(|(item, _)| Edit::Remove(ElementId::new(T::KIND, item.id())))
+        .collect();
+    let mut rest = Vec::new();
+    for &(i, j) in &kept {
+        if from[i] != to[j] {
+            rest.push(Edit::Replace(to[j].clone().into_element()));
+        }
+    }
+    for (j, item) in to.iter().enumerate() {
+        if !keep_to[j] {
+            rest.push(Edit::Insert {
+                index: j,
+                element: item.clone().into_element(),
+            });
+        }
+    }
+    (removes, rest)
+}
+
+/// The longest subsequence of `pairs` (in order of their first member) whose second
+/// members increase: patience sorting, O(n log n).
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].1 < j);
+        previous[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut next = tails.last().copied();
+    while let Some(k) = next {
+        out.push(pairs[k]);
+        next = previous[k];
+    }
+    out.reverse();
+    out
+}
+
 /// The edits that drop every reference to the `kind` element `id` (where the holder
 /// can live without it).
 /// Adds to `edits` the deletion of `target` from `scratch` (which it applies as it

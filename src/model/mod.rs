@@ -8,9 +8,12 @@ mod element;
 mod ids;
 mod journey;
 mod kinds;
+pub mod names;
 pub mod search;
 
-pub use catalog::{default_channels, default_departments, distinct_colour};
+pub use catalog::{
+    default_channels, default_departments, distinct_colour, new_channel, new_department,
+};
 pub use colour::Rgb;
 pub use edit::{Edit, EditError};
 pub use element::{

@@ -45,9 +45,11 @@ const OPENING_REDRAW_SECS: f64 = 0.1;
 pub type Sink = Arc<dyn Fn(Event) + Send + Sync>;
 
 /// Something to do once unsaved changes are dealt with (after a save, say).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     New,
+    /// This journey as a new, unsaved document (an import).
+    NewJourney(Box<Journey>),
     /// A new journey from the template with this key.
     NewFromTemplate(&'static str),
     Open,

@@ -18,6 +18,7 @@ mod real_window;
 mod resolve;
 mod safety;
 mod slow_disk;
+mod table;
 mod templates;
 mod wall;
 mod workshop;

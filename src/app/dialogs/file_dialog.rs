@@ -15,6 +15,8 @@ pub enum DialogKind {
         suggested_name: String,
     },
     OpenImage,
+    /// A sheet, a diagram or a JSON journey to import.
+    OpenImport,
     SavePicture {
         suggested_name: String,
         format: crate::export::Format,
@@ -129,6 +131,9 @@ impl FileDialogs for NativeDialogs {
                     .save_file(),
                 DialogKind::OpenImage => dialog
                     .add_filter("Image", &["png", "jpg", "jpeg"])
+                    .pick_file(),
+                DialogKind::OpenImport => dialog
+                    .add_filter("CSV, Mermaid, JSON", &crate::app::IMPORT_EXTENSIONS)
                     .pick_file(),
                 DialogKind::SavePicture {
                     suggested_name,

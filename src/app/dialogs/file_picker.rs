@@ -52,7 +52,9 @@ impl FilePicker {
         let name = match &kind {
             DialogKind::SaveJourney { suggested_name }
             | DialogKind::SavePicture { suggested_name, .. } => suggested_name.clone(),
-            DialogKind::OpenJourney | DialogKind::OpenImage => String::new(),
+            DialogKind::OpenJourney | DialogKind::OpenImage | DialogKind::OpenImport => {
+                String::new()
+            }
         };
         let mut picker = Self {
             kind,
@@ -79,6 +81,7 @@ impl FilePicker {
         match &self.kind {
             DialogKind::OpenJourney | DialogKind::SaveJourney { .. } => &["ron"],
             DialogKind::OpenImage => &["png", "jpg", "jpeg"],
+            DialogKind::OpenImport => &crate::app::IMPORT_EXTENSIONS,
             DialogKind::SavePicture { format, .. } => format.extensions(),
         }
     }
@@ -88,6 +91,7 @@ impl FilePicker {
             DialogKind::OpenJourney => "picker-title-open",
             DialogKind::SaveJourney { .. } => "picker-title-save",
             DialogKind::OpenImage => "picker-title-image",
+            DialogKind::OpenImport => "picker-title-import",
             DialogKind::SavePicture { .. } => "picker-title-export",
         }
     }

@@ -6,6 +6,7 @@ pub mod file_dialog;
 pub mod file_picker;
 pub mod load_failure;
 pub mod modal;
+pub mod paste;
 pub mod prompts;
 pub mod resolve;
 pub mod safety_prompts;

@@ -45,6 +45,7 @@ pub struct Caches {
 #[derive(Default)]
 pub struct Panels {
     pub canvas: Canvas,
+    pub table: crate::app::table::Table,
     pub find: find::Find,
     pub entry: EntryBar,
     pub failure: FailureView,
@@ -57,6 +58,7 @@ impl Panels {
     /// A new document: what pointed into the old one goes; the display stays.
     pub fn reset_for_new_document(&mut self) {
         self.canvas.refit();
+        self.table.reset();
         self.find.forget_matches();
         self.entry.stop();
         self.show_outside_changes = false;
