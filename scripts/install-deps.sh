@@ -3,7 +3,8 @@
 # - the libraries the editor window loads at run time (X11/Wayland, xkbcommon, GL/EGL);
 # - git, which the tests use for the git integration;
 # - Xvfb, xdotool and imagemagick for the real-window tests (tests/real_window.rs:
-#   the binary in a virtual X display, typed into, screenshots on failure);
+#   the binary in a virtual X display, typed into, screenshots on failure), and
+#   xclip, with which they put a spreadsheet's rows on the clipboard;
 # - zenity, which the native file dialogs fall back to without an xdg portal;
 # - poppler-utils (pdftotext, pdfinfo), with which the tests read exported PDFs.
 # Building needs none of them. Safe to run again; uses sudo when not root.
@@ -13,7 +14,7 @@ packages=(
     libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0
     libwayland-client0 libwayland-egl1
     libgl1 libegl1 libgl1-mesa-dri
-    xvfb xauth xdotool imagemagick zenity poppler-utils
+    xvfb xauth xdotool xclip imagemagick zenity poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

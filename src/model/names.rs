@@ -137,6 +137,7 @@ pub fn find<'a>(
 mod tests {
     use super::*;
 
+    // Ids compare like names ignoring case: "Phone" is the id "phone".
     const CHANNELS: [(&str, &str); 5] = [
         ("web", "Website"),
         ("app", "Mobile app"),
@@ -166,16 +167,13 @@ mod tests {
     #[test]
     fn a_value_names_one_entry_or_none() {
         let entries = CHANNELS.iter().map(|(id, n)| (*id, *n));
-        assert_eq!(
-            find("Phone", entries.clone()),
-            Found::Entry(2, How::Completed)
-        );
+        assert_eq!(find("Phone", entries.clone()), Found::Entry(2, How::Folded));
         // "app" is the id of the mobile app: exact before anything else.
         assert_eq!(find("app", entries.clone()), Found::Entry(1, How::Exact));
         assert_eq!(find("social", entries.clone()), Found::Entry(3, How::Exact));
         assert_eq!(
             find("Social", entries.clone()),
-            Found::Entry(3, How::Completed)
+            Found::Entry(3, How::Folded)
         );
         assert_eq!(
             find("website", entries.clone()),

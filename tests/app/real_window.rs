@@ -377,3 +377,100 @@ fn typing_into_a_ten_thousand_card_map_keeps_every_key() {
         typed.title
     );
 }
+
+/// Ten rows as a spreadsheet puts them on the clipboard: a header, Spanish stage names
+/// and the map's own label for a stage, channels named loosely ("Phone", "app").
+const SHEET_ROWS: &str = "Título\tEtapa\tCanal\tDepartamento\tEmoción\n\
+    Sees a poster\tDescubrimiento\tStore\tMarketing\t1\n\
+    Hears from a friend\tdescubrimiento\tSocial media\tMarketing\t2\n\
+    Reads the newsletter\tInterés\tEmail\tMarketing\t0\n\
+    Compares delivery costs\tConsideración\tWeb shop\tE-commerce\t-1\n\
+    Asks about sizes\tConsideración\tPhone\tCustomer service\t0\n\
+    Pays with a voucher\tAcción\tWeb shop\tE-commerce\t1\n\
+    Tracks in the app\tGetting it\tapp\tLogistics\t1\n\
+    Calls about a late parcel\tgetting it\tPhone\tCustomer service\t-2\n\
+    Returns by post\tUso\tStore\tStore operations\t-1\n\
+    Recommends the shop\tRecomendación\tSocial media\tMarketing\t2\n";
+
+#[test]
+fn rows_pasted_from_the_clipboard_into_the_table_are_saved_and_undone_as_one() {
+    let Some(mut s) = Session::new("table-paste") else {
+        return;
+    };
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let mut journey = format::load(&source).unwrap().journey;
+    journey
+        .stages
+        .entry(journeymap::model::Stage::Usage)
+        .or_default()
+        .label = "Getting it".into();
+    let file = s.dir().join("map.ron");
+    format::save(&file, &journey).unwrap();
+    let before = journey.touchpoints.len();
+    s.launch(&file);
+    // xclip keeps the clipboard in a process of its own until another owner comes.
+    let mut xclip = s
+        .command("xclip")
+        .args(["-selection", "clipboard"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("xclip");
+    {
+        use std::io::Write;
+        xclip
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(SHEET_ROWS.as_bytes())
+            .unwrap();
+    }
+    assert!(xclip.wait().unwrap().success());
+    s.keys(&["ctrl+t", "ctrl+v"]);
+    // The review shows first; Return applies it.
+    wait_until(s.name, "the review", Duration::from_secs(15), || {
+        s.keys(&["Return"]);
+        s.title().starts_with('●')
+    });
+    s.keys(&["ctrl+s"]);
+    let mut saved = journey.clone();
+    wait_until(s.name, "the saved file", Duration::from_secs(30), || {
+        format::load(&file).is_ok_and(|p| {
+            saved = p.journey;
+            saved.touchpoints.len() == before + 10
+        })
+    });
+    let find = |title: &str| {
+        saved
+            .touchpoints
+            .iter()
+            .find(|t| t.title == title)
+            .unwrap_or_else(|| panic!("{title} is saved"))
+    };
+    use journeymap::model::{ChannelId, Stage};
+    assert_eq!(find("Sees a poster").stage, Stage::Awareness);
+    assert_eq!(find("Reads the newsletter").stage, Stage::Interest);
+    assert_eq!(find("Tracks in the app").stage, Stage::Usage);
+    assert_eq!(find("Calls about a late parcel").stage, Stage::Usage);
+    assert_eq!(find("Recommends the shop").stage, Stage::Advocacy);
+    assert_eq!(
+        find("Asks about sizes").channel,
+        Some(ChannelId::new("phone"))
+    );
+    assert_eq!(
+        find("Tracks in the app").channel,
+        Some(ChannelId::new("mobile-app"))
+    );
+    assert_eq!(find("Calls about a late parcel").emotion_score(), Some(-2));
+    assert_eq!(
+        saved.channels.len(),
+        journey.channels.len(),
+        "no new channel"
+    );
+    // One undo step takes all ten away.
+    s.keys(&["ctrl+z", "ctrl+s"]);
+    wait_until(s.name, "the undone file", Duration::from_secs(30), || {
+        format::load(&file).is_ok_and(|p| p.journey.touchpoints.len() == before)
+    });
+    assert_eq!(format::load(&file).unwrap().journey, journey);
+}

@@ -177,8 +177,7 @@ fn a_catalogue_cell_offers_completions_and_a_new_name_as_a_new_entry() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = example_on_file(dir.path());
     let mut h = table(&path);
-    // Down to the first card, right to the channel column, and type.
-    send(&mut h, stroke(Modifiers::NONE, Key::ArrowDown, None), 1);
+    // The cursor starts on the first card: right to the channel column, and type.
     send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     let shown = |h: &Harness<'_, JourneyApp>| h.query_all_by_label("Contact centre").count();
@@ -410,7 +409,6 @@ fn delete_removes_the_selected_rows_and_the_table_is_remembered_for_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let (path, before) = example_on_file(dir.path());
     let mut h = table(&path);
-    send(&mut h, stroke(Modifiers::NONE, Key::ArrowDown, None), 1);
     send(&mut h, stroke(Modifiers::SHIFT, Key::ArrowDown, None), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::Delete, None), 1);
     assert_eq!(
@@ -460,4 +458,63 @@ fn the_other_tabs_take_a_metric_and_a_grey_area_as_typing() {
     assert_eq!(grey.status, GreyAreaStatus::Resolved);
     assert_eq!(grey.experience, "Lost between teams");
     assert_eq!(grey.fix, "One owner");
+}
+
+/// The rectangles of the inspector's widgets a person aims at.
+fn inspector_rects(h: &Harness<'_, JourneyApp>) -> Vec<(String, egui::Rect)> {
+    use egui::accesskit::Role;
+    [
+        (Role::ComboBox, "Stage"),
+        (Role::ComboBox, "Channel"),
+        (Role::ComboBox, "Department"),
+        (Role::TextInput, "Emotion word"),
+        (Role::CheckBox, "Moment of truth"),
+        (Role::ComboBox, "Deviation from the plan"),
+    ]
+    .into_iter()
+    .map(|(role, label)| {
+        (
+            label.to_owned(),
+            h.get_by_role_and_label(role, label).rect(),
+        )
+    })
+    .collect()
+}
+
+#[test]
+fn the_inspector_stays_still_when_an_emotion_is_chosen_and_a_title_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut journey) = example_on_file(dir.path());
+    journey.touchpoints[0].emotion = None;
+    journeymap::format::save(&path, &journey).unwrap();
+    let mut h = harness(app_on_file(&path));
+    h.state().act(journeymap::app::Action::View(
+        journeymap::app::ViewChange::Select(vec![ElementId::Touchpoint(
+            journey.touchpoints[0].id.clone(),
+        )]),
+    ));
+    settle(&mut h);
+    let before = inspector_rects(&h);
+    let title_width = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .rect()
+        .width();
+    click(&mut h, "+1");
+    assert_eq!(h.state().journey().touchpoints[0].emotion_score(), Some(1));
+    assert_eq!(
+        inspector_rects(&h),
+        before,
+        "choosing an emotion moved nothing"
+    );
+    type_into(
+        &mut h,
+        "Title",
+        " and a title long enough to need far more than one line of this panel",
+    );
+    assert_eq!(inspector_rects(&h), before, "a long title moved nothing");
+    let width = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .rect()
+        .width();
+    assert_eq!(width, title_width, "the panel kept its width");
 }

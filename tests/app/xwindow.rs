@@ -27,7 +27,7 @@ pub fn on_path(program: &str) -> bool {
 
 /// Whether the tools are here; under CI their absence fails the test.
 pub fn tools_present() -> bool {
-    let missing: Vec<&str> = ["Xvfb", "xdotool"]
+    let missing: Vec<&str> = ["Xvfb", "xdotool", "xclip"]
         .into_iter()
         .filter(|p| !on_path(p))
         .collect();
@@ -299,6 +299,9 @@ impl Drop for Session {
                 );
             }
             eprintln!("window title at failure: {:?}", self.title());
+            let log =
+                std::fs::read_to_string(self.dir().join("app-stderr.log")).unwrap_or_default();
+            eprintln!("the app's stderr: {}", log.trim());
         }
         self.kill();
     }

@@ -25,7 +25,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview
     // A window rather than egui's modal: the match choices are combo boxes, whose
     // popups a modal layer would sit over. The table under it is covered meanwhile.
     egui::Window::new(title)
-        .id(egui::Id::unique("paste-review"))
+        .id(egui::Id::unique("paste_review"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -69,7 +69,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview
                     ui.label(i18n.tr("field-title"));
                     ui.add(
                         egui::TextEdit::singleline(&mut import.title)
-                            .id(egui::Id::unique("import-title"))
+                            .id(egui::Id::unique("import_title"))
                             .desired_width(280.0),
                     );
                     let titled = !import.title.trim().is_empty();
@@ -82,7 +82,7 @@ pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview
                 });
             }
         });
-    let typing = ctx.memory(|m| m.focused()) == Some(egui::Id::unique("import-title"));
+    let typing = ctx.memory(|m| m.focused()) == Some(egui::Id::unique("import_title"));
     if !typing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
         apply = review.plan.is_ok();
     }
@@ -188,7 +188,7 @@ fn matches_ui(
             None => format!("{new_entry}: {}", matched.value),
         };
         ui.horizontal(|ui| {
-            egui::ComboBox::new(("paste-match", n), format!("{what}: “{}”", matched.value))
+            egui::ComboBox::new(("paste_match", n), format!("{what}: “{}”", matched.value))
                 .selected_text(shown)
                 .height(480.0)
                 .show_ui(ui, |ui| {

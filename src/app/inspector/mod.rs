@@ -23,9 +23,12 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         .default_size(340.0)
         .size_range(280.0..=560.0)
         .show(ui, |ui| {
+            // Content wraps to the panel: what is selected never widens it.
+            let width = ui.available_width();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    ui.set_max_width(width);
                     let selected = p.workspace.selection.last().cloned();
                     match selected {
                         Some(ElementId::Touchpoint(id)) => touchpoint_ui(p, ui, &id),
@@ -287,10 +290,19 @@ fn emotion_ui(
             *emotion = None;
         }
     });
-    if let Some(emotion) = emotion.as_mut()
-        && text_field(ui, i18n, &i18n.tr("field-emotion-word"), &mut emotion.word).changed()
-    {
-        *typed = Some("emotion_word");
+    // The word's row is always there (greyed out without a score), so choosing a
+    // score moves nothing under the pointer.
+    match emotion.as_mut() {
+        Some(emotion) => {
+            if text_field(ui, i18n, &i18n.tr("field-emotion-word"), &mut emotion.word).changed() {
+                *typed = Some("emotion_word");
+            }
+        }
+        None => {
+            ui.add_enabled_ui(false, |ui| {
+                text_field(ui, i18n, &i18n.tr("field-emotion-word"), &mut String::new());
+            });
+        }
     }
 }
 

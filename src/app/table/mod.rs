@@ -29,11 +29,11 @@ pub const ROW_HEIGHT: f32 = 26.0;
 const HEADER_HEIGHT: f32 = 28.0;
 /// The widget that holds the keyboard while no cell is being edited.
 pub fn grid_id() -> egui::Id {
-    egui::Id::unique("journey-table")
+    egui::Id::unique("journey_table")
 }
 /// The field a cell is edited in.
 pub fn editor_id() -> egui::Id {
-    egui::Id::unique("journey-table-editor")
+    egui::Id::unique("journey_table_editor")
 }
 
 /// What the table reads.
@@ -108,6 +108,12 @@ impl Table {
         }
         self.row = self.row.min(rows.len().saturating_sub(1));
         self.col = self.col.min(columns.len() - 1);
+        // The cursor rests on a row, not on a stage's heading.
+        if rows.get(self.row).is_some_and(|r| r.id().is_none())
+            && let Some(next) = (self.row..rows.len()).find(|i| rows[*i].id().is_some())
+        {
+            self.row = next;
+        }
         let tab = self.tab;
         self.tabs_ui(ui, cx);
         if self.tab != tab {
@@ -532,7 +538,7 @@ impl Table {
         let scroll_to = std::mem::take(&mut self.scroll_to_cursor).then_some(self.row);
         let mut clicked: Option<(usize, usize, Modifiers, bool)> = None;
         egui::ScrollArea::horizontal()
-            .id_salt(("table-h", self.tab))
+            .id_salt(("table_h", self.tab))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_min_width(total_width);
@@ -556,7 +562,7 @@ impl Table {
                     }
                 });
                 let mut area = egui::ScrollArea::vertical()
-                    .id_salt(("table-v", self.tab))
+                    .id_salt(("table_v", self.tab))
                     .auto_shrink([false, false]);
                 if let Some(row) = scroll_to {
                     let (offset, height) = self.viewport;
@@ -691,7 +697,7 @@ impl Table {
         }
         if !completions.is_empty() {
             let pick = self.pick.min(completions.len() - 1);
-            egui::Area::new(egui::Id::unique("journey-table-completions"))
+            egui::Area::new(egui::Id::unique("journey_table_completions"))
                 .order(egui::Order::Foreground)
                 .fixed_pos(rect.left_bottom())
                 .show(ui.ctx(), |ui| {
@@ -711,7 +717,7 @@ impl Table {
                 "table-new-entry",
                 name = editing.text.trim().to_owned()
             );
-            egui::Area::new(egui::Id::unique("journey-table-completions"))
+            egui::Area::new(egui::Id::unique("journey_table_completions"))
                 .order(egui::Order::Foreground)
                 .fixed_pos(rect.left_bottom())
                 .show(ui.ctx(), |ui| {
