@@ -12,9 +12,9 @@
 //! words and spaces, checked by shaping the whole line once.
 
 use crate::fonts;
+use foldhash::HashMap;
 use rustybuzz::{Direction, Face, UnicodeBuffer};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Lines sit this many sizes apart.
@@ -97,9 +97,29 @@ fn has(index: usize, c: char) -> bool {
         .is_some_and(|f| f.face.glyph_index(c).is_some())
 }
 
+/// The width of `text` in ems (`shape_em`), remembered: a frame or a page measures
+/// the same lines again and again, and shaping is the expensive part.
+fn shaped_em(text: &str, bold: bool) -> f32 {
+    if text.len() > CACHED_TEXT {
+        return shape_em(text, bold);
+    }
+    LINES.with(|lines| {
+        let mut lines = lines.borrow_mut();
+        if let Some(width) = lines.get(&(text.to_owned(), bold)) {
+            return *width;
+        }
+        let width = shape_em(text, bold);
+        if lines.len() >= WORD_CACHE {
+            lines.clear();
+        }
+        lines.insert((text.to_owned(), bold), width);
+        width
+    })
+}
+
 /// The width of `text` in ems, shaped as usvg shapes a line: in the primary face, then
 /// each missing glyph from the first other face that has its character.
-fn shaped_em(text: &str, bold: bool) -> f32 {
+fn shape_em(text: &str, bold: bool) -> f32 {
     let first = primary(bold);
     let mut glyphs = shape_in(first, text);
     let mut used = vec![first];
@@ -137,8 +157,20 @@ fn shaped_em(text: &str, bold: bool) -> f32 {
 
 thread_local! {
     /// Widths of words already shaped, in ems, by (word, bold).
-    static WORDS: RefCell<HashMap<(String, bool), f32>> = RefCell::new(HashMap::new());
+    static WORDS: RefCell<HashMap<(String, bool), f32>> = RefCell::new(HashMap::default());
+    /// Widths of whole lines already shaped, in ems, by (line, bold).
+    static LINES: RefCell<HashMap<(String, bool), f32>> = RefCell::new(HashMap::default());
+    /// Texts already wrapped: (text, size, bold, width, most lines) → lines.
+    static WRAPPED: RefCell<HashMap<WrapKey, Vec<String>>> = RefCell::new(HashMap::default());
 }
+
+type WrapKey = (String, u32, bool, u32, usize);
+
+/// Texts longer than this are measured and wrapped afresh each time (a pasted log
+/// would only fill the caches).
+const CACHED_TEXT: usize = 4096;
+/// The most wrapped texts kept per thread before the memory is cleared.
+const WRAP_CACHE: usize = 50_000;
 
 /// The most words kept per thread before the memory is cleared.
 const WORD_CACHE: usize = 200_000;
@@ -184,6 +216,31 @@ pub fn wrap_at_most(
     max_width: f32,
     max_lines: usize,
 ) -> Vec<String> {
+    if text.len() > CACHED_TEXT {
+        return wrap_afresh(text, size, bold, max_width, max_lines);
+    }
+    let key: WrapKey = (
+        text.to_owned(),
+        size.to_bits(),
+        bold,
+        max_width.to_bits(),
+        max_lines,
+    );
+    if let Some(lines) = WRAPPED.with(|w| w.borrow().get(&key).cloned()) {
+        return lines;
+    }
+    let lines = wrap_afresh(text, size, bold, max_width, max_lines);
+    WRAPPED.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.len() >= WRAP_CACHE {
+            w.clear();
+        }
+        w.insert(key, lines.clone());
+    });
+    lines
+}
+
+fn wrap_afresh(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
     let size = size.max(0.01);
     let max_em = (max_width / size).max(0.0);

@@ -322,6 +322,7 @@ impl JourneyApp {
                     if workspace.table && !presenting {
                         let cx = table::Context {
                             journey,
+                            revision: document.revision(),
                             workspace,
                             i18n,
                             actions,
@@ -458,6 +459,11 @@ impl JourneyApp {
     /// The map's extent in layout coordinates, as last laid out.
     pub fn map_bounds(&self) -> Option<crate::layout::Rect> {
         self.panels.canvas.map_bounds()
+    }
+
+    /// Where the canvas drew the `index`th card of its layout last frame.
+    pub fn card_on_screen(&self, index: usize) -> Option<egui::Rect> {
+        self.panels.canvas.card_on_screen(index)
     }
 
     /// Whether a card is being dragged on the canvas.

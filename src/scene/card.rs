@@ -355,9 +355,19 @@ fn is_voice(kind: EvidenceKind) -> bool {
 /// The touchpoint's strongest quote: someone's words, the surest first, quotes before
 /// the rest.
 pub fn strongest_quote<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a Evidence> {
-    tp.evidence
+    let items: Vec<&Evidence> = tp
+        .evidence
         .iter()
         .filter_map(|id| journey.evidence_item(id))
+        .collect();
+    strongest_of(&items)
+}
+
+/// The strongest quote among `items` (a touchpoint's evidence, already looked up).
+pub fn strongest_of<'a>(items: &[&'a Evidence]) -> Option<&'a Evidence> {
+    items
+        .iter()
+        .copied()
         .filter(|e| is_voice(e.kind) && e.metric.is_none() && !e.text.trim().is_empty())
         .min_by_key(|e| (e.confidence, e.kind != EvidenceKind::Quote))
 }

@@ -15,7 +15,7 @@ pub mod overlap;
 
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,
-    out_of_order_arrows, strongest_quote, touchpoint,
+    out_of_order_arrows, strongest_of, strongest_quote, touchpoint,
 };
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
 pub use grey_areas::{callout, callout_box, grey_area_title, grey_areas};

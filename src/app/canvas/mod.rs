@@ -97,6 +97,14 @@ impl Canvas {
         self.layout.as_ref().map(|(_, layout)| layout.bounds)
     }
 
+    /// Where card `index` (its place in the layout's slots) was drawn last frame.
+    pub fn card_on_screen(&self, index: usize) -> Option<egui::Rect> {
+        let (_, layout) = self.layout.as_ref()?;
+        let origin = self.rect()?.min;
+        let card = layout.slots.get(index)?.card;
+        Some(self.view.rect_to_screen(origin, &card))
+    }
+
     pub fn is_dragging(&self) -> bool {
         self.drag.is_some()
     }

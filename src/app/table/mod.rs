@@ -39,6 +39,8 @@ pub fn editor_id() -> egui::Id {
 /// What the table reads.
 pub struct Context<'a> {
     pub journey: &'a Journey,
+    /// The document's revision: the cells shown are kept until it changes.
+    pub revision: u64,
     pub workspace: &'a Workspace,
     pub i18n: &'a I18n,
     pub actions: &'a Actions,
@@ -65,6 +67,40 @@ pub struct Table {
     focus_editor: bool,
     /// The vertical scroll offset and height the rows were last shown in.
     viewport: (f32, f32),
+    /// Cells already worked out, for this revision, tab and language.
+    cells: CellCache,
+}
+
+/// The cells of the rows shown so far: a frame draws from here, and only rows scrolled
+/// into view for the first time are worked out (a cell may look up evidence, names,
+/// translated terms).
+#[derive(Debug, Default)]
+struct CellCache {
+    key: Option<(u64, Tab, crate::model::Language)>,
+    cells: foldhash::HashMap<(usize, usize), Cell>,
+    evidence: sheets::EvidenceIndex,
+}
+
+impl CellCache {
+    fn cell(
+        &mut self,
+        cx: &Context<'_>,
+        tab: Tab,
+        row: &Row<'_>,
+        index: usize,
+        col: usize,
+    ) -> &Cell {
+        let key = Some((cx.revision, tab, cx.i18n.language()));
+        if self.key != key {
+            self.key = key;
+            self.cells.clear();
+            self.evidence = sheets::EvidenceIndex::default();
+        }
+        let evidence = &mut self.evidence;
+        self.cells
+            .entry((index, col))
+            .or_insert_with(|| sheets::cell(tab, cx.journey, cx.i18n, evidence, row, col))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -606,7 +642,7 @@ impl Table {
                                     self.editor_ui(ui, cx, rect);
                                     continue;
                                 }
-                                let cell = sheets::cell(self.tab, cx.journey, cx.i18n, row, col);
+                                let cell = self.cells.cell(cx, self.tab, row, index, col).clone();
                                 let (rect, response) = ui.allocate_exact_size(size, Sense::click());
                                 paint_cell(
                                     ui,

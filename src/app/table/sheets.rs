@@ -219,6 +219,29 @@ fn items<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Row<'a>> {
     ids.enumerate().map(|(i, id)| Row::Item(i, id)).collect()
 }
 
+/// The journey's evidence by id, made the first time a cell needs it (a journey of
+/// thousands of items is searched by hash, not in order).
+#[derive(Debug, Default)]
+pub struct EvidenceIndex(Option<foldhash::HashMap<String, usize>>);
+
+impl EvidenceIndex {
+    fn get<'j>(
+        &mut self,
+        journey: &'j Journey,
+        id: &crate::model::EvidenceId,
+    ) -> Option<&'j crate::model::Evidence> {
+        let index = self.0.get_or_insert_with(|| {
+            journey
+                .evidence
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.0.clone(), i))
+                .collect()
+        });
+        index.get(id.as_str()).map(|i| &journey.evidence[*i])
+    }
+}
+
 /// What a cell shows.
 #[derive(Clone, Debug, Default)]
 pub struct Cell {
@@ -243,12 +266,19 @@ fn touchpoint_name(journey: &Journey, id: &TouchpointId) -> String {
         .map_or_else(|| id.as_str().to_owned(), str::to_owned)
 }
 
-pub fn cell(tab: Tab, journey: &Journey, i18n: &I18n, row: &Row<'_>, col: usize) -> Cell {
+pub fn cell(
+    tab: Tab,
+    journey: &Journey,
+    i18n: &I18n,
+    evidence: &mut EvidenceIndex,
+    row: &Row<'_>,
+    col: usize,
+) -> Cell {
     let Row::Item(index, _) = *row else {
         return Cell::default();
     };
     match tab.columns()[col].field {
-        Field::Sheet(column) => touchpoint_cell(journey, i18n, index, column),
+        Field::Sheet(column) => touchpoint_cell(journey, i18n, evidence, index, column),
         field => {
             let shown = field_text(journey, i18n, tab, index, field);
             text(shown)
@@ -256,7 +286,13 @@ pub fn cell(tab: Tab, journey: &Journey, i18n: &I18n, row: &Row<'_>, col: usize)
     }
 }
 
-fn touchpoint_cell(journey: &Journey, i18n: &I18n, index: usize, column: Column) -> Cell {
+fn touchpoint_cell(
+    journey: &Journey,
+    i18n: &I18n,
+    evidence_index: &mut EvidenceIndex,
+    index: usize,
+    column: Column,
+) -> Cell {
     let t = &journey.touchpoints[index];
     match column {
         Column::Stage => text(i18n.stage_name(journey, t.stage)),
@@ -295,12 +331,16 @@ fn touchpoint_cell(journey: &Journey, i18n: &I18n, index: usize, column: Column)
                     swatch: None,
                 };
             }
-            let strongest = crate::scene::strongest_quote(journey, t)
+            let items: Vec<&crate::model::Evidence> = t
+                .evidence
+                .iter()
+                .filter_map(|id| evidence_index.get(journey, id))
+                .collect();
+            let strongest = crate::scene::strongest_of(&items)
                 .map(|q| format!("“{}”", q.text.trim()))
                 .or_else(|| {
-                    t.evidence
+                    items
                         .iter()
-                        .filter_map(|id| journey.evidence_item(id))
                         .find_map(|e| crate::scene::metric_line(e, i18n))
                 })
                 .unwrap_or_default();
@@ -400,7 +440,7 @@ pub fn edit_text(tab: Tab, journey: &Journey, i18n: &I18n, row: &Row<'_>, col: u
             | Column::Thinking
             | Column::Expectation),
         ) => csv::cell_of(journey, i18n, &journey.touchpoints[index], 0, column),
-        _ => cell(tab, journey, i18n, row, col).text,
+        _ => cell(tab, journey, i18n, &mut EvidenceIndex::default(), row, col).text,
     }
 }
 
@@ -743,7 +783,7 @@ pub fn copy(
         let row = &rows[*i];
         let cells: Vec<String> = (0..tab.columns().len())
             .map(|col| {
-                cell(tab, journey, i18n, row, col)
+                cell(tab, journey, i18n, &mut EvidenceIndex::default(), row, col)
                     .text
                     .replace(['\t', '\n'], " ")
             })
