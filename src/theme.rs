@@ -4,6 +4,10 @@
 
 use crate::model::{EMOTION_MAX, EMOTION_MIN, Rgb, Severity};
 
+/// Room on a stage header's right for the editor's "+" (`Theme::header_button_room`:
+/// the editor's themes keep it; exports, which have no button, use the whole header).
+pub const HEADER_BUTTON_ROOM: f32 = 48.0;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub background: Rgb,
@@ -192,7 +196,7 @@ impl Theme {
             small_size: 11.0,
             badge_size: 14.0,
             card_title_lines: 4,
-            header_button_room: crate::scene::HEADER_BUTTON_ROOM,
+            header_button_room: HEADER_BUTTON_ROOM,
             metrics: Metrics::default(),
         }
     }

@@ -55,7 +55,7 @@ pub enum Action {
     /// A worker's result.
     Session(Event),
     /// A sheet pasted into the table: show what it would do, for confirmation.
-    ReviewPaste(Box<super::table::PasteReview>),
+    ReviewPaste(Box<super::review::PasteReview>),
     /// A file to import was read (on a worker): its path and text, or why not.
     ImportRead(PathBuf, Result<String, String>),
 }

@@ -169,8 +169,8 @@ impl JourneyApp {
         let journey = match extension.as_deref() {
             Some("csv" | "tsv" | "txt") => {
                 let mut review =
-                    crate::app::table::PasteReview::new(self.session.journey(), text, None);
-                review.import = Some(crate::app::table::ImportSource {
+                    crate::app::review::PasteReview::new(self.session.journey(), text, None);
+                review.import = Some(crate::app::review::ImportSource {
                     file: name,
                     title: String::new(),
                 });

@@ -19,6 +19,7 @@ mod handle;
 mod input;
 mod inspector;
 mod panels;
+mod review;
 mod run;
 mod settings;
 mod start;

@@ -259,9 +259,7 @@ pub fn stages(
     }
 }
 
-/// Room on a stage header's right for the editor's "+" (`Theme::header_button_room`:
-/// the editor's themes keep it; exports, which have no button, use the whole header).
-pub const HEADER_BUTTON_ROOM: f32 = 48.0;
+pub use crate::theme::HEADER_BUTTON_ROOM;
 /// How far down a stage header's name starts when it goes under the "+" (the button
 /// is 28 high, 8 from the header's top).
 pub const HEADER_BUTTON_ROW: f32 = 40.0;

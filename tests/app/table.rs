@@ -518,3 +518,23 @@ fn the_inspector_stays_still_when_an_emotion_is_chosen_and_a_title_grows() {
         .width();
     assert_eq!(width, title_width, "the panel kept its width");
 }
+
+#[test]
+fn a_paste_in_the_frame_after_ctrl_t_is_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, journey) = example_on_file(dir.path());
+    let mut h = harness(app_on_file(&path));
+    // Ctrl+T and Ctrl+V as one burst, the way a quick hand sends them.
+    let mut events = shortcut(Modifiers::COMMAND, Key::T);
+    events.push(Event::Paste("title\tstage\nA new card\tUsage\n".to_owned()));
+    send(&mut h, events, 8);
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Paste(_))),
+        "reviewed"
+    );
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        h.state().journey().touchpoints.len(),
+        journey.touchpoints.len() + 1
+    );
+}

@@ -26,7 +26,7 @@ pub enum Modal {
     /// The app's own file picker, when the system has no dialog.
     FilePicker(Box<FilePicker>),
     /// A pasted or imported sheet, before it changes anything.
-    Paste(Box<crate::app::table::PasteReview>),
+    Paste(Box<crate::app::review::PasteReview>),
 }
 
 /// What the windows read.
@@ -55,7 +55,9 @@ impl Modal {
             Modal::Shortcuts => prompts::shortcut_sheet_ui(ctx, cx.i18n, cx.presenting),
             Modal::Templates => prompts::template_gallery_ui(ctx, cx.i18n, cx.language, cx.actions),
             Modal::FilePicker(picker) => picker.frame(ctx, cx.i18n),
-            Modal::Paste(review) => super::paste::review_ui(ctx, cx, review),
+            Modal::Paste(review) => {
+                super::paste::review_ui(ctx, cx.i18n, cx.language, cx.actions, review)
+            }
         }
     }
 }

@@ -2,18 +2,24 @@
 //! it adds and updates, what each catalogue value was matched to (changeable here),
 //! and every new catalogue entry. Enter applies it as one undo step; Esc cancels.
 
-use super::modal::Context;
-use crate::app::action::Action;
-use crate::app::table::PasteReview;
+use crate::app::action::{Action, Actions};
+use crate::app::review::PasteReview;
+use crate::i18n::I18n;
 use crate::interchange::csv::{Catalogue, Plan};
+use crate::model::Language;
 use crate::session::Pending;
 
 /// How many rows of each list are named before "and N more".
 const LISTED: usize = 12;
 
 /// One frame of the review; whether it stays open.
-pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview) -> bool {
-    let i18n = cx.i18n;
+pub fn review_ui(
+    ctx: &egui::Context,
+    i18n: &I18n,
+    language: Language,
+    actions: &Actions,
+    review: &mut PasteReview,
+) -> bool {
     let mut open = true;
     let mut apply = false;
     let mut start_new = false;
@@ -45,8 +51,8 @@ pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview
                     ui.label(i18n.tr("paste-nothing-changed"));
                 }
                 Ok(plan) => {
-                    summary_ui(ui, cx, plan);
-                    choice = matches_ui(ui, cx, review, plan);
+                    summary_ui(ui, i18n, plan);
+                    choice = matches_ui(ui, i18n, review, plan);
                 }
             }
             ui.separator();
@@ -98,27 +104,22 @@ pub fn review_ui(ctx: &egui::Context, cx: &Context<'_>, review: &mut PasteReview
         } else {
             "edit-paste"
         };
-        cx.actions.edit(edit, label);
+        actions.edit(edit, label);
         open = false;
     }
     if start_new && let Some(import) = &review.import {
-        match crate::interchange::csv::new_from_csv(&review.text, import.title.trim(), cx.language)
-        {
+        match crate::interchange::csv::new_from_csv(&review.text, import.title.trim(), language) {
             Ok((journey, _)) => {
-                cx.actions
-                    .push(Action::Request(Pending::NewJourney(Box::new(journey))));
+                actions.push(Action::Request(Pending::NewJourney(Box::new(journey))));
                 open = false;
             }
-            Err(error) => cx
-                .actions
-                .notice(crate::app::Notice::Error(error.to_string())),
+            Err(error) => actions.notice(crate::app::Notice::Error(error.to_string())),
         }
     }
     open
 }
 
-fn summary_ui(ui: &mut egui::Ui, cx: &Context<'_>, plan: &Plan) {
-    let i18n = cx.i18n;
+fn summary_ui(ui: &mut egui::Ui, i18n: &I18n, plan: &Plan) {
     let title = |id: &crate::model::TouchpointId| {
         plan.journey.touchpoint(id).map_or_else(String::new, |t| {
             format!(
@@ -149,11 +150,10 @@ fn summary_ui(ui: &mut egui::Ui, cx: &Context<'_>, plan: &Plan) {
 /// choice of every entry of its catalogue. Returns the person's new choice.
 fn matches_ui(
     ui: &mut egui::Ui,
-    cx: &Context<'_>,
+    i18n: &I18n,
     review: &PasteReview,
     plan: &Plan,
 ) -> Option<(Catalogue, String, Option<String>)> {
-    let i18n = cx.i18n;
     if plan.report.matches.is_empty() {
         return None;
     }

@@ -16,6 +16,8 @@ mod sheets;
 
 pub use sheets::Tab;
 
+use super::review::PasteReview;
+
 use super::action::{Action, Actions, ViewChange};
 use super::workspace::Workspace;
 use crate::i18n::I18n;
@@ -185,11 +187,15 @@ impl Table {
     fn keys(&mut self, ui: &mut Ui, cx: &Context<'_>, rows: &[Row]) {
         let ctx = ui.ctx().clone();
         let focused = ctx.memory(|m| m.focused());
-        let mine = focused == Some(grid_id()) || focused == Some(editor_id());
-        // The table takes the keyboard when nothing else has it.
-        if focused.is_none() {
+        // The table takes the keyboard when nothing else has it, and reads this frame's
+        // keys at once (a paste right after Ctrl+T is not lost).
+        let focused = if focused.is_none() {
             ctx.memory_mut(|m| m.request_focus(grid_id()));
-        }
+            Some(grid_id())
+        } else {
+            focused
+        };
+        let mine = focused == Some(grid_id()) || focused == Some(editor_id());
         if !mine {
             return;
         }
@@ -806,59 +812,5 @@ fn paint_cell(ui: &Ui, rect: egui::Rect, cell: &Cell, selected: bool, cursor: bo
             egui::Stroke::new(2.0, visuals.selection.stroke.color),
             egui::StrokeKind::Inside,
         );
-    }
-}
-
-/// A sheet pasted (or imported) into the journey, waiting for the person to confirm:
-/// the rows to add and update, each catalogue value's match (changeable), the new
-/// entries. The journey it was planned against is kept, so a changed choice plans again.
-#[derive(Debug)]
-pub struct PasteReview {
-    pub base: Box<Journey>,
-    pub text: String,
-    pub options: csv::Options,
-    pub plan: Result<csv::Plan, csv::CsvError>,
-    /// A file imported (File ▸ Import…), which may start a new journey instead.
-    pub import: Option<ImportSource>,
-}
-
-/// The file a review came from, and the title a new journey from it would take.
-#[derive(Debug)]
-pub struct ImportSource {
-    pub file: String,
-    pub title: String,
-}
-
-impl PasteReview {
-    pub fn new(journey: &Journey, text: String, columns: Option<Vec<csv::Column>>) -> Self {
-        let options = csv::Options {
-            columns_without_header: columns,
-            choices: Vec::new(),
-        };
-        let plan = csv::plan(journey, &text, &options);
-        PasteReview {
-            base: Box::new(journey.clone()),
-            text,
-            options,
-            plan,
-            import: None,
-        }
-    }
-
-    /// The person chose another entry (or a new one) for a value: plan again.
-    pub fn choose(&mut self, catalogue: csv::Catalogue, value: &str, entry: Option<String>) {
-        self.options
-            .choices
-            .retain(|(c, v, _)| !(*c == catalogue && v == value));
-        self.options
-            .choices
-            .push((catalogue, value.to_owned(), entry));
-        self.plan = csv::plan(&self.base, &self.text, &self.options);
-    }
-
-    /// The one step that applies the plan to the journey it was planned against.
-    pub fn edit(&self) -> Option<crate::model::Edit> {
-        let plan = self.plan.as_ref().ok()?;
-        Some(crate::model::Edit::between(&self.base, &plan.journey))
     }
 }
