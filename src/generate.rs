@@ -151,8 +151,8 @@ pub fn generate(touchpoints: usize, seed: u64) -> Journey {
         journey.grey_areas.push(GreyArea {
             id: GreyAreaId(format!("ga-{}", g + 1)),
             title: format!("Handoff around {}", rng.pick(OBJECTS)),
-            from: from_tp.id.clone(),
-            to: to_tp.id.clone(),
+            from: from_tp.id.clone().into(),
+            to: to_tp.id.clone().into(),
             kind: *rng.pick(GreyAreaKind::ALL),
             severity: *rng.pick(Severity::ALL),
             experience: "The customer has to explain everything again".to_owned(),

@@ -80,6 +80,11 @@ pub struct Metrics {
     /// The narrowest each stage's column may be (its cards centred in it), so its
     /// header holds its name's longest word; 0 for no limit.
     pub stage_least: [f32; 6],
+    /// A step's card in a blueprint lane (its title, actor and duration); 0 hides the
+    /// blueprint lanes.
+    pub step_height: f32,
+    /// A blueprint lane with no steps: room for its name between two of the lines.
+    pub step_empty_height: f32,
     /// Whether the grey-area lane is drawn when the map has no grey areas (the editor
     /// keeps it, as the place they go; a slide's strip of the map leaves it out).
     pub grey_lane_when_empty: bool,
@@ -132,6 +137,8 @@ impl Default for Metrics {
             collapsed_stage_width: 120.0,
             evidence_height: 0.0,
             badge_room: 24.0,
+            step_height: 96.0,
+            step_empty_height: 48.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         }
@@ -225,6 +232,8 @@ impl Theme {
             collapsed_stage_width: 200.0,
             evidence_height: 0.0,
             badge_room: 48.0,
+            step_height: 150.0,
+            step_empty_height: 64.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         };

@@ -26,6 +26,8 @@ pub enum AppCommand {
     ShowShortcuts,
     CollapseEmptyStages,
     EvidenceLane,
+    BlueprintLanes,
+    AddStep,
     ToggleJourneyPanel,
     ToggleInspector,
     TogglePanels,
@@ -111,6 +113,8 @@ impl AppCommand {
         AppCommand::ShowShortcuts,
         AppCommand::CollapseEmptyStages,
         AppCommand::EvidenceLane,
+        AppCommand::BlueprintLanes,
+        AppCommand::AddStep,
         AppCommand::ToggleJourneyPanel,
         AppCommand::ToggleInspector,
         AppCommand::TogglePanels,
@@ -191,6 +195,8 @@ impl AppCommand {
             AppCommand::Spotlight => "cmd-spotlight",
             AppCommand::CollapseEmptyStages => "cmd-collapse-empty-stages",
             AppCommand::EvidenceLane => "cmd-evidence-lane",
+            AppCommand::BlueprintLanes => "cmd-blueprint-lanes",
+            AppCommand::AddStep => "cmd-add-step",
             AppCommand::ToggleJourneyPanel => "cmd-toggle-journey-panel",
             AppCommand::ToggleInspector => "cmd-toggle-inspector",
             AppCommand::TogglePanels => "cmd-toggle-panels",
@@ -256,6 +262,8 @@ impl AppCommand {
             ShowShortcuts => vec![key(NONE, Key::F1)],
             CollapseEmptyStages => vec![key(CMD_SHIFT, Key::K)],
             EvidenceLane => vec![key(CMD_SHIFT, Key::V)],
+            BlueprintLanes => vec![key(CMD_SHIFT, Key::B)],
+            AddStep => vec![key(CMD_SHIFT, Key::Enter)],
             ToggleJourneyPanel => vec![key(CMD_SHIFT, Key::L)],
             ToggleInspector => vec![key(CMD_SHIFT, Key::I)],
             TogglePanels => vec![key(CMD_SHIFT, Key::H)],
@@ -418,6 +426,8 @@ mod tests {
             EvidenceLane => 53,
             TableView => 54,
             Import => 55,
+            BlueprintLanes => 56,
+            AddStep => 57,
         }
     }
 
@@ -425,7 +435,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=55).collect();
+        let expected: Vec<usize> = (0..=57).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

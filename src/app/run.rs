@@ -10,7 +10,7 @@ use super::dialogs::modal::Modal;
 use super::workshop::{self, PAN_STEP};
 use super::workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
 use super::{JourneyApp, Pending};
-use crate::document::{EditLabel, new_touchpoint, suggested_grey_area};
+use crate::document::{EditLabel, new_touchpoint};
 use crate::layout::Arrangement;
 use crate::model::{Edit, Element, ElementId, Emotion, Stage};
 use crate::session::Session;
@@ -38,6 +38,7 @@ fn works_while_opening(command: AppCommand) -> bool {
             | PanUp
             | PanDown
             | EvidenceLane
+            | BlueprintLanes
     )
 }
 
@@ -58,7 +59,8 @@ pub fn command_enabled(
         Undo => document.undo_label().is_some(),
         Redo => document.redo_label().is_some(),
         Delete => !workspace.selection.is_empty(),
-        MarkGreyArea => workspace.selected_touchpoints().len() == 2,
+        MarkGreyArea => workspace.selected_ends().len() == 2,
+        AddStep => card(),
         OpenCard | MoveToNextStage | MoveToPreviousStage | MarkGreyAreaWithNext => card(),
         Emotion(_) => card() || entering,
         Spotlight => !document.journey.grey_areas.is_empty(),
@@ -68,8 +70,8 @@ pub fn command_enabled(
         | PresentationDark | StartEntry | NextCard | PreviousCard | NextStage | PreviousStage
         | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
-        | CollapseEmptyStages | EvidenceLane | ToggleJourneyPanel | ToggleInspector
-        | TogglePanels | WallLayout | TableView | Import | Find => true,
+        | CollapseEmptyStages | EvidenceLane | BlueprintLanes | ToggleJourneyPanel
+        | ToggleInspector | TogglePanels | WallLayout | TableView | Import | Find => true,
     }
 }
 
@@ -191,6 +193,10 @@ impl JourneyApp {
             EvidenceLane => {
                 self.workspace.show_evidence_lane = !self.workspace.show_evidence_lane;
             }
+            BlueprintLanes => {
+                self.workspace.show_blueprint = !self.workspace.show_blueprint;
+            }
+            AddStep => self.add_step_below(),
             Find => self.panels.find.open(),
             TableView => {
                 self.workspace.table ^= true;
@@ -313,19 +319,53 @@ impl JourneyApp {
     }
 
     /// Marks a grey area between the two selected touchpoints (in journey order).
+    /// A frontstage step under the selected touchpoint, serving it (Ctrl+Shift+Enter);
+    /// its title takes the keyboard.
+    fn add_step_below(&mut self) {
+        let Some(card) = self.workspace.selected_touchpoint() else {
+            return;
+        };
+        let journey = self.session.journey();
+        let Some(stage) = journey.touchpoint(&card).map(|t| t.stage) else {
+            return;
+        };
+        let (edit, id) = crate::document::new_step(
+            journey,
+            stage,
+            crate::model::BlueprintLane::Frontstage,
+            Some(&card),
+        );
+        self.apply_edit(edit, "edit-add-step");
+        self.workspace.show_blueprint = true;
+        self.workspace.select_new_step(id, stage);
+    }
+
     fn mark_grey_area(&mut self) {
-        let selected = self.workspace.selected_touchpoints();
+        let selected = self.workspace.selected_ends();
         let [a, b] = selected.as_slice() else {
             self.workspace.notice = Some(Notice::Error(self.i18n.tr("notice-select-two")));
             return;
         };
         let journey = self.session.journey();
-        let (Some(ia), Some(ib)) = (journey.touchpoint_index(a), journey.touchpoint_index(b))
-        else {
+        // Touchpoints in journey order; a step's end where it was selected.
+        let order = |e: &crate::model::End| match e {
+            crate::model::End::Touchpoint(t) => journey.touchpoint_index(t),
+            crate::model::End::Step(s) => journey.steps.iter().position(|x| &x.id == s),
+        };
+        let (Some(ia), Some(ib)) = (order(a), order(b)) else {
             return;
         };
-        let (from, to) = if ia <= ib { (a, b) } else { (b, a) };
-        let grey_area = suggested_grey_area(journey, journey.next_grey_area_id(), from, to);
+        let (from, to) = if a.is_step() || b.is_step() || ia <= ib {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let grey_area = crate::document::suggested_grey_area_between(
+            journey,
+            journey.next_grey_area_id(),
+            from,
+            to,
+        );
         let id = grey_area.id.clone();
         let index = journey.grey_areas.len();
         self.apply_edit(

@@ -144,8 +144,8 @@ pub fn spotlight_next(journey: &Journey, workspace: &mut Workspace) {
     let grey = order[next];
     workspace.spotlight = Some(grey.id.clone());
     workspace.selection = vec![ElementId::GreyArea(grey.id.clone())];
-    workspace.active_stage = journey.touchpoint(&grey.from).map(|t| t.stage);
-    workspace.reveal = Some(grey.from.clone());
+    workspace.active_stage = journey.end_stage(&grey.from);
+    workspace.reveal = crate::app::panels::find::first_touchpoint(journey, &grey.from, &grey.to);
 }
 
 /// C: highlight the next channel's cards (then none).

@@ -93,6 +93,9 @@ pub struct Workspace {
     pub collapse_empty_stages: bool,
     /// The evidence lane under the cards (a view option; exports draw it).
     pub show_evidence_lane: bool,
+    /// The blueprint's lanes under the touchpoints when the map has steps (View ▸
+    /// Blueprint lanes; on by default).
+    pub show_blueprint: bool,
     /// The side panels, hidden to give the map the window.
     pub hide_journey_panel: bool,
     pub hide_inspector: bool,
@@ -118,6 +121,7 @@ impl Default for Workspace {
             table: false,
             collapse_empty_stages: false,
             show_evidence_lane: false,
+            show_blueprint: true,
             hide_journey_panel: false,
             hide_inspector: false,
             show_catalogue: false,
@@ -138,6 +142,18 @@ impl Workspace {
             .iter()
             .filter_map(|e| match e {
                 ElementId::Touchpoint(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The selected touchpoints and steps, as grey-area ends, in selection order.
+    pub fn selected_ends(&self) -> Vec<crate::model::End> {
+        self.selection
+            .iter()
+            .filter_map(|e| match e {
+                ElementId::Touchpoint(id) => Some(crate::model::End::Touchpoint(id.clone())),
+                ElementId::Step(id) => Some(crate::model::End::Step(id.clone())),
                 _ => None,
             })
             .collect()
@@ -176,6 +192,13 @@ impl Workspace {
         self.reveal = Some(id);
     }
 
+    /// Selects a step just made, its title taking the keyboard.
+    pub fn select_new_step(&mut self, id: crate::model::StepId, stage: Stage) {
+        self.selection = vec![ElementId::Step(id.clone())];
+        self.active_stage = Some(stage);
+        self.focus_request = Some(super::widgets::field_id(id.as_str(), "title"));
+    }
+
     /// Drops selected elements that no longer exist (after undo, delete, reload).
     pub fn prune(&mut self, journey: &Journey) {
         self.selection
@@ -204,6 +227,7 @@ impl Workspace {
             table: shown_table,
             collapse_empty_stages: _,
             show_evidence_lane: _,
+            show_blueprint: _,
             hide_journey_panel: _,
             hide_inspector: _,
             show_catalogue,

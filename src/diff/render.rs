@@ -113,6 +113,8 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             Kind::Evidence => "diff-section-evidence",
             Kind::Opportunity => "diff-section-opportunities",
             Kind::Channel | Kind::Department => "diff-section-catalogue",
+            Kind::Step => "diff-section-steps",
+            Kind::Actor => "diff-section-actors",
             Kind::Curve => "diff-section-curves",
         },
         Change::Moved { .. } => "diff-section-touchpoints",

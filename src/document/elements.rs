@@ -121,8 +121,8 @@ pub fn suggested_grey_area(
     GreyArea {
         id,
         title: String::new(),
-        from: from.clone(),
-        to: to.clone(),
+        from: End::Touchpoint(from.clone()),
+        to: End::Touchpoint(to.clone()),
         kind,
         severity: Severity::Medium,
         experience: String::new(),
@@ -133,6 +133,85 @@ pub fn suggested_grey_area(
         owner: String::new(),
         status: GreyAreaStatus::Open,
     }
+}
+
+/// A new grey area between any two ends (touchpoints or steps): between touchpoints,
+/// as `suggested_grey_area`; with a step, a handoff between actors where the actor
+/// changes, the two steps' actors' departments otherwise left to the team.
+pub fn suggested_grey_area_between(
+    journey: &Journey,
+    id: GreyAreaId,
+    from: &End,
+    to: &End,
+) -> GreyArea {
+    if let (End::Touchpoint(a), End::Touchpoint(b)) = (from, to) {
+        return suggested_grey_area(journey, id, a, b);
+    }
+    let actor = |end: &End| {
+        end.step()
+            .and_then(|s| journey.step(s))
+            .and_then(|s| s.actor.clone())
+    };
+    let kind = if actor(from) != actor(to) {
+        GreyAreaKind::ActorHandoff
+    } else {
+        GreyAreaKind::SystemGap
+    };
+    let departments = [from, to]
+        .iter()
+        .filter_map(|e| e.touchpoint().and_then(|t| journey.touchpoint(t)))
+        .filter_map(|t| t.department.clone())
+        .collect();
+    GreyArea {
+        id,
+        title: String::new(),
+        from: from.clone(),
+        to: to.clone(),
+        kind,
+        severity: Severity::Medium,
+        experience: String::new(),
+        departments: dedup(departments),
+        channels: Vec::new(),
+        evidence: Vec::new(),
+        fix: String::new(),
+        owner: String::new(),
+        status: GreyAreaStatus::Open,
+    }
+}
+
+/// A new step of `layer` in `stage`: serving `serves` (placed under it) or at the
+/// end of the stage; its actor the one of the stage's last step in that layer.
+pub fn new_step(
+    journey: &Journey,
+    stage: Stage,
+    layer: BlueprintLane,
+    serves: Option<&TouchpointId>,
+) -> (Edit, StepId) {
+    let id = journey.next_step_id();
+    let mut step = Step::new(id.clone(), stage, layer, "");
+    let range = journey.step_range(stage);
+    step.actor = journey.steps[range.clone()]
+        .iter()
+        .rev()
+        .find(|s| s.lane == layer)
+        .and_then(|s| s.actor.clone());
+    let mut at = None;
+    if let Some(t) = serves {
+        step.serves.push(t.clone());
+        // After the steps serving this touchpoint or the ones before it.
+        let before: Vec<&TouchpointId> = journey
+            .touchpoints_in(stage)
+            .iter()
+            .take_while(|tp| &tp.id != t)
+            .map(|tp| &tp.id)
+            .chain([t])
+            .collect();
+        let last = journey.steps[range.clone()]
+            .iter()
+            .rposition(|s| s.serves.iter().any(|x| before.contains(&x)));
+        at = Some(last.map_or(0, |i| i + 1));
+    }
+    (Edit::add_step(journey, step, at), id)
 }
 
 fn dedup<T: PartialEq>(mut items: Vec<T>) -> Vec<T> {

@@ -48,6 +48,7 @@ const MAX_ROWS: usize = 14;
 pub struct Marks {
     pub touchpoints: BTreeMap<String, Mark>,
     pub grey_areas: BTreeMap<String, Mark>,
+    pub steps: BTreeMap<String, Mark>,
     pub header: bool,
     /// Lines for what has no place on the new map: removed elements, catalogue edits.
     pub notes: Vec<(Rgb, String)>,
@@ -126,15 +127,22 @@ pub fn marks(changes: &[Change], new: &Journey, i18n: &I18n) -> Marks {
                 match kind {
                     ElementKind::Touchpoint => mark(&mut marks.touchpoints, id, m),
                     ElementKind::GreyArea => mark(&mut marks.grey_areas, id, m),
+                    ElementKind::Step => mark(&mut marks.steps, id, m),
                     ElementKind::Evidence => holders_of_evidence(&mut marks, id),
                     ElementKind::Opportunity => target_of(&mut marks, id),
-                    ElementKind::Channel | ElementKind::Department | ElementKind::Curve => {
+                    ElementKind::Channel
+                    | ElementKind::Department
+                    | ElementKind::Curve
+                    | ElementKind::Actor => {
                         let what = i18n.term("element", kind.key());
                         let name = match kind {
                             ElementKind::Channel => {
                                 new.channel(&id.as_str().into()).map(|c| c.name.clone())
                             }
                             ElementKind::Curve => new.item::<Curve>(id).map(|c| c.name.clone()),
+                            ElementKind::Actor => {
+                                new.item::<crate::model::Actor>(id).map(|a| a.name.clone())
+                            }
                             _ => new.department(&id.as_str().into()).map(|d| d.name.clone()),
                         }
                         .unwrap_or_default();
@@ -210,6 +218,11 @@ fn map_marks(marks: &Marks, page: &Page, theme: &Theme) -> Vec<Shape> {
     for grey in &page.layout.grey_areas {
         if let Some(m) = marks.grey_areas.get(grey.id.as_str()) {
             outline(&mut out, grey.band, *m, theme);
+        }
+    }
+    for step in &page.layout.steps {
+        if let Some(m) = marks.steps.get(step.id.as_str()) {
+            outline(&mut out, step.rect, *m, theme);
         }
     }
     out

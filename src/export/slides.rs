@@ -78,6 +78,8 @@ pub fn slide_theme() -> Theme {
             emotion_height: 170.0,
             pains_height: 0.0,
             department_height: 0.0,
+            step_height: 0.0,
+            step_empty_height: 0.0,
             lane_gap: 10.0,
             card_rounding: 10.0,
             callout_width: callout_width(),
@@ -272,7 +274,9 @@ fn strip_journey(
         stages,
         channels: journey.channels.clone(),
         departments: journey.departments.clone(),
+        actors: journey.actors.clone(),
         touchpoints,
+        steps: journey.steps.clone(),
         evidence: journey.evidence.clone(),
         grey_areas: Vec::new(),
         opportunities: journey.opportunities.clone(),
@@ -552,10 +556,10 @@ fn callout_pages(
             let mut h = 0.0;
             // The two ends, unless the callout's title already names them.
             if !grey.title.trim().is_empty() {
-                let name = |id: &crate::model::TouchpointId| {
+                let name = |end: &crate::model::End| {
                     journey
-                        .touchpoint(id)
-                        .map_or_else(|| id.to_string(), |t| t.title.trim().to_owned())
+                        .end_title(end)
+                        .map_or_else(|| end.to_string(), |t| t.trim().to_owned())
                 };
                 let between = crate::tr!(
                     i18n,
@@ -686,7 +690,18 @@ impl<'a> Strips<'a> {
         let greys: Vec<&GreyArea> = journey
             .grey_areas
             .iter()
-            .filter(|g| ids.contains(&&g.from) || ids.contains(&&g.to))
+            .filter(|g| {
+                [&g.from, &g.to].iter().any(|end| {
+                    // A step's grey area goes with the touchpoints of its stage.
+                    match end {
+                        crate::model::End::Touchpoint(t) => ids.contains(&t),
+                        crate::model::End::Step(s) => journey.step(s).is_some_and(|s| {
+                            ids.iter()
+                                .any(|t| journey.touchpoint(t).is_some_and(|t| t.stage == s.stage))
+                        }),
+                    }
+                })
+            })
             .filter(|g| !shown.iter().any(|s| s.id == g.id))
             .collect();
         if greys.is_empty() {

@@ -4,7 +4,7 @@
 
 use super::diagnostic::{Anchor, Finding};
 use super::validate::{
-    EVIDENCE, GREY_AREAS, OPPORTUNITIES, TOUCHPOINTS, date_message, is_valid_date,
+    EVIDENCE, GREY_AREAS, OPPORTUNITIES, STEPS, TOUCHPOINTS, date_message, is_valid_date,
 };
 use crate::model::*;
 use foldhash::HashSet;
@@ -140,10 +140,26 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
             ));
         }
     }
+    for s in &journey.steps {
+        if s.fail_point && s.evidence.is_empty() {
+            out.push(Finding::warning(
+                Anchor::field(STEPS, s.id.as_str(), "fail_point"),
+                format!(
+                    "step {}: a fail point with no evidence; link what shows it fails",
+                    s.id
+                ),
+            ));
+        }
+    }
     for g in &journey.grey_areas {
         let id = g.id.as_str();
-        let both_exist =
-            journey.touchpoint(&g.from).is_some() && journey.touchpoint(&g.to).is_some();
+        let both_exist = g
+            .from
+            .touchpoint()
+            .is_some_and(|t| journey.touchpoint(t).is_some())
+            && g.to
+                .touchpoint()
+                .is_some_and(|t| journey.touchpoint(t).is_some());
         // A failing touchpoint's grey area sits on the one touchpoint (validation
         // allows nothing else to).
         let on_one = g.from == g.to;

@@ -10,6 +10,7 @@ use std::path::{Component, Path};
 pub const TOUCHPOINTS: &str = ElementKind::Touchpoint.section();
 pub const EVIDENCE: &str = ElementKind::Evidence.section();
 pub const GREY_AREAS: &str = ElementKind::GreyArea.section();
+pub const STEPS: &str = ElementKind::Step.section();
 pub const OPPORTUNITIES: &str = ElementKind::Opportunity.section();
 
 pub fn validate(journey: &Journey) -> Vec<Finding> {
@@ -126,8 +127,10 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
             out.push(Finding::error(
                 Anchor::field(GREY_AREAS, g.id.as_str(), "to"),
                 format!(
-                    "grey area {} joins touchpoint {} to itself; only a grey area of kind FailingTouchpoint may sit on one touchpoint",
-                    g.id, g.from
+                    "grey area {} joins {} {} to itself; only a grey area of kind FailingTouchpoint may sit on one touchpoint",
+                    g.id,
+                    if g.from.is_step() { "step" } else { "touchpoint" },
+                    g.from
                 ),
             ));
         }

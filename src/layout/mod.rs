@@ -16,7 +16,9 @@ mod wall;
 pub use geometry::{Point, Rect};
 pub use wall::{PADDING as WALL_PADDING, wall, wall_rows, wall_with, wall_with_rows};
 
-use crate::model::{EMOTION_MAX, GreyAreaId, Journey, Severity, Stage, TouchpointId};
+use crate::model::{
+    BlueprintLane, EMOTION_MAX, End, GreyAreaId, Journey, Severity, Stage, StepId, TouchpointId,
+};
 use crate::theme::Metrics;
 
 /// The horizontal lanes, top to bottom below the stage headers.
@@ -29,19 +31,45 @@ pub enum Lane {
     Emotion,
     Pains,
     Departments,
+    /// The service blueprint's layers (when the map has steps and shows them).
+    Frontstage,
+    Backstage,
+    Support,
     GreyAreas,
 }
 
 impl Lane {
-    pub const ALL: [Lane; 7] = [
+    pub const ALL: [Lane; 10] = [
         Lane::Cards,
         Lane::Evidence,
         Lane::Doing,
         Lane::Emotion,
         Lane::Pains,
         Lane::Departments,
+        Lane::Frontstage,
+        Lane::Backstage,
+        Lane::Support,
         Lane::GreyAreas,
     ];
+
+    /// The blueprint's lane of a step's layer.
+    pub fn of(layer: BlueprintLane) -> Lane {
+        match layer {
+            BlueprintLane::Frontstage => Lane::Frontstage,
+            BlueprintLane::Backstage => Lane::Backstage,
+            BlueprintLane::Support => Lane::Support,
+        }
+    }
+
+    /// The layer a blueprint lane holds.
+    pub fn layer(self) -> Option<BlueprintLane> {
+        match self {
+            Lane::Frontstage => Some(BlueprintLane::Frontstage),
+            Lane::Backstage => Some(BlueprintLane::Backstage),
+            Lane::Support => Some(BlueprintLane::Support),
+            _ => None,
+        }
+    }
 
     /// Stable key, for message ids (`lane-cards`).
     pub fn key(self) -> &'static str {
@@ -52,6 +80,9 @@ impl Lane {
             Lane::Emotion => "emotion",
             Lane::Pains => "pains",
             Lane::Departments => "departments",
+            Lane::Frontstage => "frontstage",
+            Lane::Backstage => "backstage",
+            Lane::Support => "support",
             Lane::GreyAreas => "grey-areas",
         }
     }
@@ -65,6 +96,7 @@ impl Lane {
             Lane::Emotion => m.emotion_height,
             Lane::Pains => m.pains_height,
             Lane::Departments => m.department_height,
+            Lane::Frontstage | Lane::Backstage | Lane::Support => m.step_height,
             Lane::GreyAreas => m.callout_height + 2.0 * CALLOUT_GAP + m.badge_room,
         }
     }
@@ -109,6 +141,86 @@ pub struct Slot {
     pub score: Option<i8>,
     /// One of the journey's lowest emotion points.
     pub is_low: bool,
+}
+
+/// One step of the service blueprint, in its layer's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepBox {
+    pub id: StepId,
+    /// Index of the step in `journey.steps` for the journey laid out.
+    pub index: usize,
+    pub stage: Stage,
+    pub lane: BlueprintLane,
+    pub rect: Rect,
+}
+
+/// Whether the map draws its blueprint lanes: it has steps and the metrics give them
+/// room (View > Blueprint lanes, `--blueprint off` set none).
+pub fn shows_blueprint(journey: &Journey, m: &Metrics) -> bool {
+    !journey.steps.is_empty() && m.step_height > 0.0
+}
+
+/// A blueprint lane's height: a row of steps where the layer has some, room for its
+/// name where it has none (so the three lines always stand apart); none when the
+/// blueprint is not shown.
+fn blueprint_height(journey: &Journey, m: &Metrics, lane: Lane, rows: usize) -> f32 {
+    let Some(layer) = lane.layer() else {
+        return 0.0;
+    };
+    if !shows_blueprint(journey, m) {
+        return 0.0;
+    }
+    if journey.steps.iter().any(|s| s.lane == layer) {
+        rows.max(1) as f32 * m.step_height + (rows.max(1) - 1) as f32 * m.lane_gap
+    } else {
+        m.step_empty_height
+    }
+}
+
+/// Each step's column within its stage (0 = the stage's first column): under the
+/// first touchpoint it serves in that stage where it can be, in its lane's order, never
+/// left of the step before it in the same lane. Returns the columns and how many each
+/// stage needs.
+fn step_columns(journey: &Journey) -> (Vec<usize>, [usize; 6]) {
+    let mut columns = vec![0; journey.steps.len()];
+    let mut needed = [0usize; 6];
+    for stage in Stage::ALL {
+        let touchpoints = journey.stage_range(*stage);
+        let at: foldhash::HashMap<&TouchpointId, usize> = journey.touchpoints[touchpoints.clone()]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (&t.id, k))
+            .collect();
+        let mut next = [0usize; 3];
+        for i in journey.step_range(*stage) {
+            let step = &journey.steps[i];
+            let lane = step.lane as usize;
+            let wanted = step
+                .serves
+                .iter()
+                .find_map(|t| at.get(t).copied())
+                .unwrap_or(next[lane]);
+            let column = wanted.max(next[lane]);
+            columns[i] = column;
+            next[lane] = column + 1;
+        }
+        needed[stage.index()] = touchpoints.len().max(next.into_iter().max().unwrap_or(0));
+    }
+    (columns, needed)
+}
+
+/// Where a grey area's end is drawn: its card's or its step's rectangle.
+pub(crate) fn end_rect(
+    end: &End,
+    slot_of: &foldhash::HashMap<&TouchpointId, usize>,
+    step_of: &foldhash::HashMap<&StepId, usize>,
+    slots: &[Slot],
+    steps: &[StepBox],
+) -> Option<Rect> {
+    match end {
+        End::Touchpoint(t) => slots.get(*slot_of.get(t)?).map(|s| s.card),
+        End::Step(s) => steps.get(*step_of.get(s)?).map(|s| s.rect),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -248,6 +360,8 @@ pub struct MapLayout {
     pub lanes: Vec<LaneBox>,
     /// In journey order, sorted by x.
     pub slots: Vec<Slot>,
+    /// The blueprint's steps (none when it is not shown), in `journey.steps` order.
+    pub steps: Vec<StepBox>,
     pub grey_areas: Vec<GreyAreaBox>,
     /// The y of the neutral (score 0) line.
     pub neutral_y: f32,
@@ -336,7 +450,11 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let mut y = m.stage_header_height + m.lane_gap;
     let mut lane_rows = [(0.0f32, 0.0f32); Lane::ALL.len()];
     for (i, lane) in Lane::ALL.iter().enumerate() {
-        let h = lane.height(m);
+        let h = if lane.layer().is_some() {
+            blueprint_height(journey, m, *lane, 1)
+        } else {
+            lane.height(m)
+        };
         lane_rows[i] = (y, h);
         // A lane of no height (the evidence lane, hidden) takes no room at all.
         if h > 0.0 {
@@ -346,7 +464,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let row = |lane: Lane| lane_rows[Lane::ALL.iter().position(|l| *l == lane).unwrap_or(0)];
 
     // Which neighbouring pairs carry a grey area: their gap is wider.
-    let index_of: std::collections::HashMap<&TouchpointId, usize> = journey
+    let index_of: foldhash::HashMap<&TouchpointId, usize> = journey
         .touchpoints
         .iter()
         .enumerate()
@@ -354,12 +472,19 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         .collect();
     let mut wide_gap_after = vec![false; journey.touchpoints.len()];
     for g in &journey.grey_areas {
-        if let (Some(&a), Some(&b)) = (index_of.get(&g.from), index_of.get(&g.to))
+        if let (Some(a), Some(b)) = (g.from.touchpoint(), g.to.touchpoint())
+            && let (Some(&a), Some(&b)) = (index_of.get(a), index_of.get(b))
             && a.abs_diff(b) == 1
         {
             wide_gap_after[a.min(b)] = true;
         }
     }
+    let blueprint = shows_blueprint(journey, m);
+    let (step_column, stage_columns) = if blueprint {
+        step_columns(journey)
+    } else {
+        (Vec::new(), [0; 6])
+    };
 
     let (emotion_y, emotion_h) = row(Lane::Emotion);
     let neutral_y = emotion_y + emotion_h / 2.0;
@@ -371,19 +496,29 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         .min();
 
     let mut slots = Vec::with_capacity(journey.touchpoints.len());
+    let mut steps = Vec::with_capacity(if blueprint { journey.steps.len() } else { 0 });
     let mut stages = Vec::with_capacity(Stage::ALL.len());
     let mut x = m.lane_label_width;
     for stage in Stage::ALL {
         let range = journey.stage_range(*stage);
+        let columns = stage_columns[stage.index()].max(range.len());
+        // Columns of steps beyond the stage's last touchpoint.
+        let extra = columns - range.len();
+        let extra_width = extra as f32 * (m.slot_width + m.slot_gap);
         let column_start = x;
         x += m.stage_padding;
         let first_slot = slots.len();
-        if range.is_empty() {
+        if columns == 0 {
             x += m.empty_width(*stage) - m.stage_padding * 2.0;
         }
+        // Where each column of the stage starts.
+        let mut column_x: Vec<f32> = Vec::with_capacity(columns);
         // A stage narrower than its least width has its slots centred in it.
-        let spare = if range.is_empty() {
+        let spare = if columns == 0 {
             0.0
+        } else if range.is_empty() {
+            let natural = 2.0 * m.stage_padding + extra_width - m.slot_gap;
+            (m.least(*stage) - natural).max(0.0) / 2.0
         } else {
             let gaps: f32 = range
                 .clone()
@@ -397,11 +532,13 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                     }
                 })
                 .sum();
-            let natural = 2.0 * m.stage_padding + range.len() as f32 * m.slot_width + gaps;
+            let natural =
+                2.0 * m.stage_padding + range.len() as f32 * m.slot_width + gaps + extra_width;
             (m.least(*stage) - natural).max(0.0) / 2.0
         };
         x += spare;
         for index in range.clone() {
+            column_x.push(x);
             let t = &journey.touchpoints[index];
             let column = |lane: Lane| {
                 let (top, h) = row(lane);
@@ -438,6 +575,27 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 x += (m.grey_gap - m.stage_padding * 2.0).max(0.0);
             }
         }
+        for k in 0..extra {
+            if k > 0 || !range.is_empty() {
+                x += m.slot_gap;
+            }
+            column_x.push(x);
+            x += m.slot_width;
+        }
+        if blueprint {
+            for index in journey.step_range(*stage) {
+                let step = &journey.steps[index];
+                let (top, h) = row(Lane::of(step.lane));
+                let left = column_x.get(step_column[index]).copied().unwrap_or(x);
+                steps.push(StepBox {
+                    id: step.id.clone(),
+                    index,
+                    stage: *stage,
+                    lane: step.lane,
+                    rect: Rect::from_min_size(left, top, m.slot_width, h),
+                });
+            }
+        }
         x += m.stage_padding + spare;
         // The bottom is set once the grey-area lane knows its rows.
         let column = Rect {
@@ -460,12 +618,37 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let (departments_top, departments_h) = row(Lane::Departments);
     let (grey_top, _) = row(Lane::GreyAreas);
     let band_bottom = departments_top + departments_h + m.lane_gap / 2.0;
+    let step_of: foldhash::HashMap<&StepId, usize> =
+        steps.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
     let mut grey_areas: Vec<GreyAreaBox> = journey
         .grey_areas
         .iter()
         .enumerate()
         .filter_map(|(index, g)| {
-            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
+            if g.from.is_step() || g.to.is_step() {
+                let a = end_rect(&g.from, &index_of, &step_of, &slots, &steps)?;
+                let b = end_rect(&g.to, &index_of, &step_of, &slots, &steps)?;
+                let band = if a == b {
+                    under_card(a, grey_top)
+                } else {
+                    let (x0, x1) = (a.center().x, b.center().x);
+                    bracket(x0.min(x1), x0.max(x1), grey_top)
+                };
+                return Some(GreyAreaBox {
+                    id: g.id.clone(),
+                    index,
+                    severity: g.severity,
+                    band,
+                    neighbours: false,
+                    callout: Rect::from_min_size(0.0, 0.0, 0.0, 0.0),
+                    leader: Vec::new(),
+                    slots: (0, 0),
+                });
+            }
+            let (a, b) = (
+                *index_of.get(g.from.touchpoint()?)?,
+                *index_of.get(g.to.touchpoint()?)?,
+            );
             let (left, right) = (a.min(b), a.max(b));
             let neighbours = right - left <= 1;
             let band = if left == right {
@@ -529,6 +712,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         stages,
         lanes,
         slots,
+        steps,
         grey_areas,
         neutral_y,
     }

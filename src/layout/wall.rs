@@ -10,9 +10,9 @@
 
 use super::{
     Arrangement, BRACKET_HEIGHT, GreyAreaBox, Lane, LaneBox, MapLayout, Point, Rect, Slot,
-    StageBox, place_callouts,
+    StageBox, StepBox, place_callouts,
 };
-use crate::model::{EMOTION_MAX, Journey, Stage, TouchpointId};
+use crate::model::{EMOTION_MAX, Journey, Stage, StepId, TouchpointId};
 use crate::theme::Metrics;
 
 /// Space between a stage column's edge and its cards.
@@ -114,7 +114,32 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
     let band = band_height(m);
     let neutral_y = band_top + band / 2.0;
     let score_step = (band / 2.0 - 18.0) / EMOTION_MAX as f32;
-    let grey_top = band_top + band + m.lane_gap;
+    // The blueprint's lanes under the curve: each stage's steps of a layer in a grid
+    // of the stage's card columns.
+    let blueprint = super::shows_blueprint(journey, m);
+    let mut step_rows = [0usize; 3];
+    if blueprint {
+        for (stage, &count) in Stage::ALL.iter().zip(&counts) {
+            let mut per_lane = [0usize; 3];
+            for step in &journey.steps[journey.step_range(*stage)] {
+                per_lane[step.lane as usize] += 1;
+            }
+            for (rows_needed, n) in step_rows.iter_mut().zip(per_lane) {
+                *rows_needed = (*rows_needed).max(n.div_ceil(columns(count)));
+            }
+        }
+    }
+    let mut blueprint_rows = Vec::new();
+    let mut y = band_top + band + m.lane_gap;
+    for lane in [Lane::Frontstage, Lane::Backstage, Lane::Support] {
+        let k = lane.layer().map_or(0, |l| l as usize);
+        let h = super::blueprint_height(journey, m, lane, step_rows[k]);
+        blueprint_rows.push((lane, y, h));
+        if h > 0.0 {
+            y += h + m.lane_gap;
+        }
+    }
+    let grey_top = y;
     let lowest = journey
         .touchpoints
         .iter()
@@ -122,6 +147,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         .min();
 
     let mut slots = Vec::with_capacity(journey.touchpoints.len());
+    let mut steps: Vec<StepBox> = Vec::new();
     // Where each slot's point on the curve is, scored or not, left to right.
     let mut curve_x = Vec::with_capacity(journey.touchpoints.len());
     let mut stages = Vec::with_capacity(Stage::ALL.len());
@@ -177,6 +203,29 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
                 score,
             });
         }
+        if blueprint {
+            let mut placed = [0usize; 3];
+            let step_width = m.slot_width.min(inner);
+            for index in journey.step_range(*stage) {
+                let step = &journey.steps[index];
+                let k = step.lane as usize;
+                let (row, column) = (placed[k] / columns(count), placed[k] % columns(count));
+                placed[k] += 1;
+                let top = blueprint_rows[k].1;
+                steps.push(StepBox {
+                    id: step.id.clone(),
+                    index,
+                    stage: *stage,
+                    lane: step.lane,
+                    rect: Rect::from_min_size(
+                        x + spare + PADDING + column as f32 * (m.slot_width + column_gap(m)),
+                        top + row as f32 * (m.step_height + m.lane_gap),
+                        step_width,
+                        m.step_height,
+                    ),
+                });
+            }
+        }
         stages.push(StageBox {
             stage: *stage,
             column: Rect::from_min_size(x, 0.0, width, 0.0),
@@ -191,12 +240,37 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
     // under the curve between others; callouts under those, as on the timeline.
     let index_of: foldhash::HashMap<&TouchpointId, usize> =
         slots.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
+    let step_of: foldhash::HashMap<&StepId, usize> =
+        steps.iter().enumerate().map(|(i, s)| (&s.id, i)).collect();
     let mut grey_areas: Vec<GreyAreaBox> = journey
         .grey_areas
         .iter()
         .enumerate()
         .filter_map(|(index, g)| {
-            let (a, b) = (*index_of.get(&g.from)?, *index_of.get(&g.to)?);
+            if g.from.is_step() || g.to.is_step() {
+                let a = super::end_rect(&g.from, &index_of, &step_of, &slots, &steps)?;
+                let b = super::end_rect(&g.to, &index_of, &step_of, &slots, &steps)?;
+                let band = if a == b {
+                    super::under_card(a, grey_top)
+                } else {
+                    let (x0, x1) = (a.center().x, b.center().x);
+                    super::bracket(x0.min(x1), x0.max(x1), grey_top)
+                };
+                return Some(GreyAreaBox {
+                    id: g.id.clone(),
+                    index,
+                    severity: g.severity,
+                    band,
+                    neighbours: false,
+                    callout: Rect::default(),
+                    leader: Vec::new(),
+                    slots: (0, 0),
+                });
+            }
+            let (a, b) = (
+                *index_of.get(g.from.touchpoint()?)?,
+                *index_of.get(g.to.touchpoint()?)?,
+            );
             let (left, right) = (a.min(b), a.max(b));
             let neighbours = right - left == 1;
             let band = if left == right {
@@ -245,11 +319,17 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         rect: Rect::from_min_size(0.0, top, right, height),
         label: Rect::from_min_size(0.0, top, 0.0, height),
     };
-    let lanes = vec![
+    let mut lanes = vec![
         lane(Lane::Cards, cards_top, cards_height),
         lane(Lane::Emotion, band_top, band),
-        lane(Lane::GreyAreas, grey_top, grey_height),
     ];
+    lanes.extend(
+        blueprint_rows
+            .iter()
+            .filter(|(_, _, h)| *h > 0.0)
+            .map(|&(l, top, h)| lane(l, top, h)),
+    );
+    lanes.push(lane(Lane::GreyAreas, grey_top, grey_height));
     MapLayout {
         arrangement: Arrangement::Wall,
         bounds: Rect::from_min_size(0.0, 0.0, right, bottom),
@@ -257,6 +337,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         stages,
         lanes,
         slots,
+        steps,
         grey_areas,
         neutral_y,
     }

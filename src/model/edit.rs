@@ -122,6 +122,16 @@ impl Edit {
         }
     }
 
+    /// Adds a step to its stage at `index_in_stage` (clamped; `None`: at the end).
+    pub fn add_step(journey: &Journey, step: Step, index_in_stage: Option<usize>) -> Edit {
+        let range = journey.step_range(step.stage);
+        let index = index_in_stage.map_or(range.end, |i| (range.start + i).min(range.end));
+        Edit::Insert {
+            index,
+            element: Element::Step(step),
+        }
+    }
+
     /// Moves a touchpoint to `stage`, at `index_in_stage` (clamped to the stage's end).
     pub fn move_touchpoint(
         journey: &Journey,

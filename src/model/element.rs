@@ -130,11 +130,15 @@ macro_rules! element_kinds {
 
 element_kinds! {
     Touchpoint(Touchpoint, TouchpointId, "touchpoint", "touchpoints", "touchpoints", true);
+    /// A step of the service blueprint (frontstage, backstage, support).
+    Step(Step, StepId, "step", "steps", "steps", true);
     GreyArea(GreyArea, GreyAreaId, "grey area", "grey_areas", "grey-areas", true);
     Evidence(Evidence, EvidenceId, "evidence", "evidence", "evidence", true);
     Opportunity(Opportunity, OpportunityId, "opportunity", "opportunities", "opportunities", true);
     Channel(Channel, ChannelId, "channel", "channels", "channels", false);
     Department(Department, DepartmentId, "department", "departments", "departments", false);
+    /// Who does a step (customer, staff, system, partner).
+    Actor(Actor, ActorId, "actor", "actors", "actors", false);
     /// An extra curve (trust, a segment…) that touchpoints score.
     Curve(Curve, CurveId, "curve", "curves", "curves", false);
 }
@@ -284,6 +288,7 @@ impl Item for Touchpoint {
         ("deviation", "field-deviation"),
         ("planned_after", "field-planned-after"),
         ("scores", "field-curves"),
+        ("physical_evidence", "field-physical-evidence"),
     ];
     fn texts(&self) -> Vec<(&'static str, &str)> {
         let mut out = vec![
@@ -297,6 +302,7 @@ impl Item for Touchpoint {
             out.push(("word", emotion.word.as_str()));
         }
         out.extend(self.pain_points.iter().map(|p| ("pain_points", p.as_str())));
+        out.push(("physical_evidence", self.physical_evidence.as_str()));
         out
     }
     fn id(&self) -> &str {
@@ -372,7 +378,10 @@ impl Item for Touchpoint {
             ElementKind::Touchpoint => clear_if(&mut self.planned_after, id),
             ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
             ElementKind::Curve => self.scores.retain(|s| s.curve.as_str() != id),
-            ElementKind::GreyArea | ElementKind::Opportunity => {}
+            ElementKind::GreyArea
+            | ElementKind::Opportunity
+            | ElementKind::Step
+            | ElementKind::Actor => {}
         }
         *self != before
     }
@@ -393,6 +402,156 @@ impl Item for Touchpoint {
     }
     fn into_element(self) -> Element {
         Element::Touchpoint(self)
+    }
+}
+
+/// The kind of element a grey area's end names.
+fn end_kind(end: &End) -> ElementKind {
+    match end {
+        End::Touchpoint(_) => ElementKind::Touchpoint,
+        End::Step(_) => ElementKind::Step,
+    }
+}
+
+fn end_mut(end: &mut End) -> (ElementKind, &mut String) {
+    match end {
+        End::Touchpoint(t) => (ElementKind::Touchpoint, &mut t.0),
+        End::Step(s) => (ElementKind::Step, &mut s.0),
+    }
+}
+
+impl Item for Step {
+    const KIND: ElementKind = ElementKind::Step;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("title", "field-title"),
+        ("stage", "field-stage"),
+        ("lane", "field-lane"),
+        ("actor", "field-actor"),
+        ("description", "field-description"),
+        ("serves", "field-serves"),
+        ("duration", "field-duration"),
+        ("time_standard", "field-time-standard"),
+        ("fail_point", "field-fail-point"),
+        ("evidence", "field-evidence"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("title", self.title.as_str()),
+            ("description", self.description.as_str()),
+        ]
+    }
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = StepId(id);
+    }
+    fn name(&self) -> String {
+        shown(&self.title)
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.steps
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.steps
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        let mut out = Vec::new();
+        if let Some(a) = &self.actor {
+            out.push(reference(ElementKind::Actor, "actor", a.as_str()));
+        }
+        out.extend(
+            self.serves
+                .iter()
+                .map(|t| reference(ElementKind::Touchpoint, "serves", t.as_str())),
+        );
+        out.extend(
+            self.evidence
+                .iter()
+                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
+        );
+        out
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        let mut out = Vec::new();
+        if let Some(a) = &mut self.actor {
+            out.push((ElementKind::Actor, &mut a.0));
+        }
+        out.extend(
+            self.serves
+                .iter_mut()
+                .map(|t| (ElementKind::Touchpoint, &mut t.0)),
+        );
+        out.extend(
+            self.evidence
+                .iter_mut()
+                .map(|e| (ElementKind::Evidence, &mut e.0)),
+        );
+        out
+    }
+    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
+        let before = self.clone();
+        match kind {
+            ElementKind::Actor => clear_if(&mut self.actor, id),
+            ElementKind::Touchpoint => self.serves.retain(|t| t.as_str() != id),
+            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
+            _ => {}
+        }
+        *self != before
+    }
+    fn check_place(&self, journey: &Journey, index: usize) -> Result<(), EditError> {
+        let range = journey.step_range(self.stage);
+        if (range.start..=range.end).contains(&index) {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id.to_string()))
+        }
+    }
+    fn check_replace(&self, old: &Self) -> Result<(), EditError> {
+        if old.stage == self.stage {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id.to_string()))
+        }
+    }
+    fn into_element(self) -> Element {
+        Element::Step(self)
+    }
+}
+
+impl Item for Actor {
+    const KIND: ElementKind = ElementKind::Actor;
+    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
+        ("name", "resolve-field-name"),
+        ("kind", "field-kind"),
+        ("colour", "resolve-field-colour"),
+    ];
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = ActorId(id);
+    }
+    fn name(&self) -> String {
+        shown(&self.name)
+    }
+    fn list(journey: &Journey) -> &Vec<Self> {
+        &journey.actors
+    }
+    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+        &mut journey.actors
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Vec::new()
+    }
+    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
+        Vec::new()
+    }
+    fn into_element(self) -> Element {
+        Element::Actor(self)
     }
 }
 
@@ -441,8 +600,8 @@ impl Item for GreyArea {
     }
     fn references(&self) -> Vec<Reference<'_>> {
         let mut out = vec![
-            reference(ElementKind::Touchpoint, "from", self.from.as_str()),
-            reference(ElementKind::Touchpoint, "to", self.to.as_str()),
+            reference(end_kind(&self.from), "from", self.from.as_str()),
+            reference(end_kind(&self.to), "to", self.to.as_str()),
         ];
         out.extend(
             self.departments
@@ -462,10 +621,7 @@ impl Item for GreyArea {
         out
     }
     fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        let mut out = vec![
-            (ElementKind::Touchpoint, &mut self.from.0),
-            (ElementKind::Touchpoint, &mut self.to.0),
-        ];
+        let mut out = vec![end_mut(&mut self.from), end_mut(&mut self.to)];
         out.extend(
             self.departments
                 .iter_mut()

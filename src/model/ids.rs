@@ -76,6 +76,17 @@ id_type!(
 );
 
 id_type!(
+    /// A step of the service blueprint, e.g. `st-4`.
+    StepId,
+    "st"
+);
+id_type!(
+    /// An actor of the journey's catalogue (who does a step), e.g. `courier`.
+    ActorId,
+    "actor"
+);
+
+id_type!(
     /// A department of the journey's catalogue, e.g. `billing`.
     DepartmentId,
     "dept"

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Format version this build writes. Files with a larger number are refused.
-pub const CURRENT_VERSION: u32 = 1;
+/// Version 2 writes a grey area's ends as element references (`Touchpoint("tp-3")`,
+/// `Step("st-2")`); version 1 files (ends as plain touchpoint ids) still load.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The lowest and highest emotion score.
 pub const EMOTION_MIN: i8 = -2;
@@ -46,8 +48,16 @@ pub struct Journey {
     pub channels: Vec<Channel>,
     #[serde(default)]
     pub departments: Vec<Department>,
+    /// Who does the steps of the service blueprint (customer, staff, systems,
+    /// partners).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
     #[serde(default)]
     pub touchpoints: Vec<Touchpoint>,
+    /// The service blueprint beneath the touchpoints: frontstage, backstage and
+    /// support steps, grouped by stage like the touchpoints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     #[serde(default)]
@@ -87,8 +97,8 @@ pub struct CurveScore {
 )]
 #[serde(deny_unknown_fields)]
 pub struct Handoff {
-    pub from: TouchpointId,
-    pub to: TouchpointId,
+    pub from: End,
+    pub to: End,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -194,6 +204,10 @@ pub struct Touchpoint {
     /// Scores on the journey's extra curves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<CurveScore>,
+    /// What the customer sees or holds here (the blueprint's physical evidence: a
+    /// receipt, the parcel, the confirmation screen).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub physical_evidence: String,
 }
 
 impl Touchpoint {
@@ -215,6 +229,7 @@ impl Touchpoint {
             deviation: None,
             planned_after: None,
             scores: Vec::new(),
+            physical_evidence: String::new(),
         }
     }
 
@@ -266,14 +281,251 @@ pub struct Evidence {
     pub attachments: Vec<String>,
 }
 
+/// Who does a step of the blueprint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: ActorId,
+    pub name: String,
+    pub kind: ActorKind,
+    pub colour: Rgb,
+}
+
+/// A length of time, written `"30 min"`, `"2 h"`, `"1.5 d"`, `"1 w"` in files, so
+/// two durations compare whatever their units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: TimeUnit,
+}
+
+impl Eq for Duration {}
+
+impl Duration {
+    /// The duration in minutes (a day is 24 hours, a week 7 days).
+    pub fn minutes(self) -> f64 {
+        self.amount
+            * match self.unit {
+                TimeUnit::Min => 1.0,
+                TimeUnit::H => 60.0,
+                TimeUnit::D => 1440.0,
+                TimeUnit::W => 10080.0,
+            }
+    }
+
+    /// Reads `"30 min"`, `"2h"`, `"1.5 d"`: a non-negative number and a unit.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let split = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(text.len());
+        let (number, unit) = text.split_at(split);
+        let amount: f64 = number
+            .parse()
+            .ok()
+            .filter(|a: &f64| a.is_finite() && *a >= 0.0)
+            .ok_or_else(|| {
+                format!("`{text}` is not a duration: write a number and a unit, as \"30 min\" or \"2 d\"")
+            })?;
+        let unit = match unit.trim() {
+            "min" | "m" => TimeUnit::Min,
+            "h" => TimeUnit::H,
+            "d" => TimeUnit::D,
+            "w" => TimeUnit::W,
+            other => {
+                return Err(format!(
+                    "`{other}` is not a unit of time: use min, h, d or w (\"30 min\", \"2 d\")"
+                ));
+            }
+        };
+        Ok(Self { amount, unit })
+    }
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = match self.unit {
+            TimeUnit::Min => "min",
+            TimeUnit::H => "h",
+            TimeUnit::D => "d",
+            TimeUnit::W => "w",
+        };
+        write!(f, "{} {unit}", self.amount)
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Duration::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for Duration {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Duration".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]+(\\.[0-9]+)? ?(min|m|h|d|w)$",
+            "description": "a number and a unit of time: \"30 min\", \"2 h\", \"1.5 d\", \"1 w\""
+        })
+    }
+}
+
+/// A step of the service blueprint: what an actor does in one of the three layers,
+/// in support of the customer's touchpoints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: StepId,
+    pub stage: Stage,
+    pub lane: BlueprintLane,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorId>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The touchpoints this step supports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serves: Vec<TouchpointId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
+    /// How long the step should take; a longer `duration` is drawn in the warning
+    /// colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_standard: Option<Duration>,
+    /// Where the service is known to fail.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fail_point: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceId>,
+}
+
+impl Step {
+    pub fn new(id: StepId, stage: Stage, lane: BlueprintLane, title: impl Into<String>) -> Self {
+        Self {
+            id,
+            stage,
+            lane,
+            actor: None,
+            title: title.into(),
+            description: String::new(),
+            serves: Vec::new(),
+            duration: None,
+            time_standard: None,
+            fail_point: false,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Whether the step takes longer than its time standard.
+    pub fn over_standard(&self) -> bool {
+        matches!((self.duration, self.time_standard), (Some(d), Some(s)) if d.minutes() > s.minutes())
+    }
+}
+
+/// One end of a grey area: a touchpoint or a step of the blueprint. Written as an
+/// element reference (`Touchpoint("tp-3")`, `Step("st-2")`); a plain id (format
+/// version 1) reads as a touchpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+pub enum End {
+    Touchpoint(TouchpointId),
+    Step(StepId),
+}
+
+impl End {
+    pub fn as_str(&self) -> &str {
+        match self {
+            End::Touchpoint(t) => t.as_str(),
+            End::Step(s) => s.as_str(),
+        }
+    }
+
+    /// The touchpoint at this end, if it is one.
+    pub fn touchpoint(&self) -> Option<&TouchpointId> {
+        match self {
+            End::Touchpoint(t) => Some(t),
+            End::Step(_) => None,
+        }
+    }
+
+    pub fn step(&self) -> Option<&StepId> {
+        match self {
+            End::Step(s) => Some(s),
+            End::Touchpoint(_) => None,
+        }
+    }
+
+    pub fn is_step(&self) -> bool {
+        matches!(self, End::Step(_))
+    }
+}
+
+impl std::fmt::Display for End {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<TouchpointId> for End {
+    fn from(id: TouchpointId) -> Self {
+        End::Touchpoint(id)
+    }
+}
+
+impl From<&str> for End {
+    /// A touchpoint's id.
+    fn from(id: &str) -> Self {
+        End::Touchpoint(TouchpointId::from(id))
+    }
+}
+
+impl PartialEq<TouchpointId> for End {
+    fn eq(&self, other: &TouchpointId) -> bool {
+        self.touchpoint() == Some(other)
+    }
+}
+
+impl<'de> Deserialize<'de> for End {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        enum Tagged {
+            Touchpoint(TouchpointId),
+            Step(StepId),
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Plain(TouchpointId),
+            Tagged(Tagged),
+        }
+        match Either::deserialize(deserializer).map_err(|_| {
+            serde::de::Error::custom(
+                "a grey area's end is `Touchpoint(\"tp-1\")` or `Step(\"st-1\")`",
+            )
+        })? {
+            Either::Plain(id) | Either::Tagged(Tagged::Touchpoint(id)) => Ok(End::Touchpoint(id)),
+            Either::Tagged(Tagged::Step(id)) => Ok(End::Step(id)),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GreyArea {
     pub id: GreyAreaId,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
-    pub from: TouchpointId,
-    pub to: TouchpointId,
+    pub from: End,
+    pub to: End,
     pub kind: GreyAreaKind,
     pub severity: Severity,
     /// What the customer experiences in the gap.
@@ -342,7 +594,9 @@ impl Journey {
             stages: BTreeMap::new(),
             channels: super::catalog::default_channels(language),
             departments: super::catalog::default_departments(language),
+            actors: Vec::new(),
             touchpoints: Vec::new(),
+            steps: Vec::new(),
             evidence: Vec::new(),
             grey_areas: Vec::new(),
             opportunities: Vec::new(),
@@ -392,7 +646,9 @@ impl Journey {
     /// Puts touchpoints in canonical order: grouped by stage, in stage order, keeping
     /// each stage's relative order. Also drops empty stage notes.
     pub fn normalize(&mut self) {
+        self.version = CURRENT_VERSION;
         self.touchpoints.sort_by_key(|t| t.stage);
+        self.steps.sort_by_key(|s| s.stage);
         self.stages.retain(|_, notes| !notes.is_empty());
         self.dedupe_references();
     }
@@ -416,6 +672,10 @@ impl Journey {
                     .scores
                     .retain(|s| seen.insert((s.curve.clone(), s.score)));
             }
+        }
+        for step in &mut self.steps {
+            dedupe(&mut step.serves);
+            dedupe(&mut step.evidence);
         }
         for grey_area in &mut self.grey_areas {
             dedupe(&mut grey_area.evidence);
@@ -451,6 +711,58 @@ impl Journey {
         &self.touchpoints[self.stage_range(stage)]
     }
 
+    /// The index range of `stage`'s steps (grouped by stage like the touchpoints).
+    pub fn step_range(&self, stage: Stage) -> Range<usize> {
+        let start = self.steps.partition_point(|s| s.stage < stage);
+        let end = self.steps.partition_point(|s| s.stage <= stage);
+        start..end
+    }
+
+    pub fn step(&self, id: &StepId) -> Option<&Step> {
+        self.steps.iter().find(|s| &s.id == id)
+    }
+
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    /// Whether an end of a grey area names an element the journey has.
+    pub fn has_end(&self, end: &End) -> bool {
+        match end {
+            End::Touchpoint(t) => self.touchpoint(t).is_some(),
+            End::Step(s) => self.step(s).is_some(),
+        }
+    }
+
+    /// The stage an end of a grey area is in.
+    pub fn end_stage(&self, end: &End) -> Option<Stage> {
+        match end {
+            End::Touchpoint(t) => self.touchpoint(t).map(|t| t.stage),
+            End::Step(s) => self.step(s).map(|s| s.stage),
+        }
+    }
+
+    /// What people call an end: the touchpoint's or step's title.
+    pub fn end_title(&self, end: &End) -> Option<&str> {
+        match end {
+            End::Touchpoint(t) => self.touchpoint(t).map(|t| t.title.as_str()),
+            End::Step(s) => self.step(s).map(|s| s.title.as_str()),
+        }
+    }
+
+    pub fn next_step_id(&self) -> StepId {
+        StepId(next_numbered_id(
+            StepId::PREFIX,
+            self.steps.iter().map(|s| s.id.as_str()),
+        ))
+    }
+
+    pub fn new_actor_id(&self, name: &str) -> ActorId {
+        ActorId(unique_slug(name, ActorId::PREFIX, |id| {
+            self.actors.iter().any(|a| a.id.as_str() == id)
+        }))
+    }
+
     pub fn evidence_item(&self, id: &EvidenceId) -> Option<&Evidence> {
         self.evidence.iter().find(|e| &e.id == id)
     }
@@ -478,8 +790,12 @@ impl Journey {
             .filter(move |o| matches!(&o.target, OpportunityTarget::Touchpoint(t) if t == id))
     }
 
-    /// Whether two touchpoints are next to each other in journey order (either way).
-    pub fn are_neighbours(&self, a: &TouchpointId, b: &TouchpointId) -> bool {
+    /// Whether two ends are touchpoints next to each other in journey order (either
+    /// way).
+    pub fn are_neighbours(&self, a: &End, b: &End) -> bool {
+        let (Some(a), Some(b)) = (a.touchpoint(), b.touchpoint()) else {
+            return false;
+        };
         match (self.touchpoint_index(a), self.touchpoint_index(b)) {
             (Some(i), Some(j)) => i.abs_diff(j) == 1,
             _ => false,

@@ -112,6 +112,37 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Who an actor of the service blueprint is.
+    ActorKind {
+        Customer,
+        Staff,
+        System,
+        Partner,
+    }
+);
+
+vocabulary!(
+    /// The layer of the service blueprint a step belongs to (Shostack; NN/g): what
+    /// staff do in view of the customer, what they do out of view, and the systems
+    /// and teams that support both.
+    BlueprintLane {
+        Frontstage,
+        Backstage,
+        Support,
+    }
+);
+
+vocabulary!(
+    /// The unit of a step's duration.
+    TimeUnit {
+        Min,
+        H,
+        D,
+        W,
+    }
+);
+
+vocabulary!(
     /// What a piece of evidence is.
     EvidenceKind {
         Quote,
@@ -146,6 +177,7 @@ vocabulary!(
         FailingTouchpoint,
         OutOfOrderStep,
         AdHoc,
+        ActorHandoff,
         Other,
     }
 );

@@ -488,7 +488,8 @@ pub fn evidence(
     y - cell.min.y + CELL_PAD
 }
 
-/// The doing lane's cell: what the customer does, thinks (“…”) and expects, whole.
+/// The doing lane's cell: what the customer does, thinks (“…”) and expects, and the
+/// physical evidence they see or hold there, whole.
 /// Returns the height its content needs.
 pub fn doing(out: &mut Vec<Shape>, cell: Rect, tp: &Touchpoint, theme: &Theme, i18n: &I18n) -> f32 {
     let width = cell.width() - 2.0 * CELL_PAD;
@@ -496,10 +497,18 @@ pub fn doing(out: &mut Vec<Shape>, cell: Rect, tp: &Touchpoint, theme: &Theme, i
     let expects = (!tp.expectation.trim().is_empty())
         .then(|| crate::tr!(i18n, "card-expects", text = tp.expectation.as_str()));
     let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought.trim()));
+    let sees = (!tp.physical_evidence.trim().is_empty()).then(|| {
+        crate::tr!(
+            i18n,
+            "card-physical-evidence",
+            text = tp.physical_evidence.trim()
+        )
+    });
     for (value, colour) in [
         (Some(tp.action.clone()), theme.text),
         (thought, theme.text_muted),
         (expects, theme.text_muted),
+        (sees, theme.text_muted),
     ] {
         let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
             continue;

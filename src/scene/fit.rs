@@ -8,12 +8,12 @@
 //! changed; `fitted` measures everything once (exports).
 
 use super::Shape;
-use super::{HEADER_INSET, LANE_LABEL_INSET, card, grey_areas, stage_header};
+use super::{HEADER_INSET, LANE_LABEL_INSET, blueprint, card, grey_areas, stage_header};
 use crate::i18n::I18n;
 use crate::layout::{AD_HOC_DROP, Lane, Rect};
 use crate::model::{
-    Deviation, Evidence, EvidenceId, GreyArea, Journey, Opportunity, OpportunityTarget, Touchpoint,
-    TouchpointId,
+    Deviation, Evidence, EvidenceId, GreyArea, Journey, Opportunity, OpportunityTarget, Step,
+    Touchpoint, TouchpointId,
 };
 use crate::theme::{Metrics, Theme};
 use std::hash::{Hash, Hasher};
@@ -40,6 +40,7 @@ pub struct Fit {
     style: u64,
     touchpoints: foldhash::HashMap<TouchpointId, (u64, Needs)>,
     grey_areas: foldhash::HashMap<String, (u64, f32)>,
+    steps: foldhash::HashMap<String, (u64, f32)>,
 }
 
 /// The metrics that fit `journey`, measured once.
@@ -106,6 +107,7 @@ fn touchpoint_digest(journey: &Journey, index: &Index<'_>, tp: &Touchpoint) -> u
         tp.action.hash(h);
         tp.thought.hash(h);
         tp.expectation.hash(h);
+        tp.physical_evidence.hash(h);
         tp.pain_points.hash(h);
         let channel = tp.channel.as_ref().and_then(|c| journey.channel(c));
         channel.map(|c| &c.name).hash(h);
@@ -131,8 +133,8 @@ fn grey_digest(journey: &Journey, grey: &GreyArea) -> u64 {
         (&grey.title, grey.kind, grey.severity, grey.status).hash(h);
         (&grey.experience, &grey.fix, &grey.owner).hash(h);
         if grey.title.trim().is_empty() {
-            for id in [&grey.from, &grey.to] {
-                journey.touchpoint(id).map(|t| &t.title).hash(h);
+            for end in [&grey.from, &grey.to] {
+                journey.end_title(end).hash(h);
             }
         }
         for o in journey
@@ -142,6 +144,20 @@ fn grey_digest(journey: &Journey, grey: &GreyArea) -> u64 {
         {
             (&o.idea, &o.owner, o.status).hash(h);
         }
+    })
+}
+
+/// Everything a step's card is drawn from.
+fn step_digest(journey: &Journey, step: &Step) -> u64 {
+    digest(|h| {
+        (&step.title, step.fail_point).hash(h);
+        step.actor
+            .as_ref()
+            .and_then(|a| journey.actor(a))
+            .map(|a| &a.name)
+            .hash(h);
+        step.duration.map(|d| d.to_string()).hash(h);
+        step.time_standard.map(|d| d.to_string()).hash(h);
     })
 }
 
@@ -226,6 +242,33 @@ impl Fit {
             callout_height = callout_height.max(height);
         }
         self.grey_areas.retain(|id, _| greys.contains(id.as_str()));
+        let step_cell = Rect::from_min_size(0.0, 0.0, theme.metrics.slot_width, TALL);
+        let mut step_need: f32 = 0.0;
+        let mut steps = foldhash::HashSet::default();
+        if theme.metrics.step_height > 0.0 {
+            for step in &journey.steps {
+                let key = step_digest(journey, step);
+                let height = match self.steps.get(step.id.as_str()) {
+                    Some((k, height)) if *k == key => *height,
+                    _ => {
+                        let height = blueprint::step_card(
+                            &mut Vec::new(),
+                            journey,
+                            step_cell,
+                            step,
+                            theme,
+                            i18n,
+                        );
+                        self.steps
+                            .insert(step.id.as_str().to_owned(), (key, height));
+                        height
+                    }
+                };
+                steps.insert(step.id.as_str());
+                step_need = step_need.max(height);
+            }
+        }
+        self.steps.retain(|id, _| steps.contains(id.as_str()));
         let m = &theme.metrics;
         // The narrowest each stage's column can be: an empty stage's is the metrics'
         // (collapsed or not; none when it is hidden), one with cards holds a card (on
@@ -274,7 +317,34 @@ impl Fit {
         let pains_height = labelled(Lane::Pains, m.pains_height.max(most.pains));
         let department_height =
             labelled(Lane::Departments, m.department_height.max(most.department));
+        // The blueprint's lanes hold their fullest step and their names; the label
+        // column its lines' names.
+        let blueprint = crate::layout::shows_blueprint(journey, m);
+        let lanes = [Lane::Frontstage, Lane::Backstage, Lane::Support];
+        let named = lanes
+            .iter()
+            .map(|l| lane_label_height(*l, theme, i18n))
+            .fold(0.0, f32::max);
+        let (step_height, step_empty_height, lane_label_width) = if blueprint {
+            let label_width = if m.lane_label_width >= 40.0 {
+                m.lane_label_width
+                    .max(blueprint::widest_line_label(theme, i18n).ceil())
+            } else {
+                m.lane_label_width
+            };
+            (
+                m.step_height.max(step_need).max(named),
+                m.step_empty_height
+                    .max(named + blueprint::line_label_room(theme)),
+                label_width,
+            )
+        } else {
+            (m.step_height, m.step_empty_height, m.lane_label_width)
+        };
         Metrics {
+            step_height,
+            step_empty_height,
+            lane_label_width,
             card_height,
             evidence_height,
             doing_height,

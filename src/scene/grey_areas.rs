@@ -301,10 +301,10 @@ pub fn grey_area_title(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> Strin
     if !grey.title.trim().is_empty() {
         return grey.title.clone();
     }
-    let name = |id: &crate::model::TouchpointId| {
+    let name = |end: &crate::model::End| {
         journey
-            .touchpoint(id)
-            .map_or_else(|| id.to_string(), |t| t.title.clone())
+            .end_title(end)
+            .map_or_else(|| end.to_string(), str::to_owned)
     };
     crate::tr!(
         i18n,

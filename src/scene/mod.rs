@@ -8,11 +8,13 @@ use crate::layout::{Lane, MapLayout, Point, Rect, Slot};
 use crate::model::{Journey, Rgb};
 use crate::theme::Theme;
 
+mod blueprint;
 mod card;
 mod fit;
 mod grey_areas;
 pub mod overlap;
 
+pub use blueprint::{LINES as BLUEPRINT_LINES, blueprint, step_card, step_facts};
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,
     out_of_order_arrows, strongest_of, strongest_quote, touchpoint,
@@ -501,6 +503,7 @@ pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) ->
         }
     }
     out_of_order_arrows(&mut out, journey, layout, theme);
+    blueprint(&mut out, journey, layout, theme, i18n, &all);
     lane_labels(&mut out, layout, theme, i18n);
     out
 }

@@ -120,8 +120,8 @@ pub fn build(template: &Template, language: Language) -> Journey {
         journey.grey_areas.push(GreyArea {
             id: GreyAreaId(format!("ga-{}", n + 1)),
             title: grey.title[l].to_owned(),
-            from: from.id.clone(),
-            to: to.id.clone(),
+            from: from.id.clone().into(),
+            to: to.id.clone().into(),
             kind: grey.kind,
             severity: grey.severity,
             experience: grey.experience[l].to_owned(),

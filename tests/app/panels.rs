@@ -178,8 +178,8 @@ fn dismissing_a_suggested_handoff_is_saved_in_the_journey() {
     assert_eq!(
         saved.dismissed_suggestions,
         vec![Handoff {
-            from: suggested[0].0.clone(),
-            to: suggested[0].1.clone(),
+            from: suggested[0].0.clone().into(),
+            to: suggested[0].1.clone().into(),
         }]
     );
     let now = journeymap::document::grey_area_suggestions(&saved);

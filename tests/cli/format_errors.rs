@@ -246,10 +246,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "newer version",
-            with("version: 1,", "version: 2,"),
+            with("version: 1,", "version: 3,"),
             2,
             5,
-            "format version 2, written by a newer journeymap",
+            "format version 3, written by a newer journeymap",
         ),
         case(
             "version zero",

@@ -182,12 +182,12 @@ fn a_json_journey_that_would_not_load_is_not_written() {
     let output = journeymap(&[&"export", &example(EXAMPLES[0]), &"-o", &json]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(&json).unwrap();
-    std::fs::write(&json, text.replacen("\"version\": 1", "\"version\": 2", 1)).unwrap();
+    std::fs::write(&json, text.replacen("\"version\": 2", "\"version\": 3", 1)).unwrap();
     let out = dir.path().join("out.ron");
     let output = journeymap(&[&"import", &json, &"-o", &out]);
     assert!(!output.status.success());
     assert!(
-        stderr(&output).contains("format version 2"),
+        stderr(&output).contains("format version 3"),
         "{}",
         stderr(&output)
     );

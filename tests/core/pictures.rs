@@ -61,8 +61,8 @@ fn crowded() -> Vec<(String, Journey)> {
             many.grey_areas.push(GreyArea {
                 id,
                 title: format!("Handoff number {n} between the two teams that own this step"),
-                from,
-                to,
+                from: from.into(),
+                to: to.into(),
                 kind: GreyAreaKind::DepartmentHandoff,
                 severity: Severity::ALL[n % 4],
                 experience: "The customer explains the problem again to someone new".into(),
@@ -84,8 +84,8 @@ fn crowded() -> Vec<(String, Journey)> {
         brackets.grey_areas.push(GreyArea {
             id,
             title: "Promise made in one stage, broken three stages later".into(),
-            from: ids[a].clone(),
-            to: ids[b].clone(),
+            from: ids[a].clone().into(),
+            to: ids[b].clone().into(),
             kind: GreyAreaKind::InconsistentMessage,
             severity: Severity::High,
             experience: String::new(),

@@ -44,6 +44,7 @@ struct LayoutKey {
     display: DisplayMode,
     collapse: bool,
     evidence: bool,
+    blueprint: bool,
     arrangement: Arrangement,
     /// The canvas's width / height in twentieths, for the wall.
     shape: i32,
@@ -83,6 +84,9 @@ fn canvas_theme(workspace: &Workspace) -> crate::theme::Theme {
     theme.metrics = theme
         .metrics
         .collapsing_empty_stages(workspace.collapse_empty_stages);
+    if !workspace.show_blueprint {
+        theme.metrics.step_height = 0.0;
+    }
     theme
 }
 
@@ -138,6 +142,7 @@ impl Canvas {
             display: workspace.display,
             collapse: workspace.collapse_empty_stages,
             evidence: workspace.show_evidence_lane,
+            blueprint: workspace.show_blueprint,
             arrangement,
             shape,
         };
@@ -284,6 +289,7 @@ impl Canvas {
                 }
             }
             scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
+            scene::blueprint(&mut shapes, journey, layout, theme, i18n, &visible);
         }
         painter.render(&shapes);
         if !detailed {
@@ -303,6 +309,11 @@ impl Canvas {
                 ElementId::GreyArea(id) => {
                     if let Some(band) = layout.grey_areas.iter().find(|b| &b.id == id) {
                         paint::selection_outline(&painter, &band.band, 4.0);
+                    }
+                }
+                ElementId::Step(id) => {
+                    if let Some(step) = layout.steps.iter().find(|s| &s.id == id) {
+                        paint::selection_outline(&painter, &step.rect, theme.metrics.card_rounding);
                     }
                 }
                 _ => {}
@@ -338,6 +349,7 @@ impl Canvas {
             return;
         }
         grey_area_hits(ui, &at);
+        step_interactions(ui, &at, workspace);
         let hits = card_interactions(ui, &at, workspace, drag, slots);
         drop_or_draw_drag(ui, &at, drag, hits, theme);
     }
@@ -522,6 +534,124 @@ fn stage_buttons(ui: &mut egui::Ui, at: &Place<'_>) {
             let (edit, id) = crate::document::new_touchpoint(at.journey, stage_box.stage);
             at.actions.edit(edit, "edit-add-touchpoint");
             at.actions.view(ViewChange::SelectNew(id, stage_box.stage));
+        }
+    }
+}
+
+/// The "+" of each blueprint lane in each stage, where the lane's next step would go
+/// (at the stage's right edge when the lane is full there); and a click on a step
+/// selects it (Shift or Ctrl adds it, to mark a grey area between two steps), a double
+/// click edits its title.
+fn step_interactions(ui: &mut egui::Ui, at: &Place<'_>, workspace: &Workspace) {
+    let layout = at.layout;
+    if layout.steps.is_empty() {
+        return;
+    }
+    for step_box in &layout.steps {
+        let rect = at.view.rect_to_screen(at.origin, &step_box.rect);
+        if !ui.clip_rect().intersects(rect) {
+            continue;
+        }
+        let Some(step) = at.journey.steps.get(step_box.index) else {
+            continue;
+        };
+        let element = ElementId::Step(step_box.id.clone());
+        let name = if step.title.trim().is_empty() {
+            at.i18n.tr("new-step-title")
+        } else {
+            step.title.clone()
+        };
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("step", &step_box.id)),
+            Sense::click(),
+        );
+        let selected = workspace.is_selected(&element);
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
+        });
+        if response.clicked() {
+            if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+                at.actions.view(ViewChange::ToggleSelected(element.clone()));
+            } else {
+                at.actions.select(vec![element.clone()]);
+            }
+            at.actions.view(ViewChange::ActiveStage(step_box.stage));
+        }
+        if response.double_clicked() {
+            at.actions
+                .view(ViewChange::Focus(field_id(step_box.id.as_str(), "title")));
+            at.actions.select(vec![element]);
+        }
+    }
+    let m = &workspace.theme.metrics;
+    for lane_box in layout.lanes.iter().filter(|l| l.lane.layer().is_some()) {
+        let Some(layer) = lane_box.lane.layer() else {
+            continue;
+        };
+        for stage_box in layout.stages.iter().filter(|s| s.column.width() >= 1.0) {
+            let last = layout
+                .steps
+                .iter()
+                .filter(|s| s.stage == stage_box.stage && s.lane == layer)
+                .map(|s| s.rect.max.x)
+                .fold(None, |a: Option<f32>, x| Some(a.map_or(x, |a| a.max(x))));
+            let first_x = layout.slots[stage_box.slots.clone()]
+                .first()
+                .map_or(stage_box.column.min.x + m.stage_padding, |s| s.card.min.x);
+            let cell_x = last.map_or(first_x, |x| x + m.slot_gap);
+            let size = 26.0;
+            let free = cell_x + size <= stage_box.column.max.x - m.stage_padding / 2.0;
+            let centre = if free {
+                crate::layout::Point::new(
+                    cell_x + size / 2.0 + 4.0,
+                    lane_box.rect.min.y + size / 2.0 + 4.0,
+                )
+            } else {
+                crate::layout::Point::new(
+                    stage_box.column.max.x - size / 2.0 - 2.0,
+                    lane_box.rect.max.y - size / 2.0 - 2.0,
+                )
+            };
+            let centre = at.view.to_screen(at.origin, centre);
+            let px = (size * at.view.zoom).clamp(14.0, 34.0);
+            let rect = egui::Rect::from_center_size(centre, Vec2::splat(px));
+            if !ui.clip_rect().intersects(rect) {
+                continue;
+            }
+            let stage_name = at.i18n.stage_name(at.journey, stage_box.stage);
+            let lane_name = at.i18n.term("blueprint-lane", layer.key());
+            let label = crate::tr!(at.i18n, "add-step-to", lane = lane_name, stage = stage_name);
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("add_step", stage_box.stage, layer)),
+                Sense::click(),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+            });
+            let response = response.on_hover_text(&label);
+            let visuals = ui.style().interact(&response);
+            ui.painter()
+                .circle_filled(rect.center(), px / 2.0, visuals.weak_bg_fill);
+            let stroke = egui::Stroke::new((px / 12.0).max(1.5), visuals.fg_stroke.color);
+            let arm = px * 0.26;
+            ui.painter().line_segment(
+                [rect.center() - Vec2::X * arm, rect.center() + Vec2::X * arm],
+                stroke,
+            );
+            ui.painter().line_segment(
+                [rect.center() - Vec2::Y * arm, rect.center() + Vec2::Y * arm],
+                stroke,
+            );
+            if response.clicked() {
+                let (edit, id) =
+                    crate::document::new_step(at.journey, stage_box.stage, layer, None);
+                at.actions.edit(edit, "edit-add-step");
+                at.actions.select(vec![ElementId::Step(id.clone())]);
+                at.actions
+                    .view(ViewChange::Focus(field_id(id.as_str(), "title")));
+            }
         }
     }
 }

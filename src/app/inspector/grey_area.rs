@@ -5,8 +5,7 @@
 use crate::app::panels::Panel;
 use crate::app::widgets::{choice, heading, text_area};
 use crate::model::{
-    Edit, Element, ElementId, GreyAreaId, GreyAreaKind, GreyAreaStatus, OpportunityTarget,
-    Severity, TouchpointId,
+    Edit, Element, ElementId, GreyAreaId, GreyAreaKind, GreyAreaStatus, OpportunityTarget, Severity,
 };
 
 pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
@@ -18,12 +17,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     let mut g = original.clone();
     let mut typed = None;
     heading(ui, &i18n.tr("inspector-grey-area"));
-    let name = |t: &TouchpointId| {
-        journey
-            .touchpoint(t)
-            .map(|t| t.title.clone())
-            .unwrap_or_default()
-    };
+    let name = |end: &crate::model::End| journey.end_title(end).unwrap_or_default().to_owned();
     ui.label(format!("{} → {}", name(&g.from), name(&g.to)));
     if text_area(ui, i18n, &i18n.tr("field-title"), &mut g.title, 1).changed() {
         typed = Some("title");

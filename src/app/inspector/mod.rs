@@ -4,6 +4,7 @@
 
 pub mod evidence;
 pub mod grey_area;
+pub mod step;
 
 use super::panels::Panel;
 use super::widgets::{
@@ -35,6 +36,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                         Some(ElementId::Evidence(id)) => evidence::evidence_ui(p, ui, &id),
                         Some(ElementId::GreyArea(id)) => grey_area::inspector_ui(p, ui, &id),
                         Some(ElementId::Opportunity(id)) => opportunity_ui(p, ui, &id),
+                        Some(ElementId::Step(id)) => step::inspector_ui(p, ui, &id),
                         _ => nothing_selected_ui(p, ui),
                     }
                 });
@@ -86,6 +88,11 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         ("thought", "field-thought", &mut tp.thought),
         ("expectation", "field-expectation", &mut tp.expectation),
         ("description", "field-description", &mut tp.description),
+        (
+            "physical_evidence",
+            "field-physical-evidence",
+            &mut tp.physical_evidence,
+        ),
     ] {
         if text_area(ui, i18n, &i18n.tr(label), value, 2).changed() {
             typed = Some(field);

@@ -184,18 +184,26 @@ impl Find {
             Place::Element(element) => {
                 let card = match &element {
                     ElementId::Touchpoint(id) => Some(id.clone()),
-                    ElementId::GreyArea(id) => journey.grey_area(id).map(|g| g.from.clone()),
+                    ElementId::GreyArea(id) => journey
+                        .grey_area(id)
+                        .and_then(|g| first_touchpoint(journey, &g.from, &g.to)),
+                    ElementId::Step(id) => journey
+                        .step(id)
+                        .and_then(|s| first_touchpoint_of(journey, s)),
                     ElementId::Opportunity(id) => journey
                         .opportunities
                         .iter()
                         .find(|o| &o.id == id)
                         .and_then(|o| match &o.target {
                             crate::model::OpportunityTarget::Touchpoint(t) => Some(t.clone()),
-                            crate::model::OpportunityTarget::GreyArea(g) => {
-                                journey.grey_area(g).map(|g| g.from.clone())
-                            }
+                            crate::model::OpportunityTarget::GreyArea(g) => journey
+                                .grey_area(g)
+                                .and_then(|g| first_touchpoint(journey, &g.from, &g.to)),
                         }),
-                    ElementId::Channel(_) | ElementId::Department(_) | ElementId::Curve(_) => {
+                    ElementId::Channel(_)
+                    | ElementId::Department(_)
+                    | ElementId::Curve(_)
+                    | ElementId::Actor(_) => {
                         actions.view(ViewChange::ShowCatalogue(true));
                         None
                     }
@@ -222,6 +230,37 @@ impl Find {
     }
 }
 
+/// The touchpoint to scroll to for a grey area: its first end that is one, else a
+/// touchpoint its step serves.
+pub fn first_touchpoint(
+    journey: &Journey,
+    from: &crate::model::End,
+    to: &crate::model::End,
+) -> Option<crate::model::TouchpointId> {
+    [from, to]
+        .into_iter()
+        .find_map(|e| e.touchpoint().cloned())
+        .or_else(|| {
+            [from, to]
+                .into_iter()
+                .filter_map(|e| e.step().and_then(|s| journey.step(s)))
+                .find_map(|s| first_touchpoint_of(journey, s))
+        })
+}
+
+/// A touchpoint a step serves, else the first of its stage.
+fn first_touchpoint_of(
+    journey: &Journey,
+    step: &crate::model::Step,
+) -> Option<crate::model::TouchpointId> {
+    step.serves.first().cloned().or_else(|| {
+        journey
+            .touchpoints_in(step.stage)
+            .first()
+            .map(|t| t.id.clone())
+    })
+}
+
 /// What the match belongs to, in a few words.
 fn place_name(journey: &Journey, place: &Place, i18n: &I18n) -> String {
     let named = |name: Option<&str>, kind: &str| match name {
@@ -244,6 +283,10 @@ fn place_name(journey: &Journey, place: &Place, i18n: &I18n) -> String {
         Place::Element(ElementId::Channel(_)) => i18n.tr("element-channels"),
         Place::Element(ElementId::Department(_)) => i18n.tr("element-departments"),
         Place::Element(ElementId::Curve(_)) => i18n.tr("element-curves"),
+        Place::Element(ElementId::Step(id)) => {
+            named(journey.step(id).map(|s| s.title.as_str()), "element-steps")
+        }
+        Place::Element(ElementId::Actor(_)) => i18n.tr("element-actors"),
         Place::Stage(stage) => i18n.stage_name(journey, *stage),
         Place::Journey => i18n.tr("find-journey"),
     }

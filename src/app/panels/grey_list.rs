@@ -99,7 +99,11 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                         .truncate();
                     if ui.add(label).clicked() {
                         p.actions.select(vec![ElementId::GreyArea(grey.id.clone())]);
-                        p.actions.view(ViewChange::Reveal(grey.from.clone()));
+                        if let Some(card) =
+                            super::find::first_touchpoint(journey, &grey.from, &grey.to)
+                        {
+                            p.actions.view(ViewChange::Reveal(card));
+                        }
                     }
                 });
             }
@@ -161,8 +165,8 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                     {
                         let mut header = journey.header();
                         header.dismissed_suggestions.push(Handoff {
-                            from: from.clone(),
-                            to: to.clone(),
+                            from: from.clone().into(),
+                            to: to.clone().into(),
                         });
                         p.actions
                             .edit(Edit::Header(Box::new(header)), "edit-dismiss-suggestion");

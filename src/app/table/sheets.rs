@@ -392,8 +392,8 @@ fn field_text(journey: &Journey, i18n: &I18n, tab: Tab, index: usize, field: Fie
         Tab::GreyAreas => {
             let g = &journey.grey_areas[index];
             match field {
-                Field::GreyFrom => touchpoint_name(journey, &g.from),
-                Field::GreyTo => touchpoint_name(journey, &g.to),
+                Field::GreyFrom => end_name(journey, &g.from),
+                Field::GreyTo => end_name(journey, &g.to),
                 Field::GreyKind => i18n.term("grey-kind", g.kind.key()),
                 Field::GreySeverity => i18n.term("severity", g.severity.key()),
                 Field::GreyStatus => i18n.term("grey-status", g.status.key()),
@@ -575,6 +575,39 @@ fn choose<T: Copy>(
     }
 }
 
+/// A grey area's end by its title: a touchpoint's or a step's.
+fn end_name(journey: &Journey, end: &crate::model::End) -> String {
+    match end {
+        crate::model::End::Touchpoint(t) => touchpoint_name(journey, t),
+        crate::model::End::Step(s) => journey
+            .step(s)
+            .map(|s| s.title.trim())
+            .filter(|t| !t.is_empty())
+            .map_or_else(|| s.as_str().to_owned(), str::to_owned),
+    }
+}
+
+/// The end a typed name (or id) names: a touchpoint, else a step.
+fn end_named(journey: &Journey, value: &str) -> Option<crate::model::End> {
+    if let Some(t) = touchpoint_named(journey, value) {
+        return Some(crate::model::End::Touchpoint(t));
+    }
+    let names: Vec<(String, String)> = journey
+        .steps
+        .iter()
+        .map(|s| {
+            (
+                s.id.as_str().to_owned(),
+                end_name(journey, &crate::model::End::Step(s.id.clone())),
+            )
+        })
+        .collect();
+    match find(value, names.iter().map(|(k, n)| (k.as_str(), n.as_str()))) {
+        Found::Entry(at, _) => Some(crate::model::End::Step(journey.steps[at].id.clone())),
+        _ => None,
+    }
+}
+
 fn touchpoint_named(journey: &Journey, value: &str) -> Option<TouchpointId> {
     let names: Vec<(String, String)> = journey
         .touchpoints
@@ -681,8 +714,8 @@ fn set_field(
                 return Ok(None);
             };
             match field {
-                Field::GreyFrom => g.from = touchpoint_named(journey, value).ok_or_else(unknown)?,
-                Field::GreyTo => g.to = touchpoint_named(journey, value).ok_or_else(unknown)?,
+                Field::GreyFrom => g.from = end_named(journey, value).ok_or_else(unknown)?,
+                Field::GreyTo => g.to = end_named(journey, value).ok_or_else(unknown)?,
                 Field::GreyKind => {
                     g.kind = choose(
                         i18n,

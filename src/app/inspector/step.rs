@@ -1,0 +1,259 @@
+//! The step inspector: a blueprint step's title, layer, stage, actor (and the actor's
+//! own name and kind), what it does, the touchpoints it serves, its duration against
+//! its time standard, whether it is a fail point, and its evidence.
+
+use crate::app::panels::Panel;
+use crate::app::widgets::{choice, field_id, heading, text_area, text_field, text_field_with_id};
+use crate::model::{
+    Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, Item, Stage,
+    Step, StepId,
+};
+
+pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
+    let journey = p.journey;
+    let Some(original) = journey.step(id) else {
+        return;
+    };
+    let i18n = &p.i18n;
+    let mut step = original.clone();
+    let mut typed = None;
+    heading(ui, &i18n.tr("inspector-step"));
+    ui.label(egui::RichText::new(id.as_str()).small().weak());
+    let title = text_field_with_id(
+        ui,
+        i18n,
+        Some(field_id(id.as_str(), "title")),
+        &i18n.tr("field-title"),
+        &mut step.title,
+    );
+    if title.changed() {
+        typed = Some("title");
+    }
+    choice(
+        ui,
+        &i18n.tr("field-lane"),
+        &mut step.lane,
+        BlueprintLane::ALL,
+        |l| i18n.term("blueprint-lane", l.key()),
+    );
+    let mut stage = step.stage;
+    if choice(ui, &i18n.tr("field-stage"), &mut stage, Stage::ALL, |s| {
+        i18n.stage_name(journey, s)
+    }) {
+        p.actions
+            .edit(move_step(journey, &step, stage), "edit-step");
+        return;
+    }
+    actor_ui(p, ui, &mut step);
+    let i18n = &p.i18n;
+    if text_area(
+        ui,
+        i18n,
+        &i18n.tr("field-description"),
+        &mut step.description,
+        2,
+    )
+    .changed()
+    {
+        typed = Some("description");
+    }
+    ui.label(
+        egui::RichText::new(i18n.tr("field-serves"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        // The stage's touchpoints, and any other it already serves.
+        let shown: Vec<&crate::model::Touchpoint> = journey
+            .touchpoints
+            .iter()
+            .filter(|t| t.stage == step.stage || step.serves.contains(&t.id))
+            .collect();
+        for tp in shown {
+            let mut on = step.serves.contains(&tp.id);
+            if ui.checkbox(&mut on, tp.name()).changed() {
+                step.serves.retain(|t| t != &tp.id);
+                if on {
+                    step.serves.push(tp.id.clone());
+                }
+            }
+        }
+    });
+    for (field, label, value) in [
+        ("duration", "field-duration", &mut step.duration),
+        (
+            "time_standard",
+            "field-time-standard",
+            &mut step.time_standard,
+        ),
+    ] {
+        duration_field(ui, i18n, id, field, label, value);
+    }
+    ui.checkbox(&mut step.fail_point, i18n.tr("field-fail-point"));
+    ui.label(
+        egui::RichText::new(i18n.tr("field-evidence"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for item in &journey.evidence {
+            let mut on = step.evidence.contains(&item.id);
+            let kind = i18n.term("evidence-kind", item.kind.key());
+            if ui
+                .checkbox(&mut on, format!("{} {kind}", item.id))
+                .on_hover_text(&item.text)
+                .changed()
+            {
+                step.evidence.retain(|e| e != &item.id);
+                if on {
+                    step.evidence.push(item.id.clone());
+                }
+            }
+        }
+    });
+    if step != *original {
+        let edit = Edit::Replace(Element::Step(step.clone()));
+        match typed {
+            Some(field) => p.actions.typing(edit, "edit-step", format!("{id}/{field}")),
+            None => p.actions.edit(edit, "edit-step"),
+        }
+    }
+    ui.separator();
+    if ui.button(p.i18n.tr("delete-step")).clicked() {
+        p.actions.edit(
+            Edit::delete(journey, &ElementId::Step(id.clone())),
+            "edit-delete",
+        );
+    }
+}
+
+/// The step moved to the end of `stage` (steps stay grouped by stage).
+fn move_step(journey: &crate::model::Journey, step: &Step, stage: Stage) -> Edit {
+    let others = journey.steps.iter().filter(|s| s.id != step.id);
+    let index = others.filter(|s| s.stage <= stage).count();
+    let mut moved = step.clone();
+    moved.stage = stage;
+    Edit::Batch(vec![
+        Edit::Remove(ElementId::Step(step.id.clone())),
+        Edit::Insert {
+            index,
+            element: Element::Step(moved),
+        },
+    ])
+}
+
+/// Who does the step: one of the actors, none, or a new one; the chosen actor's name
+/// and kind edited here too (an actor is a catalogue entry, shared by its steps).
+fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
+    let journey = p.journey;
+    let i18n = &p.i18n;
+    let none = i18n.tr("step-no-actor");
+    let name = |a: &Option<ActorId>| {
+        a.as_ref()
+            .and_then(|a| journey.actor(a))
+            .map_or(none.clone(), |a| a.name.clone())
+    };
+    let mut create = false;
+    egui::ComboBox::from_label(i18n.tr("field-actor"))
+        .selected_text(name(&step.actor))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut step.actor, None, &none);
+            for actor in &journey.actors {
+                ui.selectable_value(&mut step.actor, Some(actor.id.clone()), &actor.name);
+            }
+            if ui.button(i18n.tr("actor-add")).clicked() {
+                create = true;
+            }
+        });
+    if create {
+        let name = i18n.tr("actor-new-name");
+        let actor = Actor {
+            id: journey.new_actor_id(&name),
+            name,
+            kind: ActorKind::Staff,
+            colour: crate::model::distinct_colour(journey.actors.iter().map(|a| a.colour)),
+        };
+        let mut assigned = step.clone();
+        assigned.actor = Some(actor.id.clone());
+        p.actions.edit(
+            Edit::Batch(vec![
+                Edit::Insert {
+                    index: journey.actors.len(),
+                    element: Element::Actor(actor),
+                },
+                Edit::Replace(Element::Step(assigned)),
+            ]),
+            "edit-actor",
+        );
+        *step = journey
+            .step(&step.id)
+            .cloned()
+            .unwrap_or_else(|| step.clone());
+        return;
+    }
+    let Some(actor) = step.actor.as_ref().and_then(|a| journey.actor(a)) else {
+        return;
+    };
+    let mut edited = actor.clone();
+    ui.indent("actor", |ui| {
+        let named =
+            text_field(ui, i18n, &i18n.tr("resolve-field-name"), &mut edited.name).changed();
+        choice(
+            ui,
+            &i18n.tr("field-kind"),
+            &mut edited.kind,
+            ActorKind::ALL,
+            |k| i18n.term("actor-kind", k.key()),
+        );
+        if edited != *actor {
+            let edit = Edit::Replace(Element::Actor(edited.clone()));
+            if named {
+                p.actions
+                    .typing(edit, "edit-actor", format!("{}/name", edited.id));
+            } else {
+                p.actions.edit(edit, "edit-actor");
+            }
+        }
+    });
+}
+
+/// A duration typed as "30 min": what was typed stays while it is not one yet (with
+/// the hint in the warning colour); a duration sets the field, an empty text clears it.
+fn duration_field(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    id: &StepId,
+    field: &str,
+    label: &str,
+    value: &mut Option<Duration>,
+) {
+    let key = field_id(id.as_str(), field);
+    let shown = value.map(|d| d.to_string()).unwrap_or_default();
+    let mut text: String = ui
+        .data(|d| d.get_temp::<(String, String)>(key))
+        .filter(|(was, _)| *was == shown)
+        .map_or(shown.clone(), |(_, typed)| typed);
+    ui.label(egui::RichText::new(i18n.tr(label)).small().strong());
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(key)
+            .hint_text(i18n.tr("duration-hint"))
+            .desired_width(f32::INFINITY),
+    );
+    let parsed = Duration::parse(&text);
+    if response.changed() {
+        if text.trim().is_empty() {
+            *value = None;
+        } else if let Ok(d) = parsed {
+            *value = Some(d);
+        }
+    }
+    let now = value.map(|d| d.to_string()).unwrap_or_default();
+    ui.data_mut(|d| d.insert_temp(key, (now, text.clone())));
+    if !text.trim().is_empty() && Duration::parse(&text).is_err() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            egui::RichText::new(i18n.tr("notice-bad-duration")).small(),
+        );
+    }
+}

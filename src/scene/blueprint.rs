@@ -1,0 +1,295 @@
+//! The service blueprint beneath the touchpoints: a lane per layer (frontstage,
+//! backstage, support), the three lines between them labelled on the line (the line of
+//! interaction above frontstage, of visibility above backstage, of internal interaction
+//! above support), each step's card with its actor and duration (over its time standard
+//! in the warning colour), the grey-area marker on fail points, and a short arrow from
+//! a step up to each touchpoint it serves where that touchpoint is not straight above.
+
+use super::card::block;
+use super::{Align, Line, Paint, Shape, TextBox};
+use crate::i18n::I18n;
+use crate::layout::{Lane, MapLayout, Point, Rect, StepBox};
+use crate::model::{Journey, Severity, Step};
+use crate::theme::Theme;
+
+/// Space inside a step's card.
+const PAD: f32 = 8.0;
+/// The actor-coloured strip at a step card's left.
+const STRIP: f32 = 5.0;
+
+/// The three lines, top down: the lane each runs above, and its message id.
+pub const LINES: [(Lane, &str); 3] = [
+    (Lane::Frontstage, "blueprint-line-interaction"),
+    (Lane::Backstage, "blueprint-line-visibility"),
+    (Lane::Support, "blueprint-line-internal"),
+];
+
+/// The blueprint's lines, their labels and every step in view.
+pub fn blueprint(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    visible: &Rect,
+) {
+    if layout.steps.is_empty() {
+        return;
+    }
+    lines(out, layout, theme, i18n);
+    let first = layout
+        .steps
+        .partition_point(|s| s.rect.max.x < visible.min.x && layout_is_sorted(layout));
+    for step_box in layout.steps[first..]
+        .iter()
+        .filter(|s| s.rect.intersects(visible))
+    {
+        if let Some(step) = journey.steps.get(step_box.index) {
+            step_card(out, journey, step_box.rect, step, theme, i18n);
+            serves_arrows(out, layout, step_box, step, theme);
+        }
+    }
+}
+
+/// Whether the steps run left to right (the timeline; the wall's grid does not), so a
+/// view may skip those left of it.
+fn layout_is_sorted(layout: &MapLayout) -> bool {
+    layout.arrangement == crate::layout::Arrangement::Timeline
+}
+
+/// A dashed line across the map above each blueprint lane, its name on the line at the
+/// lanes' left (in the label column on the timeline).
+fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+    let size = theme.small_size;
+    for (lane, message) in LINES {
+        let Some(lane_box) = layout.lanes.iter().find(|l| l.lane == lane) else {
+            continue;
+        };
+        let y = lane_box.rect.min.y - theme.metrics.lane_gap / 2.0;
+        out.push(Shape::Polyline {
+            points: vec![
+                Point::new(layout.bounds.min.x, y),
+                Point::new(layout.bounds.max.x, y),
+            ],
+            line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),
+        });
+        let label = i18n.tr(message);
+        let left = if lane_box.label.width() >= 40.0 {
+            lane_box.label.min.x + super::LANE_LABEL_INSET
+        } else {
+            lane_box.rect.min.x + 6.0
+        };
+        let width = crate::text::width(&label, size, true);
+        let height = crate::text::height(1, size);
+        let pill = Rect::from_min_size(
+            left - 4.0,
+            y - height / 2.0 - 2.0,
+            width + 8.0,
+            height + 4.0,
+        );
+        out.push(Shape::Rect {
+            rect: pill,
+            radius: 4.0,
+            fill: Some(Paint::solid(theme.background)),
+            stroke: Some(Line::solid(theme.emotion_line, 1.0)),
+        });
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(left, y - height / 2.0),
+            text: label,
+            size,
+            bold: true,
+            colour: theme.emotion_line,
+            max_width: width + 1.0,
+            max_lines: 1,
+            align: Align::Left,
+        }));
+    }
+}
+
+/// The height a line's label takes above and below its line.
+pub fn line_label_room(theme: &Theme) -> f32 {
+    crate::text::height(1, theme.small_size) / 2.0 + 4.0
+}
+
+/// The widest line label, so the label column holds it.
+pub fn widest_line_label(theme: &Theme, i18n: &I18n) -> f32 {
+    LINES
+        .iter()
+        .map(|(_, m)| crate::text::width(&i18n.tr(m), theme.small_size, true))
+        .fold(0.0, f32::max)
+        + 2.0 * super::LANE_LABEL_INSET
+        + 8.0
+}
+
+/// What a step's card says under its title: the actor, and the duration over its
+/// time standard.
+pub fn step_facts(journey: &Journey, step: &Step, i18n: &I18n) -> (Option<String>, Option<String>) {
+    let actor = step
+        .actor
+        .as_ref()
+        .and_then(|a| journey.actor(a))
+        .map(|a| a.name.clone())
+        .filter(|n| !n.trim().is_empty());
+    let shown = |d: crate::model::Duration| duration_text(d, i18n);
+    let time = match (step.duration, step.time_standard) {
+        (Some(d), Some(s)) => Some(crate::tr!(
+            i18n,
+            "step-duration-standard",
+            duration = shown(d),
+            standard = shown(s)
+        )),
+        (Some(d), None) => Some(shown(d)),
+        (None, Some(s)) => Some(crate::tr!(i18n, "step-standard-only", standard = shown(s))),
+        (None, None) => None,
+    };
+    (actor, time)
+}
+
+/// A duration in the map's language ("30 min", "2 sem").
+pub fn duration_text(d: crate::model::Duration, i18n: &I18n) -> String {
+    format!("{} {}", d.amount, i18n.term("time-unit", d.unit.key()))
+}
+
+/// A step's card drawn in `rect`; returns the height its content needs.
+pub fn step_card(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    rect: Rect,
+    step: &Step,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let actor = step.actor.as_ref().and_then(|a| journey.actor(a));
+    let colour = actor.map_or(theme.card_border, |a| a.colour);
+    out.push(Shape::Rect {
+        rect,
+        radius: theme.metrics.card_rounding,
+        fill: Some(Paint::solid(theme.card_fill)),
+        stroke: Some(if step.fail_point {
+            Line::solid(theme.grey_area_fill(Severity::High), 2.0)
+        } else {
+            Line::dashed(theme.card_border, 1.0, 5.0, 3.0)
+        }),
+    });
+    out.push(Shape::Rect {
+        rect: Rect::from_min_size(rect.min.x, rect.min.y, STRIP, rect.height()),
+        radius: 2.0,
+        fill: Some(Paint::solid(colour)),
+        stroke: None,
+    });
+    let marker = if step.fail_point {
+        theme.badge_size * 0.8 * 2.0 + 4.0
+    } else {
+        0.0
+    };
+    let left = rect.min.x + STRIP + PAD;
+    let width = rect.width() - STRIP - 2.0 * PAD;
+    let mut y = rect.min.y + PAD;
+    let (shape, height) = block(
+        Point::new(left, y),
+        step.title.clone(),
+        theme.body_size,
+        true,
+        theme.text,
+        width - marker,
+        usize::MAX,
+    );
+    out.push(shape);
+    y += height.max(if step.fail_point { marker - 4.0 } else { 0.0 }) + 4.0;
+    let (actor_name, time) = step_facts(journey, step, i18n);
+    for (value, colour) in [
+        (actor_name, theme.text_muted),
+        (
+            time,
+            if step.over_standard() {
+                theme.pain_point
+            } else {
+                theme.text_muted
+            },
+        ),
+    ] {
+        let Some(value) = value else { continue };
+        let (shape, height) = block(
+            Point::new(left, y),
+            value,
+            theme.small_size,
+            step.over_standard() && colour == theme.pain_point,
+            colour,
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 3.0;
+    }
+    if step.fail_point {
+        fail_marker(out, rect, theme);
+    }
+    y - rect.min.y + PAD
+}
+
+/// The grey-area marker ("!" on the grey areas' colour) at a fail point's top right.
+fn fail_marker(out: &mut Vec<Shape>, rect: Rect, theme: &Theme) {
+    let size = theme.badge_size;
+    let radius = size * 0.8;
+    let colour = theme.grey_area_fill(Severity::High);
+    let center = Point::new(rect.max.x - radius - 4.0, rect.min.y + radius + 4.0);
+    out.push(Shape::Circle {
+        center,
+        radius,
+        fill: Some(Paint::solid(colour)),
+        stroke: None,
+    });
+    out.push(Shape::Text(TextBox {
+        pos: Point::new(center.x, center.y - size * 0.6),
+        text: "!".to_owned(),
+        size,
+        bold: true,
+        colour: theme.text_on(colour),
+        max_width: radius * 2.0,
+        max_lines: 1,
+        align: Align::Center,
+    }));
+}
+
+/// From a step's top to the line above its lane, under each touchpoint it serves that
+/// is not straight above it: a thin line in the gap with an arrowhead at the line.
+fn serves_arrows(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    step_box: &StepBox,
+    step: &Step,
+    theme: &Theme,
+) {
+    let Some(top) = layout
+        .lanes
+        .iter()
+        .find(|l| l.lane == Lane::of(step_box.lane))
+        .map(|l| l.rect.min.y - theme.metrics.lane_gap / 2.0)
+    else {
+        return;
+    };
+    let from = Point::new(step_box.rect.center().x, step_box.rect.min.y);
+    for id in &step.serves {
+        let Some(slot) = layout.slots.iter().find(|s| &s.id == id) else {
+            continue;
+        };
+        let x = slot.card.center().x;
+        if (slot.card.min.x..=slot.card.max.x).contains(&from.x) {
+            continue;
+        }
+        let tip = Point::new(x, top + 3.0);
+        let colour = theme.text_muted;
+        out.push(Shape::Polyline {
+            points: vec![from, Point::new(from.x, from.y - 6.0), tip],
+            line: Line::dashed(colour, 1.0, 4.0, 3.0),
+        });
+        out.push(Shape::Polyline {
+            points: vec![
+                Point::new(tip.x - 4.0, tip.y + 6.0),
+                tip,
+                Point::new(tip.x + 4.0, tip.y + 6.0),
+            ],
+            line: Line::solid(colour, 1.2),
+        });
+    }
+}
