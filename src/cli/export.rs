@@ -22,6 +22,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         }),
         slides: args.slides,
         evidence: !args.no_evidence,
+        blueprint: args.blueprint == super::OnOff::On,
     };
     let written = export::export_file(&parsed.journey, &args.output, options)
         .with_context(|| format!("cannot export {}", args.file.display()))?;

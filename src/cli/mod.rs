@@ -243,6 +243,17 @@ pub struct ExportArgs {
     /// Leave out the evidence lane (each touchpoint's strongest quote and metrics).
     #[arg(long)]
     pub no_evidence: bool,
+    /// The service blueprint's lanes (frontstage, backstage, support) under the
+    /// touchpoints, when the map has steps.
+    #[arg(long, value_enum, default_value_t = OnOff::On)]
+    pub blueprint: OnOff,
+}
+
+/// A switch on the command line: `on` or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {

@@ -77,6 +77,8 @@ pub struct ExportOptions {
     /// The evidence lane under the cards: each touchpoint's strongest quote and its
     /// metrics.
     pub evidence: bool,
+    /// The service blueprint's lanes under the touchpoints, when the map has steps.
+    pub blueprint: bool,
 }
 
 impl Default for ExportOptions {
@@ -89,6 +91,7 @@ impl Default for ExportOptions {
             paper: None,
             slides: false,
             evidence: true,
+            blueprint: true,
         }
     }
 }
@@ -314,6 +317,9 @@ pub fn export_theme(options: &ExportOptions) -> Theme {
     theme.metrics = theme
         .metrics
         .collapsing_empty_stages(options.collapse_empty_stages);
+    if !options.blueprint {
+        theme.metrics.step_height = 0.0;
+    }
     theme
 }
 

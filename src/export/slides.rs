@@ -78,8 +78,8 @@ pub fn slide_theme() -> Theme {
             emotion_height: 170.0,
             pains_height: 0.0,
             department_height: 0.0,
-            step_height: 0.0,
-            step_empty_height: 0.0,
+            step_height: 110.0,
+            step_empty_height: 56.0,
             lane_gap: 10.0,
             card_rounding: 10.0,
             callout_width: callout_width(),
@@ -261,6 +261,7 @@ fn footer(out: &mut Vec<Shape>, journey: &Journey, n: usize, count: usize, theme
 fn strip_journey(
     journey: &Journey,
     touchpoints: Vec<Touchpoint>,
+    steps: Vec<crate::model::Step>,
     stages: BTreeMap<Stage, StageNotes>,
 ) -> Journey {
     Journey {
@@ -276,7 +277,7 @@ fn strip_journey(
         departments: journey.departments.clone(),
         actors: journey.actors.clone(),
         touchpoints,
-        steps: journey.steps.clone(),
+        steps,
         evidence: journey.evidence.clone(),
         grey_areas: Vec::new(),
         opportunities: journey.opportunities.clone(),
@@ -447,8 +448,12 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
 /// The map's stage headers and emotion lane across all six stages, as wide as a slide:
 /// the map's own curve, lows ringed.
 fn curve_strip(journey: &Journey, theme: &Theme, i18n: &I18n) -> Strip {
-    let mut curve_journey =
-        strip_journey(journey, journey.touchpoints.clone(), labels_only(journey));
+    let mut curve_journey = strip_journey(
+        journey,
+        journey.touchpoints.clone(),
+        Vec::new(),
+        labels_only(journey),
+    );
     curve_journey.opportunities.clear();
     let least =
         scene::header_least_widths(&curve_journey, theme, i18n).map(|w| w.max(CURVE_STAGE_WIDTH));
@@ -665,7 +670,20 @@ impl<'a> Strips<'a> {
         if let Some(own) = journey.stages.get(&stage) {
             notes.insert(stage, own.clone());
         }
-        let part = strip_journey(journey, touchpoints, notes);
+        // The blueprint's steps behind these cards (the stage's steps serving none go
+        // with its first cards).
+        let first_of_stage = indices.first() == Some(&journey.stage_range(stage).start);
+        let steps: Vec<crate::model::Step> = journey.steps[journey.step_range(stage)]
+            .iter()
+            .filter(|s| {
+                s.serves
+                    .iter()
+                    .any(|t| touchpoints.iter().any(|tp| &tp.id == t))
+                    || (s.serves.is_empty() && first_of_stage)
+            })
+            .cloned()
+            .collect();
+        let part = strip_journey(journey, touchpoints, steps, notes);
         let evidence = self.evidence && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
         let fit = self.fits.entry(slot.to_bits()).or_default();
         let metrics = fit.metrics(&part, &theme, self.i18n, evidence);

@@ -292,6 +292,22 @@ pub(crate) fn bracket(from_x: f32, to_x: f32, top: f32) -> Rect {
     }
 }
 
+/// A grey area with a step at an end: a bracket in the grey-area lane from the left
+/// end's centre to inside the right end's far edge, so its badge sits over a card, not
+/// in the gap between them where a neighbouring band's leader runs down.
+pub(crate) fn step_bracket(a: Rect, b: Rect, top: f32) -> Rect {
+    let (left, right) = if a.center().x <= b.center().x {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    bracket(
+        left.center().x,
+        (right.max.x - 12.0).max(right.center().x),
+        top,
+    )
+}
+
 /// Where a grey area on one touchpoint (a failing one) is marked: under its card.
 pub(crate) fn under_card(card: Rect, top: f32) -> Rect {
     Rect {
@@ -631,8 +647,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 let band = if a == b {
                     under_card(a, grey_top)
                 } else {
-                    let (x0, x1) = (a.center().x, b.center().x);
-                    bracket(x0.min(x1), x0.max(x1), grey_top)
+                    step_bracket(a, b, grey_top)
                 };
                 return Some(GreyAreaBox {
                     id: g.id.clone(),

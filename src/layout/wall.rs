@@ -129,8 +129,11 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
             }
         }
     }
+    // On the wall the blueprint's lanes go under the callouts (laid out from 0 here,
+    // moved down once the callouts' height is known), so no leader from the curve to
+    // a callout crosses a step.
     let mut blueprint_rows = Vec::new();
-    let mut y = band_top + band + m.lane_gap;
+    let mut y = 0.0;
     for lane in [Lane::Frontstage, Lane::Backstage, Lane::Support] {
         let k = lane.layer().map_or(0, |l| l as usize);
         let h = super::blueprint_height(journey, m, lane, step_rows[k]);
@@ -139,7 +142,8 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
             y += h + m.lane_gap;
         }
     }
-    let grey_top = y;
+    let blueprint_height = y;
+    let grey_top = band_top + band + m.lane_gap;
     let lowest = journey
         .touchpoints
         .iter()
@@ -253,8 +257,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
                 let band = if a == b {
                     super::under_card(a, grey_top)
                 } else {
-                    let (x0, x1) = (a.center().x, b.center().x);
-                    super::bracket(x0.min(x1), x0.max(x1), grey_top)
+                    super::step_bracket(a, b, grey_top)
                 };
                 return Some(GreyAreaBox {
                     id: g.id.clone(),
@@ -306,7 +309,15 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         ..m.clone()
     };
     let (row_ends, grey_height) = place_callouts(&mut grey_areas, grey_top, right, &flush);
-    let bottom = grey_top + grey_height + m.lane_gap;
+    let blueprint_top = grey_top + grey_height + m.lane_gap;
+    for step in &mut steps {
+        step.rect.min.y += blueprint_top;
+        step.rect.max.y += blueprint_top;
+    }
+    for row in &mut blueprint_rows {
+        row.1 += blueprint_top;
+    }
+    let bottom = blueprint_top + blueprint_height;
     let right = right.max(row_ends.iter().copied().fold(0.0, f32::max) + PADDING);
     for stage in &mut stages {
         stage.column.max.y = bottom;
@@ -323,17 +334,18 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         lane(Lane::Cards, cards_top, cards_height),
         lane(Lane::Emotion, band_top, band),
     ];
+    lanes.push(lane(Lane::GreyAreas, grey_top, grey_height));
     lanes.extend(
         blueprint_rows
             .iter()
             .filter(|(_, _, h)| *h > 0.0)
             .map(|&(l, top, h)| lane(l, top, h)),
     );
-    lanes.push(lane(Lane::GreyAreas, grey_top, grey_height));
     MapLayout {
         arrangement: Arrangement::Wall,
         bounds: Rect::from_min_size(0.0, 0.0, right, bottom),
-        focus: Rect::from_min_size(0.0, 0.0, right, grey_top),
+        // The stages, cards and curve; the blueprint's lanes and the callouts are below.
+        focus: Rect::from_min_size(0.0, 0.0, right, band_top + band + m.lane_gap),
         stages,
         lanes,
         slots,

@@ -61,20 +61,20 @@ fn layout_is_sorted(layout: &MapLayout) -> bool {
 /// lanes' left (in the label column on the timeline).
 fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
     let size = theme.small_size;
+    let pad = 4.0;
     for (lane, message) in LINES {
         let Some(lane_box) = layout.lanes.iter().find(|l| l.lane == lane) else {
             continue;
         };
         let y = lane_box.rect.min.y - theme.metrics.lane_gap / 2.0;
-        out.push(Shape::Polyline {
-            points: vec![
-                Point::new(layout.bounds.min.x, y),
-                Point::new(layout.bounds.max.x, y),
-            ],
-            line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),
-        });
-        let label = i18n.tr(message);
-        let left = if lane_box.label.width() >= 40.0 {
+        // Without a label column (the wall), the line's label names the lane below it.
+        let labelled = lane_box.label.width() >= 40.0;
+        let label = if labelled {
+            i18n.tr(message)
+        } else {
+            format!("{} · {}", i18n.tr(message), i18n.term("lane", lane.key()))
+        };
+        let left = if labelled {
             lane_box.label.min.x + super::LANE_LABEL_INSET
         } else {
             lane_box.rect.min.x + 6.0
@@ -82,11 +82,23 @@ fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
         let width = crate::text::width(&label, size, true);
         let height = crate::text::height(1, size);
         let pill = Rect::from_min_size(
-            left - 4.0,
+            left - pad,
             y - height / 2.0 - 2.0,
-            width + 8.0,
+            width + 2.0 * pad,
             height + 4.0,
         );
+        // The line runs up to its label and on after it: the label sits on the line.
+        for (from, to) in [
+            (layout.bounds.min.x, pill.min.x),
+            (pill.max.x, layout.bounds.max.x),
+        ] {
+            if to > from {
+                out.push(Shape::Polyline {
+                    points: vec![Point::new(from, y), Point::new(to, y)],
+                    line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),
+                });
+            }
+        }
         out.push(Shape::Rect {
             rect: pill,
             radius: 4.0,

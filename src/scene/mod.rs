@@ -248,7 +248,15 @@ pub fn stages(
         });
         stage_header(out, journey, stage_box.header, stage_box.stage, theme, i18n);
     }
-    for lane in &layout.lanes {
+    for (k, lane) in layout.lanes.iter().enumerate() {
+        // Above a blueprint lane, its dashed line (labelled) is the rule.
+        if layout
+            .lanes
+            .get(k + 1)
+            .is_some_and(|next| next.lane.layer().is_some())
+        {
+            continue;
+        }
         let y = lane.rect.max.y + theme.metrics.lane_gap / 2.0;
         let points = vec![
             Point::new(layout.bounds.min.x, y),

@@ -48,7 +48,7 @@ fn changed(old: &Journey) -> Journey {
     // Grey areas: open one, change one, resolve one.
     let opened = journeymap::document::suggested_grey_area(
         &new,
-        "ga-5".into(),
+        "ga-9".into(),
         &"tp-3".into(),
         &"tp-4".into(),
     );
@@ -99,7 +99,7 @@ fn every_kind_of_change_is_named() {
         "reordered within usage",
         "+ touchpoint tp-17 \"Loyalty email\" added",
         "- touchpoint tp-16 \"Review posted on social media\" removed",
-        "+ grey area ga-5",
+        "+ grey area ga-9",
         "~ grey area ga-1 \"App tracking and courier system out of step\": severity High -> Critical",
         "✓ grey area ga-3 \"Bought online, cannot return in store\" resolved",
         "+ evidence ev-13 \"New interview\" added",

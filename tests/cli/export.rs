@@ -815,6 +815,17 @@ fn every_word(journey: &Journey) -> Vec<String> {
             said.push(quote.text.trim().to_owned());
         }
     }
+    // The blueprint: every step's title, its actor and its time, and the three lines.
+    for step in &journey.steps {
+        said.push(step.title.trim().to_owned());
+        let (actor, time) = journeymap::scene::step_facts(journey, step, &i18n);
+        said.extend(actor.into_iter().chain(time));
+    }
+    if !journey.steps.is_empty() {
+        for (_, line) in journeymap::scene::BLUEPRINT_LINES {
+            said.push(i18n.tr(line));
+        }
+    }
     said
 }
 

@@ -1,6 +1,7 @@
 //! The command line on real files: check, fmt, new, export, diff, merge and the git
 //! drivers with the real `git`. No display needed; runs with `--no-default-features`.
 
+mod blueprint;
 mod cli_files;
 mod curves;
 mod deviations;

@@ -125,6 +125,7 @@ pub fn export_window_ui(
                     &mut options.collapse_empty_stages,
                     i18n.tr("export-collapse-empty-stages"),
                 );
+                ui.checkbox(&mut options.blueprint, i18n.tr("cmd-blueprint-lanes"));
             }
             let hint = if !picture {
                 "export-data-hint"
