@@ -83,6 +83,23 @@ fn frames(c: &mut Criterion) {
         b.iter(|| black_box(frame(&ctx, &mut large, screen())))
     });
 
+    // The service blueprint: 20,000 steps under 10,000 touchpoints, the overview.
+    let ctx = egui::Context::default();
+    let mut blueprint = generate(10_000, 11);
+    journeymap::generate::add_steps(&mut blueprint, 2);
+    let mut blueprint = app_with(blueprint);
+    settle(&ctx, &mut blueprint);
+    blueprint.act(Action::Command(AppCommand::ZoomFit));
+    settle(&ctx, &mut blueprint);
+    group.bench_function("10000_with_20000_steps_overview", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut blueprint, screen())))
+    });
+    blueprint.act(Action::View(ViewChange::FocusStage(Stage::Usage)));
+    settle(&ctx, &mut blueprint);
+    group.bench_function("10000_with_20000_steps_one_stage", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut blueprint, screen())))
+    });
+
     // Dragging a card of the 1,000-touchpoint map at the default (fit height) zoom.
     let ctx = egui::Context::default();
     let mut dragging = app(1_000);

@@ -235,3 +235,51 @@ pub mod hostile {
         journey
     }
 }
+
+/// Adds `per_touchpoint` blueprint steps under every touchpoint of `journey` (each
+/// serving it, the layers in turn, four actors, some over their time standard and some
+/// fail points): the benchmarks' blueprint.
+pub fn add_steps(journey: &mut Journey, per_touchpoint: usize) {
+    use crate::model::{Actor, ActorKind, BlueprintLane, Duration, Rgb, Step, TimeUnit};
+    let kinds = [
+        ActorKind::Staff,
+        ActorKind::System,
+        ActorKind::Partner,
+        ActorKind::Staff,
+    ];
+    for (n, kind) in kinds.iter().enumerate() {
+        journey.actors.push(Actor {
+            id: format!("actor-{}", n + 1).as_str().into(),
+            name: format!("Actor {}", n + 1),
+            kind: *kind,
+            colour: Rgb::hex(0x4e79a7 + 0x1f2f * n as u32),
+        });
+    }
+    let mut number = 0;
+    let mut steps = Vec::with_capacity(journey.touchpoints.len() * per_touchpoint);
+    for tp in &journey.touchpoints {
+        for k in 0..per_touchpoint {
+            number += 1;
+            let lane = BlueprintLane::ALL[(number + k) % 3];
+            let mut step = Step::new(
+                format!("st-{number}").as_str().into(),
+                tp.stage,
+                lane,
+                format!("Step {number} behind {}", tp.title),
+            );
+            step.actor = Some(format!("actor-{}", number % 4 + 1).as_str().into());
+            step.serves.push(tp.id.clone());
+            step.duration = Some(Duration {
+                amount: (number % 90) as f64,
+                unit: TimeUnit::Min,
+            });
+            step.time_standard = Some(Duration {
+                amount: 60.0,
+                unit: TimeUnit::Min,
+            });
+            step.fail_point = number % 17 == 0;
+            steps.push(step);
+        }
+    }
+    journey.steps = steps;
+}

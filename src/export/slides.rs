@@ -78,8 +78,10 @@ pub fn slide_theme() -> Theme {
             emotion_height: 170.0,
             pains_height: 0.0,
             department_height: 0.0,
-            step_height: 110.0,
-            step_empty_height: 56.0,
+            // A stage's slide leaves the blueprint out: with its lanes the strip no
+            // longer fits 16:9 with every text at 18 px or more.
+            step_height: 0.0,
+            step_empty_height: 0.0,
             lane_gap: 10.0,
             card_rounding: 10.0,
             callout_width: callout_width(),

@@ -6,6 +6,7 @@
 mod common;
 
 mod attachments;
+mod blueprint;
 mod deviations;
 mod editor;
 mod editor_spanish;

@@ -82,9 +82,10 @@ fn grey_areas_and_the_emotion_curve_are_where_the_layout_puts_them() {
         )
         .unwrap(),
     );
-    for band in &page.layout.grey_areas {
+    for band in page.layout.grey_areas.iter().filter(|b| b.neighbours) {
         // Mid-height of the band, in the emotion lane: the hatched fill is grey and darker
-        // than the stage background.
+        // than the stage background (brackets, between non-neighbours or steps, are in
+        // the grey-area lane).
         let at = page.on_page(journey_point(
             band.band.center().x,
             page.layout.neutral_y + 40.0,

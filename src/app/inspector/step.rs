@@ -233,13 +233,15 @@ fn duration_field(
         .data(|d| d.get_temp::<(String, String)>(key))
         .filter(|(was, _)| *was == shown)
         .map_or(shown.clone(), |(_, typed)| typed);
-    ui.label(egui::RichText::new(i18n.tr(label)).small().strong());
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id(key)
-            .hint_text(i18n.tr("duration-hint"))
-            .desired_width(f32::INFINITY),
-    );
+    let label = ui.label(egui::RichText::new(i18n.tr(label)).small().strong());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(key)
+                .hint_text(i18n.tr("duration-hint"))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     let parsed = Duration::parse(&text);
     if response.changed() {
         if text.trim().is_empty() {

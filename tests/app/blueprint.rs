@@ -1,0 +1,129 @@
+//! The service blueprint in the real app: a backstage step added with its lane's "+",
+//! titled, serving a touchpoint; a grey area marked between two steps with Shift+click
+//! and Ctrl+G; Ctrl+Shift+Enter under a card; saved, loaded back, drawn.
+
+use crate::common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use journeymap::model::*;
+use std::path::Path;
+
+#[test]
+fn a_backstage_step_serving_a_touchpoint_and_a_grey_area_between_two_steps_are_saved_and_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let path = dir.path().join("journey.ron");
+    std::fs::copy(&source, &path).unwrap();
+    let before = journeymap::format::load(&path).unwrap().journey;
+    let mut h = harness_sized(app_on_file(&path), 1600.0, 1000.0);
+    settle(&mut h);
+
+    // The lane's "+" in Interest adds a backstage step there; its title takes the keys.
+    click(&mut h, "Add a Backstage step to Interest");
+    let step = h.state().journey().steps.last().cloned().map(|_| ());
+    assert!(step.is_some());
+    let added = h
+        .state()
+        .journey()
+        .steps
+        .iter()
+        .find(|s| !before.steps.iter().any(|b| b.id == s.id))
+        .cloned()
+        .expect("a new step");
+    assert_eq!(
+        (added.stage, added.lane),
+        (Stage::Interest, BlueprintLane::Backstage)
+    );
+    h.get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Stock check for the boots");
+    settle(&mut h);
+    // It serves the touchpoint above it: a checkbox in the inspector.
+    h.get_by_role_and_label(Role::CheckBox, "Browse the winter collection")
+        .click();
+    settle(&mut h);
+    type_into(&mut h, "Duration", "45 min");
+    let step = h.state().journey().step(&added.id).cloned().unwrap();
+    assert_eq!(step.title, "Stock check for the boots");
+    assert_eq!(step.serves, vec![TouchpointId::new("tp-3")]);
+    assert_eq!(
+        step.duration.map(|d| d.to_string()).as_deref(),
+        Some("45 min")
+    );
+
+    // A support step in the same stage, then a grey area between the two steps: click
+    // one, Shift+click the other, Ctrl+G.
+    click(&mut h, "Add a Support step to Interest");
+    h.get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("Stock system answers");
+    settle(&mut h);
+    let support = h
+        .state()
+        .journey()
+        .steps
+        .iter()
+        .find(|s| s.title == "Stock system answers")
+        .cloned()
+        .unwrap();
+    click(&mut h, "Stock check for the boots");
+    h.get_by_label("Stock system answers")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::G);
+    let grey = h
+        .state()
+        .journey()
+        .grey_areas
+        .iter()
+        .find(|g| !before.grey_areas.iter().any(|b| b.id == g.id))
+        .cloned()
+        .expect("a new grey area");
+    assert_eq!(grey.from, End::Step(added.id.clone()));
+    assert_eq!(grey.to, End::Step(support.id.clone()));
+
+    // Ctrl+Shift+Enter under a selected card: a frontstage step serving it.
+    h.get_by_role_and_label(Role::Button, "Browse the winter collection")
+        .click();
+    settle(&mut h);
+    let count = h.state().journey().steps.len();
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Enter);
+    assert_eq!(h.state().journey().steps.len(), count + 1);
+    let below = h
+        .state()
+        .journey()
+        .steps
+        .iter()
+        .find(|s| s.lane == BlueprintLane::Frontstage && s.stage == Stage::Interest)
+        .cloned()
+        .expect("a frontstage step under the card");
+    assert_eq!(below.serves, vec![TouchpointId::new("tp-3")]);
+
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    assert_eq!(&saved, h.state().journey());
+    assert!(saved.step(&added.id).is_some());
+    assert!(saved.grey_area(&grey.id).is_some_and(|g| g.from.is_step()));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(&format!("from: Step(\"{}\")", added.id)),
+        "the new form"
+    );
+
+    // Drawn: the step's card and the grey area's mark are in the map's layout and the
+    // canvas paints the step's title.
+    let theme = journeymap::theme::Theme::light();
+    let i18n = journeymap::i18n::I18n::new(saved.language);
+    let metrics = journeymap::scene::fitted(&saved, &theme, &i18n, false);
+    let layout = journeymap::layout::layout(&saved, &metrics);
+    assert!(layout.steps.iter().any(|s| s.id == added.id));
+    assert!(layout.grey_areas.iter().any(|g| g.id == grey.id));
+    let painted = painted_texts(&h);
+    assert!(
+        painted
+            .iter()
+            .any(|(text, _, _)| text.contains("Stock check")),
+        "the canvas draws the new step"
+    );
+}
