@@ -36,7 +36,7 @@ pub fn blueprint(
     if layout.steps.is_empty() {
         return;
     }
-    lines(out, layout, theme, i18n);
+    lines(out, layout, theme, i18n, true);
     let first = layout
         .steps
         .partition_point(|s| s.rect.max.x < visible.min.x && layout_is_sorted(layout));
@@ -59,7 +59,14 @@ fn layout_is_sorted(layout: &MapLayout) -> bool {
 
 /// A dashed line across the map above each blueprint lane, its name on the line at the
 /// lanes' left (in the label column on the timeline).
-fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+/// The three lines' labels alone (the canvas pins them with the lane names).
+pub fn line_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+    if !layout.steps.is_empty() {
+        lines(out, layout, theme, i18n, false);
+    }
+}
+
+fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n, with_lines: bool) {
     let size = theme.small_size;
     let pad = 4.0;
     for (lane, message) in LINES {
@@ -92,7 +99,7 @@ fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
             (layout.bounds.min.x, pill.min.x),
             (pill.max.x, layout.bounds.max.x),
         ] {
-            if to > from {
+            if to > from && with_lines {
                 out.push(Shape::Polyline {
                     points: vec![Point::new(from, y), Point::new(to, y)],
                     line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),

@@ -14,7 +14,10 @@ mod fit;
 mod grey_areas;
 pub mod overlap;
 
-pub use blueprint::{LINES as BLUEPRINT_LINES, blueprint, step_card, step_facts};
+pub use blueprint::{
+    LINES as BLUEPRINT_LINES, blueprint, line_labels as blueprint_line_labels, step_card,
+    step_facts,
+};
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,
     out_of_order_arrows, strongest_of, strongest_quote, touchpoint,

@@ -234,10 +234,16 @@ pub fn sticky_lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
     // The scene's labels, shifted to the pinned column.
     let mut shapes = Vec::new();
     scene::lane_labels(&mut shapes, layout, t, p.i18n);
+    scene::blueprint_line_labels(&mut shapes, layout, t, p.i18n);
     let shift = (left - p.rect(&layout.bounds).left()) / z;
     for shape in &mut shapes {
-        if let Shape::Text(text) = shape {
-            text.pos.x += shift;
+        match shape {
+            Shape::Text(text) => text.pos.x += shift,
+            Shape::Rect { rect, .. } => {
+                rect.min.x += shift;
+                rect.max.x += shift;
+            }
+            _ => {}
         }
     }
     p.render(&shapes);
