@@ -85,6 +85,9 @@ pub struct Metrics {
     pub step_height: f32,
     /// A blueprint lane with no steps: room for its name between two of the lines.
     pub step_empty_height: f32,
+    /// Room above a blueprint lane's steps for its line's label where there is no label
+    /// column (the wall); set by the fit.
+    pub line_label_room: f32,
     /// Whether the grey-area lane is drawn when the map has no grey areas (the editor
     /// keeps it, as the place they go; a slide's strip of the map leaves it out).
     pub grey_lane_when_empty: bool,
@@ -139,6 +142,7 @@ impl Default for Metrics {
             badge_room: 24.0,
             step_height: 96.0,
             step_empty_height: 48.0,
+            line_label_room: 0.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         }
@@ -234,6 +238,7 @@ impl Theme {
             badge_room: 48.0,
             step_height: 150.0,
             step_empty_height: 64.0,
+            line_label_room: 0.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         };

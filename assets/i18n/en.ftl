@@ -746,3 +746,15 @@ step-serves-add = Serves…
 duration-hint = 30 min, 2 h, 1 d, 1 w
 notice-bad-duration = Not a duration: write a number and a unit (min, h, d, w), as “30 min” or “2 d”
 delete-step = Delete step
+table-steps = Steps
+col-lane = Layer
+col-actor = Actor
+col-serves = Serves
+col-duration = Duration
+col-time-standard = Time standard
+col-fail-point = Fail point
+col-description = Description
+mermaid-steps-left-out = { $count ->
+    [one] 1 blueprint step is left out: a Mermaid journey has no service blueprint
+   *[other] { $count } blueprint steps are left out: a Mermaid journey has no service blueprint
+}

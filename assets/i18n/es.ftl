@@ -746,3 +746,15 @@ step-serves-add = Da soporte a…
 duration-hint = 30 min, 2 h, 1 d, 1 w
 notice-bad-duration = No es una duración: escribe un número y una unidad (min, h, d, w), como «30 min» o «2 d»
 delete-step = Eliminar paso
+table-steps = Pasos
+col-lane = Capa
+col-actor = Actor
+col-serves = Da soporte a
+col-duration = Duración
+col-time-standard = Tiempo estándar
+col-fail-point = Punto de fallo
+col-description = Descripción
+mermaid-steps-left-out = { $count ->
+    [one] Se omite 1 paso del blueprint: un journey de Mermaid no tiene blueprint de servicio
+   *[other] Se omiten { $count } pasos del blueprint: un journey de Mermaid no tiene blueprint de servicio
+}

@@ -9,8 +9,22 @@ use std::process::ExitCode;
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     // Check the format before loading, so a typo costs nothing.
-    export::Format::from_path(&args.output)?;
+    let format_of_output = export::Format::from_path(&args.output)?;
+    if args.steps && format_of_output != export::Format::Csv {
+        anyhow::bail!("--steps writes a spreadsheet: give a .csv output");
+    }
     let parsed = format::load(&args.file)?;
+    if args.steps {
+        let text = crate::interchange::steps::to_csv(&parsed.journey);
+        format::write_output(&args.output, text.as_bytes())
+            .with_context(|| format!("cannot write {}", args.output.display()))?;
+        eprintln!(
+            "wrote {} ({} steps)",
+            args.output.display(),
+            parsed.journey.steps.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let options = ExportOptions {
         scale: args.scale,
         transparent: args.transparent,

@@ -97,6 +97,26 @@ fn import_into(args: &ImportArgs, into: &std::path::Path, text: &str) -> anyhow:
         bail!("{}: nothing was imported", into.display());
     }
     let mut journey = parsed.journey;
+    if args.steps {
+        let report = crate::interchange::steps::import_into(&mut journey, text)
+            .map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
+        for warning in &report.warnings {
+            eprintln!("{file}: warning: {warning}");
+        }
+        for actor in &report.new_actors {
+            eprintln!("{file}: new actor {actor:?} added to the catalogue");
+        }
+        let text = parsed.line_ending.apply(loadable_text(&journey, &file)?);
+        format::atomic_write(into, text.as_bytes())
+            .with_context(|| format!("cannot write {}", into.display()))?;
+        eprintln!(
+            "wrote {} ({} steps added, {} updated)",
+            into.display(),
+            report.added.len(),
+            report.updated.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let report = csv::import_into(&mut journey, text).map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
     print_report(&file, &report);
     let text = parsed.line_ending.apply(loadable_text(&journey, &file)?);

@@ -195,6 +195,10 @@ pub struct ImportArgs {
     /// given; a sheet's file name is not a title).
     #[arg(long)]
     pub title: Option<String>,
+    /// With --into: the sheet is the blueprint's steps (`export --steps`), merged by
+    /// step id.
+    #[arg(long, requires = "into")]
+    pub steps: bool,
     /// With --into: import even though the journey's // comments will be lost.
     #[arg(long)]
     pub strip_comments: bool,
@@ -247,6 +251,9 @@ pub struct ExportArgs {
     /// touchpoints, when the map has steps.
     #[arg(long, value_enum, default_value_t = OnOff::On)]
     pub blueprint: OnOff,
+    /// With a .csv output: the blueprint's steps sheet instead of the touchpoints.
+    #[arg(long)]
+    pub steps: bool,
 }
 
 /// A switch on the command line: `on` or `off`.

@@ -57,6 +57,36 @@ pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
     ranked.into_iter().map(|(_, index)| index).collect()
 }
 
+/// Handoffs behind the customer's back worth marking: consecutive steps of a stage (in
+/// the order they run, across the layers) whose actor and layer both change, not marked
+/// yet and not dismissed, in journey order.
+pub fn step_handoff_suggestions(journey: &Journey) -> Vec<(StepId, StepId)> {
+    let marked: foldhash::HashSet<(&End, &End)> = journey
+        .grey_areas
+        .iter()
+        .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
+        .chain(
+            journey
+                .dismissed_suggestions
+                .iter()
+                .flat_map(|d| [(&d.from, &d.to), (&d.to, &d.from)]),
+        )
+        .collect();
+    let mut out = Vec::new();
+    for stage in Stage::ALL {
+        for pair in journey.steps[journey.step_range(*stage)].windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let changes =
+                a.actor.is_some() && b.actor.is_some() && a.actor != b.actor && a.lane != b.lane;
+            let (ea, eb) = (End::Step(a.id.clone()), End::Step(b.id.clone()));
+            if changes && !marked.contains(&(&ea, &eb)) {
+                out.push((a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// The edit adding an untitled touchpoint at the end of `stage`, and its id. It takes
 /// the channel and department of the stage's last card: rooms call out steps in a row.
 pub fn new_touchpoint(journey: &Journey, stage: Stage) -> (Edit, TouchpointId) {

@@ -9,7 +9,8 @@ mod elements;
 
 pub use elements::{
     attachment_path, grey_area_suggestions, new_step, new_touchpoint, new_touchpoint_after,
-    ranked_handoffs, resolve_attachment, suggested_grey_area, suggested_grey_area_between,
+    ranked_handoffs, resolve_attachment, step_handoff_suggestions, suggested_grey_area,
+    suggested_grey_area_between,
 };
 
 use crate::format;

@@ -82,6 +82,7 @@ pub fn slide_theme() -> Theme {
             // longer fits 16:9 with every text at 18 px or more.
             step_height: 0.0,
             step_empty_height: 0.0,
+            line_label_room: 0.0,
             lane_gap: 10.0,
             card_rounding: 10.0,
             callout_width: callout_width(),

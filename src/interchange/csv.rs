@@ -412,7 +412,7 @@ fn items(cell: &str, keep_empty: bool) -> Vec<String> {
 }
 
 /// A cell a spreadsheet would evaluate gets a leading `'` (plain numbers stay).
-fn neutralised(cell: String) -> String {
+pub(crate) fn neutralised(cell: String) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']);
     if risky && !is_plain_number(&cell) {
         format!("'{cell}")
@@ -432,12 +432,12 @@ fn is_plain_number(cell: &str) -> bool {
 }
 
 /// Reading undoes `neutralised`: one leading `'` goes.
-fn read_cell(cell: &str) -> &str {
+pub(crate) fn read_cell(cell: &str) -> &str {
     cell.strip_prefix('\'').unwrap_or(cell)
 }
 
 /// The stage's name as the file writes it (`Awareness`).
-fn stage_key(stage: Stage) -> &'static str {
+pub(crate) fn stage_key(stage: Stage) -> &'static str {
     match stage {
         Stage::Awareness => "Awareness",
         Stage::Interest => "Interest",
@@ -1334,7 +1334,7 @@ fn add_entry(journey: &mut Journey, catalogue: Catalogue, name: &str) -> String 
 
 /// Stage names a spreadsheet may use: the file's, English and Spanish, and the map's
 /// own labels.
-fn stage_names(journey: &Journey) -> Vec<(String, Stage)> {
+pub(crate) fn stage_names(journey: &Journey) -> Vec<(String, Stage)> {
     let mut names: Vec<(String, Stage)> = Stage::ALL
         .iter()
         .map(|s| (stage_key(*s).to_owned(), *s))
@@ -1356,7 +1356,7 @@ fn stage_names(journey: &Journey) -> Vec<(String, Stage)> {
     names
 }
 
-fn csv_error(error: &csv::Error, fallback: u64) -> CsvError {
+pub(crate) fn csv_error(error: &csv::Error, fallback: u64) -> CsvError {
     CsvError {
         line: error.position().map_or(fallback, |p| p.line()),
         message: match error.kind() {

@@ -89,6 +89,11 @@ pub fn to_mermaid(journey: &Journey) -> String {
     let i18n = I18n::new(journey.language);
     let mut out = String::from("journey\n");
     out.push_str(&format!("    title {}\n", clean(&journey.title)));
+    if !journey.steps.is_empty() {
+        // A Mermaid journey has no service blueprint: say what is left out.
+        let note = crate::tr!(i18n, "mermaid-steps-left-out", count = journey.steps.len());
+        out.push_str(&format!("    %% {}\n", note.replace(['\n', '\r'], " ")));
+    }
     let fallback = if journey.persona.name.trim().is_empty() {
         i18n.tr("mermaid-customer")
     } else {

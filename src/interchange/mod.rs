@@ -5,3 +5,4 @@
 pub mod csv;
 pub mod json;
 pub mod mermaid;
+pub mod steps;

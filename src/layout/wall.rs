@@ -137,6 +137,8 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
     for lane in [Lane::Frontstage, Lane::Backstage, Lane::Support] {
         let k = lane.layer().map_or(0, |l| l as usize);
         let h = super::blueprint_height(journey, m, lane, step_rows[k]);
+        // Room at the lane's top for its line's label (the wall has no label column).
+        let h = if h > 0.0 { h + m.line_label_room } else { h };
         blueprint_rows.push((lane, y, h));
         if h > 0.0 {
             y += h + m.lane_gap;
@@ -215,7 +217,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
                 let k = step.lane as usize;
                 let (row, column) = (placed[k] / columns(count), placed[k] % columns(count));
                 placed[k] += 1;
-                let top = blueprint_rows[k].1;
+                let top = blueprint_rows[k].1 + m.line_label_room;
                 steps.push(StepBox {
                     id: step.id.clone(),
                     index,

@@ -344,6 +344,11 @@ impl Fit {
         Metrics {
             step_height,
             step_empty_height,
+            line_label_room: if blueprint {
+                2.0 * blueprint::line_label_room(theme)
+            } else {
+                0.0
+            },
             lane_label_width,
             card_height,
             evidence_height,

@@ -15,8 +15,8 @@ mod grey_areas;
 pub mod overlap;
 
 pub use blueprint::{
-    LINES as BLUEPRINT_LINES, blueprint, line_labels as blueprint_line_labels, step_card,
-    step_facts,
+    LINES as BLUEPRINT_LINES, blueprint, duration_text, line_labels as blueprint_line_labels,
+    step_card, step_facts,
 };
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,

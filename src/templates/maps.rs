@@ -1,7 +1,22 @@
 //! The starting maps' content, in English and Spanish.
 
-use super::{Grey, Step, Template};
-use crate::model::{GreyAreaKind, Severity, Stage};
+use super::{Behind, Grey, Step, Template};
+use crate::model::{ActorKind, BlueprintLane, GreyAreaKind, Severity, Stage};
+
+macro_rules! behind {
+    ($serves:literal, $lane:ident, $kind:ident, $actor:expr, $title:expr, $duration:literal, $standard:literal, $fail:literal) => {
+        Behind {
+            serves: $serves,
+            lane: BlueprintLane::$lane,
+            actor: $actor,
+            kind: ActorKind::$kind,
+            title: $title,
+            duration: $duration,
+            standard: $standard,
+            fail_point: $fail,
+        }
+    };
+}
 
 macro_rules! step {
     ($stage:ident, $channel:literal, $department:literal, $score:literal,
@@ -187,6 +202,7 @@ pub static TEMPLATES: &[Template] = &[
                 ],
             },
         ],
+        blueprint: &[],
     },
     Template {
         key: "online-order-return",
@@ -331,6 +347,86 @@ pub static TEMPLATES: &[Template] = &[
                     "La tienda no ve el pedido online",
                 ],
             },
+        ],
+        blueprint: &[
+            behind!(
+                3,
+                Support,
+                System,
+                ["Order system", "Sistema de pedidos"],
+                [
+                    "Order system books the payment and the stock",
+                    "El sistema de pedidos registra el pago y el stock"
+                ],
+                "2 min",
+                "",
+                false
+            ),
+            behind!(
+                3,
+                Backstage,
+                Staff,
+                ["Warehouse team", "Equipo de almacén"],
+                [
+                    "Warehouse picks and packs the jacket",
+                    "El almacén prepara y embala la chaqueta"
+                ],
+                "1 d",
+                "1 d",
+                false
+            ),
+            behind!(
+                4,
+                Frontstage,
+                Partner,
+                ["Courier", "Repartidor"],
+                [
+                    "Courier delivers the parcel",
+                    "El repartidor entrega el paquete"
+                ],
+                "3 d",
+                "1 d",
+                true
+            ),
+            behind!(
+                4,
+                Support,
+                System,
+                ["Tracking system", "Sistema de seguimiento"],
+                [
+                    "Tracking system shows the parcel's status",
+                    "El sistema de seguimiento muestra el estado del paquete"
+                ],
+                "6 h",
+                "1 h",
+                false
+            ),
+            behind!(
+                5,
+                Frontstage,
+                Staff,
+                ["Store staff", "Personal de tienda"],
+                [
+                    "Store staff take the return at the desk",
+                    "El personal de tienda recibe la devolución en el mostrador"
+                ],
+                "15 min",
+                "5 min",
+                false
+            ),
+            behind!(
+                5,
+                Backstage,
+                Staff,
+                ["Returns desk", "Mostrador de devoluciones"],
+                [
+                    "Returns desk logs the return for the web shop",
+                    "El mostrador registra la devolución para la tienda online"
+                ],
+                "2 d",
+                "1 d",
+                true
+            ),
         ],
     },
     Template {
@@ -477,6 +573,7 @@ pub static TEMPLATES: &[Template] = &[
                 ],
             },
         ],
+        blueprint: &[],
     },
     Template {
         key: "insurance-claim",
@@ -621,6 +718,60 @@ pub static TEMPLATES: &[Template] = &[
                 ],
                 experience: ["He does not know whom to believe", "No sabe a quién creer"],
             },
+        ],
+        blueprint: &[
+            behind!(
+                3,
+                Support,
+                System,
+                ["Claims system", "Sistema de siniestros"],
+                [
+                    "Claims system opens the case from the app",
+                    "El sistema de siniestros abre el expediente desde la app"
+                ],
+                "5 min",
+                "",
+                false
+            ),
+            behind!(
+                3,
+                Backstage,
+                Staff,
+                ["Claims handler", "Tramitador de siniestros"],
+                [
+                    "Claims handler checks the cover and the photos",
+                    "El tramitador revisa la cobertura y las fotos"
+                ],
+                "2 d",
+                "1 d",
+                false
+            ),
+            behind!(
+                4,
+                Backstage,
+                Partner,
+                ["Assessor", "Perito"],
+                [
+                    "Assessor is assigned and books a visit",
+                    "Se asigna el perito y agenda la visita"
+                ],
+                "4 d",
+                "2 d",
+                true
+            ),
+            behind!(
+                5,
+                Frontstage,
+                Partner,
+                ["Garage", "Taller"],
+                [
+                    "Garage hands back the repaired car",
+                    "El taller entrega el coche reparado"
+                ],
+                "30 min",
+                "",
+                false
+            ),
         ],
     },
     Template {
@@ -776,6 +927,73 @@ pub static TEMPLATES: &[Template] = &[
                 ],
             },
         ],
+        blueprint: &[
+            behind!(
+                0,
+                Support,
+                System,
+                ["Referral system", "Sistema de derivaciones"],
+                [
+                    "Referral system sends the request to the hospital",
+                    "El sistema de derivaciones envía la solicitud al hospital"
+                ],
+                "1 d",
+                "1 d",
+                false
+            ),
+            behind!(
+                3,
+                Backstage,
+                Staff,
+                ["Scheduling office", "Oficina de citas"],
+                [
+                    "Scheduling office books the slot",
+                    "La oficina de citas asigna el turno"
+                ],
+                "5 d",
+                "2 d",
+                false
+            ),
+            behind!(
+                3,
+                Support,
+                System,
+                ["Letters service", "Servicio de cartas"],
+                [
+                    "Letters service prints and posts the date",
+                    "El servicio de cartas imprime y envía la fecha"
+                ],
+                "3 d",
+                "1 d",
+                true
+            ),
+            behind!(
+                4,
+                Frontstage,
+                Staff,
+                ["Specialist", "Especialista"],
+                [
+                    "Specialist sees her and orders tests",
+                    "La especialista la atiende y pide pruebas"
+                ],
+                "20 min",
+                "15 min",
+                false
+            ),
+            behind!(
+                5,
+                Backstage,
+                Staff,
+                ["Laboratory", "Laboratorio"],
+                [
+                    "Laboratory runs the tests",
+                    "El laboratorio hace las pruebas"
+                ],
+                "2 w",
+                "1 w",
+                true
+            ),
+        ],
     },
     Template {
         key: "software-onboarding",
@@ -921,5 +1139,6 @@ pub static TEMPLATES: &[Template] = &[
                 ],
             },
         ],
+        blueprint: &[],
     },
 ];

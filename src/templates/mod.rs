@@ -6,9 +6,9 @@
 //! File › New from template… start one. Each passes `check --deny-warnings` (tested).
 
 use crate::model::{
-    ChannelId, Confidence, DepartmentId, Emotion, Evidence, EvidenceId, EvidenceKind, GreyArea,
-    GreyAreaId, GreyAreaKind, GreyAreaStatus, Journey, Language, Severity, Stage, Touchpoint,
-    TouchpointId,
+    Actor, ActorKind, BlueprintLane, ChannelId, Confidence, DepartmentId, Duration, Emotion,
+    Evidence, EvidenceId, EvidenceKind, GreyArea, GreyAreaId, GreyAreaKind, GreyAreaStatus,
+    Journey, Language, Severity, Stage, Step as BlueprintStep, StepId, Touchpoint, TouchpointId,
 };
 
 mod maps;
@@ -27,6 +27,20 @@ pub struct Template {
     scenario: Both,
     steps: &'static [Step],
     greys: &'static [Grey],
+    /// The service blueprint behind the touchpoints (none for most templates).
+    blueprint: &'static [Behind],
+}
+
+/// A blueprint step: what an actor does behind (or in front of) touchpoint `serves`.
+struct Behind {
+    serves: usize,
+    lane: BlueprintLane,
+    actor: Both,
+    kind: ActorKind,
+    title: Both,
+    duration: &'static str,
+    standard: &'static str,
+    fail_point: bool,
 }
 
 struct Step {
@@ -133,6 +147,40 @@ pub fn build(template: &Template, language: Language) -> Journey {
             status: GreyAreaStatus::Open,
         });
     }
+    for (n, behind) in template.blueprint.iter().enumerate() {
+        let name = behind.actor[l];
+        let actor = match journey.actors.iter().find(|a| a.name == name) {
+            Some(actor) => actor.id.clone(),
+            None => {
+                let actor = Actor {
+                    id: journey.new_actor_id(name),
+                    name: name.to_owned(),
+                    kind: behind.kind,
+                    colour: crate::model::distinct_colour(journey.actors.iter().map(|a| a.colour)),
+                };
+                let id = actor.id.clone();
+                journey.actors.push(actor);
+                id
+            }
+        };
+        let serves = &journey.touchpoints[behind.serves];
+        let mut step = BlueprintStep::new(
+            StepId(format!("st-{}", n + 1)),
+            serves.stage,
+            behind.lane,
+            behind.title[l],
+        );
+        step.actor = Some(actor);
+        step.serves.push(serves.id.clone());
+        step.duration = Duration::parse(behind.duration).ok();
+        step.time_standard = Duration::parse(behind.standard).ok();
+        step.fail_point = behind.fail_point;
+        if behind.fail_point {
+            step.evidence.clone_from(&serves.evidence);
+        }
+        journey.steps.push(step);
+    }
+    journey.normalize();
     journey
 }
 

@@ -538,3 +538,38 @@ fn a_paste_in_the_frame_after_ctrl_t_is_not_lost() {
         journey.touchpoints.len() + 1
     );
 }
+
+#[test]
+fn the_steps_tab_takes_a_layer_an_actor_and_durations_as_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, journey) = example_on_file(dir.path());
+    let mut h = table(&path);
+    click(&mut h, &format!("Steps ({})", journey.steps.len()));
+    // The first step: stage, layer, title, actor, serves, duration, standard.
+    send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
+    send(&mut h, typing("back"), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    send(&mut h, typing("wareh"), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    send(&mut h, typing("3 h"), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    send(&mut h, typing("1 h"), 1);
+    send(&mut h, stroke(Modifiers::NONE, Key::Enter, None), 1);
+    let step = &h.state().journey().steps[0];
+    assert_eq!(step.lane, BlueprintLane::Backstage);
+    assert_eq!(step.actor.as_ref().map(|a| a.as_str()), Some("warehouse"));
+    assert_eq!(step.duration.map(|d| d.to_string()).as_deref(), Some("3 h"));
+    assert_eq!(
+        step.time_standard.map(|d| d.to_string()).as_deref(),
+        Some("1 h")
+    );
+    assert!(step.over_standard());
+    // Each cell one undo step: undo the standard.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().journey().steps[0].time_standard,
+        journey.steps[0].time_standard
+    );
+}

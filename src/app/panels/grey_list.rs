@@ -5,7 +5,7 @@
 
 use super::Panel;
 use crate::app::action::ViewChange;
-use crate::model::{Edit, Element, ElementId, GreyAreaStatus, Handoff, Journey, TouchpointId};
+use crate::model::{Edit, Element, ElementId, End, GreyAreaStatus, Handoff, Journey};
 
 /// The grey-area list and the suggestions, computed once per document revision.
 #[derive(Debug, Default)]
@@ -14,7 +14,7 @@ pub struct ListCache {
     /// Indices into `journey.grey_areas`, most severe first.
     sorted: Vec<usize>,
     /// The first suggested handoffs (the ones shown), most likely first.
-    suggested: Vec<(TouchpointId, TouchpointId)>,
+    suggested: Vec<(End, End)>,
     /// The same pairs as the index of their first touchpoint in the journey.
     shown: Vec<usize>,
     /// How many handoffs are suggested in all.
@@ -40,20 +40,30 @@ impl ListCache {
             )
         });
         let ranked = crate::document::ranked_handoffs(journey);
+        let steps = crate::document::step_handoff_suggestions(journey);
         let suggested = ranked
             .iter()
             .take(SHOWN_SUGGESTIONS)
             .map(|&i| {
                 let pair = &journey.touchpoints[i..=i + 1];
-                (pair[0].id.clone(), pair[1].id.clone())
+                (
+                    End::Touchpoint(pair[0].id.clone()),
+                    End::Touchpoint(pair[1].id.clone()),
+                )
             })
+            .chain(
+                steps
+                    .iter()
+                    .take(SHOWN_SUGGESTIONS)
+                    .map(|(a, b)| (End::Step(a.clone()), End::Step(b.clone()))),
+            )
             .collect();
         *self = Self {
             key: Some(key),
             sorted,
             suggested,
             shown: ranked.iter().take(SHOWN_SUGGESTIONS).copied().collect(),
-            suggested_count: ranked.len(),
+            suggested_count: ranked.len() + steps.len(),
         };
     }
 }
@@ -121,12 +131,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         .id_salt("grey_suggestions")
         .default_open(false)
         .show(ui, |ui| {
-            let name = |id: &TouchpointId| {
-                journey
-                    .touchpoint(id)
-                    .map(|t| t.title.clone())
-                    .unwrap_or_default()
-            };
+            let name = |end: &End| journey.end_title(end).unwrap_or_default().to_owned();
             for (from, to) in suggested {
                 ui.horizontal(|ui| {
                     let mark = crate::tr!(
@@ -140,7 +145,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                         .on_hover_text(&mark)
                         .clicked()
                     {
-                        let grey = crate::document::suggested_grey_area(
+                        let grey = crate::document::suggested_grey_area_between(
                             journey,
                             journey.next_grey_area_id(),
                             from,
@@ -165,8 +170,8 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                     {
                         let mut header = journey.header();
                         header.dismissed_suggestions.push(Handoff {
-                            from: from.clone().into(),
-                            to: to.clone().into(),
+                            from: from.clone(),
+                            to: to.clone(),
                         });
                         p.actions
                             .edit(Edit::Header(Box::new(header)), "edit-dismiss-suggestion");

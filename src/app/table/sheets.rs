@@ -19,6 +19,7 @@ pub enum Tab {
     Evidence,
     GreyAreas,
     Opportunities,
+    Steps,
 }
 
 /// What a column holds.
@@ -48,6 +49,15 @@ pub enum Field {
     OpportunityOwner,
     OpportunityStatus,
     OpportunityEffect,
+    StepStage,
+    StepLane,
+    StepTitle,
+    StepActor,
+    StepServes,
+    StepDuration,
+    StepStandard,
+    StepFailPoint,
+    StepDescription,
 }
 
 pub struct ColumnSpec {
@@ -76,7 +86,10 @@ const fn field(field: Field, label_id: &'static str, width: f32) -> ColumnSpec {
     ColumnSpec {
         label_id,
         width,
-        editable: !matches!(field, Field::EvidenceLinks),
+        editable: !matches!(
+            field,
+            Field::EvidenceLinks | Field::StepStage | Field::StepServes
+        ),
         list: false,
         csv: None,
         field,
@@ -130,12 +143,25 @@ const OPPORTUNITY_COLUMNS: &[ColumnSpec] = &[
     field(Field::OpportunityEffect, "col-effect", 240.0),
 ];
 
+const STEP_COLUMNS: &[ColumnSpec] = &[
+    field(Field::StepStage, "col-stage", 130.0),
+    field(Field::StepLane, "col-lane", 130.0),
+    field(Field::StepTitle, "col-title", 260.0),
+    field(Field::StepActor, "col-actor", 160.0),
+    field(Field::StepServes, "col-serves", 220.0),
+    field(Field::StepDuration, "col-duration", 100.0),
+    field(Field::StepStandard, "col-time-standard", 110.0),
+    field(Field::StepFailPoint, "col-fail-point", 100.0),
+    field(Field::StepDescription, "col-description", 240.0),
+];
+
 impl Tab {
     pub const ALL: &'static [Tab] = &[
         Tab::Touchpoints,
         Tab::Evidence,
         Tab::GreyAreas,
         Tab::Opportunities,
+        Tab::Steps,
     ];
 
     pub fn label_id(self) -> &'static str {
@@ -144,6 +170,7 @@ impl Tab {
             Tab::Evidence => "table-evidence",
             Tab::GreyAreas => "table-grey-areas",
             Tab::Opportunities => "table-opportunities",
+            Tab::Steps => "table-steps",
         }
     }
 
@@ -154,6 +181,7 @@ impl Tab {
             Tab::Evidence => ElementKind::Evidence,
             Tab::GreyAreas => ElementKind::GreyArea,
             Tab::Opportunities => ElementKind::Opportunity,
+            Tab::Steps => ElementKind::Step,
         }
     }
 
@@ -163,6 +191,7 @@ impl Tab {
             Tab::Evidence => EVIDENCE_COLUMNS,
             Tab::GreyAreas => GREY_COLUMNS,
             Tab::Opportunities => OPPORTUNITY_COLUMNS,
+            Tab::Steps => STEP_COLUMNS,
         }
     }
 
@@ -172,6 +201,7 @@ impl Tab {
             Tab::Evidence => journey.evidence.len(),
             Tab::GreyAreas => journey.grey_areas.len(),
             Tab::Opportunities => journey.opportunities.len(),
+            Tab::Steps => journey.steps.len(),
         }
     }
 }
@@ -212,6 +242,7 @@ pub fn rows(tab: Tab, journey: &Journey) -> Vec<Row<'_>> {
         Tab::Evidence => items(journey.evidence.iter().map(|e| e.id.as_str())),
         Tab::GreyAreas => items(journey.grey_areas.iter().map(|g| g.id.as_str())),
         Tab::Opportunities => items(journey.opportunities.iter().map(|o| o.id.as_str())),
+        Tab::Steps => items(journey.steps.iter().map(|s| s.id.as_str())),
     }
 }
 
@@ -420,6 +451,41 @@ fn field_text(journey: &Journey, i18n: &I18n, tab: Tab, index: usize, field: Fie
                 _ => String::new(),
             }
         }
+        Tab::Steps => {
+            let s = &journey.steps[index];
+            let duration = |d: Option<crate::model::Duration>| {
+                d.map(|d| crate::scene::duration_text(d, i18n))
+                    .unwrap_or_default()
+            };
+            match field {
+                Field::StepStage => i18n.stage_name(journey, s.stage),
+                Field::StepLane => i18n.term("blueprint-lane", s.lane.key()),
+                Field::StepTitle => s.title.clone(),
+                Field::StepActor => s
+                    .actor
+                    .as_ref()
+                    .and_then(|a| journey.actor(a))
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+                Field::StepServes => s
+                    .serves
+                    .iter()
+                    .map(|t| touchpoint_name(journey, t))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                Field::StepDuration => duration(s.duration),
+                Field::StepStandard => duration(s.time_standard),
+                Field::StepFailPoint => {
+                    if s.fail_point {
+                        i18n.tr("yes")
+                    } else {
+                        String::new()
+                    }
+                }
+                Field::StepDescription => s.description.clone(),
+                _ => String::new(),
+            }
+        }
         Tab::Touchpoints => String::new(),
     }
 }
@@ -481,6 +547,12 @@ pub fn choices(tab: Tab, journey: &Journey, i18n: &I18n, col: usize) -> Vec<Stri
             "opportunity-status",
             &mut OpportunityStatus::ALL.iter().map(|k| k.key()),
         ),
+        Field::StepLane => terms(
+            "blueprint-lane",
+            &mut crate::model::BlueprintLane::ALL.iter().map(|k| k.key()),
+        ),
+        Field::StepActor => journey.actors.iter().map(|a| a.name.clone()).collect(),
+        Field::StepFailPoint => vec![i18n.tr("yes"), i18n.tr("no")],
         Field::GreyFrom | Field::GreyTo | Field::OpportunityTarget => journey
             .touchpoints
             .iter()
@@ -778,6 +850,70 @@ fn set_field(
                 _ => return Ok(None),
             }
             Ok(Some(Element::Opportunity(o)))
+        }
+        Tab::Steps => {
+            let Some(mut s) = journey.steps.iter().find(|s| s.id.as_str() == id).cloned() else {
+                return Ok(None);
+            };
+            let duration = |value: &str| -> Result<Option<crate::model::Duration>, String> {
+                let value = value.trim();
+                if value.is_empty() {
+                    return Ok(None);
+                }
+                // The interface's units ("2 sem") and the file's ("2 w") alike.
+                let file_form =
+                    crate::model::TimeUnit::ALL
+                        .iter()
+                        .fold(value.to_owned(), |v, u| {
+                            let shown = i18n.term("time-unit", u.key());
+                            match v.strip_suffix(shown.as_str()) {
+                                Some(number) if shown != u.key() => {
+                                    format!("{}{}", number, u.key())
+                                }
+                                _ => v,
+                            }
+                        });
+                crate::model::Duration::parse(&file_form)
+                    .map(Some)
+                    .map_err(|_| i18n.tr("notice-bad-duration"))
+            };
+            match field {
+                Field::StepLane => {
+                    s.lane = choose(
+                        i18n,
+                        "blueprint-lane",
+                        crate::model::BlueprintLane::ALL,
+                        crate::model::BlueprintLane::key,
+                        value,
+                    )
+                    .ok_or_else(unknown)?;
+                }
+                Field::StepTitle => s.title = value.to_owned(),
+                Field::StepActor => {
+                    s.actor = if value.trim().is_empty() {
+                        None
+                    } else {
+                        let names: Vec<(&str, &str)> = journey
+                            .actors
+                            .iter()
+                            .map(|a| (a.id.as_str(), a.name.as_str()))
+                            .collect();
+                        match find(value, names.into_iter()) {
+                            Found::Entry(at, _) => Some(journey.actors[at].id.clone()),
+                            _ => return Err(unknown()),
+                        }
+                    };
+                }
+                Field::StepDuration => s.duration = duration(value)?,
+                Field::StepStandard => s.time_standard = duration(value)?,
+                Field::StepFailPoint => {
+                    let folded = fold(value);
+                    s.fail_point = !(folded.is_empty() || folded == fold(&i18n.tr("no")));
+                }
+                Field::StepDescription => s.description = value.to_owned(),
+                _ => return Ok(None),
+            }
+            Ok(Some(Element::Step(s)))
         }
         Tab::Touchpoints => Ok(None),
     }
