@@ -266,3 +266,64 @@ fn a_merge_where_ours_deletes_an_actor_theirs_assigns_conflicts() {
     let text = journeymap::format::to_text(&merged.journey).unwrap();
     journeymap::format::parse(&text).unwrap();
 }
+
+#[test]
+fn the_steps_sheet_goes_out_and_back_in_by_id_and_reports_new_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.ron");
+    std::fs::copy(example(), &map).unwrap();
+    let sheet = dir.path().join("steps.csv");
+    let output = journeymap(&[&"export", &map, &"-o", &sheet, &"--steps"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.starts_with("id,stage,lane,actor,title,"), "{text}");
+    assert_eq!(text.lines().count(), 1 + load(&map).steps.len());
+    // A changed title, a new row with a new actor and the team's Spanish stage name.
+    let edited = text.replace(
+        "Warehouse picks and packs the boots",
+        "Warehouse picks and checks the boots",
+    ) + ",Acción,Backstage,Fraud desk,Fraud check on the payment,,tp-7,10 min,,,\n";
+    std::fs::write(&sheet, edited).unwrap();
+    let output = journeymap(&[&"import", &sheet, &"--into", &map, &"--steps"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("new actor \"Fraud desk\""), "{stderr}");
+    let journey = load(&map);
+    assert_eq!(
+        journey.step(&"st-2".into()).unwrap().title,
+        "Warehouse picks and checks the boots"
+    );
+    let added = journey
+        .steps
+        .iter()
+        .find(|s| s.title == "Fraud check on the payment")
+        .unwrap();
+    assert_eq!(
+        (added.stage, added.lane),
+        (Stage::Action, BlueprintLane::Backstage)
+    );
+    assert_eq!(added.id.as_str(), "st-10");
+    // A bad duration names its line and changes nothing.
+    let before = std::fs::read_to_string(&map).unwrap();
+    std::fs::write(&sheet, "id,duration\nst-1,soon\n").unwrap();
+    let output = journeymap(&[&"import", &sheet, &"--into", &map, &"--steps"]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("steps.csv:2:"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), before);
+    // Mermaid says what it leaves out.
+    let mmd = dir.path().join("map.mmd");
+    assert!(journeymap(&[&"export", &map, &"-o", &mmd]).status.success());
+    let diagram = std::fs::read_to_string(&mmd).unwrap();
+    assert!(
+        diagram.contains("%% 10 blueprint steps are left out"),
+        "{diagram}"
+    );
+}

@@ -317,3 +317,98 @@ proptest! {
         prop_assert_eq!(back, journey);
     }
 }
+
+/// A generated journey with a blueprint: steps behind its cards with hostile titles,
+/// descriptions and actor names, durations, fail points.
+fn journey_with_steps() -> impl Strategy<Value = Journey> {
+    (
+        journey(),
+        proptest::collection::vec(
+            (
+                hostile(),
+                maybe_hostile(),
+                0..3usize,
+                hostile(),
+                0..200u32,
+                0..4usize,
+                any::<bool>(),
+            ),
+            0..12,
+        ),
+    )
+        .prop_map(|(mut journey, steps)| {
+            for (n, (title, description, lane, actor, amount, unit, fail)) in
+                steps.into_iter().enumerate()
+            {
+                let Some(tp) = journey
+                    .touchpoints
+                    .get(n % journey.touchpoints.len().max(1))
+                    .cloned()
+                else {
+                    break;
+                };
+                // One actor per distinct name (ids from the name, as the sheet makes them).
+                let name = format!("Actor· {}", actor.trim());
+                let actor_id = match journey.actors.iter().find(|a| a.name == name) {
+                    Some(a) => a.id.clone(),
+                    None => {
+                        let id = journey.new_actor_id(&name);
+                        journey.actors.push(Actor {
+                            id: id.clone(),
+                            name,
+                            kind: ActorKind::Staff,
+                            colour: Rgb::hex(0x4e79a7),
+                        });
+                        id
+                    }
+                };
+                let mut step = Step::new(
+                    StepId(format!("st-{}", n + 1)),
+                    tp.stage,
+                    BlueprintLane::ALL[lane],
+                    title,
+                );
+                step.description = description;
+                step.actor = Some(actor_id);
+                step.serves = vec![tp.id.clone()];
+                step.duration = Some(Duration {
+                    amount: f64::from(amount),
+                    unit: TimeUnit::ALL[unit],
+                });
+                step.fail_point = fail;
+                journey.steps.push(step);
+            }
+            journey.normalize();
+            journey
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_steps_sheet_into_a_journey_without_steps_gives_them_back(journey in journey_with_steps()) {
+        let sheet = journeymap::interchange::steps::to_csv(&journey);
+        let mut bare = journey.clone();
+        bare.steps.clear();
+        let report = journeymap::interchange::steps::import_into(&mut bare, &sheet).unwrap();
+        prop_assert_eq!(&bare, &journey, "sheet:\n{}", sheet);
+        prop_assert!(report.new_actors.is_empty());
+        prop_assert_eq!(report.added.len(), journey.steps.len());
+        // And into itself it changes nothing.
+        let mut same = journey.clone();
+        journeymap::interchange::steps::import_into(&mut same, &sheet).unwrap();
+        prop_assert_eq!(&same, &journey);
+    }
+
+    #[test]
+    fn json_and_the_file_carry_the_blueprint_whole(journey in journey_with_steps()) {
+        let text = json::to_json(&journey);
+        prop_assert_eq!(&json::from_json(&text).unwrap(), &journey);
+        let ron = journeymap::format::to_text(&journey).unwrap();
+        prop_assert_eq!(&journeymap::format::parse(&ron).unwrap().journey, &journey);
+        // Mermaid leaves the steps out and says so; its cards round-trip as before.
+        let diagram = mermaid::to_mermaid(&journey);
+        prop_assert_eq!(journey.steps.is_empty(), !diagram.contains("blueprint"));
+    }
+}
