@@ -758,3 +758,4 @@ mermaid-steps-left-out = { $count ->
     [one] 1 blueprint step is left out: a Mermaid journey has no service blueprint
    *[other] { $count } blueprint steps are left out: a Mermaid journey has no service blueprint
 }
+slides-blueprint = { $stage }: service blueprint

@@ -758,3 +758,4 @@ mermaid-steps-left-out = { $count ->
     [one] Se omite 1 paso del blueprint: un journey de Mermaid no tiene blueprint de servicio
    *[other] Se omiten { $count } pasos del blueprint: un journey de Mermaid no tiene blueprint de servicio
 }
+slides-blueprint = { $stage }: blueprint de servicio

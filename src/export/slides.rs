@@ -171,6 +171,17 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 body,
             });
         }
+        // The blueprint behind the stage, on slides of its own (its lanes under the
+        // stage's strip would shrink the words under the slide's least size).
+        let heading = crate::tr!(i18n, "slides-blueprint", stage = heading.as_str());
+        let top = body_top(&heading, HEADING_SIZE);
+        for body in strips.blueprint(*stage, top, bottom) {
+            slides.push(Slide {
+                heading: Some(heading.clone()),
+                group: 2 + Stage::ALL.len() + stage.index(),
+                body,
+            });
+        }
     }
 
     let count = slides.len();
@@ -619,7 +630,7 @@ struct Strips<'a> {
     i18n: &'a I18n,
     evidence: bool,
     lowest: Option<i8>,
-    fits: BTreeMap<u32, Fit>,
+    fits: BTreeMap<(u32, bool), Fit>,
 }
 
 impl<'a> Strips<'a> {
@@ -653,24 +664,64 @@ impl<'a> Strips<'a> {
     /// The strip of the map holding the touchpoints at `indices` of `stage`, its cards
     /// as wide as `k` of them need to fill the slide.
     fn strip(&mut self, stage: Stage, indices: &[usize]) -> Strip {
+        self.strip_of(stage, indices, false)
+    }
+
+    /// The blueprint behind the touchpoints at `indices`: their cards (titles, no
+    /// lanes) over the stage's frontstage, backstage and support lanes.
+    fn blueprint_strip(&mut self, stage: Stage, indices: &[usize]) -> Strip {
+        self.strip_of(stage, indices, true)
+    }
+
+    fn strip_of(&mut self, stage: Stage, indices: &[usize], blueprint: bool) -> Strip {
         let journey = self.journey;
-        let m = &self.theme.metrics;
+        // The blueprint's label column holds its lines' names (as the fit will grow it).
+        let labelled;
+        let m = if blueprint {
+            labelled = Metrics {
+                lane_label_width: self
+                    .theme
+                    .metrics
+                    .lane_label_width
+                    .max(scene::widest_line_label(self.theme, self.i18n).ceil()),
+                ..self.theme.metrics.clone()
+            };
+            &labelled
+        } else {
+            &self.theme.metrics
+        };
         let k = indices.len().max(1) as f32;
         let room = CONTENT_WIDTH - m.lane_label_width - 2.0 * m.stage_padding;
         let slot = ((room - (k - 1.0) * m.slot_gap) / k).clamp(MIN_SLOT, MAX_SLOT);
         let theme = Theme {
             metrics: Metrics {
                 slot_width: slot,
+                // The blueprint slide: the cards and the three lanes, no curve.
+                step_height: if blueprint { 110.0 } else { 0.0 },
+                step_empty_height: if blueprint { 56.0 } else { 0.0 },
+                emotion_height: if blueprint { 0.0 } else { m.emotion_height },
                 ..m.clone()
             },
             ..self.theme.clone()
         };
         let touchpoints: Vec<Touchpoint> = indices
             .iter()
-            .map(|&i| journey.touchpoints[i].clone())
+            .map(|&i| {
+                let mut t = journey.touchpoints[i].clone();
+                if blueprint {
+                    // Only the card: the stage's own slide shows the rest.
+                    let mut card = Touchpoint::new(t.id.clone(), t.stage, t.title.clone());
+                    card.channel = t.channel.take();
+                    card.key_moment = t.key_moment;
+                    card.deviation = t.deviation;
+                    card.evidence = std::mem::take(&mut t.evidence);
+                    return card;
+                }
+                t
+            })
             .collect();
         let mut notes = labels_only(journey);
-        if let Some(own) = journey.stages.get(&stage) {
+        if let Some(own) = journey.stages.get(&stage).filter(|_| !blueprint) {
             notes.insert(stage, own.clone());
         }
         // The blueprint's steps behind these cards (the stage's steps serving none go
@@ -686,9 +737,14 @@ impl<'a> Strips<'a> {
             })
             .cloned()
             .collect();
-        let part = strip_journey(journey, touchpoints, steps, notes);
-        let evidence = self.evidence && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
-        let fit = self.fits.entry(slot.to_bits()).or_default();
+        let steps = if blueprint { steps } else { Vec::new() };
+        let mut part = strip_journey(journey, touchpoints, steps, notes);
+        if blueprint {
+            part.opportunities.clear();
+        }
+        let evidence =
+            !blueprint && self.evidence && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
+        let fit = self.fits.entry((slot.to_bits(), blueprint)).or_default();
         let metrics = fit.metrics(&part, &theme, self.i18n, evidence);
         let mut layout: MapLayout = layout::layout(&part, &metrics);
         // The journey's lowest moments are ringed, not the strip's.
@@ -822,6 +878,48 @@ impl<'a> Strips<'a> {
                 self.i18n,
                 Vec::new(),
             ));
+        }
+        pages
+    }
+
+    /// The slides of the blueprint behind `stage`'s touchpoints: as many cards a slide
+    /// as fit at their own size or larger (none when the stage has no steps).
+    fn blueprint(&mut self, stage: Stage, top: f32, bottom: f32) -> Vec<Vec<Shape>> {
+        let journey = self.journey;
+        if journey.step_range(stage).is_empty() {
+            return Vec::new();
+        }
+        // The cards the stage's steps serve (the first card too, for steps serving none).
+        let steps = &journey.steps[journey.step_range(stage)];
+        let range = journey.stage_range(stage);
+        let indices: Vec<usize> = range
+            .clone()
+            .filter(|&i| {
+                let id = &journey.touchpoints[i].id;
+                steps.iter().any(|s| s.serves.contains(id))
+                    || (i == range.start && steps.iter().any(|s| s.serves.is_empty()))
+            })
+            .collect();
+        let room = bottom - top;
+        let mut pages = Vec::new();
+        let mut start = 0;
+        while start < indices.len() {
+            let rest = &indices[start..];
+            let most = self.most_cards().min(rest.len());
+            let chosen = (1..=most)
+                .rev()
+                .find(|&k| {
+                    self.blueprint_strip(stage, &rest[..k])
+                        .scale_in(CONTENT_WIDTH, room)
+                        >= 1.0 - 1e-4
+                })
+                .unwrap_or(1);
+            let even = rest.len().div_ceil(rest.len().div_ceil(chosen));
+            let k = even.min(chosen);
+            let strip = self.blueprint_strip(stage, &rest[..k]);
+            let scale = strip.scale_in(CONTENT_WIDTH, room);
+            pages.push(strip.placed(Point::new(MARGIN, top), scale).collect());
+            start += k;
         }
         pages
     }

@@ -327,3 +327,35 @@ fn the_steps_sheet_goes_out_and_back_in_by_id_and_reports_new_actors() {
         "{diagram}"
     );
 }
+
+#[test]
+fn the_deck_gives_each_stage_with_steps_a_blueprint_slide_holding_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("deck.pdf");
+    let output = journeymap(&[&"export", &example(), &"-o", &pdf, &"--slides"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_words(&pdf);
+    let journey = load(&example());
+    for stage in ["Action", "Usage", "Advocacy"] {
+        assert!(
+            text.contains(&format!("{stage}: service blueprint")),
+            "{stage}"
+        );
+    }
+    assert!(
+        !text.contains("Awareness: service blueprint"),
+        "no steps there"
+    );
+    for step in &journey.steps {
+        assert!(
+            text.contains(&squeeze(&step.title)),
+            "{:?} on a slide",
+            step.title
+        );
+    }
+    assert!(text.contains("Line of internal interaction"));
+}
