@@ -243,7 +243,7 @@ fn actor_named(
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
-    if let Found::Entry(i, _) = find(value, names.into_iter()) {
+    if let Found::Entry(i, _) = find(value, names) {
         return Some(journey.actors[i].id.clone());
     }
     let actor = Actor {

@@ -898,7 +898,7 @@ fn set_field(
                             .iter()
                             .map(|a| (a.id.as_str(), a.name.as_str()))
                             .collect();
-                        match find(value, names.into_iter()) {
+                        match find(value, names) {
                             Found::Entry(at, _) => Some(journey.actors[at].id.clone()),
                             _ => return Err(unknown()),
                         }
