@@ -759,3 +759,6 @@ mermaid-steps-left-out = { $count ->
    *[other] { $count } blueprint steps are left out: a Mermaid journey has no service blueprint
 }
 slides-blueprint = { $stage }: service blueprint
+html-close = Close
+html-fit = Fit
+html-curves = Extra curves

@@ -759,3 +759,6 @@ mermaid-steps-left-out = { $count ->
    *[other] Se omiten { $count } pasos del blueprint: un journey de Mermaid no tiene blueprint de servicio
 }
 slides-blueprint = { $stage }: blueprint de servicio
+html-close = Cerrar
+html-fit = Ajustar
+html-curves = Curvas adicionales

@@ -207,16 +207,25 @@ impl JourneyApp {
     /// worker: a poster of a large map takes a while to draw.
     fn export_to(&mut self, path: PathBuf, options: crate::export::ExportOptions) {
         let journey = self.session.journey().clone();
+        // The published page embeds photos from the journey's folder.
+        let folder = self
+            .session
+            .document()
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|p| p.to_path_buf());
         self.session.spawn(move || {
-            let result = crate::export::export_file(&journey, &path, options)
-                .map(|written| {
-                    if written.is_empty() {
-                        vec![path]
-                    } else {
-                        written
-                    }
-                })
-                .map_err(|error| error.to_string());
+            let result =
+                crate::export::export_file_from(&journey, folder.as_deref(), &path, options)
+                    .map(|written| {
+                        if written.is_empty() {
+                            vec![path]
+                        } else {
+                            written
+                        }
+                    })
+                    .map_err(|error| error.to_string());
             Event::Exported(result)
         });
     }

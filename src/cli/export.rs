@@ -14,6 +14,24 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--steps writes a spreadsheet: give a .csv output");
     }
     let parsed = format::load(&args.file)?;
+    if format_of_output == export::Format::Html {
+        let folder = args.file.parent();
+        let options = ExportOptions {
+            blueprint: args.blueprint == super::OnOff::On,
+            evidence: !args.no_evidence,
+            collapse_empty_stages: args.collapse_empty_stages,
+            layout: args.layout,
+            ..ExportOptions::default()
+        };
+        let published = export::html::publish(&parsed.journey, folder, &options);
+        for warning in &published.warnings {
+            eprintln!("{}: warning: {warning}", args.file.display());
+        }
+        format::write_output(&args.output, published.html.as_bytes())
+            .with_context(|| format!("cannot write {}", args.output.display()))?;
+        eprintln!("wrote {}", args.output.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.steps {
         let text = crate::interchange::steps::to_csv(&parsed.journey);
         format::write_output(&args.output, text.as_bytes())

@@ -5,6 +5,7 @@
 //! journey gives the same bytes on every machine.
 
 mod change;
+pub mod html;
 mod page;
 mod poster;
 mod slides;
@@ -113,11 +114,13 @@ pub enum Format {
     Mermaid,
     /// A Mermaid diagram fenced for markdown.
     Markdown,
+    /// The published page: one self-contained HTML file (`html.rs`).
+    Html,
 }
 
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("{}: unknown format; use a .png, .svg, .pdf, .csv, .json, .mmd or .md file name", path.display())]
+    #[error("{}: unknown format; use a .png, .svg, .pdf, .html, .csv, .json, .mmd or .md file name", path.display())]
     UnknownFormat { path: std::path::PathBuf },
     #[error("scale {0} is outside 1 to 4")]
     Scale(f32),
@@ -144,7 +147,13 @@ impl Format {
     /// The pictures.
     pub const ALL: [Format; 3] = [Format::Png, Format::Svg, Format::Pdf];
     /// The journey's data for other tools.
-    pub const DATA: [Format; 4] = [Format::Csv, Format::Json, Format::Mermaid, Format::Markdown];
+    pub const DATA: [Format; 5] = [
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Mermaid,
+        Format::Markdown,
+    ];
 
     /// The format's name, as tools call it.
     pub fn name(self) -> &'static str {
@@ -156,6 +165,7 @@ impl Format {
             Format::Json => "JSON",
             Format::Mermaid => "Mermaid",
             Format::Markdown => "Markdown",
+            Format::Html => "HTML",
         }
     }
 
@@ -173,6 +183,7 @@ impl Format {
             Format::Csv => &["csv"],
             Format::Mermaid => &["mmd"],
             Format::Markdown => &["md"],
+            Format::Html => &["html", "htm"],
         }
     }
 
@@ -190,6 +201,7 @@ impl Format {
             Some("csv") => Ok(Format::Csv),
             Some("mmd") => Ok(Format::Mermaid),
             Some("md") => Ok(Format::Markdown),
+            Some("html" | "htm") => Ok(Format::Html),
             _ => Err(ExportError::UnknownFormat {
                 path: path.to_owned(),
             }),
@@ -454,7 +466,7 @@ pub fn export_change(
         }
         Format::Svg => document.into_bytes(),
         Format::Pdf => pdf(&document)?,
-        Format::Json | Format::Csv | Format::Mermaid | Format::Markdown => {
+        Format::Json | Format::Csv | Format::Mermaid | Format::Markdown | Format::Html => {
             return Err(ExportError::UnknownFormat {
                 path: path.to_owned(),
             });
@@ -558,6 +570,17 @@ pub fn export_file(
     path: &Path,
     options: ExportOptions,
 ) -> Result<Vec<std::path::PathBuf>, ExportError> {
+    export_file_from(journey, None, path, options)
+}
+
+/// As `export_file`, for a journey whose file is in `folder` (the published page embeds
+/// the photos its evidence attaches from there).
+pub fn export_file_from(
+    journey: &Journey,
+    folder: Option<&Path>,
+    path: &Path,
+    options: ExportOptions,
+) -> Result<Vec<std::path::PathBuf>, ExportError> {
     let format = Format::from_path(path)?;
     let picture = matches!(format, Format::Png | Format::Svg | Format::Pdf);
     if options.slides && picture {
@@ -591,6 +614,7 @@ pub fn export_file(
         Format::Csv => crate::interchange::csv::to_csv(journey).into_bytes(),
         Format::Mermaid => crate::interchange::mermaid::to_mermaid(journey).into_bytes(),
         Format::Markdown => crate::interchange::mermaid::to_markdown(journey).into_bytes(),
+        Format::Html => html::publish(journey, folder, &options).html.into_bytes(),
     };
     write(path, &bytes)?;
     Ok(vec![path.to_owned()])

@@ -1,0 +1,450 @@
+//! The published page in a real browser: Debian's Chromium, headless, driven over the
+//! DevTools protocol (a websocket; no WebDriver). The example loads with no console
+//! error and no request beyond the page itself; a click on a card shows its quote; a
+//! title made of script tags shows as text and runs nothing; photos qualify or are
+//! named; every example and template publishes its words whole.
+
+use serde_json::{Value, json};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tungstenite::{Message, WebSocket};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron")
+}
+
+fn publish(source: &Path, out: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("export")
+        .arg(source)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Headless Chromium with its DevTools socket, killed when dropped.
+struct Browser {
+    child: Child,
+    socket: WebSocket<TcpStream>,
+    next: u64,
+    session: String,
+    /// Every event received, in order.
+    events: Vec<Value>,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Browser {
+    fn start() -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let child = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--remote-debugging-port=0",
+                "--window-size=1280,800",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromium (scripts/install-deps.sh installs it)");
+        // Chromium writes its port and browser path once it listens.
+        let port_file = profile.path().join("DevToolsActivePort");
+        let started = Instant::now();
+        let text = loop {
+            if let Ok(text) = std::fs::read_to_string(&port_file)
+                && text.lines().count() >= 2
+            {
+                break text;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "chromium did not open its DevTools port"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut lines = text.lines();
+        let port = lines.next().unwrap().trim().to_owned();
+        let path = lines.next().unwrap().trim().to_owned();
+        let stream = TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let (socket, _) =
+            tungstenite::client(format!("ws://127.0.0.1:{port}{path}"), stream).unwrap();
+        let mut browser = Browser {
+            child,
+            socket,
+            next: 0,
+            session: String::new(),
+            events: Vec::new(),
+            _profile: profile,
+        };
+        let target = browser.call("Target.createTarget", json!({"url": "about:blank"}));
+        let attached = browser.call(
+            "Target.attachToTarget",
+            json!({"targetId": target["targetId"], "flatten": true}),
+        );
+        browser.session = attached["sessionId"].as_str().unwrap().to_owned();
+        for domain in [
+            "Runtime.enable",
+            "Log.enable",
+            "Network.enable",
+            "Page.enable",
+        ] {
+            browser.call(domain, json!({}));
+        }
+        browser
+    }
+
+    /// Sends a command (to the page once attached) and waits for its answer; events
+    /// that come meanwhile are kept.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        let mut message = json!({"id": id, "method": method, "params": params});
+        if !self.session.is_empty() {
+            message["sessionId"] = json!(self.session);
+        }
+        self.socket
+            .send(Message::Text(message.to_string().into()))
+            .unwrap();
+        loop {
+            let Message::Text(text) = self.socket.read().unwrap() else {
+                continue;
+            };
+            let value: Value = serde_json::from_str(&text).unwrap();
+            if value["id"] == json!(id) {
+                assert!(value.get("error").is_none(), "{method}: {value}");
+                return value["result"].clone();
+            }
+            self.events.push(value);
+        }
+    }
+
+    /// Waits for an event named `method`.
+    fn wait_for(&mut self, method: &str) {
+        let started = Instant::now();
+        while !self.events.iter().any(|e| e["method"] == json!(method)) {
+            assert!(started.elapsed() < Duration::from_secs(60), "no {method}");
+            let Message::Text(text) = self.socket.read().unwrap() else {
+                continue;
+            };
+            self.events.push(serde_json::from_str(&text).unwrap());
+        }
+    }
+
+    fn open(&mut self, file: &Path) -> String {
+        let url = format!("file://{}", file.canonicalize().unwrap().display());
+        self.events.clear();
+        self.call("Page.navigate", json!({"url": url}));
+        self.wait_for("Page.loadEventFired");
+        // A round trip so the page's script has run and its messages have come.
+        self.eval("1");
+        url
+    }
+
+    fn eval(&mut self, expression: &str) -> Value {
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({"expression": expression, "returnByValue": true, "awaitPromise": true}),
+        );
+        assert!(result.get("exceptionDetails").is_none(), "{result}");
+        result["result"]["value"].clone()
+    }
+
+    /// A real click (mouse down and up) at the middle of the element `selector` finds.
+    fn click(&mut self, selector: &str) {
+        let at = self.eval(&format!(
+            "(() => {{ const r = document.querySelector({}).getBoundingClientRect(); \
+             return [r.left + r.width / 2, r.top + r.height / 2]; }})()",
+            json!(selector)
+        ));
+        for kind in ["mousePressed", "mouseReleased"] {
+            self.call(
+                "Input.dispatchMouseEvent",
+                json!({"type": kind, "x": at[0], "y": at[1], "button": "left", "clickCount": 1}),
+            );
+        }
+        self.eval("1");
+    }
+
+    /// Console errors, uncaught exceptions, log errors and dialogs since the page
+    /// opened.
+    fn problems(&self) -> Vec<String> {
+        self.events
+            .iter()
+            .filter(|e| {
+                let method = e["method"].as_str().unwrap_or_default();
+                match method {
+                    "Runtime.consoleAPICalled" => {
+                        matches!(e["params"]["type"].as_str(), Some("error" | "warning"))
+                    }
+                    "Runtime.exceptionThrown" | "Page.javascriptDialogOpening" => true,
+                    "Log.entryAdded" => {
+                        matches!(
+                            e["params"]["entry"]["level"].as_str(),
+                            Some("error" | "warning")
+                        )
+                    }
+                    _ => false,
+                }
+            })
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    /// Requests the page made besides itself (`data:` URLs are the page's own bytes).
+    fn requests_besides(&self, url: &str) -> Vec<String> {
+        self.events
+            .iter()
+            .filter(|e| e["method"] == json!("Network.requestWillBeSent"))
+            .filter_map(|e| e["params"]["request"]["url"].as_str())
+            .filter(|u| *u != url && !u.starts_with("data:"))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+#[test]
+fn the_published_example_loads_clean_offline_and_a_click_shows_a_cards_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("map.html");
+    publish(&example(), &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+    );
+    for outside in [
+        "src=\"http",
+        "href=\"http",
+        "url(http",
+        "<iframe",
+        "<link",
+        "@import",
+    ] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    let mut browser = Browser::start();
+    let url = browser.open(&page);
+    assert!(browser.problems().is_empty(), "{:#?}", browser.problems());
+    assert!(
+        browser.requests_besides(&url).is_empty(),
+        "{:?}",
+        browser.requests_besides(&url)
+    );
+    // The fonts the page embeds are the ones it draws with.
+    assert_eq!(
+        browser.eval("document.fonts.check('12px Inter')"),
+        json!(true)
+    );
+    let journey = journeymap::format::load(&example()).unwrap().journey;
+    let card = journey.touchpoint(&"tp-10".into()).unwrap();
+    let quote = journeymap::scene::strongest_quote(&journey, card).unwrap();
+    assert_eq!(
+        browser.eval("document.getElementById('panel').hidden"),
+        json!(true)
+    );
+    browser.click(".variant:not([hidden]) .hit[data-id='tp-10']");
+    assert_eq!(
+        browser.eval("document.getElementById('panel').hidden"),
+        json!(false)
+    );
+    let shown = browser.eval("document.getElementById('details').textContent");
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains(&card.title), "{shown}");
+    assert!(
+        shown.contains(quote.text.trim()),
+        "the quote {:?} in {shown}",
+        quote.text
+    );
+    // A step, and a grey area between steps, show their words too.
+    browser.click(".variant:not([hidden]) .hit[data-id='st-5']");
+    let shown = browser.eval("document.getElementById('details').textContent");
+    assert!(
+        shown
+            .as_str()
+            .unwrap()
+            .contains("Courier at the door leaves a card")
+    );
+    // The blueprint switch shows the composition without its lanes.
+    browser.click("#toggle-blueprint");
+    assert_eq!(
+        browser.eval("document.querySelector('.variant:not([hidden])').dataset.blueprint"),
+        json!("0")
+    );
+    assert!(browser.problems().is_empty(), "{:#?}", browser.problems());
+    assert!(browser.requests_besides(&url).is_empty());
+    // The watch sees what it looks for: the page's own request, and an error logged.
+    assert!(
+        browser
+            .events
+            .iter()
+            .any(|e| e["params"]["request"]["url"] == json!(url)),
+        "the page's own request was seen"
+    );
+    browser.eval("console.error('seen')");
+    assert_eq!(browser.problems().len(), 1);
+}
+
+#[test]
+fn a_title_made_of_script_tags_shows_as_text_and_runs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "</script><script>alert(1)</script>";
+    let mut journey = journeymap::format::load(&example()).unwrap().journey;
+    journey.title = hostile.to_owned();
+    journey.touchpoints[0].title = format!("{hostile} <img src=x onerror=alert(2)>");
+    journey.touchpoints[0].action = "\u{2028}</SCRIPT><!-- & \"quotes\" 'apostrophes'".to_owned();
+    let source = dir.path().join("hostile.ron");
+    journeymap::format::save(&source, &journey).unwrap();
+    let page = dir.path().join("hostile.html");
+    publish(&source, &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        html.matches("<script").count(),
+        3,
+        "the page's own scripts only"
+    );
+    let mut browser = Browser::start();
+    let url = browser.open(&page);
+    assert_eq!(browser.eval("document.title"), json!(hostile));
+    assert_eq!(
+        browser.eval("document.querySelector('.bar h1').textContent"),
+        json!(hostile)
+    );
+    browser.click(".variant:not([hidden]) .hit[data-id='tp-1']");
+    let shown = browser.eval("document.getElementById('details').textContent");
+    assert!(
+        shown.as_str().unwrap().contains("onerror=alert(2)"),
+        "{shown}"
+    );
+    assert!(shown.as_str().unwrap().contains("</SCRIPT><!--"), "{shown}");
+    assert_eq!(
+        browser.eval("document.querySelectorAll('#details img').length"),
+        json!(0)
+    );
+    assert!(browser.problems().is_empty(), "{:#?}", browser.problems());
+    assert!(browser.requests_besides(&url).is_empty());
+}
+
+#[test]
+fn photos_inside_the_journeys_folder_are_embedded_and_the_others_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journey = journeymap::format::load(&example()).unwrap().journey;
+    // A real photo, a link to it, a text file called .jpg, one outside the folder.
+    let photos = dir.path().join("photos");
+    std::fs::create_dir(&photos).unwrap();
+    image::RgbImage::from_fn(2400, 1200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(photos.join("door.jpg"))
+    .unwrap();
+    std::os::unix::fs::symlink(photos.join("door.jpg"), photos.join("link.jpg")).unwrap();
+    std::fs::write(photos.join("fake.jpg"), "not an image").unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.jpg"), "x").unwrap();
+    let evidence = &mut journey.evidence[0];
+    evidence.attachments = vec![
+        "photos/door.jpg".into(),
+        "photos/link.jpg".into(),
+        "photos/fake.jpg".into(),
+    ];
+    let id = evidence.id.clone();
+    let source = dir.path().join("journey.ron");
+    journeymap::format::save(&source, &journey).unwrap();
+    let page = dir.path().join("map.html");
+    let stderr = publish(&source, &page);
+    assert!(stderr.contains("photo photos/link.jpg"), "{stderr}");
+    assert!(stderr.contains("photo photos/fake.jpg"), "{stderr}");
+    assert!(!stderr.contains("photo photos/door.jpg"), "{stderr}");
+    let card = journey
+        .touchpoints
+        .iter()
+        .find(|t| t.evidence.contains(&id))
+        .unwrap()
+        .id
+        .clone();
+    let mut browser = Browser::start();
+    browser.open(&page);
+    browser.click(&format!(".variant:not([hidden]) .hit[data-id='{card}']"));
+    let sizes = browser.eval(
+        "Promise.all([...document.querySelectorAll('#details img')].map(i => i.decode().then(() => [i.naturalWidth, i.naturalHeight])))",
+    );
+    assert_eq!(sizes, json!([[1600, 800]]), "re-encoded within 1600 px");
+    assert!(browser.problems().is_empty(), "{:#?}", browser.problems());
+}
+
+#[test]
+fn every_example_and_template_publishes_every_word_whole_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+    for template in journeymap::templates::TEMPLATES {
+        for language in [
+            journeymap::model::Language::En,
+            journeymap::model::Language::Es,
+        ] {
+            let journey = journeymap::templates::build(template, language);
+            let path = dir
+                .path()
+                .join(format!("{}-{}.ron", template.key, language.key()));
+            journeymap::format::save(&path, &journey).unwrap();
+            sources.push(path);
+        }
+    }
+    for source in sources {
+        let journey = journeymap::format::load(&source).unwrap().journey;
+        let page = dir.path().join("page.html");
+        publish(&source, &page);
+        let html = std::fs::read_to_string(&page).unwrap();
+        // The map is the SVG writer's picture, whole: the same document as the SVG
+        // export, so the overlap and whole-words checks of the export hold for it.
+        let svg = journeymap::export::svg(&journey, false);
+        assert!(
+            html.contains(&svg),
+            "{}: the page's map is the SVG export",
+            source.display()
+        );
+        let picture =
+            journeymap::export::compose(&journey, &journeymap::export::ExportOptions::default());
+        let overlaps = journeymap::scene::overlap::check(&picture.shapes);
+        assert!(overlaps.is_empty(), "{}: {overlaps:?}", source.display());
+        // What a click shows holds each card's title whole.
+        for t in &journey.touchpoints {
+            let title = serde_json::to_string(&t.title)
+                .unwrap()
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026");
+            assert!(html.contains(&title), "{}: {:?}", source.display(), t.title);
+        }
+    }
+}
