@@ -36,14 +36,8 @@ pub fn blueprint(
     if layout.steps.is_empty() {
         return;
     }
-    lines(out, layout, theme, i18n, true);
-    let first = layout
-        .steps
-        .partition_point(|s| s.rect.max.x < visible.min.x && layout_is_sorted(layout));
-    for step_box in layout.steps[first..]
-        .iter()
-        .filter(|s| s.rect.intersects(visible))
-    {
+    lines(out, layout, theme, i18n, Some(visible));
+    for step_box in visible_steps(layout, visible) {
         if let Some(step) = journey.steps.get(step_box.index) {
             step_card(out, journey, step_box.rect, step, theme, i18n);
             serves_arrows(out, layout, step_box, step, theme);
@@ -51,10 +45,29 @@ pub fn blueprint(
     }
 }
 
-/// Whether the steps run left to right (the timeline; the wall's grid does not), so a
-/// view may skip those left of it.
-fn layout_is_sorted(layout: &MapLayout) -> bool {
-    layout.arrangement == crate::layout::Arrangement::Timeline
+/// The steps in view: those of the stages whose column is in view (the layout lists
+/// steps stage by stage, as the journey does), so a view of one stage of a large map
+/// looks at that stage's steps only.
+pub fn visible_steps<'a>(
+    layout: &'a MapLayout,
+    visible: &'a Rect,
+) -> impl Iterator<Item = &'a StepBox> + 'a {
+    let starts: Vec<usize> = layout
+        .stages
+        .iter()
+        .map(|s| layout.steps.partition_point(|b| b.stage < s.stage))
+        .collect();
+    layout
+        .stages
+        .iter()
+        .zip(starts)
+        .filter(|(s, _)| s.column.max.x >= visible.min.x && s.column.min.x <= visible.max.x)
+        .flat_map(move |(s, start)| {
+            layout.steps[start..]
+                .iter()
+                .take_while(move |b| b.stage == s.stage)
+        })
+        .filter(move |b| b.rect.intersects(visible))
 }
 
 /// A dashed line across the map above each blueprint lane, its name on the line at the
@@ -62,11 +75,19 @@ fn layout_is_sorted(layout: &MapLayout) -> bool {
 /// The three lines' labels alone (the canvas pins them with the lane names).
 pub fn line_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
     if !layout.steps.is_empty() {
-        lines(out, layout, theme, i18n, false);
+        lines(out, layout, theme, i18n, None);
     }
 }
 
-fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n, with_lines: bool) {
+/// The lines (across `visible` only: a 10,000-card map's line is millions of units of
+/// dashes) and their labels; without `visible`, the labels alone.
+fn lines(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    visible: Option<&Rect>,
+) {
     let size = theme.small_size;
     let pad = 4.0;
     for (lane, message) in LINES {
@@ -95,34 +116,59 @@ fn lines(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n, w
             height + 4.0,
         );
         // The line runs up to its label and on after it: the label sits on the line.
-        for (from, to) in [
-            (layout.bounds.min.x, pill.min.x),
-            (pill.max.x, layout.bounds.max.x),
-        ] {
-            if to > from && with_lines {
+        let Some(visible) = visible else {
+            push_label(out, pill, left, y, height, label, size, width, theme);
+            continue;
+        };
+        // Whole dashes from the map's edge, so the pattern does not slide as it pans.
+        let period = 13.0;
+        let start = layout.bounds.min.x
+            + ((visible.min.x - layout.bounds.min.x) / period)
+                .floor()
+                .max(0.0)
+                * period;
+        let end = visible.max.x.min(layout.bounds.max.x);
+        for (from, to) in [(start, pill.min.x.min(end)), (pill.max.x.max(start), end)] {
+            if to > from {
                 out.push(Shape::Polyline {
                     points: vec![Point::new(from, y), Point::new(to, y)],
                     line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),
                 });
             }
         }
-        out.push(Shape::Rect {
-            rect: pill,
-            radius: 4.0,
-            fill: Some(Paint::solid(theme.background)),
-            stroke: Some(Line::solid(theme.emotion_line, 1.0)),
-        });
-        out.push(Shape::Text(TextBox {
-            pos: Point::new(left, y - height / 2.0),
-            text: label,
-            size,
-            bold: true,
-            colour: theme.emotion_line,
-            max_width: width + 1.0,
-            max_lines: 1,
-            align: Align::Left,
-        }));
+        push_label(out, pill, left, y, height, label, size, width, theme);
     }
+}
+
+/// A line's label on its pill.
+#[allow(clippy::too_many_arguments)]
+fn push_label(
+    out: &mut Vec<Shape>,
+    pill: Rect,
+    left: f32,
+    y: f32,
+    height: f32,
+    label: String,
+    size: f32,
+    width: f32,
+    theme: &Theme,
+) {
+    out.push(Shape::Rect {
+        rect: pill,
+        radius: 4.0,
+        fill: Some(Paint::solid(theme.background)),
+        stroke: Some(Line::solid(theme.emotion_line, 1.0)),
+    });
+    out.push(Shape::Text(TextBox {
+        pos: Point::new(left, y - height / 2.0),
+        text: label,
+        size,
+        bold: true,
+        colour: theme.emotion_line,
+        max_width: width + 1.0,
+        max_lines: 1,
+        align: Align::Left,
+    }));
 }
 
 /// The height a line's label takes above and below its line.
@@ -288,8 +334,18 @@ fn serves_arrows(
         return;
     };
     let from = Point::new(step_box.rect.center().x, step_box.rect.min.y);
+    // The served cards of the step's own stage (a step serving another stage's card
+    // has no arrow: it would run across the stages between).
+    let stage_slots = layout
+        .stages
+        .iter()
+        .find(|s| s.stage == step_box.stage)
+        .map_or(0..0, |s| s.slots.clone());
     for id in &step.serves {
-        let Some(slot) = layout.slots.iter().find(|s| &s.id == id) else {
+        let Some(slot) = layout.slots[stage_slots.clone()]
+            .iter()
+            .find(|s| &s.id == id)
+        else {
             continue;
         };
         let x = slot.card.center().x;

@@ -16,7 +16,7 @@ pub mod overlap;
 
 pub use blueprint::{
     LINES as BLUEPRINT_LINES, blueprint, duration_text, line_labels as blueprint_line_labels,
-    step_card, step_facts, widest_line_label,
+    step_card, step_facts, visible_steps, widest_line_label,
 };
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,

@@ -448,3 +448,21 @@ fn every_example_and_template_publishes_every_word_whole_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn the_page_goes_through_the_guarded_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("elsewhere.html");
+    std::fs::write(&target, "keep").unwrap();
+    let link = dir.path().join("map.html");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("export")
+        .arg(example())
+        .arg("-o")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+}

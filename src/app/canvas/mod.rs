@@ -547,7 +547,11 @@ fn step_interactions(ui: &mut egui::Ui, at: &Place<'_>, workspace: &Workspace) {
     if layout.steps.is_empty() {
         return;
     }
-    for step_box in &layout.steps {
+    let visible = Rect {
+        min: at.view.from_screen(at.origin, ui.clip_rect().min),
+        max: at.view.from_screen(at.origin, ui.clip_rect().max),
+    };
+    for step_box in crate::scene::visible_steps(layout, &visible) {
         let rect = at.view.rect_to_screen(at.origin, &step_box.rect);
         if !ui.clip_rect().intersects(rect) {
             continue;
@@ -589,11 +593,16 @@ fn step_interactions(ui: &mut egui::Ui, at: &Place<'_>, workspace: &Workspace) {
         let Some(layer) = lane_box.lane.layer() else {
             continue;
         };
-        for stage_box in layout.stages.iter().filter(|s| s.column.width() >= 1.0) {
-            let last = layout
-                .steps
+        for stage_box in layout.stages.iter().filter(|s| {
+            s.column.width() >= 1.0
+                && s.column.max.x >= visible.min.x
+                && s.column.min.x <= visible.max.x
+        }) {
+            let start = layout.steps.partition_point(|s| s.stage < stage_box.stage);
+            let last = layout.steps[start..]
                 .iter()
-                .filter(|s| s.stage == stage_box.stage && s.lane == layer)
+                .take_while(|s| s.stage == stage_box.stage)
+                .filter(|s| s.lane == layer)
                 .map(|s| s.rect.max.x)
                 .fold(None, |a: Option<f32>, x| Some(a.map_or(x, |a| a.max(x))));
             let first_x = layout.slots[stage_box.slots.clone()]
