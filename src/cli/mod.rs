@@ -281,6 +281,13 @@ pub struct CheckArgs {
     /// Treat warnings as errors (for CI).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Warn on each piece of evidence older than this (`12m`, `90d`, `6w`, `2y`), and
+    /// end with how many are older and how many undated.
+    #[arg(long, value_parser = crate::format::Age::parse)]
+    pub stale: Option<crate::format::Age>,
+    /// The day `--stale` counts back from, `YYYY-MM-DD` (default: today).
+    #[arg(long, requires = "stale")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ mod atomic;
 mod diagnostic;
 mod lexer;
 mod lint;
+pub mod stale;
 mod validate;
 
 pub use atomic::{
@@ -231,6 +232,8 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 /// stops it (nothing after it can be read), but a journey that reads gets every
 /// semantic error (dangling references, duplicate ids, values off their scale) and
 /// every warning, sorted by position.
+pub use stale::{Age, Staleness, stale};
+
 pub fn check(text: &str) -> Vec<Diagnostic> {
     let errors = match parse(text) {
         Ok(_) => Vec::new(),

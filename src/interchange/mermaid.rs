@@ -31,10 +31,20 @@ pub fn score(emotion: Option<i8>) -> u8 {
 /// Text read back from a diagram: entity codes (`#58;`) and the look-alikes of older
 /// exports become their characters.
 fn restore(text: &str) -> String {
+    // Look-alikes are read in the diagram's own characters only: an entity code stands
+    // for exactly its character (a title may hold a look-alike itself).
+    let plain = |raw: &str, out: &mut String| {
+        out.extend(raw.chars().map(|c| match c {
+            '꞉' => ':',
+            '＃' => '#',
+            '﹔' => ';',
+            c => c,
+        }));
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('#') {
-        out.push_str(&rest[..at]);
+        plain(&rest[..at], &mut out);
         let after = &rest[at + 1..];
         let code = after
             .find(';')
@@ -53,15 +63,8 @@ fn restore(text: &str) -> String {
             }
         }
     }
-    out.push_str(rest);
-    out.chars()
-        .map(|c| match c {
-            '꞉' => ':',
-            '＃' => '#',
-            '﹔' => ';',
-            c => c,
-        })
-        .collect()
+    plain(rest, &mut out);
+    out
 }
 
 /// Text as Mermaid reads it back unchanged: what it would take as syntax is written as
@@ -77,6 +80,8 @@ fn clean(text: &str) -> String {
         .enumerate()
         .map(|(i, c)| match c {
             ':' | '#' | ';' | ',' | '%' | '\n' | '\r' | '\t' | '{' | '}' | '<' | '>' => code(c),
+            // What older exports wrote for syntax reads back as syntax: written as codes.
+            '꞉' | '＃' | '﹔' => code(c),
             c if (i == 0 || i == last) && c.is_whitespace() => code(c),
             c if i == 0 && keyword => code(c),
             c => c.to_string(),
@@ -326,6 +331,12 @@ mod tests {
         let old = "journey\n title Order꞉ ＃1\n section Action\n  Pay꞉ now: 3: Me\n";
         let back = from_mermaid(old, Language::En).unwrap();
         assert_eq!(back.touchpoints[0].title, "Pay: now");
+        // A title that holds a look-alike itself keeps it (found by the property test).
+        let mut j = Journey::new("t", Language::En);
+        j.touchpoints
+            .push(Touchpoint::new("tp-1".into(), Stage::Awareness, "꞉ ＃ ﹔"));
+        let back = from_mermaid(&to_mermaid(&j), Language::En).unwrap();
+        assert_eq!(back.touchpoints[0].title, "꞉ ＃ ﹔");
     }
 
     #[test]

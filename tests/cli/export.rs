@@ -301,7 +301,7 @@ fn the_command_line_exports_png_and_svg_and_fails_cleanly() {
     assert_eq!(output.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("use a .png, .svg, .pdf, .csv, .json, .mmd or .md file name")
+            .contains("use a .png, .svg, .pdf, .html, .csv, .json, .mmd or .md file name")
     );
     assert!(!bad_extension.exists());
 

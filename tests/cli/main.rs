@@ -15,5 +15,6 @@ mod install;
 mod interchange;
 mod nothing_lost;
 mod pages;
+mod stale;
 mod support;
 mod templates;
