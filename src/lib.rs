@@ -13,6 +13,7 @@ pub mod export;
 pub mod fonts;
 pub mod format;
 pub mod generate;
+pub mod history;
 pub mod i18n;
 pub mod icon;
 pub mod interchange;

@@ -762,3 +762,17 @@ slides-blueprint = { $stage }: service blueprint
 html-close = Close
 html-fit = Fit
 html-curves = Extra curves
+history-title = History
+history-commit = Commit
+history-date = Date
+history-author = Author
+history-subject = Subject
+history-grey-open = Grey areas open
+history-grey-resolved = Grey areas resolved
+history-mean-emotion = Mean emotion
+history-unreadable = (does not read)
+history-commits = { $count ->
+    [one] 1 commit
+   *[other] { $count } commits
+}
+blame-not-committed = (not committed yet)

@@ -762,3 +762,17 @@ slides-blueprint = { $stage }: blueprint de servicio
 html-close = Cerrar
 html-fit = Ajustar
 html-curves = Curvas adicionales
+history-title = Historial
+history-commit = Commit
+history-date = Fecha
+history-author = Autor
+history-subject = Asunto
+history-grey-open = Zonas grises abiertas
+history-grey-resolved = Zonas grises resueltas
+history-mean-emotion = Emoción media
+history-unreadable = (no se puede leer)
+history-commits = { $count ->
+    [one] 1 commit
+   *[other] { $count } commits
+}
+blame-not-committed = (aún sin commit)

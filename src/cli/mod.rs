@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod fmt;
 mod git;
+mod history;
 mod interchange;
 
 pub use git::load_pair;
@@ -53,6 +54,12 @@ pub enum Command {
     Merge(MergeArgs),
     /// Set up .gitattributes and git config for the diff and merge drivers here.
     GitSetup(GitSetupArgs),
+    /// The commits that touched a journey, with its counts at each, from git; -o draws
+    /// them (.svg, .png or .html).
+    History(HistoryArgs),
+    /// The last commit that changed each touchpoint, step, grey area and opportunity,
+    /// found by id.
+    Blame(BlameArgs),
     /// Write a large synthetic journey for benchmarks (deterministic from the seed).
     Generate(GenerateArgs),
     /// git's external diff driver (7 arguments); set up by git-setup.
@@ -123,6 +130,19 @@ fn parse_field_bytes(text: &str) -> Result<usize, String> {
 pub enum DiffFormat {
     Text,
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    pub file: PathBuf,
+    /// Draw the history: a .svg, .png or .html file.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BlameArgs {
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -349,6 +369,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Diff(args) => git::run_diff(&args),
         Command::Merge(args) => git::run_merge(&args),
         Command::GitSetup(args) => git::run_git_setup(&args),
+        Command::History(args) => history::run_history(&args),
+        Command::Blame(args) => history::run_blame(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
         Command::Generate(args) => run_generate(&args),
     };

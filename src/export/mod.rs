@@ -520,7 +520,7 @@ fn parse_ours(document: &str) -> Result<resvg::usvg::Tree, ExportError> {
 
 /// Renders an SVG document of ours to PNG at `scale` pixels per pixel of its size (a
 /// page of paper is sized in millimetres, which usvg gives in 96 dpi pixels).
-fn svg_to_png(document: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
+pub fn svg_to_png(document: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     let tree = parse_ours(document)?;
     let size = tree.size();
     let (width, height) = png_size(size.width(), size.height(), scale)?;

@@ -10,6 +10,7 @@ mod docs;
 mod export;
 mod format_errors;
 mod git;
+mod history;
 mod html;
 mod install;
 mod interchange;

@@ -1,0 +1,400 @@
+//! `journeymap history FILE [-o history.svg|png|html]` and `journeymap blame FILE`.
+
+use super::{BlameArgs, HistoryArgs};
+use crate::export::Picture;
+use crate::history::{self, Counts, Versions};
+use crate::i18n::I18n;
+use crate::layout::{Point, Rect};
+use crate::model::{Journey, OpportunityStatus, Rgb};
+use crate::scene::{Align, Line, Paint, Shape, TextBox};
+use anyhow::Context;
+use std::process::ExitCode;
+
+/// The language of the output: the journey's as it is now, else the system's.
+fn language_of(file: &std::path::Path) -> crate::model::Language {
+    crate::format::load(file)
+        .map(|p| p.journey.language)
+        .unwrap_or_else(|_| crate::i18n::system_language())
+}
+
+fn rows(versions: &Versions) -> Vec<(&history::Commit, Option<Counts>)> {
+    versions
+        .commits
+        .iter()
+        .map(|(c, j)| (c, j.as_ref().map(history::counts)))
+        .collect()
+}
+
+pub fn run_history(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
+    let versions = history::versions(&args.file)?;
+    let i18n = I18n::new(language_of(&args.file));
+    let rows = rows(&versions);
+    let statuses: Vec<String> = OpportunityStatus::ALL
+        .iter()
+        .map(|s| i18n.term("opportunity-status", s.key()))
+        .collect();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{}\n",
+        [
+            i18n.tr("history-commit"),
+            i18n.tr("history-date"),
+            i18n.tr("history-author"),
+            i18n.tr("kinds-touchpoints"),
+            i18n.tr("history-grey-open"),
+            i18n.tr("history-grey-resolved"),
+            statuses.join("/"),
+            i18n.tr("history-mean-emotion"),
+            i18n.tr("history-subject"),
+        ]
+        .join("\t")
+    ));
+    for (commit, counts) in &rows {
+        let numbers = match counts {
+            Some(c) => vec![
+                c.touchpoints.to_string(),
+                c.grey_open.to_string(),
+                c.grey_resolved.to_string(),
+                c.opportunities
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                c.mean_emotion
+                    .map_or_else(|| "–".to_owned(), |m| format!("{m:+.2}")),
+            ],
+            None => vec![
+                i18n.tr("history-unreadable"),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        };
+        let mut line = vec![
+            commit.short.clone(),
+            commit.date.clone(),
+            commit.author.clone(),
+        ];
+        line.extend(numbers);
+        line.push(commit.subject.clone());
+        out.push_str(&line.join("\t"));
+        out.push('\n');
+    }
+    print_all(&out);
+    if let Some(output) = &args.output {
+        let picture = picture(&versions, &rows, &i18n);
+        let svg = picture.svg();
+        let bytes = match output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => svg.into_bytes(),
+            Some("png") => crate::export::svg_to_png(&svg, 2.0)?,
+            Some("html" | "htm") => page(&svg, &rows, &i18n, &versions).into_bytes(),
+            _ => anyhow::bail!(
+                "{}: draw the history as .svg, .png or .html",
+                output.display()
+            ),
+        };
+        crate::format::write_output(output, &bytes)
+            .with_context(|| format!("cannot write {}", output.display()))?;
+        eprintln!("wrote {}", output.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_blame(args: &BlameArgs) -> anyhow::Result<ExitCode> {
+    let versions = history::versions(&args.file)?;
+    let current: Journey = crate::format::load(&args.file)?.journey;
+    let i18n = I18n::new(current.language);
+    let mut out = String::new();
+    for blamed in history::blame(&versions, &current) {
+        let commit = match &blamed.commit {
+            Some(c) => format!("{}\t{}\t{}\t{}", c.short, c.date, c.author, c.subject),
+            None => i18n.tr("blame-not-committed"),
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{commit}\n",
+            i18n.term("element", blamed.kind.key()),
+            blamed.id,
+            blamed.name.replace(['\t', '\n'], " "),
+        ));
+    }
+    print_all(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Standard output, all at once; a reader that stops early (`| head`) is no error.
+fn print_all(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// One of the counts a line of the picture follows.
+type Count = fn(&Counts) -> usize;
+
+const INK: Rgb = Rgb(0x1f, 0x24, 0x30);
+const MUTED: Rgb = Rgb(0x5b, 0x64, 0x75);
+const RULE: Rgb = Rgb(0xd9, 0xde, 0xe7);
+const SERIES: [Rgb; 4] = [
+    Rgb(0x4e, 0x79, 0xa7),
+    Rgb(0xe1, 0x57, 0x59),
+    Rgb(0x59, 0xa1, 0x4f),
+    Rgb(0x2f, 0x3b, 0x52),
+];
+
+fn text(pos: Point, text: String, size: f32, bold: bool, colour: Rgb, align: Align) -> Shape {
+    Shape::Text(TextBox {
+        pos,
+        max_width: crate::text::width(&text, size, bold) + 2.0,
+        text,
+        size,
+        bold,
+        colour,
+        max_lines: 1,
+        align,
+    })
+}
+
+/// The history drawn: touchpoints and grey areas (open, resolved) over the commits, and
+/// the mean emotion under them; through the one picture writer.
+fn picture(
+    versions: &Versions,
+    rows: &[(&history::Commit, Option<Counts>)],
+    i18n: &I18n,
+) -> Picture {
+    let width = 1200.0;
+    let left = 70.0;
+    let right = width - 40.0;
+    let mut shapes = Vec::new();
+    let title = format!(
+        "{} · {}",
+        i18n.tr("history-title"),
+        versions
+            .file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    shapes.push(text(
+        Point::new(left, 20.0),
+        title.clone(),
+        20.0,
+        true,
+        INK,
+        Align::Left,
+    ));
+    let n = rows.len().max(2) as f32 - 1.0;
+    let x = |i: usize| left + (right - left) * i as f32 / n.max(1.0);
+    // The counts panel.
+    let (top, bottom) = (90.0, 330.0);
+    let most = rows
+        .iter()
+        .filter_map(|(_, c)| c.as_ref())
+        .map(|c| c.touchpoints.max(c.grey_open + c.grey_resolved))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    let y = |v: usize| bottom - (bottom - top) * v as f32 / most;
+    for v in [0, most as usize] {
+        shapes.push(Shape::Polyline {
+            points: vec![Point::new(left, y(v)), Point::new(right, y(v))],
+            line: Line::solid(RULE, 1.0),
+        });
+        shapes.push(text(
+            Point::new(left - 8.0, y(v) - 7.0),
+            v.to_string(),
+            12.0,
+            false,
+            MUTED,
+            Align::Right,
+        ));
+    }
+    let series: [(String, Count); 3] = [
+        (i18n.tr("kinds-touchpoints"), |c| c.touchpoints),
+        (i18n.tr("history-grey-open"), |c| c.grey_open),
+        (i18n.tr("history-grey-resolved"), |c| c.grey_resolved),
+    ];
+    let mut legend_x = left;
+    for (k, (name, value)) in series.iter().enumerate() {
+        let points: Vec<Point> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, c))| c.as_ref().map(|c| Point::new(x(i), y(value(c)))))
+            .collect();
+        for p in &points {
+            shapes.push(Shape::Circle {
+                center: *p,
+                radius: 3.0,
+                fill: Some(Paint::solid(SERIES[k])),
+                stroke: None,
+            });
+        }
+        if points.len() > 1 {
+            shapes.push(Shape::Polyline {
+                points,
+                line: Line::solid(SERIES[k], 2.5),
+            });
+        }
+        shapes.push(Shape::Rect {
+            rect: Rect::from_min_size(legend_x, 58.0, 14.0, 14.0),
+            radius: 3.0,
+            fill: Some(Paint::solid(SERIES[k])),
+            stroke: None,
+        });
+        shapes.push(text(
+            Point::new(legend_x + 20.0, 57.0),
+            name.clone(),
+            13.0,
+            false,
+            INK,
+            Align::Left,
+        ));
+        legend_x += 40.0 + crate::text::width(name, 13.0, false);
+    }
+    // The mean emotion panel, -2..2.
+    let (top2, bottom2) = (380.0, 520.0);
+    let y2 = |m: f64| bottom2 - (bottom2 - top2) * ((m + 2.0) / 4.0) as f32;
+    shapes.push(text(
+        Point::new(left, top2 - 26.0),
+        i18n.tr("history-mean-emotion"),
+        13.0,
+        true,
+        INK,
+        Align::Left,
+    ));
+    for m in [-2.0, 0.0, 2.0] {
+        shapes.push(Shape::Polyline {
+            points: vec![Point::new(left, y2(m)), Point::new(right, y2(m))],
+            line: Line::solid(RULE, 1.0),
+        });
+        shapes.push(text(
+            Point::new(left - 8.0, y2(m) - 7.0),
+            format!("{m:+}").replace("+0", "0"),
+            12.0,
+            false,
+            MUTED,
+            Align::Right,
+        ));
+    }
+    let points: Vec<Point> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, c))| {
+            c.as_ref()
+                .and_then(|c| c.mean_emotion)
+                .map(|m| Point::new(x(i), y2(m)))
+        })
+        .collect();
+    if points.len() > 1 {
+        shapes.push(Shape::Polyline {
+            points: points.clone(),
+            line: Line::solid(SERIES[3], 2.5),
+        });
+    }
+    for p in points {
+        shapes.push(Shape::Circle {
+            center: p,
+            radius: 3.0,
+            fill: Some(Paint::solid(SERIES[3])),
+            stroke: None,
+        });
+    }
+    // The first and last commits' dates and hashes under the panels.
+    if let (Some((first, _)), Some((last, _))) = (rows.first(), rows.last()) {
+        shapes.push(text(
+            Point::new(left, bottom2 + 12.0),
+            format!("{} {}", first.date, first.short),
+            12.0,
+            false,
+            MUTED,
+            Align::Left,
+        ));
+        if rows.len() > 1 {
+            shapes.push(text(
+                Point::new(right, bottom2 + 12.0),
+                format!("{} {}", last.date, last.short),
+                12.0,
+                false,
+                MUTED,
+                Align::Right,
+            ));
+        }
+        shapes.push(text(
+            Point::new((left + right) / 2.0, bottom2 + 12.0),
+            crate::tr!(i18n, "history-commits", count = rows.len()),
+            12.0,
+            false,
+            MUTED,
+            Align::Center,
+        ));
+    }
+    Picture {
+        width,
+        height: bottom2 + 48.0,
+        shapes,
+        paper_mm: None,
+        background: Some(Rgb(0xff, 0xff, 0xff)),
+        title,
+    }
+}
+
+/// The history as a page: the picture and the table, nothing loaded from elsewhere.
+fn page(
+    svg: &str,
+    rows: &[(&history::Commit, Option<Counts>)],
+    i18n: &I18n,
+    versions: &Versions,
+) -> String {
+    use crate::export::html::escape;
+    let mut table = String::from("<table><thead><tr>");
+    for head in [
+        "history-commit",
+        "history-date",
+        "history-author",
+        "kinds-touchpoints",
+        "history-grey-open",
+        "history-grey-resolved",
+        "history-mean-emotion",
+        "history-subject",
+    ] {
+        table.push_str(&format!("<th>{}</th>", escape(&i18n.tr(head))));
+    }
+    table.push_str("</tr></thead><tbody>");
+    for (c, counts) in rows.iter().rev() {
+        let cells = match counts {
+            Some(n) => [
+                n.touchpoints.to_string(),
+                n.grey_open.to_string(),
+                n.grey_resolved.to_string(),
+                n.mean_emotion
+                    .map_or_else(|| "–".to_owned(), |m| format!("{m:+.2}")),
+            ],
+            None => [
+                i18n.tr("history-unreadable"),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        };
+        table.push_str(&format!(
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&c.short), escape(&c.date), escape(&c.author), cells[0], cells[1], cells[2], cells[3], escape(&c.subject)
+        ));
+    }
+    table.push_str("</tbody></table>");
+    let style = "body{font-family:sans-serif;margin:24px;color:#1f2430}svg{max-width:100%;height:auto}table{border-collapse:collapse;font-size:14px;margin-top:16px}th,td{border-bottom:1px solid #d9dee7;padding:4px 10px;text-align:left}";
+    let hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{hash}'\"><title>{}</title><style>{style}</style></head><body><h1>{}</h1>{svg}{table}</body></html>\n",
+        i18n.language().key(),
+        escape(&versions.file.display().to_string()),
+        escape(&i18n.tr("history-title")),
+    )
+}
