@@ -11,7 +11,12 @@ use std::process::{Command, Stdio};
 /// A repository whose `journey.ron` has `commits` versions, each editing one card.
 fn repository(dir: &Path, commits: usize) {
     let git = |args: &[&str]| {
-        let status = Command::new("git").arg("-C").arg(dir).args(args).status().unwrap();
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .status()
+            .unwrap();
         assert!(status.success());
     };
     git(&["init", "-q"]);
@@ -21,10 +26,9 @@ fn repository(dir: &Path, commits: usize) {
         let i = n % journey.touchpoints.len();
         journey.touchpoints[i].title = format!("Card {i}, edited in commit {n}");
         let text = format::to_text(&journey).unwrap();
-        let from = if n == 0 { String::new() } else { "from refs/heads/main^0\n".to_owned() };
         write!(
             stream,
-            "commit refs/heads/main\ncommitter Bench <b@example.org> {} +0000\ndata {}\nCommit {n}\n{from}M 100644 inline journey.ron\ndata {}\n{text}\n",
+            "commit refs/heads/main\ncommitter Bench <b@example.org> {} +0000\ndata {}\nCommit {n}\nM 100644 inline journey.ron\ndata {}\n{text}\n",
             1_700_000_000 + n * 60,
             format!("Commit {n}").len(),
             text.len()
