@@ -6,6 +6,7 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod bounded;
+pub mod catalogue;
 pub mod cli;
 pub mod diff;
 pub mod document;

@@ -1,6 +1,6 @@
 //! `journeymap check FILE...`: every error and warning, `file:line:column: level: message`.
 
-use super::CheckArgs;
+use super::{CatalogueAction, CatalogueArgs, CheckArgs};
 use crate::format::{self, Level};
 use std::process::ExitCode;
 
@@ -12,6 +12,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         None => format::stale::today(),
     };
     let mut staleness = format::Staleness::default();
+    let shared = match &args.catalogue {
+        Some(path) => Some(crate::catalogue::load(path).map_err(|e| catalogue_error(path, e))?),
+        None => None,
+    };
     for path in &args.files {
         let diagnostics = match format::read_regular(path, format::MAX_JOURNEY_BYTES) {
             Err(error) => {
@@ -22,6 +26,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(bytes) => match std::str::from_utf8(&bytes) {
                 Ok(text) => {
                     let mut all = format::check(text);
+                    if let Some(shared) = &shared {
+                        all.extend(format::catalogue_differences(text, shared));
+                        all.sort_by_key(|d| (d.line, d.column, d.level));
+                    }
                     if let Some(age) = args.stale {
                         let (found, counts) = format::stale(text, age, today);
                         all.extend(found);
@@ -59,4 +67,57 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `journeymap catalogue sync CATALOGUE FILE...`.
+pub fn run_catalogue(args: &CatalogueArgs) -> anyhow::Result<ExitCode> {
+    let CatalogueAction::Sync { catalogue, files } = &args.action;
+    let shared = crate::catalogue::load(catalogue).map_err(|e| catalogue_error(catalogue, e))?;
+    let mut failed = false;
+    for path in files {
+        let parsed = match format::load(path) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                eprintln!("{error}");
+                failed = true;
+                continue;
+            }
+        };
+        if !parsed.comments.is_empty() {
+            eprintln!(
+                "{}: has // comments, which the canonical writer would drop: not changed",
+                path.display()
+            );
+            failed = true;
+            continue;
+        }
+        let mut journey = parsed.journey;
+        let changed = crate::catalogue::sync(&mut journey, &shared);
+        if changed == 0 {
+            eprintln!("{}: already in line", path.display());
+            continue;
+        }
+        format::save_with(path, &journey, parsed.line_ending)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        eprintln!(
+            "{}: {changed} catalogue entries brought in line",
+            path.display()
+        );
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `FILE:LINE:COLUMN: message` for a catalogue that does not read.
+fn catalogue_error(
+    path: &std::path::Path,
+    error: crate::catalogue::CatalogueError,
+) -> anyhow::Error {
+    match error {
+        crate::catalogue::CatalogueError::Read(message) => anyhow::anyhow!(message),
+        parse => anyhow::anyhow!("{}:{parse}", path.display()),
+    }
 }

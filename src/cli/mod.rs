@@ -60,6 +60,8 @@ pub enum Command {
     /// The last commit that changed each touchpoint, step, grey area and opportunity,
     /// found by id.
     Blame(BlameArgs),
+    /// A shared catalogue of channels, departments and actors for many journeys.
+    Catalogue(CatalogueArgs),
     /// Write a large synthetic journey for benchmarks (deterministic from the seed).
     Generate(GenerateArgs),
     /// git's external diff driver (7 arguments); set up by git-setup.
@@ -308,6 +310,28 @@ pub struct CheckArgs {
     /// The day `--stale` counts back from, `YYYY-MM-DD` (default: today).
     #[arg(long, requires = "stale")]
     pub as_of: Option<String>,
+    /// Warn where a journey's channels, departments or actors differ from this shared
+    /// catalogue (`catalogue sync` brings them in line).
+    #[arg(long)]
+    pub catalogue: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogueArgs {
+    #[command(subcommand)]
+    pub action: CatalogueAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueAction {
+    /// Bring each journey's channels, departments and actors in line with the shared
+    /// catalogue (ids renamed with their references, names and colours taken), through
+    /// the canonical writer.
+    Sync {
+        catalogue: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -371,6 +395,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::GitSetup(args) => git::run_git_setup(&args),
         Command::History(args) => history::run_history(&args),
         Command::Blame(args) => history::run_blame(&args),
+        Command::Catalogue(args) => check::run_catalogue(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
         Command::Generate(args) => run_generate(&args),
     };

@@ -2,6 +2,7 @@
 //! drivers with the real `git`. No display needed; runs with `--no-default-features`.
 
 mod blueprint;
+mod catalogue;
 mod cli_files;
 mod curves;
 mod deviations;

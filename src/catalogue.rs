@@ -1,0 +1,204 @@
+//! A shared catalogue: one file of channels, departments and actors that a folder of
+//! journeys agrees on (`catalogue.ron`, `Catalogue(channels: [...], departments: [...],
+//! actors: [...])`). Journeys stay self-contained (each keeps its own catalogue);
+//! `check --catalogue` says where one differs from the shared one, and `catalogue sync`
+//! brings it in line: entries matched by id or by name (the one naming rule), ids
+//! renamed through the table of element kinds (every reference follows), names, kinds
+//! and colours taken from the shared file.
+
+use crate::model::names::{Found, find};
+use crate::model::{Actor, Channel, Department, ElementKind, Journey};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub departments: Vec<Department>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("{0}")]
+    Read(String),
+    #[error("{line}:{column}: {message}")]
+    Parse {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Reads a catalogue file through the guarded reader.
+pub fn load(path: &std::path::Path) -> Result<Catalogue, CatalogueError> {
+    let bytes = crate::format::read_regular(path, crate::format::MAX_JOURNEY_BYTES)
+        .map_err(|e| CatalogueError::Read(format!("cannot read {}: {e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CatalogueError::Read(format!("{}: not UTF-8 text", path.display())))?;
+    crate::format::ron_options()
+        .from_str::<Catalogue>(&text)
+        .map_err(|e| CatalogueError::Parse {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// One way a journey's entry differs from the shared catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    pub kind: ElementKind,
+    /// The journey's entry id.
+    pub id: String,
+    pub message: String,
+}
+
+/// An entry of either side: its id, its name.
+trait Entry {
+    const KIND: ElementKind;
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+}
+
+impl Entry for Channel {
+    const KIND: ElementKind = ElementKind::Channel;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Entry for Department {
+    const KIND: ElementKind = ElementKind::Department;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Entry for Actor {
+    const KIND: ElementKind = ElementKind::Actor;
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The shared entry an entry of a journey is: the same id, else the one its name
+/// names.
+fn counterpart<'a, T: Entry>(entry: &T, shared: &'a [T]) -> Option<&'a T> {
+    shared.iter().find(|s| s.id() == entry.id()).or_else(|| {
+        let names: Vec<(&str, &str)> = shared.iter().map(|s| (s.id(), s.name())).collect();
+        match find(entry.name(), names) {
+            Found::Entry(at, _) => shared.get(at),
+            _ => None,
+        }
+    })
+}
+
+fn compare<T: Entry>(own: &[T], shared: &[T], out: &mut Vec<Difference>) {
+    let word = T::KIND.singular();
+    for entry in own {
+        let message = match counterpart(entry, shared) {
+            None => Some(format!(
+                "{word} {} \"{}\" is not in the shared catalogue",
+                entry.id(),
+                entry.name()
+            )),
+            Some(s) if s.id() != entry.id() => Some(format!(
+                "{word} {} \"{}\" is \"{}\" in the shared catalogue, with id {}",
+                entry.id(),
+                entry.name(),
+                s.name(),
+                s.id()
+            )),
+            Some(s) if s.name() != entry.name() => Some(format!(
+                "{word} {} is named \"{}\" here and \"{}\" in the shared catalogue",
+                entry.id(),
+                entry.name(),
+                s.name()
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = message {
+            out.push(Difference {
+                kind: T::KIND,
+                id: entry.id().to_owned(),
+                message,
+            });
+        }
+    }
+}
+
+/// Where `journey`'s channels, departments and actors differ from `shared`.
+pub fn differences(journey: &Journey, shared: &Catalogue) -> Vec<Difference> {
+    let mut out = Vec::new();
+    compare(&journey.channels, &shared.channels, &mut out);
+    compare(&journey.departments, &shared.departments, &mut out);
+    compare(&journey.actors, &shared.actors, &mut out);
+    out
+}
+
+/// `journey` brought in line with `shared`: each entry that has a counterpart takes its
+/// id (references follow), name and colour (and kind); entries the shared catalogue
+/// lacks stay. Returns how many entries changed.
+pub fn sync(journey: &mut Journey, shared: &Catalogue) -> usize {
+    let mut changed = 0;
+    macro_rules! each {
+        ($list:ident, $kind:expr, $copy:expr) => {{
+            let mut renames: foldhash::HashMap<String, String> = foldhash::HashMap::default();
+            for entry in &journey.$list {
+                if let Some(s) = counterpart(entry, &shared.$list)
+                    && s.id() != entry.id()
+                    && !journey.$list.iter().any(|o| o.id() == s.id())
+                {
+                    renames.insert(entry.id().to_owned(), s.id().to_owned());
+                }
+            }
+            changed += renames.len();
+            journey.rename_all($kind, &renames);
+            for entry in &mut journey.$list {
+                if let Some(s) = shared.$list.iter().find(|s| s.id() == entry.id()) {
+                    let before = entry.clone();
+                    $copy(entry, s);
+                    if *entry != before && !renames.values().any(|v| v == entry.id()) {
+                        changed += 1;
+                    }
+                }
+            }
+        }};
+    }
+    each!(
+        channels,
+        ElementKind::Channel,
+        |e: &mut Channel, s: &Channel| {
+            e.name.clone_from(&s.name);
+            e.kind = s.kind;
+            e.colour = s.colour;
+        }
+    );
+    each!(
+        departments,
+        ElementKind::Department,
+        |e: &mut Department, s: &Department| {
+            e.name.clone_from(&s.name);
+            e.colour = s.colour;
+        }
+    );
+    each!(actors, ElementKind::Actor, |e: &mut Actor, s: &Actor| {
+        e.name.clone_from(&s.name);
+        e.kind = s.kind;
+        e.colour = s.colour;
+    });
+    changed
+}
