@@ -123,17 +123,42 @@ pub fn versions(file: &Path) -> Result<Versions, HistoryError> {
     }
     found.reverse();
     let texts = blobs(&top, found.iter().map(|(c, p)| format!("{}:{p}", c.hash)))?;
+    // Reading the versions is most of the time: on every core.
+    let journeys = parse_all(texts);
     let commits = found
         .into_iter()
-        .zip(texts)
-        .map(|((commit, _), text)| {
-            let journey = text.and_then(|t| crate::format::parse(&t).ok().map(|p| p.journey));
-            (commit, journey)
-        })
+        .map(|(commit, _)| commit)
+        .zip(journeys)
         .collect();
     Ok(Versions {
         file: file.to_path_buf(),
         commits,
+    })
+}
+
+/// Each text read as a journey (`None` where it does not read), in order, on as many
+/// threads as the machine has cores.
+fn parse_all(texts: Vec<Option<String>>) -> Vec<Option<Journey>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .max(1);
+    let chunk = texts.len().div_ceil(threads).max(1);
+    let read = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(|t| crate::format::parse(t).ok().map(|p| p.journey))
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 
@@ -255,55 +280,66 @@ pub const BLAMED: [ElementKind; 4] = [
 /// Each element of `current` (the file as it is now) with the last commit of
 /// `versions` in which it appeared or changed, compared by id, field by field.
 pub fn blame(versions: &Versions, current: &Journey) -> Vec<Blamed> {
-    // For every (kind, id): the element as last seen and the commit that made it so.
-    type Seen = foldhash::HashMap<(ElementKind, String), (String, usize)>;
+    // Each version is compared with the one before it, element by element by id (no
+    // text is written): an element new or different there was changed by that commit.
     struct Walk<'a> {
+        previous: Option<&'a Journey>,
         journey: &'a Journey,
         at: usize,
-        seen: &'a mut Seen,
+        changed: &'a mut foldhash::HashMap<(ElementKind, String), usize>,
     }
     impl KindVisitor for Walk<'_> {
         fn visit<T: Item>(&mut self) {
             if !BLAMED.contains(&T::KIND) {
                 return;
             }
+            let before: foldhash::HashMap<&str, &T> = self
+                .previous
+                .map(|p| T::list(p).iter().map(|e| (e.id(), e)).collect())
+                .unwrap_or_default();
             for element in T::list(self.journey) {
-                let text = crate::format::pretty(element).unwrap_or_default();
-                let key = (T::KIND, element.id().to_owned());
-                match self.seen.get(&key) {
-                    Some((was, _)) if *was == text => {}
-                    _ => {
-                        self.seen.insert(key, (text, self.at));
-                    }
+                if before.get(element.id()).is_none_or(|was| *was != element) {
+                    self.changed
+                        .insert((T::KIND, element.id().to_owned()), self.at);
                 }
             }
         }
     }
-    let mut seen = Seen::default();
+    let mut changed = foldhash::HashMap::default();
+    let mut previous: Option<&Journey> = None;
     for (at, (_, journey)) in versions.commits.iter().enumerate() {
         if let Some(journey) = journey {
             each_kind(&mut Walk {
+                previous,
                 journey,
                 at,
-                seen: &mut seen,
+                changed: &mut changed,
             });
+            previous = Some(journey);
         }
     }
     struct List<'a> {
         journey: &'a Journey,
-        seen: &'a Seen,
+        last: Option<&'a Journey>,
+        changed: &'a foldhash::HashMap<(ElementKind, String), usize>,
         versions: &'a Versions,
         out: Vec<Blamed>,
     }
     impl KindVisitor for List<'_> {
         fn visit<T: Item>(&mut self) {
+            let committed: foldhash::HashMap<&str, &T> = self
+                .last
+                .map(|p| T::list(p).iter().map(|e| (e.id(), e)).collect())
+                .unwrap_or_default();
             for element in T::list(self.journey) {
-                let text = crate::format::pretty(element).unwrap_or_default();
-                let commit = self
-                    .seen
-                    .get(&(T::KIND, element.id().to_owned()))
-                    .filter(|(was, _)| *was == text)
-                    .map(|(_, at)| self.versions.commits[*at].0.clone());
+                // As the last commit has it, else changed since.
+                let same = committed
+                    .get(element.id())
+                    .is_some_and(|was| *was == element);
+                let commit = same
+                    .then(|| self.changed.get(&(T::KIND, element.id().to_owned())))
+                    .flatten()
+                    .map(|at| self.versions.commits[*at].0.clone());
                 self.out.push(Blamed {
                     kind: T::KIND,
                     id: element.id().to_owned(),
@@ -315,7 +351,8 @@ pub fn blame(versions: &Versions, current: &Journey) -> Vec<Blamed> {
     }
     let mut list = List {
         journey: current,
-        seen: &seen,
+        last: previous,
+        changed: &changed,
         versions,
         out: Vec::new(),
     };
