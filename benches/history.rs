@@ -1,6 +1,6 @@
 //! `history` and `blame` of a 1,000-touchpoint journey with 1,000 commits, on a
 //! generated repository (made once, with `git fast-import`: a commit a version).
-//! Target: each within 10 s.
+//! Target: each within 10 s. And the portfolio report over 100 journeys.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use journeymap::{format, generate::generate, history};
@@ -73,5 +73,38 @@ fn history_and_blame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, history_and_blame);
+/// The portfolio report over 100 journeys of 1,000 touchpoints, without git: target
+/// within 2x reading them.
+fn report(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..100 {
+        let journey = generate(1_000, n);
+        format::save(&dir.path().join(format!("j{n:03}.ron")), &journey).unwrap();
+    }
+    let paths = vec![dir.path().to_path_buf()];
+    let mut group = c.benchmark_group("report_100_journeys_1000_touchpoints");
+    group.sample_size(10);
+    group.bench_function("parse_them", |b| {
+        b.iter(|| {
+            journeymap::report::files(&paths)
+                .iter()
+                .map(|p| format::load(p).unwrap().journey.touchpoints.len())
+                .sum::<usize>()
+        })
+    });
+    let options = journeymap::report::Options {
+        language: journeymap::model::Language::En,
+        stale: format::Age::parse("12m").unwrap(),
+        today: format::stale::day("2026-12-03").unwrap(),
+    };
+    group.bench_function("report_markdown", |b| {
+        b.iter(|| {
+            let portfolio = journeymap::report::read(&paths, false);
+            journeymap::report::markdown(&journeymap::report::blocks(&portfolio, &options)).len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, history_and_blame, report);
 criterion_main!(benches);

@@ -21,6 +21,7 @@ pub mod interchange;
 pub mod layout;
 pub mod merge;
 pub mod model;
+pub mod report;
 pub mod scene;
 pub mod session;
 pub mod startup;

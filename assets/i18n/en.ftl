@@ -776,3 +776,32 @@ history-commits = { $count ->
    *[other] { $count } commits
 }
 blame-not-committed = (not committed yet)
+report-title = Journey portfolio
+report-summary = { $journeys ->
+    [one] 1 journey
+   *[other] { $journeys } journeys
+}, { $greys ->
+    [one] 1 grey area
+   *[other] { $greys } grey areas
+}
+report-failed = Files not in the report
+report-file = File
+report-error = First error
+report-grey-areas = Grey areas, most severe first
+report-journey = Journey
+report-open-for = Open for
+report-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+report-seams = Seams: where journeys break
+report-seam = Name
+report-open = Open
+report-opportunities = Open opportunities by owner
+report-no-owner = (no owner)
+report-lows = Emotion lows
+report-evidence = Evidence health
+report-no-evidence = Without evidence
+report-weak-evidence = Only inferred or assumed
+report-stale = Evidence older than { $age }
+report-journeys = The journeys

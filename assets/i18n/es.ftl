@@ -776,3 +776,32 @@ history-commits = { $count ->
    *[other] { $count } commits
 }
 blame-not-committed = (aún sin commit)
+report-title = Cartera de viajes
+report-summary = { $journeys ->
+    [one] 1 viaje
+   *[other] { $journeys } viajes
+}, { $greys ->
+    [one] 1 zona gris
+   *[other] { $greys } zonas grises
+}
+report-failed = Archivos que no entran en el informe
+report-file = Archivo
+report-error = Primer error
+report-grey-areas = Zonas grises, de la más grave a la menos
+report-journey = Viaje
+report-open-for = Abierta hace
+report-days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+report-seams = Costuras: dónde se rompen los viajes
+report-seam = Nombre
+report-open = Abiertas
+report-opportunities = Oportunidades abiertas por responsable
+report-no-owner = (sin responsable)
+report-lows = Puntos más bajos de la emoción
+report-evidence = Salud de la evidencia
+report-no-evidence = Sin evidencia
+report-weak-evidence = Solo inferencia o supuesto
+report-stale = Evidencia de más de { $age }
+report-journeys = Los viajes

@@ -1,6 +1,6 @@
 //! `journeymap history FILE [-o history.svg|png|html]` and `journeymap blame FILE`.
 
-use super::{BlameArgs, HistoryArgs};
+use super::{BlameArgs, HistoryArgs, ReportArgs};
 use crate::export::Picture;
 use crate::history::{self, Counts, Versions};
 use crate::i18n::I18n;
@@ -397,4 +397,50 @@ fn page(
         escape(&versions.file.display().to_string()),
         escape(&i18n.tr("history-title")),
     )
+}
+
+/// `journeymap report PATH... -o report.html|pdf|md`.
+pub fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let today = match &args.as_of {
+        Some(text) => crate::format::stale::day(text)
+            .ok_or_else(|| anyhow::anyhow!("--as-of {text}: write the day as YYYY-MM-DD"))?,
+        None => crate::format::stale::today(),
+    };
+    let kind = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(kind.as_deref(), Some("html" | "htm" | "pdf" | "md")) {
+        anyhow::bail!(
+            "{}: write the report as .html, .pdf or .md",
+            args.output.display()
+        );
+    }
+    let portfolio = crate::report::read(&args.paths, !args.no_history);
+    for (path, error) in &portfolio.failed {
+        eprintln!("{}: not in the report: {error}", path.display());
+    }
+    let language = args.language.unwrap_or_else(crate::i18n::system_language);
+    let blocks = crate::report::blocks(
+        &portfolio,
+        &crate::report::Options {
+            language,
+            stale: args.stale,
+            today,
+        },
+    );
+    let bytes = match kind.as_deref() {
+        Some("md") => crate::report::markdown(&blocks).into_bytes(),
+        Some("pdf") => crate::report::pdf(&blocks)?,
+        _ => crate::report::html(&blocks, language).into_bytes(),
+    };
+    crate::format::write_output(&args.output, &bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    eprintln!(
+        "wrote {} ({} journeys)",
+        args.output.display(),
+        portfolio.entries.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }

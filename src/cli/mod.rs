@@ -62,6 +62,9 @@ pub enum Command {
     Blame(BlameArgs),
     /// A shared catalogue of channels, departments and actors for many journeys.
     Catalogue(CatalogueArgs),
+    /// One report over many journeys (files and folders): grey areas ranked, seams,
+    /// open opportunities, emotion lows, evidence health; .html, .pdf or .md.
+    Report(ReportArgs),
     /// Write a large synthetic journey for benchmarks (deterministic from the seed).
     Generate(GenerateArgs),
     /// git's external diff driver (7 arguments); set up by git-setup.
@@ -140,6 +143,29 @@ pub struct HistoryArgs {
     /// Draw the history: a .svg, .png or .html file.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Journey files and folders (searched for .ron files; linked folders not followed).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The report: a .html, .pdf or .md file.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The report's own words: en or es (default: the system's); journeys' text stays
+    /// as written.
+    #[arg(long, value_enum)]
+    pub language: Option<crate::model::Language>,
+    /// Do not ask git how long each grey area has been open.
+    #[arg(long)]
+    pub no_history: bool,
+    /// Evidence older than this counts as stale.
+    #[arg(long, default_value = "12m", value_parser = crate::format::Age::parse)]
+    pub stale: crate::format::Age,
+    /// The day ages count back from, `YYYY-MM-DD` (default: today).
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -396,6 +422,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::History(args) => history::run_history(&args),
         Command::Blame(args) => history::run_blame(&args),
         Command::Catalogue(args) => check::run_catalogue(&args),
+        Command::Report(args) => history::run_report(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
         Command::Generate(args) => run_generate(&args),
     };

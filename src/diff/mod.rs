@@ -8,7 +8,7 @@ use crate::tree::Node;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 pub use crate::model::ElementKind as Kind;
-pub use render::{render_markdown, render_text};
+pub use render::{escape_markdown, render_markdown, render_text};
 
 mod fields;
 mod render;

@@ -85,7 +85,7 @@ pub fn day(text: &str) -> Option<time::Date> {
 }
 
 /// The last day a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) can mean.
-fn last_day(text: &str) -> Option<time::Date> {
+pub fn last_day(text: &str) -> Option<time::Date> {
     let mut parts = text.trim().splitn(3, '-');
     let year: i32 = parts.next()?.parse().ok()?;
     let month = match parts.next() {

@@ -17,6 +17,7 @@ mod install;
 mod interchange;
 mod nothing_lost;
 mod pages;
+mod report;
 mod stale;
 mod support;
 mod templates;

@@ -1,0 +1,786 @@
+//! The portfolio report (`journeymap report PATH... -o report.html|pdf|md`): a folder
+//! of journeys as one body of evidence. Files and folders are walked (linked folders
+//! are not followed), every `.ron` journey read through the guarded reader; a file
+//! that does not load is listed with its first error and stops nothing. The report's
+//! own words follow its language; each journey's text stays as written.
+//!
+//! In order: every grey area, ranked by severity then status (this list is the first
+//! place their titles appear), with its journey, stage, owner and, from git, how long
+//! it has been open; the seams (departments, channels and actors by the grey areas
+//! that involve them); open opportunities by owner and status; each journey's emotion
+//! lows; evidence health; and each journey with a thumbnail of its curve, linked to
+//! its published page where one sits beside it.
+
+use crate::i18n::I18n;
+use crate::model::{
+    Confidence, End, GreyArea, GreyAreaStatus, Journey, Language, OpportunityStatus, Severity,
+};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One journey of the report.
+pub struct Entry {
+    pub path: PathBuf,
+    pub journey: Journey,
+    /// The commit date each grey area first appeared, by id (from git).
+    pub opened: BTreeMap<String, String>,
+}
+
+/// What the report reads.
+pub struct Portfolio {
+    pub entries: Vec<Entry>,
+    /// Files that did not load, with their first error.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+/// Every `.ron` under `paths` (files as given, folders recursively, links to folders
+/// not followed), sorted.
+pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                walk(&path, out);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "ron") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            _ => out.push(path.clone()),
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Reads the journeys (and, unless `history` is off, when each grey area opened).
+pub fn read(paths: &[PathBuf], history: bool) -> Portfolio {
+    let mut entries = Vec::new();
+    let mut failed = Vec::new();
+    for path in files(paths) {
+        match crate::format::load(&path) {
+            Ok(parsed) => {
+                let opened = if history {
+                    opened(&path)
+                } else {
+                    BTreeMap::new()
+                };
+                entries.push(Entry {
+                    path,
+                    journey: parsed.journey,
+                    opened,
+                });
+            }
+            Err(error) => {
+                let first = error
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                failed.push((path, first));
+            }
+        }
+    }
+    Portfolio { entries, failed }
+}
+
+/// The date of the first commit in which each grey area of `path` appears.
+fn opened(path: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Ok(versions) = crate::history::versions(path) {
+        for (commit, journey) in &versions.commits {
+            for g in journey.iter().flat_map(|j| &j.grey_areas) {
+                out.entry(g.id.to_string())
+                    .or_insert_with(|| commit.date.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A grey area of the portfolio, for the ranked list.
+pub struct Ranked<'a> {
+    pub entry: &'a Entry,
+    pub grey: &'a GreyArea,
+}
+
+fn status_rank(status: GreyAreaStatus) -> u8 {
+    match status {
+        GreyAreaStatus::Open => 0,
+        GreyAreaStatus::Mitigating => 1,
+        GreyAreaStatus::Resolved => 2,
+    }
+}
+
+/// Every grey area, most severe first; among equals open before mitigating before
+/// resolved, then by journey and id.
+pub fn ranked(portfolio: &Portfolio) -> Vec<Ranked<'_>> {
+    let mut out: Vec<Ranked<'_>> = portfolio
+        .entries
+        .iter()
+        .flat_map(|entry| {
+            entry
+                .journey
+                .grey_areas
+                .iter()
+                .map(move |grey| Ranked { entry, grey })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        std::cmp::Reverse(a.grey.severity)
+            .cmp(&std::cmp::Reverse(b.grey.severity))
+            .then(status_rank(a.grey.status).cmp(&status_rank(b.grey.status)))
+            .then(a.entry.path.cmp(&b.entry.path))
+            .then(a.grey.id.cmp(&b.grey.id))
+    });
+    out
+}
+
+/// Whole days from `from` (`YYYY-MM-DD`) to `to`.
+fn days_between(from: &str, to: time::Date) -> Option<i64> {
+    let from = crate::format::stale::day(from)?;
+    Some((to - from).whole_days())
+}
+
+/// A seam: a department, channel or actor (by its name, folded) and the grey areas that
+/// involve it.
+#[derive(Default)]
+pub struct Seam {
+    pub name: String,
+    pub what: &'static str,
+    pub count: usize,
+    pub by_severity: [usize; 4],
+    pub open: usize,
+}
+
+/// The seams, most involved (by severity, then count) first.
+pub fn seams(portfolio: &Portfolio) -> Vec<Seam> {
+    let mut seams: BTreeMap<(String, &'static str), Seam> = BTreeMap::new();
+    for entry in &portfolio.entries {
+        let j = &entry.journey;
+        for g in &j.grey_areas {
+            let mut names: Vec<(String, &'static str)> = Vec::new();
+            names.extend(
+                g.departments
+                    .iter()
+                    .filter_map(|d| j.department(d))
+                    .map(|d| (d.name.clone(), "department")),
+            );
+            names.extend(
+                g.channels
+                    .iter()
+                    .filter_map(|c| j.channel(c))
+                    .map(|c| (c.name.clone(), "channel")),
+            );
+            for end in [&g.from, &g.to] {
+                match end {
+                    End::Touchpoint(t) => {
+                        if let Some(t) = j.touchpoint(t) {
+                            names.extend(
+                                t.department
+                                    .as_ref()
+                                    .and_then(|d| j.department(d))
+                                    .map(|d| (d.name.clone(), "department")),
+                            );
+                            names.extend(
+                                t.channel
+                                    .as_ref()
+                                    .and_then(|c| j.channel(c))
+                                    .map(|c| (c.name.clone(), "channel")),
+                            );
+                        }
+                    }
+                    End::Step(s) => {
+                        if let Some(s) = j.step(s) {
+                            names.extend(
+                                s.actor
+                                    .as_ref()
+                                    .and_then(|a| j.actor(a))
+                                    .map(|a| (a.name.clone(), "actor")),
+                            );
+                        }
+                    }
+                }
+            }
+            let mut seen = std::collections::BTreeSet::new();
+            for (name, what) in names {
+                let key = (crate::model::names::fold(&name), what);
+                if !seen.insert(key.clone()) {
+                    continue;
+                }
+                let seam = seams.entry(key).or_insert_with(|| Seam {
+                    name: name.clone(),
+                    what,
+                    ..Seam::default()
+                });
+                seam.count += 1;
+                seam.by_severity[g.severity as usize] += 1;
+                if g.status != GreyAreaStatus::Resolved {
+                    seam.open += 1;
+                }
+            }
+        }
+    }
+    let mut out: Vec<Seam> = seams.into_values().collect();
+    out.sort_by(|a, b| {
+        let weight = |s: &Seam| {
+            s.by_severity
+                .iter()
+                .enumerate()
+                .map(|(i, n)| n * (i + 1) * (i + 1))
+                .sum::<usize>()
+        };
+        weight(b)
+            .cmp(&weight(a))
+            .then(b.count.cmp(&a.count))
+            .then(a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// The report as blocks, in the report's words.
+pub enum Block {
+    Heading(String),
+    Text(String),
+    /// A table: its header and rows.
+    Table(Vec<String>, Vec<Vec<String>>),
+    /// A journey's curve, scores -2..2 in journey order, and its title and published
+    /// page, if any.
+    Thumbnail {
+        title: String,
+        scores: Vec<Option<i8>>,
+        page: Option<String>,
+    },
+}
+
+/// Options of the report.
+pub struct Options {
+    pub language: Language,
+    pub stale: crate::format::Age,
+    pub today: time::Date,
+}
+
+/// The report's blocks.
+pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
+    let i18n = I18n::new(options.language);
+    let tr = |id: &str| i18n.tr(id);
+    let mut out = vec![Block::Heading(tr("report-title"))];
+    out.push(Block::Text(crate::tr!(
+        i18n,
+        "report-summary",
+        journeys = portfolio.entries.len(),
+        greys = portfolio
+            .entries
+            .iter()
+            .map(|e| e.journey.grey_areas.len())
+            .sum::<usize>()
+    )));
+    if !portfolio.failed.is_empty() {
+        out.push(Block::Heading(tr("report-failed")));
+        out.push(Block::Table(
+            vec![tr("report-file"), tr("report-error")],
+            portfolio
+                .failed
+                .iter()
+                .map(|(p, e)| vec![p.display().to_string(), e.clone()])
+                .collect(),
+        ));
+    }
+    // 1. Grey areas, ranked.
+    out.push(Block::Heading(tr("report-grey-areas")));
+    let rows = ranked(portfolio)
+        .into_iter()
+        .map(|r| {
+            let j = &r.entry.journey;
+            let stage = j
+                .end_stage(&r.grey.from)
+                .map(|s| i18n.stage_name(j, s))
+                .unwrap_or_default();
+            let open = r
+                .entry
+                .opened
+                .get(r.grey.id.as_str())
+                .filter(|_| r.grey.status != GreyAreaStatus::Resolved)
+                .and_then(|date| days_between(date, options.today))
+                .map(|days| crate::tr!(i18n, "report-days", count = days))
+                .unwrap_or_default();
+            vec![
+                i18n.term("severity", r.grey.severity.key()),
+                i18n.term("grey-status", r.grey.status.key()),
+                crate::scene::grey_area_title(j, r.grey, &i18n),
+                j.title.clone(),
+                stage,
+                r.grey.owner.clone(),
+                open,
+            ]
+        })
+        .collect();
+    out.push(Block::Table(
+        vec![
+            tr("field-severity"),
+            tr("field-status"),
+            tr("field-title"),
+            tr("report-journey"),
+            tr("field-stage"),
+            tr("field-owner"),
+            tr("report-open-for"),
+        ],
+        rows,
+    ));
+    // 2. The seams.
+    out.push(Block::Heading(tr("report-seams")));
+    out.push(Block::Table(
+        vec![
+            tr("report-seam"),
+            tr("field-kind"),
+            tr("kinds-grey-areas"),
+            tr("report-open"),
+            Severity::ALL
+                .iter()
+                .rev()
+                .map(|s| i18n.term("severity", s.key()))
+                .collect::<Vec<_>>()
+                .join(" / "),
+        ],
+        seams(portfolio)
+            .into_iter()
+            .map(|s| {
+                vec![
+                    s.name,
+                    tr(match s.what {
+                        "channel" => "element-channels",
+                        "actor" => "element-actors",
+                        _ => "element-departments",
+                    }),
+                    s.count.to_string(),
+                    s.open.to_string(),
+                    s.by_severity
+                        .iter()
+                        .rev()
+                        .map(usize::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" / "),
+                ]
+            })
+            .collect(),
+    ));
+    // 3. Open opportunities by owner and status.
+    out.push(Block::Heading(tr("report-opportunities")));
+    let mut owners: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for e in &portfolio.entries {
+        for o in &e.journey.opportunities {
+            if o.status == OpportunityStatus::Dropped {
+                continue;
+            }
+            let owner = if o.owner.trim().is_empty() {
+                tr("report-no-owner")
+            } else {
+                o.owner.trim().to_owned()
+            };
+            owners.entry(owner).or_default()[o.status as usize] += 1;
+        }
+    }
+    let mut header = vec![tr("field-owner")];
+    header.extend(
+        OpportunityStatus::ALL
+            .iter()
+            .filter(|s| **s != OpportunityStatus::Dropped)
+            .map(|s| i18n.term("opportunity-status", s.key())),
+    );
+    out.push(Block::Table(
+        header,
+        owners
+            .into_iter()
+            .map(|(owner, counts)| {
+                let mut row = vec![owner];
+                row.extend(counts[..3].iter().map(usize::to_string));
+                row
+            })
+            .collect(),
+    ));
+    // 4. Emotion lows.
+    out.push(Block::Heading(tr("report-lows")));
+    let mut lows = Vec::new();
+    for e in &portfolio.entries {
+        let j = &e.journey;
+        let Some(lowest) = j.touchpoints.iter().filter_map(|t| t.emotion_score()).min() else {
+            continue;
+        };
+        for t in j
+            .touchpoints
+            .iter()
+            .filter(|t| t.emotion_score() == Some(lowest))
+        {
+            lows.push(vec![
+                j.title.clone(),
+                format!("{lowest:+}"),
+                t.title.clone(),
+                i18n.stage_name(j, t.stage),
+            ]);
+        }
+    }
+    out.push(Block::Table(
+        vec![
+            tr("report-journey"),
+            tr("field-emotion"),
+            tr("field-title"),
+            tr("field-stage"),
+        ],
+        lows,
+    ));
+    // 5. Evidence health.
+    out.push(Block::Heading(tr("report-evidence")));
+    let cutoff = options.stale.before(options.today);
+    let mut health = Vec::new();
+    for e in &portfolio.entries {
+        let j = &e.journey;
+        let without = j
+            .touchpoints
+            .iter()
+            .filter(|t| t.evidence.is_empty())
+            .count();
+        let weak = j
+            .touchpoints
+            .iter()
+            .filter(|t| {
+                !t.evidence.is_empty()
+                    && t.evidence
+                        .iter()
+                        .filter_map(|id| j.evidence_item(id))
+                        .all(|ev| ev.confidence != Confidence::Observed)
+            })
+            .count();
+        let old = j
+            .evidence
+            .iter()
+            .filter(|ev| crate::format::stale::last_day(&ev.date).is_some_and(|d| d < cutoff))
+            .count();
+        health.push(vec![
+            j.title.clone(),
+            j.touchpoints.len().to_string(),
+            without.to_string(),
+            weak.to_string(),
+            old.to_string(),
+        ]);
+    }
+    out.push(Block::Table(
+        vec![
+            tr("report-journey"),
+            tr("kinds-touchpoints"),
+            tr("report-no-evidence"),
+            tr("report-weak-evidence"),
+            crate::tr!(i18n, "report-stale", age = options.stale.to_string()),
+        ],
+        health,
+    ));
+    // 6. The journeys.
+    out.push(Block::Heading(tr("report-journeys")));
+    for e in &portfolio.entries {
+        let page = e.path.with_extension("html");
+        out.push(Block::Thumbnail {
+            title: e.journey.title.clone(),
+            scores: e
+                .journey
+                .touchpoints
+                .iter()
+                .map(|t| t.emotion_score())
+                .collect(),
+            page: page
+                .is_file()
+                .then(|| page.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .flatten(),
+        });
+    }
+    out
+}
+
+/// The report as Markdown for a pull-request comment: every text escaped as the diff's
+/// Markdown is, thumbnails as links to the published pages.
+pub fn markdown(blocks: &[Block]) -> String {
+    use crate::diff::escape_markdown as md;
+    let mut out = String::new();
+    let mut first = true;
+    for block in blocks {
+        match block {
+            Block::Heading(h) => {
+                out.push_str(if first { "# " } else { "\n## " });
+                out.push_str(&md(h));
+                out.push('\n');
+                first = false;
+            }
+            Block::Text(t) => {
+                out.push('\n');
+                out.push_str(&md(t));
+                out.push('\n');
+            }
+            Block::Table(header, rows) => {
+                out.push('\n');
+                out.push_str(&format!(
+                    "| {} |\n",
+                    header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+                ));
+                out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+                for row in rows {
+                    out.push_str(&format!(
+                        "| {} |\n",
+                        row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
+                    ));
+                }
+            }
+            Block::Thumbnail { title, page, .. } => match page {
+                Some(page) => out.push_str(&format!(
+                    "- [{}]({})\n",
+                    md(title),
+                    page.replace(' ', "%20").replace(['(', ')'], "")
+                )),
+                None => out.push_str(&format!("- {}\n", md(title))),
+            },
+        }
+    }
+    out
+}
+
+/// A journey's curve as a small SVG: its scores joined, the neutral line.
+fn sparkline(scores: &[Option<i8>], width: f32, height: f32) -> String {
+    let n = scores.len().max(2) as f32 - 1.0;
+    let points: Vec<String> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .map(|(i, s)| {
+            let x = 4.0 + (width - 8.0) * i as f32 / n;
+            let y = height / 2.0 - f32::from(s) * (height / 2.0 - 6.0) / 2.0;
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"><rect width=\"{width}\" height=\"{height}\" fill=\"#f6f7f9\"/><line x1=\"0\" y1=\"{y0}\" x2=\"{width}\" y2=\"{y0}\" stroke=\"#9aa3b2\" stroke-dasharray=\"4 3\"/><polyline points=\"{}\" fill=\"none\" stroke=\"#2f3b52\" stroke-width=\"2\"/></svg>",
+        points.join(" "),
+        y0 = height / 2.0
+    )
+}
+
+/// The report as one page: no external resource, a CSP allowing only its own style.
+pub fn html(blocks: &[Block], language: Language) -> String {
+    use crate::export::html::escape;
+    let mut body = String::new();
+    let mut first = true;
+    for block in blocks {
+        match block {
+            Block::Heading(h) => {
+                let tag = if first { "h1" } else { "h2" };
+                body.push_str(&format!("<{tag}>{}</{tag}>\n", escape(h)));
+                first = false;
+            }
+            Block::Text(t) => body.push_str(&format!("<p>{}</p>\n", escape(t))),
+            Block::Table(header, rows) => {
+                body.push_str("<table><thead><tr>");
+                for h in header {
+                    body.push_str(&format!("<th>{}</th>", escape(h)));
+                }
+                body.push_str("</tr></thead><tbody>");
+                for row in rows {
+                    body.push_str("<tr>");
+                    for c in row {
+                        body.push_str(&format!("<td>{}</td>", escape(c)));
+                    }
+                    body.push_str("</tr>");
+                }
+                body.push_str("</tbody></table>\n");
+            }
+            Block::Thumbnail {
+                title,
+                scores,
+                page,
+            } => {
+                let picture = sparkline(scores, 240.0, 60.0);
+                let name = escape(title);
+                match page {
+                    Some(page) => body.push_str(&format!(
+                        "<figure><a href=\"{}\">{picture}</a><figcaption><a href=\"{}\">{name}</a></figcaption></figure>\n",
+                        escape(page),
+                        escape(page)
+                    )),
+                    None => body.push_str(&format!("<figure>{picture}<figcaption>{name}</figcaption></figure>\n")),
+                }
+            }
+        }
+    }
+    let style = "body{font-family:Inter,sans-serif;margin:24px;color:#1f2430;max-width:1200px}table{border-collapse:collapse;font-size:14px;margin:8px 0 16px}th,td{border-bottom:1px solid #d9dee7;padding:4px 10px;text-align:left;vertical-align:top}th{color:#5b6475}figure{display:inline-block;margin:8px 16px 8px 0}figcaption{font-size:13px;max-width:240px}";
+    let hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
+    };
+    let title = blocks.iter().find_map(|b| match b {
+        Block::Heading(h) => Some(h.clone()),
+        _ => None,
+    });
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{hash}'\"><title>{}</title><style>{style}</style></head><body>\n{body}</body></html>\n",
+        language.key(),
+        escape(&title.unwrap_or_default())
+    )
+}
+
+/// The report as A4 pages of the one picture writer (text engine lines, SVG, PDF).
+pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
+    use crate::layout::Point;
+    use crate::model::Rgb;
+    use crate::scene::{Align, Line, Shape, TextBox};
+    let (width, height) = (595.0, 842.0);
+    let margin = 40.0;
+    let room = width - 2.0 * margin;
+    let mut pages: Vec<Vec<Shape>> = vec![Vec::new()];
+    let mut y = margin;
+    let ink = Rgb(0x1f, 0x24, 0x30);
+    let muted = Rgb(0x5b, 0x64, 0x75);
+    let put = |pages: &mut Vec<Vec<Shape>>,
+               y: &mut f32,
+               x: f32,
+               w: f32,
+               text: &str,
+               size: f32,
+               bold: bool,
+               colour: Rgb|
+     -> f32 {
+        let lines = crate::text::wrap(text, size, bold, w).len().max(1);
+        let h = crate::text::height(lines, size);
+        if *y + h > height - margin {
+            pages.push(Vec::new());
+            *y = margin;
+        }
+        if let Some(page) = pages.last_mut() {
+            page.push(Shape::Text(TextBox {
+                pos: Point::new(x, *y),
+                text: text.to_owned(),
+                size,
+                bold,
+                colour,
+                max_width: w,
+                max_lines: usize::MAX,
+                align: Align::Left,
+            }));
+        }
+        h
+    };
+    for block in blocks {
+        match block {
+            Block::Heading(h) => {
+                y += 10.0;
+                let size = if y <= margin + 10.0 { 20.0 } else { 14.0 };
+                y += put(&mut pages, &mut y, margin, room, h, size, true, ink) + 6.0;
+            }
+            Block::Text(t) => y += put(&mut pages, &mut y, margin, room, t, 10.0, false, ink) + 6.0,
+            Block::Table(header, rows) => {
+                let columns = header.len().max(1);
+                let w = room / columns as f32;
+                for (k, row) in std::iter::once(header).chain(rows.iter()).enumerate() {
+                    let size = 8.0;
+                    let lines = row
+                        .iter()
+                        .map(|c| crate::text::wrap(c, size, k == 0, w - 6.0).len().max(1))
+                        .max()
+                        .unwrap_or(1);
+                    let h = crate::text::height(lines, size) + 4.0;
+                    if y + h > height - margin {
+                        pages.push(Vec::new());
+                        y = margin;
+                    }
+                    for (i, cell) in row.iter().enumerate() {
+                        let x = margin + i as f32 * w;
+                        let mut at = y;
+                        put(
+                            &mut pages,
+                            &mut at,
+                            x,
+                            w - 6.0,
+                            cell,
+                            size,
+                            k == 0,
+                            if k == 0 { muted } else { ink },
+                        );
+                    }
+                    y += h;
+                    if let Some(page) = pages.last_mut() {
+                        page.push(Shape::Polyline {
+                            points: vec![
+                                Point::new(margin, y - 2.0),
+                                Point::new(width - margin, y - 2.0),
+                            ],
+                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
+                        });
+                    }
+                }
+                y += 8.0;
+            }
+            Block::Thumbnail { title, scores, .. } => {
+                let h = 40.0;
+                if y + h + 14.0 > height - margin {
+                    pages.push(Vec::new());
+                    y = margin;
+                }
+                let n = scores.len().max(2) as f32 - 1.0;
+                let points: Vec<Point> = scores
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| {
+                        s.map(|s| {
+                            Point::new(
+                                margin + 160.0 * i as f32 / n,
+                                y + h / 2.0 - f32::from(s) * 8.0,
+                            )
+                        })
+                    })
+                    .collect();
+                if let Some(page) = pages.last_mut()
+                    && points.len() > 1
+                {
+                    page.push(Shape::Polyline {
+                        points,
+                        line: Line::solid(ink, 1.2),
+                    });
+                }
+                let mut at = y + h / 2.0 - 6.0;
+                put(
+                    &mut pages,
+                    &mut at,
+                    margin + 180.0,
+                    room - 180.0,
+                    title,
+                    10.0,
+                    false,
+                    ink,
+                );
+                y += h + 6.0;
+            }
+        }
+    }
+    let documents: Vec<String> = pages
+        .into_iter()
+        .map(|shapes| {
+            crate::export::Picture {
+                width,
+                height,
+                shapes,
+                paper_mm: Some((210.0, 297.0)),
+                background: Some(Rgb(0xff, 0xff, 0xff)),
+                title: String::new(),
+            }
+            .svg()
+        })
+        .collect();
+    crate::export::pdf_pages(&documents, Some((width, height)))
+}

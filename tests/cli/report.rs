@@ -1,0 +1,260 @@
+//! The portfolio report over the examples and the templates in both languages: every
+//! grey area's title in severity order (first seen in that list), a PDF poppler opens
+//! and reads, Markdown tables whole, and a file that does not load listed, not fatal.
+
+use journeymap::model::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn journeymap(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_journeymap"));
+    for arg in args {
+        command.arg(arg);
+    }
+    command.output().unwrap()
+}
+
+/// The examples and every template in both languages, in a folder with a broken file
+/// and a link to a folder (not followed).
+fn portfolio(dir: &Path) -> Vec<Journey> {
+    let maps = dir.join("maps");
+    std::fs::create_dir_all(maps.join("templates")).unwrap();
+    let mut journeys = Vec::new();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&path, maps.join(path.file_name().unwrap())).unwrap();
+            journeys.push(journeymap::format::load(&path).unwrap().journey);
+        }
+    }
+    for template in journeymap::templates::TEMPLATES {
+        for language in [Language::En, Language::Es] {
+            let journey = journeymap::templates::build(template, language);
+            let path =
+                maps.join("templates")
+                    .join(format!("{}-{}.ron", template.key, language.key()));
+            journeymap::format::save(&path, &journey).unwrap();
+            journeys.push(journey);
+        }
+    }
+    std::fs::write(maps.join("broken.ron"), "Journey(version: 2, title: ").unwrap();
+    std::os::unix::fs::symlink(&maps, maps.join("loop")).unwrap();
+    journeys
+}
+
+fn severity_order(journeys: &[Journey]) -> Vec<(Severity, String)> {
+    let mut all: Vec<(Severity, String)> = journeys
+        .iter()
+        .flat_map(|j| {
+            let i18n = journeymap::i18n::I18n::new(j.language);
+            j.grey_areas
+                .iter()
+                .map(move |g| (g.severity, journeymap::scene::grey_area_title(j, g, &i18n)))
+        })
+        .collect();
+    all.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    all
+}
+
+#[test]
+fn the_report_ranks_every_grey_area_and_reads_as_pdf_and_markdown_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let journeys = portfolio(dir.path());
+    let maps: PathBuf = dir.path().join("maps");
+    let greys = severity_order(&journeys);
+    assert!(greys.len() > 20);
+    for (language, heading) in [
+        ("en", "Grey areas, most severe first"),
+        ("es", "Zonas grises, de la más grave a la menos"),
+    ] {
+        let md = dir.path().join(format!("report-{language}.md"));
+        let output = journeymap(&[
+            &"report",
+            &maps,
+            &"-o",
+            &md,
+            &"--language",
+            &language,
+            &"--no-history",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("broken.ron: not in the report"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("({} journeys)", journeys.len())),
+            "{stderr}"
+        );
+        let text = std::fs::read_to_string(&md).unwrap();
+        assert!(text.contains(heading));
+        // The ranked list: every title, severity never rising, each first seen there.
+        let start = text.find(heading).unwrap();
+        let end = start + text[start..].find("\n## ").unwrap();
+        let list = &text[start..end];
+        let rows: Vec<&str> = list
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.contains("---"))
+            .skip(1)
+            .collect();
+        assert_eq!(rows.len(), greys.len());
+        let md_escape = journeymap::diff::escape_markdown;
+        let mut last = usize::MAX;
+        for (severity, title) in &greys {
+            let escaped = md_escape(title);
+            let at = list
+                .find(&format!("| {escaped} |"))
+                .unwrap_or_else(|| panic!("{title:?} in the list"));
+            assert_eq!(
+                text.find(&escaped),
+                Some(start + at + 2),
+                "{title:?} first appears in the list"
+            );
+            let _ = severity;
+        }
+        let ranks: Vec<usize> = rows
+            .iter()
+            .map(|r| {
+                let cell = r.split(" | ").next().unwrap().trim_start_matches("| ");
+                [
+                    "Critical", "High", "Medium", "Low", "Crítica", "Alta", "Media", "Baja",
+                ]
+                .iter()
+                .position(|s| *s == cell)
+                .map(|p| p % 4)
+                .unwrap_or_else(|| panic!("{cell}"))
+            })
+            .collect();
+        for r in ranks {
+            assert!(last == usize::MAX || r >= last, "severity order");
+            last = r;
+        }
+        // Markdown tables hold: every row has its header's cells (pipes escaped in text).
+        for table in text
+            .split("\n\n")
+            .filter(|b| b.trim_start().starts_with('|'))
+        {
+            let cells = |l: &str| l.replace("\\|", "").matches('|').count();
+            let lines: Vec<&str> = table.lines().filter(|l| l.starts_with('|')).collect();
+            assert!(lines.iter().all(|l| cells(l) == cells(lines[0])), "{table}");
+        }
+        // The PDF opens with poppler and holds the ranked titles.
+        let pdf = dir.path().join(format!("report-{language}.pdf"));
+        let output = journeymap(&[
+            &"report",
+            &maps,
+            &"-o",
+            &pdf,
+            &"--language",
+            &language,
+            &"--no-history",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let info = Command::new("pdfinfo")
+            .arg(&pdf)
+            .output()
+            .expect("pdfinfo (poppler-utils)");
+        assert!(info.status.success());
+        let pages: usize = String::from_utf8_lossy(&info.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap();
+        assert!(pages >= 2);
+        let words = Command::new("pdftotext")
+            .arg("-raw")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let words = String::from_utf8_lossy(&words.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains(heading));
+        let first_title = greys[0]
+            .1
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains(&first_title), "{first_title}");
+        // And the HTML page: nothing loaded from elsewhere.
+        let html = dir.path().join(format!("report-{language}.html"));
+        assert!(
+            journeymap(&[
+                &"report",
+                &maps,
+                &"-o",
+                &html,
+                &"--language",
+                &language,
+                &"--no-history"
+            ])
+            .status
+            .success()
+        );
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("default-src 'none'") && !page.contains("src=\"http"));
+    }
+}
+
+#[test]
+fn grey_areas_open_for_as_long_as_git_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir.path())
+            .args(args)
+            .env("GIT_AUTHOR_DATE", "2026-01-10T12:00:00")
+            .env("GIT_COMMITTER_DATE", "2026-01-10T12:00:00")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.name", "T"]);
+    git(&["config", "user.email", "t@example.org"]);
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/broadband-onboarding-planned-vs-actual.ron");
+    std::fs::copy(&source, dir.path().join("map.ron")).unwrap();
+    git(&["add", "map.ron"]);
+    git(&["commit", "-qm", "map"]);
+    let md = dir.path().join("r.md");
+    let output = journeymap(&[
+        &"report",
+        &dir.path().join("map.ron"),
+        &"-o",
+        &md,
+        &"--language",
+        &"en",
+        &"--as-of",
+        &"2026-03-01",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    // 2026-01-10 to 2026-03-01: 50 days, for every grey area not resolved.
+    let journey = journeymap::format::load(&source).unwrap().journey;
+    let open = journey
+        .grey_areas
+        .iter()
+        .filter(|g| g.status != GreyAreaStatus::Resolved)
+        .count();
+    assert_eq!(text.matches("| 50 days |").count(), open, "{text}");
+}
