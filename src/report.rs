@@ -256,6 +256,8 @@ pub enum Block {
     Text(String),
     /// A table: its header and rows.
     Table(Vec<String>, Vec<Vec<String>>),
+    /// Open opportunities rated for value and effort: (value, effort, idea, journey).
+    Matrix(Vec<(u8, u8, String, String)>),
     /// A journey's curve, scores -2..2 in journey order, and its title and published
     /// page, if any.
     Thumbnail {
@@ -410,6 +412,31 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
             })
             .collect(),
     ));
+    // The value/effort matrix of the open opportunities that are rated.
+    out.push(Block::Heading(tr("report-matrix")));
+    let rated: Vec<(u8, u8, String, String)> = portfolio
+        .entries
+        .iter()
+        .flat_map(|e| {
+            e.journey.opportunities.iter().filter_map(|o| {
+                let open = !matches!(
+                    o.status,
+                    OpportunityStatus::Dropped | OpportunityStatus::Validated
+                );
+                match (o.value, o.effort) {
+                    (Some(v), Some(f)) if open => {
+                        Some((v, f, o.idea.clone(), e.journey.title.clone()))
+                    }
+                    _ => None,
+                }
+            })
+        })
+        .collect();
+    if rated.is_empty() {
+        out.push(Block::Text(tr("report-matrix-none")));
+    } else {
+        out.push(Block::Matrix(rated));
+    }
     // 4. Emotion lows.
     out.push(Block::Heading(tr("report-lows")));
     let mut lows = Vec::new();
@@ -539,6 +566,22 @@ pub fn markdown(blocks: &[Block]) -> String {
                     ));
                 }
             }
+            Block::Matrix(points) => {
+                out.push_str("\n| ↑ | 1 | 2 | 3 | 4 | 5 |\n|---|---|---|---|---|---|\n");
+                for value in (1..=5).rev() {
+                    let cells: Vec<String> = (1..=5)
+                        .map(|effort| {
+                            points
+                                .iter()
+                                .filter(|p| p.0 == value && p.1 == effort)
+                                .map(|p| md(&p.2))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        })
+                        .collect();
+                    out.push_str(&format!("| {value} | {} |\n", cells.join(" | ")));
+                }
+            }
             Block::Thumbnail { title, page, .. } => match page {
                 Some(page) => out.push_str(&format!(
                     "- [{}]({})\n",
@@ -550,6 +593,56 @@ pub fn markdown(blocks: &[Block]) -> String {
         }
     }
     out
+}
+
+/// The value/effort matrix as an SVG: effort across, value up, each opportunity a
+/// numbered dot with its idea as its tooltip, and the numbered list under it.
+fn matrix_svg(points: &[(u8, u8, String, String)]) -> String {
+    use crate::export::html::escape;
+    let (size, pad) = (360.0_f32, 40.0_f32);
+    let cell = size / 5.0;
+    let end = pad + size;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{w}\" viewBox=\"0 0 {w} {w}\" font-family=\"Inter, sans-serif\" font-size=\"12\">",
+        w = size + 2.0 * pad
+    );
+    for k in 0..=5 {
+        let at = pad + k as f32 * cell;
+        svg.push_str(&format!(
+            "<line x1=\"{pad}\" y1=\"{at}\" x2=\"{end}\" y2=\"{at}\" stroke=\"#d9dee7\"/><line x1=\"{at}\" y1=\"{pad}\" x2=\"{at}\" y2=\"{end}\" stroke=\"#d9dee7\"/>"
+        ));
+    }
+    for k in 1..=5 {
+        let mid = pad + (k as f32 - 0.5) * cell;
+        svg.push_str(&format!(
+            "<text x=\"{mid}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5b6475\">{k}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#5b6475\">{k}</text>",
+            end + 16.0,
+            pad - 8.0,
+            end - (k as f32 - 0.5) * cell + 4.0
+        ));
+    }
+    let mut placed: BTreeMap<(u8, u8), usize> = BTreeMap::new();
+    let mut list = String::from("<ol>");
+    for (n, (value, effort, idea, journey)) in points.iter().enumerate() {
+        let k = placed.entry((*value, *effort)).or_insert(0);
+        let x = pad + (f32::from(*effort) - 0.5) * cell + (*k % 4) as f32 * 14.0 - 21.0;
+        let y = end - (f32::from(*value) - 0.5) * cell + (*k / 4) as f32 * 14.0 - 7.0;
+        *k += 1;
+        svg.push_str(&format!(
+            "<g><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"#1e8449\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"9\">{}</text></g>",
+            escape(idea),
+            y + 3.0,
+            n + 1
+        ));
+        list.push_str(&format!(
+            "<li>{} <small>({})</small></li>",
+            escape(idea),
+            escape(journey)
+        ));
+    }
+    svg.push_str("</svg>");
+    list.push_str("</ol>");
+    svg + &list
 }
 
 /// A journey's curve as a small SVG: its scores joined, the neutral line.
@@ -600,6 +693,7 @@ pub fn html(blocks: &[Block], language: Language) -> String {
                 }
                 body.push_str("</tbody></table>\n");
             }
+            Block::Matrix(points) => body.push_str(&matrix_svg(points)),
             Block::Thumbnail {
                 title,
                 scores,
@@ -723,6 +817,49 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                             line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
                         });
                     }
+                }
+                y += 8.0;
+            }
+            Block::Matrix(points) => {
+                let size = 200.0;
+                if y + size + 30.0 > height - margin {
+                    pages.push(Vec::new());
+                    y = margin;
+                }
+                if let Some(page) = pages.last_mut() {
+                    for k in 0..=5 {
+                        let at = k as f32 * size / 5.0;
+                        page.push(Shape::Polyline {
+                            points: vec![
+                                Point::new(margin + 20.0, y + at),
+                                Point::new(margin + 20.0 + size, y + at),
+                            ],
+                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
+                        });
+                        page.push(Shape::Polyline {
+                            points: vec![
+                                Point::new(margin + 20.0 + at, y),
+                                Point::new(margin + 20.0 + at, y + size),
+                            ],
+                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
+                        });
+                    }
+                    for (value, effort, ..) in points {
+                        page.push(Shape::Circle {
+                            center: Point::new(
+                                margin + 20.0 + (f32::from(*effort) - 0.5) * size / 5.0,
+                                y + size - (f32::from(*value) - 0.5) * size / 5.0,
+                            ),
+                            radius: 4.0,
+                            fill: Some(crate::scene::Paint::solid(Rgb(0x1e, 0x84, 0x49))),
+                            stroke: None,
+                        });
+                    }
+                }
+                y += size + 12.0;
+                for (n, (value, effort, idea, journey)) in points.iter().enumerate() {
+                    let line = format!("{}. {idea} ({journey}) · {value}/{effort}", n + 1);
+                    y += put(&mut pages, &mut y, margin, room, &line, 8.0, false, ink) + 2.0;
                 }
                 y += 8.0;
             }

@@ -450,6 +450,8 @@ mod tests {
             expected_effect: String::new(),
             owner: String::new(),
             status: OpportunityStatus::Idea,
+            value: None,
+            effort: None,
         });
         let node = Node::of(&journey).unwrap();
         let goals = node.field("persona").and_then(|p| p.field("goals"));

@@ -96,6 +96,20 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
     for e in &journey.evidence {
         validate_evidence(&mut out, e);
     }
+    for o in &journey.opportunities {
+        for (field, rating) in [("value", o.value), ("effort", o.effort)] {
+            if rating.is_some_and(|r| !(1..=5).contains(&r)) {
+                out.push(Finding::error(
+                    Anchor::field(OPPORTUNITIES, o.id.as_str(), field),
+                    format!(
+                        "opportunity {}: {field} {} is outside 1..5",
+                        o.id,
+                        rating.unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+    }
     // Extra-curve scores (the curves' ids and the scores' references are checked
     // above, with every kind's): once per touchpoint, on the scale.
     for t in &journey.touchpoints {

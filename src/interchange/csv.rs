@@ -1174,6 +1174,8 @@ fn place_opportunities(journey: &mut Journey, listed: Vec<(TouchpointId, Vec<Opp
                 expected_effect: String::new(),
                 owner: String::new(),
                 status: OpportunityStatus::default(),
+                value: None,
+                effort: None,
             };
             update_opportunity(&mut opportunity, cells);
             journey.opportunities.push(opportunity);

@@ -461,6 +461,8 @@ mod tests {
             expected_effect: String::new(),
             owner: String::new(),
             status: OpportunityStatus::Idea,
+            value: None,
+            effort: None,
         });
         let merged = crate::merge::merge(&base, &ours, &theirs).unwrap();
         assert_eq!(merged.conflicts.len(), 1);

@@ -69,6 +69,8 @@ fn both_adding_the_same_id_keeps_both() {
         expected_effect: String::new(),
         owner: "o".into(),
         status: OpportunityStatus::Idea,
+        value: None,
+        effort: None,
     });
     let merged = merge(&base, &ours, &theirs).unwrap();
     assert!(merged.conflicts.is_empty());

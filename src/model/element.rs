@@ -719,6 +719,8 @@ impl Item for Opportunity {
         ("expected_effect", "field-expected-effect"),
         ("owner", "field-owner"),
         ("status", "field-status"),
+        ("value", "field-value"),
+        ("effort", "field-effort"),
     ];
     fn texts(&self) -> Vec<(&'static str, &str)> {
         vec![
@@ -982,6 +984,8 @@ mod tests {
             expected_effect: String::new(),
             owner: String::new(),
             status: OpportunityStatus::Idea,
+            value: None,
+            effort: None,
         });
         j.curves.push(Curve {
             id: "trust".into(),

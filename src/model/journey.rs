@@ -564,6 +564,12 @@ pub struct Opportunity {
     pub owner: String,
     #[serde(default)]
     pub status: OpportunityStatus,
+    /// What it is worth to the customer and the business, 1 (little) to 5 (much).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u8>,
+    /// What it takes to do, 1 (little) to 5 (much).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
 }
 
 /// The map's header: everything that is not a list of elements. Edits replace it whole.

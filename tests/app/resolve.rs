@@ -72,6 +72,8 @@ fn conflicted_repo() -> (tempfile::TempDir, std::path::PathBuf) {
             expected_effect: String::new(),
             owner: "Social team".into(),
             status: OpportunityStatus::Idea,
+            value: None,
+            effort: None,
         });
     });
     git(repo, &["commit", "-q", "-am", "theirs"]);

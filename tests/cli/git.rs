@@ -293,6 +293,8 @@ fn new_opportunity(id: &str, target: OpportunityTarget) -> Opportunity {
         expected_effect: String::new(),
         owner: "CX".into(),
         status: OpportunityStatus::Idea,
+        value: None,
+        effort: None,
     }
 }
 

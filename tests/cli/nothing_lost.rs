@@ -120,6 +120,8 @@ fn a_multi_line_opportunity_keeps_its_owner_status_and_spaces() {
         expected_effect: "Fewer repeat calls".into(),
         owner: "Contact centre".into(),
         status: OpportunityStatus::Testing,
+        value: None,
+        effort: None,
     });
     format::save(&map, &journey).unwrap();
     let sheet = dir.path().join("out.csv");

@@ -258,3 +258,83 @@ fn grey_areas_open_for_as_long_as_git_says() {
         .count();
     assert_eq!(text.matches("| 50 days |").count(), open, "{text}");
 }
+
+#[test]
+fn rated_opportunities_are_placed_on_the_value_effort_matrix_and_bad_ratings_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let mut journey = journeymap::format::load(&source).unwrap().journey;
+    let open: Vec<usize> = (0..journey.opportunities.len())
+        .filter(|&i| {
+            matches!(
+                journey.opportunities[i].status,
+                OpportunityStatus::Idea | OpportunityStatus::Testing
+            )
+        })
+        .collect();
+    assert!(open.len() >= 2);
+    journey.opportunities[open[0]].value = Some(5);
+    journey.opportunities[open[0]].effort = Some(1);
+    journey.opportunities[open[1]].value = Some(2);
+    journey.opportunities[open[1]].effort = Some(4);
+    let map = dir.path().join("map.ron");
+    journeymap::format::save(&map, &journey).unwrap();
+    let text = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        text.contains("value: 5,") && text.contains("effort: 1,"),
+        "one line each"
+    );
+    let md = dir.path().join("r.md");
+    assert!(
+        journeymap(&[
+            &"report",
+            &map,
+            &"-o",
+            &md,
+            &"--language",
+            &"en",
+            &"--no-history"
+        ])
+        .status
+        .success()
+    );
+    let report = std::fs::read_to_string(&md).unwrap();
+    let md_escape = journeymap::diff::escape_markdown;
+    let row = |value: u8| {
+        report
+            .lines()
+            .find(|l| l.starts_with(&format!("| {value} |")))
+            .unwrap()
+            .to_owned()
+    };
+    // Value 5 row, effort 1 column; value 2 row, effort 4 column.
+    let five: Vec<String> = row(5).split(" | ").map(str::to_owned).collect();
+    assert!(
+        five[1].contains(&md_escape(&journey.opportunities[open[0]].idea)),
+        "{report}"
+    );
+    let two: Vec<String> = row(2).split(" | ").map(str::to_owned).collect();
+    assert!(
+        two[4].contains(&md_escape(&journey.opportunities[open[1]].idea)),
+        "{report}"
+    );
+    let html = dir.path().join("r.html");
+    assert!(
+        journeymap(&[&"report", &map, &"-o", &html, &"--no-history"])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .matches("<circle")
+            .count(),
+        2
+    );
+    // A rating outside 1..5 is an error at its line.
+    std::fs::write(&map, text.replace("value: 5,", "value: 9,")).unwrap();
+    let output = journeymap(&[&"check", &map]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("value 9 is outside 1..5"));
+}

@@ -148,6 +148,8 @@ prop_compose! {
                     expected_effect: effect,
                     owner,
                     status: OpportunityStatus::ALL[status],
+                    value: None,
+                    effort: None,
                 });
                 next_opportunity += 1;
             }

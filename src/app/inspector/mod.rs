@@ -350,6 +350,8 @@ pub(super) fn opportunities_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, target: Opp
             expected_effect: String::new(),
             owner: String::new(),
             status: OpportunityStatus::Idea,
+            value: None,
+            effort: None,
         };
         p.actions
             .select(vec![ElementId::Opportunity(opportunity.id.clone())]);
@@ -405,6 +407,11 @@ fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
         OpportunityStatus::ALL,
         |s| i18n.term("opportunity-status", s.key()),
     );
+    // Value and effort, 1..5 or not rated: the report's matrix.
+    const RATINGS: &[Option<u8>] = &[None, Some(1), Some(2), Some(3), Some(4), Some(5)];
+    let rated = |r: Option<u8>| r.map_or_else(|| i18n.tr("none"), |r| r.to_string());
+    choice(ui, &i18n.tr("field-value"), &mut o.value, RATINGS, rated);
+    choice(ui, &i18n.tr("field-effort"), &mut o.effort, RATINGS, rated);
     if o != *original {
         let edit = Edit::Replace(Element::Opportunity(o.clone()));
         match typed {

@@ -49,6 +49,8 @@ pub enum Field {
     OpportunityOwner,
     OpportunityStatus,
     OpportunityEffect,
+    OpportunityValue,
+    OpportunityEffort,
     StepStage,
     StepLane,
     StepTitle,
@@ -141,6 +143,8 @@ const OPPORTUNITY_COLUMNS: &[ColumnSpec] = &[
     field(Field::OpportunityOwner, "col-owner", 150.0),
     field(Field::OpportunityStatus, "col-status", 110.0),
     field(Field::OpportunityEffect, "col-effect", 240.0),
+    field(Field::OpportunityValue, "col-value-rating", 80.0),
+    field(Field::OpportunityEffort, "col-effort", 80.0),
 ];
 
 const STEP_COLUMNS: &[ColumnSpec] = &[
@@ -448,6 +452,8 @@ fn field_text(journey: &Journey, i18n: &I18n, tab: Tab, index: usize, field: Fie
                 Field::OpportunityOwner => o.owner.clone(),
                 Field::OpportunityStatus => i18n.term("opportunity-status", o.status.key()),
                 Field::OpportunityEffect => o.expected_effect.clone(),
+                Field::OpportunityValue => o.value.map(|v| v.to_string()).unwrap_or_default(),
+                Field::OpportunityEffort => o.effort.map(|v| v.to_string()).unwrap_or_default(),
                 _ => String::new(),
             }
         }
@@ -847,6 +853,22 @@ fn set_field(
                     .ok_or_else(unknown)?;
                 }
                 Field::OpportunityEffect => o.expected_effect = value.to_owned(),
+                Field::OpportunityValue | Field::OpportunityEffort => {
+                    let rating = match value.trim() {
+                        "" => None,
+                        text => Some(
+                            text.parse::<u8>()
+                                .ok()
+                                .filter(|r| (1..=5).contains(r))
+                                .ok_or_else(unknown)?,
+                        ),
+                    };
+                    if field == Field::OpportunityValue {
+                        o.value = rating;
+                    } else {
+                        o.effort = rating;
+                    }
+                }
                 _ => return Ok(None),
             }
             Ok(Some(Element::Opportunity(o)))
