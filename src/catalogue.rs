@@ -140,6 +140,37 @@ fn compare<T: Entry>(own: &[T], shared: &[T], out: &mut Vec<Difference>) {
     }
 }
 
+/// The shared catalogue's name for a journey's channel, department or actor (`what`:
+/// `"channel"`, `"department"`, `"actor"`), matched by id or name.
+pub fn shared_name(shared: &Catalogue, what: &str, id: &str, name: &str) -> Option<String> {
+    struct Probe<'a>(&'a str, &'a str);
+    impl Entry for Probe<'_> {
+        const KIND: ElementKind = ElementKind::Channel;
+        fn id(&self) -> &str {
+            self.0
+        }
+        fn name(&self) -> &str {
+            self.1
+        }
+    }
+    let probe = Probe(id, name);
+    fn named<T: Entry>(probe: &Probe<'_>, list: &[T]) -> Option<String> {
+        let found = list.iter().find(|s| s.id() == probe.id()).or_else(|| {
+            let names: Vec<(&str, &str)> = list.iter().map(|s| (s.id(), s.name())).collect();
+            match find(probe.name(), names) {
+                Found::Entry(at, _) => list.get(at),
+                _ => None,
+            }
+        });
+        found.map(|s| s.name().to_owned())
+    }
+    match what {
+        "channel" => named(&probe, &shared.channels),
+        "department" => named(&probe, &shared.departments),
+        _ => named(&probe, &shared.actors),
+    }
+}
+
 /// Where `journey`'s channels, departments and actors differ from `shared`.
 pub fn differences(journey: &Journey, shared: &Catalogue) -> Vec<Difference> {
     let mut out = Vec::new();

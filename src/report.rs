@@ -29,6 +29,8 @@ pub struct Entry {
 /// What the report reads.
 pub struct Portfolio {
     pub entries: Vec<Entry>,
+    /// The shared catalogue the seams are named by, if one was given.
+    pub catalogue: Option<crate::catalogue::Catalogue>,
     /// Files that did not load, with their first error.
     pub failed: Vec<(PathBuf, String)>,
 }
@@ -93,7 +95,11 @@ pub fn read(paths: &[PathBuf], history: bool) -> Portfolio {
             }
         }
     }
-    Portfolio { entries, failed }
+    Portfolio {
+        entries,
+        catalogue: None,
+        failed,
+    }
 }
 
 /// The date of the first commit in which each grey area of `path` appears.
@@ -171,18 +177,19 @@ pub fn seams(portfolio: &Portfolio) -> Vec<Seam> {
     for entry in &portfolio.entries {
         let j = &entry.journey;
         for g in &j.grey_areas {
-            let mut names: Vec<(String, &'static str)> = Vec::new();
+            // (id, name, what) of each entry the grey area involves.
+            let mut names: Vec<(String, String, &'static str)> = Vec::new();
             names.extend(
                 g.departments
                     .iter()
                     .filter_map(|d| j.department(d))
-                    .map(|d| (d.name.clone(), "department")),
+                    .map(|d| (d.id.to_string(), d.name.clone(), "department")),
             );
             names.extend(
                 g.channels
                     .iter()
                     .filter_map(|c| j.channel(c))
-                    .map(|c| (c.name.clone(), "channel")),
+                    .map(|c| (c.id.to_string(), c.name.clone(), "channel")),
             );
             for end in [&g.from, &g.to] {
                 match end {
@@ -192,13 +199,13 @@ pub fn seams(portfolio: &Portfolio) -> Vec<Seam> {
                                 t.department
                                     .as_ref()
                                     .and_then(|d| j.department(d))
-                                    .map(|d| (d.name.clone(), "department")),
+                                    .map(|d| (d.id.to_string(), d.name.clone(), "department")),
                             );
                             names.extend(
                                 t.channel
                                     .as_ref()
                                     .and_then(|c| j.channel(c))
-                                    .map(|c| (c.name.clone(), "channel")),
+                                    .map(|c| (c.id.to_string(), c.name.clone(), "channel")),
                             );
                         }
                     }
@@ -208,12 +215,23 @@ pub fn seams(portfolio: &Portfolio) -> Vec<Seam> {
                                 s.actor
                                     .as_ref()
                                     .and_then(|a| j.actor(a))
-                                    .map(|a| (a.name.clone(), "actor")),
+                                    .map(|a| (a.id.to_string(), a.name.clone(), "actor")),
                             );
                         }
                     }
                 }
             }
+            // Named as the shared catalogue names them, when one is given.
+            let names: Vec<(String, &'static str)> = names
+                .into_iter()
+                .map(|(id, name, what)| {
+                    let shared = portfolio
+                        .catalogue
+                        .as_ref()
+                        .and_then(|c| crate::catalogue::shared_name(c, what, &id, &name));
+                    (shared.unwrap_or(name), what)
+                })
+                .collect();
             let mut seen = std::collections::BTreeSet::new();
             for (name, what) in names {
                 let key = (crate::model::names::fold(&name), what);

@@ -417,7 +417,13 @@ pub fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             args.output.display()
         );
     }
-    let portfolio = crate::report::read(&args.paths, !args.no_history);
+    let mut portfolio = crate::report::read(&args.paths, !args.no_history);
+    if let Some(path) = &args.catalogue {
+        portfolio.catalogue = Some(crate::catalogue::load(path).map_err(|e| match e {
+            crate::catalogue::CatalogueError::Read(message) => anyhow::anyhow!(message),
+            parse => anyhow::anyhow!("{}:{parse}", path.display()),
+        })?);
+    }
     for (path, error) in &portfolio.failed {
         eprintln!("{}: not in the report: {error}", path.display());
     }

@@ -166,6 +166,9 @@ pub struct ReportArgs {
     /// The day ages count back from, `YYYY-MM-DD` (default: today).
     #[arg(long)]
     pub as_of: Option<String>,
+    /// Name the seams as this shared catalogue names them.
+    #[arg(long)]
+    pub catalogue: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

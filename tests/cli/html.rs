@@ -121,6 +121,17 @@ impl Browser {
         browser
     }
 
+    /// The next message; a read a signal interrupts is tried again.
+    fn next_message(&mut self) -> Message {
+        loop {
+            match self.socket.read() {
+                Ok(message) => return message,
+                Err(tungstenite::Error::Io(e)) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => panic!("the DevTools socket: {e}"),
+            }
+        }
+    }
+
     /// Sends a command (to the page once attached) and waits for its answer; events
     /// that come meanwhile are kept.
     fn call(&mut self, method: &str, params: Value) -> Value {
@@ -134,7 +145,7 @@ impl Browser {
             .send(Message::Text(message.to_string().into()))
             .unwrap();
         loop {
-            let Message::Text(text) = self.socket.read().unwrap() else {
+            let Message::Text(text) = self.next_message() else {
                 continue;
             };
             let value: Value = serde_json::from_str(&text).unwrap();
@@ -151,7 +162,7 @@ impl Browser {
         let started = Instant::now();
         while !self.events.iter().any(|e| e["method"] == json!(method)) {
             assert!(started.elapsed() < Duration::from_secs(60), "no {method}");
-            let Message::Text(text) = self.socket.read().unwrap() else {
+            let Message::Text(text) = self.next_message() else {
                 continue;
             };
             self.events.push(serde_json::from_str(&text).unwrap());

@@ -338,3 +338,62 @@ fn rated_opportunities_are_placed_on_the_value_effort_matrix_and_bad_ratings_ref
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("value 9 is outside 1..5"));
 }
+
+#[test]
+fn with_a_shared_catalogue_the_seams_take_its_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let english = journeymap::format::load(&source).unwrap().journey;
+    // The same department under another name in a second journey.
+    let mut other = english.clone();
+    other.title = "Second journey".into();
+    other
+        .departments
+        .iter_mut()
+        .find(|d| d.id.as_str() == "logistics")
+        .unwrap()
+        .name = "Logística".into();
+    journeymap::format::save(&dir.path().join("a.ron"), &english).unwrap();
+    journeymap::format::save(&dir.path().join("b.ron"), &other).unwrap();
+    let mut shared = journeymap::catalogue::Catalogue::default();
+    let mut logistics = english
+        .departments
+        .iter()
+        .find(|d| d.id.as_str() == "logistics")
+        .unwrap()
+        .clone();
+    logistics.name = "Logistics and delivery".into();
+    shared.departments.push(logistics);
+    let catalogue = dir.path().join("catalogue.ron");
+    std::fs::write(&catalogue, journeymap::format::pretty(&shared).unwrap()).unwrap();
+    let md = dir.path().join("r.md");
+    let maps = [dir.path().join("a.ron"), dir.path().join("b.ron")];
+    let output = journeymap(&[
+        &"report",
+        &maps[0],
+        &maps[1],
+        &"-o",
+        &md,
+        &"--language",
+        &"en",
+        &"--no-history",
+        &"--catalogue",
+        &catalogue,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    let seams: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("| Logistics") || l.starts_with("| Logística"))
+        .collect();
+    assert_eq!(seams.len(), 1, "one seam for both journeys: {seams:?}");
+    assert!(
+        seams[0].starts_with("| Logistics and delivery |"),
+        "{seams:?}"
+    );
+}
