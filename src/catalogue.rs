@@ -171,6 +171,20 @@ pub fn shared_name(shared: &Catalogue, what: &str, id: &str, name: &str) -> Opti
     }
 }
 
+/// Warnings where the journey in `text` differs from `shared`, each at its entry's
+/// name (`check --catalogue`).
+pub fn differences_in(text: &str, shared: &Catalogue) -> Vec<crate::format::Diagnostic> {
+    use crate::format::{Anchor, Finding, SourceIndex};
+    let Ok(journey) = crate::format::ron_options().from_str::<Journey>(text) else {
+        return Vec::new();
+    };
+    let findings = differences(&journey, shared)
+        .into_iter()
+        .map(|d| Finding::warning(Anchor::field(d.kind.section(), &d.id, "name"), d.message))
+        .collect();
+    SourceIndex::new(text).place(findings)
+}
+
 /// Where `journey`'s channels, departments and actors differ from `shared`.
 pub fn differences(journey: &Journey, shared: &Catalogue) -> Vec<Difference> {
     let mut out = Vec::new();

@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
                 Ok(text) => {
                     let mut all = format::check(text);
                     if let Some(shared) = &shared {
-                        all.extend(format::catalogue_differences(text, shared));
+                        all.extend(crate::catalogue::differences_in(text, shared));
                         all.sort_by_key(|d| (d.line, d.column, d.level));
                     }
                     if let Some(age) = args.stale {

@@ -234,19 +234,6 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 /// every warning, sorted by position.
 pub use stale::{Age, Staleness, stale};
 
-/// Warnings where the journey in `text` differs from a shared catalogue, each at its
-/// entry's name.
-pub fn catalogue_differences(text: &str, shared: &crate::catalogue::Catalogue) -> Vec<Diagnostic> {
-    let Ok(journey) = ron_options().from_str::<Journey>(text) else {
-        return Vec::new();
-    };
-    let findings = crate::catalogue::differences(&journey, shared)
-        .into_iter()
-        .map(|d| Finding::warning(Anchor::field(d.kind.section(), &d.id, "name"), d.message))
-        .collect();
-    SourceIndex::new(text).place(findings)
-}
-
 pub fn check(text: &str) -> Vec<Diagnostic> {
     let errors = match parse(text) {
         Ok(_) => Vec::new(),
