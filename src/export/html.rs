@@ -17,7 +17,7 @@
 use super::{ExportOptions, Page, PageSize, Paper, compose, page_of};
 use crate::i18n::I18n;
 use crate::layout::Rect;
-use crate::model::{Evidence, GreyArea, Journey, Step, Touchpoint};
+use crate::model::{Evidence, Journey, Step, Touchpoint};
 use base64::Engine;
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -259,7 +259,7 @@ fn details(
             json!({
                 "kind": tr("element-grey-areas"),
                 "title": crate::scene::grey_area_title(journey, g, i18n),
-                "between": between(journey, g, i18n),
+                "between": crate::scene::grey_area_between(journey, g, i18n),
                 "lines": lines.into_iter().flatten().collect::<Vec<_>>(),
                 "opportunities": opportunities(journey, i18n, |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(id) if *id == g.id)),
                 "evidence": evidence_of(&g.evidence, warnings),
@@ -273,20 +273,6 @@ fn details(
         );
     }
     Value::Object(items)
-}
-
-fn between(journey: &Journey, g: &GreyArea, i18n: &I18n) -> String {
-    let name = |end: &crate::model::End| {
-        journey
-            .end_title(end)
-            .map_or_else(|| end.to_string(), str::to_owned)
-    };
-    crate::tr!(
-        i18n,
-        "callout-between",
-        from = name(&g.from),
-        to = name(&g.to)
-    )
 }
 
 fn opportunities(

@@ -308,6 +308,33 @@ pub(crate) fn step_bracket(a: Rect, b: Rect, top: f32) -> Rect {
     )
 }
 
+/// The box of a grey area with a step at an end, its ends drawn at `a` and `b`: a
+/// bracket in the grey-area lane (or a mark under the one element), its callout placed
+/// later with the others'.
+pub(crate) fn step_grey_area(
+    g: &crate::model::GreyArea,
+    index: usize,
+    a: Rect,
+    b: Rect,
+    grey_top: f32,
+) -> GreyAreaBox {
+    let band = if a == b {
+        under_card(a, grey_top)
+    } else {
+        step_bracket(a, b, grey_top)
+    };
+    GreyAreaBox {
+        id: g.id.clone(),
+        index,
+        severity: g.severity,
+        band,
+        neighbours: false,
+        callout: Rect::default(),
+        leader: Vec::new(),
+        slots: (0, 0),
+    }
+}
+
 /// Where a grey area on one touchpoint (a failing one) is marked: under its card.
 pub(crate) fn under_card(card: Rect, top: f32) -> Rect {
     Rect {
@@ -644,21 +671,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
             if g.from.is_step() || g.to.is_step() {
                 let a = end_rect(&g.from, &index_of, &step_of, &slots, &steps)?;
                 let b = end_rect(&g.to, &index_of, &step_of, &slots, &steps)?;
-                let band = if a == b {
-                    under_card(a, grey_top)
-                } else {
-                    step_bracket(a, b, grey_top)
-                };
-                return Some(GreyAreaBox {
-                    id: g.id.clone(),
-                    index,
-                    severity: g.severity,
-                    band,
-                    neighbours: false,
-                    callout: Rect::from_min_size(0.0, 0.0, 0.0, 0.0),
-                    leader: Vec::new(),
-                    slots: (0, 0),
-                });
+                return Some(step_grey_area(g, index, a, b, grey_top));
             }
             let (a, b) = (
                 *index_of.get(g.from.touchpoint()?)?,

@@ -256,21 +256,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
             if g.from.is_step() || g.to.is_step() {
                 let a = super::end_rect(&g.from, &index_of, &step_of, &slots, &steps)?;
                 let b = super::end_rect(&g.to, &index_of, &step_of, &slots, &steps)?;
-                let band = if a == b {
-                    super::under_card(a, grey_top)
-                } else {
-                    super::step_bracket(a, b, grey_top)
-                };
-                return Some(GreyAreaBox {
-                    id: g.id.clone(),
-                    index,
-                    severity: g.severity,
-                    band,
-                    neighbours: false,
-                    callout: Rect::default(),
-                    leader: Vec::new(),
-                    slots: (0, 0),
-                });
+                return Some(super::step_grey_area(g, index, a, b, grey_top));
             }
             let (a, b) = (
                 *index_of.get(g.from.touchpoint()?)?,

@@ -301,6 +301,11 @@ pub fn grey_area_title(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> Strin
     if !grey.title.trim().is_empty() {
         return grey.title.clone();
     }
+    grey_area_between(journey, grey, i18n)
+}
+
+/// "From card → To card": the titles of a grey area's two ends.
+pub fn grey_area_between(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
     let name = |end: &crate::model::End| {
         journey
             .end_title(end)

@@ -23,7 +23,7 @@ pub use card::{
     out_of_order_arrows, strongest_of, strongest_quote, touchpoint,
 };
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
-pub use grey_areas::{callout, callout_box, grey_area_title, grey_areas};
+pub use grey_areas::{callout, callout_box, grey_area_between, grey_area_title, grey_areas};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Paint {
