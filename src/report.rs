@@ -799,42 +799,56 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
             Block::Table(header, rows) => {
                 let columns = header.len().max(1);
                 let w = room / columns as f32;
-                for (k, row) in std::iter::once(header).chain(rows.iter()).enumerate() {
-                    let size = 8.0;
+                let size = 8.0;
+                let row_height = |row: &Vec<String>, bold: bool| {
                     let lines = row
                         .iter()
-                        .map(|c| crate::text::wrap(c, size, k == 0, w - 6.0).len().max(1))
+                        .map(|c| crate::text::wrap(c, size, bold, w - 6.0).len().max(1))
                         .max()
                         .unwrap_or(1);
-                    let h = crate::text::height(lines, size) + 4.0;
-                    if y + h > height - margin {
+                    crate::text::height(lines, size) + 4.0
+                };
+                let draw =
+                    |pages: &mut Vec<Vec<Shape>>, y: &mut f32, row: &Vec<String>, bold: bool| {
+                        for (i, cell) in row.iter().enumerate() {
+                            let mut at = *y;
+                            put(
+                                pages,
+                                &mut at,
+                                margin + i as f32 * w,
+                                w - 6.0,
+                                cell,
+                                size,
+                                bold,
+                                if bold { muted } else { ink },
+                            );
+                        }
+                        *y += row_height(row, bold);
+                        if let Some(page) = pages.last_mut() {
+                            page.push(Shape::Polyline {
+                                points: vec![
+                                    Point::new(margin, *y - 2.0),
+                                    Point::new(width - margin, *y - 2.0),
+                                ],
+                                line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
+                            });
+                        }
+                    };
+                // The header, and again atop every page the table runs on to.
+                if y + row_height(header, true) + row_height(rows.first().unwrap_or(header), false)
+                    > height - margin
+                {
+                    pages.push(Vec::new());
+                    y = margin;
+                }
+                draw(&mut pages, &mut y, header, true);
+                for row in rows {
+                    if y + row_height(row, false) > height - margin {
                         pages.push(Vec::new());
                         y = margin;
+                        draw(&mut pages, &mut y, header, true);
                     }
-                    for (i, cell) in row.iter().enumerate() {
-                        let x = margin + i as f32 * w;
-                        let mut at = y;
-                        put(
-                            &mut pages,
-                            &mut at,
-                            x,
-                            w - 6.0,
-                            cell,
-                            size,
-                            k == 0,
-                            if k == 0 { muted } else { ink },
-                        );
-                    }
-                    y += h;
-                    if let Some(page) = pages.last_mut() {
-                        page.push(Shape::Polyline {
-                            points: vec![
-                                Point::new(margin, y - 2.0),
-                                Point::new(width - margin, y - 2.0),
-                            ],
-                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
-                        });
-                    }
+                    draw(&mut pages, &mut y, row, false);
                 }
                 y += 8.0;
             }

@@ -400,3 +400,43 @@ fn with_a_shared_catalogue_the_seams_take_its_names() {
         "{seams:?}"
     );
 }
+
+#[test]
+fn a_table_running_onto_more_pages_repeats_its_header_on_each() {
+    use journeymap::report::Block;
+    let rows: Vec<Vec<String>> = (0..150)
+        .map(|n| {
+            vec![
+                format!("row {n}"),
+                "a cell long enough to wrap across two lines of the column".to_owned(),
+            ]
+        })
+        .collect();
+    let blocks = vec![
+        Block::Heading("Title".into()),
+        Block::Table(vec!["Headerleft".into(), "Headerright".into()], rows),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("t.pdf");
+    std::fs::write(&pdf, journeymap::report::pdf(&blocks).unwrap()).unwrap();
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages >= 3, "{pages}");
+    for page in 1..=pages {
+        let text = Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string(), "-raw"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(
+            text.contains("Headerleft") && text.contains("Headerright"),
+            "page {page}: {text}"
+        );
+    }
+}
