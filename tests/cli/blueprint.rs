@@ -30,27 +30,7 @@ fn squeeze(text: &str) -> String {
 
 /// The words of the SVG's text elements, in order.
 fn svg_words(svg: &str) -> String {
-    let texts: Vec<String> = svg
-        .split("<text ")
-        .skip(1)
-        .map(|element| {
-            let element = &element[..element.find("</text>").unwrap()];
-            element
-                .split("<tspan")
-                .skip(1)
-                .map(|span| {
-                    let start = span.find('>').unwrap() + 1;
-                    let end = span.find("</tspan>").unwrap();
-                    span[start..end]
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&")
-                        .replace("&quot;", "\"")
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    squeeze(&texts.join(" "))
+    squeeze(&crate::support::svg_texts(svg).join(" "))
 }
 
 fn pdf_words(pdf: &Path) -> String {

@@ -1,6 +1,7 @@
 //! Exported pictures, decoded and inspected: size, content at the layout's coordinates,
 //! transparency, SVG text, determinism, language, errors, and one image snapshot.
 
+use crate::support::svg_texts;
 use journeymap::export::{self, ExportOptions};
 use journeymap::format;
 use journeymap::model::*;
@@ -148,27 +149,6 @@ fn transparent_exports_have_a_transparent_background() {
 }
 
 /// Each `<text>` element's lines joined with spaces.
-fn svg_texts(svg: &str) -> Vec<String> {
-    svg.split("<text ")
-        .skip(1)
-        .map(|element| {
-            let element = &element[..element.find("</text>").unwrap()];
-            element
-                .split("<tspan")
-                .skip(1)
-                .map(|span| {
-                    let start = span.find('>').unwrap() + 1;
-                    let end = span.find("</tspan>").unwrap();
-                    span[start..end]
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&")
-                        .replace("&quot;", "\"")
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
 
 #[test]
 fn svg_parses_and_holds_every_title_as_text() {

@@ -498,6 +498,39 @@ fn navigate(ui: &egui::Ui, background: &egui::Response, canvas: egui::Rect, view
     }
 }
 
+/// A round "+" button in `rect`, labelled for screen readers and its tooltip; `weak`
+/// for the quieter fill of the blueprint lanes' buttons.
+fn plus_button(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    id: egui::Id,
+    label: &str,
+    weak: bool,
+) -> egui::Response {
+    let response = ui.interact(rect, id, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
+    let response = response.on_hover_text(label);
+    let visuals = ui.style().interact(&response);
+    let size = rect.width();
+    let fill = if weak {
+        visuals.weak_bg_fill
+    } else {
+        visuals.bg_fill
+    };
+    ui.painter().circle_filled(rect.center(), size / 2.0, fill);
+    let stroke = egui::Stroke::new((size / 10.0).max(1.5), visuals.fg_stroke.color);
+    let arm = size * 0.28;
+    ui.painter().line_segment(
+        [rect.center() - Vec2::X * arm, rect.center() + Vec2::X * arm],
+        stroke,
+    );
+    ui.painter().line_segment(
+        [rect.center() - Vec2::Y * arm, rect.center() + Vec2::Y * arm],
+        stroke,
+    );
+    response
+}
+
 /// The "+" at each stage header: adds a touchpoint to that stage.
 fn stage_buttons(ui: &mut egui::Ui, at: &Place<'_>) {
     for stage_box in &at.layout.stages {
@@ -509,28 +542,8 @@ fn stage_buttons(ui: &mut egui::Ui, at: &Place<'_>) {
         );
         let stage_name = at.i18n.stage_name(at.journey, stage_box.stage);
         let label = crate::tr!(at.i18n, "add-touchpoint-to", stage = stage_name);
-        let response = ui.interact(
-            rect,
-            ui.scope_id().with(("add", stage_box.stage)),
-            Sense::click(),
-        );
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
-        let response = response.on_hover_text(&label);
-        let visuals = ui.style().interact(&response);
-        ui.painter()
-            .circle_filled(rect.center(), size / 2.0, visuals.bg_fill);
-        let stroke = egui::Stroke::new((size / 10.0).max(1.5), visuals.fg_stroke.color);
-        let arm = size * 0.28;
-        ui.painter().line_segment(
-            [rect.center() - Vec2::X * arm, rect.center() + Vec2::X * arm],
-            stroke,
-        );
-        ui.painter().line_segment(
-            [rect.center() - Vec2::Y * arm, rect.center() + Vec2::Y * arm],
-            stroke,
-        );
-        if response.clicked() {
+        let id = ui.scope_id().with(("add", stage_box.stage));
+        if plus_button(ui, rect, id, &label, false).clicked() {
             let (edit, id) = crate::document::new_touchpoint(at.journey, stage_box.stage);
             at.actions.edit(edit, "edit-add-touchpoint");
             at.actions.view(ViewChange::SelectNew(id, stage_box.stage));
@@ -631,29 +644,8 @@ fn step_interactions(ui: &mut egui::Ui, at: &Place<'_>, workspace: &Workspace) {
             let stage_name = at.i18n.stage_name(at.journey, stage_box.stage);
             let lane_name = at.i18n.term("blueprint-lane", layer.key());
             let label = crate::tr!(at.i18n, "add-step-to", lane = lane_name, stage = stage_name);
-            let response = ui.interact(
-                rect,
-                ui.scope_id().with(("add_step", stage_box.stage, layer)),
-                Sense::click(),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-            });
-            let response = response.on_hover_text(&label);
-            let visuals = ui.style().interact(&response);
-            ui.painter()
-                .circle_filled(rect.center(), px / 2.0, visuals.weak_bg_fill);
-            let stroke = egui::Stroke::new((px / 12.0).max(1.5), visuals.fg_stroke.color);
-            let arm = px * 0.26;
-            ui.painter().line_segment(
-                [rect.center() - Vec2::X * arm, rect.center() + Vec2::X * arm],
-                stroke,
-            );
-            ui.painter().line_segment(
-                [rect.center() - Vec2::Y * arm, rect.center() + Vec2::Y * arm],
-                stroke,
-            );
-            if response.clicked() {
+            let id = ui.scope_id().with(("add_step", stage_box.stage, layer));
+            if plus_button(ui, rect, id, &label, true).clicked() {
                 let (edit, id) =
                     crate::document::new_step(at.journey, stage_box.stage, layer, None);
                 at.actions.edit(edit, "edit-add-step");

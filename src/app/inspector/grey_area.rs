@@ -78,24 +78,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
             }
         }
     });
-    ui.label(
-        egui::RichText::new(i18n.tr("field-evidence"))
-            .small()
-            .strong(),
-    );
-    ui.horizontal_wrapped(|ui| {
-        for item in &journey.evidence {
-            let mut on = g.evidence.contains(&item.id);
-            let kind = i18n.term("evidence-kind", item.kind.key());
-            if ui
-                .checkbox(&mut on, format!("{} {kind}", item.id))
-                .on_hover_text(&item.text)
-                .changed()
-            {
-                toggle(&mut g.evidence, &item.id, on);
-            }
-        }
-    });
+    super::evidence_checkboxes(ui, i18n, journey, &mut g.evidence);
     if g != *original {
         let edit = Edit::Replace(Element::GreyArea(g.clone()));
         match typed {

@@ -43,6 +43,37 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         });
 }
 
+/// The journey's evidence as checkboxes (id and kind, the text as tooltip) that link it
+/// to an element or not: a grey area's, a step's.
+pub fn evidence_checkboxes(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    journey: &Journey,
+    linked: &mut Vec<crate::model::EvidenceId>,
+) {
+    ui.label(
+        egui::RichText::new(i18n.tr("field-evidence"))
+            .small()
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for item in &journey.evidence {
+            let mut on = linked.contains(&item.id);
+            let kind = i18n.term("evidence-kind", item.kind.key());
+            if ui
+                .checkbox(&mut on, format!("{} {kind}", item.id))
+                .on_hover_text(&item.text)
+                .changed()
+            {
+                linked.retain(|e| e != &item.id);
+                if on {
+                    linked.push(item.id.clone());
+                }
+            }
+        }
+    });
+}
+
 fn nothing_selected_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
     heading(ui, &p.i18n.tr("inspector-title"));
     ui.label(p.i18n.tr("inspector-empty"));

@@ -90,27 +90,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
         duration_field(ui, i18n, id, field, label, value);
     }
     ui.checkbox(&mut step.fail_point, i18n.tr("field-fail-point"));
-    ui.label(
-        egui::RichText::new(i18n.tr("field-evidence"))
-            .small()
-            .strong(),
-    );
-    ui.horizontal_wrapped(|ui| {
-        for item in &journey.evidence {
-            let mut on = step.evidence.contains(&item.id);
-            let kind = i18n.term("evidence-kind", item.kind.key());
-            if ui
-                .checkbox(&mut on, format!("{} {kind}", item.id))
-                .on_hover_text(&item.text)
-                .changed()
-            {
-                step.evidence.retain(|e| e != &item.id);
-                if on {
-                    step.evidence.push(item.id.clone());
-                }
-            }
-        }
-    });
+    super::evidence_checkboxes(ui, i18n, journey, &mut step.evidence);
     if step != *original {
         let edit = Edit::Replace(Element::Step(step.clone()));
         match typed {
