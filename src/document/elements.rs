@@ -22,18 +22,7 @@ pub fn grey_area_suggestions(journey: &Journey) -> Vec<(TouchpointId, Touchpoint
 /// journey order, most likely first (nothing cloned: a 10,000-card map is ranked on
 /// every keystroke).
 pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
-    let marked: foldhash::HashSet<(&str, &str)> = journey
-        .grey_areas
-        .iter()
-        .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
-        .chain(
-            journey
-                .dismissed_suggestions
-                .iter()
-                .flat_map(|d| [(&d.from, &d.to), (&d.to, &d.from)]),
-        )
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
+    let marked = marked_pairs(journey, |end| end.touchpoint().map(|t| t.as_str()));
     let mut ranked: Vec<(i32, usize)> = journey
         .touchpoints
         .windows(2)
@@ -45,7 +34,7 @@ pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
                 _ => 0,
             };
             let likely = drop >= 2 || both_change;
-            let unmarked = || !marked.contains(&(w[0].id.as_str(), w[1].id.as_str()));
+            let unmarked = || !marked.contains(&(Some(w[0].id.as_str()), Some(w[1].id.as_str())));
             (likely && unmarked()).then(|| {
                 let score = drop.max(0) * 10 + if both_change { 5 } else { 0 };
                 (score, i)
@@ -57,21 +46,31 @@ pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
     ranked.into_iter().map(|(_, index)| index).collect()
 }
 
-/// Handoffs behind the customer's back worth marking: consecutive steps of a stage (in
-/// the order they run, across the layers) whose actor and layer both change, not marked
-/// yet and not dismissed, in journey order.
-pub fn step_handoff_suggestions(journey: &Journey) -> Vec<(StepId, StepId)> {
-    let marked: foldhash::HashSet<(&End, &End)> = journey
+/// The pairs of ends (both ways) already marked as grey areas or dismissed, each end
+/// as `key` makes it: the one set both kinds of suggestion leave out.
+fn marked_pairs<'a, K: std::hash::Hash + Eq>(
+    journey: &'a Journey,
+    key: impl Fn(&'a End) -> K,
+) -> foldhash::HashSet<(K, K)> {
+    journey
         .grey_areas
         .iter()
-        .flat_map(|g| [(&g.from, &g.to), (&g.to, &g.from)])
+        .map(|g| (&g.from, &g.to))
         .chain(
             journey
                 .dismissed_suggestions
                 .iter()
-                .flat_map(|d| [(&d.from, &d.to), (&d.to, &d.from)]),
+                .map(|d| (&d.from, &d.to)),
         )
-        .collect();
+        .flat_map(|(a, b)| [(key(a), key(b)), (key(b), key(a))])
+        .collect()
+}
+
+/// Handoffs behind the customer's back worth marking: consecutive steps of a stage (in
+/// the order they run, across the layers) whose actor and layer both change, not marked
+/// yet and not dismissed, in journey order.
+pub fn step_handoff_suggestions(journey: &Journey) -> Vec<(StepId, StepId)> {
+    let marked = marked_pairs(journey, |end| end);
     let mut out = Vec::new();
     for stage in Stage::ALL {
         for pair in journey.steps[journey.step_range(*stage)].windows(2) {
