@@ -316,6 +316,8 @@ notice-fit-readable = Zoomed out as far as card titles stay readable: the map go
 ## Never lose work.
 
 notice-autosave-failed = Autosave failed: { $error }
+notice-autosave-works = Autosave works again: unsaved changes are in the recovery folder.
+status-autosave-off = Autosave is not working: save with Ctrl+S
 recovery-title = Restore unsaved work?
 recovery-body = journeymap closed without saving these journeys. Their last autosaved state can be restored.
 recovery-when = { $minutes ->

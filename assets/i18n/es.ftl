@@ -316,6 +316,8 @@ notice-fit-readable = Alejado hasta donde los títulos de las tarjetas se leen: 
 ## No perder nunca el trabajo.
 
 notice-autosave-failed = Falló el guardado automático: { $error }
+notice-autosave-works = El guardado automático vuelve a funcionar: los cambios sin guardar están en la carpeta de recuperación.
+status-autosave-off = El guardado automático no funciona: guarda con Ctrl+S
 recovery-title = ¿Recuperar el trabajo sin guardar?
 recovery-body = journeymap se cerró sin guardar estos viajes. Se puede recuperar su último estado guardado automáticamente.
 recovery-when = { $minutes ->

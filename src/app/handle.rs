@@ -171,12 +171,15 @@ impl JourneyApp {
                 )));
             }
             Report::SaveFailed(error) => self.workspace.notice = Some(Notice::Error(error)),
-            Report::AutosaveFailed(error) => {
+            Report::AutosaveFailed(error) | Report::RestoreFailed(error) => {
                 self.workspace.notice = Some(Notice::Error(crate::tr!(
                     self.i18n,
                     "notice-autosave-failed",
                     error = error
                 )));
+            }
+            Report::AutosaveWorks => {
+                self.workspace.notice = Some(Notice::Info(self.i18n.tr("notice-autosave-works")));
             }
             Report::Then(pending) => self.perform(pending),
             Report::Resolved => {

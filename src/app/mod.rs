@@ -277,6 +277,7 @@ impl JourneyApp {
             zoom: panels.canvas.view.zoom,
             unsaved: document.is_modified(),
             failed: failure.is_some(),
+            autosave_problem: session.autosave_problem(),
         };
         if let Some(failure) = failure {
             panels::menu_bar::ui(&menu(), ui, actions);
@@ -515,6 +516,11 @@ impl JourneyApp {
     /// Whether no job is running and no action waits (tests settle on it).
     pub fn is_idle(&self) -> bool {
         self.session.busy().count() == 0 && self.actions.is_empty()
+    }
+
+    /// Whether an autosave is waiting for edits to pause (it writes on its own clock).
+    pub fn autosave_waiting(&self) -> bool {
+        self.session.autosave_waiting()
     }
 
     /// Waits until the session's jobs have sent their results, at most `timeout`.

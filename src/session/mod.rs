@@ -32,8 +32,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-/// Autosave runs this long after the last edit (well within the promised 2 seconds).
-pub const AUTOSAVE_DELAY_SECS: f64 = 1.0;
+pub use autosave::{AUTOSAVE_DELAY_SECS, AUTOSAVE_MAX_WAIT_SECS};
 /// How often frames that happen anyway also look at the file (the watch's fallback).
 const DISK_CHECK_SECS: f64 = 1.0;
 /// How long after the start the recovery folder is looked at again.
@@ -93,6 +92,8 @@ pub enum Event {
     Restored(Box<Found>),
     RestoreFailed(String),
     AutosaveFailed(String),
+    /// A recovery write succeeded after failures.
+    AutosaveWorks,
     /// The recovery folder looked at again a moment after the start.
     SecondLook {
         found: Vec<Found>,
@@ -126,6 +127,10 @@ pub enum Report {
     },
     SaveFailed(String),
     AutosaveFailed(String),
+    /// Autosave works again after failing.
+    AutosaveWorks,
+    /// Restoring a recovery failed (another window took it, say).
+    RestoreFailed(String),
     /// Run this now (it waited for a save).
     Then(Pending),
     /// A merge conflict was resolved into the open (unsaved) document.
@@ -217,16 +222,19 @@ enum SecondLook {
     Done,
 }
 
-/// Autosave and recovery: this window's slot and when it last wrote.
+/// Autosave and recovery: this window's slot and what it was last handed.
 #[derive(Debug, Default)]
 struct Safety {
     recovery_dir: Option<PathBuf>,
     autosaver: Option<autosave::Autosaver>,
     /// The file recorded in the slot as open in this window.
     open_recorded: Option<Option<PathBuf>>,
+    /// The revision last handed to the autosaver.
     autosaved: Option<u64>,
-    last_seen: Option<u64>,
-    last_edit_secs: f64,
+    /// Why the recovery cannot be written, until a write succeeds.
+    problem: Option<String>,
+    /// When this window started (each recovery says so).
+    started_unix_secs: u64,
     last_check_secs: f64,
     second_look: SecondLook,
     /// The person chose to lose the unsaved changes: nothing more is autosaved.
@@ -283,18 +291,32 @@ impl Session {
         let disk = Disk::start(Arc::clone(&fs), Arc::clone(&sink), busy.clone());
         let mut safety = Safety {
             recovery_dir: recovery_dir.clone(),
+            started_unix_secs: recovery::now_unix_secs(),
             ..Safety::default()
         };
         if let Some(dir) = &recovery_dir {
-            let started = recovery::Slot::claim_with(Arc::clone(&fs), dir)
-                .map_err(|e| e.to_string())
-                .and_then(|slot| {
-                    autosave::Autosaver::start(slot, Arc::clone(&sink), busy.clone())
-                        .map_err(|e| e.to_string())
-                });
-            match started {
+            // Claimed now, so the recoveries offered below are other windows'; a slot
+            // that cannot be claimed is claimed again with each edit's snapshot.
+            let slot = match recovery::Slot::claim_with(Arc::clone(&fs), dir) {
+                Ok(slot) => Some(slot),
+                Err(error) => {
+                    let error = error.to_string();
+                    safety.problem = Some(error.clone());
+                    reports.push(Report::AutosaveFailed(error));
+                    None
+                }
+            };
+            let place = autosave::Place {
+                fs: Arc::clone(&fs),
+                dir: dir.clone(),
+            };
+            match autosave::Autosaver::start(slot, place, Arc::clone(&sink), busy.clone()) {
                 Ok(autosaver) => safety.autosaver = Some(autosaver),
-                Err(error) => reports.push(Report::AutosaveFailed(error)),
+                Err(error) => {
+                    let error = error.to_string();
+                    safety.problem = Some(error.clone());
+                    reports.push(Report::AutosaveFailed(error));
+                }
             }
         }
         let mut session = Self {
@@ -385,26 +407,63 @@ impl Session {
         self.safety
             .autosaver
             .as_ref()
-            .map(|a| a.slot_name().to_owned())
+            .and_then(autosave::Autosaver::slot_name)
+    }
+
+    /// Whether an edit's snapshot is waiting for edits to pause before it is written.
+    pub fn autosave_waiting(&self) -> bool {
+        self.safety
+            .autosaver
+            .as_ref()
+            .is_some_and(autosave::Autosaver::is_waiting)
+    }
+
+    /// Why unsaved work is not reaching the recovery folder, until a write succeeds
+    /// (a lasting state, not a notice).
+    pub fn autosave_problem(&self) -> Option<&str> {
+        self.safety.problem.as_deref()
     }
 
     // ---- editing ----
 
+    /// Applies an edit; the snapshot goes to the autosave worker at once, which writes
+    /// it when edits pause whether or not a frame ever runs again.
     pub fn apply(
         &mut self,
         edit: Edit,
         label: EditLabel,
         coalesce: Option<String>,
     ) -> Result<(), EditError> {
-        self.document.apply(edit, label, coalesce)
+        let applied = self.document.apply(edit, label, coalesce);
+        self.changed();
+        applied
     }
 
     pub fn undo(&mut self) -> bool {
-        self.document.undo()
+        let undone = self.document.undo();
+        self.changed();
+        undone
     }
 
     pub fn redo(&mut self) -> bool {
-        self.document.redo()
+        let redone = self.document.redo();
+        self.changed();
+        redone
+    }
+
+    /// After the document changed: unsaved work is handed to the autosaver; back at
+    /// the saved state, the recovery goes.
+    fn changed(&mut self) {
+        if !self.document.is_modified() {
+            if self.safety.autosaved.is_some() {
+                self.forget_recovery();
+            }
+            return;
+        }
+        if self.safety.discarded || self.safety.autosaved == Some(self.document.revision()) {
+            return;
+        }
+        self.autosave(false);
     }
 
     /// The next edit starts a new undo step (focus moved to another field).
@@ -590,10 +649,10 @@ impl Session {
             return Vec::new();
         };
         let stamp = self.failure.as_ref().and_then(|f| f.stamp.clone());
-        vec![
-            self.replace(Document::new_unsaved(journey, Some(path)), stamp),
-            Report::Resolved,
-        ]
+        let replaced = self.replace(Document::new_unsaved(journey, Some(path)), stamp);
+        // The resolution is work of its own: kept from now on.
+        self.changed();
+        vec![replaced, Report::Resolved]
     }
 
     // ---- saving ----
@@ -682,30 +741,15 @@ impl Session {
 
     // ---- time and results ----
 
-    /// Called every frame with the app's clock: autosave after edits pause, the disk
-    /// check fallback, the second look at the recovery folder, the opening timeout.
+    /// Called every frame with the app's clock: the disk check fallback, the second
+    /// look at the recovery folder, the opening timeout. (Autosave keeps its own clock:
+    /// a covered window runs no frames.)
     /// Returns when to be called again at the latest (in seconds from now).
     pub fn tick(&mut self, now_secs: f64) -> Option<f64> {
         let mut wake: Option<f64> = None;
         let mut wake_in = |secs: f64| {
             wake = Some(wake.map_or(secs, |w: f64| w.min(secs)));
         };
-        let revision = self.document.revision();
-        if self.safety.last_seen != Some(revision) {
-            self.safety.last_seen = Some(revision);
-            self.safety.last_edit_secs = now_secs;
-        }
-        let due = self.safety.last_edit_secs + AUTOSAVE_DELAY_SECS;
-        if self.document.is_modified()
-            && !self.safety.discarded
-            && self.safety.autosaved != Some(revision)
-        {
-            if now_secs >= due {
-                self.autosave();
-            } else {
-                wake_in(due - now_secs);
-            }
-        }
         if now_secs - self.safety.last_check_secs >= DISK_CHECK_SECS {
             self.safety.last_check_secs = now_secs;
             self.disk.check();
@@ -751,16 +795,23 @@ impl Session {
         wake
     }
 
-    fn autosave(&mut self) {
+    /// Hands the document to the autosaver: written when edits pause, or `now`.
+    fn autosave(&mut self, now: bool) {
         let Some(autosaver) = &self.safety.autosaver else {
             return;
         };
-        autosaver.write(Recovery {
+        let recovery = Recovery {
             path: self.document.path.clone(),
             autosaved_unix_secs: recovery::now_unix_secs(),
+            window_started_unix_secs: self.safety.started_unix_secs,
             pid: std::process::id(),
             journey: self.document.journey.clone(),
-        });
+        };
+        if now {
+            autosaver.write_now(recovery);
+        } else {
+            autosaver.write_later(recovery);
+        }
         // Asked for once per revision; a failure comes back as an event.
         self.safety.autosaved = Some(self.document.revision());
     }
@@ -875,8 +926,20 @@ impl Session {
                 self.disk.restamp(self.document.id());
                 vec![report]
             }
-            Event::RestoreFailed(error) | Event::AutosaveFailed(error) => {
-                vec![Report::AutosaveFailed(error)]
+            Event::RestoreFailed(error) => vec![Report::RestoreFailed(error)],
+            Event::AutosaveFailed(error) => {
+                let first = self.safety.problem.is_none();
+                self.safety.problem = Some(error.clone());
+                // Said once as a notice; the status bar keeps it until a write works.
+                if first {
+                    vec![Report::AutosaveFailed(error)]
+                } else {
+                    Vec::new()
+                }
+            }
+            Event::AutosaveWorks => {
+                self.safety.problem = None;
+                vec![Report::AutosaveWorks]
             }
             Event::SecondLook {
                 found,
@@ -910,7 +973,7 @@ impl Drop for Session {
             && !self.safety.discarded
             && self.safety.autosaved != Some(current.1)
         {
-            self.autosave();
+            self.autosave(true);
         }
         self.safety.autosaver = None;
     }

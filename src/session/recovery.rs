@@ -15,7 +15,7 @@
 //! - the lock file holds the path of the journey the window has open, so a second
 //!   window on the same file can say so.
 //!
-//! A recovery file is RON: `Recovery(path: ..., autosaved_unix_secs: ..., pid: ..., journey: Journey(...))`.
+//! A recovery file is RON: `Recovery(path: ..., autosaved_unix_secs: ..., window_started_unix_secs: ..., pid: ..., journey: Journey(...))`.
 
 use super::fs::{Fs, RealFs};
 use crate::format;
@@ -32,6 +32,10 @@ pub struct Recovery {
     /// The journey's file, or None for an untitled journey.
     pub path: Option<PathBuf>,
     pub autosaved_unix_secs: u64,
+    /// When the window that wrote it started (two recoveries of one file differ by it);
+    /// 0 in files written before it was kept.
+    #[serde(default)]
+    pub window_started_unix_secs: u64,
     /// The process that wrote it (for people reading the folder; liveness is the lock).
     pub pid: u32,
     pub journey: Journey,
@@ -461,6 +465,7 @@ mod tests {
         Recovery {
             path: None,
             autosaved_unix_secs: 1_700_000_000,
+            window_started_unix_secs: 1_699_990_000,
             pid: u32::MAX - 7,
             journey: Journey::new(title, Language::Es),
         }

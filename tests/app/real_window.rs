@@ -267,6 +267,51 @@ fn two_windows_on_one_file_killed_both_cards_are_offered() {
     });
 }
 
+/// Types a card in window A, covers A at once with window B (on `b_file`), kills A
+/// five seconds later and restarts: the card is offered. Under X a covered window runs
+/// no frames, so an autosave the frame schedules never happens.
+fn covered_window_keeps_its_edit(s: &mut Session, a_file: &Path, b_file: &Path) {
+    let recovery = s.recovery_dir();
+    s.launch(a_file);
+    s.keys(&["ctrl+Return"]);
+    s.type_text("Typed, then covered");
+    // No waiting for the autosave: the other window goes over A right away.
+    s.launch(b_file);
+    std::thread::sleep(Duration::from_secs(5)); // the scenario: killed 5 s later
+    assert!(
+        recovery_text(&recovery).contains("Typed, then covered"),
+        "{}: the covered window did not autosave within 5 s",
+        s.name
+    );
+    s.kill_first();
+    // B goes too (a crash of the session), then a fresh start offers A's card.
+    s.kill();
+    s.launch(a_file);
+    s.restore_newest_and_save();
+    wait_until(s.name, "A's card restored", Duration::from_secs(20), || {
+        read(a_file).contains("Typed, then covered")
+    });
+}
+
+#[test]
+fn a_window_covered_right_after_an_edit_still_autosaves_it() {
+    let Some(mut s) = Session::new("covered-window") else {
+        return;
+    };
+    let a = example_file(&s);
+    let b = new_journey_file(s.dir(), "other.ron", "Another map");
+    covered_window_keeps_its_edit(&mut s, &a, &b);
+}
+
+#[test]
+fn a_window_covered_by_a_second_window_on_its_file_still_autosaves() {
+    let Some(mut s) = Session::new("covered-same-file") else {
+        return;
+    };
+    let a = example_file(&s);
+    covered_window_keeps_its_edit(&mut s, &a, &a.clone());
+}
+
 #[test]
 fn one_window_saving_keeps_the_other_windows_recovery() {
     let Some(mut s) = Session::new("save-keeps-other") else {

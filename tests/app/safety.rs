@@ -14,11 +14,25 @@ use journeymap::format;
 use journeymap::model::*;
 use std::path::{Path, PathBuf};
 
-/// Lets `secs` of app time pass (each harness step is a quarter second), then waits
-/// for the autosave thread to finish what it was asked (it writes off the frame).
+/// Lets `secs` of app time pass (each harness step is a quarter second): the disk
+/// check runs on the frame's clock.
 fn advance(h: &mut Harness<'_, JourneyApp>, secs: f64) {
     for _ in 0..((secs / 0.25).ceil() as usize) {
         h.step();
+    }
+    settle(h);
+}
+
+/// Waits for the autosave: it writes on its own clock, a second after the last edit,
+/// whether or not frames run (polled, with a limit).
+fn autosaved(h: &mut Harness<'_, JourneyApp>) {
+    let start = std::time::Instant::now();
+    while h.state().autosave_waiting() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the autosave never happened"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
     settle(h);
 }
@@ -111,7 +125,7 @@ fn autosave_within_two_seconds_and_restore_after_a_crash() {
         let mut h = open(&file, &recovery);
         make_edits(&mut h);
         const { assert!(AUTOSAVE_DELAY_SECS < 2.0) };
-        advance(&mut h, 2.0);
+        autosaved(&mut h);
         let files = recovery_files(&recovery);
         assert_eq!(files.len(), 1, "autosaved within two seconds");
         assert!(
@@ -153,7 +167,7 @@ fn discarding_removes_the_recovery_file() {
     let file = copy_example(dir.path());
     let mut h = open(&file, &recovery);
     make_edits(&mut h);
-    advance(&mut h, 1.5);
+    autosaved(&mut h);
     assert_eq!(recovery_files(&recovery).len(), 1);
     press(&mut h, Modifiers::COMMAND, Key::N);
     click(&mut h, "Don't save");
@@ -288,6 +302,7 @@ fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file()
     dead.write(&journeymap::session::recovery::Recovery {
         path: Some(file.clone()),
         autosaved_unix_secs: 1_700_000_000,
+        window_started_unix_secs: 1_699_990_000,
         pid: 1, // a live process: liveness is the lock, not the pid
         journey,
     })
@@ -332,8 +347,8 @@ fn two_windows_on_one_file_each_keep_their_own_recovery() {
     );
     add_card(&mut a, "Card from window A");
     add_card(&mut b, "Card from window B");
-    advance(&mut a, 2.0);
-    advance(&mut b, 2.0);
+    autosaved(&mut a);
+    autosaved(&mut b);
     assert_eq!(recovery_files(&recovery).len(), 2, "one recovery a window");
     // B saves: its recovery goes, A's unsaved card stays recoverable.
     press(&mut b, Modifiers::COMMAND, Key::S);
@@ -365,8 +380,8 @@ fn both_windows_lost_both_are_offered_and_one_restored_leaves_the_other() {
         let mut b = open(&file, &recovery);
         add_card(&mut a, "Card from window A");
         add_card(&mut b, "Card from window B");
-        advance(&mut a, 2.0);
-        advance(&mut b, 2.0);
+        autosaved(&mut a);
+        autosaved(&mut b);
     }
     let mut first = restarted(&recovery);
     assert_eq!(
@@ -412,6 +427,7 @@ fn the_restore_prompt_names_every_kind_that_differs() {
     dead.write(&journeymap::session::recovery::Recovery {
         path: Some(file.clone()),
         autosaved_unix_secs: 1_700_000_000,
+        window_started_unix_secs: 1_699_990_000,
         pid: 0,
         journey,
     })

@@ -573,3 +573,37 @@ fn the_steps_tab_takes_a_layer_an_actor_and_durations_as_typing() {
         journey.steps[0].time_standard
     );
 }
+
+#[test]
+fn every_tab_of_an_empty_map_takes_clicks_and_keys_without_a_panic() {
+    // A new map, Ctrl+T, the "Steps (0)" tab: `selected_rows` indexed an empty tab.
+    let (app, _) = app_with(Journey::new("Empty", Language::En), Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND, Key::T);
+    for tab in [
+        "Steps (0)",
+        "Evidence (0)",
+        "Grey areas (0)",
+        "Opportunities (0)",
+        "Touchpoints (0)",
+    ] {
+        click(&mut h, tab);
+        for (modifiers, key) in [
+            (Modifiers::NONE, Key::ArrowDown),
+            (Modifiers::SHIFT, Key::ArrowDown),
+            (Modifiers::ALT, Key::ArrowUp),
+            (Modifiers::NONE, Key::Delete),
+            (Modifiers::NONE, Key::Enter),
+            (Modifiers::NONE, Key::Escape),
+        ] {
+            press(&mut h, modifiers, key);
+        }
+        send(
+            &mut h,
+            vec![Event::Copy, Event::Paste("one value".into())],
+            2,
+        );
+        settle(&mut h);
+    }
+    assert!(h.state().journey().touchpoints.is_empty());
+}

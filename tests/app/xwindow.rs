@@ -273,6 +273,19 @@ impl Session {
         }
     }
 
+    /// SIGKILLs the first window launched, leaving the others running.
+    pub fn kill_first(&mut self) {
+        let mut first = if self.others.is_empty() {
+            self.app.take()
+        } else {
+            Some(self.others.remove(0))
+        };
+        if let Some(child) = &mut first {
+            child.kill().ok();
+            child.wait().ok();
+        }
+    }
+
     /// SIGKILLs the window and does not wait for it: the next launch may find it a
     /// zombie, not yet reaped, as a fast restart does.
     pub fn kill_without_reaping(&mut self) -> Option<Child> {

@@ -99,6 +99,124 @@ fn titles(journey: &Journey) -> Vec<&str> {
         .collect()
 }
 
+/// The recovery files' text once one holds `needle`, or as it is after `limit`
+/// (polled: the autosaver writes on its own clock).
+fn recovery_within(dir: &Path, needle: &str, limit: Duration) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let written: String = std::fs::read_dir(dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                    .filter_map(|p| std::fs::read_to_string(p).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if written.contains(needle) || start.elapsed() > limit {
+            return written;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_edit_reaches_the_recovery_without_a_single_frame() {
+    // A covered window runs no frames: the session must not need one. No `tick`, no
+    // `on_event`, no `settle`: only the edit.
+    let mut f = fixture();
+    let start = std::time::Instant::now();
+    f.add_card("Typed, then covered");
+    let written = recovery_within(&f.recovery, "Typed, then covered", Duration::from_secs(10));
+    let took = start.elapsed();
+    assert!(written.contains("Typed, then covered"), "never autosaved");
+    assert!(took < Duration::from_secs(2), "autosaved after {took:?}");
+    // A later edit replaces it, again with no frame.
+    f.add_card("Second, still covered");
+    let written = recovery_within(
+        &f.recovery,
+        "Second, still covered",
+        Duration::from_secs(10),
+    );
+    assert!(written.contains("Typed, then covered") && written.contains("Second, still covered"));
+    // Undone back to the file as it is on disk: nothing to recover.
+    f.session.undo();
+    f.session.undo();
+    assert!(!f.session.document().is_modified());
+    assert!(f.session.wait_idle(WAIT));
+    let left = recovery_within(&f.recovery, "never there", Duration::from_millis(1500));
+    assert!(left.is_empty(), "{left}");
+}
+
+#[test]
+fn an_unwritable_recovery_folder_is_a_lasting_state_until_a_write_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("journey.ron");
+    format::save(&file, &Journey::new("On disk", Language::En)).unwrap();
+    // A file where the folder should be: the slot cannot be claimed.
+    let recovery = dir.path().join("recovery");
+    std::fs::write(&recovery, "in the way").unwrap();
+    let (tx, events) = channel();
+    let tx = Mutex::new(tx);
+    let sink: Sink = Arc::new(move |event| {
+        tx.lock().unwrap().send(event).ok();
+    });
+    let (mut session, reports) = Session::start(
+        Config {
+            fs: Arc::new(ScriptedFs::default()),
+            recovery_dir: Some(recovery.clone()),
+            sink,
+            open_timeout: Duration::from_secs(60),
+        },
+        Journey::new("Welcome", Language::En),
+    );
+    assert!(
+        matches!(reports.as_slice(), [Report::AutosaveFailed(_)]),
+        "{reports:?}"
+    );
+    let handle = |session: &mut Session| {
+        assert!(session.wait_idle(WAIT));
+        let mut reports = Vec::new();
+        while let Ok(event) = events.try_recv() {
+            reports.extend(session.on_event(event));
+        }
+        reports
+    };
+    let add = |session: &mut Session, title: &str| {
+        let journey = session.journey();
+        let id = journey.next_touchpoint_id();
+        let edit = Edit::add_touchpoint(journey, Touchpoint::new(id, Stage::Usage, title));
+        session.apply(edit, "edit-add-touchpoint", None).unwrap();
+    };
+    // Later notices (a restore, a save) cannot hide it: it is the session's state.
+    for title in ["One", "Two"] {
+        add(&mut session, title);
+        std::thread::sleep(Duration::from_millis(1500));
+        let reports = handle(&mut session);
+        assert!(
+            !reports.iter().any(|r| matches!(r, Report::AutosaveWorks)),
+            "{reports:?}"
+        );
+        assert!(
+            session.autosave_problem().is_some(),
+            "forgotten after {title}"
+        );
+    }
+    // The folder becomes writable: the next edit claims the slot and writes.
+    std::fs::remove_file(&recovery).unwrap();
+    add(&mut session, "Three");
+    let written = recovery_within(&recovery, "Three", Duration::from_secs(10));
+    assert!(
+        written.contains("One") && written.contains("Three"),
+        "{written}"
+    );
+    let reports = handle(&mut session);
+    assert!(
+        reports.iter().any(|r| matches!(r, Report::AutosaveWorks)),
+        "{reports:?}"
+    );
+    assert!(session.autosave_problem().is_none());
+}
+
 fn rewrite(path: &Path, title: &str) {
     let mut journey = format::load(path).unwrap().journey;
     journey.title = title.to_owned();
@@ -179,16 +297,8 @@ fn a_failed_save_says_so_and_the_edits_stay_unsaved_and_recoverable() {
     assert_eq!(f.on_disk().title, "On disk");
     assert!(titles(&f.on_disk()).is_empty(), "the old file is whole");
     // The edits go to the recovery file as any unsaved edits do, a second after the
-    // last edit (the session's clock is the caller's).
-    f.session.tick(0.0);
-    f.session.tick(5.0);
-    f.settle();
-    let written: String = std::fs::read_dir(&f.recovery)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    // last edit, on the autosaver's own clock.
+    let written = recovery_within(&f.recovery, "Not lost", Duration::from_secs(10));
     assert!(written.contains("Not lost"), "{written}");
     // And once the window is gone, the next start offers them.
     let Fixture {

@@ -22,6 +22,8 @@ pub struct Status<'a> {
     pub unsaved: bool,
     /// A file that failed to load is shown instead of the map: no counts, no zoom.
     pub failed: bool,
+    /// Why autosave is not working: shown until a recovery write succeeds.
+    pub autosave_problem: Option<&'a str>,
 }
 
 /// The one line of chrome in presentation mode, in 24 px type.
@@ -56,6 +58,7 @@ pub fn ui(ui: &mut egui::Ui, status: &Status<'_>, actions: &Actions) {
         zoom,
         unsaved,
         failed,
+        autosave_problem,
     } = *status;
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -74,6 +77,15 @@ pub fn ui(ui: &mut egui::Ui, status: &Status<'_>, actions: &Actions) {
             if !failed && unsaved {
                 ui.separator();
                 ui.label(i18n.tr("status-unsaved"));
+            }
+            if let Some(problem) = autosave_problem {
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(i18n.tr("status-autosave-off"))
+                        .strong()
+                        .color(ui.visuals().error_fg_color),
+                )
+                .on_hover_text(crate::bounded::ellipsized(problem, NOTICE_HOVER_CHARS));
             }
             if let Some(notice) = &workspace.notice {
                 ui.separator();

@@ -346,6 +346,9 @@ impl Table {
 
     /// The rows selected: from the anchor to the cursor, or the cursor's.
     fn selected_rows(&self, rows: &[Row]) -> Vec<usize> {
+        if rows.is_empty() {
+            return Vec::new();
+        }
         let (a, b) = match self.anchor {
             Some(anchor) => (anchor.min(self.row), anchor.max(self.row)),
             None => (self.row, self.row),
