@@ -29,3 +29,4 @@ pub mod templates;
 pub mod text;
 pub mod theme;
 pub mod tree;
+pub mod words;

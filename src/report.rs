@@ -339,7 +339,7 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
             vec![
                 i18n.term("severity", r.grey.severity.key()),
                 i18n.term("grey-status", r.grey.status.key()),
-                crate::scene::grey_area_title(j, r.grey, &i18n),
+                crate::words::grey_area_title(j, r.grey, &i18n),
                 j.title.clone(),
                 stage,
                 r.grey.owner.clone(),

@@ -679,13 +679,53 @@ paste-title = Paste rows
 paste-title-import = Import { $file }
 paste-error = Line { $line }: { $message }
 paste-nothing-changed = Nothing was changed.
-paste-adds = { $count ->
-    [one] Adds 1 touchpoint
-   *[other] Adds { $count } touchpoints
+paste-adds = { $kind ->
+    [steps] { $count ->
+        [one] Adds 1 step
+       *[other] Adds { $count } steps
+    }
+    [evidence] { $count ->
+        [one] Adds 1 piece of evidence
+       *[other] Adds { $count } pieces of evidence
+    }
+    [grey-areas] { $count ->
+        [one] Adds 1 grey area
+       *[other] Adds { $count } grey areas
+    }
+    [opportunities] { $count ->
+        [one] Adds 1 opportunity
+       *[other] Adds { $count } opportunities
+    }
+   *[touchpoints] { $count ->
+        [one] Adds 1 touchpoint
+       *[other] Adds { $count } touchpoints
+    }
 }
-paste-updates = { $count ->
-    [one] Updates 1 touchpoint
-   *[other] Updates { $count } touchpoints
+paste-updates = { $kind ->
+    [steps] { $count ->
+        [one] Updates 1 step
+       *[other] Updates { $count } steps
+    }
+    [evidence] { $count ->
+        [one] Updates 1 piece of evidence
+       *[other] Updates { $count } pieces of evidence
+    }
+    [grey-areas] { $count ->
+        [one] Updates 1 grey area
+       *[other] Updates { $count } grey areas
+    }
+    [opportunities] { $count ->
+        [one] Updates 1 opportunity
+       *[other] Updates { $count } opportunities
+    }
+   *[touchpoints] { $count ->
+        [one] Updates 1 touchpoint
+       *[other] Updates { $count } touchpoints
+    }
+}
+paste-clears = { $count ->
+    [one] Empties 1 field (its cell is empty in the sheet):
+   *[other] Empties { $count } fields (their cells are empty in the sheet):
 }
 paste-more = …and { $count } more
 paste-matches = Names matched to the catalogues (choose another if it is wrong)

@@ -679,13 +679,53 @@ paste-title = Pegar filas
 paste-title-import = Importar { $file }
 paste-error = Línea { $line }: { $message }
 paste-nothing-changed = No se ha cambiado nada.
-paste-adds = { $count ->
-    [one] Añade 1 punto de contacto
-   *[other] Añade { $count } puntos de contacto
+paste-adds = { $kind ->
+    [steps] { $count ->
+        [one] Añade 1 paso
+       *[other] Añade { $count } pasos
+    }
+    [evidence] { $count ->
+        [one] Añade 1 evidencia
+       *[other] Añade { $count } evidencias
+    }
+    [grey-areas] { $count ->
+        [one] Añade 1 zona gris
+       *[other] Añade { $count } zonas grises
+    }
+    [opportunities] { $count ->
+        [one] Añade 1 oportunidad
+       *[other] Añade { $count } oportunidades
+    }
+   *[touchpoints] { $count ->
+        [one] Añade 1 punto de contacto
+       *[other] Añade { $count } puntos de contacto
+    }
 }
-paste-updates = { $count ->
-    [one] Actualiza 1 punto de contacto
-   *[other] Actualiza { $count } puntos de contacto
+paste-updates = { $kind ->
+    [steps] { $count ->
+        [one] Actualiza 1 paso
+       *[other] Actualiza { $count } pasos
+    }
+    [evidence] { $count ->
+        [one] Actualiza 1 evidencia
+       *[other] Actualiza { $count } evidencias
+    }
+    [grey-areas] { $count ->
+        [one] Actualiza 1 zona gris
+       *[other] Actualiza { $count } zonas grises
+    }
+    [opportunities] { $count ->
+        [one] Actualiza 1 oportunidad
+       *[other] Actualiza { $count } oportunidades
+    }
+   *[touchpoints] { $count ->
+        [one] Actualiza 1 punto de contacto
+       *[other] Actualiza { $count } puntos de contacto
+    }
+}
+paste-clears = { $count ->
+    [one] Vacía 1 campo (su celda está vacía en la hoja):
+   *[other] Vacía { $count } campos (sus celdas están vacías en la hoja):
 }
 paste-more = …y { $count } más
 paste-matches = Nombres emparejados con los catálogos (elige otro si no es el correcto)

@@ -168,8 +168,11 @@ impl JourneyApp {
             .map(str::to_ascii_lowercase);
         let journey = match extension.as_deref() {
             Some("csv" | "tsv" | "txt") => {
+                // A sheet of steps, evidence… is known by its columns.
+                let kind =
+                    crate::interchange::kind_of(&text, crate::model::ElementKind::Touchpoint);
                 let mut review =
-                    crate::app::review::PasteReview::new(self.session.journey(), text, None);
+                    crate::app::review::PasteReview::new(kind, self.session.journey(), text, None);
                 review.import = Some(crate::app::review::ImportSource {
                     file: name,
                     title: String::new(),

@@ -96,36 +96,38 @@ fn import_into(args: &ImportArgs, into: &std::path::Path, text: &str) -> anyhow:
         }
         bail!("{}: nothing was imported", into.display());
     }
-    let mut journey = parsed.journey;
-    if args.steps {
-        let report = crate::interchange::steps::import_into(&mut journey, text)
-            .map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
-        for warning in &report.warnings {
-            eprintln!("{file}: warning: {warning}");
-        }
-        for actor in &report.new_actors {
-            eprintln!("{file}: new actor {actor:?} added to the catalogue");
-        }
-        let text = parsed.line_ending.apply(loadable_text(&journey, &file)?);
-        format::atomic_write(into, text.as_bytes())
-            .with_context(|| format!("cannot write {}", into.display()))?;
-        eprintln!(
-            "wrote {} ({} steps added, {} updated)",
-            into.display(),
-            report.added.len(),
-            report.updated.len()
-        );
-        return Ok(ExitCode::SUCCESS);
+    let journey = parsed.journey;
+    // A steps sheet is known by its columns (`--steps` says so outright).
+    let steps = args.steps
+        || crate::interchange::kind_of(text, crate::model::ElementKind::Touchpoint)
+            == crate::model::ElementKind::Step;
+    let plan = if steps {
+        crate::interchange::steps::plan(&journey, text, &csv::Options::default())
+    } else {
+        csv::plan(&journey, text, &csv::Options::default())
     }
-    let report = csv::import_into(&mut journey, text).map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
-    print_report(&file, &report);
-    let text = parsed.line_ending.apply(loadable_text(&journey, &file)?);
+    .map_err(|e| anyhow::anyhow!("{file}:{e}"))?;
+    print_report(&file, &plan.report);
+    for (id, field) in &plan.cleared {
+        let i18n = crate::i18n::I18n::new(crate::model::Language::En);
+        eprintln!(
+            "{file}: {} {}: {} cleared (its cell is empty)",
+            id.kind().singular(),
+            id.as_str(),
+            i18n.tr(field)
+        );
+    }
+    let text = parsed
+        .line_ending
+        .apply(loadable_text(&plan.journey, &file)?);
     format::atomic_write(into, text.as_bytes())
         .with_context(|| format!("cannot write {}", into.display()))?;
+    let what = if steps { "steps" } else { "touchpoints" };
     eprintln!(
-        "wrote {} ({} touchpoints)",
+        "wrote {} ({} {what} added, {} updated)",
         into.display(),
-        journey.touchpoints.len()
+        plan.added.len(),
+        plan.updated.len()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -154,10 +156,7 @@ fn print_report(source: &str, report: &csv::Report) {
     }
     for matched in &report.matches {
         if matched.entry.is_some() {
-            let what = match matched.catalogue {
-                csv::Catalogue::Channel => "channel",
-                csv::Catalogue::Department => "department",
-            };
+            let what = matched.catalogue.kind().singular();
             eprintln!(
                 "{source}: {what} {:?} taken as {:?}",
                 matched.value, matched.name

@@ -187,7 +187,7 @@ fn evidence_item(
     json!({
         "kind": i18n.term("evidence-kind", e.kind.key()),
         "text": e.text,
-        "metric": crate::scene::metric_line(e, i18n),
+        "metric": crate::words::metric_line(e, i18n),
         "source": source,
         "link": link,
         "date": e.date,
@@ -258,8 +258,8 @@ fn details(
             g.id.to_string(),
             json!({
                 "kind": tr("element-grey-areas"),
-                "title": crate::scene::grey_area_title(journey, g, i18n),
-                "between": crate::scene::grey_area_between(journey, g, i18n),
+                "title": crate::words::grey_area_title(journey, g, i18n),
+                "between": crate::words::grey_area_between(journey, g, i18n),
                 "lines": lines.into_iter().flatten().collect::<Vec<_>>(),
                 "opportunities": opportunities(journey, i18n, |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(id) if *id == g.id)),
                 "evidence": evidence_of(&g.evidence, warnings),
@@ -359,7 +359,7 @@ fn touchpoint(journey: &Journey, t: &Touchpoint, i18n: &I18n, evidence: Vec<Valu
 
 fn step(journey: &Journey, s: &Step, i18n: &I18n, evidence: Vec<Value>) -> Value {
     let tr = |id: &str| i18n.tr(id);
-    let (actor, time) = crate::scene::step_facts(journey, s, i18n);
+    let (actor, time) = crate::words::step_facts(journey, s, i18n);
     let serves: Vec<&str> = s
         .serves
         .iter()

@@ -2,7 +2,10 @@
 //! language. These are document content (the team renames and recolours them), not
 //! interface text, so they live here rather than in the message files.
 
-use super::{Channel, ChannelId, ChannelKind, Department, DepartmentId, Journey, Language, Rgb};
+use super::{
+    Actor, ActorKind, Channel, ChannelId, ChannelKind, Department, DepartmentId, Journey, Language,
+    Rgb,
+};
 
 /// Channel colours are the Okabe–Ito palette (and a dark grey), which colour-blind
 /// readers can tell apart; `theme`'s tests check it under simulated deuteranopia.
@@ -128,6 +131,17 @@ pub fn new_channel(journey: &Journey, name: &str) -> Channel {
         name: name.to_owned(),
         kind: ChannelKind::Other,
         colour: distinct_colour(journey.channels.iter().map(|c| c.colour)),
+    }
+}
+
+/// A new actor named `name` for `journey` (staff, until someone says otherwise), as
+/// `new_channel`.
+pub fn new_actor(journey: &Journey, name: &str) -> Actor {
+    Actor {
+        id: journey.new_actor_id(name),
+        name: name.to_owned(),
+        kind: ActorKind::Staff,
+        colour: distinct_colour(journey.actors.iter().map(|a| a.colour)),
     }
 }
 

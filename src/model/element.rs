@@ -4,6 +4,7 @@
 //! table generates, so a new kind of element is a row in the table, its struct, its
 //! list in `Journey` and its `Item` impl below.
 
+use super::fields::Field;
 use super::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -230,11 +231,9 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
         Ok(())
     }
     fn into_element(self) -> Element;
-    /// The label of each field of this kind in files, as a message id (`title` →
-    /// `field-title`): the resolver, the diff and Find name fields by it.
-    const FIELD_LABELS: &'static [(&'static str, &'static str)];
-    /// The element's free texts, each with its field's name in files, for Find.
-    fn texts(&self) -> Vec<(&'static str, &str)>;
+    /// The kind's fields (`model::fields`): names, labels, shapes, and how to read and
+    /// write each; sheets, the table, Find, the diff and the resolver go through them.
+    const FIELDS: &'static [Field<Self>];
 }
 
 /// The message id labelling `field` of a `kind` element, from the table.
@@ -242,10 +241,7 @@ pub fn field_label(kind: ElementKind, field: &str) -> Option<&'static str> {
     struct Label<'a>(&'a str, Option<&'static str>);
     impl KindVisitor for Label<'_> {
         fn visit<T: Item>(&mut self) {
-            self.1 = T::FIELD_LABELS
-                .iter()
-                .find(|(name, _)| *name == self.0)
-                .map(|(_, label)| *label);
+            self.1 = T::FIELDS.iter().find(|f| f.name == self.0).map(|f| f.label);
         }
     }
     let mut label = Label(field, None);
@@ -271,40 +267,7 @@ fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Referen
 
 impl Item for Touchpoint {
     const KIND: ElementKind = ElementKind::Touchpoint;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("title", "field-title"),
-        ("stage", "field-stage"),
-        ("description", "field-description"),
-        ("channel", "field-channel"),
-        ("department", "field-department"),
-        ("action", "field-action"),
-        ("thought", "field-thought"),
-        ("expectation", "field-expectation"),
-        ("emotion", "field-emotion"),
-        ("word", "field-emotion-word"),
-        ("key_moment", "field-key-moment"),
-        ("pain_points", "field-pain-points"),
-        ("evidence", "field-evidence"),
-        ("deviation", "field-deviation"),
-        ("planned_after", "field-planned-after"),
-        ("scores", "field-curves"),
-        ("physical_evidence", "field-physical-evidence"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        let mut out = vec![
-            ("title", self.title.as_str()),
-            ("description", self.description.as_str()),
-            ("action", self.action.as_str()),
-            ("thought", self.thought.as_str()),
-            ("expectation", self.expectation.as_str()),
-        ];
-        if let Some(emotion) = &self.emotion {
-            out.push(("word", emotion.word.as_str()));
-        }
-        out.extend(self.pain_points.iter().map(|p| ("pain_points", p.as_str())));
-        out.push(("physical_evidence", self.physical_evidence.as_str()));
-        out
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::TOUCHPOINT_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -422,24 +385,7 @@ fn end_mut(end: &mut End) -> (ElementKind, &mut String) {
 
 impl Item for Step {
     const KIND: ElementKind = ElementKind::Step;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("title", "field-title"),
-        ("stage", "field-stage"),
-        ("lane", "field-lane"),
-        ("actor", "field-actor"),
-        ("description", "field-description"),
-        ("serves", "field-serves"),
-        ("duration", "field-duration"),
-        ("time_standard", "field-time-standard"),
-        ("fail_point", "field-fail-point"),
-        ("evidence", "field-evidence"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("title", self.title.as_str()),
-            ("description", self.description.as_str()),
-        ]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::STEP_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -521,14 +467,7 @@ impl Item for Step {
 
 impl Item for Actor {
     const KIND: ElementKind = ElementKind::Actor;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("name", "resolve-field-name"),
-        ("kind", "field-kind"),
-        ("colour", "resolve-field-colour"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![("name", self.name.as_str())]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::ACTOR_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -557,28 +496,7 @@ impl Item for Actor {
 
 impl Item for GreyArea {
     const KIND: ElementKind = ElementKind::GreyArea;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("title", "field-title"),
-        ("from", "resolve-field-from"),
-        ("to", "resolve-field-to"),
-        ("kind", "field-grey-kind"),
-        ("severity", "field-severity"),
-        ("experience", "field-experience"),
-        ("departments", "field-departments"),
-        ("channels", "field-channels"),
-        ("evidence", "field-evidence"),
-        ("fix", "field-fix"),
-        ("owner", "field-owner"),
-        ("status", "field-status"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("title", self.title.as_str()),
-            ("experience", self.experience.as_str()),
-            ("fix", self.fix.as_str()),
-            ("owner", self.owner.as_str()),
-        ]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::GREY_AREA_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -665,26 +583,7 @@ impl Item for GreyArea {
 
 impl Item for Evidence {
     const KIND: ElementKind = ElementKind::Evidence;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("kind", "field-kind"),
-        ("text", "field-evidence-text"),
-        ("source", "field-source"),
-        ("date", "field-date"),
-        ("confidence", "field-confidence"),
-        ("metric", "field-metric"),
-        ("label", "field-metric-label"),
-        ("attachments", "field-attachments"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        let mut out = vec![
-            ("text", self.text.as_str()),
-            ("source", self.source.as_str()),
-        ];
-        if let Some(metric) = &self.metric {
-            out.push(("label", metric.label.as_str()));
-        }
-        out
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::EVIDENCE_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -713,22 +612,7 @@ impl Item for Evidence {
 
 impl Item for Opportunity {
     const KIND: ElementKind = ElementKind::Opportunity;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("target", "resolve-field-target"),
-        ("idea", "field-idea"),
-        ("expected_effect", "field-expected-effect"),
-        ("owner", "field-owner"),
-        ("status", "field-status"),
-        ("value", "field-value"),
-        ("effort", "field-effort"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![
-            ("idea", self.idea.as_str()),
-            ("expected_effect", self.expected_effect.as_str()),
-            ("owner", self.owner.as_str()),
-        ]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::OPPORTUNITY_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -767,14 +651,7 @@ impl Item for Opportunity {
 
 impl Item for Channel {
     const KIND: ElementKind = ElementKind::Channel;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("name", "resolve-field-name"),
-        ("kind", "field-kind"),
-        ("colour", "resolve-field-colour"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![("name", self.name.as_str())]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::CHANNEL_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -803,13 +680,7 @@ impl Item for Channel {
 
 impl Item for Department {
     const KIND: ElementKind = ElementKind::Department;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("name", "resolve-field-name"),
-        ("colour", "resolve-field-colour"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![("name", self.name.as_str())]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::DEPARTMENT_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }
@@ -838,13 +709,7 @@ impl Item for Department {
 
 impl Item for Curve {
     const KIND: ElementKind = ElementKind::Curve;
-    const FIELD_LABELS: &'static [(&'static str, &'static str)] = &[
-        ("name", "resolve-field-name"),
-        ("colour", "resolve-field-colour"),
-    ];
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        vec![("name", self.name.as_str())]
-    }
+    const FIELDS: &'static [Field<Self>] = super::fields::CURVE_FIELDS;
     fn id(&self) -> &str {
         self.id.as_str()
     }

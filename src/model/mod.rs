@@ -5,6 +5,7 @@ mod catalog;
 mod colour;
 mod edit;
 mod element;
+pub mod fields;
 mod ids;
 mod journey;
 mod kinds;
@@ -12,7 +13,7 @@ pub mod names;
 pub mod search;
 
 pub use catalog::{
-    default_channels, default_departments, distinct_colour, new_channel, new_department,
+    default_channels, default_departments, distinct_colour, new_actor, new_channel, new_department,
 };
 pub use colour::Rgb;
 pub use edit::{Edit, EditError};

@@ -4,7 +4,7 @@
 //! then stage notes, the header and persona; case-insensitively, in the table's order.
 //! Egui-free; the editor's Find bar (Ctrl+F) steps through the matches.
 
-use super::{ElementId, Item, Journey, KindVisitor, Stage, each_kind, field_label};
+use super::{ElementId, Item, Journey, KindVisitor, Stage, each_kind};
 
 /// Where a match is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,9 +48,10 @@ pub fn find(journey: &Journey, query: &str) -> Vec<Match> {
         fn visit<T: Item>(&mut self) {
             for element in T::list(self.0) {
                 let place = || Place::Element(ElementId::new(T::KIND, element.id()));
-                for (field, text) in element.texts() {
-                    let label = field_label(T::KIND, field).unwrap_or("resolve-field-name");
-                    (self.1)(&place, label, text);
+                for field in T::FIELDS {
+                    for text in (field.get)(element).texts() {
+                        (self.1)(&place, field.label, text);
+                    }
                 }
             }
         }

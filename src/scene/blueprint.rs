@@ -186,35 +186,6 @@ pub fn widest_line_label(theme: &Theme, i18n: &I18n) -> f32 {
         + 8.0
 }
 
-/// What a step's card says under its title: the actor, and the duration over its
-/// time standard.
-pub fn step_facts(journey: &Journey, step: &Step, i18n: &I18n) -> (Option<String>, Option<String>) {
-    let actor = step
-        .actor
-        .as_ref()
-        .and_then(|a| journey.actor(a))
-        .map(|a| a.name.clone())
-        .filter(|n| !n.trim().is_empty());
-    let shown = |d: crate::model::Duration| duration_text(d, i18n);
-    let time = match (step.duration, step.time_standard) {
-        (Some(d), Some(s)) => Some(crate::tr!(
-            i18n,
-            "step-duration-standard",
-            duration = shown(d),
-            standard = shown(s)
-        )),
-        (Some(d), None) => Some(shown(d)),
-        (None, Some(s)) => Some(crate::tr!(i18n, "step-standard-only", standard = shown(s))),
-        (None, None) => None,
-    };
-    (actor, time)
-}
-
-/// A duration in the map's language ("30 min", "2 sem").
-pub fn duration_text(d: crate::model::Duration, i18n: &I18n) -> String {
-    format!("{} {}", d.amount, i18n.term("time-unit", d.unit.key()))
-}
-
 /// A step's card drawn in `rect`; returns the height its content needs.
 pub fn step_card(
     out: &mut Vec<Shape>,
@@ -261,7 +232,7 @@ pub fn step_card(
     );
     out.push(shape);
     y += height.max(if step.fail_point { marker - 4.0 } else { 0.0 }) + 4.0;
-    let (actor_name, time) = step_facts(journey, step, i18n);
+    let (actor_name, time) = crate::words::step_facts(journey, step, i18n);
     for (value, colour) in [
         (actor_name, theme.text_muted),
         (

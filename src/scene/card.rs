@@ -10,7 +10,7 @@
 use super::{Align, Line, Paint, Shape, TextBox};
 use crate::i18n::I18n;
 use crate::layout::{Point, Rect, Slot};
-use crate::model::{Confidence, Deviation, Evidence, EvidenceKind, Journey, Touchpoint};
+use crate::model::{Confidence, Deviation, Evidence, Journey, Touchpoint};
 use crate::text;
 use crate::theme::Theme;
 
@@ -340,18 +340,6 @@ pub fn deviation_colour(theme: &Theme, deviation: Deviation) -> crate::model::Rg
     }
 }
 
-/// Kinds of evidence that are someone's own words.
-fn is_voice(kind: EvidenceKind) -> bool {
-    matches!(
-        kind,
-        EvidenceKind::Quote
-            | EvidenceKind::Interview
-            | EvidenceKind::Complaint
-            | EvidenceKind::Survey
-            | EvidenceKind::Social
-    )
-}
-
 /// The touchpoint's strongest quote: someone's words, the surest first, quotes before
 /// the rest.
 pub fn strongest_quote<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a Evidence> {
@@ -360,43 +348,7 @@ pub fn strongest_quote<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a 
         .iter()
         .filter_map(|id| journey.evidence_item(id))
         .collect();
-    strongest_of(&items)
-}
-
-/// The strongest quote among `items` (a touchpoint's evidence, already looked up).
-pub fn strongest_of<'a>(items: &[&'a Evidence]) -> Option<&'a Evidence> {
-    items
-        .iter()
-        .copied()
-        .filter(|e| is_voice(e.kind) && e.metric.is_none() && !e.text.trim().is_empty())
-        .min_by_key(|e| (e.confidence, e.kind != EvidenceKind::Quote))
-}
-
-/// A metric as a reader reads it: "CSAT 4.5 (1-5, n = 312)".
-pub fn metric_line(evidence: &Evidence, i18n: &I18n) -> Option<String> {
-    let metric = evidence.metric.as_ref()?;
-    let name = if metric.name == crate::model::MetricName::Custom && !metric.label.is_empty() {
-        metric.label.clone()
-    } else {
-        i18n.term("metric", metric.name.key())
-    };
-    let value = if metric.value.fract() == 0.0 {
-        format!("{}", metric.value as i64)
-    } else {
-        format!("{}", (metric.value * 100.0).round() / 100.0)
-    };
-    let mut about = Vec::new();
-    if !metric.scale.is_empty() {
-        about.push(metric.scale.clone());
-    }
-    if let Some(n) = metric.sample_size {
-        about.push(format!("n = {n}"));
-    }
-    Some(if about.is_empty() {
-        format!("{name} {value}")
-    } else {
-        format!("{name} {value} ({})", about.join(", "))
-    })
+    crate::words::strongest_of(&items)
 }
 
 /// The evidence lane's cell: the strongest quote, whole, and every metric with its
@@ -470,7 +422,7 @@ pub fn evidence(
         .filter_map(|id| journey.evidence_item(id))
         .filter(|e| e.metric.is_some())
     {
-        let Some(line) = metric_line(metric, i18n) else {
+        let Some(line) = crate::words::metric_line(metric, i18n) else {
             continue;
         };
         let (shape, height) = block(

@@ -230,7 +230,7 @@ pub fn callout(
     };
     push(
         out,
-        grey_area_title(journey, grey, i18n),
+        crate::words::grey_area_title(journey, grey, i18n),
         theme.card_title_size,
         true,
         theme.text,
@@ -294,27 +294,4 @@ pub fn callout(
         push(out, who, small, false, theme.text_muted, 10.0, 3.0);
     }
     y - rect.min.y + PAD - 2.0
-}
-
-/// A grey area's title, or "From card → To card" when it has none.
-pub fn grey_area_title(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
-    if !grey.title.trim().is_empty() {
-        return grey.title.clone();
-    }
-    grey_area_between(journey, grey, i18n)
-}
-
-/// "From card → To card": the titles of a grey area's two ends.
-pub fn grey_area_between(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
-    let name = |end: &crate::model::End| {
-        journey
-            .end_title(end)
-            .map_or_else(|| end.to_string(), str::to_owned)
-    };
-    crate::tr!(
-        i18n,
-        "callout-between",
-        from = name(&grey.from),
-        to = name(&grey.to)
-    )
 }

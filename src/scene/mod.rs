@@ -15,15 +15,15 @@ mod grey_areas;
 pub mod overlap;
 
 pub use blueprint::{
-    LINES as BLUEPRINT_LINES, blueprint, duration_text, line_labels as blueprint_line_labels,
-    step_card, step_facts, visible_steps, widest_line_label,
+    LINES as BLUEPRINT_LINES, blueprint, line_labels as blueprint_line_labels, step_card,
+    visible_steps, widest_line_label,
 };
 pub use card::{
-    LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, metric_line,
-    out_of_order_arrows, strongest_of, strongest_quote, touchpoint,
+    LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, out_of_order_arrows,
+    strongest_quote, touchpoint,
 };
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
-pub use grey_areas::{callout, callout_box, grey_area_between, grey_area_title, grey_areas};
+pub use grey_areas::{callout, callout_box, grey_areas};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Paint {

@@ -18,6 +18,7 @@ mod panels;
 mod real_window;
 mod resolve;
 mod safety;
+mod sheets;
 mod slow_disk;
 mod table;
 mod templates;

@@ -445,7 +445,8 @@ fn the_other_tabs_take_a_metric_and_a_grey_area_as_typing() {
     let metric = h.state().journey().evidence[0].metric.clone().unwrap();
     assert_eq!((metric.name, metric.value), (MetricName::Csat, 3.1));
     click(&mut h, "Grey areas (6)");
-    for _ in 0..4 {
+    // Title, from, to, kind, severity: then the status.
+    for _ in 0..5 {
         send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     }
     send(&mut h, typing("resol"), 1);

@@ -92,7 +92,7 @@ fn the_examples_svg_and_a3_poster_hold_the_three_lines_and_every_step_whole_in_b
         let mut words: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         for step in &journey.steps {
             words.push(squeeze(&step.title));
-            let (actor, time) = journeymap::scene::step_facts(&journey, step, &i18n);
+            let (actor, time) = journeymap::words::step_facts(&journey, step, &i18n);
             words.extend(actor.into_iter().chain(time).map(|w| squeeze(&w)));
         }
         for lane in ["frontstage", "backstage", "support"] {

@@ -773,7 +773,7 @@ fn every_word(journey: &Journey) -> Vec<String> {
         .collect();
     said.extend(Stage::ALL.iter().map(|s| i18n.stage_name(journey, *s)));
     for grey in &journey.grey_areas {
-        said.push(journeymap::scene::grey_area_title(journey, grey, &i18n));
+        said.push(journeymap::words::grey_area_title(journey, grey, &i18n));
         if !grey.fix.is_empty() {
             said.push(journeymap::tr!(i18n, "callout-fix", fix = grey.fix.trim()));
         }
@@ -799,7 +799,7 @@ fn every_word(journey: &Journey) -> Vec<String> {
     // The blueprint: every step's title, its actor and its time, and the three lines.
     for step in &journey.steps {
         said.push(step.title.trim().to_owned());
-        let (actor, time) = journeymap::scene::step_facts(journey, step, &i18n);
+        let (actor, time) = journeymap::words::step_facts(journey, step, &i18n);
         said.extend(actor.into_iter().chain(time));
     }
     if !journey.steps.is_empty() {

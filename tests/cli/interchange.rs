@@ -252,7 +252,11 @@ fn csv_round_trips_both_examples_exactly_and_merges_by_id() {
         let text = std::fs::read_to_string(&csv).unwrap();
         assert_eq!(
             text.lines().next().unwrap(),
-            journeymap::interchange::csv::columns().join(",")
+            journeymap::interchange::csv::columns()
+                .iter()
+                .map(|c| c.name)
+                .collect::<Vec<_>>()
+                .join(",")
         );
 
         // Into the same journey: nothing changes.
@@ -330,7 +334,7 @@ fn a_facilitators_spreadsheet_starts_a_journey_and_a_bad_row_changes_nothing() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
-            "{}:4: \"Somewhere\" is not a stage",
+            "{}:4: stage: \"Somewhere\" is not a stage",
             bad.display()
         )),
         "{stderr}"

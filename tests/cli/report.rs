@@ -50,7 +50,7 @@ fn severity_order(journeys: &[Journey]) -> Vec<(Severity, String)> {
             let i18n = journeymap::i18n::I18n::new(j.language);
             j.grey_areas
                 .iter()
-                .map(move |g| (g.severity, journeymap::scene::grey_area_title(j, g, &i18n)))
+                .map(move |g| (g.severity, journeymap::words::grey_area_title(j, g, &i18n)))
         })
         .collect();
     all.sort_by_key(|(s, _)| std::cmp::Reverse(*s));

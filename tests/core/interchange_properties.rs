@@ -195,7 +195,12 @@ fn columns_named_by(body: &str) -> bool {
     first
         .split('\t')
         .filter(|c| !c.trim().is_empty())
-        .all(|c| csv::Column::named(c.trim_matches('"')).is_some())
+        .all(|c| csv::column_named(c.trim_matches('"')).is_some())
+}
+
+/// The touchpoint sheet's column names, in export order.
+fn csv_column_names() -> Vec<&'static str> {
+    csv::columns().into_iter().map(|c| c.name).collect()
 }
 
 fn schema_validator() -> &'static jsonschema::Validator {
@@ -229,7 +234,7 @@ proptest! {
     }
 
     #[test]
-    fn copied_rows_pasted_back_change_nothing(journey in journey(), picks in proptest::collection::vec(any::<bool>(), 10), columns in proptest::sample::subsequence(csv::ALL_COLUMNS.to_vec(), 1..csv::ALL_COLUMNS.len())) {
+    fn copied_rows_pasted_back_change_nothing(journey in journey(), picks in proptest::collection::vec(any::<bool>(), 10), columns in proptest::sample::subsequence(csv_column_names(), 1..csv_column_names().len())) {
         let rows: Vec<&Touchpoint> = journey
             .touchpoints
             .iter()
@@ -240,15 +245,11 @@ proptest! {
         // The table copies the id with the visible columns; the aligned opportunity
         // columns need their ideas.
         let mut columns = columns;
-        columns.retain(|c| *c != csv::Column::Id);
-        columns.insert(0, csv::Column::Id);
-        let aligned = [
-            csv::Column::OpportunityOwners,
-            csv::Column::OpportunityStatuses,
-            csv::Column::ExpectedEffects,
-        ];
-        if columns.iter().any(|c| aligned.contains(c)) && !columns.contains(&csv::Column::Opportunities) {
-            columns.push(csv::Column::Opportunities);
+        columns.retain(|c| *c != "id");
+        columns.insert(0, "id");
+        let aligned = ["opportunity owners", "opportunity statuses", "expected effects"];
+        if columns.iter().any(|c| aligned.contains(c)) && !columns.contains(&"opportunities") {
+            columns.push("opportunities");
         }
         let sheet = csv::to_tsv(&journey, &rows, &columns);
         let plan = csv::plan(&journey, &sheet, &csv::Options::default()).unwrap();
@@ -413,4 +414,207 @@ proptest! {
         let diagram = mermaid::to_mermaid(&journey);
         prop_assert_eq!(journey.steps.is_empty(), !diagram.contains("blueprint"));
     }
+}
+
+/// A journey with every kind a sheet holds: cards, steps, grey areas between
+/// neighbours, evidence, opportunities on cards and on grey areas; hostile text.
+fn full_journey() -> impl Strategy<Value = Journey> {
+    (
+        journey_with_steps(),
+        proptest::collection::vec(
+            (hostile(), maybe_hostile(), 0..8usize, 0..4usize, hostile()),
+            0..6,
+        ),
+        proptest::collection::vec((hostile(), maybe_hostile(), 0..9usize), 0..5),
+    )
+        .prop_map(|(mut journey, greys, evidence)| {
+            for (n, (text, source, kind)) in evidence.into_iter().enumerate() {
+                journey.evidence.push(Evidence {
+                    id: EvidenceId(format!("ev-{}", n + 2)),
+                    kind: EvidenceKind::ALL[kind % EvidenceKind::ALL.len()],
+                    text,
+                    source,
+                    date: String::new(),
+                    confidence: Confidence::Inferred,
+                    metric: None,
+                    attachments: vec![],
+                });
+            }
+            let count = journey.touchpoints.len();
+            for (n, (title, fix, kind, severity, idea)) in greys.into_iter().enumerate() {
+                if count < 2 {
+                    break;
+                }
+                let from = journey.touchpoints[n % (count - 1)].id.clone();
+                let to = journey.touchpoints[n % (count - 1) + 1].id.clone();
+                let id = GreyAreaId(format!("ga-{}", n + 1));
+                journey.grey_areas.push(GreyArea {
+                    id: id.clone(),
+                    title,
+                    from: End::Touchpoint(from),
+                    to: End::Touchpoint(to),
+                    kind: GreyAreaKind::ALL[kind % GreyAreaKind::ALL.len()],
+                    severity: Severity::ALL[severity],
+                    experience: String::new(),
+                    departments: vec![],
+                    channels: vec![],
+                    evidence: vec!["ev-1".into()],
+                    fix,
+                    owner: String::new(),
+                    status: GreyAreaStatus::Open,
+                });
+                journey.opportunities.push(Opportunity {
+                    id: OpportunityId(format!("op-g{}", n + 1)),
+                    target: OpportunityTarget::GreyArea(id),
+                    idea,
+                    expected_effect: String::new(),
+                    owner: String::new(),
+                    status: OpportunityStatus::Testing,
+                    value: Some(3),
+                    effort: None,
+                });
+            }
+            journey
+        })
+}
+
+/// Every column of `kind`'s sheet, the whole list of that kind, written as the app
+/// writes it (the table's copy, export).
+fn whole_sheet(journey: &Journey, kind: ElementKind) -> String {
+    use journeymap::interchange::sheet;
+    let columns = journeymap::interchange::columns(kind);
+    match kind {
+        ElementKind::Touchpoint => csv::to_csv(journey),
+        ElementKind::Step => journeymap::interchange::steps::to_csv(journey),
+        ElementKind::Evidence => {
+            let all: Vec<&Evidence> = journey.evidence.iter().collect();
+            sheet::write(journey, &all, &columns, b'\t', &|_, _| String::new())
+        }
+        ElementKind::GreyArea => {
+            let all: Vec<&GreyArea> = journey.grey_areas.iter().collect();
+            sheet::write(journey, &all, &columns, b',', &|_, _| String::new())
+        }
+        _ => {
+            let all: Vec<&Opportunity> = journey.opportunities.iter().collect();
+            sheet::write(journey, &all, &columns, b'\t', &|_, _| String::new())
+        }
+    }
+}
+
+/// The ids of `kind` whose element differs between the two journeys (or is new).
+fn changed_ids(before: &Journey, after: &Journey, kind: ElementKind) -> Vec<String> {
+    struct Changed<'a>(&'a Journey, &'a Journey, Vec<String>);
+    impl KindVisitor for Changed<'_> {
+        fn visit<T: Item>(&mut self) {
+            for element in T::list(self.1) {
+                if self.0.item::<T>(element.id()) != Some(element) {
+                    self.2.push(element.id().to_owned());
+                }
+            }
+        }
+    }
+    let mut changed = Changed(before, after, Vec::new());
+    with_kind(kind, &mut changed);
+    changed.2
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_sheet_the_app_writes_reads_back_as_the_identity(journey in full_journey()) {
+        for kind in journeymap::interchange::SHEET_KINDS {
+            let sheet = whole_sheet(&journey, kind);
+            let plan = journeymap::interchange::plan(kind, &journey, &sheet, &Default::default());
+            let plan = plan.map_err(|e| TestCaseError::fail(format!("{kind:?} {e}\n{sheet}")))?;
+            prop_assert_eq!(&plan.journey, &journey, "{:?} sheet:\n{}", kind, sheet);
+            prop_assert!(plan.added.is_empty() && plan.updated.is_empty() && plan.cleared.is_empty());
+            prop_assert!(plan.report.new_entries.is_empty(), "{:?}", plan.report);
+        }
+    }
+
+    #[test]
+    fn a_random_sheet_applies_with_every_change_listed_or_is_refused_at_its_line(
+        journey in full_journey(),
+        kind in 0..5usize,
+        picks in proptest::collection::vec(any::<bool>(), 30),
+        with_id in any::<bool>(),
+        rows in proptest::collection::vec((0..20usize, proptest::collection::vec(maybe_hostile(), 30)), 1..5),
+    ) {
+        let kind = journeymap::interchange::SHEET_KINDS[kind];
+        let names: Vec<&str> = journeymap::interchange::columns(kind)
+            .iter()
+            .map(|c| c.name)
+            .filter(|n| *n != "id")
+            .zip(picks.iter().cycle())
+            .filter(|(_, pick)| **pick)
+            .map(|(n, _)| n)
+            .collect();
+        prop_assume!(!names.is_empty());
+        let ids = changed_ids(&Journey::new("", Language::En), &journey, kind);
+        let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
+        let mut header: Vec<&str> = names.clone();
+        if with_id {
+            header.insert(0, "id");
+        }
+        writer.write_record(&header).unwrap();
+        for (pick, cells) in &rows {
+            let mut record: Vec<String> = cells.iter().take(names.len()).cloned().collect();
+            record.resize(names.len(), String::new());
+            if with_id {
+                let id = ids.get(*pick).cloned().unwrap_or_else(|| format!("new-{pick}"));
+                record.insert(0, id);
+            }
+            writer.write_record(&record).unwrap();
+        }
+        let sheet = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        let lines = sheet.lines().count() as u64;
+        match journeymap::interchange::plan(kind, &journey, &sheet, &Default::default()) {
+            Err(error) => {
+                prop_assert!((1..=lines).contains(&error.line), "{} of {} lines:\n{}", error, lines, sheet);
+                prop_assert!(!error.message.is_empty());
+            }
+            Ok(plan) => {
+                let listed: Vec<String> = plan
+                    .added
+                    .iter()
+                    .chain(&plan.updated)
+                    .map(|id| id.as_str().to_owned())
+                    .collect();
+                for id in changed_ids(&journey, &plan.journey, kind) {
+                    prop_assert!(listed.contains(&id), "{} changed but the review does not list it:\n{}", id, sheet);
+                }
+                // Every field emptied is named.
+                for id in &plan.updated {
+                    let before = journey_value_count(&journey, kind, id.as_str());
+                    let after = journey_value_count(&plan.journey, kind, id.as_str());
+                    let cleared = plan.cleared.iter().filter(|(c, _)| c == id).count();
+                    prop_assert!(before.saturating_sub(after) <= cleared, "{} lost {} fields, {} named", id.as_str(), before - after, cleared);
+                }
+                // New catalogue entries are the ones reported.
+                let new_channels = plan.journey.channels.len() + plan.journey.departments.len() + plan.journey.actors.len()
+                    - journey.channels.len() - journey.departments.len() - journey.actors.len();
+                prop_assert_eq!(new_channels, plan.report.new_entries.len());
+                prop_assert!(journeymap::format::validate(&plan.journey).is_empty());
+            }
+        }
+    }
+}
+
+/// How many of the element's fields hold something.
+fn journey_value_count(journey: &Journey, kind: ElementKind, id: &str) -> usize {
+    struct Count<'a>(&'a Journey, &'a str, usize);
+    impl KindVisitor for Count<'_> {
+        fn visit<T: Item>(&mut self) {
+            if let Some(element) = self.0.item::<T>(self.1) {
+                self.2 = T::FIELDS
+                    .iter()
+                    .filter(|f| !(f.get)(element).is_empty())
+                    .count();
+            }
+        }
+    }
+    let mut count = Count(journey, id, 0);
+    with_kind(kind, &mut count);
+    count.2
 }

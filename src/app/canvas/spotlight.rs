@@ -46,7 +46,7 @@ pub(super) fn card(
                 .inner_margin(18.0)
                 .show(ui, |ui| {
                     ui.set_max_width(width);
-                    let title = crate::scene::grey_area_title(journey, grey, i18n);
+                    let title = crate::words::grey_area_title(journey, grey, i18n);
                     ui.label(
                         egui::RichText::new(title)
                             .size(title_size)

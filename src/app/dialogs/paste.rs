@@ -5,7 +5,7 @@
 use crate::app::action::{Action, Actions};
 use crate::app::review::PasteReview;
 use crate::i18n::I18n;
-use crate::interchange::csv::{Catalogue, Plan};
+use crate::interchange::sheet::{Catalogue, Plan};
 use crate::model::Language;
 use crate::session::Pending;
 
@@ -51,7 +51,7 @@ pub fn review_ui(
                     ui.label(i18n.tr("paste-nothing-changed"));
                 }
                 Ok(plan) => {
-                    summary_ui(ui, i18n, plan);
+                    summary_ui(ui, i18n, review.kind, plan);
                     choice = matches_ui(ui, i18n, review, plan);
                 }
             }
@@ -68,16 +68,19 @@ pub fn review_ui(
                     open = false;
                 }
             });
-            if let Some(import) = &mut review.import {
+            if let Some(import) = &mut review.import
+                && review.kind == crate::model::ElementKind::Touchpoint
+            {
                 ui.separator();
                 ui.label(i18n.tr("paste-or-new"));
                 ui.horizontal(|ui| {
-                    ui.label(i18n.tr("field-title"));
+                    let label = ui.label(i18n.tr("field-title"));
                     ui.add(
                         egui::TextEdit::singleline(&mut import.title)
                             .id(egui::Id::unique("import_title"))
                             .desired_width(280.0),
-                    );
+                    )
+                    .labelled_by(label.id);
                     let titled = !import.title.trim().is_empty();
                     if ui
                         .add_enabled(titled, egui::Button::new(i18n.tr("paste-new-journey")))
@@ -119,26 +122,58 @@ pub fn review_ui(
     open
 }
 
-fn summary_ui(ui: &mut egui::Ui, i18n: &I18n, plan: &Plan) {
-    let title = |id: &crate::model::TouchpointId| {
-        plan.journey.touchpoint(id).map_or_else(String::new, |t| {
-            format!(
+fn summary_ui(ui: &mut egui::Ui, i18n: &I18n, kind: crate::model::ElementKind, plan: &Plan) {
+    let title = |id: &crate::model::ElementId| {
+        let name = crate::words::element_name(&plan.journey, id, i18n);
+        let stage = match id {
+            crate::model::ElementId::Touchpoint(t) => plan.journey.touchpoint(t).map(|t| t.stage),
+            crate::model::ElementId::Step(s) => plan.journey.step(s).map(|s| s.stage),
+            _ => None,
+        };
+        match stage {
+            Some(stage) => format!(
                 "{} — {}",
-                i18n.stage_name(&plan.journey, t.stage),
-                t.title.trim()
-            )
-        })
+                i18n.stage_name(&plan.journey, stage),
+                name.trim()
+            ),
+            None => name.trim().to_owned(),
+        }
     };
     for (ids, message) in [
         (&plan.added, "paste-adds"),
         (&plan.updated, "paste-updates"),
     ] {
-        ui.label(egui::RichText::new(crate::tr!(i18n, message, count = ids.len())).strong());
+        ui.label(
+            egui::RichText::new(crate::tr!(
+                i18n,
+                message,
+                kind = kind.key(),
+                count = ids.len()
+            ))
+            .strong(),
+        );
         for id in ids.iter().take(LISTED) {
             ui.label(format!("  • {}", title(id)));
         }
         if ids.len() > LISTED {
             ui.label(crate::tr!(i18n, "paste-more", count = ids.len() - LISTED));
+        }
+    }
+    if !plan.cleared.is_empty() {
+        ui.label(
+            egui::RichText::new(crate::tr!(i18n, "paste-clears", count = plan.cleared.len()))
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        );
+        for (id, field) in plan.cleared.iter().take(LISTED) {
+            ui.label(format!("  • {} — {}", title(id), i18n.tr(field)));
+        }
+        if plan.cleared.len() > LISTED {
+            ui.label(crate::tr!(
+                i18n,
+                "paste-more",
+                count = plan.cleared.len() - LISTED
+            ));
         }
     }
     for warning in &plan.report.warnings {
@@ -161,24 +196,8 @@ fn matches_ui(
     ui.label(egui::RichText::new(i18n.tr("paste-matches")).strong());
     let mut chosen = None;
     for (n, matched) in plan.report.matches.iter().enumerate() {
-        let entries: Vec<(String, String)> = match matched.catalogue {
-            Catalogue::Channel => review
-                .base
-                .channels
-                .iter()
-                .map(|c| (c.id.0.clone(), c.name.clone()))
-                .collect(),
-            Catalogue::Department => review
-                .base
-                .departments
-                .iter()
-                .map(|d| (d.id.0.clone(), d.name.clone()))
-                .collect(),
-        };
-        let what = match matched.catalogue {
-            Catalogue::Channel => i18n.tr("field-channel"),
-            Catalogue::Department => i18n.tr("field-department"),
-        };
+        let entries: Vec<(String, String)> = matched.catalogue.entries(&review.base);
+        let what = i18n.tr(matched.catalogue.label());
         let new_entry = i18n.tr("paste-new-entry");
         let shown = match &matched.entry {
             Some(id) => entries

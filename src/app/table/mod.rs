@@ -21,7 +21,6 @@ use super::review::PasteReview;
 use super::action::{Action, Actions, ViewChange};
 use super::workspace::Workspace;
 use crate::i18n::I18n;
-use crate::interchange::csv;
 use crate::model::{ElementId, Journey, TouchpointId};
 use egui::{Key, Modifiers, Sense, Ui, Vec2};
 use sheets::{Cell, Row};
@@ -371,7 +370,7 @@ impl Table {
         let Some(id) = row.id() else {
             return;
         };
-        if !self.tab.columns()[self.col].editable {
+        if !self.tab.editable(self.col) {
             cx.actions.notice(super::workspace::Notice::Info(
                 cx.i18n.tr("table-read-only"),
             ));
@@ -533,11 +532,12 @@ impl Table {
     }
 
     /// Ctrl+V: one value over several selected rows fills the cursor's column in each;
-    /// a sheet is reviewed before anything changes.
+    /// a sheet is reviewed before anything changes, in any tab (its rows are the tab's
+    /// kind, or another kind's when its header says so).
     fn paste(&mut self, cx: &Context<'_>, rows: &[Row], text: &str) {
         let selected = self.selected_rows(rows);
         let single = !text.trim_end_matches(['\n', '\r']).contains(['\t', '\n']);
-        if single && self.tab.columns()[self.col].editable {
+        if single && self.tab.editable(self.col) && !selected.is_empty() {
             let value = text.trim_end_matches(['\n', '\r']);
             let cells: Vec<(String, usize)> = selected
                 .iter()
@@ -550,14 +550,16 @@ impl Table {
             }
             return;
         }
-        if self.tab != Tab::Touchpoints {
-            cx.actions.notice(super::workspace::Notice::Error(
-                cx.i18n.tr("table-paste-touchpoints-only"),
-            ));
-            return;
-        }
-        let columns: Vec<csv::Column> = self.tab.columns().iter().filter_map(|c| c.csv).collect();
-        let review = PasteReview::new(cx.journey, text.to_owned(), Some(columns));
+        let kind = crate::interchange::kind_of(text, self.tab.kind());
+        let columns: Vec<&'static str> = if kind == self.tab.kind() {
+            (0..self.tab.columns().len())
+                .filter_map(|col| self.tab.sheet_column(col))
+                .map(|c| c.name)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let review = PasteReview::new(kind, cx.journey, text.to_owned(), Some(columns));
         cx.actions.push(Action::ReviewPaste(Box::new(review)));
     }
 
@@ -590,7 +592,7 @@ impl Table {
                 ui.spacing_mut().item_spacing = Vec2::ZERO;
                 // The header stays while the rows scroll under it.
                 ui.horizontal(|ui| {
-                    for column in columns {
+                    for (col, column) in columns.iter().enumerate() {
                         let (rect, _) = ui.allocate_exact_size(
                             egui::vec2(column.width, HEADER_HEIGHT),
                             Sense::hover(),
@@ -600,7 +602,7 @@ impl Table {
                         ui.painter().text(
                             rect.left_center() + egui::vec2(6.0, 0.0),
                             egui::Align2::LEFT_CENTER,
-                            cx.i18n.tr(column.label_id),
+                            cx.i18n.tr(self.tab.column_label(col)),
                             egui::FontId::proportional(13.0),
                             ui.visuals().strong_text_color(),
                         );
@@ -711,9 +713,8 @@ impl Table {
         let Some(editing) = &mut self.editing else {
             return;
         };
-        let column = &self.tab.columns()[editing.col];
-        let multiline = column.list;
-        let label = cx.i18n.tr(column.label_id);
+        let multiline = self.tab.list(editing.col);
+        let label = cx.i18n.tr(self.tab.column_label(editing.col));
         let mut edit = if multiline {
             egui::TextEdit::multiline(&mut editing.text).desired_rows(1)
         } else {

@@ -1,0 +1,192 @@
+//! How the map's elements read in words, in the map's (or the interface's) language:
+//! a metric ("CSAT 4.5 (1-5, n = 312)"), a grey area's title or its two ends, a
+//! duration, a step's facts, a field's value as a cell shows it. Used by the scene,
+//! the table, the sheets, the published page, the report and the history; it draws
+//! nothing.
+
+use crate::i18n::I18n;
+use crate::model::fields::{Shape, Value};
+use crate::model::{ElementId, Evidence, EvidenceKind, GreyArea, Journey, Step};
+
+/// What a step's card says under its title: the actor, and the duration over its
+/// time standard.
+pub fn step_facts(journey: &Journey, step: &Step, i18n: &I18n) -> (Option<String>, Option<String>) {
+    let actor = step
+        .actor
+        .as_ref()
+        .and_then(|a| journey.actor(a))
+        .map(|a| a.name.clone())
+        .filter(|n| !n.trim().is_empty());
+    let shown = |d: crate::model::Duration| duration_text(d, i18n);
+    let time = match (step.duration, step.time_standard) {
+        (Some(d), Some(s)) => Some(crate::tr!(
+            i18n,
+            "step-duration-standard",
+            duration = shown(d),
+            standard = shown(s)
+        )),
+        (Some(d), None) => Some(shown(d)),
+        (None, Some(s)) => Some(crate::tr!(i18n, "step-standard-only", standard = shown(s))),
+        (None, None) => None,
+    };
+    (actor, time)
+}
+
+/// A duration in the map's language ("30 min", "2 sem").
+pub fn duration_text(d: crate::model::Duration, i18n: &I18n) -> String {
+    format!("{} {}", d.amount, i18n.term("time-unit", d.unit.key()))
+}
+
+/// The strongest quote among `items` (a touchpoint's evidence, already looked up).
+pub fn strongest_of<'a>(items: &[&'a Evidence]) -> Option<&'a Evidence> {
+    items
+        .iter()
+        .copied()
+        .filter(|e| is_voice(e.kind) && e.metric.is_none() && !e.text.trim().is_empty())
+        .min_by_key(|e| (e.confidence, e.kind != EvidenceKind::Quote))
+}
+
+/// A metric as a reader reads it: "CSAT 4.5 (1-5, n = 312)".
+pub fn metric_line(evidence: &Evidence, i18n: &I18n) -> Option<String> {
+    let metric = evidence.metric.as_ref()?;
+    let name = if metric.name == crate::model::MetricName::Custom && !metric.label.is_empty() {
+        metric.label.clone()
+    } else {
+        i18n.term("metric", metric.name.key())
+    };
+    let value = if metric.value.fract() == 0.0 {
+        format!("{}", metric.value as i64)
+    } else {
+        format!("{}", (metric.value * 100.0).round() / 100.0)
+    };
+    let mut about = Vec::new();
+    if !metric.scale.is_empty() {
+        about.push(metric.scale.clone());
+    }
+    if let Some(n) = metric.sample_size {
+        about.push(format!("n = {n}"));
+    }
+    Some(if about.is_empty() {
+        format!("{name} {value}")
+    } else {
+        format!("{name} {value} ({})", about.join(", "))
+    })
+}
+
+/// A grey area's title, or "From card → To card" when it has none.
+pub fn grey_area_title(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
+    if !grey.title.trim().is_empty() {
+        return grey.title.clone();
+    }
+    grey_area_between(journey, grey, i18n)
+}
+
+/// "From card → To card": the titles of a grey area's two ends.
+pub fn grey_area_between(journey: &Journey, grey: &GreyArea, i18n: &I18n) -> String {
+    let name = |end: &crate::model::End| {
+        journey
+            .end_title(end)
+            .map_or_else(|| end.to_string(), str::to_owned)
+    };
+    crate::tr!(
+        i18n,
+        "callout-between",
+        from = name(&grey.from),
+        to = name(&grey.to)
+    )
+}
+
+/// Kinds of evidence that are someone's own words.
+pub fn is_voice(kind: EvidenceKind) -> bool {
+    matches!(
+        kind,
+        EvidenceKind::Quote
+            | EvidenceKind::Interview
+            | EvidenceKind::Complaint
+            | EvidenceKind::Social
+            | EvidenceKind::Survey
+    )
+}
+
+/// An element's name as a cell shows a reference to it: a catalogue entry's name, a
+/// card's or a step's title, a grey area's title (or its ends), else its id.
+pub fn element_name(journey: &Journey, id: &ElementId, i18n: &I18n) -> String {
+    let named = match id {
+        ElementId::Touchpoint(t) => journey.touchpoint(t).map(|t| t.title.trim().to_owned()),
+        ElementId::Step(s) => journey.step(s).map(|s| s.title.trim().to_owned()),
+        ElementId::GreyArea(g) => journey
+            .grey_area(g)
+            .map(|g| grey_area_title(journey, g, i18n)),
+        ElementId::Evidence(e) => journey.evidence_item(e).map(|e| evidence_words(e, i18n)),
+        ElementId::Opportunity(o) => journey
+            .opportunities
+            .iter()
+            .find(|x| &x.id == o)
+            .map(|o| o.idea.trim().to_owned()),
+        ElementId::Channel(c) => journey.channel(c).map(|c| c.name.clone()),
+        ElementId::Department(d) => journey.department(d).map(|d| d.name.clone()),
+        ElementId::Actor(a) => journey.actor(a).map(|a| a.name.clone()),
+        ElementId::Curve(c) => journey
+            .curves
+            .iter()
+            .find(|x| &x.id == c)
+            .map(|c| c.name.clone()),
+    };
+    named
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| id.as_str().to_owned())
+}
+
+/// A piece of evidence as one line: its metric with the value, else "Quote: …".
+pub fn evidence_words(evidence: &Evidence, i18n: &I18n) -> String {
+    metric_line(evidence, i18n).unwrap_or_else(|| {
+        format!(
+            "{}: {}",
+            i18n.term("evidence-kind", evidence.kind.key()),
+            evidence.text.trim()
+        )
+    })
+}
+
+/// A field's value as a person reads it (the table's cells): choices and stages by
+/// their words, references by name, yes as "yes", durations in the language's units,
+/// lists joined by " · ".
+pub fn value(journey: &Journey, i18n: &I18n, shape: Shape, value: &Value<'_>) -> String {
+    match value {
+        Value::Text(t) => t.to_string(),
+        Value::Lines(l) => l
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<&str>>()
+            .join(" · "),
+        Value::YesNo(true) => i18n.tr("yes"),
+        Value::YesNo(false) => String::new(),
+        Value::Whole(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Number(n) => n.map(number).unwrap_or_default(),
+        Value::Duration(d) => d.map(|d| duration_text(d, i18n)).unwrap_or_default(),
+        Value::Choice(c) => match (shape, c) {
+            (Shape::Choice { family, .. }, Some(key)) => i18n.term(family, key),
+            _ => String::new(),
+        },
+        Value::Stage(s) => i18n.stage_name(journey, *s),
+        Value::Ref(r) => r
+            .as_ref()
+            .map(|r| element_name(journey, r, i18n))
+            .unwrap_or_default(),
+        Value::Refs(r) => r
+            .iter()
+            .map(|r| element_name(journey, r, i18n))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        Value::Other => String::new(),
+    }
+}
+
+/// A number as people write it: no ".0", at most two decimals.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{}", (value * 100.0).round() / 100.0)
+    }
+}
