@@ -508,13 +508,11 @@ impl Resolver<'_> {
                 id
             }
             None => {
-                let id = add_entry(journey, catalogue, value.trim());
+                let id = add_entry(journey, catalogue, value);
                 self.names.remove(&catalogue.kind());
-                self.report.new_entries.push(format!(
-                    "{} {:?}",
-                    catalogue.kind().singular(),
-                    value.trim()
-                ));
+                self.report
+                    .new_entries
+                    .push(format!("{} {value:?}", catalogue.kind().singular()));
                 self.report.matches.push(Matched {
                     catalogue,
                     value: value.to_owned(),
