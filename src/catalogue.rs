@@ -94,6 +94,47 @@ impl Entry for Actor {
     }
 }
 
+/// An entry whose id is one shared entry and whose name is another: taking either
+/// reading would move every reference to the other, so it is said and nothing done.
+fn ambiguous<'a, T: Entry>(entry: &T, shared: &'a [T]) -> Option<(&'a T, &'a T)> {
+    let by_id = shared.iter().find(|s| s.id() == entry.id())?;
+    if by_id.name() == entry.name() {
+        return None;
+    }
+    let names: Vec<(&str, &str)> = shared.iter().map(|s| (s.id(), s.name())).collect();
+    let by_name = match find(entry.name(), names) {
+        Found::Entry(at, _) => shared.get(at)?,
+        _ => return None,
+    };
+    (by_name.id() != by_id.id()).then_some((by_id, by_name))
+}
+
+/// Every entry of `journey` that could be either of two shared entries, in words.
+pub fn ambiguities(journey: &Journey, shared: &Catalogue) -> Vec<String> {
+    fn each<T: Entry>(own: &[T], shared: &[T], out: &mut Vec<String>) {
+        for entry in own {
+            if let Some((by_id, by_name)) = ambiguous(entry, shared) {
+                out.push(format!(
+                    "{word} {} \"{}\": its id is the shared {word} {} \"{}\" and its name is the \
+                     shared {word} {} \"{}\"; say which by renaming it or changing its id",
+                    entry.id(),
+                    entry.name(),
+                    by_id.id(),
+                    by_id.name(),
+                    by_name.id(),
+                    by_name.name(),
+                    word = T::KIND.singular(),
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    each(&journey.channels, &shared.channels, &mut out);
+    each(&journey.departments, &shared.departments, &mut out);
+    each(&journey.actors, &shared.actors, &mut out);
+    out
+}
+
 /// The shared entry an entry of a journey is: the same id, else the one its name
 /// names.
 fn counterpart<'a, T: Entry>(entry: &T, shared: &'a [T]) -> Option<&'a T> {
@@ -109,6 +150,22 @@ fn counterpart<'a, T: Entry>(entry: &T, shared: &'a [T]) -> Option<&'a T> {
 fn compare<T: Entry>(own: &[T], shared: &[T], out: &mut Vec<Difference>) {
     let word = T::KIND.singular();
     for entry in own {
+        if let Some((by_id, by_name)) = ambiguous(entry, shared) {
+            out.push(Difference {
+                kind: T::KIND,
+                id: entry.id().to_owned(),
+                message: format!(
+                    "{word} {} \"{}\" reads two ways: by its id it is the shared \"{}\", by its \
+                     name the shared {} \"{}\"",
+                    entry.id(),
+                    entry.name(),
+                    by_id.name(),
+                    by_name.id(),
+                    by_name.name()
+                ),
+            });
+            continue;
+        }
         let message = match counterpart(entry, shared) {
             None => Some(format!(
                 "{word} {} \"{}\" is not in the shared catalogue",
@@ -197,7 +254,11 @@ pub fn differences(journey: &Journey, shared: &Catalogue) -> Vec<Difference> {
 /// `journey` brought in line with `shared`: each entry that has a counterpart takes its
 /// id (references follow), name and colour (and kind); entries the shared catalogue
 /// lacks stay. Returns how many entries changed.
-pub fn sync(journey: &mut Journey, shared: &Catalogue) -> usize {
+pub fn sync(journey: &mut Journey, shared: &Catalogue) -> Result<usize, Vec<String>> {
+    let ambiguous = ambiguities(journey, shared);
+    if !ambiguous.is_empty() {
+        return Err(ambiguous);
+    }
     let mut changed = 0;
     macro_rules! each {
         ($list:ident, $kind:expr, $copy:expr) => {{
@@ -245,5 +306,5 @@ pub fn sync(journey: &mut Journey, shared: &Catalogue) -> usize {
         e.kind = s.kind;
         e.colour = s.colour;
     });
-    changed
+    Ok(changed)
 }

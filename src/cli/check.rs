@@ -92,7 +92,17 @@ pub fn run_catalogue(args: &CatalogueArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let mut journey = parsed.journey;
-        let changed = crate::catalogue::sync(&mut journey, &shared);
+        let changed = match crate::catalogue::sync(&mut journey, &shared) {
+            Ok(changed) => changed,
+            Err(ambiguous) => {
+                for message in ambiguous {
+                    eprintln!("{}: {message}", path.display());
+                }
+                eprintln!("{}: not changed", path.display());
+                failed = true;
+                continue;
+            }
+        };
         if changed == 0 {
             eprintln!("{}: already in line", path.display());
             continue;

@@ -131,3 +131,56 @@ fn check_names_each_difference_and_sync_brings_journeys_in_line() {
     );
     assert_eq!(std::fs::read_to_string(&map).unwrap(), before);
 }
+
+#[test]
+fn a_catalogue_swapping_two_names_against_their_ids_is_refused_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let journey = journeymap::format::load(&source).unwrap().journey;
+    let mut shared = Catalogue {
+        channels: journey.channels.clone(),
+        departments: journey.departments.clone(),
+        actors: journey.actors.clone(),
+    };
+    // The shared catalogue calls `mobile-app` what the map calls `phone`, and the other way.
+    let name = |id: &str| {
+        journey
+            .channels
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let (app, phone) = (name("mobile-app"), name("phone"));
+    for channel in &mut shared.channels {
+        if channel.id.as_str() == "mobile-app" {
+            channel.name = phone.clone();
+        } else if channel.id.as_str() == "phone" {
+            channel.name = app.clone();
+        }
+    }
+    let catalogue = dir.path().join("catalogue.ron");
+    std::fs::write(&catalogue, journeymap::format::pretty(&shared).unwrap()).unwrap();
+    let map = dir.path().join("map.ron");
+    std::fs::copy(&source, &map).unwrap();
+    let before = std::fs::read(&map).unwrap();
+    let output = journeymap(&[&"catalogue", &"sync", &catalogue, &map]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(std::fs::read(&map).unwrap(), before, "nothing written");
+    for words in [
+        format!("channel mobile-app \"{app}\": its id is the shared channel mobile-app \"{phone}\""),
+        format!("its name is the shared channel phone \"{app}\""),
+        format!("channel phone \"{phone}\": its id is the shared channel phone \"{app}\""),
+        format!("its name is the shared channel mobile-app \"{phone}\""),
+    ] {
+        assert!(stderr.contains(&words), "{words}\n{stderr}");
+    }
+    assert!(!stderr.contains("brought in line"), "{stderr}");
+    // `check --catalogue` says both readings too.
+    let output = journeymap(&[&"check", &"--catalogue", &catalogue, &map]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("reads two ways"), "{stdout}");
+}
