@@ -17,7 +17,7 @@
 use super::{ExportOptions, Page, PageSize, Paper, compose, page_of};
 use crate::i18n::I18n;
 use crate::layout::Rect;
-use crate::model::{Evidence, Journey, Step, Touchpoint};
+use crate::model::{ElementKind, Evidence, Journey, Step, Touchpoint};
 use base64::Engine;
 use serde_json::{Value, json};
 use sha2::Digest;
@@ -160,30 +160,55 @@ fn photo(folder: &Path, relative: &str) -> Result<String, String> {
     }
 }
 
-/// What the page says about one piece of evidence.
-fn evidence_item(
-    e: &Evidence,
-    i18n: &I18n,
-    folder: Option<&Path>,
-    warnings: &mut Vec<String>,
-) -> Value {
-    let source = e.source.trim();
-    let link = (source.starts_with("https://") || source.starts_with("http://"))
-        .then(|| source.to_owned());
-    let mut photos = Vec::new();
-    for attachment in &e.attachments {
-        let embedded = match folder {
+/// The photos of a page, each embedded once however many elements cite it: its
+/// `data:` URL under a key, the evidence naming the key.
+struct Photos<'a> {
+    folder: Option<&'a Path>,
+    /// Each attachment path met, and its key (`None`: left out, already said why).
+    seen: foldhash::HashMap<String, Option<String>>,
+    /// Key and `data:` URL, in the order first met.
+    urls: serde_json::Map<String, Value>,
+    warnings: Vec<String>,
+}
+
+impl Photos<'_> {
+    /// The key of `attachment` of evidence `owner`, embedding it the first time.
+    fn key(&mut self, owner: &str, attachment: &str) -> Option<String> {
+        if let Some(seen) = self.seen.get(attachment) {
+            return seen.clone();
+        }
+        let embedded = match self.folder {
             Some(folder) => photo(folder, attachment),
             None => Err("the journey's folder is not known".to_owned()),
         };
-        match embedded {
-            Ok(url) => photos.push(url),
-            Err(why) => warnings.push(format!(
-                "photo {attachment} of evidence {} left out of the page: {why}",
-                e.id
-            )),
-        }
+        let key = match embedded {
+            Ok(url) => {
+                let key = format!("photo-{}", self.urls.len() + 1);
+                self.urls.insert(key.clone(), Value::String(url));
+                Some(key)
+            }
+            Err(why) => {
+                self.warnings.push(format!(
+                    "photo {attachment} of evidence {owner} left out of the page: {why}"
+                ));
+                None
+            }
+        };
+        self.seen.insert(attachment.to_owned(), key.clone());
+        key
     }
+}
+
+/// What the page says about one piece of evidence.
+fn evidence_item(e: &Evidence, i18n: &I18n, photos: &mut Photos<'_>) -> Value {
+    let source = e.source.trim();
+    let link = (source.starts_with("https://") || source.starts_with("http://"))
+        .then(|| source.to_owned());
+    let keys: Vec<String> = e
+        .attachments
+        .iter()
+        .filter_map(|attachment| photos.key(e.id.as_str(), attachment))
+        .collect();
     json!({
         "kind": i18n.term("evidence-kind", e.kind.key()),
         "text": e.text,
@@ -192,7 +217,7 @@ fn evidence_item(
         "link": link,
         "date": e.date,
         "confidence": i18n.term("confidence", e.confidence.key()),
-        "photos": photos,
+        "photos": keys,
     })
 }
 
@@ -201,25 +226,19 @@ fn line(label: String, text: impl Into<String>) -> Option<Value> {
     (!text.trim().is_empty()).then(|| json!([label, text]))
 }
 
-fn details(
-    journey: &Journey,
-    i18n: &I18n,
-    folder: Option<&Path>,
-    warnings: &mut Vec<String>,
-) -> Value {
+fn details(journey: &Journey, i18n: &I18n, photos: &mut Photos<'_>) -> Value {
     let mut items = serde_json::Map::new();
-    let evidence_of =
-        |ids: &[crate::model::EvidenceId], warnings: &mut Vec<String>| -> Vec<Value> {
-            ids.iter()
-                .filter_map(|id| journey.evidence_item(id))
-                .map(|e| evidence_item(e, i18n, folder, warnings))
-                .collect()
-        };
+    let evidence_of = |ids: &[crate::model::EvidenceId], photos: &mut Photos<'_>| -> Vec<Value> {
+        ids.iter()
+            .filter_map(|id| journey.evidence_item(id))
+            .map(|e| evidence_item(e, i18n, photos))
+            .collect()
+    };
     let tr = |id: &str| i18n.tr(id);
     for t in &journey.touchpoints {
         items.insert(
-            t.id.to_string(),
-            touchpoint(journey, t, i18n, evidence_of(&t.evidence, warnings)),
+            key(ElementKind::Touchpoint, t.id.as_str()),
+            touchpoint(journey, t, i18n, evidence_of(&t.evidence, photos)),
         );
     }
     for g in &journey.grey_areas {
@@ -255,21 +274,21 @@ fn details(
             ),
         ));
         items.insert(
-            g.id.to_string(),
+            key(ElementKind::GreyArea, g.id.as_str()),
             json!({
                 "kind": tr("element-grey-areas"),
                 "title": crate::words::grey_area_title(journey, g, i18n),
                 "between": crate::words::grey_area_between(journey, g, i18n),
                 "lines": lines.into_iter().flatten().collect::<Vec<_>>(),
                 "opportunities": opportunities(journey, i18n, |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(id) if *id == g.id)),
-                "evidence": evidence_of(&g.evidence, warnings),
+                "evidence": evidence_of(&g.evidence, photos),
             }),
         );
     }
     for s in &journey.steps {
         items.insert(
-            s.id.to_string(),
-            step(journey, s, i18n, evidence_of(&s.evidence, warnings)),
+            key(ElementKind::Step, s.id.as_str()),
+            step(journey, s, i18n, evidence_of(&s.evidence, photos)),
         );
     }
     Value::Object(items)
@@ -396,6 +415,12 @@ fn step(journey: &Journey, s: &Step, i18n: &I18n, evidence: Vec<Value>) -> Value
     })
 }
 
+/// What the page keys an element's details and hit areas by: its kind and its id
+/// (`touchpoints:tp-3`), so an element is never shown another kind's details.
+fn key(kind: ElementKind, id: &str) -> String {
+    format!("{}:{id}", kind.key())
+}
+
 /// The transparent rectangles over the map that a click selects: each card, grey area
 /// (band and callout) and step, where the layout put it on the page.
 fn hits(page: &Page, journey: &Journey) -> String {
@@ -414,18 +439,23 @@ fn hits(page: &Page, journey: &Journey) -> String {
     };
     for slot in &page.layout.slots {
         if let Some(t) = journey.touchpoints.get(slot.index) {
-            rect(&slot.card, t.id.as_str(), &t.title);
+            rect(
+                &slot.card,
+                &key(ElementKind::Touchpoint, t.id.as_str()),
+                &t.title,
+            );
         }
     }
     for step in &page.layout.steps {
         if let Some(s) = journey.steps.get(step.index) {
-            rect(&step.rect, s.id.as_str(), &s.title);
+            rect(&step.rect, &key(ElementKind::Step, s.id.as_str()), &s.title);
         }
     }
     for grey in &page.layout.grey_areas {
         if let Some(g) = journey.grey_areas.get(grey.index) {
-            rect(&grey.band, g.id.as_str(), &g.title);
-            rect(&grey.callout, g.id.as_str(), &g.title);
+            let id = key(ElementKind::GreyArea, g.id.as_str());
+            rect(&grey.band, &id, &g.title);
+            rect(&grey.callout, &id, &g.title);
         }
     }
     out
@@ -434,8 +464,18 @@ fn hits(page: &Page, journey: &Journey) -> String {
 /// The page of `journey`; photos are looked for in `folder` (the journey file's).
 pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions) -> Published {
     let i18n = I18n::new(journey.language);
-    let mut warnings = Vec::new();
-    let data = details(journey, &i18n, folder, &mut warnings);
+    let mut photos = Photos {
+        folder,
+        seen: foldhash::HashMap::default(),
+        urls: serde_json::Map::new(),
+        warnings: Vec::new(),
+    };
+    let data = details(journey, &i18n, &mut photos);
+    let Photos {
+        urls: photo_urls,
+        warnings,
+        ..
+    } = photos;
     let has_steps = !journey.steps.is_empty() && options.blueprint;
     let has_curves = !journey.curves.is_empty();
     // Each combination of the switches is the composition drawn again.
@@ -522,7 +562,7 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
         }
     };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"generator\" content=\"journeymap\">\n<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"generator\" content=\"journeymap\">\n<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         lang = journey.language.key(),
         title = escape(&journey.title),
         blueprint = toggle(
@@ -538,6 +578,7 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
         poster = poster.svg(),
         data = script_json(&data),
         words = script_json(&words),
+        photos = script_json(&Value::Object(photo_urls)),
     );
     Published { html, warnings }
 }

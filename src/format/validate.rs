@@ -30,6 +30,43 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
         journey,
         out: &mut out,
     });
+    // The map's elements share one id space: a card and a step never share an id.
+    struct Shared<'a> {
+        journey: &'a Journey,
+        owners: foldhash::HashMap<&'a str, ElementKind>,
+        out: &'a mut Vec<Finding>,
+    }
+    impl<'a> KindVisitor for Shared<'a> {
+        fn visit<T: Item>(&mut self) {
+            if !T::KIND.shares_ids() {
+                return;
+            }
+            let journey: &'a Journey = self.journey;
+            for element in T::list(journey) {
+                let id = element.id();
+                match self.owners.get(id) {
+                    Some(owner) if *owner != T::KIND => self.out.push(Finding::error(
+                        Anchor::element(T::KIND.section(), id),
+                        format!(
+                            "{} id {id} is also a {}'s: touchpoints, steps, grey areas, \
+                             evidence and opportunities share one id space",
+                            T::KIND.singular(),
+                            owner.singular()
+                        ),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        self.owners.insert(id, T::KIND);
+                    }
+                }
+            }
+        }
+    }
+    each_kind(&mut Shared {
+        journey,
+        owners: foldhash::HashMap::default(),
+        out: &mut out,
+    });
     // References: every id an element names exists, for every kind.
     struct References<'a> {
         journey: &'a Journey,

@@ -960,7 +960,7 @@ pub struct Plan {
     pub report: Report,
 }
 
-/// The map's elements that share one id space.
+/// The map's elements that share one id space (`ElementKind::shares_ids`).
 pub const MAP_ELEMENTS: [ElementKind; 5] = [
     ElementKind::Touchpoint,
     ElementKind::Step,

@@ -21,19 +21,38 @@ pub(super) fn rename_colliding_additions(
     }
     impl KindVisitor for Collisions<'_> {
         fn visit<T: Item>(&mut self) {
-            let taken: HashSet<String> = T::list(self.base)
+            let mut taken: HashSet<String> = T::list(self.base)
                 .iter()
                 .chain(T::list(self.ours))
                 .chain(T::list(self.theirs))
                 .map(|e| e.id().to_owned())
                 .collect();
+            // The map's elements share one id space: an id ours gave another kind of
+            // element is taken too.
+            let shared: HashSet<&str> = if T::KIND.shares_ids() {
+                self.ours
+                    .map_ids()
+                    .filter(|id| !T::list(self.ours).iter().any(|e| e.id() == *id))
+                    .collect()
+            } else {
+                HashSet::default()
+            };
+            taken.extend(shared.iter().map(|id| (*id).to_owned()));
+            taken.extend(
+                self.theirs
+                    .map_ids()
+                    .map(str::to_owned)
+                    .filter(|_| T::KIND.shares_ids()),
+            );
             let in_base: HashSet<&str> = T::list(self.base).iter().map(Item::id).collect();
             let in_ours: HashMap<&str, &T> =
                 T::list(self.ours).iter().map(|o| (o.id(), o)).collect();
             let colliding: Vec<String> = T::list(self.theirs)
                 .iter()
                 .filter(|t| !in_base.contains(t.id()))
-                .filter(|t| in_ours.get(t.id()).is_some_and(|o| *o != *t))
+                .filter(|t| {
+                    in_ours.get(t.id()).is_some_and(|o| *o != *t) || shared.contains(t.id())
+                })
                 .map(|t| t.id().to_owned())
                 .collect();
             let mut ids = T::KIND.allocator(taken);

@@ -143,3 +143,35 @@ fn delete_against_edit_conflicts() {
         "{text}"
     );
 }
+
+#[test]
+fn a_card_and_a_step_given_one_id_on_two_sides_are_both_kept_apart() {
+    // One id space: ours' step and theirs' card cannot both be `x-1`.
+    let base = base();
+    let mut ours = base.clone();
+    ours.steps.push(Step::new(
+        "x-1".into(),
+        Stage::Usage,
+        BlueprintLane::Backstage,
+        "Ours, a step",
+    ));
+    let mut theirs = base.clone();
+    theirs.touchpoints.push(Touchpoint::new(
+        "x-1".into(),
+        Stage::Usage,
+        "Theirs, a card",
+    ));
+    let merged = merge(&base, &ours, &theirs).unwrap();
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(merged.renamed.len(), 1, "{:?}", merged.renamed);
+    assert_eq!(merged.renamed[0].0, ElementKind::Touchpoint);
+    assert!(crate::format::validate(&merged.journey).is_empty());
+    assert!(merged.journey.steps.iter().any(|s| s.id.as_str() == "x-1"));
+    assert!(
+        merged
+            .journey
+            .touchpoints
+            .iter()
+            .any(|t| t.title == "Theirs, a card" && t.id.as_str() != "x-1")
+    );
+}

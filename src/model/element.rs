@@ -50,8 +50,9 @@ macro_rules! element_kinds {
             }
 
             /// Whether ids of this kind are numbered (`tp-7`) rather than catalogue
-            /// slugs (`web`).
-            fn numbered(self) -> bool {
+            /// slugs (`web`): the map's elements (touchpoints, steps, grey areas,
+            /// evidence, opportunities), which share one id space.
+            pub fn numbered(self) -> bool {
                 match self { $(ElementKind::$kind => $numbered),+ }
             }
 
@@ -145,6 +146,12 @@ element_kinds! {
 }
 
 impl ElementKind {
+    /// Whether the kind is one of the map's elements, whose ids are unique across all
+    /// of them (a catalogue entry's id is unique within its catalogue only).
+    pub fn shares_ids(self) -> bool {
+        self.numbered()
+    }
+
     /// Hands out new ids for elements of this kind that are not in `taken`.
     pub fn allocator(self, taken: foldhash::HashSet<String>) -> IdAllocator {
         let largest = largest_number(self.prefix(), taken.iter().map(String::as_str));

@@ -756,11 +756,20 @@ impl Journey {
         }
     }
 
+    /// The ids of the map's elements (touchpoints, steps, grey areas, evidence,
+    /// opportunities): one id space, so a new id is new among all of them.
+    pub fn map_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.touchpoints
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(self.steps.iter().map(|s| s.id.as_str()))
+            .chain(self.grey_areas.iter().map(|g| g.id.as_str()))
+            .chain(self.evidence.iter().map(|e| e.id.as_str()))
+            .chain(self.opportunities.iter().map(|o| o.id.as_str()))
+    }
+
     pub fn next_step_id(&self) -> StepId {
-        StepId(next_numbered_id(
-            StepId::PREFIX,
-            self.steps.iter().map(|s| s.id.as_str()),
-        ))
+        StepId(next_numbered_id(StepId::PREFIX, self.map_ids()))
     }
 
     pub fn new_actor_id(&self, name: &str) -> ActorId {
@@ -809,31 +818,19 @@ impl Journey {
     }
 
     pub fn next_touchpoint_id(&self) -> TouchpointId {
-        TouchpointId(next_numbered_id(
-            TouchpointId::PREFIX,
-            self.touchpoints.iter().map(|t| t.id.as_str()),
-        ))
+        TouchpointId(next_numbered_id(TouchpointId::PREFIX, self.map_ids()))
     }
 
     pub fn next_evidence_id(&self) -> EvidenceId {
-        EvidenceId(next_numbered_id(
-            EvidenceId::PREFIX,
-            self.evidence.iter().map(|e| e.id.as_str()),
-        ))
+        EvidenceId(next_numbered_id(EvidenceId::PREFIX, self.map_ids()))
     }
 
     pub fn next_grey_area_id(&self) -> GreyAreaId {
-        GreyAreaId(next_numbered_id(
-            GreyAreaId::PREFIX,
-            self.grey_areas.iter().map(|g| g.id.as_str()),
-        ))
+        GreyAreaId(next_numbered_id(GreyAreaId::PREFIX, self.map_ids()))
     }
 
     pub fn next_opportunity_id(&self) -> OpportunityId {
-        OpportunityId(next_numbered_id(
-            OpportunityId::PREFIX,
-            self.opportunities.iter().map(|o| o.id.as_str()),
-        ))
+        OpportunityId(next_numbered_id(OpportunityId::PREFIX, self.map_ids()))
     }
 
     /// A catalogue id for a new channel named `name`: its slug, made unique.

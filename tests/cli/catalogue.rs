@@ -171,7 +171,9 @@ fn a_catalogue_swapping_two_names_against_their_ids_is_refused_and_nothing_writt
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(std::fs::read(&map).unwrap(), before, "nothing written");
     for words in [
-        format!("channel mobile-app \"{app}\": its id is the shared channel mobile-app \"{phone}\""),
+        format!(
+            "channel mobile-app \"{app}\": its id is the shared channel mobile-app \"{phone}\""
+        ),
         format!("its name is the shared channel phone \"{app}\""),
         format!("channel phone \"{phone}\": its id is the shared channel phone \"{app}\""),
         format!("its name is the shared channel mobile-app \"{phone}\""),

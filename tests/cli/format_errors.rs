@@ -176,6 +176,13 @@ fn cases() -> Vec<Case> {
             "duplicate touchpoint id tp-1",
         ),
         case(
+            "an id two kinds share",
+            with("id: \"ga-1\",", "id: \"tp-2\","),
+            30,
+            13,
+            "grey area id tp-2 is also a touchpoint's: touchpoints, steps, grey areas, evidence and opportunities share one id space",
+        ),
+        case(
             "duplicate field",
             with("title: \"A\",", "title: \"A\",\n            title: \"A2\","),
             17,

@@ -280,7 +280,7 @@ fn the_published_example_loads_clean_offline_and_a_click_shows_a_cards_quote() {
         browser.eval("document.getElementById('panel').hidden"),
         json!(true)
     );
-    browser.click(".variant:not([hidden]) .hit[data-id='tp-10']");
+    browser.click(".variant:not([hidden]) .hit[data-id='touchpoints:tp-10']");
     assert_eq!(
         browser.eval("document.getElementById('panel').hidden"),
         json!(false)
@@ -294,7 +294,7 @@ fn the_published_example_loads_clean_offline_and_a_click_shows_a_cards_quote() {
         quote.text
     );
     // A step, and a grey area between steps, show their words too.
-    browser.click(".variant:not([hidden]) .hit[data-id='st-5']");
+    browser.click(".variant:not([hidden]) .hit[data-id='steps:st-5']");
     let shown = browser.eval("document.getElementById('details').textContent");
     assert!(
         shown
@@ -337,8 +337,8 @@ fn a_title_made_of_script_tags_shows_as_text_and_runs_nothing() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert_eq!(
         html.matches("<script").count(),
-        3,
-        "the page's own scripts only"
+        4,
+        "the page's own scripts only (data, words, photos, code)"
     );
     let mut browser = Browser::start();
     let url = browser.open(&page);
@@ -347,7 +347,7 @@ fn a_title_made_of_script_tags_shows_as_text_and_runs_nothing() {
         browser.eval("document.querySelector('.bar h1').textContent"),
         json!(hostile)
     );
-    browser.click(".variant:not([hidden]) .hit[data-id='tp-1']");
+    browser.click(".variant:not([hidden]) .hit[data-id='touchpoints:tp-1']");
     let shown = browser.eval("document.getElementById('details').textContent");
     assert!(
         shown.as_str().unwrap().contains("onerror=alert(2)"),
@@ -401,12 +401,56 @@ fn photos_inside_the_journeys_folder_are_embedded_and_the_others_named() {
         .clone();
     let mut browser = Browser::start();
     browser.open(&page);
-    browser.click(&format!(".variant:not([hidden]) .hit[data-id='{card}']"));
+    browser.click(&format!(
+        ".variant:not([hidden]) .hit[data-id='touchpoints:{card}']"
+    ));
     let sizes = browser.eval(
         "Promise.all([...document.querySelectorAll('#details img')].map(i => i.decode().then(() => [i.naturalWidth, i.naturalHeight])))",
     );
     assert_eq!(sizes, json!([[1600, 800]]), "re-encoded within 1600 px");
     assert!(browser.problems().is_empty(), "{:#?}", browser.problems());
+}
+
+#[test]
+fn one_photo_cited_by_three_hundred_cards_is_embedded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journey = journeymap::generate::generate(300, 42);
+    std::fs::create_dir(dir.path().join("photos")).unwrap();
+    image::RgbImage::from_fn(1200, 800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    })
+    .save(dir.path().join("photos/wall.jpg"))
+    .unwrap();
+    let id = journeymap::model::EvidenceId::new("ev-wall");
+    journey.evidence.push(journeymap::model::Evidence {
+        id: id.clone(),
+        kind: journeymap::model::EvidenceKind::Photo,
+        text: "The workshop wall".into(),
+        source: String::new(),
+        date: String::new(),
+        confidence: journeymap::model::Confidence::Observed,
+        metric: None,
+        attachments: vec!["photos/wall.jpg".into()],
+    });
+    for t in &mut journey.touchpoints {
+        t.evidence.push(id.clone());
+    }
+    let source = dir.path().join("journey.ron");
+    journeymap::format::save(&source, &journey).unwrap();
+    let page = dir.path().join("map.html");
+    publish(&source, &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        html.matches("data:image/jpeg;base64,").count(),
+        1,
+        "one copy"
+    );
+    let size = html.len();
+    assert!(size < 8 << 20, "{size} bytes");
+    eprintln!(
+        "a 300-card page citing one photo 300 times: {} KB",
+        size / 1024
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 (function () {
   var data = JSON.parse(document.getElementById("data").textContent);
   var words = JSON.parse(document.getElementById("words").textContent);
+  // Each photo once, by key: many elements may cite one photo.
+  var photos = JSON.parse(document.getElementById("photos").textContent);
   var viewport = document.getElementById("viewport");
   var stage = document.getElementById("stage");
   var panel = document.getElementById("panel");
@@ -86,10 +88,11 @@
           }
           quote.appendChild(source);
         }
-        e.photos.forEach(function (url) {
+        e.photos.forEach(function (key) {
+          if (!photos[key]) return;
           var img = el("img");
           img.alt = e.text;
-          img.src = url;
+          img.src = photos[key];
           quote.appendChild(img);
         });
         details.appendChild(quote);
