@@ -727,6 +727,16 @@ paste-clears = { $count ->
     [one] Empties 1 field (its cell is empty in the sheet):
    *[other] Empties { $count } fields (their cells are empty in the sheet):
 }
+delete-confirm-title = Delete { $what }?
+delete-confirm-many = { $count } elements
+delete-confirm-body = { $count ->
+    [one] This refers to it:
+   *[other] These { $count } refer to it:
+}
+delete-repoint = Move them to the one beside it
+delete-repoint-onto = Move them to { $onto }
+delete-them-too = Delete them too
+delete-no-neighbour = Nothing beside it in its stage and lane to move them to.
 paste-more = …and { $count } more
 paste-matches = Names matched to the catalogues (choose another if it is wrong)
 paste-new-entry = New entry

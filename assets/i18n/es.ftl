@@ -727,6 +727,16 @@ paste-clears = { $count ->
     [one] Vacía 1 campo (su celda está vacía en la hoja):
    *[other] Vacía { $count } campos (sus celdas están vacías en la hoja):
 }
+delete-confirm-title = ¿Eliminar { $what }?
+delete-confirm-many = { $count } elementos
+delete-confirm-body = { $count ->
+    [one] Esto hace referencia a él:
+   *[other] Estos { $count } hacen referencia a él:
+}
+delete-repoint = Pasarlos al de al lado
+delete-repoint-onto = Pasarlos a { $onto }
+delete-them-too = Eliminarlos también
+delete-no-neighbour = No hay nada a su lado en su etapa y su carril al que pasarlos.
 paste-more = …y { $count } más
 paste-matches = Nombres emparejados con los catálogos (elige otro si no es el correcto)
 paste-new-entry = Entrada nueva

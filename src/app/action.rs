@@ -56,6 +56,13 @@ pub enum Action {
     Session(Event),
     /// A sheet pasted into the table: show what it would do, for confirmation.
     ReviewPaste(Box<super::review::PasteReview>),
+    /// Delete these elements (one undo step); what refers to them is asked about first.
+    Delete(Vec<crate::model::ElementId>),
+    /// The delete confirmation's answer: what to do with the referrers (none: cancel).
+    DeleteConfirmed(
+        Vec<crate::model::ElementId>,
+        Option<crate::document::Referrers>,
+    ),
     /// A file to import was read (on a worker): its path and text, or why not.
     ImportRead(PathBuf, Result<String, String>),
 }

@@ -36,6 +36,12 @@ impl JourneyApp {
                 self.open_modal(super::dialogs::modal::Modal::Paste(review));
             }
             Action::ImportRead(path, result) => self.imported(path, result),
+            Action::Delete(elements) => self.delete(elements),
+            Action::DeleteConfirmed(elements, referrers) => {
+                if let Some(referrers) = referrers {
+                    self.delete_with(&elements, referrers);
+                }
+            }
             Action::Resolved(journey) => {
                 let reports = self.session.resolved(*journey);
                 self.reports(reports);

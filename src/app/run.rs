@@ -301,20 +301,39 @@ impl JourneyApp {
         self.workspace.select_new_touchpoint(id, stage);
     }
 
-    /// Deletes the selection as one undo step. Each delete is built against the journey
-    /// as the previous ones leave it (deleting a touchpoint also removes its grey areas).
+    /// Deletes the selection as one undo step (asking first about what refers to it).
     fn delete_selection(&mut self) {
-        let mut scratch = self.session.journey().clone();
-        let mut steps = Vec::new();
-        for element in std::mem::take(&mut self.workspace.selection) {
-            let edit = Edit::delete(&scratch, &element);
-            // An element already removed by an earlier delete is skipped.
-            if edit.clone().apply(&mut scratch).is_ok() {
-                steps.push(edit);
-            }
+        let selection = std::mem::take(&mut self.workspace.selection);
+        if !selection.is_empty() {
+            self.delete(selection);
         }
-        if !steps.is_empty() {
-            self.apply_edit(Edit::Batch(steps), "edit-delete");
+    }
+
+    /// Deletes `elements` as one undo step; when grey areas, opportunities or steps
+    /// refer to a card or a step among them, the person says first what becomes of
+    /// them (re-point, delete too, or cancel).
+    pub(super) fn delete(&mut self, elements: Vec<ElementId>) {
+        let deletion = crate::document::deletion(self.session.journey(), &elements);
+        if deletion.asks() {
+            let confirm = super::dialogs::delete::ConfirmDelete::new(
+                deletion,
+                self.session.journey(),
+                &self.i18n,
+            );
+            self.open_modal(Modal::ConfirmDelete(Box::new(confirm)));
+        } else {
+            self.delete_with(&elements, crate::document::Referrers::Delete);
+        }
+    }
+
+    pub(super) fn delete_with(
+        &mut self,
+        elements: &[ElementId],
+        referrers: crate::document::Referrers,
+    ) {
+        let edit = crate::document::delete_edit(self.session.journey(), elements, referrers);
+        if !edit.is_noop() {
+            self.apply_edit(edit, "edit-delete");
         }
     }
 

@@ -5,7 +5,10 @@
 //! a cache keyed by revision alone can never mix two documents. No egui here: the
 //! editor, the tests and the command line all use it.
 
+mod delete;
 mod elements;
+
+pub use delete::{Deletion, Referrers, delete_edit, deletion, neighbour, referring};
 
 pub use elements::{
     attachment_path, grey_area_suggestions, new_step, new_touchpoint, new_touchpoint_after,

@@ -780,6 +780,34 @@ impl Journey {
         self.rename_all(kind, &renames);
     }
 
+    /// Moves every reference to the `kind` element `from` onto `to` (the element keeps
+    /// its id; what pointed at it now points at another).
+    pub fn redirect(&mut self, kind: ElementKind, from: &str, to: &str) {
+        struct Redirect<'a> {
+            journey: &'a mut Journey,
+            kind: ElementKind,
+            from: &'a str,
+            to: &'a str,
+        }
+        impl KindVisitor for Redirect<'_> {
+            fn visit<T: Item>(&mut self) {
+                for element in T::list_mut(self.journey) {
+                    for (kind, id) in element.references_mut() {
+                        if kind == self.kind && id == self.from {
+                            *id = self.to.to_owned();
+                        }
+                    }
+                }
+            }
+        }
+        each_kind(&mut Redirect {
+            journey: self,
+            kind,
+            from,
+            to,
+        });
+    }
+
     /// Renames many elements of one kind (old id to new id) and every reference to
     /// them, in one pass over the journey.
     pub fn rename_all(&mut self, kind: ElementKind, renames: &foldhash::HashMap<String, String>) {

@@ -127,3 +127,76 @@ fn a_backstage_step_serving_a_touchpoint_and_a_grey_area_between_two_steps_are_s
         "the canvas draws the new step"
     );
 }
+
+/// The example on a file, the step the first grey area between steps starts on (the
+/// first of its lane in Usage: the next one is beside it), and that grey area.
+fn step_with_a_grey_area(dir: &std::path::Path) -> (std::path::PathBuf, StepId, GreyArea) {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let path = dir.join("journey.ron");
+    std::fs::copy(&source, &path).unwrap();
+    let journey = journeymap::format::load(&path).unwrap().journey;
+    let grey = journey
+        .grey_areas
+        .iter()
+        .find(|g| g.from.is_step() && !g.fix.is_empty())
+        .expect("a grey area starting on a step, with a fix")
+        .clone();
+    (path, grey.from.step().unwrap().clone(), grey)
+}
+
+#[test]
+fn deleting_a_step_a_grey_area_ends_on_asks_first_from_the_canvas_and_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, step, grey) = step_with_a_grey_area(dir.path());
+    let mut h = harness(app_on_file(&path));
+    let before = h.state().journey().clone();
+    let select = |h: &mut egui_kittest::Harness<'_, journeymap::app::JourneyApp>| {
+        h.state().act(journeymap::app::Action::View(
+            journeymap::app::ViewChange::Select(vec![ElementId::Step(step.clone())]),
+        ));
+        settle(h);
+    };
+    // The canvas: Delete asks, naming the grey area; Cancel changes nothing.
+    select(&mut h);
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert!(
+        h.query_by_label_contains(&format!("grey area “{}”", grey.title.trim()))
+            .is_some(),
+        "the grey area is named"
+    );
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().journey(), &before);
+    // Moved to the step beside it: the grey area keeps its fix and owner.
+    select(&mut h);
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    h.get_by_label_contains("Move them to").click();
+    settle(&mut h);
+    let journey = h.state().journey().clone();
+    assert!(journey.step(&step).is_none(), "the step is gone");
+    let kept = journey.grey_area(&grey.id).expect("the grey area stays");
+    assert_eq!((&kept.fix, &kept.owner), (&grey.fix, &grey.owner));
+    assert_ne!(kept.from.as_str(), step.as_str());
+    // One undo step brings both back as they were.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().journey(), &before);
+    // The table: the same rule. Delete them too: the grey area goes with it.
+    press(&mut h, Modifiers::COMMAND, Key::T);
+    click(&mut h, &format!("Steps ({})", before.steps.len()));
+    let row = before.steps.iter().position(|s| s.id == step).unwrap();
+    for _ in 0..row {
+        send(&mut h, stroke(Modifiers::NONE, Key::ArrowDown, None), 1);
+    }
+    send(&mut h, stroke(Modifiers::NONE, Key::Delete, None), 1);
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains(&format!("grey area “{}”", grey.title.trim()))
+            .is_some()
+    );
+    click(&mut h, "Delete them too");
+    let journey = h.state().journey().clone();
+    assert!(journey.step(&step).is_none());
+    assert!(journey.grey_area(&grey.id).is_none());
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().journey(), &before);
+}

@@ -2,6 +2,7 @@
 //! changes, export, shortcuts, recovery, overwrite, outside change), the file dialogs
 //! (system or built-in) and the view of a file that failed to load.
 
+pub mod delete;
 pub mod file_dialog;
 pub mod file_picker;
 pub mod load_failure;

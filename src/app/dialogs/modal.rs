@@ -27,6 +27,8 @@ pub enum Modal {
     FilePicker(Box<FilePicker>),
     /// A pasted or imported sheet, before it changes anything.
     Paste(Box<crate::app::review::PasteReview>),
+    /// Deleting a card or a step that others refer to: what becomes of them.
+    ConfirmDelete(Box<super::delete::ConfirmDelete>),
 }
 
 /// What the windows read.
@@ -57,6 +59,9 @@ impl Modal {
             Modal::FilePicker(picker) => picker.frame(ctx, cx.i18n),
             Modal::Paste(review) => {
                 super::paste::review_ui(ctx, cx.i18n, cx.language, cx.actions, review)
+            }
+            Modal::ConfirmDelete(confirm) => {
+                super::delete::confirm_delete_ui(ctx, cx.i18n, confirm, cx.actions)
             }
         }
     }

@@ -153,10 +153,9 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
     opportunities_ui(p, ui, OpportunityTarget::Touchpoint(id.clone()));
     ui.separator();
     if ui.button(p.i18n.tr("delete-touchpoint")).clicked() {
-        p.actions.edit(
-            Edit::delete(p.journey, &ElementId::Touchpoint(id.clone())),
-            "edit-delete",
-        );
+        p.actions.push(crate::app::action::Action::Delete(vec![
+            ElementId::Touchpoint(id.clone()),
+        ]));
     }
 }
 

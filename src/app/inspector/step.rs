@@ -100,10 +100,10 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
     }
     ui.separator();
     if ui.button(p.i18n.tr("delete-step")).clicked() {
-        p.actions.edit(
-            Edit::delete(journey, &ElementId::Step(id.clone())),
-            "edit-delete",
-        );
+        p.actions
+            .push(crate::app::action::Action::Delete(vec![ElementId::Step(
+                id.clone(),
+            )]));
     }
 }
 

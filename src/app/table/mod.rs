@@ -454,6 +454,8 @@ impl Table {
         }
     }
 
+    /// Delete: the selected rows, by the rule the canvas uses (what refers to a card
+    /// or a step is asked about first), as one undo step.
     fn delete_rows(&mut self, cx: &Context<'_>, rows: &[Row]) {
         let ids: Vec<ElementId> = self
             .selected_rows(rows)
@@ -463,16 +465,7 @@ impl Table {
         if ids.is_empty() {
             return;
         }
-        let mut scratch = cx.journey.clone();
-        let mut steps = Vec::new();
-        for id in &ids {
-            let edit = crate::model::Edit::delete(&scratch, id);
-            if edit.clone().apply(&mut scratch).is_ok() {
-                steps.push(edit);
-            }
-        }
-        cx.actions
-            .edit(crate::model::Edit::Batch(steps), "edit-delete");
+        cx.actions.push(Action::Delete(ids));
         self.anchor = None;
     }
 
