@@ -310,6 +310,40 @@ fn git_has_driver_labels() -> bool {
     matches!(numbers.as_slice(), [major, minor] if (*major, *minor) >= (2, 44))
 }
 
+/// The external diff git runs: journeymap's semantic diff where `program` runs, else
+/// git's own text diff of the two versions with a one-line note (a teammate without
+/// journeymap still sees a diff; git stops at a diff that fails). git calls it through
+/// the shell with the diff's seven arguments appended.
+fn diff_driver(program: &str) -> String {
+    format!(
+        "jm() {{ if command -v {program} >/dev/null 2>&1; then {program} git-diff \"$@\"; \
+         return; fi; echo \"journeymap is not installed here: a text diff of $1 instead of \
+         the semantic one\" >&2; git --no-pager diff --no-index --no-ext-diff -- \"$2\" \"$5\"; \
+         return 0; }}; jm"
+    )
+}
+
+/// The merge driver git runs: journeymap's merge by structure where `program` runs, else
+/// git's own line-by-line merge (conflict markers as usual) with a one-line note.
+/// `labels`: git passes the branch names (2.44 and later).
+fn merge_driver(program: &str, labels: bool) -> String {
+    let (args, named, merge_labels) = if labels {
+        (
+            "%O %A %B %P %X %Y",
+            " --ours-label \"$5\" --theirs-label \"$6\"",
+            "-L \"$5\" -L base -L \"$6\"",
+        )
+    } else {
+        ("%O %A %B %P", "", "-L ours -L base -L theirs")
+    };
+    format!(
+        "jm() {{ if command -v {program} >/dev/null 2>&1; then {program} merge \"$1\" \"$2\" \
+         \"$3\" \"$4\"{named}; return; fi; echo \"journeymap is not installed here: $4 merged \
+         line by line by git instead of by structure\" >&2; git merge-file {merge_labels} \
+         \"$2\" \"$1\" \"$3\"; }}; jm {args}"
+    )
+}
+
 /// `journeymap git-setup`: `.gitattributes` and the repository's git config.
 pub fn run_git_setup(args: &GitSetupArgs) -> anyhow::Result<ExitCode> {
     let root = git(&["rev-parse", "--show-toplevel"]).context("not inside a git repository")?;
@@ -338,13 +372,9 @@ pub fn run_git_setup(args: &GitSetupArgs) -> anyhow::Result<ExitCode> {
         format::atomic_write(&attributes, text.as_bytes())?;
     }
     let labels = git_has_driver_labels();
-    let driver = if labels {
-        format!("{program} merge %O %A %B %P --ours-label %X --theirs-label %Y")
-    } else {
-        format!("{program} merge %O %A %B %P")
-    };
+    let driver = merge_driver(&program, labels);
     let settings = [
-        ("diff.journeymap.command", format!("{program} git-diff")),
+        ("diff.journeymap.command", diff_driver(&program)),
         (
             "merge.journeymap.name",
             "journeymap: merge journeys by structure".to_owned(),

@@ -501,9 +501,89 @@ fn setup_works_from_a_path_with_spaces_and_by_name_on_path() {
     let said = String::from_utf8_lossy(&setup.stdout);
     assert!(said.contains("by name"), "{said}");
     let driver = git(&repo, &["config", "merge.journeymap.driver"]);
+    let driver = String::from_utf8_lossy(&driver.stdout).into_owned();
     assert!(
-        String::from_utf8_lossy(&driver.stdout).starts_with("journeymap merge %O %A %B %P"),
-        "{driver:?}"
+        driver.contains("then journeymap merge \"$1\" \"$2\" \"$3\" \"$4\"")
+            && driver.contains("jm %O %A %B %P"),
+        "{driver}"
+    );
+}
+
+/// A repository whose drivers were set up with journeymap on PATH (by name), and a
+/// PATH for git that lacks journeymap (a teammate who never installed it).
+fn repo_for_a_teammate_without_journeymap()
+-> (tempfile::TempDir, PathBuf, tempfile::TempDir, String) {
+    let install = tempfile::tempdir().unwrap();
+    let exe = install.path().join("journeymap");
+    std::fs::copy(env!("CARGO_BIN_EXE_journeymap"), &exe).unwrap();
+    let system = std::env::var("PATH").unwrap_or_default();
+    let (dir, repo) = repo(false);
+    let setup = Command::new(&exe)
+        .current_dir(&repo)
+        .env("PATH", format!("{}:{system}", install.path().display()))
+        .arg("git-setup")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&setup.stdout);
+    assert!(said.contains("by name"), "{said}");
+    ok(&repo, &["add", "-A"]);
+    ok(&repo, &["commit", "-q", "-m", "drivers"]);
+    let without: Vec<String> = std::env::split_paths(&system)
+        .filter(|p| !p.join("journeymap").exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    (dir, repo, install, without.join(":"))
+}
+
+fn git_with_path(repo: &Path, path: &str, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(repo)
+        .env("PATH", path)
+        .args(args)
+        .output()
+        .expect("git is installed")
+}
+
+#[test]
+fn without_journeymap_git_diff_falls_back_to_a_text_diff_with_a_note() {
+    let (_dir, repo, _install, path) = repo_for_a_teammate_without_journeymap();
+    edit(&repo, ours_retitle);
+    let diff = git_with_path(&repo, &path, &["diff"]);
+    let stdout = String::from_utf8_lossy(&diff.stdout);
+    let stderr = String::from_utf8_lossy(&diff.stderr);
+    assert!(diff.status.success(), "{stderr}");
+    assert!(!stderr.contains("external diff died"), "{stderr}");
+    assert!(
+        stderr.contains("journeymap is not installed here"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(
+        stdout.contains("+            title: \"Instagram reel for winter boots\","),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn without_journeymap_git_merge_falls_back_to_a_text_merge_with_a_note() {
+    let (_dir, repo, _install, path) = repo_for_a_teammate_without_journeymap();
+    ok(&repo, &["checkout", "-q", "-b", "theirs"]);
+    edit(&repo, |j| tp(j, "tp-1").title = "Theirs".into());
+    ok(&repo, &["commit", "-q", "-am", "theirs"]);
+    ok(&repo, &["checkout", "-q", "main"]);
+    edit(&repo, |j| tp(j, "tp-1").title = "Ours".into());
+    ok(&repo, &["commit", "-q", "-am", "ours"]);
+    let merge = git_with_path(&repo, &path, &["merge", "--no-edit", "theirs"]);
+    let said = String::from_utf8_lossy(&merge.stdout).into_owned()
+        + &String::from_utf8_lossy(&merge.stderr);
+    assert!(!merge.status.success(), "a real conflict: {said}");
+    assert!(said.contains("merged line by line by git"), "{said}");
+    let text = std::fs::read_to_string(repo.join(FILE)).unwrap();
+    assert!(
+        text.contains("<<<<<<<")
+            && text.contains("title: \"Ours\"")
+            && text.contains("title: \"Theirs\""),
+        "{text}"
     );
 }
 
