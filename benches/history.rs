@@ -87,6 +87,7 @@ fn report(c: &mut Criterion) {
     group.bench_function("parse_them", |b| {
         b.iter(|| {
             journeymap::report::files(&paths)
+                .0
                 .iter()
                 .map(|p| format::load(p).unwrap().journey.touchpoints.len())
                 .sum::<usize>()
@@ -96,6 +97,7 @@ fn report(c: &mut Criterion) {
         language: journeymap::model::Language::En,
         stale: format::Age::parse("12m").unwrap(),
         today: format::stale::day("2026-12-03").unwrap(),
+        report_dir: None,
     };
     group.bench_function("report_markdown", |b| {
         b.iter(|| {

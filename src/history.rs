@@ -38,20 +38,57 @@ pub struct Commit {
 pub struct Versions {
     pub file: PathBuf,
     pub commits: Vec<(Commit, Option<Journey>)>,
+    /// In a shallow clone: the commit the history starts at (older ones are not here),
+    /// so the oldest version is no one's first edit.
+    pub shallow: Option<Commit>,
+}
+
+impl Versions {
+    /// "shallow clone: history starts at …", when the history is cut.
+    pub fn cut(&self) -> Option<String> {
+        self.shallow.as_ref().map(|c| {
+            format!(
+                "shallow clone: history starts at {} ({}); older commits are not in this clone \
+                 (git fetch --unshallow)",
+                c.short, c.date
+            )
+        })
+    }
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, HistoryError> {
     Command::new("git")
         .arg("-C")
         .arg(dir)
+        // Paths as they are (`café.ron`, not "caf\303\251.ron").
+        .args(["-c", "core.quotePath=false"])
         .args(args)
         .output()
         .map_err(|e| HistoryError::Git(e.to_string()))
 }
 
+/// The file's absolute path: its folder resolved (links, `..`), its name as given, so a
+/// file deleted since its last commit is still found by path.
+fn absolute(file: &Path) -> PathBuf {
+    if let Ok(found) = std::fs::canonicalize(file) {
+        return found;
+    }
+    let joined = if file.is_absolute() {
+        file.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| file.to_path_buf(), |d| d.join(file))
+    };
+    match (joined.parent(), joined.file_name()) {
+        (Some(parent), Some(name)) => {
+            std::fs::canonicalize(parent).map_or_else(|_| joined.clone(), |p| p.join(name))
+        }
+        _ => joined,
+    }
+}
+
 /// The repository's top folder and the file's path in it, with `/`.
 fn locate(file: &Path) -> Result<(PathBuf, String), HistoryError> {
-    let absolute = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let absolute = absolute(file);
     let dir = absolute
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -81,6 +118,7 @@ pub fn versions(file: &Path) -> Result<Versions, HistoryError> {
             "log",
             "--follow",
             "--name-only",
+            "-z",
             "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s",
             "--date=short",
             "--",
@@ -93,18 +131,22 @@ pub fn versions(file: &Path) -> Result<Versions, HistoryError> {
         ));
     }
     let text = String::from_utf8_lossy(&log.stdout);
-    // Each record: the commit's fields, then (after --name-only) the path it had there.
+    // Each record: the commit's fields, a line break, then (after --name-only, with -z)
+    // the path it had there, ended by NUL: names with line breaks or any character.
     let mut found: Vec<(Commit, String)> = Vec::new();
-    for record in text.split('\u{1e}').filter(|r| !r.trim().is_empty()) {
-        let mut lines = record.lines();
-        let Some(head) = lines.next() else { continue };
-        let fields: Vec<&str> = head.split('\u{1f}').collect();
+    for record in text
+        .split('\u{1e}')
+        .filter(|r| !r.trim_matches('\0').trim().is_empty())
+    {
+        let (head, names) = record.split_once('\n').unwrap_or((record, ""));
+        let fields: Vec<&str> = head.trim_end_matches('\0').split('\u{1f}').collect();
         if fields.len() < 5 {
             continue;
         }
-        let path = lines
-            .map(str::trim)
-            .find(|l| !l.is_empty())
+        let path = names
+            .split('\0')
+            .map(|n| n.trim_start_matches('\n'))
+            .find(|n| !n.is_empty())
             .unwrap_or(&relative)
             .to_owned();
         found.push((
@@ -122,6 +164,11 @@ pub fn versions(file: &Path) -> Result<Versions, HistoryError> {
         return Err(HistoryError::NoCommits(file.to_path_buf()));
     }
     found.reverse();
+    // A shallow clone's oldest commit is a graft: everything before it is missing.
+    let shallow = git(&top, &["rev-parse", "--is-shallow-repository"])
+        .ok()
+        .filter(|o| String::from_utf8_lossy(&o.stdout).trim() == "true")
+        .and_then(|_| found.first().map(|(c, _)| c.clone()));
     let texts = blobs(&top, found.iter().map(|(c, p)| format!("{}:{p}", c.hash)))?;
     // Reading the versions is most of the time: on every core.
     let journeys = parse_all(texts);
@@ -133,6 +180,7 @@ pub fn versions(file: &Path) -> Result<Versions, HistoryError> {
     Ok(Versions {
         file: file.to_path_buf(),
         commits,
+        shallow,
     })
 }
 

@@ -31,16 +31,22 @@ pub struct Portfolio {
     pub entries: Vec<Entry>,
     /// The shared catalogue the seams are named by, if one was given.
     pub catalogue: Option<crate::catalogue::Catalogue>,
-    /// Files that did not load, with their first error.
+    /// Files that did not load, and folders that could not be read, with why.
     pub failed: Vec<(PathBuf, String)>,
+    /// What the reader should know of a file's history (a shallow clone cuts it).
+    pub notes: Vec<(PathBuf, String)>,
 }
 
 /// Every `.ron` under `paths` (files as given, folders recursively, links to folders
-/// not followed), sorted.
-pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
+/// not followed), sorted; and every folder that could not be read, with why.
+pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(PathBuf, String)>) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                unreadable.push((dir.to_owned(), format!("cannot read the folder: {error}")));
+                return;
+            }
         };
         for entry in entries.flatten() {
             let path = entry.path();
@@ -48,33 +54,39 @@ pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
                 continue;
             };
             if kind.is_dir() {
-                walk(&path, out);
+                walk(&path, out, unreadable);
             } else if kind.is_file() && path.extension().is_some_and(|e| e == "ron") {
                 out.push(path);
             }
         }
     }
     let mut out = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(meta) if meta.is_dir() => walk(path, &mut out, &mut unreadable),
             _ => out.push(path.clone()),
         }
     }
     out.sort();
     out.dedup();
-    out
+    (out, unreadable)
 }
 
 /// Reads the journeys (and, unless `history` is off, when each grey area opened).
 pub fn read(paths: &[PathBuf], history: bool) -> Portfolio {
     let mut entries = Vec::new();
-    let mut failed = Vec::new();
-    for path in files(paths) {
+    let (files, mut failed) = files(paths);
+    let mut notes = Vec::new();
+    for path in files {
         match crate::format::load(&path) {
             Ok(parsed) => {
                 let opened = if history {
-                    opened(&path)
+                    let (opened, cut) = opened(&path);
+                    if let Some(cut) = cut {
+                        notes.push((path.clone(), cut));
+                    }
+                    opened
                 } else {
                     BTreeMap::new()
                 };
@@ -99,13 +111,17 @@ pub fn read(paths: &[PathBuf], history: bool) -> Portfolio {
         entries,
         catalogue: None,
         failed,
+        notes,
     }
 }
 
-/// The date of the first commit in which each grey area of `path` appears.
-fn opened(path: &Path) -> BTreeMap<String, String> {
+/// The date of the first commit in which each grey area of `path` appears, and what
+/// cuts that history (a shallow clone) if anything does.
+fn opened(path: &Path) -> (BTreeMap<String, String>, Option<String>) {
     let mut out = BTreeMap::new();
+    let mut cut = None;
     if let Ok(versions) = crate::history::versions(path) {
+        cut = versions.cut();
         for (commit, journey) in &versions.commits {
             for g in journey.iter().flat_map(|j| &j.grey_areas) {
                 out.entry(g.id.to_string())
@@ -113,7 +129,7 @@ fn opened(path: &Path) -> BTreeMap<String, String> {
             }
         }
     }
-    out
+    (out, cut)
 }
 
 /// A grey area of the portfolio, for the ranked list.
@@ -290,6 +306,45 @@ pub struct Options {
     pub language: Language,
     pub stale: crate::format::Age,
     pub today: time::Date,
+    /// The folder the report is written to: links to pages are relative to it.
+    pub report_dir: Option<PathBuf>,
+}
+
+/// A link from a report in `from` to `target`: relative to the report's folder, each
+/// part percent-encoded, starting `./` or `../` (a file name is never read as a scheme
+/// such as `javascript:`).
+pub fn relative_link(from: Option<&Path>, target: &Path) -> String {
+    let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let target = absolute(target);
+    let base = from.map_or_else(|| PathBuf::from("."), absolute);
+    let to: Vec<_> = target.components().collect();
+    let at: Vec<_> = base.components().collect();
+    let common = to.iter().zip(&at).take_while(|(a, b)| a == b).count();
+    let ups = at.len() - common;
+    let mut parts: Vec<String> = if ups == 0 {
+        vec![".".to_owned()]
+    } else {
+        vec!["..".to_owned(); ups]
+    };
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| percent_encode(&c.as_os_str().to_string_lossy())),
+    );
+    parts.join("/")
+}
+
+/// Every byte but letters, digits and `-._~` as `%XX` (UTF-8).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The report's blocks.
@@ -307,6 +362,9 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
             .map(|e| e.journey.grey_areas.len())
             .sum::<usize>()
     )));
+    for (path, note) in &portfolio.notes {
+        out.push(Block::Text(format!("{}: {note}", path.display())));
+    }
     if !portfolio.failed.is_empty() {
         out.push(Block::Heading(tr("report-failed")));
         out.push(Block::Table(
@@ -534,6 +592,9 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
     out.push(Block::Heading(tr("report-journeys")));
     for e in &portfolio.entries {
         let page = e.path.with_extension("html");
+        let link = page
+            .is_file()
+            .then(|| relative_link(options.report_dir.as_deref(), &page));
         out.push(Block::Thumbnail {
             title: e.journey.title.clone(),
             scores: e
@@ -542,10 +603,7 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
                 .iter()
                 .map(|t| t.emotion_score())
                 .collect(),
-            page: page
-                .is_file()
-                .then(|| page.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .flatten(),
+            page: link,
         });
     }
     out

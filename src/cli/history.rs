@@ -27,6 +27,9 @@ fn rows(versions: &Versions) -> Vec<(&history::Commit, Option<Counts>)> {
 
 pub fn run_history(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     let versions = history::versions(&args.file)?;
+    if let Some(cut) = versions.cut() {
+        eprintln!("{}: {cut}", args.file.display());
+    }
     let i18n = I18n::new(language_of(&args.file));
     let rows = rows(&versions);
     let statuses: Vec<String> = OpportunityStatus::ALL
@@ -108,6 +111,9 @@ pub fn run_history(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
 
 pub fn run_blame(args: &BlameArgs) -> anyhow::Result<ExitCode> {
     let versions = history::versions(&args.file)?;
+    if let Some(cut) = versions.cut() {
+        eprintln!("{}: {cut}", args.file.display());
+    }
     let current: Journey = crate::format::load(&args.file)?.journey;
     let i18n = I18n::new(current.language);
     let mut out = String::new();
@@ -427,6 +433,9 @@ pub fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     for (path, error) in &portfolio.failed {
         eprintln!("{}: not in the report: {error}", path.display());
     }
+    for (path, note) in &portfolio.notes {
+        eprintln!("{}: {note}", path.display());
+    }
     let language = args.language.unwrap_or_else(crate::i18n::system_language);
     let blocks = crate::report::blocks(
         &portfolio,
@@ -434,6 +443,17 @@ pub fn run_report(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             language,
             stale: args.stale,
             today,
+            report_dir: args
+                .output
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+                .map(std::path::Path::to_path_buf),
         },
     );
     let bytes = match kind.as_deref() {

@@ -23,21 +23,22 @@ fn describe(change: &FieldChange) -> String {
     }
 }
 
-/// Plain text, one change per line (English, like the rest of the command line).
+/// Plain text, one change per line (English, like the rest of the command line); names
+/// quoted with their line breaks and quotes escaped, so a change is always one line.
 pub fn render_text(changes: &[Change]) -> String {
     let mut out = String::new();
     for change in changes {
         let line = match change {
             Change::Header(c) => format!("journey: {}", describe(c)),
             Change::Added { kind, id, name } => {
-                format!("+ {} {id} \"{name}\" added", kind.singular())
+                format!("+ {} {id} {name:?} added", kind.singular())
             }
             Change::Removed { kind, id, name } => {
-                format!("- {} {id} \"{name}\" removed", kind.singular())
+                format!("- {} {id} {name:?} removed", kind.singular())
             }
             Change::Moved { id, name, from, to } => {
                 format!(
-                    "> touchpoint {id} \"{name}\" moved from {} to {}",
+                    "> touchpoint {id} {name:?} moved from {} to {}",
                     from.key(),
                     to.key()
                 )
@@ -49,11 +50,11 @@ pub fn render_text(changes: &[Change]) -> String {
                 stage,
             } => match stage {
                 Some(stage) => format!(
-                    "> {} {id} \"{name}\" reordered within {}",
+                    "> {} {id} {name:?} reordered within {}",
                     kind.singular(),
                     stage.key()
                 ),
-                None => format!("> {} {id} \"{name}\" reordered", kind.singular()),
+                None => format!("> {} {id} {name:?} reordered", kind.singular()),
             },
             Change::Edited {
                 kind,
@@ -62,9 +63,9 @@ pub fn render_text(changes: &[Change]) -> String {
                 changes,
             } => {
                 let what: Vec<String> = changes.iter().map(describe).collect();
-                format!("~ {} {id} \"{name}\": {}", kind.singular(), what.join("; "))
+                format!("~ {} {id} {name:?}: {}", kind.singular(), what.join("; "))
             }
-            Change::Resolved { id, name } => format!("✓ grey area {id} \"{name}\" resolved"),
+            Change::Resolved { id, name } => format!("✓ grey area {id} {name:?} resolved"),
         };
         out.push_str(&line);
         out.push('\n');

@@ -21,7 +21,7 @@ pub use atomic::{
 };
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
-pub use validate::{check_attachment_path, is_valid_date, validate};
+pub use validate::{Dated, check_attachment_path, is_valid_date, read_date, validate};
 
 use crate::model::{CURRENT_VERSION, Journey};
 use ron::extensions::Extensions;

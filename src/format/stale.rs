@@ -84,19 +84,10 @@ pub fn day(text: &str) -> Option<time::Date> {
     time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
 }
 
-/// The last day a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) can mean.
+/// The last day a date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) can mean, by the one reading
+/// of dates (`read_date`): a date that is not one is undated, never old.
 pub fn last_day(text: &str) -> Option<time::Date> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month = match parts.next() {
-        Some(m) => time::Month::try_from(m.parse::<u8>().ok()?).ok()?,
-        None => time::Month::December,
-    };
-    let day = match parts.next() {
-        Some(d) => d.parse::<u8>().ok()?,
-        None => month.length(year),
-    };
-    time::Date::from_calendar_date(year, month, day).ok()
+    super::validate::read_date(text).and_then(super::validate::Dated::last_day)
 }
 
 /// What `--stale` found in one file.

@@ -272,9 +272,27 @@ pub fn check_attachment_path(path: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (no 31 April, 29 February
-/// only in leap years).
-pub fn is_valid_date(date: &str) -> bool {
+/// A date as files write it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub year: i32,
+    pub month: Option<time::Month>,
+    pub day: Option<u8>,
+}
+
+impl Dated {
+    /// The last day it can mean (the year's, the month's, or the day itself).
+    pub fn last_day(self) -> Option<time::Date> {
+        let month = self.month.unwrap_or(time::Month::December);
+        let day = self.day.unwrap_or_else(|| month.length(self.year));
+        time::Date::from_calendar_date(self.year, month, day).ok()
+    }
+}
+
+/// The one reading of a date in a file: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly (no
+/// spaces around it), a real calendar date (no 31 April, 29 February only in leap
+/// years). Lints, `--stale` and the report all read dates through it.
+pub fn read_date(date: &str) -> Option<Dated> {
     let number = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse::<u16>().ok())
@@ -286,16 +304,30 @@ pub fn is_valid_date(date: &str) -> bool {
             .and_then(|m| time::Month::try_from(m).ok())
     };
     let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y] => number(y, 4).is_some(),
-        [y, m] => number(y, 4).is_some() && month(m).is_some(),
-        [y, m, d] => match (number(y, 4), month(m), number(d, 2)) {
-            (Some(y), Some(m), Some(d)) => u8::try_from(d)
-                .is_ok_and(|d| time::Date::from_calendar_date(y.into(), m, d).is_ok()),
-            _ => false,
+    let dated = match parts.as_slice() {
+        [y] => Dated {
+            year: number(y, 4)?.into(),
+            month: None,
+            day: None,
         },
-        _ => false,
-    }
+        [y, m] => Dated {
+            year: number(y, 4)?.into(),
+            month: Some(month(m)?),
+            day: None,
+        },
+        [y, m, d] => Dated {
+            year: number(y, 4)?.into(),
+            month: Some(month(m)?),
+            day: Some(u8::try_from(number(d, 2)?).ok()?),
+        },
+        _ => return None,
+    };
+    dated.last_day().map(|_| dated)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date (`read_date`).
+pub fn is_valid_date(date: &str) -> bool {
+    read_date(date).is_some()
 }
 
 pub fn date_message(date: &str) -> String {
@@ -319,6 +351,7 @@ mod tests {
         assert!(!is_valid_date("2026-00"));
         assert!(!is_valid_date("26-11-23"));
         assert!(!is_valid_date("yesterday"));
+        assert!(!is_valid_date(" 2020-01-01"), "one reading: no spaces");
     }
 
     #[test]

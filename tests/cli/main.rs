@@ -12,6 +12,7 @@ mod export;
 mod format_errors;
 mod git;
 mod history;
+mod history_edges;
 mod html;
 mod install;
 mod interchange;
