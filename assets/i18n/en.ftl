@@ -325,6 +325,13 @@ recovery-when = { $minutes ->
     [one] Autosaved one minute ago
    *[other] Autosaved { $minutes } minutes ago
 }
+recovery-window-open = { $minutes ->
+    [0] Its window had been open less than a minute
+    [one] Its window had been open one minute
+   *[other] Its window had been open { $minutes } minutes
+}
+recovery-holds = It holds: { $names }
+recovery-names-more = { $names } and { $count } more
 recovery-changes = Compared with the file: { $summary }.
 changes-header = title, persona or scenario
 changes-stages = stage names or notes

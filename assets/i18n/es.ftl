@@ -325,6 +325,13 @@ recovery-when = { $minutes ->
     [one] Guardado automáticamente hace un minuto
    *[other] Guardado automáticamente hace { $minutes } minutos
 }
+recovery-window-open = { $minutes ->
+    [0] Su ventana llevaba abierta menos de un minuto
+    [one] Su ventana llevaba abierta un minuto
+   *[other] Su ventana llevaba abierta { $minutes } minutos
+}
+recovery-holds = Contiene: { $names }
+recovery-names-more = { $names } y { $count } más
 recovery-changes = Respecto del archivo: { $summary }.
 changes-header = título, persona o escenario
 changes-stages = nombres o notas de etapas

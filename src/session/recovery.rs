@@ -388,7 +388,13 @@ pub struct Changes {
     pub stages: bool,
     /// The kinds of element with differences, in the table's order.
     pub kinds: Vec<KindChanges>,
+    /// The names of the elements added or changed, in the table's order (at most
+    /// `NAMED`): what a person recognises of their own work.
+    pub names: Vec<String>,
 }
+
+/// How many changed elements a summary names.
+pub const NAMED: usize = 8;
 
 impl Changes {
     pub fn between(disk: &Journey, recovered: &Journey) -> Self {
@@ -396,6 +402,7 @@ impl Changes {
             disk: &'a Journey,
             recovered: &'a Journey,
             kinds: Vec<KindChanges>,
+            names: Vec<String>,
         }
         impl crate::model::KindVisitor for Count<'_> {
             fn visit<T: crate::model::Item>(&mut self) {
@@ -410,10 +417,23 @@ impl Changes {
                     changed: 0,
                 };
                 for element in new {
-                    match old.get(element.id()) {
-                        None => counts.added += 1,
-                        Some(before) if *before != element => counts.changed += 1,
-                        Some(_) => {}
+                    let differs = match old.get(element.id()) {
+                        None => {
+                            counts.added += 1;
+                            true
+                        }
+                        Some(before) if *before != element => {
+                            counts.changed += 1;
+                            true
+                        }
+                        Some(_) => false,
+                    };
+                    if differs && self.names.len() < NAMED {
+                        let name = element.name();
+                        let name = crate::bounded::ellipsized(name.trim(), 60);
+                        if !name.is_empty() {
+                            self.names.push(name.into_owned());
+                        }
                     }
                 }
                 if counts.added + counts.removed + counts.changed > 0 {
@@ -425,6 +445,7 @@ impl Changes {
             disk,
             recovered,
             kinds: Vec::new(),
+            names: Vec::new(),
         };
         crate::model::each_kind(&mut count);
         let (mut old, mut new) = (disk.header(), recovered.header());
@@ -434,6 +455,7 @@ impl Changes {
             header: old != new,
             stages,
             kinds: count.kinds,
+            names: count.names,
         }
     }
 

@@ -441,3 +441,40 @@ fn the_restore_prompt_names_every_kind_that_differs() {
         "the prompt says what differs besides touchpoints"
     );
 }
+
+#[test]
+fn two_recoveries_of_one_file_say_what_each_holds_and_when_its_window_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let file = copy_example(dir.path());
+    let base = format::load(&file).unwrap().journey;
+    for (card, opened_minutes) in [
+        ("Card from the morning window", 90),
+        ("Card from the afternoon window", 7),
+    ] {
+        let mut journey = base.clone();
+        let id = journey.next_touchpoint_id();
+        Edit::add_touchpoint(&journey, Touchpoint::new(id, Stage::Usage, card))
+            .apply(&mut journey)
+            .unwrap();
+        let slot = journeymap::session::recovery::Slot::claim(&recovery_dir).unwrap();
+        slot.write(&journeymap::session::recovery::Recovery {
+            path: Some(file.clone()),
+            autosaved_unix_secs: 1_700_000_000,
+            window_started_unix_secs: 1_700_000_000 - opened_minutes * 60,
+            pid: 0,
+            journey,
+        })
+        .unwrap();
+        drop(slot);
+    }
+    let h = restarted(&recovery_dir);
+    for words in [
+        "It holds: “Card from the morning window”",
+        "It holds: “Card from the afternoon window”",
+        "Its window had been open 90 minutes",
+        "Its window had been open 7 minutes",
+    ] {
+        assert!(h.query_by_label_contains(words).is_some(), "{words}");
+    }
+}

@@ -28,9 +28,37 @@ pub fn recovery_ui(ctx: &egui::Context, i18n: &I18n, found: &[Found], actions: &
                 .saturating_sub(recovery.autosaved_unix_secs)
                 / 60;
             ui.label(crate::tr!(i18n, "recovery-when", minutes = minutes));
+            // Two recoveries of one file differ by when their windows opened and by
+            // what each holds.
+            if recovery.window_started_unix_secs > 0 {
+                let open_minutes = recovery
+                    .autosaved_unix_secs
+                    .saturating_sub(recovery.window_started_unix_secs)
+                    / 60;
+                ui.label(crate::tr!(
+                    i18n,
+                    "recovery-window-open",
+                    minutes = open_minutes
+                ));
+            }
             if let Some(changes) = &found.changes {
                 let summary = changes_summary(i18n, changes);
                 ui.label(crate::tr!(i18n, "recovery-changes", summary = summary));
+                if !changes.names.is_empty() {
+                    let names: Vec<String> =
+                        changes.names.iter().map(|n| format!("“{n}”")).collect();
+                    let total: usize = changes.kinds.iter().map(|k| k.added + k.changed).sum();
+                    let mut holds = names.join(", ");
+                    if total > names.len() {
+                        holds = crate::tr!(
+                            i18n,
+                            "recovery-names-more",
+                            names = holds,
+                            count = total - names.len()
+                        );
+                    }
+                    ui.label(crate::tr!(i18n, "recovery-holds", names = holds));
+                }
             }
             ui.horizontal(|ui| {
                 if ui.button(i18n.tr("recovery-restore")).clicked() {
