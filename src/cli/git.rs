@@ -43,10 +43,13 @@ pub fn run_diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Markdown => {
             let i18n = crate::i18n::I18n::new(new.language);
             let mut markdown = diff::render_markdown(&changes, &i18n, &new);
+            // The picture by a path relative to where the comment is written (the
+            // current folder), never this machine's absolute path.
             let address = args.image_url.clone().or_else(|| {
-                args.output
-                    .as_ref()
-                    .map(|p| p.display().to_string().replace(' ', "%20"))
+                args.output.as_ref().map(|p| {
+                    let here = std::env::current_dir().ok();
+                    crate::report::relative_link(here.as_deref(), p)
+                })
             });
             if let Some(address) = address {
                 // The picture right under the heading.

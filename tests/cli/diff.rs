@@ -182,7 +182,10 @@ fn the_picture_marks_each_change_where_it_sits() {
     let new_path = dir.path().join("new.ron");
     format::save(&new_path, &new).unwrap();
     let png = dir.path().join("change.png");
+    // Written beside the comment (the current folder): linked as ./change.png, never
+    // by this machine's absolute path.
     let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .current_dir(dir.path())
         .arg("diff")
         .arg(&old_path)
         .arg(&new_path)
@@ -193,7 +196,11 @@ fn the_picture_marks_each_change_where_it_sits() {
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let markdown = String::from_utf8_lossy(&output.stdout);
     assert!(
-        markdown.contains(&format!("![Picture of the change]({})", png.display())),
+        markdown.contains("![Picture of the change](./change.png)"),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.contains(&dir.path().display().to_string()),
         "{markdown}"
     );
 
