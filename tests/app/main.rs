@@ -14,6 +14,7 @@ mod find;
 mod hostile;
 mod i18n;
 mod measure;
+mod monkey;
 mod panels;
 mod real_window;
 mod resolve;

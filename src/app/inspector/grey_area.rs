@@ -60,7 +60,13 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     ui.horizontal_wrapped(|ui| {
         for department in &journey.departments {
             let mut on = g.departments.contains(&department.id);
-            if ui.checkbox(&mut on, &department.name).changed() {
+            // An entry without a name is named by its id: every box has a label.
+            let name = crate::words::element_name(
+                journey,
+                &crate::model::ElementId::Department(department.id.clone()),
+                i18n,
+            );
+            if ui.checkbox(&mut on, name).changed() {
                 toggle(&mut g.departments, &department.id, on);
             }
         }
@@ -73,7 +79,12 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     ui.horizontal_wrapped(|ui| {
         for channel in &journey.channels {
             let mut on = g.channels.contains(&channel.id);
-            if ui.checkbox(&mut on, &channel.name).changed() {
+            let name = crate::words::element_name(
+                journey,
+                &crate::model::ElementId::Channel(channel.id.clone()),
+                i18n,
+            );
+            if ui.checkbox(&mut on, name).changed() {
                 toggle(&mut g.channels, &channel.id, on);
             }
         }

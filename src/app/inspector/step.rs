@@ -5,8 +5,8 @@
 use crate::app::panels::Panel;
 use crate::app::widgets::{choice, field_id, heading, text_area, text_field, text_field_with_id};
 use crate::model::{
-    Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, Item, Stage,
-    Step, StepId,
+    Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, Stage, Step,
+    StepId,
 };
 
 pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
@@ -71,7 +71,10 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
             .collect();
         for tp in shown {
             let mut on = step.serves.contains(&tp.id);
-            if ui.checkbox(&mut on, tp.name()).changed() {
+            // An untitled card is named by its id: every box has a label.
+            let name =
+                crate::words::element_name(journey, &ElementId::Touchpoint(tp.id.clone()), i18n);
+            if ui.checkbox(&mut on, name).changed() {
                 step.serves.retain(|t| t != &tp.id);
                 if on {
                     step.serves.push(tp.id.clone());
