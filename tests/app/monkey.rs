@@ -176,7 +176,7 @@ fn act(h: &mut Harness<'_, JourneyApp>, rng: &mut Rng) {
         }
         50..70 => {
             let targets: Vec<egui::Rect> = h
-                .query_all(by().predicate(|n| clickable(n)))
+                .query_all(by().predicate(clickable))
                 .map(|n| n.rect())
                 .filter(|r| r.is_positive() && r.max.x < WINDOW.0 && r.max.y < WINDOW.1)
                 .collect();
