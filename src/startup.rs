@@ -1,5 +1,6 @@
 //! Start-up measurement: with `JOURNEYMAP_STARTUP_PROBE=1` the editor prints how long
-//! after process start its first frame was presented, then quits
+//! after process start the first frame of the map was presented (a big file is read
+//! first; frames of "Opening…" do not count), then quits
 //! (`scripts/measure-startup.sh` runs it under Xvfb).
 
 use std::sync::OnceLock;

@@ -151,8 +151,11 @@ impl eframe::App for EframeApp {
             probe.frame(started.elapsed().as_secs_f64() * 1000.0);
         }
         if crate::startup::probing() {
-            // This is the second frame: the first has been presented.
-            self.1 += 1;
+            // Frames of the map itself (not of "Opening…" while a big file is read):
+            // at the second, the first has been presented.
+            if opened {
+                self.1 += 1;
+            }
             if self.1 == 2 {
                 println!(
                     "first frame presented after {:.1} ms",

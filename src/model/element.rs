@@ -746,7 +746,8 @@ impl Item for Curve {
 impl Journey {
     /// The element of type `T` with this id.
     pub fn item<T: Item>(&self, id: &str) -> Option<&T> {
-        T::list(self).iter().find(|e| e.id() == id)
+        let list = T::list(self);
+        super::lookup::position(list, id, Item::id).map(|i| &list[i])
     }
 
     /// Whether an element of `kind` with this id exists.

@@ -699,11 +699,11 @@ impl Journey {
     }
 
     pub fn touchpoint(&self, id: &TouchpointId) -> Option<&Touchpoint> {
-        self.touchpoints.iter().find(|t| &t.id == id)
+        self.touchpoint_index(id).map(|i| &self.touchpoints[i])
     }
 
     pub fn touchpoint_index(&self, id: &TouchpointId) -> Option<usize> {
-        self.touchpoints.iter().position(|t| &t.id == id)
+        super::lookup::position(&self.touchpoints, id.as_str(), |t| t.id.as_str())
     }
 
     /// The index range of `stage`'s touchpoints (the list is grouped by stage).
@@ -725,7 +725,7 @@ impl Journey {
     }
 
     pub fn step(&self, id: &StepId) -> Option<&Step> {
-        self.steps.iter().find(|s| &s.id == id)
+        super::lookup::position(&self.steps, id.as_str(), |s| s.id.as_str()).map(|i| &self.steps[i])
     }
 
     pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
@@ -779,11 +779,13 @@ impl Journey {
     }
 
     pub fn evidence_item(&self, id: &EvidenceId) -> Option<&Evidence> {
-        self.evidence.iter().find(|e| &e.id == id)
+        super::lookup::position(&self.evidence, id.as_str(), |e| e.id.as_str())
+            .map(|i| &self.evidence[i])
     }
 
     pub fn grey_area(&self, id: &GreyAreaId) -> Option<&GreyArea> {
-        self.grey_areas.iter().find(|g| &g.id == id)
+        super::lookup::position(&self.grey_areas, id.as_str(), |g| g.id.as_str())
+            .map(|i| &self.grey_areas[i])
     }
 
     pub fn opportunity(&self, id: &OpportunityId) -> Option<&Opportunity> {

@@ -9,6 +9,7 @@ pub mod fields;
 mod ids;
 mod journey;
 mod kinds;
+mod lookup;
 pub mod names;
 pub mod search;
 

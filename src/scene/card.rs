@@ -28,7 +28,8 @@ const CELL_PAD: f32 = 6.0;
 /// The lines `value` may take: all of them, up to `cap`; a long field at most
 /// `LONG_FIELD_LINES`.
 pub fn allowed(value: &str, cap: usize) -> usize {
-    if value.chars().take(LONG_FIELD).count() >= LONG_FIELD {
+    // Fewer bytes than LONG_FIELD are fewer characters too: no need to count them.
+    if value.len() >= LONG_FIELD && value.chars().take(LONG_FIELD).count() >= LONG_FIELD {
         cap.min(LONG_FIELD_LINES)
     } else {
         cap
@@ -76,11 +77,24 @@ fn evidence_tag(
             i18n.term("confidence", weakest.map_or("", |c| c.key())),
             theme.no_evidence,
         )),
-        Some(Confidence::Observed) => Some((
-            crate::tr!(i18n, "card-evidence", count = tp.evidence.len()),
-            theme.text_muted,
-        )),
+        Some(Confidence::Observed) => Some((sources(i18n, tp.evidence.len()), theme.text_muted)),
     }
+}
+
+/// "3 sources" in the map's language: the same few words for every card, formatted
+/// once per count (a 10,000-card map would format them 10,000 times a layout).
+fn sources(i18n: &I18n, count: usize) -> String {
+    thread_local! {
+        static WORDS: std::cell::RefCell<foldhash::HashMap<(crate::model::Language, usize), String>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
+    }
+    WORDS.with(|words| {
+        words
+            .borrow_mut()
+            .entry((i18n.language(), count))
+            .or_insert_with(|| crate::tr!(i18n, "card-evidence", count = count))
+            .clone()
+    })
 }
 
 /// The weakest confidence of the card's evidence.

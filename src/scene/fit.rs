@@ -33,11 +33,24 @@ struct Needs {
     department: f32,
 }
 
-/// Each element's needs with the digest of what they were measured from.
+/// Each element's needs with the digest of what they were measured from, for the
+/// styles (theme and language) used lately: switching to presentation mode and back
+/// measures nothing the second time.
 #[derive(Debug, Default)]
 pub struct Fit {
-    /// The theme and language the needs were measured in.
+    /// The style now in use, and its needs.
     style: u64,
+    needs: Measured,
+    /// Other styles' needs, most recent last.
+    kept: Vec<(u64, Measured)>,
+}
+
+/// How many styles' needs are kept besides the one in use.
+const KEPT_STYLES: usize = 3;
+
+/// One style's needs.
+#[derive(Debug, Default)]
+struct Measured {
     touchpoints: foldhash::HashMap<TouchpointId, (u64, Needs)>,
     grey_areas: foldhash::HashMap<String, (u64, f32)>,
     steps: foldhash::HashMap<String, (u64, f32)>,
@@ -161,7 +174,13 @@ fn step_digest(journey: &Journey, step: &Step) -> u64 {
     })
 }
 
-fn measure_touchpoint(journey: &Journey, tp: &Touchpoint, theme: &Theme, i18n: &I18n) -> Needs {
+fn measure_touchpoint(
+    journey: &Journey,
+    tp: &Touchpoint,
+    theme: &Theme,
+    i18n: &I18n,
+    evidence_lane: bool,
+) -> Needs {
     let width = theme.metrics.slot_width;
     let cell = Rect::from_min_size(0.0, 0.0, width, TALL);
     let mut scratch = Vec::new();
@@ -178,7 +197,12 @@ fn measure_touchpoint(journey: &Journey, tp: &Touchpoint, theme: &Theme, i18n: &
     };
     Needs {
         card: card::card(&mut Vec::new(), journey, cell, tp, theme, i18n) + drop,
-        evidence: need(&mut |out| card::evidence(out, journey, cell, tp, theme, i18n)),
+        // The evidence lane is measured only where it is shown.
+        evidence: if evidence_lane {
+            need(&mut |out| card::evidence(out, journey, cell, tp, theme, i18n))
+        } else {
+            0.0
+        },
         doing: need(&mut |out| card::doing(out, cell, tp, theme, i18n)),
         pains: need(&mut |out| card::pains(out, journey, cell, tp, theme, i18n)),
         department: need(&mut |out| card::department(out, journey, cell, tp, theme)),
@@ -195,23 +219,31 @@ impl Fit {
         i18n: &I18n,
         evidence_lane: bool,
     ) -> Metrics {
-        let style = style_digest(theme, i18n);
+        // Whether the evidence lane is shown decides what is measured: part of the style.
+        let style = style_digest(theme, i18n) ^ u64::from(evidence_lane);
         if style != self.style {
-            *self = Fit {
-                style,
-                ..Fit::default()
+            let kept = match self.kept.iter().position(|(s, _)| *s == style) {
+                Some(at) => self.kept.remove(at).1,
+                None => Measured::default(),
             };
+            let previous = std::mem::replace(&mut self.needs, kept);
+            self.kept.push((self.style, previous));
+            if self.kept.len() > KEPT_STYLES {
+                self.kept.remove(0);
+            }
+            self.style = style;
         }
+        let Self { needs: cache, .. } = self;
         let index = Index::new(journey);
         let mut most = Needs::default();
         let mut seen = foldhash::HashSet::default();
         for tp in &journey.touchpoints {
             let key = touchpoint_digest(journey, &index, tp);
-            let needs = match self.touchpoints.get(&tp.id) {
+            let needs = match cache.touchpoints.get(&tp.id) {
                 Some((k, needs)) if *k == key => *needs,
                 _ => {
-                    let needs = measure_touchpoint(journey, tp, theme, i18n);
-                    self.touchpoints.insert(tp.id.clone(), (key, needs));
+                    let needs = measure_touchpoint(journey, tp, theme, i18n, evidence_lane);
+                    cache.touchpoints.insert(tp.id.clone(), (key, needs));
                     needs
                 }
             };
@@ -222,18 +254,19 @@ impl Fit {
             most.pains = most.pains.max(needs.pains);
             most.department = most.department.max(needs.department);
         }
-        self.touchpoints.retain(|id, _| seen.contains(id));
+        cache.touchpoints.retain(|id, _| seen.contains(id));
         let callout = Rect::from_min_size(0.0, 0.0, theme.metrics.callout_width, TALL);
         let mut callout_height: f32 = 0.0;
         let mut greys = foldhash::HashSet::default();
         for grey in &journey.grey_areas {
             let key = grey_digest(journey, grey);
-            let height = match self.grey_areas.get(grey.id.as_str()) {
+            let height = match cache.grey_areas.get(grey.id.as_str()) {
                 Some((k, height)) if *k == key => *height,
                 _ => {
                     let height =
                         grey_areas::callout(&mut Vec::new(), journey, grey, callout, theme, i18n);
-                    self.grey_areas
+                    cache
+                        .grey_areas
                         .insert(grey.id.as_str().to_owned(), (key, height));
                     height
                 }
@@ -241,14 +274,14 @@ impl Fit {
             greys.insert(grey.id.as_str());
             callout_height = callout_height.max(height);
         }
-        self.grey_areas.retain(|id, _| greys.contains(id.as_str()));
+        cache.grey_areas.retain(|id, _| greys.contains(id.as_str()));
         let step_cell = Rect::from_min_size(0.0, 0.0, theme.metrics.slot_width, TALL);
         let mut step_need: f32 = 0.0;
         let mut steps = foldhash::HashSet::default();
         if theme.metrics.step_height > 0.0 {
             for step in &journey.steps {
                 let key = step_digest(journey, step);
-                let height = match self.steps.get(step.id.as_str()) {
+                let height = match cache.steps.get(step.id.as_str()) {
                     Some((k, height)) if *k == key => *height,
                     _ => {
                         let height = blueprint::step_card(
@@ -259,7 +292,8 @@ impl Fit {
                             theme,
                             i18n,
                         );
-                        self.steps
+                        cache
+                            .steps
                             .insert(step.id.as_str().to_owned(), (key, height));
                         height
                     }
@@ -268,7 +302,7 @@ impl Fit {
                 step_need = step_need.max(height);
             }
         }
-        self.steps.retain(|id, _| steps.contains(id.as_str()));
+        cache.steps.retain(|id, _| steps.contains(id.as_str()));
         let m = &theme.metrics;
         // The narrowest each stage's column can be: an empty stage's is the metrics'
         // (collapsed or not; none when it is hidden), one with cards holds a card (on

@@ -444,6 +444,39 @@ pub fn type_for_ten_seconds(s: &mut Session, file: &Path) -> (String, String) {
     (line, read(file))
 }
 
+/// Workshop mode on `file` with the frame probe: F11 on, a card typed (N, its title,
+/// Enter, Esc), F11 off, Ctrl+S, then Ctrl+Q; returns the probe's line and the saved
+/// file's text.
+pub fn workshop_round(s: &mut Session, file: &Path, title: &str) -> (String, String) {
+    s.probe = true;
+    s.launch(file);
+    let name = file
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    s.wait_for_title(|t| t.contains(&name));
+    s.keys(&["F11", "n"]);
+    s.type_text(title);
+    s.keys(&["Return", "Escape", "F11", "ctrl+s"]);
+    wait_until(s.name, "the saved file", Duration::from_secs(60), || {
+        read(file).contains(title)
+    });
+    s.wait_for_title(|t| !t.starts_with('●'));
+    s.keys(&["ctrl+q"]);
+    let log_path = s.dir().join("app-stderr.log");
+    wait_until(s.name, "the frame probe", Duration::from_secs(30), || {
+        probe_max_ms(&read(&log_path)).is_some()
+    });
+    let log = read(&log_path);
+    let line = log
+        .lines()
+        .find(|l| l.starts_with("frames "))
+        .unwrap_or_default()
+        .to_owned();
+    (line, read(file))
+}
+
 /// A generated journey of `touchpoints` cards in `dir`, written by the binary.
 pub fn generated(dir: &Path, touchpoints: usize) -> PathBuf {
     let path = dir.join("big.ron");
