@@ -178,6 +178,11 @@ pub fn value(journey: &Journey, i18n: &I18n, shape: Shape, value: &Value<'_>) ->
             .map(|r| element_name(journey, r, i18n))
             .collect::<Vec<_>>()
             .join(" · "),
+        Value::Scores(scores) => scores
+            .iter()
+            .map(|(curve, score)| format!("{} {score:+}", element_name(journey, curve, i18n)))
+            .collect::<Vec<_>>()
+            .join(" · "),
         Value::Other => String::new(),
     }
 }

@@ -79,7 +79,11 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
             for element in T::list(journey) {
                 let id = element.id();
                 for r in element.references() {
-                    if !self.ids.get(&r.kind).is_some_and(|ids| ids.contains(r.id)) {
+                    if !self
+                        .ids
+                        .get(&r.kind)
+                        .is_some_and(|ids| ids.contains(r.id.as_str()))
+                    {
                         self.out.push(Finding::error(
                             Anchor::field(T::KIND.section(), id, r.field),
                             format!(

@@ -99,6 +99,7 @@ pub fn columns() -> Vec<Column> {
         field("description", "col-description"),
         field("planned_after", "field-planned-after"),
         field("physical_evidence", "field-physical-evidence"),
+        field("scores", "field-curves"),
     ]
 }
 

@@ -56,6 +56,8 @@ pub enum Catalogue {
     Channel,
     Department,
     Actor,
+    /// The extra curves a card scores (a new name is a new curve).
+    Curve,
 }
 
 impl Catalogue {
@@ -64,6 +66,7 @@ impl Catalogue {
             Catalogue::Channel => ElementKind::Channel,
             Catalogue::Department => ElementKind::Department,
             Catalogue::Actor => ElementKind::Actor,
+            Catalogue::Curve => ElementKind::Curve,
         }
     }
 
@@ -72,6 +75,7 @@ impl Catalogue {
             ElementKind::Channel => Some(Catalogue::Channel),
             ElementKind::Department => Some(Catalogue::Department),
             ElementKind::Actor => Some(Catalogue::Actor),
+            ElementKind::Curve => Some(Catalogue::Curve),
             _ => None,
         }
     }
@@ -94,6 +98,11 @@ impl Catalogue {
                 .iter()
                 .map(|a| (a.id.0.clone(), a.name.clone()))
                 .collect(),
+            Catalogue::Curve => journey
+                .curves
+                .iter()
+                .map(|c| (c.id.0.clone(), c.name.clone()))
+                .collect(),
         }
     }
 
@@ -103,6 +112,7 @@ impl Catalogue {
             Catalogue::Channel => "field-channel",
             Catalogue::Department => "field-department",
             Catalogue::Actor => "field-actor",
+            Catalogue::Curve => "field-curves",
         }
     }
 }
@@ -548,6 +558,12 @@ fn add_entry(journey: &mut Journey, catalogue: Catalogue, name: &str) -> String 
             journey.actors.push(actor);
             id
         }
+        Catalogue::Curve => {
+            let curve = crate::model::new_curve(journey, name);
+            let id = curve.id.0.clone();
+            journey.curves.push(curve);
+            id
+        }
     }
 }
 
@@ -659,6 +675,25 @@ fn parse_with(
             }
             Value::Refs(refs)
         }
+        Shape::Scores => {
+            // `Trust: 1` a line; the curve by name or id.
+            let mut scores: Vec<(ElementId, i64)> = Vec::new();
+            for line in items(cell, false) {
+                let Some((curve, score)) = line.rsplit_once(':') else {
+                    return Err(format!("{line:?} is not `curve: score`"));
+                };
+                let curve = resolver.reference(journey, &[ElementKind::Curve], curve)?;
+                let score = score
+                    .trim()
+                    .trim_start_matches('+')
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|s| (-2..=2).contains(s))
+                    .ok_or_else(|| format!("{:?} is not a score from -2 to 2", score.trim()))?;
+                scores.push((curve, score));
+            }
+            Value::Scores(scores)
+        }
         Shape::Other => return Err("this column is not read from sheets".to_owned()),
     })
 }
@@ -689,6 +724,20 @@ pub fn cell_text(journey: &Journey, value: &Value<'_>) -> String {
         Value::Refs(r) => {
             let names: Vec<String> = r.iter().map(reference).collect();
             list(names.iter().map(String::as_str))
+        }
+        Value::Scores(scores) => {
+            let lines: Vec<String> = scores
+                .iter()
+                .map(|(curve, score)| {
+                    let name = journey
+                        .curves
+                        .iter()
+                        .find(|c| c.id.as_str() == curve.as_str())
+                        .map_or(curve.as_str(), |c| c.name.as_str());
+                    format!("{name}: {score}")
+                })
+                .collect();
+            list(lines.iter().map(String::as_str))
         }
         Value::Other => String::new(),
     }

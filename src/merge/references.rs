@@ -96,7 +96,11 @@ pub(super) fn restore_referenced(
             }
             for element in T::list(self.journey) {
                 for r in element.references() {
-                    if !self.ids.get(&r.kind).is_some_and(|ids| ids.contains(r.id)) {
+                    if !self
+                        .ids
+                        .get(&r.kind)
+                        .is_some_and(|ids| ids.contains(r.id.as_str()))
+                    {
                         let by = format!("{} {}", T::KIND.singular(), element.id());
                         self.found = Some((r.kind, r.id.to_owned(), by));
                         return;

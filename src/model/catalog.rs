@@ -3,8 +3,8 @@
 //! interface text, so they live here rather than in the message files.
 
 use super::{
-    Actor, ActorKind, Channel, ChannelId, ChannelKind, Department, DepartmentId, Journey, Language,
-    Rgb,
+    Actor, ActorKind, Channel, ChannelId, ChannelKind, Curve, Department, DepartmentId, Journey,
+    Language, Rgb,
 };
 
 /// Channel colours are the Okabe–Ito palette (and a dark grey), which colour-blind
@@ -142,6 +142,15 @@ pub fn new_actor(journey: &Journey, name: &str) -> Actor {
         name: name.to_owned(),
         kind: ActorKind::Staff,
         colour: distinct_colour(journey.actors.iter().map(|a| a.colour)),
+    }
+}
+
+/// A new extra curve named `name` for `journey`, as `new_channel`.
+pub fn new_curve(journey: &Journey, name: &str) -> Curve {
+    Curve {
+        id: journey.new_curve_id(name),
+        name: name.to_owned(),
+        colour: distinct_colour(journey.curves.iter().map(|c| c.colour)),
     }
 }
 

@@ -4,7 +4,7 @@
 //! table generates, so a new kind of element is a row in the table, its struct, its
 //! list in `Journey` and its `Item` impl below.
 
-use super::fields::Field;
+use super::fields::{Field, Shape, Value, stage_of};
 use super::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 macro_rules! element_kinds {
     ($(
         $(#[$doc:meta])*
-        $kind:ident($item:ident, $id:ident, $singular:literal, $section:literal, $key:literal, $numbered:literal);
+        $kind:ident($item:ident, $id:ident, $singular:literal, $section:ident, $key:literal, $numbered:literal, $fields:ident, $name:expr);
     )+) => {
         /// One kind of element of a journey's lists.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,7 +41,7 @@ macro_rules! element_kinds {
 
             /// The journey field holding this kind of element in files.
             pub const fn section(self) -> &'static str {
-                match self { $(ElementKind::$kind => $section),+ }
+                match self { $(ElementKind::$kind => stringify!($section)),+ }
             }
 
             /// Stable key for message ids (`grey-areas`).
@@ -127,22 +127,56 @@ macro_rules! element_kinds {
         pub fn with_kind(kind: ElementKind, visitor: &mut impl KindVisitor) {
             match kind { $(ElementKind::$kind => visitor.visit::<$item>()),+ }
         }
+
+        $(
+            impl Item for $item {
+                const KIND: ElementKind = ElementKind::$kind;
+                const FIELDS: &'static [Field<Self>] = super::fields::$fields;
+                fn id(&self) -> &str {
+                    self.id.as_str()
+                }
+                fn set_id(&mut self, id: String) {
+                    self.id = $id(id);
+                }
+                fn name(&self) -> String {
+                    let name: fn(&Self) -> String = $name;
+                    name(self)
+                }
+                fn list(journey: &Journey) -> &Vec<Self> {
+                    &journey.$section
+                }
+                fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
+                    &mut journey.$section
+                }
+                fn into_element(self) -> Element {
+                    Element::$kind(self)
+                }
+            }
+        )+
     };
 }
 
 element_kinds! {
-    Touchpoint(Touchpoint, TouchpointId, "touchpoint", "touchpoints", "touchpoints", true);
+    Touchpoint(Touchpoint, TouchpointId, "touchpoint", touchpoints, "touchpoints", true, TOUCHPOINT_FIELDS, |t| shown(&t.title));
     /// A step of the service blueprint (frontstage, backstage, support).
-    Step(Step, StepId, "step", "steps", "steps", true);
-    GreyArea(GreyArea, GreyAreaId, "grey area", "grey_areas", "grey-areas", true);
-    Evidence(Evidence, EvidenceId, "evidence", "evidence", "evidence", true);
-    Opportunity(Opportunity, OpportunityId, "opportunity", "opportunities", "opportunities", true);
-    Channel(Channel, ChannelId, "channel", "channels", "channels", false);
-    Department(Department, DepartmentId, "department", "departments", "departments", false);
+    Step(Step, StepId, "step", steps, "steps", true, STEP_FIELDS, |s| shown(&s.title));
+    GreyArea(GreyArea, GreyAreaId, "grey area", grey_areas, "grey-areas", true, GREY_AREA_FIELDS, |g| {
+        if g.title.is_empty() {
+            format!("{} → {}", g.from, g.to)
+        } else {
+            shown(&g.title)
+        }
+    });
+    Evidence(Evidence, EvidenceId, "evidence", evidence, "evidence", true, EVIDENCE_FIELDS, |e| {
+        crate::bounded::ellipsized(&e.text, 60).into_owned()
+    });
+    Opportunity(Opportunity, OpportunityId, "opportunity", opportunities, "opportunities", true, OPPORTUNITY_FIELDS, |o| shown(&o.idea));
+    Channel(Channel, ChannelId, "channel", channels, "channels", false, CHANNEL_FIELDS, |c| shown(&c.name));
+    Department(Department, DepartmentId, "department", departments, "departments", false, DEPARTMENT_FIELDS, |d| shown(&d.name));
     /// Who does a step (customer, staff, system, partner).
-    Actor(Actor, ActorId, "actor", "actors", "actors", false);
+    Actor(Actor, ActorId, "actor", actors, "actors", false, ACTOR_FIELDS, |a| shown(&a.name));
     /// An extra curve (trust, a segment…) that touchpoints score.
-    Curve(Curve, CurveId, "curve", "curves", "curves", false);
+    Curve(Curve, CurveId, "curve", curves, "curves", false, CURVE_FIELDS, |c| shown(&c.name));
 }
 
 impl ElementKind {
@@ -196,51 +230,156 @@ impl IdAllocator {
 }
 
 /// A reference from one element to another, by id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reference<'a> {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
     pub kind: ElementKind,
     /// The referring element's field that holds the id.
     pub field: &'static str,
-    pub id: &'a str,
+    pub id: String,
 }
 
-/// An element of one of the journey's lists.
+/// An element of one of the journey's lists. The table of kinds implements it for
+/// every kind; what depends on the fields (the references, what can be forgotten,
+/// where an element may go) is read from the kind's field table.
 pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     const KIND: ElementKind;
+    /// The kind's fields (`model::fields`): names, labels, shapes, and how to read and
+    /// write each; sheets, the table, Find, the diff and the resolver go through them.
+    const FIELDS: &'static [Field<Self>];
     fn id(&self) -> &str;
     fn set_id(&mut self, id: String);
-    /// A name people recognise (a card's title, an idea, the start of a quote).
     /// What people call it (its title), cut to `NAME_CHARS` characters: a name is
     /// shown in lists, menus and messages, whatever the field holds.
     fn name(&self) -> String;
     fn list(journey: &Journey) -> &Vec<Self>;
     fn list_mut(journey: &mut Journey) -> &mut Vec<Self>;
-    /// The ids this element refers to.
-    fn references(&self) -> Vec<Reference<'_>>;
-    /// The same references, to rewrite them (renumbering on merge).
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)>;
+    fn into_element(self) -> Element;
+
+    /// The ids this element refers to: its reference fields' values.
+    fn references(&self) -> Vec<Reference> {
+        let mut out = Vec::new();
+        for field in Self::FIELDS {
+            let mut push = |id: ElementId| {
+                out.push(Reference {
+                    kind: id.kind(),
+                    field: field.name,
+                    id: match id {
+                        ElementId::Touchpoint(i) => i.0,
+                        ElementId::Step(i) => i.0,
+                        ElementId::GreyArea(i) => i.0,
+                        ElementId::Evidence(i) => i.0,
+                        ElementId::Opportunity(i) => i.0,
+                        ElementId::Channel(i) => i.0,
+                        ElementId::Department(i) => i.0,
+                        ElementId::Actor(i) => i.0,
+                        ElementId::Curve(i) => i.0,
+                    },
+                });
+            };
+            match (field.get)(self) {
+                Value::Ref(Some(id)) => push(id),
+                Value::Refs(ids) => ids.into_iter().for_each(push),
+                Value::Scores(scores) => scores.into_iter().for_each(|(id, _)| push(id)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Rewrites every reference to a `kind` element that `to` maps to a new id (a
+    /// rename, a merge's renumbering, a redirect). Returns whether anything changed.
+    fn rewrite_references(
+        &mut self,
+        kind: ElementKind,
+        to: &dyn Fn(&str) -> Option<String>,
+    ) -> bool {
+        let moved = |id: &ElementId| -> Option<ElementId> {
+            (id.kind() == kind)
+                .then(|| to(id.as_str()))
+                .flatten()
+                .map(|new| ElementId::new(kind, &new))
+        };
+        let mut changed = false;
+        for field in Self::FIELDS {
+            let value = match (field.get)(self) {
+                Value::Ref(Some(id)) => match moved(&id) {
+                    Some(new) => Value::Ref(Some(new)),
+                    None => continue,
+                },
+                Value::Refs(ids) if ids.iter().any(|i| moved(i).is_some()) => Value::Refs(
+                    ids.iter()
+                        .map(|i| moved(i).unwrap_or_else(|| i.clone()))
+                        .collect(),
+                ),
+                Value::Scores(scores) if scores.iter().any(|(i, _)| moved(i).is_some()) => {
+                    Value::Scores(
+                        scores
+                            .iter()
+                            .map(|(i, n)| (moved(i).unwrap_or_else(|| i.clone()), *n))
+                            .collect(),
+                    )
+                }
+                _ => continue,
+            };
+            if (field.set)(self, value).is_ok() {
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// Drops this element's references to the `kind` element `id` where it can live
     /// without them (an optional field empties, a list loses the id); a reference the
     /// element cannot lose (a grey area's ends, an opportunity's target) stays, and
     /// deleting what it points at deletes the element too. Returns whether it changed.
-    /// Kinds that refer to nothing keep the default.
-    fn forget(&mut self, _kind: ElementKind, _id: &str) -> bool {
-        false
+    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
+        let named = |i: &ElementId| i.kind() == kind && i.as_str() == id;
+        let mut changed = false;
+        for field in Self::FIELDS {
+            let value = match ((field.get)(self), field.shape) {
+                (Value::Ref(Some(i)), Shape::Ref { optional: true, .. }) if named(&i) => {
+                    Value::Ref(None)
+                }
+                (Value::Refs(ids), _) if ids.iter().any(named) => {
+                    Value::Refs(ids.into_iter().filter(|i| !named(i)).collect())
+                }
+                (Value::Scores(scores), _) if scores.iter().any(|(i, _)| named(i)) => {
+                    Value::Scores(scores.into_iter().filter(|(i, _)| !named(i)).collect())
+                }
+                _ => continue,
+            };
+            if (field.set)(self, value).is_ok() {
+                changed = true;
+            }
+        }
+        changed
     }
-    /// Whether the element may go at `index` of its list (touchpoints stay grouped by
-    /// stage); the others go anywhere.
-    fn check_place(&self, _journey: &Journey, _index: usize) -> Result<(), EditError> {
-        Ok(())
+
+    /// Whether the element may go at `index` of its list: a kind with a stage (cards,
+    /// steps) stays grouped by stage; the others go anywhere.
+    fn check_place(&self, journey: &Journey, index: usize) -> Result<(), EditError> {
+        let Some(stage) = stage_of(self) else {
+            return Ok(());
+        };
+        let list = Self::list(journey);
+        let start = list.partition_point(|e| stage_of(e).is_some_and(|s| s < stage));
+        let end = list.partition_point(|e| stage_of(e).is_some_and(|s| s <= stage));
+        if (start..=end).contains(&index) {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id().to_owned()))
+        }
     }
-    /// Whether the element may replace `old` in place (a touchpoint keeps its stage:
-    /// another stage is a move).
-    fn check_replace(&self, _old: &Self) -> Result<(), EditError> {
-        Ok(())
+
+    /// Whether the element may replace `old` in place: it keeps its stage (another
+    /// stage is a move).
+    fn check_replace(&self, old: &Self) -> Result<(), EditError> {
+        if stage_of(self) == stage_of(old) {
+            Ok(())
+        } else {
+            Err(EditError::BreaksStageOrder(self.id().to_owned()))
+        }
     }
-    fn into_element(self) -> Element;
-    /// The kind's fields (`model::fields`): names, labels, shapes, and how to read and
-    /// write each; sheets, the table, Find, the diff and the resolver go through them.
-    const FIELDS: &'static [Field<Self>];
 }
 
 /// The message id labelling `field` of a `kind` element, from the table.
@@ -259,488 +398,6 @@ pub fn field_label(kind: ElementKind, field: &str) -> Option<&'static str> {
 /// Something done once per kind of element: `each_kind` calls `visit` with each type.
 pub trait KindVisitor {
     fn visit<T: Item>(&mut self);
-}
-
-/// Empties an optional reference that names `id`.
-fn clear_if<T: AsRef<str>>(field: &mut Option<T>, id: &str) {
-    if field.as_ref().is_some_and(|f| f.as_ref() == id) {
-        *field = None;
-    }
-}
-
-fn reference<'a>(kind: ElementKind, field: &'static str, id: &'a str) -> Reference<'a> {
-    Reference { kind, field, id }
-}
-
-impl Item for Touchpoint {
-    const KIND: ElementKind = ElementKind::Touchpoint;
-    const FIELDS: &'static [Field<Self>] = super::fields::TOUCHPOINT_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = TouchpointId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.title)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.touchpoints
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.touchpoints
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = Vec::new();
-        if let Some(c) = &self.channel {
-            out.push(reference(ElementKind::Channel, "channel", c.as_str()));
-        }
-        if let Some(d) = &self.department {
-            out.push(reference(ElementKind::Department, "department", d.as_str()));
-        }
-        out.extend(
-            self.evidence
-                .iter()
-                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
-        );
-        if let Some(t) = &self.planned_after {
-            out.push(reference(
-                ElementKind::Touchpoint,
-                "planned_after",
-                t.as_str(),
-            ));
-        }
-        out.extend(
-            self.scores
-                .iter()
-                .map(|s| reference(ElementKind::Curve, "scores", s.curve.as_str())),
-        );
-        out
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        let mut out = Vec::new();
-        if let Some(c) = &mut self.channel {
-            out.push((ElementKind::Channel, &mut c.0));
-        }
-        if let Some(d) = &mut self.department {
-            out.push((ElementKind::Department, &mut d.0));
-        }
-        out.extend(
-            self.evidence
-                .iter_mut()
-                .map(|e| (ElementKind::Evidence, &mut e.0)),
-        );
-        if let Some(t) = &mut self.planned_after {
-            out.push((ElementKind::Touchpoint, &mut t.0));
-        }
-        out.extend(
-            self.scores
-                .iter_mut()
-                .map(|s| (ElementKind::Curve, &mut s.curve.0)),
-        );
-        out
-    }
-    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
-        let before = self.clone();
-        match kind {
-            ElementKind::Channel => clear_if(&mut self.channel, id),
-            ElementKind::Department => clear_if(&mut self.department, id),
-            ElementKind::Touchpoint => clear_if(&mut self.planned_after, id),
-            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
-            ElementKind::Curve => self.scores.retain(|s| s.curve.as_str() != id),
-            ElementKind::GreyArea
-            | ElementKind::Opportunity
-            | ElementKind::Step
-            | ElementKind::Actor => {}
-        }
-        *self != before
-    }
-    fn check_place(&self, journey: &Journey, index: usize) -> Result<(), EditError> {
-        let range = journey.stage_range(self.stage);
-        if (range.start..=range.end).contains(&index) {
-            Ok(())
-        } else {
-            Err(EditError::BreaksStageOrder(self.id.to_string()))
-        }
-    }
-    fn check_replace(&self, old: &Self) -> Result<(), EditError> {
-        if old.stage == self.stage {
-            Ok(())
-        } else {
-            Err(EditError::BreaksStageOrder(self.id.to_string()))
-        }
-    }
-    fn into_element(self) -> Element {
-        Element::Touchpoint(self)
-    }
-}
-
-/// The kind of element a grey area's end names.
-fn end_kind(end: &End) -> ElementKind {
-    match end {
-        End::Touchpoint(_) => ElementKind::Touchpoint,
-        End::Step(_) => ElementKind::Step,
-    }
-}
-
-fn end_mut(end: &mut End) -> (ElementKind, &mut String) {
-    match end {
-        End::Touchpoint(t) => (ElementKind::Touchpoint, &mut t.0),
-        End::Step(s) => (ElementKind::Step, &mut s.0),
-    }
-}
-
-impl Item for Step {
-    const KIND: ElementKind = ElementKind::Step;
-    const FIELDS: &'static [Field<Self>] = super::fields::STEP_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = StepId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.title)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.steps
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.steps
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = Vec::new();
-        if let Some(a) = &self.actor {
-            out.push(reference(ElementKind::Actor, "actor", a.as_str()));
-        }
-        out.extend(
-            self.serves
-                .iter()
-                .map(|t| reference(ElementKind::Touchpoint, "serves", t.as_str())),
-        );
-        out.extend(
-            self.evidence
-                .iter()
-                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
-        );
-        out
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        let mut out = Vec::new();
-        if let Some(a) = &mut self.actor {
-            out.push((ElementKind::Actor, &mut a.0));
-        }
-        out.extend(
-            self.serves
-                .iter_mut()
-                .map(|t| (ElementKind::Touchpoint, &mut t.0)),
-        );
-        out.extend(
-            self.evidence
-                .iter_mut()
-                .map(|e| (ElementKind::Evidence, &mut e.0)),
-        );
-        out
-    }
-    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
-        let before = self.clone();
-        match kind {
-            ElementKind::Actor => clear_if(&mut self.actor, id),
-            ElementKind::Touchpoint => self.serves.retain(|t| t.as_str() != id),
-            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
-            _ => {}
-        }
-        *self != before
-    }
-    fn check_place(&self, journey: &Journey, index: usize) -> Result<(), EditError> {
-        let range = journey.step_range(self.stage);
-        if (range.start..=range.end).contains(&index) {
-            Ok(())
-        } else {
-            Err(EditError::BreaksStageOrder(self.id.to_string()))
-        }
-    }
-    fn check_replace(&self, old: &Self) -> Result<(), EditError> {
-        if old.stage == self.stage {
-            Ok(())
-        } else {
-            Err(EditError::BreaksStageOrder(self.id.to_string()))
-        }
-    }
-    fn into_element(self) -> Element {
-        Element::Step(self)
-    }
-}
-
-impl Item for Actor {
-    const KIND: ElementKind = ElementKind::Actor;
-    const FIELDS: &'static [Field<Self>] = super::fields::ACTOR_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = ActorId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.name)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.actors
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.actors
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        Vec::new()
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        Vec::new()
-    }
-    fn into_element(self) -> Element {
-        Element::Actor(self)
-    }
-}
-
-impl Item for GreyArea {
-    const KIND: ElementKind = ElementKind::GreyArea;
-    const FIELDS: &'static [Field<Self>] = super::fields::GREY_AREA_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = GreyAreaId(id);
-    }
-    fn name(&self) -> String {
-        if self.title.is_empty() {
-            format!("{} → {}", self.from, self.to)
-        } else {
-            shown(&self.title)
-        }
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.grey_areas
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.grey_areas
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        let mut out = vec![
-            reference(end_kind(&self.from), "from", self.from.as_str()),
-            reference(end_kind(&self.to), "to", self.to.as_str()),
-        ];
-        out.extend(
-            self.departments
-                .iter()
-                .map(|d| reference(ElementKind::Department, "departments", d.as_str())),
-        );
-        out.extend(
-            self.channels
-                .iter()
-                .map(|c| reference(ElementKind::Channel, "channels", c.as_str())),
-        );
-        out.extend(
-            self.evidence
-                .iter()
-                .map(|e| reference(ElementKind::Evidence, "evidence", e.as_str())),
-        );
-        out
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        let mut out = vec![end_mut(&mut self.from), end_mut(&mut self.to)];
-        out.extend(
-            self.departments
-                .iter_mut()
-                .map(|d| (ElementKind::Department, &mut d.0)),
-        );
-        out.extend(
-            self.channels
-                .iter_mut()
-                .map(|c| (ElementKind::Channel, &mut c.0)),
-        );
-        out.extend(
-            self.evidence
-                .iter_mut()
-                .map(|e| (ElementKind::Evidence, &mut e.0)),
-        );
-        out
-    }
-    fn forget(&mut self, kind: ElementKind, id: &str) -> bool {
-        let before = (
-            self.departments.len(),
-            self.channels.len(),
-            self.evidence.len(),
-        );
-        match kind {
-            ElementKind::Department => self.departments.retain(|d| d.as_str() != id),
-            ElementKind::Channel => self.channels.retain(|c| c.as_str() != id),
-            ElementKind::Evidence => self.evidence.retain(|e| e.as_str() != id),
-            _ => {}
-        }
-        before
-            != (
-                self.departments.len(),
-                self.channels.len(),
-                self.evidence.len(),
-            )
-    }
-    fn into_element(self) -> Element {
-        Element::GreyArea(self)
-    }
-}
-
-impl Item for Evidence {
-    const KIND: ElementKind = ElementKind::Evidence;
-    const FIELDS: &'static [Field<Self>] = super::fields::EVIDENCE_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = EvidenceId(id);
-    }
-    fn name(&self) -> String {
-        crate::bounded::ellipsized(&self.text, 60).into_owned()
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.evidence
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.evidence
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        Vec::new()
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        Vec::new()
-    }
-    fn into_element(self) -> Element {
-        Element::Evidence(self)
-    }
-}
-
-impl Item for Opportunity {
-    const KIND: ElementKind = ElementKind::Opportunity;
-    const FIELDS: &'static [Field<Self>] = super::fields::OPPORTUNITY_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = OpportunityId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.idea)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.opportunities
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.opportunities
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        vec![match &self.target {
-            OpportunityTarget::Touchpoint(t) => {
-                reference(ElementKind::Touchpoint, "target", t.as_str())
-            }
-            OpportunityTarget::GreyArea(g) => {
-                reference(ElementKind::GreyArea, "target", g.as_str())
-            }
-        }]
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        vec![match &mut self.target {
-            OpportunityTarget::Touchpoint(t) => (ElementKind::Touchpoint, &mut t.0),
-            OpportunityTarget::GreyArea(g) => (ElementKind::GreyArea, &mut g.0),
-        }]
-    }
-    fn into_element(self) -> Element {
-        Element::Opportunity(self)
-    }
-}
-
-impl Item for Channel {
-    const KIND: ElementKind = ElementKind::Channel;
-    const FIELDS: &'static [Field<Self>] = super::fields::CHANNEL_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = ChannelId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.name)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.channels
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.channels
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        Vec::new()
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        Vec::new()
-    }
-    fn into_element(self) -> Element {
-        Element::Channel(self)
-    }
-}
-
-impl Item for Department {
-    const KIND: ElementKind = ElementKind::Department;
-    const FIELDS: &'static [Field<Self>] = super::fields::DEPARTMENT_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = DepartmentId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.name)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.departments
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.departments
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        Vec::new()
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        Vec::new()
-    }
-    fn into_element(self) -> Element {
-        Element::Department(self)
-    }
-}
-
-impl Item for Curve {
-    const KIND: ElementKind = ElementKind::Curve;
-    const FIELDS: &'static [Field<Self>] = super::fields::CURVE_FIELDS;
-    fn id(&self) -> &str {
-        self.id.as_str()
-    }
-    fn set_id(&mut self, id: String) {
-        self.id = CurveId(id);
-    }
-    fn name(&self) -> String {
-        shown(&self.name)
-    }
-    fn list(journey: &Journey) -> &Vec<Self> {
-        &journey.curves
-    }
-    fn list_mut(journey: &mut Journey) -> &mut Vec<Self> {
-        &mut journey.curves
-    }
-    fn references(&self) -> Vec<Reference<'_>> {
-        Vec::new()
-    }
-    fn references_mut(&mut self) -> Vec<(ElementKind, &mut String)> {
-        Vec::new()
-    }
-    fn into_element(self) -> Element {
-        Element::Curve(self)
-    }
 }
 
 impl Journey {
@@ -784,54 +441,39 @@ impl Journey {
     /// Moves every reference to the `kind` element `from` onto `to` (the element keeps
     /// its id; what pointed at it now points at another).
     pub fn redirect(&mut self, kind: ElementKind, from: &str, to: &str) {
-        struct Redirect<'a> {
-            journey: &'a mut Journey,
-            kind: ElementKind,
-            from: &'a str,
-            to: &'a str,
-        }
-        impl KindVisitor for Redirect<'_> {
-            fn visit<T: Item>(&mut self) {
-                for element in T::list_mut(self.journey) {
-                    for (kind, id) in element.references_mut() {
-                        if kind == self.kind && id == self.from {
-                            *id = self.to.to_owned();
-                        }
-                    }
-                }
-            }
-        }
-        each_kind(&mut Redirect {
-            journey: self,
-            kind,
-            from,
-            to,
-        });
+        let renames = std::iter::once((from.to_owned(), to.to_owned())).collect();
+        self.rewrite_all(kind, &renames, false);
     }
 
     /// Renames many elements of one kind (old id to new id) and every reference to
     /// them, in one pass over the journey.
     pub fn rename_all(&mut self, kind: ElementKind, renames: &foldhash::HashMap<String, String>) {
+        self.rewrite_all(kind, renames, true);
+    }
+
+    fn rewrite_all(
+        &mut self,
+        kind: ElementKind,
+        renames: &foldhash::HashMap<String, String>,
+        with_elements: bool,
+    ) {
         struct Rename<'a> {
             journey: &'a mut Journey,
             kind: ElementKind,
             renames: &'a foldhash::HashMap<String, String>,
+            with_elements: bool,
         }
         impl KindVisitor for Rename<'_> {
             fn visit<T: Item>(&mut self) {
+                let to = |id: &str| self.renames.get(id).cloned();
                 for element in T::list_mut(self.journey) {
-                    if T::KIND == self.kind
+                    if self.with_elements
+                        && T::KIND == self.kind
                         && let Some(new) = self.renames.get(element.id())
                     {
                         element.set_id(new.clone());
                     }
-                    for (kind, id) in element.references_mut() {
-                        if kind == self.kind
-                            && let Some(new) = self.renames.get(id.as_str())
-                        {
-                            *id = new.clone();
-                        }
-                    }
+                    element.rewrite_references(self.kind, &to);
                 }
             }
         }
@@ -842,6 +484,7 @@ impl Journey {
             journey: self,
             kind,
             renames,
+            with_elements,
         });
     }
 }

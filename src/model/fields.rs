@@ -42,7 +42,9 @@ pub enum Shape {
     },
     /// Elements of one of `kinds`, one a line.
     Refs { kinds: &'static [ElementKind] },
-    /// Only the file carries it (a touchpoint's curve scores): no cell, no column.
+    /// Scores on the journey's extra curves (-2..2), one `curve: score` a line.
+    Scores,
+    /// Only the file carries it (a catalogue entry's colour): no cell, no column.
     Other,
 }
 
@@ -80,6 +82,8 @@ pub enum Value<'a> {
     Stage(Stage),
     Ref(Option<ElementId>),
     Refs(Vec<ElementId>),
+    /// Each curve and its score.
+    Scores(Vec<(ElementId, i64)>),
     Other,
 }
 
@@ -97,6 +101,7 @@ impl Value<'_> {
             Value::Stage(_) | Value::Other => false,
             Value::Ref(r) => r.is_none(),
             Value::Refs(r) => r.is_empty(),
+            Value::Scores(s) => s.is_empty(),
         }
     }
 
@@ -114,6 +119,7 @@ impl Value<'_> {
             Value::Stage(s) => Value::Stage(s),
             Value::Ref(r) => Value::Ref(r),
             Value::Refs(r) => Value::Refs(r),
+            Value::Scores(s) => Value::Scores(s),
             Value::Other => Value::Other,
         }
     }
@@ -202,6 +208,13 @@ impl Value<'_> {
     pub fn references(self) -> Result<Vec<ElementId>, String> {
         match self {
             Value::Refs(r) => Ok(r),
+            other => Err(other.mismatch()),
+        }
+    }
+
+    pub fn scores(self) -> Result<Vec<(ElementId, i64)>, String> {
+        match self {
+            Value::Scores(s) => Ok(s),
             other => Err(other.mismatch()),
         }
     }
@@ -513,11 +526,33 @@ pub const TOUCHPOINT_FIELDS: &[Field<Touchpoint>] = &[
     Field {
         name: "scores",
         column: "curves",
-        aliases: &[],
+        aliases: &["curve scores"],
         label: "field-curves",
-        shape: Shape::Other,
-        get: |_| Value::Other,
-        set: |_, _| Err("the curves' scores are edited in the inspector".to_owned()),
+        shape: Shape::Scores,
+        get: |t| {
+            Value::Scores(
+                t.scores
+                    .iter()
+                    .map(|s| (ElementId::Curve(s.curve.clone()), i64::from(s.score)))
+                    .collect(),
+            )
+        },
+        set: |t, v| {
+            let mut scores = Vec::new();
+            for (curve, score) in v.scores()? {
+                let curve: CurveId = one_id(ElementKind::Curve, curve)?;
+                let score = i8::try_from(score)
+                    .ok()
+                    .filter(|s| (EMOTION_MIN..=EMOTION_MAX).contains(s))
+                    .ok_or_else(|| format!("a curve's score {score} is not -2 to 2"))?;
+                if scores.iter().any(|s: &CurveScore| s.curve == curve) {
+                    return Err(format!("curve {curve} is scored twice"));
+                }
+                scores.push(CurveScore { curve, score });
+            }
+            t.scores = scores;
+            Ok(())
+        },
     },
     text_field!(
         Touchpoint,

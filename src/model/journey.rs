@@ -842,6 +842,12 @@ impl Journey {
         }))
     }
 
+    pub fn new_curve_id(&self, name: &str) -> CurveId {
+        CurveId(unique_slug(name, CurveId::PREFIX, |id| {
+            self.curves.iter().any(|c| c.id.as_str() == id)
+        }))
+    }
+
     pub fn new_department_id(&self, name: &str) -> DepartmentId {
         DepartmentId(unique_slug(name, DepartmentId::PREFIX, |id| {
             self.departments.iter().any(|d| d.id.as_str() == id)

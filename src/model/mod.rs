@@ -14,7 +14,8 @@ pub mod names;
 pub mod search;
 
 pub use catalog::{
-    default_channels, default_departments, distinct_colour, new_actor, new_channel, new_department,
+    default_channels, default_departments, distinct_colour, new_actor, new_channel, new_curve,
+    new_department,
 };
 pub use colour::Rgb;
 pub use edit::{Edit, EditError};
