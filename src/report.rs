@@ -12,9 +12,11 @@
 //! its published page where one sits beside it.
 
 use crate::i18n::I18n;
+use crate::layout::Point;
 use crate::model::{
     Confidence, End, GreyArea, GreyAreaStatus, Journey, Language, OpportunityStatus, Severity,
 };
+use crate::scene::{Align, Line, Shape, TextBox};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -671,74 +673,127 @@ pub fn markdown(blocks: &[Block]) -> String {
     out
 }
 
-/// The value/effort matrix as an SVG: effort across, value up, each opportunity a
-/// numbered dot with its idea as its tooltip, and the numbered list under it.
-fn matrix_svg(points: &[(u8, u8, String, String)]) -> String {
-    use crate::export::html::escape;
-    let (size, pad) = (360.0_f32, 40.0_f32);
+/// The report's colours: the theme's, as every picture of the app.
+fn theme() -> crate::theme::Theme {
+    crate::theme::Theme::light()
+}
+
+/// The value/effort matrix in a square of `size` at `origin`: effort across, value up,
+/// each opportunity a numbered dot (the list under it names them).
+fn matrix_shapes(origin: Point, size: f32, points: &[(u8, u8, String, String)]) -> Vec<Shape> {
+    let theme = theme();
     let cell = size / 5.0;
-    let end = pad + size;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{w}\" viewBox=\"0 0 {w} {w}\" font-family=\"Inter, sans-serif\" font-size=\"12\">",
-        w = size + 2.0 * pad
-    );
+    let mut out = Vec::new();
     for k in 0..=5 {
-        let at = pad + k as f32 * cell;
-        svg.push_str(&format!(
-            "<line x1=\"{pad}\" y1=\"{at}\" x2=\"{end}\" y2=\"{at}\" stroke=\"#d9dee7\"/><line x1=\"{at}\" y1=\"{pad}\" x2=\"{at}\" y2=\"{end}\" stroke=\"#d9dee7\"/>"
-        ));
+        let at = k as f32 * cell;
+        for (from, to) in [
+            (Point::new(0.0, at), Point::new(size, at)),
+            (Point::new(at, 0.0), Point::new(at, size)),
+        ] {
+            out.push(Shape::Polyline {
+                points: vec![
+                    Point::new(origin.x + from.x, origin.y + from.y),
+                    Point::new(origin.x + to.x, origin.y + to.y),
+                ],
+                line: Line::solid(theme.lane_rule, 0.75),
+            });
+        }
     }
-    for k in 1..=5 {
-        let mid = pad + (k as f32 - 0.5) * cell;
-        svg.push_str(&format!(
-            "<text x=\"{mid}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5b6475\">{k}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#5b6475\">{k}</text>",
-            end + 16.0,
-            pad - 8.0,
-            end - (k as f32 - 0.5) * cell + 4.0
+    let label = |pos: Point, text: String, align: Align| {
+        Shape::Text(TextBox {
+            pos,
+            max_width: 24.0,
+            text,
+            size: 9.0,
+            bold: false,
+            colour: theme.text_muted,
+            max_lines: 1,
+            align,
+        })
+    };
+    for k in 1..=5u8 {
+        let mid = (f32::from(k) - 0.5) * cell;
+        out.push(label(
+            Point::new(origin.x + mid, origin.y + size + 4.0),
+            k.to_string(),
+            Align::Center,
+        ));
+        out.push(label(
+            Point::new(origin.x - 6.0, origin.y + size - mid - 6.0),
+            k.to_string(),
+            Align::Right,
         ));
     }
     let mut placed: BTreeMap<(u8, u8), usize> = BTreeMap::new();
-    let mut list = String::from("<ol>");
-    for (n, (value, effort, idea, journey)) in points.iter().enumerate() {
+    for (n, (value, effort, ..)) in points.iter().enumerate() {
         let k = placed.entry((*value, *effort)).or_insert(0);
-        let x = pad + (f32::from(*effort) - 0.5) * cell + (*k % 4) as f32 * 14.0 - 21.0;
-        let y = end - (f32::from(*value) - 0.5) * cell + (*k / 4) as f32 * 14.0 - 7.0;
+        let step = (cell / 4.0).min(14.0);
+        let x = origin.x + (f32::from(*effort) - 0.5) * cell + (*k % 4) as f32 * step - 1.5 * step;
+        let y = origin.y + size - (f32::from(*value) - 0.5) * cell + (*k / 4) as f32 * step
+            - 0.5 * step;
         *k += 1;
-        svg.push_str(&format!(
-            "<g><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"#1e8449\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"9\">{}</text></g>",
-            escape(idea),
-            y + 3.0,
-            n + 1
-        ));
-        list.push_str(&format!(
-            "<li>{} <small>({})</small></li>",
-            escape(idea),
-            escape(journey)
-        ));
+        let radius = (step / 2.0).min(7.0);
+        out.push(Shape::Circle {
+            center: Point::new(x, y),
+            radius,
+            fill: Some(crate::scene::Paint::solid(theme.opportunity)),
+            stroke: None,
+        });
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(x, y - radius * 0.7),
+            max_width: radius * 2.0 + 8.0,
+            text: (n + 1).to_string(),
+            size: radius * 1.3,
+            bold: true,
+            colour: theme.background,
+            max_lines: 1,
+            align: Align::Center,
+        }));
     }
-    svg.push_str("</svg>");
-    list.push_str("</ol>");
-    svg + &list
+    out
 }
 
-/// A journey's curve as a small SVG: its scores joined, the neutral line.
-fn sparkline(scores: &[Option<i8>], width: f32, height: f32) -> String {
+/// A journey's curve in `width` × `height` at `origin`: its scores joined over the
+/// neutral line.
+fn thumbnail_shapes(origin: Point, width: f32, height: f32, scores: &[Option<i8>]) -> Vec<Shape> {
+    let theme = theme();
     let n = scores.len().max(2) as f32 - 1.0;
-    let points: Vec<String> = scores
+    let mid = origin.y + height / 2.0;
+    let points: Vec<Point> = scores
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (i, s)))
         .map(|(i, s)| {
-            let x = 4.0 + (width - 8.0) * i as f32 / n;
-            let y = height / 2.0 - f32::from(s) * (height / 2.0 - 6.0) / 2.0;
-            format!("{x:.1},{y:.1}")
+            Point::new(
+                origin.x + 4.0 + (width - 8.0) * i as f32 / n,
+                mid - f32::from(s) * (height / 2.0 - 6.0) / 2.0,
+            )
         })
         .collect();
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"><rect width=\"{width}\" height=\"{height}\" fill=\"#f6f7f9\"/><line x1=\"0\" y1=\"{y0}\" x2=\"{width}\" y2=\"{y0}\" stroke=\"#9aa3b2\" stroke-dasharray=\"4 3\"/><polyline points=\"{}\" fill=\"none\" stroke=\"#2f3b52\" stroke-width=\"2\"/></svg>",
-        points.join(" "),
-        y0 = height / 2.0
-    )
+    let mut out = vec![Shape::Polyline {
+        points: vec![Point::new(origin.x, mid), Point::new(origin.x + width, mid)],
+        line: Line::dashed(theme.emotion_neutral_line, 1.0, 4.0, 3.0),
+    }];
+    if points.len() > 1 {
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(theme.emotion_line, 2.0),
+        });
+    }
+    out
+}
+
+/// Shapes as an inline SVG of `width` × `height`, through the one picture writer.
+fn inline_svg(width: f32, height: f32, shapes: Vec<Shape>) -> String {
+    crate::export::Picture {
+        width,
+        height,
+        shapes,
+        paper_mm: None,
+        background: Some(theme().background),
+        title: String::new(),
+    }
+    .svg()
 }
 
 /// The report as one page: no external resource, a CSP allowing only its own style.
@@ -769,13 +824,30 @@ pub fn html(blocks: &[Block], language: Language) -> String {
                 }
                 body.push_str("</tbody></table>\n");
             }
-            Block::Matrix(points) => body.push_str(&matrix_svg(points)),
+            Block::Matrix(points) => {
+                let (size, pad) = (360.0, 40.0);
+                let shapes = matrix_shapes(Point::new(pad, pad), size, points);
+                body.push_str(&inline_svg(size + 2.0 * pad, size + 2.0 * pad, shapes));
+                body.push_str("<ol>");
+                for (idea, journey) in points.iter().map(|(_, _, i, j)| (i, j)) {
+                    body.push_str(&format!(
+                        "<li>{} <small>({})</small></li>",
+                        escape(idea),
+                        escape(journey)
+                    ));
+                }
+                body.push_str("</ol>\n");
+            }
             Block::Thumbnail {
                 title,
                 scores,
                 page,
             } => {
-                let picture = sparkline(scores, 240.0, 60.0);
+                let picture = inline_svg(
+                    240.0,
+                    60.0,
+                    thumbnail_shapes(Point::new(0.0, 0.0), 240.0, 60.0, scores),
+                );
                 let name = escape(title);
                 match page {
                     Some(page) => body.push_str(&format!(
@@ -788,35 +860,49 @@ pub fn html(blocks: &[Block], language: Language) -> String {
             }
         }
     }
-    let style = "body{font-family:Inter,sans-serif;margin:24px;color:#1f2430;max-width:1200px}table{border-collapse:collapse;font-size:14px;margin:8px 0 16px}th,td{border-bottom:1px solid #d9dee7;padding:4px 10px;text-align:left;vertical-align:top}th{color:#5b6475}figure{display:inline-block;margin:8px 16px 8px 0}figcaption{font-size:13px;max-width:240px}";
-    let hash = {
-        use base64::Engine;
-        use sha2::Digest;
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
-    };
-    let title = blocks.iter().find_map(|b| match b {
-        Block::Heading(h) => Some(h.clone()),
-        _ => None,
-    });
+    let style = page_style();
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading(h) => Some(h.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    crate::export::web::Page {
+        language: language.key(),
+        title: &title,
+        style: &style,
+        script: None,
+        images: false,
+        fonts: false,
+        head: "",
+        body: &body,
+    }
+    .html()
+}
+
+/// The style of the report's and the history's pages, in the theme's colours.
+pub fn page_style() -> String {
+    let t = theme();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{hash}'\"><title>{}</title><style>{style}</style></head><body>\n{body}</body></html>\n",
-        language.key(),
-        escape(&title.unwrap_or_default())
+        "body{{font-family:Inter,sans-serif;margin:24px;color:{ink};background:{bg};max-width:1200px}}svg{{max-width:100%;height:auto}}table{{border-collapse:collapse;font-size:14px;margin:8px 0 16px}}th,td{{border-bottom:1px solid {rule};padding:4px 10px;text-align:left;vertical-align:top}}th{{color:{muted}}}figure{{display:inline-block;margin:8px 16px 8px 0}}figcaption{{font-size:13px;max-width:240px}}",
+        ink = t.text,
+        bg = t.background,
+        rule = t.lane_rule,
+        muted = t.text_muted,
     )
 }
 
 /// The report as A4 pages of the one picture writer (text engine lines, SVG, PDF).
 pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
-    use crate::layout::Point;
     use crate::model::Rgb;
-    use crate::scene::{Align, Line, Shape, TextBox};
     let (width, height) = (595.0, 842.0);
     let margin = 40.0;
     let room = width - 2.0 * margin;
     let mut pages: Vec<Vec<Shape>> = vec![Vec::new()];
     let mut y = margin;
-    let ink = Rgb(0x1f, 0x24, 0x30);
-    let muted = Rgb(0x5b, 0x64, 0x75);
+    let theme = theme();
+    let (ink, muted) = (theme.text, theme.text_muted);
     let put = |pages: &mut Vec<Vec<Shape>>,
                y: &mut f32,
                x: f32,
@@ -888,7 +974,7 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                                     Point::new(margin, *y - 2.0),
                                     Point::new(width - margin, *y - 2.0),
                                 ],
-                                line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
+                                line: Line::solid(theme.lane_rule, 0.5),
                             });
                         }
                     };
@@ -917,34 +1003,7 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                     y = margin;
                 }
                 if let Some(page) = pages.last_mut() {
-                    for k in 0..=5 {
-                        let at = k as f32 * size / 5.0;
-                        page.push(Shape::Polyline {
-                            points: vec![
-                                Point::new(margin + 20.0, y + at),
-                                Point::new(margin + 20.0 + size, y + at),
-                            ],
-                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
-                        });
-                        page.push(Shape::Polyline {
-                            points: vec![
-                                Point::new(margin + 20.0 + at, y),
-                                Point::new(margin + 20.0 + at, y + size),
-                            ],
-                            line: Line::solid(Rgb(0xd9, 0xde, 0xe7), 0.5),
-                        });
-                    }
-                    for (value, effort, ..) in points {
-                        page.push(Shape::Circle {
-                            center: Point::new(
-                                margin + 20.0 + (f32::from(*effort) - 0.5) * size / 5.0,
-                                y + size - (f32::from(*value) - 0.5) * size / 5.0,
-                            ),
-                            radius: 4.0,
-                            fill: Some(crate::scene::Paint::solid(Rgb(0x1e, 0x84, 0x49))),
-                            stroke: None,
-                        });
-                    }
+                    page.extend(matrix_shapes(Point::new(margin + 20.0, y), size, points));
                 }
                 y += size + 12.0;
                 for (n, (value, effort, idea, journey)) in points.iter().enumerate() {
@@ -959,26 +1018,8 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                     pages.push(Vec::new());
                     y = margin;
                 }
-                let n = scores.len().max(2) as f32 - 1.0;
-                let points: Vec<Point> = scores
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, s)| {
-                        s.map(|s| {
-                            Point::new(
-                                margin + 160.0 * i as f32 / n,
-                                y + h / 2.0 - f32::from(s) * 8.0,
-                            )
-                        })
-                    })
-                    .collect();
-                if let Some(page) = pages.last_mut()
-                    && points.len() > 1
-                {
-                    page.push(Shape::Polyline {
-                        points,
-                        line: Line::solid(ink, 1.2),
-                    });
+                if let Some(page) = pages.last_mut() {
+                    page.extend(thumbnail_shapes(Point::new(margin, y), 160.0, h, scores));
                 }
                 let mut at = y + h / 2.0 - 6.0;
                 put(
@@ -1003,7 +1044,7 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                 height,
                 shapes,
                 paper_mm: Some((210.0, 297.0)),
-                background: Some(Rgb(0xff, 0xff, 0xff)),
+                background: Some(theme.background),
                 title: String::new(),
             }
             .svg()

@@ -142,15 +142,29 @@ fn print_all(text: &str) {
 /// One of the counts a line of the picture follows.
 type Count = fn(&Counts) -> usize;
 
-const INK: Rgb = Rgb(0x1f, 0x24, 0x30);
-const MUTED: Rgb = Rgb(0x5b, 0x64, 0x75);
-const RULE: Rgb = Rgb(0xd9, 0xde, 0xe7);
-const SERIES: [Rgb; 4] = [
-    Rgb(0x4e, 0x79, 0xa7),
-    Rgb(0xe1, 0x57, 0x59),
-    Rgb(0x59, 0xa1, 0x4f),
-    Rgb(0x2f, 0x3b, 0x52),
-];
+/// The picture's colours: the theme's roles, as every picture of the app.
+struct Colours {
+    ink: Rgb,
+    muted: Rgb,
+    rule: Rgb,
+    /// Touchpoints, open grey areas, resolved ones, the mean emotion.
+    series: [Rgb; 4],
+}
+
+fn colours() -> Colours {
+    let theme = crate::theme::Theme::light();
+    Colours {
+        ink: theme.text,
+        muted: theme.text_muted,
+        rule: theme.lane_rule,
+        series: [
+            theme.selection,
+            theme.pain_point,
+            theme.opportunity,
+            theme.emotion_line,
+        ],
+    }
+}
 
 fn text(pos: Point, text: String, size: f32, bold: bool, colour: Rgb, align: Align) -> Shape {
     Shape::Text(TextBox {
@@ -189,7 +203,7 @@ fn picture(
         title.clone(),
         20.0,
         true,
-        INK,
+        colours().ink,
         Align::Left,
     ));
     let n = rows.len().max(2) as f32 - 1.0;
@@ -207,14 +221,14 @@ fn picture(
     for v in [0, most as usize] {
         shapes.push(Shape::Polyline {
             points: vec![Point::new(left, y(v)), Point::new(right, y(v))],
-            line: Line::solid(RULE, 1.0),
+            line: Line::solid(colours().rule, 1.0),
         });
         shapes.push(text(
             Point::new(left - 8.0, y(v) - 7.0),
             v.to_string(),
             12.0,
             false,
-            MUTED,
+            colours().muted,
             Align::Right,
         ));
     }
@@ -234,20 +248,20 @@ fn picture(
             shapes.push(Shape::Circle {
                 center: *p,
                 radius: 3.0,
-                fill: Some(Paint::solid(SERIES[k])),
+                fill: Some(Paint::solid(colours().series[k])),
                 stroke: None,
             });
         }
         if points.len() > 1 {
             shapes.push(Shape::Polyline {
                 points,
-                line: Line::solid(SERIES[k], 2.5),
+                line: Line::solid(colours().series[k], 2.5),
             });
         }
         shapes.push(Shape::Rect {
             rect: Rect::from_min_size(legend_x, 58.0, 14.0, 14.0),
             radius: 3.0,
-            fill: Some(Paint::solid(SERIES[k])),
+            fill: Some(Paint::solid(colours().series[k])),
             stroke: None,
         });
         shapes.push(text(
@@ -255,7 +269,7 @@ fn picture(
             name.clone(),
             13.0,
             false,
-            INK,
+            colours().ink,
             Align::Left,
         ));
         legend_x += 40.0 + crate::text::width(name, 13.0, false);
@@ -268,20 +282,20 @@ fn picture(
         i18n.tr("history-mean-emotion"),
         13.0,
         true,
-        INK,
+        colours().ink,
         Align::Left,
     ));
     for m in [-2.0, 0.0, 2.0] {
         shapes.push(Shape::Polyline {
             points: vec![Point::new(left, y2(m)), Point::new(right, y2(m))],
-            line: Line::solid(RULE, 1.0),
+            line: Line::solid(colours().rule, 1.0),
         });
         shapes.push(text(
             Point::new(left - 8.0, y2(m) - 7.0),
             format!("{m:+}").replace("+0", "0"),
             12.0,
             false,
-            MUTED,
+            colours().muted,
             Align::Right,
         ));
     }
@@ -297,14 +311,14 @@ fn picture(
     if points.len() > 1 {
         shapes.push(Shape::Polyline {
             points: points.clone(),
-            line: Line::solid(SERIES[3], 2.5),
+            line: Line::solid(colours().series[3], 2.5),
         });
     }
     for p in points {
         shapes.push(Shape::Circle {
             center: p,
             radius: 3.0,
-            fill: Some(Paint::solid(SERIES[3])),
+            fill: Some(Paint::solid(colours().series[3])),
             stroke: None,
         });
     }
@@ -315,7 +329,7 @@ fn picture(
             format!("{} {}", first.date, first.short),
             12.0,
             false,
-            MUTED,
+            colours().muted,
             Align::Left,
         ));
         if rows.len() > 1 {
@@ -324,7 +338,7 @@ fn picture(
                 format!("{} {}", last.date, last.short),
                 12.0,
                 false,
-                MUTED,
+                colours().muted,
                 Align::Right,
             ));
         }
@@ -333,7 +347,7 @@ fn picture(
             crate::tr!(i18n, "history-commits", count = rows.len()),
             12.0,
             false,
-            MUTED,
+            colours().muted,
             Align::Center,
         ));
     }
@@ -342,7 +356,7 @@ fn picture(
         height: bottom2 + 48.0,
         shapes,
         paper_mm: None,
-        background: Some(Rgb(0xff, 0xff, 0xff)),
+        background: Some(crate::theme::Theme::light().background),
         title,
     }
 }
@@ -391,18 +405,22 @@ fn page(
         ));
     }
     table.push_str("</tbody></table>");
-    let style = "body{font-family:sans-serif;margin:24px;color:#1f2430}svg{max-width:100%;height:auto}table{border-collapse:collapse;font-size:14px;margin-top:16px}th,td{border-bottom:1px solid #d9dee7;padding:4px 10px;text-align:left}";
-    let hash = {
-        use base64::Engine;
-        use sha2::Digest;
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style.as_bytes()))
-    };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{hash}'\"><title>{}</title><style>{style}</style></head><body><h1>{}</h1>{svg}{table}</body></html>\n",
-        i18n.language().key(),
-        escape(&versions.file.display().to_string()),
-        escape(&i18n.tr("history-title")),
-    )
+    let style = crate::report::page_style();
+    let body = format!(
+        "<h1>{}</h1>\n{svg}{table}\n",
+        escape(&i18n.tr("history-title"))
+    );
+    crate::export::web::Page {
+        language: i18n.language().key(),
+        title: &versions.file.display().to_string(),
+        style: &style,
+        script: None,
+        images: false,
+        fonts: false,
+        head: "",
+        body: &body,
+    }
+    .html()
 }
 
 /// `journeymap report PATH... -o report.html|pdf|md`.

@@ -20,7 +20,6 @@ use crate::layout::Rect;
 use crate::model::{ElementKind, Evidence, Journey, Step, Touchpoint};
 use base64::Engine;
 use serde_json::{Value, json};
-use sha2::Digest;
 use std::path::Path;
 
 /// The largest photo file embedded, in bytes.
@@ -39,21 +38,7 @@ pub struct Published {
 const SCRIPT: &str = include_str!("html/page.js");
 const STYLE: &str = include_str!("html/page.css");
 
-/// Text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::web::escape;
 
 /// JSON that can sit inside `<script>`: no `<`, `>` or `&` (so no `</script>` or
 /// `<!--`), no line separators JavaScript once took for line ends.
@@ -65,14 +50,6 @@ pub fn script_json(value: &Value) -> String {
         .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
-}
-
-fn hash(text: &str) -> String {
-    let digest = sha2::Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
 }
 
 fn data_url(mime: &str, bytes: &[u8]) -> String {
@@ -540,11 +517,6 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
         }
     }
     let style = format!("{}{STYLE}", font_faces(&all_text));
-    let csp = format!(
-        "default-src 'none'; img-src data:; font-src data:; style-src {}; script-src {}; base-uri 'none'; form-action 'none'",
-        hash(&style),
-        hash(SCRIPT)
-    );
     let words = json!({
         "close": i18n.tr("html-close"),
         "evidence": i18n.tr("kinds-evidence"),
@@ -561,9 +533,8 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
             String::new()
         }
     };
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"generator\" content=\"journeymap\">\n<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
-        lang = journey.language.key(),
+    let body = format!(
+        "<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n",
         title = escape(&journey.title),
         blueprint = toggle(
             "toggle-blueprint",
@@ -580,5 +551,16 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
         words = script_json(&words),
         photos = script_json(&Value::Object(photo_urls)),
     );
+    let html = super::web::Page {
+        language: journey.language.key(),
+        title: &journey.title,
+        style: &style,
+        script: Some(SCRIPT),
+        images: true,
+        fonts: true,
+        head: "",
+        body: &body,
+    }
+    .html();
     Published { html, warnings }
 }

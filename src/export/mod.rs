@@ -10,6 +10,7 @@ mod page;
 mod poster;
 mod slides;
 mod svg;
+pub mod web;
 
 pub use change::{Mark, change_svg};
 pub use page::{Page, page_with};

@@ -27,24 +27,7 @@ fn n(value: f32) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => out.push(' '),
-            // Characters XML 1.0 forbids outright (U+FFFE, U+FFFF) make the whole file
-            // ill-formed; they carry no text, so they are left out.
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::web::escape;
 
 fn fill_attrs(paint: Option<Paint>) -> String {
     match paint {

@@ -17,25 +17,24 @@ pub fn n(value: f32) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// The text of each `<text>` of an SVG of ours, its lines joined by spaces.
+/// The text of each `<text>` of an SVG of ours, its lines joined by spaces, read by
+/// an XML parser (every entity as XML reads it).
 pub fn svg_texts(svg: &str) -> Vec<String> {
-    svg.split("<text ")
-        .skip(1)
-        .map(|element| {
-            let element = &element[..element.find("</text>").unwrap()];
-            element
-                .split("<tspan")
-                .skip(1)
-                .map(|span| {
-                    let start = span.find('>').unwrap() + 1;
-                    let end = span.find("</tspan>").unwrap();
-                    span[start..end]
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&")
-                        .replace("&quot;", "\"")
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+    let document = resvg::usvg::roxmltree::Document::parse(svg).expect("the SVG is XML");
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|text| {
+            let spans: Vec<String> = text
+                .children()
+                .filter(|c| c.has_tag_name("tspan"))
+                .map(|span| span.text().unwrap_or_default().to_owned())
+                .collect();
+            if spans.is_empty() {
+                text.text().unwrap_or_default().to_owned()
+            } else {
+                spans.join(" ")
+            }
         })
         .collect()
 }
