@@ -221,12 +221,11 @@ impl JourneyApp {
         self.session.spawn(move || {
             let result =
                 crate::export::export_file_from(&journey, folder.as_deref(), &path, options)
-                    .map(|written| {
-                        if written.is_empty() {
-                            vec![path]
-                        } else {
-                            written
+                    .map(|mut exported| {
+                        if exported.files.is_empty() {
+                            exported.files = vec![path];
                         }
+                        exported
                     })
                     .map_err(|error| error.to_string());
             Event::Exported(result)

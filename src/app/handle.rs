@@ -164,7 +164,15 @@ impl JourneyApp {
                 )));
             }
             Report::NotOpenElsewhere => {
-                if matches!(self.workspace.notice, Some(Notice::Warning(_))) {
+                // Only the "open in another window" warning goes; another (an export's)
+                // stays.
+                let elsewhere =
+                    self.session.document().path.as_deref().map(|path| {
+                        crate::tr!(self.i18n, "notice-open-elsewhere", file = file(path))
+                    });
+                if let Some(Notice::Warning(text)) = &self.workspace.notice
+                    && Some(text) == elsewhere.as_ref()
+                {
                     self.workspace.notice = None;
                 }
             }
@@ -195,12 +203,18 @@ impl JourneyApp {
                 self.workspace.notice = Some(match result {
                     Ok(written) => {
                         let name = |p: &std::path::Path| p.display().to_string();
-                        let files = match written.as_slice() {
+                        let files = match written.files.as_slice() {
                             [first, .., last] => format!("{} … {}", name(first), name(last)),
                             [one] => name(one),
                             [] => String::new(),
                         };
-                        Notice::Info(crate::tr!(self.i18n, "notice-exported", file = files))
+                        let done = crate::tr!(self.i18n, "notice-exported", file = files);
+                        // What the export left out or printed small is said, not lost.
+                        if written.warnings.is_empty() {
+                            Notice::Info(done)
+                        } else {
+                            Notice::Warning(format!("{done}. {}", written.warnings.join("; ")))
+                        }
                     }
                     Err(error) => Notice::Error(error),
                 });

@@ -81,6 +81,8 @@ pub struct ExportOptions {
     pub evidence: bool,
     /// The service blueprint's lanes under the touchpoints, when the map has steps.
     pub blueprint: bool,
+    /// A spreadsheet of the blueprint's steps instead of the touchpoints (CSV).
+    pub steps: bool,
 }
 
 impl Default for ExportOptions {
@@ -94,6 +96,7 @@ impl Default for ExportOptions {
             slides: false,
             evidence: true,
             blueprint: true,
+            steps: false,
         }
     }
 }
@@ -136,6 +139,9 @@ pub enum ExportError {
     },
     #[error("cannot render the picture: {0}")]
     Render(String),
+    /// Options that do not go with the format asked for.
+    #[error("{0}")]
+    Format(String),
     /// Not a `source` too: the message already says it (a chain would repeat it).
     #[error("{}: {error}", path.display())]
     Io {
@@ -267,12 +273,23 @@ pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
 /// The whole map as one picture: the page (title block, map, legend) at its own size,
 /// or fitted to the options' sheet.
 pub fn compose(journey: &Journey, options: &ExportOptions) -> Picture {
+    let plan = options.paper.map(|_| PosterPlan::new(journey, options));
+    compose_planned(journey, options, plan.as_ref())
+}
+
+/// `compose`, on paper from a plan already made (an export makes one, and says what
+/// it found from the same plan).
+fn compose_planned(
+    journey: &Journey,
+    options: &ExportOptions,
+    plan: Option<&PosterPlan>,
+) -> Picture {
     let theme = export_theme(options);
     let i18n = I18n::new(journey.language);
     let background = (!options.transparent).then_some(theme.background);
-    match options.paper {
-        Some(paper) => {
-            let poster = poster(journey, paper, options);
+    match (options.paper, plan) {
+        (Some(paper), Some(plan)) => {
+            let poster = plan.on(paper);
             let (width, height) = paper.points();
             let page = page::compose(journey, &poster.page, &poster.theme, &i18n);
             Picture {
@@ -287,7 +304,7 @@ pub fn compose(journey: &Journey, options: &ExportOptions) -> Picture {
                 title: journey.title.clone(),
             }
         }
-        None => {
+        _ => {
             let page = map_page(journey, options, &theme, &i18n);
             Picture {
                 width: page.width,
@@ -570,20 +587,41 @@ pub fn export_file(
     journey: &Journey,
     path: &Path,
     options: ExportOptions,
-) -> Result<Vec<std::path::PathBuf>, ExportError> {
+) -> Result<Exported, ExportError> {
     export_file_from(journey, None, path, options)
 }
 
-/// As `export_file`, for a journey whose file is in `folder` (the published page embeds
-/// the photos its evidence attaches from there).
+/// What an export wrote, and what the person should know of it (photos left out of a
+/// page, text too small on its sheet, characters no bundled face has).
+#[derive(Debug, Default, PartialEq)]
+pub struct Exported {
+    pub files: Vec<std::path::PathBuf>,
+    pub warnings: Vec<String>,
+}
+
+/// The one export every front end uses (the command line, the app's export window):
+/// the format from `path`'s extension, a journey whose file is in `folder` (the
+/// published page embeds the photos its evidence attaches from there). On paper the
+/// sheet's plan is made once: the picture and the warning about its smallest text come
+/// from the same plan.
 pub fn export_file_from(
     journey: &Journey,
     folder: Option<&Path>,
     path: &Path,
     options: ExportOptions,
-) -> Result<Vec<std::path::PathBuf>, ExportError> {
+) -> Result<Exported, ExportError> {
     let format = Format::from_path(path)?;
+    if options.steps && format != Format::Csv {
+        return Err(ExportError::Format(
+            "--steps writes a spreadsheet: give a .csv output".to_owned(),
+        ));
+    }
     let picture = matches!(format, Format::Png | Format::Svg | Format::Pdf);
+    let mut warnings = if picture || format == Format::Html {
+        uncovered_warnings(journey, format)
+    } else {
+        Vec::new()
+    };
     if options.slides && picture {
         let deck = slides(journey, &options);
         let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
@@ -602,23 +640,101 @@ pub fn export_file_from(
                     .collect::<Result<_, ExportError>>()?
             }
         };
-        return write_deck(path, files);
+        let files = write_deck(path, files)?;
+        return Ok(Exported { files, warnings });
     }
+    let plan = match options.paper {
+        Some(paper) if picture => {
+            let plan = PosterPlan::new(journey, &options);
+            warnings.extend(small_print_warning(&plan, paper));
+            Some(plan)
+        }
+        _ => None,
+    };
     let bytes = match format {
-        Format::Png => png(journey, options)?,
-        Format::Svg => svg_with(journey, &options).into_bytes(),
+        Format::Png => {
+            check_scale(options.scale)?;
+            png_of(
+                &compose_planned(journey, &options, plan.as_ref()),
+                options.scale,
+            )?
+        }
+        Format::Svg => compose_planned(journey, &options, plan.as_ref())
+            .svg()
+            .into_bytes(),
         Format::Pdf => pdf_pages(
-            &[svg_with(journey, &options)],
+            &[compose_planned(journey, &options, plan.as_ref()).svg()],
             options.paper.map(Paper::points),
         )?,
         Format::Json => crate::interchange::json::to_json(journey).into_bytes(),
+        Format::Csv if options.steps => crate::interchange::steps::to_csv(journey).into_bytes(),
         Format::Csv => crate::interchange::csv::to_csv(journey).into_bytes(),
         Format::Mermaid => crate::interchange::mermaid::to_mermaid(journey).into_bytes(),
         Format::Markdown => crate::interchange::mermaid::to_markdown(journey).into_bytes(),
-        Format::Html => html::publish(journey, folder, &options).html.into_bytes(),
+        Format::Html => {
+            let published = html::publish(journey, folder, &options);
+            warnings.extend(published.warnings);
+            published.html.into_bytes()
+        }
     };
     write(path, &bytes)?;
-    Ok(vec![path.to_owned()])
+    Ok(Exported {
+        files: vec![path.to_owned()],
+        warnings,
+    })
+}
+
+/// On paper: when the sheet prints the map's smallest text under `MIN_PRINT_PT`, how
+/// small, and which sheet would print it readably.
+fn small_print_warning(plan: &PosterPlan, paper: Paper) -> Option<String> {
+    let smallest = |paper| plan.on(paper).smallest_text_pt();
+    let size = smallest(paper);
+    if size >= MIN_PRINT_PT {
+        return None;
+    }
+    let larger = PageSize::ALL
+        .iter()
+        .map(|&size| Paper { size, ..paper })
+        .find(|p| smallest(*p) >= MIN_PRINT_PT);
+    let advice = match larger {
+        Some(p) => format!("--page {} prints it at 6 pt or more", p.size.key()),
+        None => "even A0 prints it smaller; use SVG or PDF and zoom".to_owned(),
+    };
+    Some(format!(
+        "the smallest text is {size:.1} pt on {}: {advice}",
+        paper.size.key().to_uppercase()
+    ))
+}
+
+/// Which elements hold text the bundled faces do not cover: drawn with this machine's
+/// fonts in a PNG (so the picture depends on the machine), or as boxes where no font
+/// here has them; an SVG or a page leaves it to its viewer.
+fn uncovered_warnings(journey: &Journey, format: Format) -> Vec<String> {
+    let png = format == Format::Png;
+    uncovered_characters(journey)
+        .into_iter()
+        .map(|(element, chars)| {
+            let list = |chars: &[char]| chars.iter().take(12).collect::<String>();
+            let missing = if png {
+                missing_everywhere(&chars)
+            } else {
+                Vec::new()
+            };
+            let how = if !png {
+                "the viewer needs a font for them"
+            } else if missing.is_empty() {
+                "drawn with this machine's own fonts, so the picture depends on the machine"
+            } else {
+                "no font here has them either: they show as boxes"
+            };
+            let shown = if missing.is_empty() {
+                list(&chars)
+            } else {
+                list(&missing)
+            };
+            format!("{element}: no bundled font has {shown:?}: {how}")
+        })
+        .collect()
 }
 
 /// `deck.png` → `deck-01.png`: numbers padded to the deck's width (at least two

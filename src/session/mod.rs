@@ -99,8 +99,9 @@ pub enum Event {
         found: Vec<Found>,
         open_elsewhere: bool,
     },
-    /// A picture or data export finished (the files written, or the error).
-    Exported(Result<Vec<PathBuf>, String>),
+    /// A picture or data export finished (the files written and what to know of them,
+    /// or the error).
+    Exported(Result<crate::export::Exported, String>),
 }
 
 /// What the session's owner should tell the person, or do, after a call.
@@ -135,7 +136,7 @@ pub enum Report {
     Then(Pending),
     /// A merge conflict was resolved into the open (unsaved) document.
     Resolved,
-    Exported(Result<Vec<PathBuf>, String>),
+    Exported(Result<crate::export::Exported, String>),
 }
 
 /// Saving would overwrite a file changed on disk; `then` runs after the save.

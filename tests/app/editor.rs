@@ -351,6 +351,38 @@ fn export_png_from_the_app_with_options() {
 }
 
 #[test]
+fn an_exports_warnings_reach_the_status_bar() {
+    // A photo outside the journey's folder is left out of the published page: the
+    // app says so, as the command line does.
+    let dir = tempfile::tempdir().unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let mut journey = format::load(&source).unwrap().journey;
+    journey.evidence[0].attachments = vec!["photos/missing.jpg".into()];
+    let file = dir.path().join("map.ron");
+    format::save(&file, &journey).unwrap();
+    let (app, dialogs) = app_on_file_with(&file, english());
+    let mut h = harness(app);
+    let page = dir.path().join("map.html");
+    h.state().act(journeymap::app::Action::Export(
+        journeymap::app::ExportRequest {
+            format: journeymap::export::Format::Html,
+            options: Default::default(),
+        },
+    ));
+    dialogs.answer(Some(page.clone()));
+    settle(&mut h);
+    assert!(page.exists());
+    let notice = format!("{:?}", h.state().workspace().notice);
+    assert!(notice.contains("photo photos/missing.jpg"), "{notice}");
+    assert!(
+        h.query_by_label_contains("photo photos/missing.jpg")
+            .is_some(),
+        "the warning is shown: {notice}"
+    );
+}
+
+#[test]
 fn the_last_letter_before_esc_in_the_same_frame_is_kept() {
     let (app, _dialogs) = app_with(Journey::new("Esc", Language::En), Language::En);
     let mut h = harness(app);
