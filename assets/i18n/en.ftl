@@ -744,6 +744,11 @@ delete-repoint = Move them to the one beside it
 delete-repoint-onto = Move them to { $onto }
 delete-them-too = Delete them too
 delete-no-neighbour = Nothing beside it in its stage and lane to move them to.
+edit-refused-stale = { $count ->
+    [0] Not applied: the map changed too much since; try again.
+    [one] Not applied: { $names } was changed meanwhile. Nothing else changed; look at it and try again.
+   *[other] Not applied: { $names } were changed meanwhile. Nothing else changed; look at them and try again.
+}
 paste-more = …and { $count } more
 paste-matches = Names matched to the catalogues (choose another if it is wrong)
 paste-new-entry = New entry

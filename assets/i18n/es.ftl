@@ -744,6 +744,11 @@ delete-repoint = Pasarlos al de al lado
 delete-repoint-onto = Pasarlos a { $onto }
 delete-them-too = Eliminarlos también
 delete-no-neighbour = No hay nada a su lado en su etapa y su carril al que pasarlos.
+edit-refused-stale = { $count ->
+    [0] No se aplicó: el mapa cambió demasiado desde entonces; inténtalo de nuevo.
+    [one] No se aplicó: { $names } cambió mientras tanto. Nada más cambió; revísalo y vuelve a intentarlo.
+   *[other] No se aplicó: { $names } cambiaron mientras tanto. Nada más cambió; revísalos y vuelve a intentarlo.
+}
 paste-more = …y { $count } más
 paste-matches = Nombres emparejados con los catálogos (elige otro si no es el correcto)
 paste-new-entry = Entrada nueva

@@ -56,6 +56,14 @@ pub enum Action {
     Session(Event),
     /// A sheet pasted into the table: show what it would do, for confirmation.
     ReviewPaste(Box<super::review::PasteReview>),
+    /// A reviewed sheet's journey, planned from the journey as it was after `base`
+    /// changes: applied as one undo step, rebased or refused.
+    ApplyPlanned {
+        base: u64,
+        from: Box<Journey>,
+        to: Box<Journey>,
+        label: EditLabel,
+    },
     /// Delete these elements (one undo step); what refers to them is asked about first.
     Delete(Vec<crate::model::ElementId>),
     /// The delete confirmation's answer: what to do with the referrers (none: cancel).
@@ -89,6 +97,9 @@ pub enum DialogPurpose {
 pub struct EditRequest {
     /// The document the edit was made against (`Document::id`).
     pub document: u64,
+    /// How many changes that document had seen (`Document::changes`): the edit was made
+    /// against that state, and is rebased or refused if it changed since.
+    pub base: u64,
     pub edit: Edit,
     pub label: EditLabel,
     /// Consecutive edits with the same key (typing in one field) are one undo step.
@@ -128,9 +139,17 @@ pub enum FailureChoice {
 pub struct Actions {
     queue: Arc<Mutex<VecDeque<Action>>>,
     document: u64,
+    /// The document's count of changes when the frame began.
+    base: u64,
 }
 
 impl Actions {
+    /// The document's count of changes when the frame began: what its edits are made
+    /// against.
+    pub fn base(&self) -> u64 {
+        self.base
+    }
+
     pub fn push(&self, action: Action) {
         self.queue
             .lock()
@@ -142,6 +161,7 @@ impl Actions {
     pub fn edit(&self, edit: Edit, label: EditLabel) {
         self.push(Action::Edit(Box::new(EditRequest {
             document: self.document,
+            base: self.base,
             edit,
             label,
             coalesce: None,
@@ -152,6 +172,7 @@ impl Actions {
     pub fn typing(&self, edit: Edit, label: EditLabel, key: String) {
         self.push(Action::Edit(Box::new(EditRequest {
             document: self.document,
+            base: self.base,
             edit,
             label,
             coalesce: Some(key),
@@ -218,10 +239,11 @@ pub struct ActionQueue {
 
 impl ActionQueue {
     /// The components' handle for this frame, for edits of `document`.
-    pub fn for_frame(&self, document: u64) -> Actions {
+    pub fn for_frame(&self, document: u64, base: u64) -> Actions {
         Actions {
             queue: Arc::clone(&self.frame),
             document,
+            base,
         }
     }
 

@@ -171,8 +171,14 @@ impl JourneyApp {
                 // A sheet of steps, evidence… is known by its columns.
                 let kind =
                     crate::interchange::kind_of(&text, crate::model::ElementKind::Touchpoint);
-                let mut review =
-                    crate::app::review::PasteReview::new(kind, self.session.journey(), text, None);
+                let changes = self.session.document().changes();
+                let mut review = crate::app::review::PasteReview::new(
+                    kind,
+                    self.session.journey(),
+                    changes,
+                    text,
+                    None,
+                );
                 review.import = Some(crate::app::review::ImportSource {
                     file: name,
                     title: String::new(),

@@ -7,7 +7,7 @@ use super::action::{Action, EditRequest, FailureChoice, ViewChange};
 use super::dialogs::modal::Modal;
 use super::workspace::Notice;
 use super::{JourneyApp, Pending};
-use crate::session::Report;
+use crate::session::{Change, ChangeError, ChangeRequest, Report};
 
 impl JourneyApp {
     pub(super) fn handle(&mut self, action: Action) {
@@ -36,6 +36,17 @@ impl JourneyApp {
                 self.open_modal(super::dialogs::modal::Modal::Paste(review));
             }
             Action::ImportRead(path, result) => self.imported(path, result),
+            Action::ApplyPlanned {
+                base,
+                from,
+                to,
+                label,
+            } => self.change(ChangeRequest {
+                change: Change::Between { from, to },
+                label,
+                coalesce: None,
+                base,
+            }),
             Action::Delete(elements) => self.delete(elements),
             Action::DeleteConfirmed(elements, referrers) => {
                 if let Some(referrers) = referrers {
@@ -71,6 +82,7 @@ impl JourneyApp {
     fn apply_request(&mut self, request: EditRequest) {
         let EditRequest {
             document,
+            base,
             edit,
             label,
             coalesce,
@@ -81,8 +93,31 @@ impl JourneyApp {
         if document != self.session.document().id() || elsewhere {
             return;
         }
-        if let Err(error) = self.session.apply(edit, label, coalesce) {
-            self.workspace.notice = Some(Notice::Error(error.to_string()));
+        self.change(ChangeRequest {
+            change: Change::Edit(edit),
+            label,
+            coalesce,
+            base,
+        });
+    }
+
+    /// The one place the app changes the document: through the session's door, which
+    /// rebases a change made against an older state or refuses it, saying why.
+    pub(super) fn change(&mut self, request: ChangeRequest) {
+        match self.session.change(request) {
+            Ok(()) => {}
+            Err(ChangeError::Edit(error)) => {
+                self.workspace.notice = Some(Notice::Error(error.to_string()));
+            }
+            Err(ChangeError::Stale(names)) => {
+                let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+                self.workspace.notice = Some(Notice::Error(crate::tr!(
+                    self.i18n,
+                    "edit-refused-stale",
+                    names = names.join(", "),
+                    count = names.len()
+                )));
+            }
         }
         self.workspace.prune(self.session.journey());
     }

@@ -150,7 +150,8 @@ impl JourneyApp {
         }
         self.actions.waker().set(&ctx);
         let command = self.keyboard.take_command(&ctx);
-        let actions = self.actions.for_frame(self.session.document().id());
+        let document = self.session.document();
+        let actions = self.actions.for_frame(document.id(), document.changes());
         self.frame_input(&ctx, &actions);
         if let Some(secs) = self.session.tick(ctx.input(|i| i.time)) {
             ctx.request_repaint_after(Duration::from_secs_f64(secs.max(0.0)));

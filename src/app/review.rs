@@ -15,6 +15,8 @@ pub struct PasteReview {
     /// The kind of element the sheet's rows are.
     pub kind: ElementKind,
     pub base: Box<Journey>,
+    /// The document's count of changes `base` was taken at.
+    pub base_changes: u64,
     pub text: String,
     pub options: Options,
     pub plan: Result<Plan, CsvError>,
@@ -34,6 +36,7 @@ impl PasteReview {
     pub fn new(
         kind: ElementKind,
         journey: &Journey,
+        base_changes: u64,
         text: String,
         columns: Option<Vec<&'static str>>,
     ) -> Self {
@@ -45,6 +48,7 @@ impl PasteReview {
         PasteReview {
             kind,
             base: Box::new(journey.clone()),
+            base_changes,
             text,
             options,
             plan,
@@ -61,11 +65,5 @@ impl PasteReview {
             .choices
             .push((catalogue, value.to_owned(), entry));
         self.plan = crate::interchange::plan(self.kind, &self.base, &self.text, &self.options);
-    }
-
-    /// The one step that applies the plan to the journey it was planned against.
-    pub fn edit(&self) -> Option<crate::model::Edit> {
-        let plan = self.plan.as_ref().ok()?;
-        Some(crate::model::Edit::between(&self.base, &plan.journey))
     }
 }

@@ -253,11 +253,15 @@ impl JourneyApp {
     }
 
     /// Applies one edit now, as one undo step.
+    /// An edit made now, against the document as it is.
     fn apply_edit(&mut self, edit: Edit, label: EditLabel) {
-        if let Err(error) = self.session.apply(edit, label, None) {
-            self.workspace.notice = Some(Notice::Error(error.to_string()));
-        }
-        self.workspace.prune(self.session.journey());
+        let base = self.session.document().changes();
+        self.change(crate::session::ChangeRequest {
+            change: crate::session::Change::Edit(edit),
+            label,
+            coalesce: None,
+            base,
+        });
     }
 
     fn set_display(&mut self, display: DisplayMode) {

@@ -17,7 +17,7 @@ pub use elements::{
 };
 
 use crate::format;
-use crate::model::{Edit, EditError, Journey};
+use crate::model::{Edit, EditError, ElementId, Journey};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -60,7 +60,15 @@ pub struct Document {
     break_coalescing: bool,
     /// The line endings of the file it was read from, kept on save.
     pub line_ending: format::LineEnding,
+    /// Every change so far, counted (edits, undos and redos alike; revisions go back
+    /// on undo, this never does).
+    changes: u64,
+    /// What the latest changes touched: (the count after it, its elements, the header).
+    touched: std::collections::VecDeque<(u64, Vec<ElementId>, bool)>,
 }
+
+/// How many changes back `touched_since` can look.
+const TOUCHED_KEPT: usize = 512;
 
 impl Document {
     pub fn new(journey: Journey, path: Option<PathBuf>) -> Self {
@@ -74,6 +82,8 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             break_coalescing: false,
+            changes: 0,
+            touched: std::collections::VecDeque::new(),
             line_ending: format::LineEnding::Lf,
         }
     }
@@ -131,7 +141,9 @@ impl Document {
         label: EditLabel,
         coalesce: Option<String>,
     ) -> Result<(), EditError> {
+        let touches = edit.touches();
         let inverse = edit.apply(&mut self.journey)?;
+        self.record(touches);
         let revision_after = fresh_revision();
         let merge = !self.break_coalescing
             && coalesce.is_some()
@@ -156,6 +168,45 @@ impl Document {
         self.redo.clear();
         self.revision = revision_after;
         Ok(())
+    }
+
+    /// How many changes the document has seen (edits, undos, redos): what an edit made
+    /// now is made against.
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+
+    /// The elements (and whether the header) changed after the document had seen
+    /// `changes` changes; `None` when that is further back than the document remembers.
+    pub fn touched_since(&self, changes: u64) -> Option<(Vec<ElementId>, bool)> {
+        if changes > self.changes {
+            return None;
+        }
+        if changes < self.changes
+            && self
+                .touched
+                .front()
+                .is_none_or(|(after, ..)| *after > changes + 1)
+        {
+            return None;
+        }
+        let mut ids = Vec::new();
+        let mut header = false;
+        for (after, touched, head) in &self.touched {
+            if *after > changes {
+                ids.extend(touched.iter().cloned());
+                header |= *head;
+            }
+        }
+        Some((ids, header))
+    }
+
+    fn record(&mut self, (ids, header): (Vec<ElementId>, bool)) {
+        self.changes += 1;
+        self.touched.push_back((self.changes, ids, header));
+        if self.touched.len() > TOUCHED_KEPT {
+            self.touched.pop_front();
+        }
     }
 
     /// The next edit starts a new undo step (focus moved to another field).
@@ -193,6 +244,7 @@ impl Document {
             revision_before,
             revision_after,
         } = step;
+        let touches = inverse.touches();
         match inverse.apply(&mut self.journey) {
             Ok(redo) => {
                 to.push(Step {
@@ -208,6 +260,7 @@ impl Document {
                     revision_after
                 };
                 self.break_coalescing = true;
+                self.record(touches);
                 true
             }
             Err(_) => {

@@ -20,6 +20,25 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// The elements this edit inserts, replaces or removes, and whether it replaces the
+    /// header.
+    pub fn touches(&self) -> (Vec<ElementId>, bool) {
+        let mut ids = Vec::new();
+        let mut header = false;
+        fn walk(edit: &Edit, ids: &mut Vec<ElementId>, header: &mut bool) {
+            match edit {
+                Edit::Insert { element, .. } | Edit::Replace(element) => ids.push(element.id()),
+                Edit::Remove(id) => ids.push(id.clone()),
+                Edit::Header(_) => *header = true,
+                Edit::Batch(edits) => edits.iter().for_each(|e| walk(e, ids, header)),
+            }
+        }
+        walk(self, &mut ids, &mut header);
+        (ids, header)
+    }
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("no element with id {0}")]

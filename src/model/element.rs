@@ -395,6 +395,21 @@ pub fn field_label(kind: ElementKind, field: &str) -> Option<&'static str> {
     label.1
 }
 
+/// What people call the element `id` (`Item::name`); empty when the journey has none.
+pub fn element_name(journey: &Journey, id: &ElementId) -> String {
+    struct Name<'a>(&'a Journey, &'a ElementId, String);
+    impl KindVisitor for Name<'_> {
+        fn visit<T: Item>(&mut self) {
+            if let Some(element) = self.0.item::<T>(self.1.as_str()) {
+                self.2 = element.name();
+            }
+        }
+    }
+    let mut name = Name(journey, id, String::new());
+    with_kind(id.kind(), &mut name);
+    name.2
+}
+
 /// Something done once per kind of element: `each_kind` calls `visit` with each type.
 pub trait KindVisitor {
     fn visit<T: Item>(&mut self);

@@ -21,7 +21,7 @@ pub use colour::Rgb;
 pub use edit::{Edit, EditError};
 pub use element::{
     Element, ElementId, ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference,
-    each_kind, field_label, with_kind,
+    each_kind, element_name, field_label, with_kind,
 };
 pub use ids::*;
 pub use journey::*;

@@ -24,7 +24,7 @@ pub use fs::{Fs, Gate, RealFs, ScriptedFs};
 pub use open::{Failure, Opening, Purpose};
 
 use crate::document::{Document, EditLabel};
-use crate::model::{Edit, EditError, Journey};
+use crate::model::{Edit, EditError, ElementId, Journey};
 use disk::{Disk, SaveJob, Target};
 use open::Loaded;
 use recovery::{Found, Recovery};
@@ -39,6 +39,37 @@ const DISK_CHECK_SECS: f64 = 1.0;
 const SECOND_LOOK_SECS: f64 = 2.0;
 /// While a file is being opened the window redraws this often (the seconds go by).
 const OPENING_REDRAW_SECS: f64 = 0.1;
+
+/// A change of the open document (see `Session::change`).
+#[derive(Debug)]
+pub enum Change {
+    /// An edit made against the document as it was.
+    Edit(Edit),
+    /// The journey `to`, planned from `from` (a pasted sheet's review): what differs
+    /// between them is applied to the document as it is now.
+    Between {
+        from: Box<Journey>,
+        to: Box<Journey>,
+    },
+}
+
+/// A change, its undo label, its typing key, and the count of changes it was made
+/// against.
+#[derive(Debug)]
+pub struct ChangeRequest {
+    pub change: Change,
+    pub label: EditLabel,
+    pub coalesce: Option<String>,
+    pub base: u64,
+}
+
+/// Why a change was not made.
+#[derive(Debug, PartialEq)]
+pub enum ChangeError {
+    Edit(EditError),
+    /// What it changes was changed meanwhile: these elements (by name).
+    Stale(Vec<String>),
+}
 
 /// Where the session's events go: the editor turns them into actions of its own.
 pub type Sink = Arc<dyn Fn(Event) + Send + Sync>;
@@ -426,6 +457,77 @@ impl Session {
     }
 
     // ---- editing ----
+
+    /// The one door every change of the editor goes through: an edit made against the
+    /// document as it was after `base` changes (`Document::changes`), or a journey a
+    /// review planned from an older one. Made against an older state, it is rebased
+    /// when it touches nothing that changed since; refused, naming what changed, when
+    /// it does. Refused, nothing changes.
+    pub fn change(&mut self, request: ChangeRequest) -> Result<(), ChangeError> {
+        let ChangeRequest {
+            change,
+            label,
+            coalesce,
+            base,
+        } = request;
+        let current = self.document.changes();
+        match change {
+            Change::Edit(edit) => {
+                if base != current {
+                    let (touched, header) = self
+                        .document
+                        .touched_since(base)
+                        .ok_or_else(|| ChangeError::Stale(Vec::new()))?;
+                    let (mine, my_header) = edit.touches();
+                    let mut clashes: Vec<ElementId> =
+                        mine.into_iter().filter(|id| touched.contains(id)).collect();
+                    clashes.dedup();
+                    if !clashes.is_empty() || (header && my_header) {
+                        return Err(ChangeError::Stale(self.names(&clashes)));
+                    }
+                }
+                self.apply(edit, label, coalesce).map_err(ChangeError::Edit)
+            }
+            Change::Between { from, to } => {
+                let edit = if base == current {
+                    Edit::between(&self.document.journey, &to)
+                } else {
+                    let merged = crate::merge::merge(&from, &self.document.journey, &to)
+                        .map_err(|e| ChangeError::Stale(vec![e.to_string()]))?;
+                    if !merged.conflicts.is_empty() {
+                        let mut names: Vec<String> = Vec::new();
+                        for c in &merged.conflicts {
+                            let name = if c.name.trim().is_empty() {
+                                c.id.clone()
+                            } else {
+                                c.name.clone()
+                            };
+                            if !names.contains(&name) {
+                                names.push(name);
+                            }
+                        }
+                        return Err(ChangeError::Stale(names));
+                    }
+                    Edit::between(&self.document.journey, &merged.journey)
+                };
+                self.apply(edit, label, coalesce).map_err(ChangeError::Edit)
+            }
+        }
+    }
+
+    /// What people call these elements (their titles, else their ids).
+    fn names(&self, ids: &[ElementId]) -> Vec<String> {
+        ids.iter()
+            .map(|id| {
+                let name = crate::model::element_name(&self.document.journey, id);
+                if name.trim().is_empty() {
+                    id.as_str().to_owned()
+                } else {
+                    name
+                }
+            })
+            .collect()
+    }
 
     /// Applies an edit; the snapshot goes to the autosave worker at once, which writes
     /// it when edits pause whether or not a frame ever runs again.

@@ -608,3 +608,79 @@ fn every_tab_of_an_empty_map_takes_clicks_and_keys_without_a_panic() {
     }
     assert!(h.state().journey().touchpoints.is_empty());
 }
+
+/// The example in the table, a sheet retitling tp-1 pasted and its review open.
+fn review_open(dir: &Path) -> (PathBuf, Harness<'static, JourneyApp>) {
+    let (path, _) = example_on_file(dir);
+    let mut h = table(&path);
+    send(
+        &mut h,
+        vec![Event::Paste(
+            "id\ttitle\ntp-1\tRetitled by the sheet\n".into(),
+        )],
+        1,
+    );
+    assert!(matches!(h.state().modal(), Some(Modal::Paste(_))));
+    (path, h)
+}
+
+/// Types `title` into the inspector's title field of card `id`, as a person does.
+fn retitle_in_inspector(h: &mut Harness<'_, JourneyApp>, id: &str, title: &str) {
+    h.state().act(journeymap::app::Action::View(
+        journeymap::app::ViewChange::Select(vec![ElementId::Touchpoint(id.into())]),
+    ));
+    settle(h);
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Title")
+        .type_text(&format!(" {title}"));
+    settle(h);
+}
+
+#[test]
+fn an_edit_to_another_card_while_a_paste_is_reviewed_is_kept_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut h) = review_open(dir.path());
+    retitle_in_inspector(&mut h, "tp-2", "(edited meanwhile)");
+    click(&mut h, "Apply (Enter)");
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    let title = |id: &str| saved.touchpoint(&id.into()).unwrap().title.clone();
+    assert_eq!(title("tp-1"), "Retitled by the sheet");
+    assert!(
+        title("tp-2").ends_with("(edited meanwhile)"),
+        "{}",
+        title("tp-2")
+    );
+}
+
+#[test]
+fn an_edit_to_the_same_field_while_a_paste_is_reviewed_refuses_the_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut h) = review_open(dir.path());
+    retitle_in_inspector(&mut h, "tp-1", "(edited meanwhile)");
+    let typed = h
+        .state()
+        .journey()
+        .touchpoint(&"tp-1".into())
+        .unwrap()
+        .title
+        .clone();
+    assert!(typed.ends_with("(edited meanwhile)"));
+    click(&mut h, "Apply (Enter)");
+    assert_eq!(
+        h.state()
+            .journey()
+            .touchpoint(&"tp-1".into())
+            .unwrap()
+            .title,
+        typed,
+        "the inspector's value is kept"
+    );
+    let notice = format!("{:?}", h.state().workspace().notice);
+    assert!(
+        notice.contains("Not applied") && notice.contains(typed.trim()),
+        "{notice}"
+    );
+}

@@ -101,13 +101,20 @@ pub fn review_ui(
     if let Some((catalogue, value, entry)) = choice {
         review.choose(catalogue, &value, entry);
     }
-    if apply && let Some(edit) = review.edit() {
+    if apply && let Ok(plan) = &review.plan {
         let label = if review.import.is_some() {
             "edit-import"
         } else {
             "edit-paste"
         };
-        actions.edit(edit, label);
+        // Planned from the journey as it was when the sheet was read: the session
+        // rebases it on edits made meanwhile, or refuses it naming what they changed.
+        actions.push(Action::ApplyPlanned {
+            base: review.base_changes,
+            from: review.base.clone(),
+            to: Box::new(plan.journey.clone()),
+            label,
+        });
         open = false;
     }
     if start_new && let Some(import) = &review.import {

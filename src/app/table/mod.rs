@@ -552,7 +552,13 @@ impl Table {
         } else {
             Vec::new()
         };
-        let review = PasteReview::new(kind, cx.journey, text.to_owned(), Some(columns));
+        let review = PasteReview::new(
+            kind,
+            cx.journey,
+            cx.actions.base(),
+            text.to_owned(),
+            Some(columns),
+        );
         cx.actions.push(Action::ReviewPaste(Box::new(review)));
     }
 
