@@ -42,7 +42,12 @@ fn the_gallery_starts_a_journey_from_a_template_in_the_interface_language() {
         1,
     );
     click(&mut h, "Parte de seguro de coche");
-    assert!(h.query_by_label("¿Guardar los cambios?").is_some() || h.state().modal().is_some());
+    // Exactly the unsaved-changes question, not any window.
+    assert!(h.query_by_label("¿Guardar los cambios?").is_some());
+    assert!(matches!(
+        h.state().modal(),
+        Some(journeymap::app::Modal::UnsavedChanges(_))
+    ));
     click(&mut h, "Cancelar");
     assert_eq!(h.state().journey().title, "Abrir una cuenta bancaria");
     send(
