@@ -224,9 +224,11 @@ impl JourneyApp {
             .as_ref()
             .and_then(|p| p.parent())
             .map(|p| p.to_path_buf());
+        // Through the session's file system, as every file the app writes.
+        let fs = self.session.fs();
         self.session.spawn(move || {
             let result =
-                crate::export::export_file_from(&journey, folder.as_deref(), &path, options)
+                crate::export::export_file_with(&*fs, &journey, folder.as_deref(), &path, options)
                     .map(|mut exported| {
                         if exported.files.is_empty() {
                             exported.files = vec![path];

@@ -94,7 +94,7 @@ impl JourneyApp {
             return;
         }
         self.change(ChangeRequest {
-            change: Change::Edit(edit),
+            change: Change::Edit(Box::new(edit)),
             label,
             coalesce,
             base,

@@ -257,7 +257,7 @@ impl JourneyApp {
     fn apply_edit(&mut self, edit: Edit, label: EditLabel) {
         let base = self.session.document().changes();
         self.change(crate::session::ChangeRequest {
-            change: crate::session::Change::Edit(edit),
+            change: crate::session::Change::Edit(Box::new(edit)),
             label,
             coalesce: None,
             base,

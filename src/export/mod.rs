@@ -490,7 +490,7 @@ pub fn export_change(
             });
         }
     };
-    write(path, &bytes)
+    write(&crate::format::fs::RealFs, path, bytes)
 }
 
 /// A one-page vector PDF of an SVG document of ours, the page the SVG's size (one
@@ -610,6 +610,17 @@ pub fn export_file_from(
     path: &Path,
     options: ExportOptions,
 ) -> Result<Exported, ExportError> {
+    export_file_with(&crate::format::fs::RealFs, journey, folder, path, options)
+}
+
+/// `export_file_from`, writing through `fs` (the session's: a test can fail it).
+pub fn export_file_with(
+    fs: &dyn crate::format::fs::Fs,
+    journey: &Journey,
+    folder: Option<&Path>,
+    path: &Path,
+    options: ExportOptions,
+) -> Result<Exported, ExportError> {
     let format = Format::from_path(path)?;
     if options.steps && format != Format::Csv {
         return Err(ExportError::Format(
@@ -640,7 +651,7 @@ pub fn export_file_from(
                     .collect::<Result<_, ExportError>>()?
             }
         };
-        let files = write_deck(path, files)?;
+        let files = write_deck(fs, path, files)?;
         return Ok(Exported { files, warnings });
     }
     let plan = match options.paper {
@@ -677,7 +688,7 @@ pub fn export_file_from(
             published.html.into_bytes()
         }
     };
-    write(path, &bytes)?;
+    write(fs, path, bytes)?;
     Ok(Exported {
         files: vec![path.to_owned()],
         warnings,
@@ -755,17 +766,18 @@ pub fn numbered(path: &Path, n: usize, pages: usize) -> std::path::PathBuf {
 /// Writes a deck's pages as a set (all or none), then removes the pages of an older
 /// deck of the same name that the new one does not have.
 fn write_deck(
+    fs: &dyn crate::format::fs::Fs,
     path: &Path,
     files: Vec<(std::path::PathBuf, Vec<u8>)>,
 ) -> Result<Vec<std::path::PathBuf>, ExportError> {
-    crate::format::write_output_set(&files).map_err(|error| ExportError::Io {
+    fs.write_outputs(&files).map_err(|error| ExportError::Io {
         path: path.to_owned(),
         error,
     })?;
     let new: Vec<std::path::PathBuf> = files.into_iter().map(|(file, _)| file).collect();
     for old in older_pages(path) {
         if !new.contains(&old) {
-            std::fs::remove_file(&old).ok();
+            fs.remove(&old).ok();
         }
     }
     Ok(new)
@@ -801,11 +813,12 @@ fn older_pages(path: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    crate::format::write_output(path, bytes).map_err(|error| ExportError::Io {
-        path: path.to_owned(),
-        error,
-    })
+fn write(fs: &dyn crate::format::fs::Fs, path: &Path, bytes: Vec<u8>) -> Result<(), ExportError> {
+    fs.write_outputs(&[(path.to_owned(), bytes)])
+        .map_err(|error| ExportError::Io {
+            path: path.to_owned(),
+            error,
+        })
 }
 
 #[cfg(test)]

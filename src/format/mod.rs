@@ -10,6 +10,7 @@
 
 mod atomic;
 mod diagnostic;
+pub mod fs;
 mod lexer;
 mod lint;
 pub mod stale;

@@ -15,7 +15,10 @@
 
 pub mod autosave;
 pub mod disk;
-pub mod fs;
+/// The file system the session goes through (`format::fs`), under its old name.
+pub mod fs {
+    pub use crate::format::fs::*;
+}
 pub mod open;
 pub mod recovery;
 
@@ -44,7 +47,7 @@ const OPENING_REDRAW_SECS: f64 = 0.1;
 #[derive(Debug)]
 pub enum Change {
     /// An edit made against the document as it was.
-    Edit(Edit),
+    Edit(Box<Edit>),
     /// The journey `to`, planned from `from` (a pasted sheet's review): what differs
     /// between them is applied to the document as it is now.
     Between {
@@ -486,7 +489,8 @@ impl Session {
                         return Err(ChangeError::Stale(self.names(&clashes)));
                     }
                 }
-                self.apply(edit, label, coalesce).map_err(ChangeError::Edit)
+                self.apply(*edit, label, coalesce)
+                    .map_err(ChangeError::Edit)
             }
             Change::Between { from, to } => {
                 let edit = if base == current {

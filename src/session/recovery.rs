@@ -101,7 +101,7 @@ impl Slot {
 
     /// Claims a new slot in `dir`, its files written through `fs`.
     pub fn claim_with(fs: Arc<dyn Fs>, dir: &Path) -> Result<Self, SlotError> {
-        std::fs::create_dir_all(dir)?;
+        fs.create_dir_all(dir)?;
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -113,12 +113,7 @@ impl Slot {
                 format!("{base}-{n}")
             };
             let path = lock_path(dir, &name);
-            match std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
+            match fs.open_lock(&path, true) {
                 Ok(lock) => {
                     lock_now(&lock)?;
                     return Ok(Self {
@@ -147,12 +142,7 @@ impl Slot {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .ok_or_else(|| std::io::Error::other("a recovery file without a name"))?;
-        let lock = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(lock_path(dir, &name))?;
+        let lock = fs.open_lock(&lock_path(dir, &name), false)?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(SlotError::Taken),

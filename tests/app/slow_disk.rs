@@ -59,12 +59,18 @@ fn copy_example(dir: &Path) -> PathBuf {
 }
 
 fn app_on(file: &Path, fs: &ScriptedFs, recovery: &Path) -> JourneyApp {
-    JourneyApp::start(Startup {
+    app_and_dialogs(file, fs, recovery).0
+}
+
+fn app_and_dialogs(file: &Path, fs: &ScriptedFs, recovery: &Path) -> (JourneyApp, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    let app = JourneyApp::start(Startup {
         file: Some(file.to_owned()),
         recovery_dir: Some(recovery.to_owned()),
         fs: Arc::new(fs.clone()),
-        ..Startup::new(english(), Box::new(ScriptedDialogs::default()))
-    })
+        ..Startup::new(english(), Box::new(dialogs.clone()))
+    });
+    (app, dialogs)
 }
 
 #[test]
@@ -183,5 +189,48 @@ fn a_failed_save_says_so_and_the_edits_stay_recoverable() {
             .touchpoints
             .iter()
             .any(|t| t.title == "Survives a full disk")
+    );
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_so_and_leaves_nothing() {
+    // Exports go through the session's file system like saves: a full disk is said,
+    // and no half-written file is left.
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_example(dir.path());
+    let recovery = dir.path().join("recovery");
+    let fs = ScriptedFs::default();
+    let (app, dialogs) = app_and_dialogs(&file, &fs, &recovery);
+    let mut h = harness(app);
+    fs.fail_outputs(1);
+    let out = dir.path().join("map.svg");
+    h.state().act(journeymap::app::Action::Export(
+        journeymap::app::ExportRequest {
+            format: journeymap::export::Format::Svg,
+            options: Default::default(),
+        },
+    ));
+    dialogs.answer(Some(out.clone()));
+    settle(&mut h);
+    assert!(!out.exists(), "nothing written");
+    assert!(
+        h.query_by_label_contains("no space left on device")
+            .is_some(),
+        "the failure is shown"
+    );
+}
+
+#[test]
+fn a_recovery_lock_that_cannot_be_made_is_a_lasting_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_example(dir.path());
+    let recovery = dir.path().join("recovery");
+    let fs = ScriptedFs::default();
+    fs.fail_locks(1);
+    let h = harness(app_on(&file, &fs, &recovery));
+    assert!(
+        h.query_by_label("Autosave is not working: save with Ctrl+S")
+            .is_some(),
+        "the status bar says so"
     );
 }

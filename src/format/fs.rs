@@ -1,5 +1,6 @@
-//! Every file the session reads or writes goes through `Fs`: the open journey, its
-//! saves, the disk checks and the recovery folder. `RealFs` is the machine's file
+//! Every file the session and the exports read or write goes through `Fs`: the open
+//! journey, its saves, the disk checks, the recovery folder and its locks, and every
+//! exported file. `RealFs` is the machine's file
 //! system (the guarded reader, the atomic writer, inotify and friends through
 //! `notify`); `ScriptedFs` is the same file system with delays, holds and failures a
 //! test injects, and with the operating system's change notifications switched off
@@ -49,6 +50,14 @@ pub trait Fs: Send + Sync {
     /// Calls `wake` when anything in `dir` changes, for as long as the handle lives;
     /// `None` when the system cannot (then the caller polls).
     fn watch(&self, dir: &Path, wake: Wake) -> Option<Box<dyn WatchHandle>>;
+    /// Writes exported files as a set, by the guarded output writer: a link in the way
+    /// is refused, each file is written beside its place and renamed onto it once all
+    /// are written; a failure leaves none of them.
+    fn write_outputs(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()>;
+    /// Makes a folder and the folders above it.
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
+    /// Opens a lock file for reading and writing (a new one only, when `new`).
+    fn open_lock(&self, path: &Path, new: bool) -> io::Result<std::fs::File>;
 }
 
 /// The machine's file system.
@@ -58,6 +67,28 @@ pub struct RealFs;
 impl Fs for RealFs {
     fn read(&self, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         crate::format::read_regular(path, limit)
+    }
+
+    fn write_outputs(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        match files {
+            [(path, bytes)] => crate::format::write_output(path, bytes),
+            files => crate::format::write_output_set(files),
+        }
+    }
+
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    fn open_lock(&self, path: &Path, new: bool) -> io::Result<std::fs::File> {
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true);
+        if new {
+            options.create_new(true);
+        } else {
+            options.create(true).truncate(false);
+        }
+        options.open(path)
     }
 
     fn stat(&self, path: &Path) -> io::Result<Option<Stat>> {
@@ -149,6 +180,10 @@ struct Script {
     read_gate: Option<Gate>,
     no_notifications: bool,
     writes: usize,
+    /// The next this many exports fail (a full disk).
+    failing_outputs: usize,
+    /// The next this many lock files cannot be opened.
+    failing_locks: usize,
 }
 
 /// The real file system with what a test injects: slow or held writes and reads,
@@ -203,6 +238,17 @@ impl ScriptedFs {
     /// Replacements that reached the disk so far.
     pub fn writes(&self) -> usize {
         self.script().writes
+    }
+
+    /// The next `count` exports fail; nothing of them is written.
+    pub fn fail_outputs(&self, count: usize) {
+        self.script().failing_outputs = count;
+    }
+
+    /// The next `count` lock files cannot be opened (a recovery folder that went
+    /// read-only).
+    pub fn fail_locks(&self, count: usize) {
+        self.script().failing_locks = count;
     }
 }
 
@@ -274,6 +320,38 @@ impl Fs for ScriptedFs {
             return None;
         }
         RealFs.watch(dir, wake)
+    }
+
+    fn write_outputs(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
+        {
+            let mut script = self.script();
+            if script.failing_outputs > 0 {
+                script.failing_outputs -= 1;
+                return Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device (scripted)",
+                ));
+            }
+        }
+        RealFs.write_outputs(files)
+    }
+
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        RealFs.create_dir_all(dir)
+    }
+
+    fn open_lock(&self, path: &Path, new: bool) -> io::Result<std::fs::File> {
+        {
+            let mut script = self.script();
+            if script.failing_locks > 0 {
+                script.failing_locks -= 1;
+                return Err(io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    "permission denied (scripted)",
+                ));
+            }
+        }
+        RealFs.open_lock(path, new)
     }
 }
 
