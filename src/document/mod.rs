@@ -10,10 +10,10 @@ mod elements;
 
 pub use delete::{Deletion, Referrers, delete_edit, deletion, neighbour, referring};
 
+pub use crate::format::{attachment_path, resolve_attachment};
 pub use elements::{
-    attachment_path, grey_area_suggestions, new_step, new_touchpoint, new_touchpoint_after,
-    ranked_handoffs, resolve_attachment, step_handoff_suggestions, suggested_grey_area,
-    suggested_grey_area_between,
+    grey_area_suggestions, new_step, new_touchpoint, new_touchpoint_after, ranked_handoffs,
+    step_handoff_suggestions, suggested_grey_area, suggested_grey_area_between,
 };
 
 use crate::format;

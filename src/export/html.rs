@@ -106,7 +106,7 @@ fn font_faces(text: &str) -> String {
 /// `MAX_PHOTO_BYTES`, that decodes as an image; re-encoded (JPEG, or PNG with
 /// transparency), at most `MAX_PHOTO_SIDE` pixels on a side. Else why not.
 fn photo(folder: &Path, relative: &str) -> Result<String, String> {
-    let path = crate::document::resolve_attachment(folder, relative)
+    let path = crate::format::resolve_attachment(folder, relative)
         .map_err(|_| "it is not a file inside the journey's folder".to_owned())?;
     let joined = folder.join(relative);
     let link = std::fs::symlink_metadata(&joined)

@@ -9,6 +9,7 @@
 //!   half-written.
 
 mod atomic;
+mod attachments;
 mod diagnostic;
 pub mod fs;
 mod lexer;
@@ -20,6 +21,7 @@ pub use atomic::{
     MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_checked, atomic_write_with,
     read_regular, refuse_link, write_output, write_output_set,
 };
+pub use attachments::{attachment_path, resolve_attachment};
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};
 pub use lexer::line_column;
 pub use validate::{Dated, check_attachment_path, is_valid_date, read_date, validate};

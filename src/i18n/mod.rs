@@ -4,7 +4,7 @@
 //! language-neutral keys while people read their own language.
 
 use crate::model::Language;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use unic_langid::{LanguageIdentifier, langid};
 
 const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
@@ -120,6 +120,10 @@ pub fn system_language() -> Language {
     }
 }
 
+/// The value type `tr!` hands to Fluent (so the macro needs no dependency where it
+/// is used).
+pub use fluent_bundle::FluentValue;
+
 /// `tr!(i18n, "id")` or `tr!(i18n, "id", name = value, ...)`.
 #[macro_export]
 macro_rules! tr {
@@ -127,6 +131,6 @@ macro_rules! tr {
         $i18n.tr($id)
     };
     ($i18n:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {
-        $i18n.tr_args($id, &[$((stringify!($name), ::fluent_bundle::FluentValue::from($value))),+])
+        $i18n.tr_args($id, &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+])
     };
 }
