@@ -2,7 +2,6 @@
 //! channel and department; a new grey area guesses its kind), the handoffs worth marking,
 //! and attachment paths relative to the journey's folder.
 
-use crate::format;
 use crate::model::*;
 
 /// Handoffs worth marking as grey areas, most likely first: consecutive touchpoints
