@@ -1,32 +1,23 @@
 //! journeymap: author customer journey maps.
 //!
-//! Dependencies point one way: `model` <- `format` <- `document`, `layout` <- `export`
-//! <- `cli`, `app`. Only `app` (behind the `app` feature) knows egui.
+//! The code is a workspace whose crates are its layers, each depending only on those
+//! below. The map is in one place, ARCHITECTURE.md ("The code map"), and
+//! `tests/cli/layers.rs` holds the crates' dependencies to it.
+//!
+//! This package is the command line (`cli`, `report`) and the binary, and re-exports
+//! every layer's modules under the paths they always had (`journeymap::model`,
+//! `journeymap::export`…). Only `app` (behind the `app` feature) knows egui.
+
+pub use journeymap_format::tr;
+pub use journeymap_format::{catalogue, format, generate, i18n, startup, templates, tree, words};
+pub use journeymap_history::{diff, history, merge};
+pub use journeymap_interchange::interchange;
+pub use journeymap_model::{bounded, model};
+pub use journeymap_picture::{export, fonts, icon, layout, scene, text, theme};
+pub use journeymap_session::{document, session};
 
 #[cfg(feature = "app")]
-pub mod app;
-pub mod bounded;
-pub mod catalogue;
+pub use journeymap_app::app;
+
 pub mod cli;
-pub mod diff;
-pub mod document;
-pub mod export;
-pub mod fonts;
-pub mod format;
-pub mod generate;
-pub mod history;
-pub mod i18n;
-pub mod icon;
-pub mod interchange;
-pub mod layout;
-pub mod merge;
-pub mod model;
 pub mod report;
-pub mod scene;
-pub mod session;
-pub mod startup;
-pub mod templates;
-pub mod text;
-pub mod theme;
-pub mod tree;
-pub mod words;

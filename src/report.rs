@@ -868,17 +868,7 @@ pub fn html(blocks: &[Block], language: Language) -> String {
             _ => None,
         })
         .unwrap_or_default();
-    crate::export::web::Page {
-        language: language.key(),
-        title: &title,
-        style: &style,
-        script: None,
-        images: false,
-        fonts: false,
-        head: "",
-        body: &body,
-    }
-    .html()
+    crate::export::web::Page::plain(language.key(), &title, &style, &body).html()
 }
 
 /// The style of the report's and the history's pages, in the theme's colours.

@@ -410,17 +410,8 @@ fn page(
         "<h1>{}</h1>\n{svg}{table}\n",
         escape(&i18n.tr("history-title"))
     );
-    crate::export::web::Page {
-        language: i18n.language().key(),
-        title: &versions.file.display().to_string(),
-        style: &style,
-        script: None,
-        images: false,
-        fonts: false,
-        head: "",
-        body: &body,
-    }
-    .html()
+    let title = versions.file.display().to_string();
+    crate::export::web::Page::plain(i18n.language().key(), &title, &style, &body).html()
 }
 
 /// `journeymap report PATH... -o report.html|pdf|md`.

@@ -170,7 +170,7 @@ fn source_files(dir: &Path, out: &mut Vec<(String, String)>) {
 fn ui_sources() -> Vec<(String, String)> {
     let mut files = Vec::new();
     source_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/app/src/app"),
         &mut files,
     );
     assert!(files.len() > 10);
@@ -193,11 +193,15 @@ fn every_message_the_code_asks_for_exists() {
     let family = regex::Regex::new(r#"term\(\s*"([a-z-]+)""#).unwrap();
     let mut sources = ui_sources();
     source_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/document"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/session/src/document"),
         &mut sources,
     );
     // The field labels of the table of kinds, and Find's.
-    for file in ["src/model/element.rs", "src/model/search.rs"] {
+    for file in [
+        "crates/model/src/model/element.rs",
+        "crates/model/src/model/fields.rs",
+        "crates/model/src/model/search.rs",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         sources.push((file.to_owned(), std::fs::read_to_string(path).unwrap()));
     }
@@ -352,9 +356,9 @@ fn every_message_renders_whole_with_the_arguments_its_callers_pass() {
     for language in [Language::En, Language::Es] {
         let i18n = I18n::new(language);
         for (id, variables) in messages(ftl_source(language)) {
-            let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = variables
+            let args: Vec<(&str, journeymap::i18n::FluentValue<'_>)> = variables
                 .iter()
-                .map(|v| (v.as_str(), fluent_bundle::FluentValue::from(2)))
+                .map(|v| (v.as_str(), journeymap::i18n::FluentValue::from(2)))
                 .collect();
             let text = i18n.tr_args(&id, &args);
             assert!(
@@ -366,10 +370,12 @@ fn every_message_renders_whole_with_the_arguments_its_callers_pass() {
     // Each call site passes every variable its message uses.
     let en = messages(ftl_source(Language::En));
     let mut sources = Vec::new();
-    source_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut sources,
-    );
+    for dir in ["src", "crates"] {
+        source_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+            &mut sources,
+        );
+    }
     let mut missing = Vec::new();
     let mut checked = 0;
     for (file, text) in &sources {

@@ -66,14 +66,12 @@ fn conflicted_repo() -> (tempfile::TempDir, std::path::PathBuf) {
         j.scenario = "Theirs scenario".into();
         card(j, "tp-7").title = "Express checkout".into();
         j.opportunities.push(Opportunity {
-            id: "op-6".into(),
-            target: OpportunityTarget::Touchpoint("tp-16".into()),
-            idea: "Answer every review within a day".into(),
-            expected_effect: String::new(),
             owner: "Social team".into(),
-            status: OpportunityStatus::Idea,
-            value: None,
-            effort: None,
+            ..Opportunity::new(
+                "op-6".into(),
+                OpportunityTarget::Touchpoint("tp-16".into()),
+                "Answer every review within a day",
+            )
         });
     });
     git(repo, &["commit", "-q", "-am", "theirs"]);

@@ -64,16 +64,11 @@ fn changed(old: &Journey) -> Journey {
         .unwrap()
         .status = GreyAreaStatus::Resolved;
     // Evidence added and removed (unlinked first).
-    new.evidence.push(Evidence {
-        id: "ev-13".into(),
-        kind: EvidenceKind::Interview,
-        text: "New interview".into(),
-        source: String::new(),
-        date: String::new(),
-        confidence: Confidence::Observed,
-        metric: None,
-        attachments: vec![],
-    });
+    new.evidence.push(Evidence::new(
+        "ev-13".into(),
+        EvidenceKind::Interview,
+        "New interview",
+    ));
     Edit::delete(&new, &ElementId::Evidence("ev-12".into()))
         .apply(&mut new)
         .unwrap();

@@ -61,7 +61,7 @@ fn the_readme_is_short_and_starts_with_the_two_commands() {
 fn every_link_picture_and_named_path_exists() {
     let link = regex::Regex::new(r"\]\(([^)#\s]+)(#[^)]*)?\)").unwrap();
     let named = regex::Regex::new(
-        r"`((?:src|tests|benches|scripts|assets|journeys|docs|fuzz|\.ci)/[^`\s]*)`",
+        r"`((?:src|crates|tests|benches|scripts|assets|journeys|docs|fuzz|\.ci)/[^`\s]*)`",
     )
     .unwrap();
     let mut missing = Vec::new();

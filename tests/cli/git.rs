@@ -287,14 +287,8 @@ fn merged(repo: &Path) -> Journey {
 
 fn new_opportunity(id: &str, target: OpportunityTarget) -> Opportunity {
     Opportunity {
-        id: id.into(),
-        target,
-        idea: "Follow up by SMS".into(),
-        expected_effect: String::new(),
         owner: "CX".into(),
-        status: OpportunityStatus::Idea,
-        value: None,
-        effort: None,
+        ..Opportunity::new(id.into(), target, "Follow up by SMS")
     }
 }
 

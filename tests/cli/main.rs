@@ -16,6 +16,7 @@ mod history_edges;
 mod html;
 mod install;
 mod interchange;
+mod layers;
 mod nothing_lost;
 mod pages;
 mod report;

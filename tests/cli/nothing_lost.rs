@@ -114,14 +114,14 @@ fn a_multi_line_opportunity_keeps_its_owner_status_and_spaces() {
     let mut journey = format::load(&map).unwrap().journey;
     let target = journey.touchpoints[0].id.clone();
     journey.opportunities.push(Opportunity {
-        id: "op-90".into(),
-        target: OpportunityTarget::Touchpoint(target),
-        idea: "  Call back\nwithin a day  ".into(),
         expected_effect: "Fewer repeat calls".into(),
         owner: "Contact centre".into(),
         status: OpportunityStatus::Testing,
-        value: None,
-        effort: None,
+        ..Opportunity::new(
+            "op-90".into(),
+            OpportunityTarget::Touchpoint(target),
+            "  Call back\nwithin a day  ",
+        )
     });
     format::save(&map, &journey).unwrap();
     let sheet = dir.path().join("out.csv");

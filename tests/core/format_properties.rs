@@ -60,14 +60,15 @@ prop_compose! {
         journey.persona.goals = goals;
         journey.state = if future { JourneyState::Future } else { JourneyState::Current };
         journey.evidence.push(Evidence {
-            id: "ev-1".into(),
-            kind: EvidenceKind::Metric,
-            text: "NPS".into(),
-            source: String::new(),
             date: "2026-11".into(),
-            confidence: Confidence::Observed,
-            metric: Some(Metric { name: MetricName::Nps, label: String::new(), value: metric_value, scale: String::new(), sample_size: Some(10) }),
-            attachments: vec![],
+            metric: Some(Metric {
+                name: MetricName::Nps,
+                label: String::new(),
+                value: metric_value,
+                scale: String::new(),
+                sample_size: Some(10),
+            }),
+            ..Evidence::new("ev-1".into(), EvidenceKind::Metric, "NPS")
         });
         for (n, (stage, title, action, thought, emotion, key_moment, pain_points)) in fields.into_iter().enumerate() {
             let mut tp = Touchpoint::new(TouchpointId(format!("tp-{}", n + 1)), Stage::ALL[stage], title);

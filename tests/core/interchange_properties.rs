@@ -109,12 +109,7 @@ prop_compose! {
         // would match it to one (that matching is tested on its own).
         journey.departments[0].name = format!("Dept· {department_name}");
         journey.evidence.push(Evidence {
-            id: "ev-1".into(),
-            kind: EvidenceKind::Metric,
-            text: "NPS".into(),
-            source: String::new(),
             date: "2026-11".into(),
-            confidence: Confidence::Observed,
             metric: Some(Metric {
                 name: MetricName::Nps,
                 label: String::new(),
@@ -122,7 +117,7 @@ prop_compose! {
                 scale: String::new(),
                 sample_size: Some(10),
             }),
-            attachments: vec![],
+            ..Evidence::new("ev-1".into(), EvidenceKind::Metric, "NPS")
         });
         let mut next_opportunity = 1;
         for (n, card) in cards.into_iter().enumerate() {
@@ -142,14 +137,14 @@ prop_compose! {
             }
             for (idea, owner, status, effect) in card.opportunities {
                 journey.opportunities.push(Opportunity {
-                    id: OpportunityId(format!("op-{next_opportunity}")),
-                    target: OpportunityTarget::Touchpoint(id.clone()),
-                    idea,
                     expected_effect: effect,
                     owner,
                     status: OpportunityStatus::ALL[status],
-                    value: None,
-                    effort: None,
+                    ..Opportunity::new(
+                        OpportunityId(format!("op-{next_opportunity}")),
+                        OpportunityTarget::Touchpoint(id.clone()),
+                        idea,
+                    )
                 });
                 next_opportunity += 1;
             }
@@ -430,14 +425,13 @@ fn full_journey() -> impl Strategy<Value = Journey> {
         .prop_map(|(mut journey, greys, evidence)| {
             for (n, (text, source, kind)) in evidence.into_iter().enumerate() {
                 journey.evidence.push(Evidence {
-                    id: EvidenceId(format!("ev-{}", n + 2)),
-                    kind: EvidenceKind::ALL[kind % EvidenceKind::ALL.len()],
-                    text,
                     source,
-                    date: String::new(),
                     confidence: Confidence::Inferred,
-                    metric: None,
-                    attachments: vec![],
+                    ..Evidence::new(
+                        EvidenceId(format!("ev-{}", n + 2)),
+                        EvidenceKind::ALL[kind % EvidenceKind::ALL.len()],
+                        text,
+                    )
                 });
             }
             let count = journey.touchpoints.len();
@@ -449,29 +443,21 @@ fn full_journey() -> impl Strategy<Value = Journey> {
                 let to = journey.touchpoints[n % (count - 1) + 1].id.clone();
                 let id = GreyAreaId(format!("ga-{}", n + 1));
                 journey.grey_areas.push(GreyArea {
-                    id: id.clone(),
                     title,
-                    from: End::Touchpoint(from),
-                    to: End::Touchpoint(to),
                     kind: GreyAreaKind::ALL[kind % GreyAreaKind::ALL.len()],
                     severity: Severity::ALL[severity],
-                    experience: String::new(),
-                    departments: vec![],
-                    channels: vec![],
                     evidence: vec!["ev-1".into()],
                     fix,
-                    owner: String::new(),
-                    status: GreyAreaStatus::Open,
+                    ..GreyArea::new(id.clone(), End::Touchpoint(from), End::Touchpoint(to))
                 });
                 journey.opportunities.push(Opportunity {
-                    id: OpportunityId(format!("op-g{}", n + 1)),
-                    target: OpportunityTarget::GreyArea(id),
-                    idea,
-                    expected_effect: String::new(),
-                    owner: String::new(),
                     status: OpportunityStatus::Testing,
                     value: Some(3),
-                    effort: None,
+                    ..Opportunity::new(
+                        OpportunityId(format!("op-g{}", n + 1)),
+                        OpportunityTarget::GreyArea(id),
+                        idea,
+                    )
                 });
             }
             journey

@@ -7,6 +7,7 @@ mod fuzz_bounded;
 mod interchange_properties;
 mod journeys_examples;
 mod merge_properties;
+mod model_on_files;
 mod pictures;
 mod session;
 mod undo_properties;

@@ -81,16 +81,7 @@ fn edit_for(journey: &Journey, op: &Op) -> Option<(Edit, Option<String>)> {
         }
         Op::AddEvidence(n) => {
             let mut tp = nth(&journey.touchpoints, *n)?.clone();
-            let evidence = Evidence {
-                id: journey.next_evidence_id(),
-                kind: EvidenceKind::Quote,
-                text: "said".into(),
-                source: String::new(),
-                date: String::new(),
-                confidence: Confidence::Observed,
-                metric: None,
-                attachments: vec![],
-            };
+            let evidence = Evidence::new(journey.next_evidence_id(), EvidenceKind::Quote, "said");
             tp.evidence.push(evidence.id.clone());
             let index = journey.evidence.len();
             let edit = Edit::Batch(vec![
