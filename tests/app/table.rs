@@ -442,7 +442,7 @@ fn the_other_tabs_take_a_metric_and_a_grey_area_as_typing() {
     send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
     send(&mut h, typing("3.1"), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::Enter, None), 1);
-    let metric = h.state().journey().evidence[0].metric.clone().unwrap();
+    let metric = h.state().journey().evidence[0].metric().cloned().unwrap();
     assert_eq!((metric.name, metric.value), (MetricName::Csat, 3.1));
     click(&mut h, "Grey areas (6)");
     // Title, from, to, kind, severity: then the status.

@@ -106,7 +106,7 @@ fn fmt_check_lists_non_canonical_files_and_fmt_fixes_them() {
     assert_eq!(
         stdout(&check).trim(),
         format!(
-            "{}:2:1: not in canonical form: found \"  version: 2,\", canonical is \"    version: 2,\" (`journeymap fmt` rewrites it)",
+            "{}:2:1: not in canonical form: found \"  version: 3,\", canonical is \"    version: 3,\" (`journeymap fmt` rewrites it)",
             path.display()
         )
     );

@@ -253,10 +253,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "newer version",
-            with("version: 1,", "version: 3,"),
+            with("version: 1,", "version: 4,"),
             2,
             5,
-            "format version 3, written by a newer journeymap",
+            "format version 4, written by a newer journeymap",
         ),
         case(
             "version zero",

@@ -423,14 +423,12 @@ fn one_photo_cited_by_three_hundred_cards_is_embedded_once() {
     .unwrap();
     let id = journeymap::model::EvidenceId::new("ev-wall");
     journey.evidence.push(journeymap::model::Evidence {
-        id: id.clone(),
-        kind: journeymap::model::EvidenceKind::Photo,
-        text: "The workshop wall".into(),
-        source: String::new(),
-        date: String::new(),
-        confidence: journeymap::model::Confidence::Observed,
-        metric: None,
         attachments: vec!["photos/wall.jpg".into()],
+        ..journeymap::model::Evidence::new(
+            id.clone(),
+            journeymap::model::EvidenceKind::Photo,
+            "The workshop wall",
+        )
     });
     for t in &mut journey.touchpoints {
         t.evidence.push(id.clone());

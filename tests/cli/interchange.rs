@@ -80,7 +80,10 @@ fn json_exports_validate_against_the_published_schema_and_read_back_the_same() {
     .unwrap();
     assert!(validator.is_valid(&good));
     for (pointer, value) in [
-        ("/version", serde_json::json!(3)),
+        (
+            "/version",
+            serde_json::json!(journeymap::model::CURRENT_VERSION + 1),
+        ),
         ("/version", serde_json::json!(0)),
         ("/touchpoints/0/emotion/score", serde_json::json!(3)),
         ("/touchpoints/0/id", serde_json::json!("TP 1")),

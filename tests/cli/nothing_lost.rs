@@ -184,12 +184,22 @@ fn a_json_journey_that_would_not_load_is_not_written() {
     let output = journeymap(&[&"export", &example(EXAMPLES[0]), &"-o", &json]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(&json).unwrap();
-    std::fs::write(&json, text.replacen("\"version\": 2", "\"version\": 3", 1)).unwrap();
+    let (now, next) = (
+        journeymap::model::CURRENT_VERSION,
+        journeymap::model::CURRENT_VERSION + 1,
+    );
+    let newer = text.replacen(
+        &format!("\"version\": {now}"),
+        &format!("\"version\": {next}"),
+        1,
+    );
+    assert_ne!(newer, text);
+    std::fs::write(&json, newer).unwrap();
     let out = dir.path().join("out.ron");
     let output = journeymap(&[&"import", &json, &"-o", &out]);
     assert!(!output.status.success());
     assert!(
-        stderr(&output).contains("format version 3"),
+        stderr(&output).contains(&format!("format version {next}")),
         "{}",
         stderr(&output)
     );

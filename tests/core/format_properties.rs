@@ -61,13 +61,13 @@ prop_compose! {
         journey.state = if future { JourneyState::Future } else { JourneyState::Current };
         journey.evidence.push(Evidence {
             date: "2026-11".into(),
-            metric: Some(Metric {
+            metrics: vec![Metric {
                 name: MetricName::Nps,
                 label: String::new(),
                 value: metric_value,
                 scale: String::new(),
                 sample_size: Some(10),
-            }),
+            }],
             ..Evidence::new("ev-1".into(), EvidenceKind::Metric, "NPS")
         });
         for (n, (stage, title, action, thought, emotion, key_moment, pain_points)) in fields.into_iter().enumerate() {

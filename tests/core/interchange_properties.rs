@@ -110,13 +110,13 @@ prop_compose! {
         journey.departments[0].name = format!("Dept· {department_name}");
         journey.evidence.push(Evidence {
             date: "2026-11".into(),
-            metric: Some(Metric {
+            metrics: vec![Metric {
                 name: MetricName::Nps,
                 label: String::new(),
                 value: f64::from(hundredths),
                 scale: String::new(),
                 sample_size: Some(10),
-            }),
+            }],
             ..Evidence::new("ev-1".into(), EvidenceKind::Metric, "NPS")
         });
         let mut next_opportunity = 1;

@@ -80,7 +80,7 @@ fn examples_are_realistic_maps() {
         let metrics: BTreeSet<MetricName> = journey
             .evidence
             .iter()
-            .filter_map(|e| e.metric.as_ref())
+            .flat_map(|e| &e.metrics)
             .map(|m| m.name)
             .collect();
         for needed in [MetricName::Nps, MetricName::Csat, MetricName::Ces] {

@@ -62,13 +62,13 @@ fn rich() -> Journey {
     e.source = "Interview 3".into();
     e.date = "2026-02-11".into();
     e.attachments.push("photos/wall.jpg".into());
-    e.metric = Some(Metric {
+    e.metrics = vec![Metric {
         name: MetricName::Custom,
         label: "Repeat rate".into(),
         value: 12.5,
         scale: "%".into(),
         sample_size: Some(200),
-    });
+    }];
     let g = &mut j.grey_areas[0];
     g.title = "Handoff".into();
     g.experience = "Waits".into();

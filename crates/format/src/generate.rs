@@ -132,7 +132,7 @@ pub fn generate(touchpoints: usize, seed: u64) -> Journey {
         journey.evidence.push(Evidence {
             source: format!("Interview {}", rng.below(60) + 1),
             date: "2026-10".to_owned(),
-            metric,
+            metrics: metric.into_iter().collect(),
             ..Evidence::new(
                 evidence_id,
                 kind,

@@ -42,13 +42,26 @@ pub fn strongest_of<'a>(items: &[&'a Evidence]) -> Option<&'a Evidence> {
     items
         .iter()
         .copied()
-        .filter(|e| is_voice(e.kind) && e.metric.is_none() && !e.text.trim().is_empty())
+        .filter(|e| is_voice(e.kind) && e.metrics.is_empty() && !e.text.trim().is_empty())
         .min_by_key(|e| (e.confidence, e.kind != EvidenceKind::Quote))
 }
 
-/// A metric as a reader reads it: "CSAT 4.5 (1-5, n = 312)".
+/// The first metric of `evidence` as a reader reads it: "CSAT 4.5 (1-5, n = 312)".
 pub fn metric_line(evidence: &Evidence, i18n: &I18n) -> Option<String> {
-    let metric = evidence.metric.as_ref()?;
+    evidence.metric().map(|m| metric_text(m, i18n))
+}
+
+/// Every metric of `evidence`, a line each.
+pub fn metric_lines(evidence: &Evidence, i18n: &I18n) -> Vec<String> {
+    evidence
+        .metrics
+        .iter()
+        .map(|m| metric_text(m, i18n))
+        .collect()
+}
+
+/// One metric in words: its name (or label), value, scale and sample size.
+pub fn metric_text(metric: &crate::model::Metric, i18n: &I18n) -> String {
     let name = if metric.name == crate::model::MetricName::Custom && !metric.label.is_empty() {
         metric.label.clone()
     } else {
@@ -66,11 +79,11 @@ pub fn metric_line(evidence: &Evidence, i18n: &I18n) -> Option<String> {
     if let Some(n) = metric.sample_size {
         about.push(format!("n = {n}"));
     }
-    Some(if about.is_empty() {
+    if about.is_empty() {
         format!("{name} {value}")
     } else {
         format!("{name} {value} ({})", about.join(", "))
-    })
+    }
 }
 
 /// A grey area's title, or "From card → To card" when it has none.

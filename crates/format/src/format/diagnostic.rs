@@ -194,11 +194,16 @@ impl<'a> SourceIndex<'a> {
         };
         // The element's own keys run to the next key at or above its depth that is an
         // id (the next element) or a top-level field (the next section).
+        // A field an older version named otherwise is found under its old name too.
+        let older = match field {
+            "metrics" => "metric",
+            _ => field,
+        };
         let field_key = self.keys[position + 1..]
             .iter()
             .take_while(|k| k.depth > 1 && !(k.name == "id" && k.depth == id_key.depth))
             .filter(|k| k.depth == id_key.depth)
-            .find(|k| k.name == field);
+            .find(|k| k.name == field || k.name == older);
         Some(field_key.unwrap_or(id_key).offset)
     }
 }

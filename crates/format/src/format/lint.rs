@@ -118,25 +118,27 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
                 format!("evidence {id}: {}", date_message(&e.date)),
             ));
         }
-        if e.metric
-            .as_ref()
-            .is_some_and(|m| m.name == MetricName::Custom && m.label.trim().is_empty())
-        {
-            out.push(Finding::warning(
-                Anchor::field(EVIDENCE, id, "metric"),
-                format!("evidence {id}: a Custom metric needs a label naming it"),
-            ));
+        for m in &e.metrics {
+            if m.name == MetricName::Custom && m.label.trim().is_empty() {
+                out.push(Finding::warning(
+                    Anchor::field(EVIDENCE, id, "metrics"),
+                    format!("evidence {id}: a Custom metric needs a label naming it"),
+                ));
+            }
+            if m.sample_size.is_none() {
+                out.push(Finding::warning(
+                    Anchor::field(EVIDENCE, id, "metrics"),
+                    format!(
+                        "evidence {id}: metric {} has no sample size",
+                        metric_name(m)
+                    ),
+                ));
+            }
         }
-        if e.kind == EvidenceKind::Metric && e.metric.is_none() {
+        if e.kind == EvidenceKind::Metric && e.metrics.is_empty() {
             out.push(Finding::warning(
                 Anchor::element(EVIDENCE, id),
-                format!("evidence {id} is a metric but has no `metric` value"),
-            ));
-        }
-        if e.metric.as_ref().is_some_and(|m| m.sample_size.is_none()) {
-            out.push(Finding::warning(
-                Anchor::field(EVIDENCE, id, "metric"),
-                format!("evidence {id}: metric has no sample size"),
+                format!("evidence {id} is a metric but has no `metrics` value"),
             ));
         }
     }
@@ -189,4 +191,13 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A metric's name in a message: its label, or its standard name.
+fn metric_name(m: &crate::model::Metric) -> String {
+    if m.label.trim().is_empty() {
+        m.name.key().to_uppercase()
+    } else {
+        m.label.clone()
+    }
 }

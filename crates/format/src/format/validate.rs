@@ -176,6 +176,17 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
             }
         }
     }
+    validate_flow(&mut out, journey);
+    validate_phases(&mut out, journey);
+    if !journey.start.is_empty() && flow::read_clock(&journey.start).is_none() {
+        out.push(Finding::error(
+            Anchor::TopLevel("start"),
+            format!(
+                "start {:?} is not a time of day: write it as HH:MM, e.g. \"09:00\"",
+                journey.start
+            ),
+        ));
+    }
     for g in &journey.grey_areas {
         // Only a failing touchpoint is a break on its own.
         if g.from == g.to && g.kind != GreyAreaKind::FailingTouchpoint {
@@ -191,6 +202,110 @@ pub fn validate(journey: &Journey) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The flow runs one way (no step follows itself, directly or around a circle), and
+/// each fail rate is a percentage.
+fn validate_flow(out: &mut Vec<Finding>, journey: &Journey) {
+    if let Some(circle) = flow::cycle(journey) {
+        let names: Vec<&str> = circle.iter().map(StepId::as_str).collect();
+        let message = if let [one] = names.as_slice() {
+            format!("step {one} follows itself: a step cannot come after itself")
+        } else {
+            let mut path = names.join(" → ");
+            path.push_str(" → ");
+            path.push_str(names[0]);
+            format!(
+                "step {} is part of a circle in the flow ({path}): a step cannot come after itself",
+                names[0]
+            )
+        };
+        out.push(Finding::error(
+            Anchor::field(STEPS, names[0], "after"),
+            message,
+        ));
+    }
+    for s in &journey.steps {
+        if let Some(rate) = s.fail_rate
+            && !(rate.is_finite() && (0.0..=100.0).contains(&rate))
+        {
+            out.push(Finding::error(
+                Anchor::field(STEPS, s.id.as_str(), "fail_rate"),
+                format!(
+                    "step {}: fail rate {rate} is not a percentage from 0 to 100",
+                    s.id
+                ),
+            ));
+        }
+    }
+}
+
+/// Each stage's phases are named once, and a touchpoint's or step's phase is one its
+/// stage lists.
+fn validate_phases(out: &mut Vec<Finding>, journey: &Journey) {
+    for (stage, notes) in &journey.stages {
+        let mut seen: HashSet<&str> = HashSet::default();
+        for phase in &notes.phases {
+            let problem = if phase.trim().is_empty() {
+                Some(format!("stage {}: a phase needs a name", stage.key()))
+            } else if phase.trim() != phase {
+                Some(format!(
+                    "stage {}: phase {phase:?} has spaces around its name",
+                    stage.key()
+                ))
+            } else if !seen.insert(phase.as_str()) {
+                Some(format!(
+                    "stage {}: phase {phase:?} is listed twice",
+                    stage.key()
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                out.push(Finding::error(Anchor::TopLevel("stages"), problem));
+            }
+        }
+    }
+    let listed = |stage: Stage, phase: &str| {
+        journey
+            .stages
+            .get(&stage)
+            .is_some_and(|n| n.phases.iter().any(|p| p == phase))
+    };
+    let unknown = |kind: &str, id: &str, stage: Stage, phase: &str| {
+        let phases = journey
+            .stages
+            .get(&stage)
+            .map(|n| n.phases.join(", "))
+            .unwrap_or_default();
+        if phases.is_empty() {
+            format!(
+                "{kind} {id} is in phase {phase:?}, but stage {} lists no phases",
+                stage.key()
+            )
+        } else {
+            format!(
+                "{kind} {id} is in phase {phase:?}, which stage {} does not list (it lists {phases})",
+                stage.key()
+            )
+        }
+    };
+    for t in &journey.touchpoints {
+        if !t.phase.is_empty() && !listed(t.stage, &t.phase) {
+            out.push(Finding::error(
+                Anchor::field(TOUCHPOINTS, t.id.as_str(), "phase"),
+                unknown("touchpoint", t.id.as_str(), t.stage, &t.phase),
+            ));
+        }
+    }
+    for s in &journey.steps {
+        if !s.phase.is_empty() && !listed(s.stage, &s.phase) {
+            out.push(Finding::error(
+                Anchor::field(STEPS, s.id.as_str(), "phase"),
+                unknown("step", s.id.as_str(), s.stage, &s.phase),
+            ));
+        }
+    }
 }
 
 /// Checks ids are well formed and unique within their list; returns the set of ids.
@@ -225,8 +340,8 @@ fn unique_ids<'a>(out: &mut Vec<Finding>, kind: ElementKind, ids: impl Iterator<
 
 fn validate_evidence(out: &mut Vec<Finding>, e: &Evidence) {
     let id = e.id.as_str();
-    if let Some(metric) = &e.metric {
-        let anchor = || Anchor::field(EVIDENCE, id, "metric");
+    for metric in &e.metrics {
+        let anchor = || Anchor::field(EVIDENCE, id, "metrics");
         if !metric.value.is_finite() {
             out.push(Finding::error(
                 anchor(),

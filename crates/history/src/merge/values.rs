@@ -134,7 +134,29 @@ fn merge_node(
                 Some(Node::Seq(items)) => items.clone(),
                 _ => Vec::new(),
             };
-            match merge_items(&items(&base), &items(&ours), &items(&theirs)) {
+            let (b, o, t) = (items(&base), items(&ours), items(&theirs));
+            // Records in a list of the same length on all sides (an evidence item's
+            // metrics) merge field by field, item by item: one side's new value and the
+            // other's new label both land.
+            let records = |list: &[Node]| list.iter().all(|n| matches!(n, Node::Struct(_)));
+            if b.len() == o.len() && o.len() == t.len() && records(&b) && records(&o) && records(&t)
+            {
+                let merged = (0..b.len())
+                    .map(|i| {
+                        merge_node(
+                            &format!("{path}.[{i}]"),
+                            top,
+                            Some(b[i].clone()),
+                            Some(o[i].clone()),
+                            Some(t[i].clone()),
+                            found,
+                        )
+                        .unwrap_or_else(|| o[i].clone())
+                    })
+                    .collect();
+                return Some(Node::Seq(merged));
+            }
+            match merge_items(&b, &o, &t) {
                 Some(merged) => Some(Node::Seq(merged)),
                 None => {
                     found.push(FieldConflict {

@@ -51,6 +51,19 @@ pub enum EditError {
     BreaksStageOrder(String),
 }
 
+/// A card or step whose phase its stage does not list (it moved to another stage, or
+/// the phase is gone) is in no phase.
+fn fit_phase(element: &mut Element, journey: &Journey) {
+    let (stage, phase) = match element {
+        Element::Touchpoint(t) => (t.stage, &mut t.phase),
+        Element::Step(s) => (s.stage, &mut s.phase),
+        _ => return,
+    };
+    if !phase.is_empty() && !journey.stages_phase(stage, phase) {
+        phase.clear();
+    }
+}
+
 fn position<T: Item>(list: &[T], id: &str) -> Result<usize, EditError> {
     list.iter()
         .position(|item| item.id() == id)
@@ -96,17 +109,51 @@ impl Edit {
     /// Applies the edit and returns its inverse. On error the journey is unchanged.
     pub fn apply(self, journey: &mut Journey) -> Result<Edit, EditError> {
         match self {
-            Edit::Insert { index, element } => {
+            Edit::Insert { index, mut element } => {
                 let id = element.id();
+                fit_phase(&mut element, journey);
                 element.insert_into(journey, index)?;
                 Ok(Edit::Remove(id))
             }
-            Edit::Replace(element) => element.replace_in(journey).map(Edit::Replace),
+            Edit::Replace(mut element) => {
+                fit_phase(&mut element, journey);
+                element.replace_in(journey).map(Edit::Replace)
+            }
             Edit::Remove(id) => {
                 let (index, element) = id.remove_from(journey)?;
                 Ok(Edit::Insert { index, element })
             }
-            Edit::Header(header) => Ok(Edit::Header(Box::new(journey.set_header(*header)))),
+            Edit::Header(header) => {
+                let old = Edit::Header(Box::new(journey.set_header(*header)));
+                // A phase the new header no longer lists leaves the cards and steps
+                // that were in it (their phase empties); undo puts them back.
+                let mut inverse = vec![old];
+                let stages = std::mem::take(&mut journey.stages);
+                let listed = |stage: Stage, phase: &str| {
+                    phase.is_empty()
+                        || stages
+                            .get(&stage)
+                            .is_some_and(|n| n.phases.iter().any(|p| p == phase))
+                };
+                for t in &mut journey.touchpoints {
+                    if !listed(t.stage, &t.phase) {
+                        inverse.push(Edit::Replace(Element::Touchpoint(t.clone())));
+                        t.phase.clear();
+                    }
+                }
+                for s in &mut journey.steps {
+                    if !listed(s.stage, &s.phase) {
+                        inverse.push(Edit::Replace(Element::Step(s.clone())));
+                        s.phase.clear();
+                    }
+                }
+                journey.stages = stages;
+                Ok(if inverse.len() == 1 {
+                    inverse.remove(0)
+                } else {
+                    Edit::Batch(inverse)
+                })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -125,6 +172,44 @@ impl Edit {
                 Ok(Edit::Batch(inverses))
             }
         }
+    }
+
+    /// Renames phase `old` of `stage` to `new` (or drops it when `new` is empty), with
+    /// every card and step in it: one edit, one undo step.
+    pub fn rename_phase(journey: &Journey, stage: Stage, old: &str, new: &str) -> Edit {
+        let mut header = journey.header();
+        let notes = header.stages.entry(stage).or_default();
+        if new.is_empty() {
+            notes.phases.retain(|p| p != old);
+        } else {
+            for phase in &mut notes.phases {
+                if phase == old {
+                    *phase = new.to_owned();
+                }
+            }
+        }
+        let mut edits = vec![Edit::Header(Box::new(header))];
+        if !new.is_empty() {
+            for t in journey
+                .touchpoints
+                .iter()
+                .filter(|t| t.stage == stage && t.phase == old)
+            {
+                let mut t = t.clone();
+                t.phase = new.to_owned();
+                edits.push(Edit::Replace(Element::Touchpoint(t)));
+            }
+            for s in journey
+                .steps
+                .iter()
+                .filter(|s| s.stage == stage && s.phase == old)
+            {
+                let mut s = s.clone();
+                s.phase = new.to_owned();
+                edits.push(Edit::Replace(Element::Step(s)));
+            }
+        }
+        Edit::Batch(edits)
     }
 
     /// Whether the edit changes nothing (an empty batch).

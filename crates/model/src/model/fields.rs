@@ -312,7 +312,12 @@ const CHANNEL: &[ElementKind] = &[ElementKind::Channel];
 const DEPARTMENT: &[ElementKind] = &[ElementKind::Department];
 const ACTOR: &[ElementKind] = &[ElementKind::Actor];
 const ENDS: &[ElementKind] = &[ElementKind::Touchpoint, ElementKind::Step];
-const TARGETS: &[ElementKind] = &[ElementKind::Touchpoint, ElementKind::GreyArea];
+const TARGETS: &[ElementKind] = &[
+    ElementKind::Touchpoint,
+    ElementKind::GreyArea,
+    ElementKind::Step,
+];
+const STEP: &[ElementKind] = &[ElementKind::Step];
 
 /// A text field whose column is its name.
 macro_rules! text_field {
@@ -332,6 +337,24 @@ macro_rules! text_field {
     };
 }
 
+/// The phase of its stage an element is in: a name, spaces around it dropped.
+macro_rules! phase_field {
+    ($t:ty) => {
+        Field {
+            name: "phase",
+            column: "phase",
+            aliases: &["fase"],
+            label: "field-phase",
+            shape: Shape::Text,
+            get: |e: &$t| text_of(&e.phase),
+            set: |e: &mut $t, v| {
+                e.phase = v.text()?.trim().to_owned();
+                Ok(())
+            },
+        }
+    };
+}
+
 pub const TOUCHPOINT_FIELDS: &[Field<Touchpoint>] = &[
     Field {
         name: "stage",
@@ -345,6 +368,7 @@ pub const TOUCHPOINT_FIELDS: &[Field<Touchpoint>] = &[
             Ok(())
         },
     },
+    phase_field!(Touchpoint),
     text_field!(Touchpoint, "title", "title", "field-title", title),
     text_field!(
         Touchpoint,
@@ -576,6 +600,7 @@ pub const STEP_FIELDS: &[Field<Step>] = &[
             Ok(())
         },
     },
+    phase_field!(Step),
     Field {
         name: "lane",
         column: "lane",
@@ -633,6 +658,30 @@ pub const STEP_FIELDS: &[Field<Step>] = &[
         },
     },
     Field {
+        name: "after",
+        column: "after",
+        aliases: &["follows", "despues de"],
+        label: "field-after",
+        shape: Shape::Refs { kinds: STEP },
+        get: |s| refs_of(ElementKind::Step, &s.after),
+        set: |s, v| {
+            s.after = ids_of(ElementKind::Step, v.references()?)?;
+            Ok(())
+        },
+    },
+    Field {
+        name: "wait",
+        column: "wait",
+        aliases: &["waiting", "espera"],
+        label: "field-wait",
+        shape: Shape::Duration,
+        get: |s| Value::Duration(s.wait),
+        set: |s, v| {
+            s.wait = v.duration()?;
+            Ok(())
+        },
+    },
+    Field {
         name: "duration",
         column: "duration",
         aliases: &[],
@@ -668,6 +717,33 @@ pub const STEP_FIELDS: &[Field<Step>] = &[
             Ok(())
         },
     },
+    Field {
+        name: "fail_rate",
+        column: "fail rate",
+        aliases: &["failure rate"],
+        label: "field-fail-rate",
+        shape: Shape::Number {
+            min: 0.0,
+            max: 100.0,
+        },
+        get: |s| Value::Number(s.fail_rate),
+        set: |s, v| {
+            s.fail_rate = match v.number()? {
+                Some(rate) if !(0.0..=100.0).contains(&rate) => {
+                    return Err(format!("a fail rate of {rate} is not 0 to 100 %"));
+                }
+                rate => rate,
+            };
+            Ok(())
+        },
+    },
+    text_field!(
+        Step,
+        "physical_evidence",
+        "physical evidence",
+        "field-physical-evidence",
+        physical_evidence
+    ),
     Field {
         name: "evidence",
         column: "evidence",
@@ -833,15 +909,19 @@ pub const GREY_AREA_FIELDS: &[Field<GreyArea>] = &[
     },
 ];
 
-/// The metric of `e`, made (a custom one, value 0) if it has none.
+/// The first metric of `e` (the one a sheet's metric columns hold), made (a custom
+/// one, value 0) if it has none.
 fn metric_of(e: &mut Evidence) -> &mut Metric {
-    e.metric.get_or_insert_with(|| Metric {
-        name: MetricName::Custom,
-        label: String::new(),
-        value: 0.0,
-        scale: String::new(),
-        sample_size: None,
-    })
+    if e.metrics.is_empty() {
+        e.metrics.push(Metric {
+            name: MetricName::Custom,
+            label: String::new(),
+            value: 0.0,
+            scale: String::new(),
+            sample_size: None,
+        });
+    }
+    &mut e.metrics[0]
 }
 
 pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
@@ -893,8 +973,9 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
             Ok(())
         },
     },
-    // The metric's parts. Setting one never changes the evidence's kind (a survey keeps
-    // being a survey when its number is typed); no name drops the metric.
+    // The first metric's parts. Setting one never changes the evidence's kind (a survey
+    // keeps being a survey when its number is typed); no name drops that metric. The
+    // others are edited in the inspector; a sheet leaves them as they are.
     Field {
         name: "metric",
         column: "metric",
@@ -905,10 +986,11 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
             keys: || keys_of(MetricName::ALL),
             optional: true,
         },
-        get: |e| Value::Choice(e.metric.as_ref().map(|m| m.name.key())),
+        get: |e| Value::Choice(e.metric().map(|m| m.name.key())),
         set: |e, v| {
             match v.choice()? {
-                None => e.metric = None,
+                None if e.metrics.is_empty() => {}
+                None => drop(e.metrics.remove(0)),
                 Some(name) => metric_of(e).name = name,
             }
             Ok(())
@@ -920,10 +1002,10 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
         aliases: &[],
         label: "field-metric-label",
         shape: Shape::Text,
-        get: |e| text_of(e.metric.as_ref().map_or("", |m| m.label.as_str())),
+        get: |e| text_of(e.metric().map_or("", |m| m.label.as_str())),
         set: |e, v| {
             let label = v.text()?;
-            if e.metric.is_some() || !label.is_empty() {
+            if e.metric().is_some() || !label.is_empty() {
                 metric_of(e).label = label;
             }
             Ok(())
@@ -938,11 +1020,11 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
             min: f64::MIN,
             max: f64::MAX,
         },
-        get: |e| Value::Number(e.metric.as_ref().map(|m| m.value)),
+        get: |e| Value::Number(e.metric().map(|m| m.value)),
         set: |e, v| {
             match v.number()? {
                 Some(value) => metric_of(e).value = value,
-                None if e.metric.is_some() => {
+                None if e.metric().is_some() => {
                     return Err("a metric needs its value: clear its name to drop it".to_owned());
                 }
                 None => {}
@@ -956,10 +1038,10 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
         aliases: &[],
         label: "field-metric-scale",
         shape: Shape::Text,
-        get: |e| text_of(e.metric.as_ref().map_or("", |m| m.scale.as_str())),
+        get: |e| text_of(e.metric().map_or("", |m| m.scale.as_str())),
         set: |e, v| {
             let scale = v.text()?;
-            if e.metric.is_some() || !scale.is_empty() {
+            if e.metric().is_some() || !scale.is_empty() {
                 metric_of(e).scale = scale;
             }
             Ok(())
@@ -974,10 +1056,10 @@ pub const EVIDENCE_FIELDS: &[Field<Evidence>] = &[
             min: 0,
             max: u32::MAX as i64,
         },
-        get: |e| Value::Whole(e.metric.as_ref().and_then(|m| m.sample_size).map(i64::from)),
+        get: |e| Value::Whole(e.metric().and_then(|m| m.sample_size).map(i64::from)),
         set: |e, v| {
             let n = v.whole()?;
-            if e.metric.is_some() || n.is_some() {
+            if e.metric().is_some() || n.is_some() {
                 metric_of(e).sample_size = n.and_then(|n| u32::try_from(n).ok());
             }
             Ok(())
@@ -1007,16 +1089,12 @@ pub const OPPORTUNITY_FIELDS: &[Field<Opportunity>] = &[
             kinds: TARGETS,
             optional: false,
         },
-        get: |o| {
-            Value::Ref(Some(match &o.target {
-                OpportunityTarget::Touchpoint(t) => ElementId::Touchpoint(t.clone()),
-                OpportunityTarget::GreyArea(g) => ElementId::GreyArea(g.clone()),
-            }))
-        },
+        get: |o| Value::Ref(Some(o.target.element())),
         set: |o, v| {
             o.target = match v.reference()? {
                 Some(ElementId::Touchpoint(t)) => OpportunityTarget::Touchpoint(t),
                 Some(ElementId::GreyArea(g)) => OpportunityTarget::GreyArea(g),
+                Some(ElementId::Step(s)) => OpportunityTarget::Step(s),
                 Some(other) => {
                     return Err(format!(
                         "{} {} cannot hold an opportunity",
@@ -1241,7 +1319,7 @@ mod tests {
         let value = EVIDENCE_FIELDS.iter().find(|f| f.name == "value").unwrap();
         (value.set)(&mut e, Value::Number(Some(59.0))).unwrap();
         assert_eq!(e.kind, EvidenceKind::Survey);
-        assert_eq!(e.metric.as_ref().map(|m| m.value), Some(59.0));
+        assert_eq!(e.metric().map(|m| m.value), Some(59.0));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::ops::Range;
 /// Format version this build writes. Files with a larger number are refused.
 /// Version 2 writes a grey area's ends as element references (`Touchpoint("tp-3")`,
 /// `Step("st-2")`); version 1 files (ends as plain touchpoint ids) still load.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The lowest and highest emotion score.
 pub const EMOTION_MIN: i8 = -2;
@@ -39,6 +39,10 @@ pub struct Journey {
     pub date: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub scenario: String,
+    /// The time of day the journey starts (`09:00`), which turns the blueprint's
+    /// elapsed times into clock times; empty for none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub start: String,
     #[serde(default)]
     pub persona: Persona,
     /// Notes per stage; stages with no notes are absent.
@@ -132,6 +136,11 @@ pub struct StageNotes {
     pub thinking: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub feeling: String,
+    /// Named phases inside the stage, in order ("Pharmacy check", "Dispensing"): a
+    /// service's own sequence, drawn as labelled sub-columns. Touchpoints and steps
+    /// name theirs in `phase`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<String>,
 }
 
 impl StageNotes {
@@ -171,6 +180,9 @@ pub struct Emotion {
 pub struct Touchpoint {
     pub id: TouchpointId,
     pub stage: Stage,
+    /// The phase of its stage it belongs to (one of the stage's `phases`), if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phase: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -215,6 +227,7 @@ impl Touchpoint {
         Self {
             id,
             stage,
+            phase: String::new(),
             title: title.into(),
             description: String::new(),
             channel: None,
@@ -262,7 +275,7 @@ pub struct Metric {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "EvidenceFile")]
 pub struct Evidence {
     pub id: EvidenceId,
     pub kind: EvidenceKind,
@@ -274,8 +287,8 @@ pub struct Evidence {
     pub date: String,
     #[serde(default)]
     pub confidence: Confidence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metric: Option<Metric>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
     /// Paths relative to the journey file's folder, with `/` separators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
@@ -291,8 +304,51 @@ impl Evidence {
             source: String::new(),
             date: String::new(),
             confidence: Confidence::default(),
-            metric: None,
+            metrics: Vec::new(),
             attachments: Vec::new(),
+        }
+    }
+
+    /// The first metric, the one a card shows first and a sheet's metric columns hold.
+    pub fn metric(&self) -> Option<&Metric> {
+        self.metrics.first()
+    }
+}
+
+/// Evidence as files hold it: versions 1 and 2 give one `metric`, version 3 a list of
+/// `metrics`; either reads, and the single one becomes the list's first.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename = "Evidence")]
+struct EvidenceFile {
+    id: EvidenceId,
+    kind: EvidenceKind,
+    text: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    confidence: Confidence,
+    /// The one metric of a version 1 or 2 file.
+    #[serde(default)]
+    metric: Option<Metric>,
+    #[serde(default)]
+    metrics: Vec<Metric>,
+    #[serde(default)]
+    attachments: Vec<String>,
+}
+
+impl From<EvidenceFile> for Evidence {
+    fn from(file: EvidenceFile) -> Self {
+        Evidence {
+            id: file.id,
+            kind: file.kind,
+            text: file.text,
+            source: file.source,
+            date: file.date,
+            confidence: file.confidence,
+            metrics: file.metric.into_iter().chain(file.metrics).collect(),
+            attachments: file.attachments,
         }
     }
 }
@@ -398,11 +454,14 @@ impl schemars::JsonSchema for Duration {
 
 /// A step of the service blueprint: what an actor does in one of the three layers,
 /// in support of the customer's touchpoints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: StepId,
     pub stage: Stage,
+    /// The phase of its stage it belongs to (one of the stage's `phases`), if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phase: String,
     pub lane: BlueprintLane,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<ActorId>,
@@ -412,6 +471,13 @@ pub struct Step {
     /// The touchpoints this step supports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub serves: Vec<TouchpointId>,
+    /// The steps this one follows (the flow): it starts once they are done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<StepId>,
+    /// Waiting before the step starts (a queue, a delivery), beside `duration`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<Duration>,
+    /// The hands-on time the step takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Duration>,
     /// How long the step should take; a longer `duration` is drawn in the warning
@@ -421,23 +487,37 @@ pub struct Step {
     /// Where the service is known to fail.
     #[serde(default, skip_serializing_if = "is_false")]
     pub fail_point: bool,
+    /// How often it fails, in percent (0 to 100), beside `fail_point`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_rate: Option<f64>,
+    /// What the customer sees or holds at this step (a leaflet, a prescription).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub physical_evidence: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceId>,
 }
+
+/// A fail rate is a finite percentage (validation refuses others), so equality is one.
+impl Eq for Step {}
 
 impl Step {
     pub fn new(id: StepId, stage: Stage, lane: BlueprintLane, title: impl Into<String>) -> Self {
         Self {
             id,
             stage,
+            phase: String::new(),
             lane,
             actor: None,
             title: title.into(),
             description: String::new(),
             serves: Vec::new(),
+            after: Vec::new(),
+            wait: None,
             duration: None,
             time_standard: None,
             fail_point: false,
+            fail_rate: None,
+            physical_evidence: String::new(),
             evidence: Vec::new(),
         }
     }
@@ -588,6 +668,18 @@ impl GreyArea {
 pub enum OpportunityTarget {
     Touchpoint(TouchpointId),
     GreyArea(GreyAreaId),
+    Step(StepId),
+}
+
+impl OpportunityTarget {
+    /// The element the opportunity is for.
+    pub fn element(&self) -> super::ElementId {
+        match self {
+            OpportunityTarget::Touchpoint(t) => super::ElementId::Touchpoint(t.clone()),
+            OpportunityTarget::GreyArea(g) => super::ElementId::GreyArea(g.clone()),
+            OpportunityTarget::Step(s) => super::ElementId::Step(s.clone()),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -635,6 +727,7 @@ pub struct Header {
     pub state: JourneyState,
     pub date: String,
     pub scenario: String,
+    pub start: String,
     pub persona: Persona,
     pub stages: BTreeMap<Stage, StageNotes>,
     pub dismissed_suggestions: Vec<Handoff>,
@@ -650,6 +743,7 @@ impl Journey {
             state: JourneyState::Current,
             date: String::new(),
             scenario: String::new(),
+            start: String::new(),
             persona: Persona::default(),
             stages: BTreeMap::new(),
             channels: super::catalog::default_channels(language),
@@ -672,6 +766,7 @@ impl Journey {
             state: self.state,
             date: self.date.clone(),
             scenario: self.scenario.clone(),
+            start: self.start.clone(),
             persona: self.persona.clone(),
             stages: self.stages.clone(),
             dismissed_suggestions: self.dismissed_suggestions.clone(),
@@ -687,6 +782,7 @@ impl Journey {
             state,
             date,
             scenario,
+            start,
             persona,
             mut stages,
             dismissed_suggestions,
@@ -697,10 +793,18 @@ impl Journey {
         self.state = state;
         self.date = date;
         self.scenario = scenario;
+        self.start = start;
         self.persona = persona;
         self.stages = stages;
         self.dismissed_suggestions = dismissed_suggestions;
         old
+    }
+
+    /// Whether `stage` lists `phase` among its phases.
+    pub fn stages_phase(&self, stage: Stage, phase: &str) -> bool {
+        self.stages
+            .get(&stage)
+            .is_some_and(|n| n.phases.iter().any(|p| p == phase))
     }
 
     /// Puts touchpoints in canonical order: grouped by stage, in stage order, keeping

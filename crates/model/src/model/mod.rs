@@ -6,6 +6,7 @@ mod colour;
 mod edit;
 mod element;
 pub mod fields;
+pub mod flow;
 mod ids;
 mod journey;
 mod kinds;

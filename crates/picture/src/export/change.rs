@@ -91,6 +91,7 @@ pub fn marks(changes: &[Change], new: &Journey, i18n: &I18n) -> Marks {
                 OpportunityTarget::GreyArea(g) => {
                     mark(&mut marks.grey_areas, g.as_str(), Mark::Changed)
                 }
+                OpportunityTarget::Step(s) => mark(&mut marks.steps, s.as_str(), Mark::Changed),
             }
         }
     };

@@ -285,6 +285,7 @@ fn strip_journey(
         state: journey.state,
         date: journey.date.clone(),
         scenario: journey.scenario.clone(),
+        start: journey.start.clone(),
         persona: journey.persona.clone(),
         stages,
         channels: journey.channels.clone(),

@@ -404,7 +404,7 @@ pub fn evidence(
         .evidence
         .iter()
         .filter_map(|id| journey.evidence_item(id))
-        .filter(|e| e.metric.is_none() && !e.text.trim().is_empty())
+        .filter(|e| e.metrics.is_empty() && !e.text.trim().is_empty())
         .min_by_key(|e| e.confidence)
     {
         // No one's words: the strongest finding (an analytics figure, an observation),
@@ -430,26 +430,25 @@ pub fn evidence(
         out.push(shape);
         y += height + 4.0;
     }
-    for metric in tp
+    for evidence in tp
         .evidence
         .iter()
         .filter_map(|id| journey.evidence_item(id))
-        .filter(|e| e.metric.is_some())
     {
-        let Some(line) = crate::words::metric_line(metric, i18n) else {
-            continue;
-        };
-        let (shape, height) = block(
-            Point::new(x, y),
-            format!("{line}{}", mark(metric)),
-            theme.small_size,
-            true,
-            theme.text_muted,
-            width,
-            usize::MAX,
-        );
-        out.push(shape);
-        y += height + 3.0;
+        // Every metric of the item, a line each (a survey with three figures).
+        for line in crate::words::metric_lines(evidence, i18n) {
+            let (shape, height) = block(
+                Point::new(x, y),
+                format!("{line}{}", mark(evidence)),
+                theme.small_size,
+                true,
+                theme.text_muted,
+                width,
+                usize::MAX,
+            );
+            out.push(shape);
+            y += height + 3.0;
+        }
     }
     y - cell.min.y + CELL_PAD
 }

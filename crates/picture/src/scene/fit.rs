@@ -130,7 +130,7 @@ fn touchpoint_digest(journey: &Journey, index: &Index<'_>, tp: &Touchpoint) -> u
         for id in &tp.evidence {
             if let Some(e) = index.evidence.get(id) {
                 (e.kind, e.confidence, &e.text).hash(h);
-                if let Some(m) = &e.metric {
+                for m in &e.metrics {
                     (m.name, &m.label, m.value.to_bits(), &m.scale, m.sample_size).hash(h);
                 }
             }

@@ -136,11 +136,11 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
     ] {
         let id = field_id(&evidence_id, field);
         if text_area_with_id(ui, i18n, Some(id), &i18n.tr(label), value, rows).changed() {
-            typed = Some(field);
+            typed = Some(field.to_owned());
         }
     }
     if text_field(ui, i18n, &i18n.tr("field-date"), &mut e.date).changed() {
-        typed = Some("date");
+        typed = Some("date".to_owned());
     }
     if !e.date.is_empty() && !crate::format::is_valid_date(&e.date) {
         ui.colored_label(ui.visuals().error_fg_color, i18n.tr("date-invalid"));
@@ -173,28 +173,54 @@ pub fn evidence_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &EvidenceId) {
     }
 }
 
+/// The item's metrics, each with its name, value, sample size and scale, removable;
+/// and a button that adds one (a survey with several figures).
 fn metric_ui(
     ui: &mut egui::Ui,
     i18n: &crate::i18n::I18n,
     e: &mut Evidence,
-    typed: &mut Option<&str>,
+    typed: &mut Option<String>,
 ) {
-    let mut has_metric = e.metric.is_some();
-    if ui
-        .checkbox(&mut has_metric, i18n.tr("field-has-metric"))
-        .changed()
-    {
-        e.metric = has_metric.then(|| Metric {
-            name: MetricName::Nps,
+    let mut remove = None;
+    for (index, metric) in e.metrics.iter_mut().enumerate() {
+        ui.push_id(("metric", index), |ui| {
+            ui.horizontal(|ui| {
+                let name = crate::words::metric_text(metric, i18n);
+                ui.label(egui::RichText::new(&name).small().strong());
+                let label = crate::tr!(i18n, "metric-remove-named", metric = name);
+                if remove_button(ui, &label).clicked() {
+                    remove = Some(index);
+                }
+            });
+            metric_fields(ui, i18n, metric, index, typed);
+        });
+        ui.add_space(4.0);
+    }
+    if let Some(index) = remove {
+        e.metrics.remove(index);
+    }
+    if ui.button(i18n.tr("metric-add")).clicked() {
+        e.metrics.push(Metric {
+            name: if e.metrics.is_empty() {
+                MetricName::Nps
+            } else {
+                MetricName::Custom
+            },
             label: String::new(),
             value: 0.0,
             scale: String::new(),
             sample_size: None,
         });
     }
-    let Some(metric) = e.metric.as_mut() else {
-        return;
-    };
+}
+
+fn metric_fields(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    metric: &mut Metric,
+    index: usize,
+    typed: &mut Option<String>,
+) {
     choice(
         ui,
         &i18n.tr("field-metric"),
@@ -205,7 +231,7 @@ fn metric_ui(
     if metric.name == MetricName::Custom
         && text_field(ui, i18n, &i18n.tr("field-metric-label"), &mut metric.label).changed()
     {
-        *typed = Some("metric_label");
+        *typed = Some(format!("metric_label/{index}"));
     }
     ui.horizontal(|ui| {
         let label = ui.label(i18n.tr("field-metric-value"));
@@ -223,7 +249,7 @@ fn metric_ui(
             .labelled_by(label.id)
             .changed()
         {
-            *typed = Some("metric_value");
+            *typed = Some(format!("metric_value/{index}"));
         }
         let mut sample = metric.sample_size.unwrap_or(0);
         let label = ui.label(i18n.tr("field-sample-size"));
@@ -233,11 +259,11 @@ fn metric_ui(
             .changed()
         {
             metric.sample_size = (sample > 0).then_some(sample);
-            *typed = Some("sample_size");
+            *typed = Some(format!("sample_size/{index}"));
         }
     });
     if text_field(ui, i18n, &i18n.tr("field-metric-scale"), &mut metric.scale).changed() {
-        *typed = Some("metric_scale");
+        *typed = Some(format!("metric_scale/{index}"));
     }
 }
 

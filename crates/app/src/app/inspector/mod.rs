@@ -404,11 +404,9 @@ fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
     let mut o = original.clone();
     let mut typed = None;
     heading(ui, &i18n.tr("inspector-opportunity"));
-    let target_name = match &o.target {
-        OpportunityTarget::Touchpoint(t) => p.journey.touchpoint(t).map(|t| t.title.clone()),
-        OpportunityTarget::GreyArea(g) => p.journey.grey_area(g).map(|g| g.title.clone()),
-    };
-    if let Some(name) = target_name {
+    let target = o.target.element();
+    if p.journey.has(target.kind(), target.as_str()) {
+        let name = crate::words::element_name(p.journey, &target, i18n);
         ui.label(crate::tr!(i18n, "opportunity-for", target = name));
     }
     for (field, label, value) in [

@@ -199,6 +199,9 @@ impl Find {
                             crate::model::OpportunityTarget::GreyArea(g) => journey
                                 .grey_area(g)
                                 .and_then(|g| first_touchpoint(journey, &g.from, &g.to)),
+                            crate::model::OpportunityTarget::Step(s) => journey
+                                .step(s)
+                                .and_then(|s| first_touchpoint_of(journey, s)),
                         }),
                     ElementId::Channel(_)
                     | ElementId::Department(_)
