@@ -795,6 +795,15 @@ field-fail-point = Fail point
 field-physical-evidence = Physical evidence
 card-physical-evidence = Physical evidence: { $text }
 step-duration-standard = { $duration } (standard { $standard })
+step-wait = Waits { $wait }
+flow-elapsed = Elapsed { $elapsed }
+flow-elapsed-waiting = Elapsed { $elapsed }, { $waiting } of it waiting
+flow-without-duration = { $count ->
+    [one] ; one step has no duration
+   *[other] ; { $count } steps have no duration
+}
+flow-total = Along the flow
+step-fail-rate = fails { $rate }
 step-standard-only = Standard { $standard }
 new-step-title = New step
 add-step-to = Add a { $lane } step to { $stage }

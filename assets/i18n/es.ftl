@@ -795,6 +795,15 @@ field-fail-point = Punto de fallo
 field-physical-evidence = Evidencia física
 card-physical-evidence = Evidencia física: { $text }
 step-duration-standard = { $duration } (estándar { $standard })
+step-wait = Espera { $wait }
+flow-elapsed = Transcurrido { $elapsed }
+flow-elapsed-waiting = Transcurrido { $elapsed }, { $waiting } de espera
+flow-without-duration = { $count ->
+    [one] ; un paso no tiene duración
+   *[other] ; { $count } pasos no tienen duración
+}
+flow-total = A lo largo del flujo
+step-fail-rate = falla { $rate }
 step-standard-only = Estándar { $standard }
 new-step-title = Nuevo paso
 add-step-to = Añadir un paso ({ $lane }) a { $stage }

@@ -32,6 +32,90 @@ pub fn step_facts(journey: &Journey, step: &Step, i18n: &I18n) -> (Option<String
     (actor, time)
 }
 
+/// A step's wait before it starts, in words ("Waits 2 h").
+pub fn step_wait(step: &Step, i18n: &I18n) -> Option<String> {
+    step.wait
+        .map(|w| crate::tr!(i18n, "step-wait", wait = duration_text(w, i18n)))
+}
+
+/// A step's fail rate as its marker shows it ("23.5 %").
+pub fn fail_rate(rate: f64) -> String {
+    let rounded = (rate * 10.0).round() / 10.0;
+    format!("{rounded} %")
+}
+
+/// A length of time in minutes, in days, hours and minutes ("2 d 4 h 30 min"), the
+/// largest two parts that are not zero; "0 min" for none.
+pub fn elapsed_text(minutes: f64, i18n: &I18n) -> String {
+    let total = minutes.max(0.0).round() as u64;
+    let parts = [
+        (total / 1440, "d"),
+        (total % 1440 / 60, "h"),
+        (total % 60, "min"),
+    ];
+    let shown: Vec<String> = parts
+        .iter()
+        .skip_while(|(n, _)| *n == 0)
+        .take(2)
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {}", i18n.term("time-unit", unit)))
+        .collect();
+    if shown.is_empty() {
+        format!("0 {}", i18n.term("time-unit", "min"))
+    } else {
+        shown.join(" ")
+    }
+}
+
+/// The flow's time over some steps in words: "Elapsed 2 d 4 h, 1 d of it waiting",
+/// and how many steps had no duration; None when no step there has a time.
+pub fn elapsed_line(elapsed: &crate::model::flow::Elapsed, i18n: &I18n) -> Option<String> {
+    if elapsed.steps == 0 || (elapsed.minutes <= 0.0 && elapsed.steps == elapsed.without_duration) {
+        return None;
+    }
+    let mut line = if elapsed.waiting > 0.0 {
+        crate::tr!(
+            i18n,
+            "flow-elapsed-waiting",
+            elapsed = elapsed_text(elapsed.minutes, i18n),
+            waiting = elapsed_text(elapsed.waiting, i18n)
+        )
+    } else {
+        crate::tr!(
+            i18n,
+            "flow-elapsed",
+            elapsed = elapsed_text(elapsed.minutes, i18n)
+        )
+    };
+    if elapsed.without_duration > 0 {
+        line.push_str(&crate::tr!(
+            i18n,
+            "flow-without-duration",
+            count = elapsed.without_duration
+        ));
+    }
+    Some(line)
+}
+
+/// When a step runs on the clock, from the journey's start: "11:30 → 11:50".
+pub fn step_clock(
+    journey: &Journey,
+    timing: &crate::model::flow::Timing,
+    index: usize,
+) -> Option<String> {
+    let start = crate::model::flow::read_clock(&journey.start)?;
+    let step = journey.steps.get(index)?;
+    if step.wait.is_none() && step.duration.is_none() && step.after.is_empty() {
+        return None;
+    }
+    let (from, to) = (*timing.start.get(index)?, *timing.end.get(index)?);
+    let (a, b) = (
+        crate::model::flow::clock_after(start, from),
+        crate::model::flow::clock_after(start, to),
+    );
+    Some(if a == b { a } else { format!("{a} → {b}") })
+}
+
 /// A duration in the map's language ("30 min", "2 sem").
 pub fn duration_text(d: crate::model::Duration, i18n: &I18n) -> String {
     format!("{} {}", d.amount, i18n.term("time-unit", d.unit.key()))

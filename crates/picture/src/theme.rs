@@ -88,6 +88,9 @@ pub struct Metrics {
     /// Room above a blueprint lane's steps for its line's label where there is no label
     /// column (the wall); set by the fit.
     pub line_label_room: f32,
+    /// The row under the stage headers that names each stage's phases (when the map
+    /// has phases); 0 leaves them out.
+    pub phase_height: f32,
     /// Whether the grey-area lane is drawn when the map has no grey areas (the editor
     /// keeps it, as the place they go; a slide's strip of the map leaves it out).
     pub grey_lane_when_empty: bool,
@@ -143,6 +146,7 @@ impl Default for Metrics {
             step_height: 96.0,
             step_empty_height: 48.0,
             line_label_room: 0.0,
+            phase_height: 30.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         }
@@ -239,6 +243,7 @@ impl Theme {
             step_height: 150.0,
             step_empty_height: 64.0,
             line_label_room: 0.0,
+            phase_height: 44.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
         };

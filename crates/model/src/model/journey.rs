@@ -883,7 +883,12 @@ impl Journey {
     }
 
     pub fn step(&self, id: &StepId) -> Option<&Step> {
-        super::lookup::position(&self.steps, id.as_str(), |s| s.id.as_str()).map(|i| &self.steps[i])
+        self.step_position(id).map(|i| &self.steps[i])
+    }
+
+    /// Where the step `id` is in `steps`.
+    pub fn step_position(&self, id: &StepId) -> Option<usize> {
+        super::lookup::position(&self.steps, id.as_str(), |s| s.id.as_str())
     }
 
     pub fn actor(&self, id: &ActorId) -> Option<&Actor> {

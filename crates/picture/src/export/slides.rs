@@ -83,6 +83,8 @@ pub fn slide_theme() -> Theme {
             step_height: 0.0,
             step_empty_height: 0.0,
             line_label_room: 0.0,
+            // The stage's phases over its cards, as on the map.
+            phase_height: 44.0,
             lane_gap: 10.0,
             card_rounding: 10.0,
             callout_width: callout_width(),
@@ -521,7 +523,15 @@ fn curve_strip(journey: &Journey, theme: &Theme, i18n: &I18n) -> Strip {
         .iter()
         .map(|stage| {
             let header = Rect::from_min_size(0.0, 0.0, least[stage.index()], TALL);
-            scene::stage_header(&mut Vec::new(), &curve_journey, header, *stage, theme, i18n)
+            scene::stage_header(
+                &mut Vec::new(),
+                &curve_journey,
+                header,
+                *stage,
+                None,
+                theme,
+                i18n,
+            )
         })
         .fold(0.0, f32::max);
     curve_theme.metrics.stage_header_height = header_height + 4.0;

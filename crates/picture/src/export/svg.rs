@@ -134,6 +134,35 @@ impl SvgWriter {
                     stroke_attrs(Some(line))
                 )
             }
+            Shape::Flow {
+                points,
+                head,
+                line,
+                from,
+                to,
+            } => {
+                let coords = |points: &[crate::layout::Point]| {
+                    points
+                        .iter()
+                        .map(|p| format!("{},{}", n(p.x), n(p.y)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let solid = Line {
+                    dash: None,
+                    ..*line
+                };
+                writeln!(
+                    self.body,
+                    "<g class=\"flow\" data-from=\"{}\" data-to=\"{}\"><polyline points=\"{}\" fill=\"none\" stroke-linejoin=\"round\"{}/><polyline points=\"{}\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{}/></g>",
+                    escape(from),
+                    escape(to),
+                    coords(points),
+                    stroke_attrs(Some(line)),
+                    coords(head),
+                    stroke_attrs(Some(&solid)),
+                )
+            }
             Shape::Circle {
                 center,
                 radius,

@@ -10,9 +10,11 @@
 //! never a band over the cards in between. Each grey area's callout (its words) sits in
 //! the last lane under its band, in as many rows as needed so no two overlap.
 
+mod flow;
 mod geometry;
 mod wall;
 
+pub use flow::FlowBox;
 pub use geometry::{Point, Rect};
 pub use wall::{PADDING as WALL_PADDING, wall, wall_rows, wall_with, wall_with_rows};
 
@@ -223,6 +225,49 @@ pub(crate) fn end_rect(
     }
 }
 
+/// A named phase inside a stage: the run of the stage's columns whose cards (or, in a
+/// column of steps alone, steps) are in it, labelled in the row under the headers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseBox {
+    pub stage: Stage,
+    pub name: String,
+    /// Its label in the phase row.
+    pub label: Rect,
+    /// Its columns, from the phase row to the map's bottom.
+    pub column: Rect,
+}
+
+/// Whether the map has phases to show (and room for their row).
+pub fn shows_phases(journey: &Journey, m: &Metrics) -> bool {
+    m.phase_height > 0.0 && journey.stages.values().any(|n| !n.phases.is_empty())
+}
+
+/// The phase of each of a stage's columns: its card's, or in a column without a card
+/// (or whose card has none), the first step's there that has one.
+fn column_phases<'a>(
+    journey: &'a Journey,
+    stage: Stage,
+    columns: usize,
+    step_column: &[usize],
+) -> Vec<&'a str> {
+    let mut phases: Vec<&str> = vec![""; columns];
+    for (k, t) in journey.touchpoints[journey.stage_range(stage)]
+        .iter()
+        .enumerate()
+    {
+        phases[k] = &t.phase;
+    }
+    for i in journey.step_range(stage) {
+        let step = &journey.steps[i];
+        if let Some(slot) = step_column.get(i).and_then(|&c| phases.get_mut(c))
+            && slot.is_empty()
+        {
+            *slot = &step.phase;
+        }
+    }
+    phases
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct GreyAreaBox {
     pub id: GreyAreaId,
@@ -242,6 +287,9 @@ pub struct GreyAreaBox {
     pub leader: Vec<Point>,
     /// Slot indices of the two ends, left to right.
     pub slots: (usize, usize),
+    /// A grey area with a step at an end: the two ends' rectangles, so it can be drawn
+    /// between them across the lanes.
+    pub ends: Option<(Rect, Rect)>,
 }
 
 /// How far below the planned line an ad hoc touchpoint's card sits.
@@ -332,6 +380,7 @@ pub(crate) fn step_grey_area(
         callout: Rect::default(),
         leader: Vec::new(),
         slots: (0, 0),
+        ends: Some((a, b)),
     }
 }
 
@@ -406,6 +455,12 @@ pub struct MapLayout {
     /// The blueprint's steps (none when it is not shown), in `journey.steps` order.
     pub steps: Vec<StepBox>,
     pub grey_areas: Vec<GreyAreaBox>,
+    /// Each stage's phases, left to right (none when the map has none).
+    pub phases: Vec<PhaseBox>,
+    /// The blueprint's times along its flow (empty when the blueprint is not shown).
+    pub timing: crate::model::flow::Timing,
+    /// The flow's arrows between the steps laid out.
+    pub flows: Vec<FlowBox>,
     /// The y of the neutral (score 0) line.
     pub neutral_y: f32,
 }
@@ -491,6 +546,11 @@ impl MapLayout {
 pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let mut lanes = Vec::with_capacity(Lane::ALL.len());
     let mut y = m.stage_header_height + m.lane_gap;
+    let phase_row = shows_phases(journey, m).then(|| {
+        let row = (y, m.phase_height);
+        y += m.phase_height + m.lane_gap;
+        row
+    });
     let mut lane_rows = [(0.0f32, 0.0f32); Lane::ALL.len()];
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let h = if lane.layer().is_some() {
@@ -541,6 +601,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let mut slots = Vec::with_capacity(journey.touchpoints.len());
     let mut steps = Vec::with_capacity(if blueprint { journey.steps.len() } else { 0 });
     let mut stages = Vec::with_capacity(Stage::ALL.len());
+    let mut phases: Vec<PhaseBox> = Vec::new();
     let mut x = m.lane_label_width;
     for stage in Stage::ALL {
         let range = journey.stage_range(*stage);
@@ -639,6 +700,25 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 });
             }
         }
+        if let Some((top, h)) = phase_row {
+            let names = column_phases(journey, *stage, column_x.len(), &step_column);
+            let mut k = 0;
+            while k < names.len() {
+                let run = names[k..].iter().take_while(|n| **n == names[k]).count();
+                if !names[k].is_empty() {
+                    let left = column_x[k] - m.slot_gap / 2.0 + 2.0;
+                    let last = k + run - 1;
+                    let right = column_x[last] + m.slot_width + m.slot_gap / 2.0 - 2.0;
+                    phases.push(PhaseBox {
+                        stage: *stage,
+                        name: names[k].to_owned(),
+                        label: Rect::from_min_size(left, top, right - left, h),
+                        column: Rect::from_min_size(left, top, right - left, 0.0),
+                    });
+                }
+                k += run;
+            }
+        }
         x += m.stage_padding + spare;
         // The bottom is set once the grey-area lane knows its rows.
         let column = Rect {
@@ -702,6 +782,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 callout: Rect::from_min_size(0.0, 0.0, 0.0, 0.0),
                 leader: Vec::new(),
                 slots: (left, right),
+                ends: None,
             })
         })
         .collect();
@@ -713,6 +794,9 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     let right = right.max(row_ends.iter().copied().fold(0.0, f32::max) + m.stage_padding);
     for stage in &mut stages {
         stage.column.max.y = bottom;
+    }
+    for phase in &mut phases {
+        phase.column.max.y = bottom - m.lane_gap / 2.0;
     }
     if let Some(last) = stages.last_mut() {
         last.column.max.x = last.column.max.x.max(right);
@@ -733,6 +817,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         min: Point::new(0.0, 0.0),
         max: Point::new(right, bottom),
     };
+    let flows = flow::flows(journey, &steps, m.slot_gap, m.lane_gap);
     MapLayout {
         arrangement: Arrangement::Timeline,
         bounds,
@@ -742,6 +827,13 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         slots,
         steps,
         grey_areas,
+        phases,
+        timing: if blueprint {
+            crate::model::flow::timing(journey)
+        } else {
+            Default::default()
+        },
+        flows,
         neutral_y,
     }
 }

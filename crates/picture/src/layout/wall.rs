@@ -289,6 +289,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
                 callout: Rect::default(),
                 leader: Vec::new(),
                 slots: (left, right),
+                ends: None,
             })
         })
         .collect();
@@ -329,6 +330,12 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
             .filter(|(_, _, h)| *h > 0.0)
             .map(|&(l, top, h)| lane(l, top, h)),
     );
+    let timing = if steps.is_empty() {
+        Default::default()
+    } else {
+        crate::model::flow::timing(journey)
+    };
+    let flows = super::flow::flows(journey, &steps, m.slot_gap, m.lane_gap);
     MapLayout {
         arrangement: Arrangement::Wall,
         bounds: Rect::from_min_size(0.0, 0.0, right, bottom),
@@ -339,6 +346,9 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         slots,
         steps,
         grey_areas,
+        phases: Vec::new(),
+        timing,
+        flows,
         neutral_y,
     }
 }

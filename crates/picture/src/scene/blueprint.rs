@@ -2,8 +2,10 @@
 //! backstage, support), the three lines between them labelled on the line (the line of
 //! interaction above frontstage, of visibility above backstage, of internal interaction
 //! above support), each step's card with its actor and duration (over its time standard
-//! in the warning colour), the grey-area marker on fail points, and a short arrow from
-//! a step up to each touchpoint it serves where that touchpoint is not straight above.
+//! in the warning colour), its wait and, when the journey has a start, its clock times,
+//! the grey-area marker on fail points with the fail rate, the physical evidence, a
+//! short arrow from a step up to each touchpoint it serves where that touchpoint is not
+//! straight above, and the flow: an arrow from each step to each step that follows it.
 
 use super::card::block;
 use super::{Align, Line, Paint, Shape, TextBox};
@@ -39,10 +41,70 @@ pub fn blueprint(
     lines(out, layout, theme, i18n, Some(visible));
     for step_box in visible_steps(layout, visible) {
         if let Some(step) = journey.steps.get(step_box.index) {
-            step_card(out, journey, step_box.rect, step, theme, i18n);
+            let clock = crate::words::step_clock(journey, &layout.timing, step_box.index);
+            step_card(
+                out,
+                journey,
+                step_box.rect,
+                step,
+                clock.as_deref(),
+                theme,
+                i18n,
+            );
             serves_arrows(out, layout, step_box, step, theme);
         }
     }
+    flow_arrows(out, journey, layout, theme, visible);
+}
+
+/// The widest clock a step's card may show, for measuring, when the journey has a
+/// start and the step a place on the clock; None otherwise.
+pub fn clock_room(journey: &Journey, step: &Step) -> Option<&'static str> {
+    (crate::model::flow::read_clock(&journey.start).is_some()
+        && (step.wait.is_some() || step.duration.is_some() || !step.after.is_empty()))
+    .then_some("00:00 +99 d → 00:00 +99 d")
+}
+
+/// The flow's arrows in view, each from a step to one that follows it, along the path
+/// the layout found through the gaps.
+pub fn flow_arrows(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    visible: &Rect,
+) {
+    for flow in layout.flows.iter().filter(|f| f.bounds.intersects(visible)) {
+        let (Some(from), Some(to)) = (journey.steps.get(flow.from), journey.steps.get(flow.to))
+        else {
+            continue;
+        };
+        let points = &flow.points;
+        let (Some(&tip), Some(&back)) = (points.last(), points.iter().rev().nth(1)) else {
+            continue;
+        };
+        out.push(Shape::Flow {
+            head: arrow_head(back, tip, 8.0),
+            points: points.clone(),
+            line: Line::solid(theme.emotion_line, 1.6),
+            from: from.id.as_str().to_owned(),
+            to: to.id.as_str().to_owned(),
+        });
+    }
+}
+
+/// An arrowhead at `tip` for a line coming from `back`: two barbs `size` long.
+fn arrow_head(back: Point, tip: Point, size: f32) -> [Point; 3] {
+    let (dx, dy) = (tip.x - back.x, tip.y - back.y);
+    let length = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (ux, uy) = (dx / length, dy / length);
+    let barb = |side: f32| {
+        Point::new(
+            tip.x - size * ux + side * size * 0.55 * uy,
+            tip.y - size * uy - side * size * 0.55 * ux,
+        )
+    };
+    [barb(1.0), tip, barb(-1.0)]
 }
 
 /// The steps in view: those of the stages whose column is in view (the layout lists
@@ -186,12 +248,14 @@ pub fn widest_line_label(theme: &Theme, i18n: &I18n) -> f32 {
         + 8.0
 }
 
-/// A step's card drawn in `rect`; returns the height its content needs.
+/// A step's card drawn in `rect`, with its clock times when given; returns the height
+/// its content needs.
 pub fn step_card(
     out: &mut Vec<Shape>,
     journey: &Journey,
     rect: Rect,
     step: &Step,
+    clock: Option<&str>,
     theme: &Theme,
     i18n: &I18n,
 ) -> f32 {
@@ -213,8 +277,16 @@ pub fn step_card(
         fill: Some(Paint::solid(colour)),
         stroke: None,
     });
+    let rate = step
+        .fail_rate
+        .filter(|_| step.fail_point)
+        .map(crate::words::fail_rate);
     let marker = if step.fail_point {
-        theme.badge_size * 0.8 * 2.0 + 4.0
+        theme.badge_size * 0.8 * 2.0
+            + 4.0
+            + rate
+                .as_ref()
+                .map_or(0.0, |r| crate::text::width(r, theme.small_size, true) + 6.0)
     } else {
         0.0
     };
@@ -233,23 +305,31 @@ pub fn step_card(
     out.push(shape);
     y += height.max(if step.fail_point { marker - 4.0 } else { 0.0 }) + 4.0;
     let (actor_name, time) = crate::words::step_facts(journey, step, i18n);
-    for (value, colour) in [
-        (actor_name, theme.text_muted),
-        (
-            time,
-            if step.over_standard() {
-                theme.pain_point
-            } else {
-                theme.text_muted
-            },
-        ),
+    let time_colour = if step.over_standard() {
+        theme.pain_point
+    } else {
+        theme.text_muted
+    };
+    let sees = (!step.physical_evidence.trim().is_empty()).then(|| {
+        crate::tr!(
+            i18n,
+            "card-physical-evidence",
+            text = step.physical_evidence.trim()
+        )
+    });
+    for (value, colour, bold) in [
+        (actor_name, theme.text_muted, false),
+        (crate::words::step_wait(step, i18n), theme.text_muted, false),
+        (time, time_colour, step.over_standard()),
+        (clock.map(str::to_owned), theme.text, true),
+        (sees, theme.text_muted, false),
     ] {
         let Some(value) = value else { continue };
         let (shape, height) = block(
             Point::new(left, y),
             value,
             theme.small_size,
-            step.over_standard() && colour == theme.pain_point,
+            bold,
             colour,
             width,
             usize::MAX,
@@ -258,17 +338,32 @@ pub fn step_card(
         y += height + 3.0;
     }
     if step.fail_point {
-        fail_marker(out, rect, theme);
+        fail_marker(out, rect, rate, theme);
     }
     y - rect.min.y + PAD
 }
 
-/// The grey-area marker ("!" on the grey areas' colour) at a fail point's top right.
-fn fail_marker(out: &mut Vec<Shape>, rect: Rect, theme: &Theme) {
+/// The grey-area marker ("!" on the grey areas' colour) at a fail point's top right,
+/// its fail rate beside it.
+fn fail_marker(out: &mut Vec<Shape>, rect: Rect, rate: Option<String>, theme: &Theme) {
     let size = theme.badge_size;
     let radius = size * 0.8;
     let colour = theme.grey_area_fill(Severity::High);
     let center = Point::new(rect.max.x - radius - 4.0, rect.min.y + radius + 4.0);
+    if let Some(rate) = rate {
+        let width = crate::text::width(&rate, theme.small_size, true);
+        let height = crate::text::height(1, theme.small_size);
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(center.x - radius - 4.0 - width, center.y - height / 2.0),
+            text: rate,
+            size: theme.small_size,
+            bold: true,
+            colour: theme.pain_point,
+            max_width: width + 1.0,
+            max_lines: 1,
+            align: Align::Left,
+        }));
+    }
     out.push(Shape::Circle {
         center,
         radius,

@@ -171,6 +171,10 @@ fn step_digest(journey: &Journey, step: &Step) -> u64 {
             .hash(h);
         step.duration.map(|d| d.to_string()).hash(h);
         step.time_standard.map(|d| d.to_string()).hash(h);
+        step.wait.map(|d| d.to_string()).hash(h);
+        step.fail_rate.map(f64::to_bits).hash(h);
+        step.physical_evidence.hash(h);
+        blueprint::clock_room(journey, step).hash(h);
     })
 }
 
@@ -289,6 +293,7 @@ impl Fit {
                             journey,
                             step_cell,
                             step,
+                            blueprint::clock_room(journey, step),
                             theme,
                             i18n,
                         );
@@ -325,14 +330,38 @@ impl Fit {
                 .iter()
                 .any(|v| !v.trim().is_empty())
         });
+        // The blueprint's elapsed times, as the headers and the corner will say them.
+        let timing = if crate::layout::shows_blueprint(journey, m) {
+            crate::model::flow::timing(journey)
+        } else {
+            Default::default()
+        };
         let header_height = crate::model::Stage::ALL
             .iter()
             .filter(|stage| narrowest(**stage) >= 1.0)
             .map(|stage| {
                 let header = Rect::from_min_size(0.0, 0.0, narrowest(*stage), TALL);
-                stage_header(&mut Vec::new(), journey, header, *stage, theme, i18n) + 4.0
+                let elapsed = crate::words::elapsed_line(
+                    &crate::model::flow::stage_elapsed(&timing, *stage),
+                    i18n,
+                );
+                stage_header(
+                    &mut Vec::new(),
+                    journey,
+                    header,
+                    *stage,
+                    elapsed.as_deref(),
+                    theme,
+                    i18n,
+                ) + 4.0
             })
             .fold(0.0, f32::max);
+        let corner = if m.lane_label_width >= 40.0 {
+            super::flow_total(&mut Vec::new(), &timing, m.lane_label_width, theme, i18n)
+        } else {
+            0.0
+        };
+        let header_height = header_height.max(corner);
         // Every lane holds its label whole; every stage its name's longest word.
         let labelled = |lane: Lane, height: f32| {
             if height <= 0.0 {
@@ -384,6 +413,13 @@ impl Fit {
                 0.0
             },
             lane_label_width,
+            phase_height: if m.phase_height > 0.0 {
+                m.phase_height
+                    .max(crate::text::height(1, theme.small_size) + 12.0)
+                    .ceil()
+            } else {
+                0.0
+            },
             card_height,
             evidence_height,
             doing_height,

@@ -139,6 +139,9 @@ pub fn grey_areas(
             }));
         }
         let colour = theme.grey_area_fill(grey_box.severity);
+        if let Some((a, b)) = grey_box.ends {
+            between_ends(out, a, b, colour, theme.metrics.slot_gap);
+        }
         if grey_box.leader.len() >= 2 {
             out.push(Shape::Polyline {
                 points: grey_box.leader.clone(),
@@ -148,6 +151,55 @@ pub fn grey_areas(
         if let Some(grey) = journey.grey_areas.get(grey_box.index) {
             callout_box(out, journey, grey, grey_box.callout, theme, i18n);
         }
+    }
+}
+
+/// A grey area whose ends stand in different lanes, side by side or one above the
+/// other, drawn between them: a bar in the gap beside them from one's middle to the
+/// other's, a tick into each (its callout's bracket stays in the grey-area lane).
+fn between_ends(out: &mut Vec<Shape>, a: Rect, b: Rect, colour: crate::model::Rgb, gap: f32) {
+    if a == b || (a.min.y - b.min.y).abs() < 1.0 {
+        return;
+    }
+    let (left, right) = if a.center().x <= b.center().x {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let same_column = left.max.x > right.min.x;
+    // No column between them (a gap may be a wide one, where a band stands).
+    let adjacent = right.min.x >= left.max.x && right.min.x - left.max.x < left.width();
+    // Two thirds of the way across the gap (a flow arrow runs at one third).
+    let x = if same_column {
+        left.max.x.max(right.max.x) + gap * 2.0 / 3.0
+    } else if adjacent {
+        left.max.x + (right.min.x - left.max.x).min(gap) * 2.0 / 3.0
+    } else {
+        return;
+    };
+    // Each tick a quarter of the card's height from its middle, towards the other card
+    // (a flow arrow enters at the middle).
+    let tick_y = |r: Rect, other: Rect| {
+        if other.center().y > r.center().y {
+            r.center().y + r.height() / 4.0
+        } else {
+            r.center().y - r.height() / 4.0
+        }
+    };
+    let (ya, yb) = (tick_y(a, b), tick_y(b, a));
+    let tick = |r: Rect, y: f32| {
+        let edge = if r.center().x < x { r.max.x } else { r.min.x };
+        vec![Point::new(edge, y), Point::new(x, y)]
+    };
+    for points in [
+        tick(a, ya),
+        tick(b, yb),
+        vec![Point::new(x, ya), Point::new(x, yb)],
+    ] {
+        out.push(Shape::Polyline {
+            points,
+            line: Line::solid(colour, 3.0),
+        });
     }
 }
 

@@ -156,6 +156,15 @@ pub enum Shape {
         points: Vec<Point>,
         line: Line,
     },
+    /// An arrow of the blueprint's flow, from step `from` to step `to` (ids): its path
+    /// and its head (three points, the tip in the middle).
+    Flow {
+        points: Vec<Point>,
+        head: [Point; 3],
+        line: Line,
+        from: String,
+        to: String,
+    },
     Text(TextBox),
 }
 
@@ -217,6 +226,19 @@ impl Shape {
                 points: points.iter().map(p).collect(),
                 line: l(line),
             },
+            Shape::Flow {
+                points,
+                head,
+                line,
+                from,
+                to,
+            } => Shape::Flow {
+                points: points.iter().map(p).collect(),
+                head: head.each_ref().map(p),
+                line: l(line),
+                from: from.clone(),
+                to: to.clone(),
+            },
             Shape::Text(t) => Shape::Text(TextBox {
                 pos: p(&t.pos),
                 text: t.text.clone(),
@@ -249,8 +271,21 @@ pub fn stages(
             rect: stage_box.column,
             paint: Paint::solid(theme.stage_fill[i % 2]),
         });
-        stage_header(out, journey, stage_box.header, stage_box.stage, theme, i18n);
+        let elapsed = crate::words::elapsed_line(
+            &crate::model::flow::stage_elapsed(&layout.timing, stage_box.stage),
+            i18n,
+        );
+        stage_header(
+            out,
+            journey,
+            stage_box.header,
+            stage_box.stage,
+            elapsed.as_deref(),
+            theme,
+            i18n,
+        );
     }
+    phases(out, layout, theme, visible);
     for (k, lane) in layout.lanes.iter().enumerate() {
         // Above a blueprint lane, its dashed line (labelled) is the rule.
         if layout
@@ -280,13 +315,111 @@ pub const HEADER_BUTTON_ROW: f32 = 40.0;
 /// padding, on both sides.
 pub const HEADER_INSET: f32 = 28.0;
 
-/// A stage's header in `header`: its name (on two lines if it needs them) and every
-/// note, labelled, whole. Returns the height they need.
+/// Each stage's phases: a label over its columns in the row under the headers, and a
+/// faint rule down each side where it meets another phase or the stage's other columns.
+pub fn phases(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, visible: &Rect) {
+    // Down to the grey-area lane, whose callouts sit where room is found.
+    let bottom = layout
+        .lanes
+        .iter()
+        .find(|l| l.lane == Lane::GreyAreas)
+        .map_or(layout.bounds.max.y, |l| {
+            l.rect.min.y - theme.metrics.lane_gap / 2.0
+        });
+    let mut rules: Vec<f32> = Vec::new();
+    for (k, phase) in layout.phases.iter().enumerate() {
+        if !phase.column.intersects(visible) && !phase.label.intersects(visible) {
+            continue;
+        }
+        out.push(Shape::Rect {
+            rect: phase.label,
+            radius: 4.0,
+            fill: Some(Paint {
+                colour: theme.stage_header_fill,
+                alpha: 0.12,
+            }),
+            stroke: None,
+        });
+        let size = theme.small_size;
+        let height = crate::text::height(1, size);
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(
+                phase.label.center().x,
+                phase.label.center().y - height / 2.0,
+            ),
+            text: phase.name.clone(),
+            size,
+            bold: true,
+            colour: theme.stage_header_fill,
+            max_width: phase.label.width() - 12.0,
+            max_lines: 1,
+            align: Align::Center,
+        }));
+        // The edges between phases (and between a phase and the stage's columns in
+        // none), not the stage's own edges.
+        let stage = layout.stages.iter().find(|s| s.stage == phase.stage);
+        let inside =
+            |x: f32| stage.is_some_and(|s| x > s.column.min.x + 20.0 && x < s.column.max.x - 20.0);
+        for x in [phase.label.min.x - 2.0, phase.label.max.x + 2.0] {
+            let shared = k > 0 && (layout.phases[k - 1].label.max.x + 2.0 - x).abs() < 1.0;
+            if inside(x) && !shared && !rules.iter().any(|r| (r - x).abs() < 1.0) {
+                rules.push(x);
+            }
+        }
+    }
+    for x in rules {
+        out.push(Shape::Polyline {
+            points: vec![
+                Point::new(x, layout.phases[0].label.max.y + 2.0),
+                Point::new(x, bottom),
+            ],
+            line: Line::dashed(theme.lane_rule, 1.0, 3.0, 4.0),
+        });
+    }
+}
+
+/// The whole journey's time along the blueprint's flow, in the label column's top
+/// corner: "Along the flow" and the elapsed line. Returns the height it needs.
+pub fn flow_total(
+    out: &mut Vec<Shape>,
+    timing: &crate::model::flow::Timing,
+    width: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
+    let Some(line) = crate::words::elapsed_line(&timing.total, i18n) else {
+        return 0.0;
+    };
+    let inset = LANE_LABEL_INSET;
+    let mut y = inset;
+    for (text, bold, colour) in [
+        (i18n.tr("flow-total"), true, theme.lane_label_text),
+        (line, false, theme.text),
+    ] {
+        let (shape, height) = card::block(
+            Point::new(inset, y),
+            text,
+            theme.small_size,
+            bold,
+            colour,
+            width - 2.0 * inset,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 2.0;
+    }
+    y + inset
+}
+
+/// A stage's header in `header`: its name (on two lines if it needs them), every note,
+/// labelled, and the blueprint's elapsed time in the stage, whole. Returns the height
+/// they need.
 pub fn stage_header(
     out: &mut Vec<Shape>,
     journey: &Journey,
     header: Rect,
     stage: crate::model::Stage,
+    elapsed: Option<&str>,
     theme: &Theme,
     i18n: &I18n,
 ) -> f32 {
@@ -341,6 +474,19 @@ pub fn stage_header(
             y += height + 3.0;
         }
     }
+    if let Some(elapsed) = elapsed {
+        let (shape, height) = card::block(
+            Point::new(x, y),
+            elapsed.to_owned(),
+            theme.small_size,
+            true,
+            theme.stage_header_text,
+            header.width() - 2.0 * pad,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 3.0;
+    }
     y - header.min.y + pad + 4.0 - 6.0
 }
 
@@ -350,6 +496,10 @@ pub const LANE_LABEL_INSET: f32 = 8.0;
 /// Lane names in the label column at the map's left edge, whole (each lane is as high
 /// as its name needs).
 pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
+    // In the label column's corner (the wall has none: its stage headers say theirs).
+    if let Some(column) = layout.lanes.first().filter(|l| l.label.width() >= 40.0) {
+        flow_total(out, &layout.timing, column.label.width(), theme, i18n);
+    }
     // The wall has no label column: its lanes speak for themselves.
     for lane in layout.lanes.iter().filter(|l| l.label.width() >= 40.0) {
         let inset = LANE_LABEL_INSET;

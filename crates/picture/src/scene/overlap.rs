@@ -178,6 +178,11 @@ pub fn check(shapes: &[Shape]) -> Vec<Overlap> {
                     obstacles.push(Obstacle::Segment(pair[0], pair[1]));
                 }
             }
+            Shape::Flow { points, head, .. } => {
+                for pair in points.windows(2).chain(head.windows(2)) {
+                    obstacles.push(Obstacle::Segment(pair[0], pair[1]));
+                }
+            }
             Shape::Circle { center, radius, .. } => {
                 obstacles.push(Obstacle::Circle(*center, *radius));
             }

@@ -101,6 +101,18 @@ impl<'a> Painter<'a> {
                     self.rect_shape(rect, 0.0, &Some(*fill), &None);
                 }
                 Shape::Cross { points, line } => self.polyline(points, line),
+                Shape::Flow {
+                    points, head, line, ..
+                } => {
+                    self.polyline(points, line);
+                    self.polyline(
+                        head,
+                        &Line {
+                            dash: None,
+                            ..*line
+                        },
+                    );
+                }
                 Shape::Text(text) => self.text(text),
             }
         }
