@@ -74,6 +74,16 @@ fn a_new_journey_takes_the_interface_language() {
     let journey = h.state().journey();
     assert_eq!(journey.language, Language::Es);
     assert_eq!(journey.title, "Viaje sin título");
+    // Empty: the team types its own channels and departments.
+    assert!(journey.channels.is_empty() && journey.departments.is_empty());
+    // The gallery's second choice brings a starter catalogue, in Spanish.
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+    click(
+        &mut h,
+        "Un mapa vacío con canales y departamentos habituales",
+    );
+    let journey = h.state().journey();
+    assert_eq!(journey.language, Language::Es);
     assert_eq!(journey.channels[0].name, "Tienda");
 }
 

@@ -177,9 +177,11 @@ fn a_catalogue_cell_offers_completions_and_a_new_name_as_a_new_entry() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = example_on_file(dir.path());
     let mut h = table(&path);
-    // The cursor starts on the first card: right to the channel column, and type.
-    send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
-    send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
+    // The cursor starts on the first card: right to the channel column (past the
+    // phase and the title), and type.
+    for _ in 0..3 {
+        send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
+    }
     let shown = |h: &Harness<'_, JourneyApp>| h.query_all_by_label("Contact centre").count();
     let cells = shown(&h);
     send(&mut h, typing("cont"), 1);
@@ -354,7 +356,7 @@ fn one_value_pasted_over_selected_rows_fills_them_and_copy_gives_tsv() {
     let mut h = table(&path);
     let original = h.state().journey().clone();
     send(&mut h, stroke(Modifiers::NONE, Key::ArrowDown, None), 1);
-    for _ in 0..3 {
+    for _ in 0..4 {
         send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     }
     // The department of the first two Awareness cards and the next one.
@@ -393,7 +395,7 @@ fn one_value_pasted_over_selected_rows_fills_them_and_copy_gives_tsv() {
         lines
             .next()
             .unwrap()
-            .starts_with("id\tstage\ttitle\tchannel")
+            .starts_with("id\tstage\tphase\ttitle\tchannel")
     );
     assert_eq!(lines.count(), 3);
     // Pasted back, the copy changes nothing.
@@ -546,14 +548,17 @@ fn the_steps_tab_takes_a_layer_an_actor_and_durations_as_typing() {
     let (path, journey) = example_on_file(dir.path());
     let mut h = table(&path);
     click(&mut h, &format!("Steps ({})", journey.steps.len()));
-    // The first step: stage, layer, title, actor, serves, duration, standard.
+    // The first step: stage, phase, layer, title, actor, serves, after, wait,
+    // duration, standard.
+    send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::ArrowRight, None), 1);
     send(&mut h, typing("back"), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
     send(&mut h, typing("wareh"), 1);
-    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
-    send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    for _ in 0..4 {
+        send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
+    }
     send(&mut h, typing("3 h"), 1);
     send(&mut h, stroke(Modifiers::NONE, Key::Tab, None), 1);
     send(&mut h, typing("1 h"), 1);

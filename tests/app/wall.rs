@@ -249,6 +249,6 @@ fn the_export_window_writes_the_journeys_data_for_other_tools() {
     dialogs.answer(Some(sheet.clone()));
     click(&mut h, "Choose file…");
     let rows = std::fs::read_to_string(&sheet).unwrap();
-    assert!(rows.starts_with("id,stage,stage label,position,title"));
+    assert!(rows.starts_with("id,stage,phase,stage label,position,title"));
     assert!(rows.contains("Checkout form"));
 }

@@ -261,7 +261,7 @@ fn the_steps_sheet_goes_out_and_back_in_by_id_and_reports_new_actors() {
     );
     let text = std::fs::read_to_string(&sheet).unwrap();
     assert!(
-        text.starts_with("id,stage,phase,lane,actor,title,"),
+        text.starts_with("id,stage,phase,lane,actor,actor kind,title,"),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1 + load(&map).steps.len());
@@ -269,7 +269,7 @@ fn the_steps_sheet_goes_out_and_back_in_by_id_and_reports_new_actors() {
     let edited = text.replace(
         "Warehouse picks and packs the boots",
         "Warehouse picks and checks the boots",
-    ) + ",Acción,,Backstage,Fraud desk,Fraud check on the payment,,tp-7,,,10 min,,,,,\n";
+    ) + ",Acción,,Backstage,Fraud desk,,Fraud check on the payment,,tp-7,,,10 min,,,,,\n";
     std::fs::write(&sheet, edited).unwrap();
     let output = journeymap(&[&"import", &sheet, &"--into", &map, &"--steps"]);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -238,7 +238,8 @@ pub mod hostile {
 
 /// Adds `per_touchpoint` blueprint steps under every touchpoint of `journey` (each
 /// serving it, the layers in turn, four actors, some over their time standard and some
-/// fail points): the benchmarks' blueprint.
+/// fail points with their rates; each step after the one before, every fifth after the
+/// one three before too, every fourth waiting): the benchmarks' blueprint.
 pub fn add_steps(journey: &mut Journey, per_touchpoint: usize) {
     use crate::model::{Actor, ActorKind, BlueprintLane, Duration, Rgb, Step, TimeUnit};
     let kinds = [
@@ -278,6 +279,23 @@ pub fn add_steps(journey: &mut Journey, per_touchpoint: usize) {
                 unit: TimeUnit::Min,
             });
             step.fail_point = number % 17 == 0;
+            if step.fail_point {
+                step.fail_rate = Some((number % 50) as f64 + 0.5);
+            }
+            if number > 1 {
+                step.after
+                    .push(format!("st-{}", number - 1).as_str().into());
+            }
+            if number > 3 && number % 5 == 0 {
+                step.after
+                    .push(format!("st-{}", number - 3).as_str().into());
+            }
+            if number % 4 == 0 {
+                step.wait = Some(Duration {
+                    amount: 30.0,
+                    unit: TimeUnit::Min,
+                });
+            }
             steps.push(step);
         }
     }

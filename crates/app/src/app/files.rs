@@ -39,6 +39,12 @@ impl JourneyApp {
         match pending {
             Pending::New => {
                 let journey =
+                    Journey::empty(self.i18n.tr("untitled-journey"), self.settings.language);
+                let reports = self.session.new_document(journey);
+                self.reports(reports);
+            }
+            Pending::NewWithCatalogue => {
+                let journey =
                     Journey::new(self.i18n.tr("untitled-journey"), self.settings.language);
                 let reports = self.session.new_document(journey);
                 self.reports(reports);

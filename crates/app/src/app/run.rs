@@ -104,6 +104,12 @@ impl JourneyApp {
                 self.session.redo();
                 self.workspace.prune(self.session.journey());
             }
+            AddTouchpoint
+                if self.workspace.table
+                    && self.panels.table.tab() != super::table::Tab::Touchpoints =>
+            {
+                self.add_row();
+            }
             AddTouchpoint => {
                 // In the table: a row after the cursor's, like it.
                 let after = self.workspace.selected_touchpoint();
@@ -246,6 +252,12 @@ impl JourneyApp {
             PanRight => view.offset.x -= PAN_STEP,
             PanUp => view.offset.y += PAN_STEP,
             PanDown => view.offset.y -= PAN_STEP,
+            EntryNext | EntryStop if self.panels.entry.grey.is_some() => {
+                self.panels.entry.grey = None;
+            }
+            EntryNextStage if self.panels.entry.grey.is_some() => {
+                self.workspace.focus_request = self.panels.entry.next_grey_field();
+            }
             EntryNext => self.entry_continue(false),
             EntryNextStage => self.entry_continue(true),
             EntryStop => self.entry_stop(),
@@ -297,6 +309,29 @@ impl JourneyApp {
             }
         };
         self.open_modal(Modal::Export(request));
+    }
+
+    /// Ctrl+Enter in a table tab other than the cards': a row of the tab's kind after
+    /// the cursor's, its first text cell being edited.
+    fn add_row(&mut self) {
+        let journey = self.session.journey();
+        let kind = self.panels.table.tab().kind();
+        let after = self.panels.table.cursor_id(journey);
+        let stage = self.workspace.current_stage(journey);
+        let touchpoint = self.workspace.selected_touchpoint();
+        match crate::document::new_row(journey, kind, after.as_deref(), stage, touchpoint.as_ref())
+        {
+            Some((edit, id)) => {
+                self.apply_edit(edit, "edit-add-row");
+                self.workspace.selection = vec![id.clone()];
+                self.workspace.focus_request = None;
+                self.panels.table.edit_new(id.as_str());
+            }
+            None => {
+                self.workspace.notice =
+                    Some(Notice::Error(self.i18n.tr("add-row-needs-touchpoint")));
+            }
+        }
     }
 
     fn add_touchpoint(&mut self, stage: Stage) {
@@ -410,6 +445,18 @@ impl JourneyApp {
         };
         self.workspace.selection = vec![ElementId::Touchpoint(id), ElementId::Touchpoint(next)];
         self.mark_grey_area();
+        // Its words typed at once: on the projector in the entry bar, in the editor in
+        // the inspector's title.
+        if let [ElementId::GreyArea(grey)] = self.workspace.selection.as_slice() {
+            let grey = grey.clone();
+            if self.workspace.display.presenting() {
+                self.panels.entry.start_grey(grey);
+                self.workspace.focus_request = Some(workshop::grey_field_id(0));
+            } else {
+                self.workspace.focus_request =
+                    Some(super::widgets::field_id(grey.as_str(), "title"));
+            }
+        }
     }
 
     /// Starts keyboard entry: a new card at the end of `stage`, its title being typed.

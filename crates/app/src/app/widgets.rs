@@ -207,3 +207,35 @@ pub fn heading(ui: &mut Ui, text: &str) {
     ui.label(egui::RichText::new(text).heading().strong());
     ui.add_space(2.0);
 }
+
+/// The names new catalogue entries of `kind` start with, in every interface language
+/// ("New actor", "Nuevo actor"): an entry still under one has its id remade from the
+/// first name typed (`model::id_from_name`).
+pub fn placeholder_names(kind: crate::model::ElementKind) -> Vec<String> {
+    use crate::model::ElementKind as K;
+    let key = match kind {
+        K::Actor => "actor-new-name",
+        K::Channel => "new-channel",
+        K::Department => "new-department",
+        K::Curve => "new-curve",
+        _ => return Vec::new(),
+    };
+    crate::model::Language::ALL
+        .iter()
+        .map(|language| I18n::new(*language).tr(key))
+        .collect()
+}
+
+/// When the name field of catalogue entry `id` (of `kind`) loses focus with a name
+/// typed over its placeholder: the edit that gives it an id made from that name (every
+/// reference following), to merge into the typing's undo step. `named` is the journey
+/// with the name as typed.
+pub fn id_from_name_edit(
+    journey: &crate::model::Journey,
+    named: &crate::model::Journey,
+    kind: crate::model::ElementKind,
+    id: &str,
+) -> Option<crate::model::Edit> {
+    let work = crate::model::id_from_name(named, kind, id, &placeholder_names(kind))?;
+    Some(crate::model::Edit::between(journey, &work))
+}

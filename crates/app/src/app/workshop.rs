@@ -2,7 +2,10 @@
 //! the panels and switches to the large-type projector theme; N starts keyboard entry
 //! in the current stage (type, Enter for the next card, Tab for the next stage, Esc to
 //! stop, Alt+1..5 for the emotion); arrows and Tab move between cards and stages;
-//! filters and the grey-area spotlight dim everything else. No dialog interrupts.
+//! G marks a grey area between the card and the next, its title typed at once (Tab
+//! through its kind, severity, fix and owner; the arrows change a kind or a severity;
+//! Enter or Esc ends); filters and the grey-area spotlight dim everything else. No
+//! dialog interrupts.
 //!
 //! The entry bar is a component (it owns the card being typed); the moves between
 //! cards and the filters change only the shared view state.
@@ -11,13 +14,22 @@ use super::action::Actions;
 use super::workspace::{Filter, Workspace};
 use crate::i18n::I18n;
 use crate::model::{
-    ChannelId, DepartmentId, Edit, Element, ElementId, GreyArea, Journey, Stage, TouchpointId,
+    ChannelId, DepartmentId, Edit, Element, ElementId, GreyArea, GreyAreaId, GreyAreaKind, Journey,
+    Severity, Stage, TouchpointId,
 };
 
 /// The keyboard-entry title field: focused as soon as entry starts, so the keys of the
 /// next frame already land in it.
 pub fn entry_field_id() -> egui::Id {
     egui::Id::unique("entry_title")
+}
+
+/// The grey-area entry's fields, in Tab order: title, kind, severity, fix, owner.
+pub const GREY_FIELDS: usize = 5;
+
+/// The grey-area entry's `field` (0 title … 4 owner).
+pub fn grey_field_id(field: usize) -> egui::Id {
+    egui::Id::unique(("grey_entry", field))
 }
 
 /// How far one keyboard pan moves, in screen points.
@@ -28,15 +40,31 @@ pub const PAN_STEP: f32 = 240.0;
 pub struct EntryBar {
     /// The card whose title is being typed.
     pub entry: Option<TouchpointId>,
+    /// The grey area just marked whose words are being typed, and the field with the
+    /// keyboard (0 title … 4 owner).
+    pub grey: Option<(GreyAreaId, usize)>,
 }
 
 impl EntryBar {
     pub fn stop(&mut self) {
         self.entry = None;
+        self.grey = None;
     }
 
     pub fn is_entering(&self) -> bool {
-        self.entry.is_some()
+        self.entry.is_some() || self.grey.is_some()
+    }
+
+    /// Starts typing the words of the grey area `id`, its title first.
+    pub fn start_grey(&mut self, id: GreyAreaId) {
+        self.grey = Some((id, 0));
+    }
+
+    /// Tab: the grey area's next field; returns its id to focus.
+    pub fn next_grey_field(&mut self) -> Option<egui::Id> {
+        let (_, field) = self.grey.as_mut()?;
+        *field = (*field + 1) % GREY_FIELDS;
+        Some(grey_field_id(*field))
     }
 
     pub fn ui(
@@ -47,6 +75,10 @@ impl EntryBar {
         i18n: &I18n,
         actions: &Actions,
     ) {
+        if let Some((id, field)) = self.grey.clone() {
+            self.grey_ui(ctx, journey, &id, field, presenting, i18n, actions);
+            return;
+        }
         let Some(id) = self.entry.clone() else {
             return;
         };
@@ -89,6 +121,175 @@ impl EntryBar {
                     });
             });
     }
+}
+
+impl EntryBar {
+    /// The bar naming a grey area just marked: its two ends, then its title, kind,
+    /// severity, fix and owner; the field `field` has the keyboard.
+    #[allow(clippy::too_many_arguments)]
+    fn grey_ui(
+        &mut self,
+        ctx: &egui::Context,
+        journey: &Journey,
+        id: &GreyAreaId,
+        field: usize,
+        presenting: bool,
+        i18n: &I18n,
+        actions: &Actions,
+    ) {
+        let Some(original) = journey.grey_area(id) else {
+            self.grey = None;
+            return;
+        };
+        let size = if presenting { 28.0 } else { 18.0 };
+        let mut grey = original.clone();
+        let mut typed = None;
+        egui::Area::new(egui::Id::unique("grey_entry_bar"))
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -48.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style())
+                    .inner_margin(14.0)
+                    .show(ui, |ui| {
+                        ui.set_width(760.0);
+                        let between = crate::words::grey_area_between(journey, &grey, i18n);
+                        let heading = crate::tr!(i18n, "grey-entry-label", between = between);
+                        ui.label(egui::RichText::new(heading).size(size * 0.86).strong());
+                        let font = egui::FontId::proportional(size);
+                        let text =
+                            |ui: &mut egui::Ui, k: usize, label: &str, value: &mut String| {
+                                ui.horizontal(|ui| {
+                                    let label =
+                                        ui.label(egui::RichText::new(label).size(size * 0.7));
+                                    let response = ui
+                                        .add(
+                                            egui::TextEdit::singleline(value)
+                                                .id(grey_field_id(k))
+                                                .font(font.clone())
+                                                .desired_width(f32::INFINITY),
+                                        )
+                                        .labelled_by(label.id);
+                                    if k == field && !response.has_focus() {
+                                        response.request_focus();
+                                    }
+                                    response.changed()
+                                })
+                                .inner
+                            };
+                        if text(ui, 0, &i18n.tr("field-title"), &mut grey.title) {
+                            typed = Some("title");
+                        }
+                        choice_row(
+                            ui,
+                            1,
+                            field,
+                            size,
+                            &i18n.tr("field-grey-kind"),
+                            &mut grey.kind,
+                            GreyAreaKind::ALL,
+                            |k| i18n.term("grey-kind", k.key()),
+                        );
+                        choice_row(
+                            ui,
+                            2,
+                            field,
+                            size,
+                            &i18n.tr("field-severity"),
+                            &mut grey.severity,
+                            Severity::ALL,
+                            |s| i18n.term("severity", s.key()),
+                        );
+                        if text(ui, 3, &i18n.tr("field-fix"), &mut grey.fix) {
+                            typed = Some("fix");
+                        }
+                        if text(ui, 4, &i18n.tr("field-owner"), &mut grey.owner) {
+                            typed = Some("owner");
+                        }
+                        ui.label(
+                            egui::RichText::new(i18n.tr("grey-entry-hint"))
+                                .size(size * 0.7)
+                                .weak(),
+                        );
+                    });
+            });
+        if grey != *original {
+            let edit = Edit::Replace(Element::GreyArea(grey));
+            match typed {
+                Some(name) => actions.typing(edit, "edit-grey-area", format!("{id}/{name}")),
+                None => actions.edit(edit, "edit-grey-area"),
+            }
+        }
+    }
+}
+
+/// A choice in the grey-area entry: its label and value, and the arrows change it while
+/// it has the keyboard (a projector has no room for a list).
+#[allow(clippy::too_many_arguments)]
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    k: usize,
+    field: usize,
+    size: f32,
+    label: &str,
+    value: &mut T,
+    all: &[T],
+    name: impl Fn(T) -> String,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(egui::RichText::new(label).size(size * 0.7));
+        let text = format!("◂ {} ▸", name(*value));
+        // A focusable value of its own id, so Tab's order can name it.
+        let id = grey_field_id(k);
+        let galley = ui.painter().layout_no_wrap(
+            text.clone(),
+            egui::FontId::proportional(size * 0.86),
+            ui.visuals().text_color(),
+        );
+        let desired = galley.size() + egui::vec2(16.0, 8.0);
+        let (rect, _) = ui.allocate_exact_size(desired, egui::Sense::hover());
+        let response = ui.interact(rect, id, egui::Sense::click());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, name(*value))
+        });
+        let _ = response.clone().labelled_by(label.id);
+        let focused = response.has_focus();
+        let visuals = ui.style().interact_selectable(&response, focused);
+        ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        if focused {
+            ui.painter().rect_stroke(
+                rect,
+                4.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        ui.painter().galley(
+            rect.min + egui::vec2(8.0, 4.0),
+            galley,
+            visuals.text_color(),
+        );
+        if k == field && !focused {
+            response.request_focus();
+        }
+        if focused {
+            let at = all.iter().position(|v| v == value).unwrap_or(0);
+            let step = ui.input_mut(|i| {
+                if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight)
+                    || i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)
+                {
+                    1
+                } else if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft)
+                    || i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)
+                {
+                    all.len() - 1
+                } else {
+                    0
+                }
+            });
+            if step > 0 && !all.is_empty() {
+                *value = all[(at + step) % all.len()];
+            }
+        }
+    });
 }
 
 /// The card `step` places from `id` in journey order.

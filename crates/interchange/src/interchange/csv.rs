@@ -57,6 +57,7 @@ pub fn columns() -> Vec<Column> {
     vec![
         own("id", "col-id", What::Id),
         field("stage", "col-stage"),
+        field("phase", "field-phase"),
         own("stage label", "col-stage-label", What::Own(STAGE_LABEL)),
         own("position", "col-position", What::Own(POSITION)),
         field("title", "col-title"),

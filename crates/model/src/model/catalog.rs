@@ -162,3 +162,78 @@ pub fn new_department(journey: &Journey, name: &str) -> Department {
         colour: distinct_colour(journey.departments.iter().map(|d| d.colour)),
     }
 }
+
+/// Whether `id` is one given to a catalogue entry made under the placeholder name
+/// `placeholder` ("New actor": `new-actor`, or with a number, `new-actor-5`).
+pub fn is_placeholder_id(id: &str, placeholder: &str) -> bool {
+    let base = super::slug(placeholder);
+    !base.is_empty()
+        && (id == base
+            || id
+                .strip_prefix(base.as_str())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The journey with the catalogue entry `id` of `kind` (a channel, department, actor or
+/// curve made under one of the `placeholders` names and renamed since) given an id made
+/// from its name, every reference to it following: `pharmacist`, not `new-actor-5`.
+/// None when its id is not a placeholder's, its name still is a placeholder (or empty),
+/// or the kind has no names.
+pub fn id_from_name(
+    journey: &Journey,
+    kind: super::ElementKind,
+    id: &str,
+    placeholders: &[String],
+) -> Option<Journey> {
+    use super::ElementKind as K;
+    let name = match kind {
+        K::Channel => journey
+            .channels
+            .iter()
+            .find(|e| e.id.as_str() == id)?
+            .name
+            .clone(),
+        K::Department => journey
+            .departments
+            .iter()
+            .find(|e| e.id.as_str() == id)?
+            .name
+            .clone(),
+        K::Actor => journey
+            .actors
+            .iter()
+            .find(|e| e.id.as_str() == id)?
+            .name
+            .clone(),
+        K::Curve => journey
+            .curves
+            .iter()
+            .find(|e| e.id.as_str() == id)?
+            .name
+            .clone(),
+        _ => return None,
+    };
+    let name = name.trim();
+    if name.is_empty()
+        || !placeholders.iter().any(|p| is_placeholder_id(id, p))
+        || placeholders
+            .iter()
+            .any(|p| super::slug(p) == super::slug(name))
+    {
+        return None;
+    }
+    let new = match kind {
+        K::Channel => journey.new_channel_id(name).0,
+        K::Department => journey.new_department_id(name).0,
+        K::Actor => journey.new_actor_id(name).0,
+        _ => journey.new_curve_id(name).0,
+    };
+    if new == id || journey.map_ids().any(|taken| taken == new) {
+        return None;
+    }
+    let mut work = journey.clone();
+    let renames: foldhash::HashMap<String, String> = [(id.to_owned(), new)].into_iter().collect();
+    work.rename_all(kind, &renames);
+    Some(work)
+}

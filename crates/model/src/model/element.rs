@@ -415,6 +415,59 @@ pub trait KindVisitor {
     fn visit<T: Item>(&mut self);
 }
 
+/// The journey with the `kind` elements `ids` one place up (`by` < 0) or down: the
+/// element beside the run of them goes to its other end. A kind with a stage (cards,
+/// steps) moves within its stage. None when they cannot move that way (the first of
+/// the list or of the stage, ids not found).
+pub fn moved(journey: &Journey, kind: ElementKind, ids: &[&str], by: isize) -> Option<Journey> {
+    struct Move<'a> {
+        journey: Journey,
+        ids: &'a [&'a str],
+        by: isize,
+        done: bool,
+    }
+    impl KindVisitor for Move<'_> {
+        fn visit<T: Item>(&mut self) {
+            let list = T::list_mut(&mut self.journey);
+            let positions: Vec<usize> = self
+                .ids
+                .iter()
+                .filter_map(|id| list.iter().position(|e| e.id() == *id))
+                .collect();
+            let (Some(&first), Some(&last)) = (positions.iter().min(), positions.iter().max())
+            else {
+                return;
+            };
+            let neighbour = if self.by < 0 {
+                first.checked_sub(1)
+            } else {
+                Some(last + 1).filter(|&n| n < list.len())
+            };
+            let Some(neighbour) = neighbour else {
+                return;
+            };
+            let stage = super::fields::stage_of(&list[first]);
+            if super::fields::stage_of(&list[last]) != stage
+                || super::fields::stage_of(&list[neighbour]) != stage
+            {
+                return;
+            }
+            let element = list.remove(neighbour);
+            let to = if self.by < 0 { last } else { first };
+            list.insert(to, element);
+            self.done = true;
+        }
+    }
+    let mut work = Move {
+        journey: journey.clone(),
+        ids,
+        by,
+        done: false,
+    };
+    with_kind(kind, &mut work);
+    work.done.then_some(work.journey)
+}
+
 impl Journey {
     /// The element of type `T` with this id.
     pub fn item<T: Item>(&self, id: &str) -> Option<&T> {

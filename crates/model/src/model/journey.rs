@@ -800,6 +800,15 @@ impl Journey {
         old
     }
 
+    /// A journey with nothing in it: no touchpoints and no catalogue entries (a team's
+    /// own channels and departments are typed as they come).
+    pub fn empty(title: impl Into<String>, language: Language) -> Self {
+        let mut journey = Self::new(title, language);
+        journey.channels.clear();
+        journey.departments.clear();
+        journey
+    }
+
     /// Whether `stage` lists `phase` among its phases.
     pub fn stages_phase(&self, stage: Stage, phase: &str) -> bool {
         self.stages

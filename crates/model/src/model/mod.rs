@@ -15,14 +15,14 @@ pub mod names;
 pub mod search;
 
 pub use catalog::{
-    default_channels, default_departments, distinct_colour, new_actor, new_channel, new_curve,
-    new_department,
+    default_channels, default_departments, distinct_colour, id_from_name, is_placeholder_id,
+    new_actor, new_channel, new_curve, new_department,
 };
 pub use colour::Rgb;
 pub use edit::{Edit, EditError};
 pub use element::{
     Element, ElementId, ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference,
-    each_kind, element_name, field_label, with_kind,
+    each_kind, element_name, field_label, moved, with_kind,
 };
 pub use ids::*;
 pub use journey::*;

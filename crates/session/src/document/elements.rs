@@ -227,6 +227,114 @@ pub fn new_step(
     (Edit::add_step(journey, step, at), id)
 }
 
+/// A new row of the table's `kind` tab (its Ctrl+Enter), right after the row `after`
+/// when there is one: a step like it (its stage, phase, lane and actor) that follows
+/// it; evidence; an opportunity for what the row's is for (else `touchpoint`, else the
+/// first card); a grey area like the row's (else from `touchpoint` to the card after
+/// it). None when the map has nothing the new row could stand on (a grey area or an
+/// opportunity on a map without touchpoints), or for a kind the table has no tab of.
+pub fn new_row(
+    journey: &Journey,
+    kind: crate::model::ElementKind,
+    after: Option<&str>,
+    stage: Stage,
+    touchpoint: Option<&TouchpointId>,
+) -> Option<(Edit, crate::model::ElementId)> {
+    use crate::model::{Element, ElementId, ElementKind, Evidence, EvidenceKind, Opportunity};
+    let insert = |index: usize, element: Element| Edit::Insert { index, element };
+    match kind {
+        ElementKind::Touchpoint => {
+            let (edit, id) = match after {
+                Some(after) => {
+                    let (edit, id, _) = new_touchpoint_after(journey, &TouchpointId::new(after))?;
+                    (edit, id)
+                }
+                None => new_touchpoint(journey, stage),
+            };
+            Some((edit, ElementId::Touchpoint(id)))
+        }
+        ElementKind::Step => {
+            let like = after.and_then(|a| journey.step_position(&StepId::new(a)));
+            let Some(at) = like else {
+                let (edit, id) = new_step(journey, stage, BlueprintLane::Frontstage, touchpoint);
+                return Some((edit, ElementId::Step(id)));
+            };
+            let before = &journey.steps[at];
+            let id = journey.next_step_id();
+            let mut step = Step::new(id.clone(), before.stage, before.lane, "");
+            step.phase.clone_from(&before.phase);
+            step.actor.clone_from(&before.actor);
+            step.serves.clone_from(&before.serves);
+            step.after.push(before.id.clone());
+            Some((insert(at + 1, Element::Step(step)), ElementId::Step(id)))
+        }
+        ElementKind::Evidence => {
+            let at = after
+                .and_then(|a| journey.evidence.iter().position(|e| e.id.as_str() == a))
+                .map_or(journey.evidence.len(), |i| i + 1);
+            let id = journey.next_evidence_id();
+            let item = Evidence::new(id.clone(), EvidenceKind::Quote, "");
+            Some((insert(at, Element::Evidence(item)), ElementId::Evidence(id)))
+        }
+        ElementKind::Opportunity => {
+            let row = after.and_then(|a| {
+                journey
+                    .opportunities
+                    .iter()
+                    .position(|o| o.id.as_str() == a)
+            });
+            let target = match row {
+                Some(i) => journey.opportunities[i].target.clone(),
+                None => OpportunityTarget::Touchpoint(
+                    touchpoint
+                        .cloned()
+                        .or_else(|| journey.touchpoints.first().map(|t| t.id.clone()))?,
+                ),
+            };
+            let id = journey.next_opportunity_id();
+            let item = Opportunity::new(id.clone(), target, "");
+            let at = row.map_or(journey.opportunities.len(), |i| i + 1);
+            Some((
+                insert(at, Element::Opportunity(item)),
+                ElementId::Opportunity(id),
+            ))
+        }
+        ElementKind::GreyArea => {
+            let row =
+                after.and_then(|a| journey.grey_areas.iter().position(|g| g.id.as_str() == a));
+            let id = journey.next_grey_area_id();
+            let grey = match row {
+                Some(i) => {
+                    let like = &journey.grey_areas[i];
+                    GreyArea {
+                        kind: like.kind,
+                        severity: like.severity,
+                        ..GreyArea::new(id.clone(), like.from.clone(), like.to.clone())
+                    }
+                }
+                None => {
+                    let from = touchpoint
+                        .cloned()
+                        .or_else(|| journey.touchpoints.first().map(|t| t.id.clone()))?;
+                    let at = journey.touchpoint_index(&from)?;
+                    let to = journey
+                        .touchpoints
+                        .get(at + 1)
+                        .map_or_else(|| from.clone(), |t| t.id.clone());
+                    let mut grey = suggested_grey_area(journey, id.clone(), &from, &to);
+                    if from == to {
+                        grey.kind = crate::model::GreyAreaKind::FailingTouchpoint;
+                    }
+                    grey
+                }
+            };
+            let at = row.map_or(journey.grey_areas.len(), |i| i + 1);
+            Some((insert(at, Element::GreyArea(grey)), ElementId::GreyArea(id)))
+        }
+        _ => None,
+    }
+}
+
 fn dedup<T: PartialEq>(mut items: Vec<T>) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {

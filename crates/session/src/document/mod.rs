@@ -12,8 +12,8 @@ pub use delete::{Deletion, Referrers, delete_edit, deletion, neighbour, referrin
 
 pub use crate::format::{attachment_path, resolve_attachment};
 pub use elements::{
-    grey_area_suggestions, new_step, new_touchpoint, new_touchpoint_after, ranked_handoffs,
-    step_handoff_suggestions, suggested_grey_area, suggested_grey_area_between,
+    grey_area_suggestions, new_row, new_step, new_touchpoint, new_touchpoint_after,
+    ranked_handoffs, step_handoff_suggestions, suggested_grey_area, suggested_grey_area_between,
 };
 
 use crate::format;

@@ -80,7 +80,10 @@ pub type Sink = Arc<dyn Fn(Event) + Send + Sync>;
 /// Something to do once unsaved changes are dealt with (after a save, say).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
+    /// An empty journey: no catalogue entries, nothing on the map.
     New,
+    /// An empty journey with a starter catalogue of common channels and departments.
+    NewWithCatalogue,
     /// This journey as a new, unsaved document (an import).
     NewJourney(Box<Journey>),
     /// A new journey from the template with this key.

@@ -155,6 +155,7 @@ pub fn template_gallery_ui(
 ) -> bool {
     let mut open = !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     let mut chosen = None;
+    let mut blank = None;
     egui::Window::new(i18n.tr("templates-title"))
         .open(&mut open)
         .collapsible(false)
@@ -164,6 +165,27 @@ pub fn template_gallery_ui(
             ui.set_max_width(520.0);
             ui.label(i18n.tr("templates-hint"));
             ui.add_space(8.0);
+            // First an empty map (no catalogue: the team types its own channels and
+            // departments), then one with a starter catalogue, then the templates.
+            for (title, about, pending) in [
+                ("new-empty", "new-empty-hint", Pending::New),
+                (
+                    "new-with-catalogue",
+                    "new-with-catalogue-hint",
+                    Pending::NewWithCatalogue,
+                ),
+            ] {
+                let response = ui.add(
+                    egui::Button::new(egui::RichText::new(i18n.tr(title)).strong())
+                        .min_size(egui::vec2(500.0, 0.0)),
+                );
+                ui.label(egui::RichText::new(i18n.tr(about)).small().weak());
+                ui.add_space(6.0);
+                if response.clicked() {
+                    blank = Some(pending);
+                }
+            }
+            ui.separator();
             for template in crate::templates::TEMPLATES {
                 let response = ui.add(
                     egui::Button::new(egui::RichText::new(template.title(language)).strong())
@@ -182,6 +204,10 @@ pub fn template_gallery_ui(
         });
     if let Some(key) = chosen {
         actions.push(Action::Request(Pending::NewFromTemplate(key)));
+        return false;
+    }
+    if let Some(pending) = blank {
+        actions.push(Action::Request(pending));
         return false;
     }
     open

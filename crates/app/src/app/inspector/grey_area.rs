@@ -3,7 +3,7 @@
 //! opportunities.
 
 use crate::app::panels::Panel;
-use crate::app::widgets::{choice, heading, text_area};
+use crate::app::widgets::{choice, field_id, heading, text_area, text_area_with_id};
 use crate::model::{
     Edit, Element, ElementId, GreyAreaId, GreyAreaKind, GreyAreaStatus, OpportunityTarget, Severity,
 };
@@ -19,7 +19,17 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &GreyAreaId) {
     heading(ui, &i18n.tr("inspector-grey-area"));
     let name = |end: &crate::model::End| journey.end_title(end).unwrap_or_default().to_owned();
     ui.label(format!("{} → {}", name(&g.from), name(&g.to)));
-    if text_area(ui, i18n, &i18n.tr("field-title"), &mut g.title, 1).changed() {
+    let title_id = field_id(id.as_str(), "title");
+    if text_area_with_id(
+        ui,
+        i18n,
+        Some(title_id),
+        &i18n.tr("field-title"),
+        &mut g.title,
+        1,
+    )
+    .changed()
+    {
         typed = Some("title");
     }
     choice(

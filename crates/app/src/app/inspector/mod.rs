@@ -56,22 +56,32 @@ pub fn evidence_checkboxes(
             .small()
             .strong(),
     );
-    ui.horizontal_wrapped(|ui| {
-        for item in &journey.evidence {
-            let mut on = linked.contains(&item.id);
-            let kind = i18n.term("evidence-kind", item.kind.key());
-            if ui
-                .checkbox(&mut on, format!("{} {kind}", item.id))
-                .on_hover_text(&item.text)
-                .changed()
-            {
-                linked.retain(|e| e != &item.id);
-                if on {
-                    linked.push(item.id.clone());
+    // Each item by its kind and words (a metric by its figures), one a line; the
+    // whole text and the id on hover.
+    egui::ScrollArea::vertical()
+        .id_salt("evidence_checkboxes")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for item in &journey.evidence {
+                let mut on = linked.contains(&item.id);
+                let words = crate::words::evidence_words(item, i18n);
+                let shown: String = if words.chars().count() > 70 {
+                    words.chars().take(69).chain(['…']).collect()
+                } else {
+                    words.clone()
+                };
+                if ui
+                    .checkbox(&mut on, shown)
+                    .on_hover_text(format!("{words}\n({})", item.id))
+                    .changed()
+                {
+                    linked.retain(|e| e != &item.id);
+                    if on {
+                        linked.push(item.id.clone());
+                    }
                 }
             }
-        }
-    });
+        });
 }
 
 fn nothing_selected_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {

@@ -3,10 +3,12 @@
 //! its time standard, whether it is a fail point, and its evidence.
 
 use crate::app::panels::Panel;
-use crate::app::widgets::{choice, field_id, heading, text_area, text_field, text_field_with_id};
+use crate::app::widgets::{
+    choice, field_id, heading, id_from_name_edit, text_area, text_field, text_field_with_id,
+};
 use crate::model::{
-    Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, Stage, Step,
-    StepId,
+    Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, ElementKind,
+    Stage, Step, StepId,
 };
 
 pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
@@ -179,8 +181,8 @@ fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
     };
     let mut edited = actor.clone();
     ui.indent("actor", |ui| {
-        let named =
-            text_field(ui, i18n, &i18n.tr("resolve-field-name"), &mut edited.name).changed();
+        let name_field = text_field(ui, i18n, &i18n.tr("resolve-field-name"), &mut edited.name);
+        let named = name_field.changed();
         choice(
             ui,
             &i18n.tr("field-kind"),
@@ -195,6 +197,17 @@ fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
                     .typing(edit, "edit-actor", format!("{}/name", edited.id));
             } else {
                 p.actions.edit(edit, "edit-actor");
+            }
+        }
+        // Named over its placeholder: its id from the name, in the typing's undo step.
+        if name_field.lost_focus() {
+            let mut named = journey.clone();
+            if let Some(a) = named.actors.iter_mut().find(|a| a.id == edited.id) {
+                a.name.clone_from(&edited.name);
+            }
+            let id = edited.id.as_str();
+            if let Some(edit) = id_from_name_edit(journey, &named, ElementKind::Actor, id) {
+                p.actions.typing(edit, "edit-actor", format!("{id}/name"));
             }
         }
     });

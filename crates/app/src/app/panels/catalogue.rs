@@ -3,9 +3,9 @@
 //! clears the references).
 
 use super::Panel;
-use crate::app::widgets::{field_id, focus_field_selecting, remove_button};
+use crate::app::widgets::{field_id, focus_field_selecting, id_from_name_edit, remove_button};
 use crate::model::{
-    Channel, ChannelKind, Curve, CurveId, Department, Edit, Element, ElementId, Rgb,
+    Channel, ChannelKind, Curve, CurveId, Department, Edit, Element, ElementId, ElementKind, Rgb,
 };
 
 /// A colour button named for what it colours ("Colour of Web shop").
@@ -30,6 +30,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         let mut c = channel.clone();
         let mut typed = false;
         let mut recoloured = false;
+        let mut lost = false;
         ui.horizontal(|ui| {
             let colour_name = crate::tr!(i18n, "colour-of", name = c.name.clone());
             recoloured = rgb_edit(ui, &mut c.colour, &colour_name);
@@ -42,6 +43,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
             typed = response.changed();
+            lost = response.lost_focus();
             // No visible label (the row is narrow), but an accessible name.
             let kind_label = crate::tr!(i18n, "channel-kind-of", channel = c.name.clone());
             let kind = egui::ComboBox::from_id_salt(("channel_kind", c.id.as_str()))
@@ -68,11 +70,23 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             // the frames of one drag merge into one undo step.
             let field = if recoloured { "colour" } else { "name" };
             let key = format!("{}/{field}", c.id);
-            let edit = Edit::Replace(Element::Channel(c));
+            let edit = Edit::Replace(Element::Channel(c.clone()));
             if typed || recoloured {
                 p.actions.typing(edit, "edit-catalogue", key)
             } else {
                 p.actions.edit(edit, "edit-catalogue")
+            }
+        }
+        // Named over its placeholder: its id from the name, in the typing's undo step.
+        if lost {
+            let mut named = journey.clone();
+            if let Some(e) = named.channels.iter_mut().find(|e| e.id == c.id) {
+                e.name.clone_from(&c.name);
+            }
+            let id = c.id.as_str();
+            if let Some(edit) = id_from_name_edit(journey, &named, ElementKind::Channel, id) {
+                p.actions
+                    .typing(edit, "edit-catalogue", format!("{id}/name"));
             }
         }
     }
@@ -104,6 +118,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
         let mut d = department.clone();
         let mut typed = false;
         let mut recoloured = false;
+        let mut lost = false;
         ui.horizontal(|ui| {
             let colour_name = crate::tr!(i18n, "colour-of", name = d.name.clone());
             recoloured = rgb_edit(ui, &mut d.colour, &colour_name);
@@ -116,6 +131,7 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
             });
             typed = response.changed();
+            lost = response.lost_focus();
             let delete = crate::tr!(i18n, "delete-named", name = d.name.clone());
             if remove_button(ui, &delete).clicked() {
                 p.actions.edit(
@@ -129,11 +145,23 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
             // the frames of one drag merge into one undo step.
             let field = if recoloured { "colour" } else { "name" };
             let key = format!("{}/{field}", d.id);
-            let edit = Edit::Replace(Element::Department(d));
+            let edit = Edit::Replace(Element::Department(d.clone()));
             if typed || recoloured {
                 p.actions.typing(edit, "edit-catalogue", key)
             } else {
                 p.actions.edit(edit, "edit-catalogue")
+            }
+        }
+        // Named over its placeholder: its id from the name, in the typing's undo step.
+        if lost {
+            let mut named = journey.clone();
+            if let Some(e) = named.departments.iter_mut().find(|e| e.id == d.id) {
+                e.name.clone_from(&d.name);
+            }
+            let id = d.id.as_str();
+            if let Some(edit) = id_from_name_edit(journey, &named, ElementKind::Department, id) {
+                p.actions
+                    .typing(edit, "edit-catalogue", format!("{id}/name"));
             }
         }
     }

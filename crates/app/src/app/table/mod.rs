@@ -117,7 +117,25 @@ impl Table {
     /// Edits the title of a row just added, once the journey has it.
     pub fn edit_new_row(&mut self, id: &TouchpointId) {
         self.tab = Tab::Touchpoints;
-        self.edit_when_there = Some((id.as_str().to_owned(), 1));
+        self.edit_when_there = Some((id.as_str().to_owned(), self.tab.first_text_column()));
+    }
+
+    /// Edits the first text cell of a row just added to the tab shown, once the
+    /// journey has it.
+    pub fn edit_new(&mut self, id: &str) {
+        self.edit_when_there = Some((id.to_owned(), self.tab.first_text_column()));
+    }
+
+    /// The tab shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The id of the element in the cursor's row, if it is on one.
+    pub fn cursor_id(&self, journey: &crate::model::Journey) -> Option<String> {
+        sheets::rows(self.tab, journey)
+            .get(self.row)
+            .and_then(|r| r.id().map(str::to_owned))
     }
 
     /// A new document: nothing points into the old one.
@@ -469,53 +487,21 @@ impl Table {
         self.anchor = None;
     }
 
-    /// Alt+Up / Alt+Down: the selected touchpoints one place up or down in their stage.
+    /// Alt+Up / Alt+Down: the selected rows one place up or down (cards and steps
+    /// within their stage); the order is the journey's, and is saved.
     fn move_rows(&mut self, cx: &Context<'_>, rows: &[Row], by: isize) {
-        if self.tab != Tab::Touchpoints {
-            return;
-        }
-        let selected = self.selected_rows(rows);
-        let ids: Vec<TouchpointId> = selected
+        let ids: Vec<String> = self
+            .selected_rows(rows)
             .iter()
-            .filter_map(|i| rows[*i].id().map(TouchpointId::new))
+            .filter_map(|i| rows[*i].id().map(str::to_owned))
             .collect();
-        let mut work = cx.journey.clone();
-        let mut order: Vec<TouchpointId> = work.touchpoints.iter().map(|t| t.id.clone()).collect();
-        let positions: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| order.iter().position(|o| o == id))
-            .collect();
-        let (Some(&first), Some(&last)) = (positions.iter().min(), positions.iter().max()) else {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let Some(work) = crate::model::moved(cx.journey, self.tab.kind(), &ids, by) else {
             return;
         };
-        let stage = work.touchpoints[first].stage;
-        let range = work.stage_range(stage);
-        let moved = if by < 0 {
-            first > range.start && {
-                let above = order.remove(first - 1);
-                order.insert(last, above);
-                true
-            }
-        } else {
-            last + 1 < range.end && {
-                let below = order.remove(last + 1);
-                order.insert(first, below);
-                true
-            }
-        };
-        if !moved || work.touchpoints[last].stage != stage {
-            return;
-        }
-        let by_id: foldhash::HashMap<TouchpointId, crate::model::Touchpoint> = work
-            .touchpoints
-            .drain(..)
-            .map(|t| (t.id.clone(), t))
-            .collect();
-        let mut by_id = by_id;
-        work.touchpoints = order.iter().filter_map(|id| by_id.remove(id)).collect();
         cx.actions.edit(
             crate::model::Edit::between(cx.journey, &work),
-            "edit-move-touchpoint",
+            "edit-move-row",
         );
         self.row = (self.row as isize + by).max(0) as usize;
         if let Some(anchor) = &mut self.anchor {

@@ -41,6 +41,7 @@ const fn col(name: &'static str, width: f32) -> ColumnSpec {
 
 const TOUCHPOINT_COLUMNS: &[ColumnSpec] = &[
     col("stage", 130.0),
+    col("phase", 130.0),
     col("title", 240.0),
     col("channel", 170.0),
     col("department", 160.0),
@@ -93,13 +94,18 @@ const OPPORTUNITY_COLUMNS: &[ColumnSpec] = &[
 
 const STEP_COLUMNS: &[ColumnSpec] = &[
     col("stage", 130.0),
+    col("phase", 130.0),
     col("lane", 130.0),
     col("title", 260.0),
     col("actor", 160.0),
     col("serves", 220.0),
+    col("after", 160.0),
+    col("wait", 100.0),
     col("duration", 100.0),
     col("time standard", 110.0),
     col("fail point", 100.0),
+    col("fail rate", 90.0),
+    col("physical evidence", 220.0),
     col("description", 240.0),
 ];
 
@@ -131,6 +137,19 @@ impl Tab {
             Tab::Opportunities => ElementKind::Opportunity,
             Tab::Steps => ElementKind::Step,
         }
+    }
+
+    /// The column a new row is typed into first: its title, text or idea.
+    pub fn first_text_column(self) -> usize {
+        let wanted = match self {
+            Tab::Touchpoints | Tab::GreyAreas | Tab::Steps => "title",
+            Tab::Evidence => "text",
+            Tab::Opportunities => "idea",
+        };
+        self.columns()
+            .iter()
+            .position(|c| c.name == wanted)
+            .unwrap_or(0)
     }
 
     pub fn columns(self) -> &'static [ColumnSpec] {
@@ -588,6 +607,28 @@ pub fn copy(
         Tab::Evidence => of::<Evidence>(journey, tab, &indices, &names),
         Tab::GreyAreas => of::<GreyArea>(journey, tab, &indices, &names),
         Tab::Opportunities => of::<Opportunity>(journey, tab, &indices, &names),
-        Tab::Steps => of::<Step>(journey, tab, &indices, &names),
+        Tab::Steps => {
+            // With each actor's kind, so the rows pasted into another map bring their
+            // actors as they are.
+            let mut names = names;
+            let at = names
+                .iter()
+                .position(|n| *n == "actor")
+                .map_or(names.len(), |i| i + 1);
+            names.insert(at, "actor kind");
+            let steps: Vec<&Step> = indices
+                .iter()
+                .filter_map(|i| journey.steps.get(*i))
+                .collect();
+            let columns: Vec<Column> = names
+                .iter()
+                .filter_map(|n| {
+                    crate::interchange::steps::columns()
+                        .into_iter()
+                        .find(|c| c.name == *n)
+                })
+                .collect();
+            crate::interchange::steps::write(journey, &steps, &columns, b'\t')
+        }
     }
 }
