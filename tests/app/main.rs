@@ -11,6 +11,7 @@ mod deviations;
 mod editor;
 mod editor_spanish;
 mod find;
+mod flow;
 mod hostile;
 mod i18n;
 mod measure;

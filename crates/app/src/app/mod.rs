@@ -479,6 +479,12 @@ impl JourneyApp {
         self.panels.entry.entry.as_ref()
     }
 
+    /// Whether anything is being typed from the workshop's keyboard entry (a card's
+    /// title, a grey area's words).
+    pub fn is_entering(&self) -> bool {
+        self.panels.entry.is_entering()
+    }
+
     /// The file that failed to load, while its errors are shown instead of the map.
     pub fn load_failure(&self) -> Option<&Failure> {
         self.session.failure()

@@ -239,3 +239,41 @@ pub fn id_from_name_edit(
     let work = crate::model::id_from_name(named, kind, id, &placeholder_names(kind))?;
     Some(crate::model::Edit::between(journey, &work))
 }
+
+/// The phase of its stage a card or step is in: none, or one the stage lists (a stage
+/// without phases shows nothing). Returns whether it changed.
+pub fn phase_picker(
+    ui: &mut Ui,
+    i18n: &I18n,
+    journey: &crate::model::Journey,
+    stage: crate::model::Stage,
+    id: &str,
+    phase: &mut String,
+) -> bool {
+    let phases: Vec<String> = journey
+        .stages
+        .get(&stage)
+        .map(|n| n.phases.clone())
+        .unwrap_or_default();
+    if phases.is_empty() && phase.is_empty() {
+        return false;
+    }
+    let none = i18n.tr("phase-none");
+    let before = phase.clone();
+    let label = ui.label(egui::RichText::new(i18n.tr("field-phase")).small().strong());
+    let shown = if phase.is_empty() {
+        none.clone()
+    } else {
+        phase.clone()
+    };
+    let combo = egui::ComboBox::from_id_salt(("phase", id))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(phase, String::new(), &none);
+            for p in &phases {
+                ui.selectable_value(phase, p.clone(), p);
+            }
+        });
+    let _ = combo.response.labelled_by(label.id);
+    *phase != before
+}

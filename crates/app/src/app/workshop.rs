@@ -236,7 +236,7 @@ fn choice_row<T: Copy + PartialEq>(
 ) {
     ui.horizontal(|ui| {
         let label = ui.label(egui::RichText::new(label).size(size * 0.7));
-        let text = format!("◂ {} ▸", name(*value));
+        let text = format!("‹ {} ›", name(*value));
         // A focusable value of its own id, so Tab's order can name it.
         let id = grey_field_id(k);
         let galley = ui.painter().layout_no_wrap(

@@ -143,6 +143,7 @@ impl Document {
     ) -> Result<(), EditError> {
         let touches = edit.touches();
         let inverse = edit.apply(&mut self.journey)?;
+        let (touched, header) = (touches.0.clone(), touches.1);
         self.record(touches);
         let revision_after = fresh_revision();
         let merge = !self.break_coalescing
@@ -151,7 +152,16 @@ impl Document {
             && self.undo.last().is_some_and(|s| s.coalesce == coalesce);
         self.break_coalescing = false;
         if merge && let Some(last) = self.undo.last_mut() {
-            // Keep the oldest inverse: undo returns to before the first keystroke.
+            // Keep the oldest inverse: undo returns to before the first keystroke. An
+            // edit that reaches past what the step touched so far (an entry given its
+            // id from the name typed) has its own inverse run first.
+            let (before, before_header) = last.inverse.touches();
+            let covered =
+                (!header || before_header) && touched.iter().all(|id| before.contains(id));
+            if !covered {
+                let oldest = std::mem::replace(&mut last.inverse, Edit::Batch(Vec::new()));
+                last.inverse = Edit::Batch(vec![inverse, oldest]);
+            }
             last.revision_after = revision_after;
         } else {
             self.undo.push(Step {

@@ -122,6 +122,7 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         }
         return;
     }
+    crate::app::widgets::phase_picker(ui, i18n, journey, tp.stage, id.as_str(), &mut tp.phase);
     catalogue_pickers(ui, i18n, journey, &mut tp);
 
     for (field, label, value) in [

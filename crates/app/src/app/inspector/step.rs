@@ -4,7 +4,7 @@
 
 use crate::app::panels::Panel;
 use crate::app::widgets::{
-    choice, field_id, heading, id_from_name_edit, text_area, text_field, text_field_with_id,
+    choice, field_id, heading, id_from_name_edit, text_area, text_field_with_id,
 };
 use crate::model::{
     Actor, ActorId, ActorKind, BlueprintLane, Duration, Edit, Element, ElementId, ElementKind,
@@ -46,6 +46,7 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
             .edit(move_step(journey, &step, stage), "edit-step");
         return;
     }
+    crate::app::widgets::phase_picker(ui, i18n, journey, step.stage, id.as_str(), &mut step.phase);
     actor_ui(p, ui, &mut step);
     let i18n = &p.i18n;
     if text_area(
@@ -84,7 +85,9 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
             }
         }
     });
+    after_ui(ui, i18n, journey, &mut step);
     for (field, label, value) in [
+        ("wait", "field-wait", &mut step.wait),
         ("duration", "field-duration", &mut step.duration),
         (
             "time_standard",
@@ -95,6 +98,35 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
         duration_field(ui, i18n, id, field, label, value);
     }
     ui.checkbox(&mut step.fail_point, i18n.tr("field-fail-point"));
+    if step.fail_point {
+        ui.horizontal(|ui| {
+            let label = ui.label(i18n.tr("field-fail-rate"));
+            let mut known = step.fail_rate.is_some();
+            let mut rate = step.fail_rate.unwrap_or(0.0);
+            ui.checkbox(&mut known, i18n.tr("fail-rate-known"));
+            if known {
+                ui.add(
+                    egui::DragValue::new(&mut rate)
+                        .range(0.0..=100.0)
+                        .speed(0.1)
+                        .suffix(" %"),
+                )
+                .labelled_by(label.id);
+            }
+            step.fail_rate = known.then_some(rate);
+        });
+    }
+    if text_area(
+        ui,
+        i18n,
+        &i18n.tr("field-physical-evidence"),
+        &mut step.physical_evidence,
+        1,
+    )
+    .changed()
+    {
+        typed = Some("physical_evidence");
+    }
     super::evidence_checkboxes(ui, i18n, journey, &mut step.evidence);
     if step != *original {
         let edit = Edit::Replace(Element::Step(step.clone()));
@@ -110,6 +142,60 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
                 id.clone(),
             )]));
     }
+}
+
+/// The steps this one follows (the flow): any step but itself and those that follow it
+/// (which would close a circle), by title; the ones it follows first.
+fn after_ui(
+    ui: &mut egui::Ui,
+    i18n: &crate::i18n::I18n,
+    journey: &crate::model::Journey,
+    step: &mut Step,
+) {
+    ui.label(egui::RichText::new(i18n.tr("field-after")).small().strong());
+    // The steps downstream of this one: following them would make a circle.
+    let mut downstream: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    downstream.insert(step.id.as_str());
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for s in &journey.steps {
+            if !downstream.contains(s.id.as_str())
+                && s.after.iter().any(|a| downstream.contains(a.as_str()))
+            {
+                downstream.insert(s.id.as_str());
+                grew = true;
+            }
+        }
+    }
+    let stage_range = journey.step_range(step.stage);
+    let candidates: Vec<&Step> = journey
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            step.after.contains(&s.id)
+                || (!downstream.contains(s.id.as_str())
+                    && (stage_range.contains(i) || s.stage.next() == Some(step.stage)))
+        })
+        .map(|(_, s)| s)
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt(("after", step.id.as_str()))
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for s in candidates {
+                let mut on = step.after.contains(&s.id);
+                let name =
+                    crate::words::element_name(journey, &ElementId::Step(s.id.clone()), i18n);
+                if ui.checkbox(&mut on, name).changed() {
+                    step.after.retain(|a| a != &s.id);
+                    if on {
+                        step.after.push(s.id.clone());
+                    }
+                }
+            }
+        });
 }
 
 /// The step moved to the end of `stage` (steps stay grouped by stage).
@@ -146,10 +232,12 @@ fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
             for actor in &journey.actors {
                 ui.selectable_value(&mut step.actor, Some(actor.id.clone()), &actor.name);
             }
-            if ui.button(i18n.tr("actor-add")).clicked() {
-                create = true;
-            }
         });
+    // Beside the list, not in it: a click in a list closes it before a button there
+    // hears it.
+    if ui.small_button(i18n.tr("actor-add")).clicked() {
+        create = true;
+    }
     if create {
         let name = i18n.tr("actor-new-name");
         let actor = Actor {
@@ -158,6 +246,12 @@ fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
             kind: ActorKind::Staff,
             colour: crate::model::distinct_colour(journey.actors.iter().map(|a| a.colour)),
         };
+        // Its name selected in its field, to be typed over.
+        crate::app::widgets::focus_field_selecting(
+            ui,
+            field_id(actor.id.as_str(), "name"),
+            &actor.name,
+        );
         let mut assigned = step.clone();
         assigned.actor = Some(actor.id.clone());
         p.actions.edit(
@@ -181,7 +275,13 @@ fn actor_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, step: &mut Step) {
     };
     let mut edited = actor.clone();
     ui.indent("actor", |ui| {
-        let name_field = text_field(ui, i18n, &i18n.tr("resolve-field-name"), &mut edited.name);
+        let name_field = text_field_with_id(
+            ui,
+            i18n,
+            Some(field_id(edited.id.as_str(), "name")),
+            &i18n.tr("resolve-field-name"),
+            &mut edited.name,
+        );
         let named = name_field.changed();
         choice(
             ui,

@@ -144,10 +144,76 @@ fn stage_notes_ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                         typed = Some(field);
                     }
                 }
+                phases_ui(p.journey, i18n, p.actions, ui, *stage, &name);
             });
     }
     h.stages.retain(|_, notes| !notes.is_empty());
     if h != original {
         push_header(p.actions, h, typed);
+    }
+}
+
+/// A stage's phases: each renamed when its field is left (its cards and steps follow,
+/// one undo step), removed with ×, added with a numbered name to type over.
+fn phases_ui(
+    journey: &crate::model::Journey,
+    i18n: &crate::i18n::I18n,
+    actions: &crate::app::action::Actions,
+    ui: &mut egui::Ui,
+    stage: Stage,
+    stage_name: &str,
+) {
+    let phases: Vec<String> = journey
+        .stages
+        .get(&stage)
+        .map(|n| n.phases.clone())
+        .unwrap_or_default();
+    let label = format!("{} ({stage_name})", i18n.tr("field-phases"));
+    ui.label(egui::RichText::new(&label).small().strong());
+    for (index, phase) in phases.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let remove = crate::tr!(i18n, "remove-item", item = phase.clone());
+            if crate::app::widgets::remove_button(ui, &remove).clicked() {
+                actions.edit(Edit::rename_phase(journey, stage, phase, ""), "edit-phase");
+            }
+            let id = ui.make_persistent_id(("phase", stage, index));
+            let mut text: String = ui
+                .data(|d| d.get_temp::<(String, String)>(id))
+                .filter(|(was, _)| was == phase)
+                .map_or_else(|| phase.clone(), |(_, typed)| typed);
+            let name = format!("{label} {}", index + 1);
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(id.with("field"))
+                    .desired_width(f32::INFINITY),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name)
+            });
+            ui.data_mut(|d| d.insert_temp(id, (phase.clone(), text.clone())));
+            let new = text.trim();
+            if response.lost_focus()
+                && !new.is_empty()
+                && new != phase
+                && !phases.iter().any(|p| p == new)
+            {
+                actions.edit(Edit::rename_phase(journey, stage, phase, new), "edit-phase");
+            }
+        });
+    }
+    if ui
+        .small_button(crate::tr!(i18n, "add-item", list = label.clone()))
+        .clicked()
+    {
+        let mut header = journey.header();
+        let notes = header.stages.entry(stage).or_default();
+        let fresh = (1..)
+            .map(|n| crate::tr!(i18n, "phase-numbered", number = n))
+            .find(|name| !notes.phases.contains(name))
+            .unwrap_or_default();
+        notes.phases.push(fresh);
+        let id = ui.make_persistent_id(("phase", stage, notes.phases.len() - 1));
+        crate::app::widgets::focus_field(ui, id.with("field"));
+        actions.edit(Edit::Header(Box::new(header)), "edit-phase");
     }
 }
