@@ -66,8 +66,12 @@ fn a_backstage_step_serving_a_touchpoint_and_a_grey_area_between_two_steps_are_s
         .find(|s| s.title == "Stock system answers")
         .cloned()
         .unwrap();
-    click(&mut h, "Stock check for the boots");
-    h.get_by_label("Stock system answers")
+    // The cards on the map (the inspector lists the first step too, as one the
+    // second may follow).
+    h.get_by_role_and_label(Role::Button, "Stock check for the boots")
+        .click();
+    settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Stock system answers")
         .click_modifiers(Modifiers::SHIFT);
     h.run();
     press(&mut h, Modifiers::COMMAND, Key::G);

@@ -35,7 +35,7 @@ fn table(path: &Path) -> Harness<'static, JourneyApp> {
 /// The tab whose label starts with `name` ("Steps (9)").
 fn tab(h: &mut Harness<'static, JourneyApp>, name: &str) {
     let label = h
-        .query_all_by_role(egui::accesskit::Role::Button)
+        .query_all_by_role(egui::accesskit::Role::Tab)
         .filter_map(|n| n.accesskit_node().label())
         .find(|l| l.starts_with(name))
         .unwrap_or_else(|| panic!("no tab {name}"));
@@ -412,9 +412,37 @@ fn the_inspectors_list_evidence_by_kind_and_words() {
         let line =
             journeymap::words::metric_line(metric, &journeymap::i18n::I18n::new(Language::En))
                 .unwrap();
-        assert!(
-            boxes.contains(&line),
-            "{selected:?}: {line} in {boxes:?}"
-        );
+        assert!(boxes.contains(&line), "{selected:?}: {line} in {boxes:?}");
     }
+}
+
+#[test]
+fn ctrl_page_down_and_up_walk_the_tabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = example_on_file(dir.path());
+    let mut h = table(&path);
+    // The tab shown, as a screen reader hears it: the one tab marked on.
+    let shown = |h: &Harness<'static, JourneyApp>| {
+        let on: Vec<String> = h
+            .query_all_by_role(egui::accesskit::Role::Tab)
+            .filter(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+            .filter_map(|n| n.accesskit_node().label())
+            .collect();
+        assert_eq!(on.len(), 1, "{on:?}");
+        on[0].clone()
+    };
+    assert!(shown(&h).starts_with("Touchpoints"));
+    for name in [
+        "Evidence",
+        "Grey areas",
+        "Opportunities",
+        "Steps",
+        "Touchpoints",
+    ] {
+        // The key and frames drawn at once: the rows drawn are the new tab's.
+        send(&mut h, stroke(Modifiers::COMMAND, Key::PageDown, None), 3);
+        assert!(shown(&h).starts_with(name), "{name}: {}", shown(&h));
+    }
+    send(&mut h, stroke(Modifiers::COMMAND, Key::PageUp, None), 3);
+    assert!(shown(&h).starts_with("Steps"));
 }

@@ -438,6 +438,114 @@ fn typing_into_a_ten_thousand_card_map_keeps_every_key() {
     );
 }
 
+/// Fifteen steps as a spreadsheet puts them on the clipboard: ids, three lanes, actors
+/// by name (new to the map, with their kinds), the flow by id, waits and durations.
+const STEP_ROWS: &str = "id\tstage\tlane\ttitle\tactor\tactor kind\tserves\tafter\twait\tduration\n\
+    st-101\tAction\tfrontstage\tStep 1 of the discharge\tWard nurse\tstaff\ttp-7\t\t2 h\t5 min\n\
+    st-102\tAction\tbackstage\tStep 2 of the discharge\tPharmacist\tstaff\ttp-7\tst-101\t\t6 min\n\
+    st-103\tAction\tsupport\tStep 3 of the discharge\tPharmacy system\tsystem\ttp-7\tst-102\t\t7 min\n\
+    st-104\tAction\tfrontstage\tStep 4 of the discharge\tPorter\tstaff\ttp-7\tst-103\t\t8 min\n\
+    st-105\tAction\tbackstage\tStep 5 of the discharge\tTransport desk\tpartner\ttp-7\tst-104\t2 h\t9 min\n\
+    st-106\tAction\tsupport\tStep 6 of the discharge\tWard nurse\tstaff\ttp-7\tst-105\t\t10 min\n\
+    st-107\tAction\tfrontstage\tStep 7 of the discharge\tPharmacist\tstaff\ttp-7\tst-106\t\t11 min\n\
+    st-108\tUsage\tbackstage\tStep 8 of the discharge\tPharmacy system\tsystem\ttp-9\tst-107\t\t12 min\n\
+    st-109\tUsage\tsupport\tStep 9 of the discharge\tPorter\tstaff\ttp-9\tst-108\t2 h\t13 min\n\
+    st-110\tUsage\tfrontstage\tStep 10 of the discharge\tTransport desk\tpartner\ttp-9\tst-109\t\t14 min\n\
+    st-111\tUsage\tbackstage\tStep 11 of the discharge\tWard nurse\tstaff\ttp-9\tst-110\t\t15 min\n\
+    st-112\tUsage\tsupport\tStep 12 of the discharge\tPharmacist\tstaff\ttp-9\tst-111\t\t16 min\n\
+    st-113\tUsage\tfrontstage\tStep 13 of the discharge\tPharmacy system\tsystem\ttp-9\tst-112\t2 h\t17 min\n\
+    st-114\tUsage\tbackstage\tStep 14 of the discharge\tPorter\tstaff\ttp-9\tst-113\t\t18 min\n\
+    st-115\tUsage\tsupport\tStep 15 of the discharge\tTransport desk\tpartner\ttp-9\tst-114\t\t19 min\n";
+
+#[test]
+fn fifteen_steps_pasted_from_the_clipboard_into_the_steps_tab_are_one_undo_step() {
+    let Some(mut s) = Session::new("steps-paste") else {
+        return;
+    };
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let journey = format::load(&source).unwrap().journey;
+    let file = s.dir().join("map.ron");
+    format::save(&file, &journey).unwrap();
+    let before = journey.steps.len();
+    s.launch(&file);
+    let mut xclip = s
+        .command("xclip")
+        .args(["-selection", "clipboard"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("xclip");
+    {
+        use std::io::Write;
+        xclip
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(STEP_ROWS.as_bytes())
+            .unwrap();
+    }
+    assert!(xclip.wait().unwrap().success());
+    // The table, then Ctrl+PageDown to its Steps tab (the fifth), then the paste.
+    s.keys(&[
+        "ctrl+t",
+        "ctrl+Next",
+        "ctrl+Next",
+        "ctrl+Next",
+        "ctrl+Next",
+        "ctrl+v",
+    ]);
+    wait_until(s.name, "the review", Duration::from_secs(15), || {
+        s.keys(&["Return"]);
+        s.title().starts_with('●')
+    });
+    s.keys(&["ctrl+s"]);
+    let mut saved = journey.clone();
+    wait_until(s.name, "the saved file", Duration::from_secs(30), || {
+        format::load(&file).is_ok_and(|p| {
+            saved = p.journey;
+            saved.steps.len() == before + 15
+        })
+    });
+    use journeymap::model::{ActorKind, BlueprintLane, StepId};
+    let step = |id: &str| {
+        saved
+            .step(&StepId::new(id))
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    for n in 0..15 {
+        let id = format!("st-{}", 101 + n);
+        let s = step(&id);
+        assert_eq!(s.lane, BlueprintLane::ALL[n % 3], "{id}");
+        if n > 0 {
+            assert_eq!(
+                s.after,
+                vec![StepId::new(format!("st-{}", 100 + n))],
+                "{id}"
+            );
+        }
+    }
+    let pharmacist = saved
+        .actors
+        .iter()
+        .find(|a| a.name == "Pharmacist")
+        .unwrap();
+    assert_eq!(pharmacist.id.as_str(), "pharmacist");
+    assert_eq!(step("st-102").actor.as_ref(), Some(&pharmacist.id));
+    let system = saved
+        .actors
+        .iter()
+        .find(|a| a.name == "Pharmacy system")
+        .unwrap();
+    assert_eq!(system.kind, ActorKind::System);
+    assert_eq!(saved.actors.len(), journey.actors.len() + 5);
+    // One Ctrl+Z takes all fifteen and their actors away.
+    s.keys(&["ctrl+z", "ctrl+s"]);
+    wait_until(s.name, "the undone file", Duration::from_secs(30), || {
+        format::load(&file).is_ok_and(|p| p.journey.steps.len() == before)
+    });
+    assert_eq!(format::load(&file).unwrap().journey, journey);
+}
+
 /// Ten rows as a spreadsheet puts them on the clipboard: a header, Spanish stage names
 /// and the map's own label for a stage, channels named loosely ("Phone", "app").
 const SHEET_ROWS: &str = "Título\tEtapa\tCanal\tDepartamento\tEmoción\n\

@@ -9,6 +9,7 @@ mod deviations;
 mod diff;
 mod docs;
 mod export;
+mod flow;
 mod format_errors;
 mod git;
 mod history;

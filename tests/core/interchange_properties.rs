@@ -323,21 +323,35 @@ fn journey_with_steps() -> impl Strategy<Value = Journey> {
         journey(),
         proptest::collection::vec(
             (
-                hostile(),
-                maybe_hostile(),
-                0..3usize,
-                hostile(),
-                0..200u32,
-                0..4usize,
-                any::<bool>(),
+                (
+                    hostile(),
+                    maybe_hostile(),
+                    0..3usize,
+                    hostile(),
+                    0..200u32,
+                    0..4usize,
+                    any::<bool>(),
+                ),
+                (
+                    0..5usize,
+                    proptest::option::of(0..1001u32),
+                    maybe_hostile(),
+                    0..3usize,
+                    any::<bool>(),
+                    0..4usize,
+                ),
             ),
             0..12,
         ),
     )
         .prop_map(|(mut journey, steps)| {
-            for (n, (title, description, lane, actor, amount, unit, fail)) in
+            // Phases with words a sheet must carry whole (a formula's first character,
+            // quotes, a tab, another script).
+            const PHASES: [&str; 2] = ["=Pharmacy \"check\"", "Dispensación\t第二"];
+            for (n, ((title, description, lane, actor, amount, unit, fail), more)) in
                 steps.into_iter().enumerate()
             {
+                let (wait, rate, seen, phase, follows, kind) = more;
                 let Some(tp) = journey
                     .touchpoints
                     .get(n % journey.touchpoints.len().max(1))
@@ -345,7 +359,8 @@ fn journey_with_steps() -> impl Strategy<Value = Journey> {
                 else {
                     break;
                 };
-                // One actor per distinct name (ids from the name, as the sheet makes them).
+                // One actor per distinct name (ids from the name, as the sheet makes them),
+                // of any kind.
                 let name = format!("Actor· {}", actor.trim());
                 let actor_id = match journey.actors.iter().find(|a| a.name == name) {
                     Some(a) => a.id.clone(),
@@ -354,7 +369,7 @@ fn journey_with_steps() -> impl Strategy<Value = Journey> {
                         journey.actors.push(Actor {
                             id: id.clone(),
                             name,
-                            kind: ActorKind::Staff,
+                            kind: ActorKind::ALL[kind],
                             colour: Rgb::hex(0x4e79a7),
                         });
                         id
@@ -373,7 +388,25 @@ fn journey_with_steps() -> impl Strategy<Value = Journey> {
                     amount: f64::from(amount),
                     unit: TimeUnit::ALL[unit],
                 });
+                step.wait = (wait > 0).then(|| Duration {
+                    amount: f64::from(amount) / 4.0,
+                    unit: TimeUnit::ALL[wait - 1],
+                });
                 step.fail_point = fail;
+                step.fail_rate = rate.map(|r| f64::from(r) / 10.0);
+                step.physical_evidence = seen;
+                if phase > 0 {
+                    let name = PHASES[phase - 1];
+                    let notes = journey.stages.entry(tp.stage).or_default();
+                    if !notes.phases.iter().any(|p| p == name) {
+                        notes.phases.push(name.to_owned());
+                    }
+                    step.phase = name.to_owned();
+                }
+                // The flow: after the step before (never a circle).
+                if follows && n > 0 {
+                    step.after = vec![StepId(format!("st-{n}"))];
+                }
                 journey.steps.push(step);
             }
             journey.normalize();

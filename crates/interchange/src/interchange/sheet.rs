@@ -1085,54 +1085,6 @@ fn list_new_phases<T: Item>(work: &mut Journey, rows: &[(&Row, ElementId)], repo
     }
 }
 
-/// New elements of a kind that serves cards (steps) keep the order of the cards they
-/// serve: each new one goes, in its stage, before the first element there that serves
-/// a later card (rows that serve nothing stay at the stage's end, in the sheet's order).
-fn place_by_served<T: Item>(work: &mut Journey, new: &foldhash::HashSet<&str>) {
-    let Some(serves) = T::FIELDS.iter().find(|f| f.name == "serves") else {
-        return;
-    };
-    if new.is_empty() {
-        return;
-    }
-    let card: foldhash::HashMap<String, usize> = work
-        .touchpoints
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str().to_owned(), i))
-        .collect();
-    let served = |e: &T| match (serves.get)(e) {
-        Value::Refs(ids) => ids
-            .iter()
-            .filter_map(|id| card.get(id.as_str()).copied())
-            .min(),
-        _ => None,
-    };
-    let mut list = std::mem::take(T::list_mut(work));
-    let mut incoming: Vec<T> = Vec::new();
-    let mut k = 0;
-    while k < list.len() {
-        if new.contains(list[k].id()) && served(&list[k]).is_some() {
-            incoming.push(list.remove(k));
-        } else {
-            k += 1;
-        }
-    }
-    for element in incoming {
-        let stage = stage_of(&element);
-        let at_card = served(&element);
-        let place = list
-            .iter()
-            .position(|e| {
-                stage_of(e) > stage
-                    || (stage_of(e) == stage && served(e).is_some_and(|c| Some(c) > at_card))
-            })
-            .unwrap_or(list.len());
-        list.insert(place, element);
-    }
-    *T::list_mut(work) = list;
-}
-
 /// What reading `text` (a sheet of `T`, `columns` its columns) into `journey` would do;
 /// `journey` is not changed. Rows with a known id update that element's columns; rows
 /// without one, or with a new id, add an element.
@@ -1298,8 +1250,6 @@ pub fn plan<T: Blank>(
             .collect();
         keyed.sort_by_key(|(stage, moved, i, _)| (*stage, *moved, *i));
         *T::list_mut(&mut work) = keyed.into_iter().map(|(.., e)| e).collect();
-        let new_ids: foldhash::HashSet<&str> = added.iter().map(ElementId::as_str).collect();
-        place_by_served::<T>(&mut work, &new_ids);
     }
     // What the rows changed, and what they emptied.
     let before: foldhash::HashMap<&str, &T> =

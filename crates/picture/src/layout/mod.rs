@@ -180,9 +180,11 @@ fn blueprint_height(journey: &Journey, m: &Metrics, lane: Lane, rows: usize) -> 
 }
 
 /// Each step's column within its stage (0 = the stage's first column): under the
-/// first touchpoint it serves in that stage where it can be, in its lane's order, never
-/// left of the step before it in the same lane. Returns the columns and how many each
-/// stage needs.
+/// first touchpoint it serves in that stage, or the first column free in its lane from
+/// there on (steps serving one card stand side by side, in the journey's order); a step
+/// serving none of the stage's cards goes after the step before it in its lane. So a
+/// step listed after one that serves a later card is still drawn under its own, not
+/// after the later one. Returns the columns and how many each stage needs.
 fn step_columns(journey: &Journey) -> (Vec<usize>, [usize; 6]) {
     let mut columns = vec![0; journey.steps.len()];
     let mut needed = [0usize; 6];
@@ -193,7 +195,12 @@ fn step_columns(journey: &Journey) -> (Vec<usize>, [usize; 6]) {
             .enumerate()
             .map(|(k, t)| (&t.id, k))
             .collect();
-        let mut next = [0usize; 3];
+        // Per lane, the first free column from each column on (a taken column points
+        // past itself: near constant time however many steps share a card), and the
+        // column after its last step.
+        let mut free: [Vec<usize>; 3] = Default::default();
+        let mut after = [0usize; 3];
+        let mut widest = 0;
         for i in journey.step_range(*stage) {
             let step = &journey.steps[i];
             let lane = step.lane as usize;
@@ -201,14 +208,37 @@ fn step_columns(journey: &Journey) -> (Vec<usize>, [usize; 6]) {
                 .serves
                 .iter()
                 .find_map(|t| at.get(t).copied())
-                .unwrap_or(next[lane]);
-            let column = wanted.max(next[lane]);
+                .unwrap_or(after[lane]);
+            let column = first_free(&mut free[lane], wanted);
             columns[i] = column;
-            next[lane] = column + 1;
+            after[lane] = after[lane].max(column + 1);
+            widest = widest.max(column + 1);
         }
-        needed[stage.index()] = touchpoints.len().max(next.into_iter().max().unwrap_or(0));
+        needed[stage.index()] = touchpoints.len().max(widest);
     }
     (columns, needed)
+}
+
+/// The first column at or after `wanted` not yet taken, taken now: `next[c]` is the
+/// column to look at after `c` (itself while free), its paths halved as they are walked.
+fn first_free(next: &mut Vec<usize>, wanted: usize) -> usize {
+    let grow = |next: &mut Vec<usize>, to: usize| {
+        while next.len() <= to {
+            let c = next.len();
+            next.push(c);
+        }
+    };
+    grow(next, wanted);
+    let mut c = wanted;
+    while next[c] != c {
+        let up = next[c];
+        grow(next, up);
+        next[c] = next[up];
+        c = up;
+    }
+    grow(next, c + 1);
+    next[c] = c + 1;
+    c
 }
 
 /// Where a grey area's end is drawn: its card's or its step's rectangle.
@@ -1002,6 +1032,42 @@ pub(crate) fn place_callouts(
 mod tests {
     use super::*;
     use crate::model::*;
+
+    #[test]
+    fn a_step_listed_after_one_serving_a_later_card_is_drawn_under_its_own() {
+        let mut j = Journey::new("t", Language::En);
+        for n in 1..=3 {
+            j.touchpoints.push(Touchpoint::new(
+                format!("tp-{n}").as_str().into(),
+                Stage::Action,
+                "c",
+            ));
+        }
+        let step = |id: &str, serves: &str| {
+            let mut s = Step::new(id.into(), Stage::Action, BlueprintLane::Backstage, id);
+            s.serves = vec![serves.into()];
+            s
+        };
+        // Dispensing (the third card) listed before the clinical check (the first).
+        j.steps = vec![
+            step("st-1", "tp-3"),
+            step("st-2", "tp-1"),
+            step("st-3", "tp-1"),
+        ];
+        let (columns, needed) = step_columns(&j);
+        assert_eq!(
+            columns,
+            vec![2, 0, 1],
+            "under their cards; two on one card side by side"
+        );
+        assert_eq!(needed[Stage::Action.index()], 3);
+        // Many on one card: each the next free column, in the journey's order.
+        j.steps = (1..=200)
+            .map(|n| step(&format!("st-{n}"), "tp-2"))
+            .collect();
+        let (columns, _) = step_columns(&j);
+        assert_eq!(columns, (1..=200).collect::<Vec<_>>());
+    }
 
     fn sample() -> Journey {
         let mut j = Journey::new("t", Language::En);

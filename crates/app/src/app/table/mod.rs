@@ -178,6 +178,11 @@ impl Table {
         if !cx.covered {
             self.keys(ui, cx, &rows);
         }
+        if self.tab != tab {
+            // Ctrl+PageDown: another tab's rows from the next frame on.
+            ui.ctx().request_repaint();
+            return;
+        }
         self.grid_ui(ui, cx, &rows);
     }
 
@@ -186,7 +191,13 @@ impl Table {
             for tab in Tab::ALL {
                 let count = tab.count(cx.journey);
                 let label = format!("{} ({count})", cx.i18n.tr(tab.label_id()));
-                if ui.selectable_label(self.tab == *tab, label).clicked() && self.tab != *tab {
+                let shown = self.tab == *tab;
+                let response = ui.selectable_label(shown, &label);
+                // A tab, and which one is shown, for a screen reader.
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::accesskit::Role::Tab, true, shown, &label)
+                });
+                if response.clicked() && self.tab != *tab {
                     self.commit(cx);
                     self.tab = *tab;
                     self.row = 0;
@@ -256,6 +267,23 @@ impl Table {
             return;
         }
         let (row, col) = (self.row as isize, self.col as isize);
+        // Ctrl+PageDown / Ctrl+PageUp: the next or previous tab, as in a spreadsheet.
+        let turn = if press(Modifiers::COMMAND, Key::PageDown) {
+            1
+        } else if press(Modifiers::COMMAND, Key::PageUp) {
+            Tab::ALL.len() - 1
+        } else {
+            0
+        };
+        if turn > 0 {
+            self.commit(cx);
+            let at = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+            self.tab = Tab::ALL[(at + turn) % Tab::ALL.len()];
+            self.row = 0;
+            self.col = 0;
+            self.anchor = None;
+            return;
+        }
         if press(Modifiers::SHIFT, Key::ArrowDown) {
             self.move_to(rows, row + 1, col, true);
         } else if press(Modifiers::SHIFT, Key::ArrowUp) {
