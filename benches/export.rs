@@ -101,5 +101,44 @@ fn pages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports, pages);
+/// The blueprint's flow (issue 39): laying out 10,000 touchpoints with 20,000 steps,
+/// each after the one before (every arrow routed through the gaps), target <= 150 ms;
+/// hostile: 20,000 steps on one card in one lane, a chain of 20,000 (<= 150 ms); and
+/// `check` of a flow closed into one circle of 20,000 steps (<= 2 s): each linear.
+fn flow(c: &mut Criterion) {
+    use journeymap::model::{BlueprintLane, StepId};
+    let mut group = c.benchmark_group("flow");
+    group.sample_size(10);
+    let metrics = journeymap::theme::Theme::light().metrics;
+    let mut blueprint = generate(10_000, 11);
+    journeymap::generate::add_steps(&mut blueprint, 2);
+    let edges: usize = blueprint.steps.iter().map(|s| s.after.len()).sum();
+    assert!(edges >= 20_000);
+    group.bench_function("layout_10000_with_20000_steps_and_their_flow", |b| {
+        b.iter(|| journeymap::layout::layout(black_box(&blueprint), &metrics).flows.len())
+    });
+    let mut crowded = generate(10_000, 11);
+    journeymap::generate::add_steps(&mut crowded, 2);
+    let first = crowded.touchpoints[0].id.clone();
+    let stage = crowded.touchpoints[0].stage;
+    for step in &mut crowded.steps {
+        step.serves = vec![first.clone()];
+        step.stage = stage;
+        step.lane = BlueprintLane::Backstage;
+    }
+    group.bench_function("layout_20000_steps_on_one_card_in_one_lane", |b| {
+        b.iter(|| journeymap::layout::layout(black_box(&crowded), &metrics).steps.len())
+    });
+    let mut circle = blueprint.clone();
+    let last = StepId::new(format!("st-{}", circle.steps.len()));
+    circle.steps[0].after = vec![last];
+    let text = journeymap::format::to_text(&circle).unwrap();
+    assert!(journeymap::format::check(&text).iter().any(|d| d.message.contains("circle")));
+    group.bench_function("check_a_circle_of_20000_steps", |b| {
+        b.iter(|| journeymap::format::check(black_box(&text)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, exports, pages, flow);
 criterion_main!(benches);
