@@ -115,7 +115,11 @@ fn flow(c: &mut Criterion) {
     let edges: usize = blueprint.steps.iter().map(|s| s.after.len()).sum();
     assert!(edges >= 20_000);
     group.bench_function("layout_10000_with_20000_steps_and_their_flow", |b| {
-        b.iter(|| journeymap::layout::layout(black_box(&blueprint), &metrics).flows.len())
+        b.iter(|| {
+            journeymap::layout::layout(black_box(&blueprint), &metrics)
+                .flows
+                .len()
+        })
     });
     let mut crowded = generate(10_000, 11);
     journeymap::generate::add_steps(&mut crowded, 2);
@@ -127,13 +131,21 @@ fn flow(c: &mut Criterion) {
         step.lane = BlueprintLane::Backstage;
     }
     group.bench_function("layout_20000_steps_on_one_card_in_one_lane", |b| {
-        b.iter(|| journeymap::layout::layout(black_box(&crowded), &metrics).steps.len())
+        b.iter(|| {
+            journeymap::layout::layout(black_box(&crowded), &metrics)
+                .steps
+                .len()
+        })
     });
     let mut circle = blueprint.clone();
     let last = StepId::new(format!("st-{}", circle.steps.len()));
     circle.steps[0].after = vec![last];
     let text = journeymap::format::to_text(&circle).unwrap();
-    assert!(journeymap::format::check(&text).iter().any(|d| d.message.contains("circle")));
+    assert!(
+        journeymap::format::check(&text)
+            .iter()
+            .any(|d| d.message.contains("circle"))
+    );
     group.bench_function("check_a_circle_of_20000_steps", |b| {
         b.iter(|| journeymap::format::check(black_box(&text)).len())
     });
