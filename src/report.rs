@@ -380,9 +380,23 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
     }
     // 1. Grey areas, ranked.
     out.push(Block::Heading(tr("report-grey-areas")));
+    // Each map's grey-area numbers, as its pictures show them.
+    let numbers: std::collections::HashMap<*const GreyArea, usize> = portfolio
+        .entries
+        .iter()
+        .flat_map(|e| {
+            e.journey
+                .grey_areas
+                .iter()
+                .map(|g| g as *const GreyArea)
+                .zip(e.journey.grey_area_numbers())
+        })
+        .collect();
+    let number = |r: &Ranked<'_>| numbers.get(&(r.grey as *const GreyArea)).copied();
     let rows = ranked(portfolio)
         .into_iter()
         .map(|r| {
+            let no = number(&r).map(|n| n.to_string()).unwrap_or_default();
             let j = &r.entry.journey;
             let stage = j
                 .end_stage(&r.grey.from)
@@ -397,6 +411,7 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
                 .map(|days| crate::tr!(i18n, "report-days", count = days))
                 .unwrap_or_default();
             vec![
+                no,
                 i18n.term("severity", r.grey.severity.key()),
                 i18n.term("grey-status", r.grey.status.key()),
                 crate::words::grey_area_title(j, r.grey, &i18n),
@@ -409,6 +424,7 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
         .collect();
     out.push(Block::Table(
         vec![
+            tr("report-number"),
             tr("field-severity"),
             tr("field-status"),
             tr("field-title"),

@@ -75,6 +75,7 @@ emotion-score-1 = Positive
 emotion-score-2 = Very positive
 
 lane-cards = Touchpoints
+lane-physical-evidence = Physical evidence
 lane-evidence = Evidence
 lane-doing = Doing and thinking
 lane-emotion = Emotion
@@ -176,6 +177,8 @@ field-evidence-text = Quote, finding or note
 field-source = Source
 field-date = Date (YYYY-MM-DD)
 field-confidence = Confidence
+metric-of = { $value } of { $top }
+metric-on = { $value } on { $low } to { $high }
 metric-add = Add a metric
 metric-remove-named = Remove the metric { $metric }
 field-metric = Metric
@@ -222,7 +225,8 @@ card-evidence = { $count ->
     [one] 1 source
    *[other] { $count } sources
 }
-tag-assumption = assumption
+tag-assumption = no evidence yet
+tag-weak = weak evidence
 date-invalid = Use the form YYYY-MM-DD or YYYY-MM.
 
 add-touchpoint-to = Add touchpoint to { $stage }
@@ -299,6 +303,7 @@ export-scenario = Scenario
 export-legend-channels = Channels
 export-legend-emotion = Emotion
 export-legend-grey-areas = Grey areas
+export-references = References
 export-legend-markers = Markers
 export-legend-assumption = No evidence yet: an assumption
 export-legend-lowest = Lowest point of the emotion curve
@@ -609,6 +614,8 @@ export-data-hint = The journey's data for other tools: CSV one row per touchpoin
 field-curves = Extra curves
 add-curve = Add curve
 new-curve = New curve
+curve-lowest = Lowest: { $title }
+curve-highest = Highest: { $title }
 curve-name = Name of curve { $id }
 curve-score = { $curve }: { $score }
 curve-no-score = { $curve }: no score
@@ -869,6 +876,7 @@ report-failed = Files not in the report
 report-file = File
 report-error = First error
 report-grey-areas = Grey areas, most severe first
+report-number = No.
 report-journey = Journey
 report-open-for = Open for
 report-days = { $count ->

@@ -75,6 +75,7 @@ emotion-score-1 = Positiva
 emotion-score-2 = Muy positiva
 
 lane-cards = Puntos de contacto
+lane-physical-evidence = Evidencia física
 lane-evidence = Evidencia
 lane-doing = Qué hace y qué piensa
 lane-emotion = Emoción
@@ -176,6 +177,8 @@ field-evidence-text = Cita, hallazgo o nota
 field-source = Fuente
 field-date = Fecha (AAAA-MM-DD)
 field-confidence = Confianza
+metric-of = { $value } de { $top }
+metric-on = { $value } en { $low } a { $high }
 metric-add = Añadir una métrica
 metric-remove-named = Quitar la métrica { $metric }
 field-metric = Métrica
@@ -222,7 +225,8 @@ card-evidence = { $count ->
     [one] 1 fuente
    *[other] { $count } fuentes
 }
-tag-assumption = supuesto
+tag-assumption = sin evidencia aún
+tag-weak = evidencia débil
 date-invalid = Usa la forma AAAA-MM-DD o AAAA-MM.
 
 add-touchpoint-to = Añadir punto de contacto a { $stage }
@@ -299,6 +303,7 @@ export-scenario = Escenario
 export-legend-channels = Canales
 export-legend-emotion = Emoción
 export-legend-grey-areas = Zonas grises
+export-references = Referencias
 export-legend-markers = Marcadores
 export-legend-assumption = Aún sin evidencia: un supuesto
 export-legend-lowest = Punto más bajo de la curva emocional
@@ -609,6 +614,8 @@ export-data-hint = Los datos del viaje para otras herramientas: CSV una fila por
 field-curves = Curvas adicionales
 add-curve = Añadir curva
 new-curve = Curva nueva
+curve-lowest = Lo peor: { $title }
+curve-highest = Lo mejor: { $title }
 curve-name = Nombre de la curva { $id }
 curve-score = { $curve }: { $score }
 curve-no-score = { $curve }: sin puntuación
@@ -869,6 +876,7 @@ report-failed = Archivos que no entran en el informe
 report-file = Archivo
 report-error = Primer error
 report-grey-areas = Zonas grises, de la más grave a la menos
+report-number = N.º
 report-journey = Viaje
 report-open-for = Abierta hace
 report-days = { $count ->

@@ -17,7 +17,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let options = ExportOptions {
         scale: args.scale,
         transparent: args.transparent,
-        collapse_empty_stages: args.collapse_empty_stages,
+        collapse_empty_stages: args.collapse_empty_stages
+            || args.empty_stages == super::EmptyStages::Collapse,
         layout: args.layout,
         paper: args.page.map(|size| export::Paper {
             size,

@@ -131,6 +131,13 @@ fn parse_field_bytes(text: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
+/// What an export does with stages that have no touchpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EmptyStages {
+    Show,
+    Collapse,
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum DiffFormat {
     Text,
@@ -277,8 +284,12 @@ pub struct ExportArgs {
     /// Transparent background instead of white.
     #[arg(long)]
     pub transparent: bool,
-    /// Draw stages without touchpoints narrow.
-    #[arg(long)]
+    /// Stages without touchpoints: collapse (drawn narrow, the default) or show (as
+    /// wide as a card, room to fill in).
+    #[arg(long, value_enum, default_value = "collapse")]
+    pub empty_stages: EmptyStages,
+    /// The same as --empty-stages collapse (still accepted from older scripts).
+    #[arg(long, hide = true, conflicts_with = "empty_stages")]
     pub collapse_empty_stages: bool,
     /// Fit the map to a sheet (a4, a3, a2, a1, a0; landscape unless --portrait), with
     /// margins, title block and legend. PNG: 150 dpi times --scale.

@@ -115,3 +115,33 @@ fn the_interface_language_does_not_change_an_export() {
         "the journey is in English"
     );
 }
+
+/// The canvas speaks the map's language, as the exports do: a Spanish map under the
+/// English interface draws its stages and counts in Spanish, while the menus stay
+/// English.
+#[test]
+fn a_spanish_map_under_the_english_interface_is_drawn_in_spanish() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/portabilidad-operador-movil.ron");
+    let mut h = harness_sized(app_on_file(&file), 1600.0, 1000.0);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("File").is_some(),
+        "the interface is English"
+    );
+    let texts: Vec<String> = painted_texts(&h).into_iter().map(|(t, ..)| t).collect();
+    assert!(
+        texts.iter().any(|t| t == "Descubrimiento"),
+        "the first stage's header in Spanish: {texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("1 fuente")),
+        "a card's evidence count in Spanish: {texts:?}"
+    );
+    for english in ["Awareness", "1 source", "Touchpoints", "Emotion"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(english)),
+            "{english:?} drawn on a Spanish map: {texts:?}"
+        );
+    }
+}

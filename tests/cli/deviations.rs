@@ -100,17 +100,31 @@ fn every_deviation_is_drawn_where_the_layout_puts_it() {
             .any(|l| l.starts_with(&rect_at(&missing.card)) && l.contains("stroke-dasharray"))
     );
 
-    // Failing: crossed out, corner to corner.
-    let failing = slot(Deviation::Failing).card.shrink(6.0);
-    let (from, to) = (page.on_page(failing.min), page.on_page(failing.max));
-    let cross = format!(
-        "<polyline points=\"{},{} {},{}\"",
-        n(from.x),
-        n(from.y),
-        n(to.x),
-        n(to.y)
+    // Failing: edged in the pain colour, a cross at its top right beside the words
+    // (never across them: the overlap check holds on every export).
+    let failing = slot(Deviation::Failing).card;
+    let pain = Theme::light().pain_point.to_string();
+    assert!(
+        svg.lines().any(|l| l.starts_with(&rect_at(&failing))
+            && l.contains(&format!("stroke=\"{pain}\""))
+            && l.contains("stroke-width=\"2.5\"")),
+        "the failing card is edged in {pain}"
     );
-    assert!(svg.contains(&cross), "no cross over the failing card");
+    let corner = page.on_page(failing.max);
+    let top = page.on_page(failing.min);
+    let crosses: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains(&format!("stroke=\"{pain}\"")))
+        .filter(|l| {
+            let points = l.split('"').nth(1).unwrap_or_default();
+            points.split(' ').all(|p| {
+                let mut xy = p.split(',').map(|v| v.parse::<f32>().unwrap_or(-1.0));
+                let (x, y) = (xy.next().unwrap_or(-1.0), xy.next().unwrap_or(-1.0));
+                x > corner.x - 60.0 && x < corner.x && y > top.y && y < top.y + 60.0
+            })
+        })
+        .collect();
+    assert_eq!(crosses.len(), 2, "a cross of two strokes at the top right");
 
     // Out of order: an arrow from its card into the gap after the planned predecessor.
     let moved = slot(Deviation::OutOfOrder);

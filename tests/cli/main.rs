@@ -5,6 +5,7 @@ mod blueprint;
 mod catalogue;
 mod cli_files;
 mod curves;
+mod design;
 mod deviations;
 mod diff;
 mod docs;

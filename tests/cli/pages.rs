@@ -206,15 +206,21 @@ fn slides_are_16_9_an_overview_and_a_page_per_stage_with_no_text_under_18_px() {
     let i18n = journeymap::i18n::I18n::new(journey.language);
     let headings: Vec<String> = (1..=sizes.len()).map(page_text).collect();
     for stage in &non_empty {
-        let heading = format!(
-            "{} · {}",
-            stage.index() + 1,
-            i18n.stage_name(&journey, *stage)
-        );
+        // Named once: no number before the stage's name.
+        let heading = i18n.stage_name(&journey, *stage);
         assert!(
             headings.iter().any(|t| t.starts_with(&heading)),
             "a slide for {heading}"
         );
+    }
+    // The deck closes with the sources of the evidence its slides cite.
+    let last = headings.last().unwrap();
+    assert!(last.starts_with("References"), "{last}");
+    let numbers = journeymap::scene::Numbers::of(&journey);
+    let all: String = headings.concat();
+    for (k, item) in numbers.cited.iter().enumerate() {
+        let entry = words(&journeymap::export::reference_line(k + 1, item, &i18n));
+        assert!(all.contains(&entry), "{entry}");
     }
     for (w, h) in &sizes {
         assert_eq!((*w, *h), (1920.0, 1080.0));

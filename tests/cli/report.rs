@@ -115,10 +115,15 @@ fn the_report_ranks_every_grey_area_and_reads_as_pdf_and_markdown_in_both_langua
             );
             let _ = severity;
         }
+        // Each row starts with the grey area's number, as its map shows it.
+        for r in &rows {
+            let number = r.split(" | ").next().unwrap().trim_start_matches("| ");
+            assert!(number.parse::<usize>().is_ok_and(|n| n >= 1), "{r}");
+        }
         let ranks: Vec<usize> = rows
             .iter()
             .map(|r| {
-                let cell = r.split(" | ").next().unwrap().trim_start_matches("| ");
+                let cell = r.split(" | ").nth(1).unwrap();
                 [
                     "Critical", "High", "Medium", "Low", "Crítica", "Alta", "Media", "Baja",
                 ]
@@ -301,9 +306,12 @@ fn rated_opportunities_are_placed_on_the_value_effort_matrix_and_bad_ratings_ref
     );
     let report = std::fs::read_to_string(&md).unwrap();
     let md_escape = journeymap::diff::escape_markdown;
+    // The matrix's rows (after the grey areas' table, whose first column is their
+    // numbers).
     let row = |value: u8| {
         report
             .lines()
+            .rev()
             .find(|l| l.starts_with(&format!("| {value} |")))
             .unwrap()
             .to_owned()

@@ -5,7 +5,7 @@ pub use journeymap_format::{catalogue, format, generate, i18n, startup, template
 pub use journeymap_history::{diff, history, merge};
 pub use journeymap_interchange::interchange;
 pub use journeymap_model::{bounded, model};
-pub use journeymap_picture::{export, fonts, icon, layout, scene, text, theme};
+pub use journeymap_picture::{export, fonts, icon, icons, layout, scene, text, theme};
 pub use journeymap_session::{document, session};
 
 pub mod app;

@@ -156,18 +156,78 @@ pub fn metric_text(metric: &crate::model::Metric, i18n: &I18n) -> String {
     } else {
         format!("{}", (metric.value * 100.0).round() / 100.0)
     };
-    let mut about = Vec::new();
-    if !metric.scale.is_empty() {
-        about.push(metric.scale.clone());
+    let scale = metric.scale.trim();
+    let measured = match scale_range(scale) {
+        // "3.1 of 7": a scale from 0 or 1 up.
+        Some((low, high, rest)) if (low == 0.0 || low == 1.0) && high > low => {
+            let of = crate::tr!(i18n, "metric-of", value = value, top = scale_end(high));
+            with_rest(of, rest)
+        }
+        Some((low, high, rest)) => {
+            let on = crate::tr!(
+                i18n,
+                "metric-on",
+                value = value,
+                low = scale_end(low),
+                high = scale_end(high)
+            );
+            with_rest(on, rest)
+        }
+        None if scale.is_empty() => value,
+        // "56.1 % of prescriptions".
+        None if scale.starts_with('%') => format!("{value} {scale}"),
+        None => format!("{value} ({scale})"),
+    };
+    match metric.sample_size {
+        Some(n) => format!("{name} {measured}, n = {n}"),
+        None => format!("{name} {measured}"),
     }
-    if let Some(n) = metric.sample_size {
-        about.push(format!("n = {n}"));
-    }
-    if about.is_empty() {
-        format!("{name} {value}")
+}
+
+/// A scale's end as a reader reads it: a real minus sign.
+fn scale_end(value: f64) -> String {
+    number(value).replace('-', "\u{2212}")
+}
+
+/// What follows a scale's range ("(7 = very easy)"), after the words.
+fn with_rest(words: String, rest: &str) -> String {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        words
+    } else if rest.starts_with('(') {
+        format!("{words} {rest}")
     } else {
-        format!("{name} {value} ({})", about.join(", "))
+        format!("{words} ({rest})")
     }
+}
+
+/// A scale that starts with a range, "1-7", "0..10", "-100 to 100", "1–5": its ends
+/// and the words after it.
+fn scale_range(scale: &str) -> Option<(f64, f64, &str)> {
+    fn leading_number(text: &str) -> Option<(f64, &str)> {
+        let text = text.trim_start();
+        let (sign, digits) = match text.strip_prefix(['-', '\u{2212}']) {
+            Some(rest) => (-1.0, rest),
+            None => (1.0, text),
+        };
+        let bytes = digits.as_bytes();
+        let mut end = 0;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        let value: f64 = digits[..end].parse().ok()?;
+        Some((sign * value, &digits[end..]))
+    }
+    let (low, rest) = leading_number(scale)?;
+    let rest = rest.trim_start();
+    let rest = ["..", "\u{2013}", "-", "to ", "a "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?;
+    let (high, rest) = leading_number(rest)?;
+    Some((low, high, rest))
 }
 
 /// A grey area's title, or "From card → To card" when it has none.
@@ -290,5 +350,49 @@ pub fn number(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{}", (value * 100.0).round() / 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Language, Metric, MetricName};
+
+    fn metric(name: MetricName, value: f64, scale: &str, n: Option<u32>) -> Metric {
+        Metric {
+            name,
+            label: String::new(),
+            value,
+            scale: scale.to_owned(),
+            sample_size: n,
+        }
+    }
+
+    #[test]
+    fn metrics_read_as_words() {
+        let en = I18n::new(Language::En);
+        let es = I18n::new(Language::Es);
+        let ces = metric(MetricName::Ces, 3.1, "1-7 (7 = very easy)", Some(540));
+        assert_eq!(
+            metric_text(&ces, &en),
+            "CES 3.1 of 7 (7 = very easy), n = 540"
+        );
+        assert_eq!(
+            metric_text(&ces, &es),
+            "CES 3.1 de 7 (7 = very easy), n = 540"
+        );
+        let nps = metric(MetricName::Nps, -31.0, "-100..100", Some(410));
+        assert_eq!(
+            metric_text(&nps, &en),
+            "NPS -31 on \u{2212}100 to 100, n = 410"
+        );
+        let share = metric(MetricName::Custom, 56.1, "% of prescriptions", Some(387));
+        assert!(metric_text(&share, &en).ends_with("56.1 % of prescriptions, n = 387"));
+        let plain = metric(MetricName::Csat, 4.5, "", None);
+        assert_eq!(metric_text(&plain, &en), "CSAT 4.5");
+        let words = metric(MetricName::Csat, 4.5, "stars", Some(3));
+        assert_eq!(metric_text(&words, &en), "CSAT 4.5 (stars), n = 3");
+        let zero = metric(MetricName::Csat, 8.0, "0-10", None);
+        assert_eq!(metric_text(&zero, &en), "CSAT 8 of 10");
     }
 }

@@ -9,6 +9,7 @@ pub use journeymap_model::{bounded, model};
 pub mod export;
 pub mod fonts;
 pub mod icon;
+pub mod icons;
 pub mod layout;
 pub mod scene;
 pub mod text;

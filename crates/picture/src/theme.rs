@@ -12,8 +12,15 @@ pub const HEADER_BUTTON_ROOM: f32 = 48.0;
 pub struct Theme {
     pub background: Rgb,
     pub stage_fill: [Rgb; 2],
+    /// A stage header's tint: quiet structure, so the story (the curve, the grey
+    /// areas) is what the eye meets first.
     pub stage_header_fill: Rgb,
     pub stage_header_text: Rgb,
+    /// The rule across a stage header's top, and the phases' labels.
+    pub stage_rule: Rgb,
+    /// The emotion lane's tint above zero and below it.
+    pub emotion_above: Rgb,
+    pub emotion_below: Rgb,
     pub lane_label_text: Rgb,
     pub lane_rule: Rgb,
     pub card_fill: Rgb,
@@ -31,6 +38,8 @@ pub struct Theme {
     pub selection: Rgb,
     pub pain_point: Rgb,
     pub opportunity: Rgb,
+    /// A grey area's colour by severity, Low to Critical: a neutral for Low, then an
+    /// amber-to-red ramp; on its band, badge, callout border and slide.
     pub grey_area: [Rgb; 4],
     /// Type sizes in points at zoom 1.
     pub title_size: f32,
@@ -88,6 +97,12 @@ pub struct Metrics {
     /// Room above a blueprint lane's steps for its line's label where there is no label
     /// column (the wall); set by the fit.
     pub line_label_room: f32,
+    /// Room over the curve's highest dot and under its lowest for their names (grown
+    /// by the fit to what they need); 0 leaves the names out.
+    pub curve_label_room: f32,
+    /// The blueprint's physical-evidence row above the cards (grown by the fit to what
+    /// it holds); 0 leaves it out.
+    pub physical_height: f32,
     /// The row under the stage headers that names each stage's phases (when the map
     /// has phases); 0 leaves them out.
     pub phase_height: f32,
@@ -133,7 +148,7 @@ impl Default for Metrics {
             stage_header_height: 112.0,
             card_height: 118.0,
             doing_height: 124.0,
-            emotion_height: 170.0,
+            emotion_height: 200.0,
             pains_height: 150.0,
             department_height: 34.0,
             lane_gap: 10.0,
@@ -146,6 +161,8 @@ impl Default for Metrics {
             step_height: 96.0,
             step_empty_height: 48.0,
             line_label_room: 0.0,
+            physical_height: 40.0,
+            curve_label_room: 36.0,
             phase_height: 30.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
@@ -175,14 +192,17 @@ impl Theme {
         Self {
             background: Rgb::hex(0xffffff),
             stage_fill: [Rgb::hex(0xf6f7f9), Rgb::hex(0xeef1f5)],
-            stage_header_fill: Rgb::hex(0x2f3b52),
-            stage_header_text: Rgb::hex(0xffffff),
-            lane_label_text: Rgb::hex(0x5b6475),
+            stage_header_fill: Rgb::hex(0xe4e9f1),
+            stage_header_text: Rgb::hex(0x1f2430),
+            stage_rule: Rgb::hex(0x2f3b52),
+            emotion_above: Rgb::hex(0xdce9f7),
+            emotion_below: Rgb::hex(0xfbe6d6),
+            lane_label_text: Rgb::hex(0x4a5263),
             lane_rule: Rgb::hex(0xd9dee7),
             card_fill: Rgb::hex(0xffffff),
             card_border: Rgb::hex(0x7d8696),
             text: Rgb::hex(0x1f2430),
-            text_muted: Rgb::hex(0x5b6475),
+            text_muted: Rgb::hex(0x4a5263),
             emotion_line: Rgb::hex(0x2f3b52),
             emotion_scale: [
                 Rgb::hex(0xb2182b),
@@ -193,16 +213,16 @@ impl Theme {
             ],
             emotion_neutral_line: Rgb::hex(0x9aa3b2),
             emotion_low_marker: Rgb::hex(0xd64541),
-            no_evidence: Rgb::hex(0xb9770e),
-            key_moment: Rgb::hex(0x7b4fd6),
+            no_evidence: Rgb::hex(0x8a5300),
+            key_moment: Rgb::hex(0x6a3fc4),
             selection: Rgb::hex(0x1a73e8),
-            pain_point: Rgb::hex(0xc0392b),
-            opportunity: Rgb::hex(0x1e8449),
+            pain_point: Rgb::hex(0xb42318),
+            opportunity: Rgb::hex(0x136c3a),
             grey_area: [
-                Rgb::hex(0x858585),
-                Rgb::hex(0x5e5e5e),
-                Rgb::hex(0x3d3d3d),
-                Rgb::hex(0x1c1c1c),
+                Rgb::hex(0x6b7280),
+                Rgb::hex(0xb36b00),
+                Rgb::hex(0xc0392b),
+                Rgb::hex(0x7a0d12),
             ],
             title_size: 26.0,
             stage_size: 17.0,
@@ -230,7 +250,7 @@ impl Theme {
             stage_header_height: 200.0,
             card_height: 190.0,
             doing_height: 236.0,
-            emotion_height: 230.0,
+            emotion_height: 270.0,
             pains_height: 250.0,
             department_height: 50.0,
             lane_gap: 12.0,
@@ -243,6 +263,8 @@ impl Theme {
             step_height: 150.0,
             step_empty_height: 64.0,
             line_label_room: 0.0,
+            physical_height: 64.0,
+            curve_label_room: 64.0,
             phase_height: 44.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
@@ -267,8 +289,11 @@ impl Theme {
         Self {
             background: Rgb::hex(0x000000),
             stage_fill: [Rgb::hex(0x10141c), Rgb::hex(0x181e29)],
-            stage_header_fill: Rgb::hex(0xffd23f),
-            stage_header_text: Rgb::hex(0x000000),
+            stage_header_fill: Rgb::hex(0x232b38),
+            stage_header_text: Rgb::hex(0xffffff),
+            stage_rule: Rgb::hex(0xffd23f),
+            emotion_above: Rgb::hex(0x14263d),
+            emotion_below: Rgb::hex(0x3a2216),
             lane_label_text: Rgb::hex(0xffffff),
             lane_rule: Rgb::hex(0x556070),
             card_fill: Rgb::hex(0x1d2430),
@@ -291,10 +316,10 @@ impl Theme {
             pain_point: Rgb::hex(0xff8078),
             opportunity: Rgb::hex(0x6fe39a),
             grey_area: [
-                Rgb::hex(0x8c8c8c),
-                Rgb::hex(0xb0b0b0),
-                Rgb::hex(0xd4d4d4),
-                Rgb::hex(0xf2f2f2),
+                Rgb::hex(0xb8c0cc),
+                Rgb::hex(0xffc53d),
+                Rgb::hex(0xff9147),
+                Rgb::hex(0xff5a52),
             ],
             ..sizes
         }
@@ -313,7 +338,7 @@ impl Theme {
         .fold(f32::MAX, f32::min)
     }
 
-    /// Fill of a grey area's band: darker the more severe.
+    /// A grey area's colour: the severity ramp (a neutral for Low, amber, orange, red).
     pub fn grey_area_fill(&self, severity: Severity) -> Rgb {
         self.grey_area[severity as usize]
     }
@@ -383,6 +408,13 @@ mod tests {
                 ("text on card", t.text, t.card_fill),
                 ("muted text on card", t.text_muted, t.card_fill),
                 ("stage header", t.stage_header_text, t.stage_header_fill),
+                ("text on the emotion tint", t.text, t.emotion_above),
+                ("text on the emotion tint", t.text, t.emotion_below),
+                (
+                    "muted text on the emotion tint",
+                    t.text_muted,
+                    t.emotion_below,
+                ),
                 ("lane label on stage", t.lane_label_text, t.stage_fill[0]),
                 ("lane label on stage", t.lane_label_text, t.stage_fill[1]),
                 ("text on stage", t.text, t.stage_fill[1]),
@@ -405,7 +437,7 @@ mod tests {
                 mark_pairs.push(("emotion dot on stage", colour, t.stage_fill[0]));
             }
             for fill in t.grey_area {
-                mark_pairs.push(("grey-area badge mark", t.text_on(fill), fill));
+                text_pairs.push(("grey-area badge number", t.text_on(fill), fill));
                 mark_pairs.push(("grey-area outline on stage", fill, t.stage_fill[1]));
             }
             for (what, a, b) in text_pairs {
@@ -445,97 +477,48 @@ mod tests {
         assert!((contrast_ratio(Rgb::hex(0x777777), Rgb::hex(0x777777)) - 1.0).abs() < 1e-9);
     }
 
-    /// Machado et al. (2009) deuteranopia, severity 1, on linear RGB; then CIE Lab.
-    fn as_deuteranope_sees(colour: Rgb) -> [f64; 3] {
-        const M: [[f64; 3]; 3] = [
-            [0.367_322, 0.860_646, -0.227_968],
-            [0.280_085, 0.672_501, 0.047_413],
-            [-0.011_820, 0.042_940, 0.968_881],
-        ];
-        let linear = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.040_45 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
+    /// Every pair of `colours` at least `least` apart (ΔE) under typical vision,
+    /// deuteranopia and protanopia.
+    fn assert_apart(what: &str, colours: &[Rgb], least: f64) {
+        for i in 0..colours.len() {
+            for j in i + 1..colours.len() {
+                let (distance, vision) = colours[i].least_distance(colours[j]);
+                assert!(
+                    distance >= least,
+                    "{what}: {} and {} look alike under {vision:?} (ΔE {distance:.1})",
+                    colours[i],
+                    colours[j]
+                );
             }
-        };
-        let rgb = [linear(colour.0), linear(colour.1), linear(colour.2)];
-        let seen: Vec<f64> = M
-            .iter()
-            .map(|row| (0..3).map(|j| row[j] * rgb[j]).sum::<f64>().clamp(0.0, 1.0))
-            .collect();
-        let (r, g, b) = (seen[0], seen[1], seen[2]);
-        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.950_47;
-        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.088_83;
-        let f = |t: f64| {
-            if t > 0.008_856 {
-                t.cbrt()
-            } else {
-                7.787 * t + 16.0 / 116.0
-            }
-        };
-        [
-            116.0 * f(y) - 16.0,
-            500.0 * (f(x) - f(y)),
-            200.0 * (f(y) - f(z)),
-        ]
+        }
     }
 
     #[test]
-    fn emotion_colours_stay_apart_for_deuteranopes() {
+    fn emotion_colours_stay_apart_for_colour_blind_readers() {
         for (name, t) in themes() {
-            let seen: Vec<[f64; 3]> = t
-                .emotion_scale
-                .iter()
-                .map(|c| as_deuteranope_sees(*c))
-                .collect();
-            for i in 0..seen.len() {
-                for j in i + 1..seen.len() {
-                    let distance = (0..3)
-                        .map(|k| (seen[i][k] - seen[j][k]).powi(2))
-                        .sum::<f64>()
-                        .sqrt();
-                    assert!(
-                        distance >= 12.0,
-                        "{name}: scores {} and {} look alike to a deuteranope (ΔE {distance:.1})",
-                        i as i8 - 2,
-                        j as i8 - 2
-                    );
-                }
-            }
+            assert_apart(&format!("{name} emotion scale"), &t.emotion_scale, 12.0);
+            assert_apart(&format!("{name} severities"), &t.grey_area, 10.0);
         }
-    }
-
-    fn distance_for_deuteranopes(a: Rgb, b: Rgb) -> f64 {
-        let (a, b) = (as_deuteranope_sees(a), as_deuteranope_sees(b));
-        (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt()
     }
 
     #[test]
-    fn the_default_catalogues_stay_apart_for_deuteranopes() {
-        use crate::model::{Language, default_channels, default_departments};
-        let channels: Vec<Rgb> = default_channels(Language::En)
-            .iter()
-            .map(|c| c.colour)
-            .collect();
-        let departments: Vec<Rgb> = default_departments(Language::En)
-            .iter()
-            .map(|d| d.colour)
-            .collect();
-        for (what, colours) in [("channels", channels), ("departments", departments)] {
-            for i in 0..colours.len() {
-                for j in i + 1..colours.len() {
-                    let distance = distance_for_deuteranopes(colours[i], colours[j]);
-                    assert!(
-                        distance >= 10.0,
-                        "{what}: {} and {} look alike to a deuteranope (ΔE {distance:.1})",
-                        colours[i],
-                        colours[j]
-                    );
-                }
-            }
+    fn the_default_catalogues_and_new_entry_colours_stay_apart_for_colour_blind_readers() {
+        use crate::model::{
+            LEAST_DISTANCE, Language, NEW_ENTRY_COLOURS, default_channels, default_departments,
+        };
+        for language in [Language::En, Language::Es] {
+            let channels: Vec<Rgb> = default_channels(language)
+                .iter()
+                .map(|c| c.colour)
+                .collect();
+            let departments: Vec<Rgb> = default_departments(language)
+                .iter()
+                .map(|d| d.colour)
+                .collect();
+            assert_apart("channels", &channels, LEAST_DISTANCE);
+            assert_apart("departments", &departments, LEAST_DISTANCE);
         }
+        let fresh: Vec<Rgb> = NEW_ENTRY_COLOURS.iter().map(|c| Rgb::hex(*c)).collect();
+        assert_apart("new-entry colours", &fresh, LEAST_DISTANCE);
     }
 }

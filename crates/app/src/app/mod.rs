@@ -59,6 +59,9 @@ pub struct JourneyApp {
     session: Session,
     settings: Settings,
     i18n: I18n,
+    /// The open map's language, for what the canvas draws (kept while the map's
+    /// language stays).
+    words: I18n,
     workspace: Workspace,
     panels: Panels,
     /// The window or prompt of the editor's own over the map, if any.
@@ -98,6 +101,7 @@ impl JourneyApp {
             open_timeout,
         } = startup;
         let journey = journey.unwrap_or_else(|| files::welcome_journey(&settings));
+        let words = I18n::new(journey.language);
         let actions = ActionQueue::default();
         let sender = actions.sender();
         let sink: Sink = Arc::new(move |event| sender.send(Action::Session(event)));
@@ -113,6 +117,7 @@ impl JourneyApp {
         let mut app = JourneyApp {
             session,
             i18n: I18n::new(settings.language),
+            words,
             workspace: Workspace::default(),
             settings,
             panels: Panels::default(),
@@ -240,10 +245,15 @@ impl JourneyApp {
 
     /// Draws every component; they push what the person did into `actions`.
     fn draw(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, actions: &action::Actions) {
+        let language = self.session.document().journey.language;
+        if self.words.language() != language {
+            self.words = I18n::new(language);
+        }
         let JourneyApp {
             session,
             settings,
             i18n,
+            words,
             workspace,
             panels,
             modal,
@@ -342,6 +352,7 @@ impl JourneyApp {
                         revision: document.revision(),
                         workspace,
                         i18n,
+                        words,
                         actions,
                         suggestions: panels.caches.grey_list.shown(),
                     };

@@ -181,6 +181,7 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
             ));
         }
     }
+    colours_apart(journey, &mut out);
     for o in &journey.opportunities {
         if o.owner.trim().is_empty() {
             let id = o.id.as_str();
@@ -191,6 +192,93 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Two entries of one catalogue (channels, departments, actors, curves) whose colours a
+/// colour-blind reader, or anyone, would take for one another: warned at the later
+/// one's colour. Each entry is compared with those before it in its cells of a grid of
+/// ΔE-sized cubes (one grid per vision), so the check stays linear in the catalogue and
+/// each entry is named once.
+fn colours_apart(journey: &Journey, out: &mut Vec<Finding>) {
+    type Entries<'a> = Vec<(&'a str, &'a str, Rgb)>;
+    let catalogues: [(ElementKind, Entries<'_>); 4] = [
+        (
+            ElementKind::Channel,
+            journey
+                .channels
+                .iter()
+                .map(|c| (c.id.as_str(), c.name.as_str(), c.colour))
+                .collect(),
+        ),
+        (
+            ElementKind::Department,
+            journey
+                .departments
+                .iter()
+                .map(|d| (d.id.as_str(), d.name.as_str(), d.colour))
+                .collect(),
+        ),
+        (
+            ElementKind::Actor,
+            journey
+                .actors
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_str(), a.colour))
+                .collect(),
+        ),
+        (
+            ElementKind::Curve,
+            journey
+                .curves
+                .iter()
+                .map(|c| (c.id.as_str(), c.name.as_str(), c.colour))
+                .collect(),
+        ),
+    ];
+    let visions = [None, Some(Vision::Deuteranopia), Some(Vision::Protanopia)];
+    for (kind, entries) in catalogues {
+        let mut grids: [foldhash::HashMap<[i64; 3], Vec<usize>>; 3] = Default::default();
+        for (i, &(id, name, colour)) in entries.iter().enumerate() {
+            let mut close: Option<(usize, f64, Option<Vision>)> = None;
+            for (grid, vision) in grids.iter_mut().zip(visions) {
+                let lab = colour.lab(vision);
+                let cell = lab.map(|v| (v / LEAST_DISTANCE).floor() as i64);
+                if close.is_none() {
+                    'cells: for dx in -1..=1 {
+                        for dy in -1..=1 {
+                            for dz in -1..=1 {
+                                let near = [cell[0] + dx, cell[1] + dy, cell[2] + dz];
+                                for &j in grid.get(&near).into_iter().flatten() {
+                                    let distance = colour.distance(entries[j].2, vision);
+                                    if distance < LEAST_DISTANCE {
+                                        close = Some((j, distance, vision));
+                                        break 'cells;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                grid.entry(cell).or_default().push(i);
+            }
+            let Some((j, distance, vision)) = close else {
+                continue;
+            };
+            let (other_id, other_name, other_colour) = entries[j];
+            let who = match vision {
+                None => "anyone".to_owned(),
+                Some(Vision::Deuteranopia) => "a reader with deuteranopia".to_owned(),
+                Some(Vision::Protanopia) => "a reader with protanopia".to_owned(),
+            };
+            out.push(Finding::warning(
+                Anchor::field(kind.section(), id, "colour"),
+                format!(
+                    "{} {id} \"{name}\" ({colour}) and {other_id} \"{other_name}\" ({other_colour}) look alike to {who} (ΔE {distance:.1}, under {LEAST_DISTANCE}): pick colours everyone can tell apart",
+                    kind.singular(),
+                ),
+            ));
+        }
+    }
 }
 
 /// A metric's name in a message: its label, or its standard name.

@@ -50,17 +50,19 @@ const CHANNELS: &[(&str, ChannelKind, &str, &str, u32)] = &[
     ),
 ];
 
+/// Department colours from Paul Tol's "muted" scheme: light enough for dark text on a
+/// pill, apart under deuteranopia and protanopia (ΔE >= 10, tested with the channels).
 const DEPARTMENTS: &[(&str, &str, &str, u32)] = &[
-    ("marketing", "Marketing", "Marketing", 0xd37295),
-    ("sales", "Sales", "Ventas", 0x499894),
+    ("marketing", "Marketing", "Marketing", 0xcc6677),
+    ("sales", "Sales", "Ventas", 0xddcc77),
     (
         "service",
         "Customer service",
         "Atención al cliente",
-        0x86bcb6,
+        0x88ccee,
     ),
-    ("billing", "Billing", "Facturación", 0xb6992d),
-    ("logistics", "Logistics", "Logística", 0x8cd17d),
+    ("billing", "Billing", "Facturación", 0xaa4499),
+    ("logistics", "Logistics", "Logística", 0x44aa99),
 ];
 
 pub fn default_channels(language: Language) -> Vec<Channel> {
@@ -94,11 +96,11 @@ fn pick<'a>(language: Language, en: &'a str, es: &'a str) -> &'a str {
 }
 
 /// Colours for catalogue entries made on the fly (an import, a paste, a new entry):
-/// the Okabe–Ito palette, then the department palette, so new entries can be told
-/// apart.
-const NEW_ENTRY_COLOURS: &[u32] = &[
-    0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0xd55e00, 0x56b4e9, 0xf0e442, 0xd37295, 0x499894,
-    0x86bcb6, 0xb6992d, 0x8cd17d, 0x4d4d4d,
+/// the Okabe–Ito palette, then colours of Paul Tol's schemes that keep every pair at
+/// least ΔE 10 apart under deuteranopia and protanopia (tested), then a dark grey.
+pub const NEW_ENTRY_COLOURS: &[u32] = &[
+    0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0xd55e00, 0x56b4e9, 0xf0e442, 0x332288, 0xddcc77,
+    0x117733, 0x88ccee, 0x999933, 0xffaabb, 0x44bb99, 0x4d4d4d,
 ];
 
 /// The first palette colour not in `used`; when every one is taken, the one used

@@ -920,6 +920,49 @@ impl Journey {
         }
     }
 
+    /// Where an end stands along the journey, to order grey areas by: its stage, then
+    /// the place in the list of the card it is (or the first card its step serves),
+    /// touchpoints before steps. Unknown ends come last.
+    pub fn end_position(&self, end: &End) -> (usize, usize, usize) {
+        match end {
+            End::Touchpoint(t) => self.touchpoint_index(t).map_or((usize::MAX, 0, 0), |i| {
+                (self.touchpoints[i].stage.index(), i, 0)
+            }),
+            End::Step(s) => self.step_position(s).map_or((usize::MAX, 0, 0), |i| {
+                let step = &self.steps[i];
+                let card = step
+                    .serves
+                    .iter()
+                    .filter_map(|t| self.touchpoint_index(t))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (step.stage.index(), card, 1 + i)
+            }),
+        }
+    }
+
+    /// The number each grey area goes by (1 for the first), in the order of
+    /// `journey.grey_areas`: most severe first, then by where its earlier end stands in
+    /// the journey, then by id. Computed, never stored: the band, the callout, the
+    /// slide, the page's list, the report and the editor's list all show this number.
+    pub fn grey_area_numbers(&self) -> Vec<usize> {
+        let keys: Vec<_> = self
+            .grey_areas
+            .iter()
+            .map(|g| {
+                let first = self.end_position(&g.from).min(self.end_position(&g.to));
+                (std::cmp::Reverse(g.severity), first, g.id.as_str())
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut numbers = vec![0; keys.len()];
+        for (rank, index) in order.into_iter().enumerate() {
+            numbers[index] = rank + 1;
+        }
+        numbers
+    }
+
     /// What people call an end: the touchpoint's or step's title.
     pub fn end_title(&self, end: &End) -> Option<&str> {
         match end {

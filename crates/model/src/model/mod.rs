@@ -15,10 +15,10 @@ pub mod names;
 pub mod search;
 
 pub use catalog::{
-    default_channels, default_departments, distinct_colour, id_from_name, is_placeholder_id,
-    new_actor, new_channel, new_curve, new_department,
+    NEW_ENTRY_COLOURS, default_channels, default_departments, distinct_colour, id_from_name,
+    is_placeholder_id, new_actor, new_channel, new_curve, new_department,
 };
-pub use colour::Rgb;
+pub use colour::{LEAST_DISTANCE, Rgb, Vision};
 pub use edit::{Edit, EditError};
 pub use element::{
     Element, ElementId, ElementKind, IdAllocator, Item, KindVisitor, NAME_CHARS, Reference,

@@ -218,7 +218,8 @@ fn details(journey: &Journey, i18n: &I18n, photos: &mut Photos<'_>) -> Value {
             touchpoint(journey, t, i18n, evidence_of(&t.evidence, photos)),
         );
     }
-    for g in &journey.grey_areas {
+    let numbers = journey.grey_area_numbers();
+    for (index, g) in journey.grey_areas.iter().enumerate() {
         let mut lines: Vec<Option<Value>> = vec![
             line(tr("field-grey-kind"), i18n.term("grey-kind", g.kind.key())),
             line(
@@ -254,7 +255,7 @@ fn details(journey: &Journey, i18n: &I18n, photos: &mut Photos<'_>) -> Value {
             key(ElementKind::GreyArea, g.id.as_str()),
             json!({
                 "kind": tr("element-grey-areas"),
-                "title": crate::words::grey_area_title(journey, g, i18n),
+                "title": format!("{}. {}", numbers.get(index).copied().unwrap_or(0), crate::words::grey_area_title(journey, g, i18n)),
                 "between": crate::words::grey_area_between(journey, g, i18n),
                 "lines": lines.into_iter().flatten().collect::<Vec<_>>(),
                 "opportunities": opportunities(journey, i18n, |o| matches!(&o.target, crate::model::OpportunityTarget::GreyArea(id) if *id == g.id)),

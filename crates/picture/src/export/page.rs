@@ -35,6 +35,9 @@ pub struct Page {
     pub map_origin: Point,
     pub layout: MapLayout,
     pub legend: Rect,
+    /// The references list (the sources of the evidence the map cites), under the
+    /// legend; empty when the map cites none.
+    pub references: Rect,
     /// How wide the title block's text may run (narrower when the legend sits beside
     /// it).
     pub header_width: f32,
@@ -63,14 +66,129 @@ pub fn page_with(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18
         i18n,
     );
     let legend = Rect::from_min_size(MARGIN, legend_top, width - 2.0 * MARGIN, legend_height);
+    let references = references_below(journey, &layout, legend.max.y, width, theme, i18n);
     Page {
         width,
-        height: (legend.max.y + MARGIN).ceil(),
+        height: (legend.max.y.max(references.max.y) + MARGIN).ceil(),
         map_origin,
         layout,
         legend,
+        references,
         header_width,
     }
+}
+
+/// Where the references list goes under `top` on a page `width` wide (no height when
+/// the map cites nothing).
+fn references_below(
+    journey: &Journey,
+    layout: &MapLayout,
+    top: f32,
+    width: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Rect {
+    let numbers = page_numbers(journey, layout);
+    if numbers.cited.is_empty() {
+        return Rect::from_min_size(MARGIN, top, width - 2.0 * MARGIN, 0.0);
+    }
+    let at = Point::new(MARGIN, top + LEGEND_GAP);
+    let (_, height) = references_at(&numbers, at, width - 2.0 * MARGIN, theme, i18n);
+    Rect::from_min_size(at.x, at.y, width - 2.0 * MARGIN, height)
+}
+
+/// The numbers a page's map shows: grey areas always; the evidence it cites when it
+/// draws the evidence lane.
+pub fn page_numbers<'a>(journey: &'a Journey, layout: &MapLayout) -> crate::scene::Numbers<'a> {
+    let cites = layout
+        .lanes
+        .iter()
+        .any(|l| l.lane == crate::layout::Lane::Evidence);
+    if cites {
+        crate::scene::Numbers::of(journey)
+    } else {
+        crate::scene::Numbers::grey_areas_of(journey)
+    }
+}
+
+/// One reference as the list gives it: "[3] Source · kind · date · n = 540".
+pub fn reference_line(number: usize, e: &crate::model::Evidence, i18n: &I18n) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !e.source.trim().is_empty() {
+        parts.push(e.source.trim().to_owned());
+    }
+    parts.push(i18n.term("evidence-kind", e.kind.key()));
+    if !e.date.trim().is_empty() {
+        parts.push(e.date.trim().to_owned());
+    }
+    if let Some(n) = e.metrics.iter().filter_map(|m| m.sample_size).max() {
+        parts.push(format!("n = {n}"));
+    }
+    if e.confidence != crate::model::Confidence::Observed {
+        parts.push(i18n.term("confidence", e.confidence.key()).to_lowercase());
+    }
+    format!("[{number}] {}", parts.join(" · "))
+}
+
+/// The references list at `at`, `width` wide: a heading, then every cited item in
+/// number order, down columns of about 420 units. Returns the shapes and their height.
+pub fn references_at(
+    numbers: &crate::scene::Numbers<'_>,
+    at: Point,
+    width: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> (Vec<Shape>, f32) {
+    references_from(&numbers.cited, 1, at, width, theme, i18n)
+}
+
+/// `items` of the references list, the first numbered `first`, under a heading.
+pub fn references_from(
+    items: &[&crate::model::Evidence],
+    first: usize,
+    at: Point,
+    width: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> (Vec<Shape>, f32) {
+    let mut out = Vec::new();
+    if items.is_empty() {
+        return (out, 0.0);
+    }
+    let size = theme.small_size;
+    let (heading, heading_height) = words(
+        at,
+        i18n.tr("export-references"),
+        LEGEND_HEADING.max(theme.small_size),
+        true,
+        theme.text,
+        width,
+    );
+    out.push(heading);
+    let top = at.y + heading_height + 8.0;
+    let columns = ((width / 420.0).floor() as usize).clamp(1, 6);
+    let column_width = width / columns as f32;
+    let per_column = items.len().div_ceil(columns);
+    let mut bottom = top;
+    for (column, chunk) in items.chunks(per_column).enumerate() {
+        let x = at.x + column as f32 * column_width;
+        let mut y = top;
+        for (k, e) in chunk.iter().enumerate() {
+            let number = first + column * per_column + k;
+            let (shape, height) = words(
+                Point::new(x, y),
+                reference_line(number, e, i18n),
+                size,
+                false,
+                theme.text,
+                column_width - 24.0,
+            );
+            out.push(shape);
+            y += height + 4.0;
+        }
+        bottom = bottom.max(y);
+    }
+    (out, bottom - at.y)
 }
 
 /// The page of a poster: the legend beside the title block when the page is wide
@@ -92,8 +210,18 @@ pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I
         i18n,
     );
     let map_origin = Point::new(MARGIN, MARGIN + header_height.max(legend_height + 24.0));
+    let references = references_below(
+        journey,
+        &page.layout,
+        map_origin.y + page.layout.bounds.height(),
+        page.width,
+        theme,
+        i18n,
+    );
+    let map_bottom = map_origin.y + page.layout.bounds.height();
     Page {
-        height: (map_origin.y + page.layout.bounds.height() + MARGIN).ceil(),
+        height: (map_bottom.max(references.max.y) + MARGIN).ceil(),
+        references,
         map_origin,
         legend: Rect::from_min_size(legend_left, MARGIN + 8.0, legend_width, legend_height),
         header_width,
@@ -105,7 +233,8 @@ pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I
 /// legend.
 pub fn compose(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
     let (mut shapes, _) = header(journey, page.header_width, theme, i18n);
-    let map = crate::scene::map(journey, &page.layout, theme, i18n);
+    let numbers = page_numbers(journey, &page.layout);
+    let map = crate::scene::map(journey, &page.layout, &numbers, theme, i18n);
     let origin = page.map_origin;
     shapes.extend(map.iter().map(|s| s.placed(origin.x, origin.y, 1.0)));
     // Under the map, a rule above the legend; beside the title block, none.
@@ -121,6 +250,16 @@ pub fn compose(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Ve
     }
     let (legend, _) = legend_at(journey, &page.layout, page.legend.min, theme, i18n);
     shapes.extend(legend);
+    if page.references.height() > 0.0 {
+        let (references, _) = references_at(
+            &numbers,
+            page.references.min,
+            page.references.width(),
+            theme,
+            i18n,
+        );
+        shapes.extend(references);
+    }
     shapes
 }
 
@@ -298,12 +437,9 @@ pub fn legend_at(
         let left = x + column as f32 * CHANNEL_COLUMN;
         let mut y = entry_top;
         for channel in chunk {
-            out.push(Shape::Rect {
-                rect: Rect::from_min_size(left, y + 2.0, 22.0, 10.0),
-                radius: 2.0,
-                fill: Some(Paint::solid(channel.colour)),
-                stroke: None,
-            });
+            // The chip every card carries: the kind's icon on the channel's colour.
+            let side = crate::scene::icon_chip(small).min(20.0);
+            crate::scene::channel_chip(&mut out, Point::new(left, y - 1.0), side, channel, theme);
             let (name, height) = words(
                 Point::new(left + 30.0, y),
                 legend_channel_name(channel, i18n),
@@ -313,7 +449,7 @@ pub fn legend_at(
                 CHANNEL_COLUMN - 40.0,
             );
             out.push(name);
-            y += height.max(14.0) + 6.0;
+            y += height.max(side) + 6.0;
         }
         bottom = bottom.max(y);
     }

@@ -83,6 +83,9 @@ pub fn slide_theme() -> Theme {
             step_height: 0.0,
             step_empty_height: 0.0,
             line_label_room: 0.0,
+            physical_height: 0.0,
+            // A stage's slide names its moments in its title.
+            curve_label_room: 0.0,
             // The stage's phases over its cards, as on the map.
             phase_height: 44.0,
             lane_gap: 10.0,
@@ -159,11 +162,8 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
         if journey.stage_range(*stage).is_empty() {
             continue;
         }
-        let heading = format!(
-            "{} · {}",
-            stage.index() + 1,
-            i18n.stage_name(journey, *stage)
-        );
+        // The stage's name alone: the page count says which of its slides this is.
+        let heading = i18n.stage_name(journey, *stage);
         let top = body_top(&heading, HEADING_SIZE);
         let group = 2 + stage.index();
         for body in strips.stage(*stage, top, bottom) {
@@ -183,6 +183,39 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 group: 2 + Stage::ALL.len() + stage.index(),
                 body,
             });
+        }
+    }
+
+    // The sources of the evidence the stages' slides cite, as many per slide as fit.
+    let numbers = scene::Numbers::of(journey);
+    if options.evidence && !numbers.cited.is_empty() {
+        let heading = i18n.tr("export-references");
+        let top = body_top(&heading, HEADING_SIZE);
+        let at = Point::new(MARGIN, top);
+        let mut first = 0;
+        while first < numbers.cited.len() {
+            // The most items whose list fits above the footer.
+            let mut count = numbers.cited.len() - first;
+            loop {
+                let items = &numbers.cited[first..first + count];
+                let (_, height) =
+                    super::references_from(items, first + 1, at, CONTENT_WIDTH, &theme, &i18n);
+                if top + height <= bottom || count == 1 {
+                    break;
+                }
+                count = (count * 3 / 4).max(1);
+            }
+            let items = &numbers.cited[first..first + count];
+            let (mut body, _) =
+                super::references_from(items, first + 1, at, CONTENT_WIDTH, &theme, &i18n);
+            // The slide's heading says what the list is.
+            body.remove(0);
+            slides.push(Slide {
+                heading: Some(heading.clone()),
+                group: 2 + 2 * Stage::ALL.len(),
+                body,
+            });
+            first += count;
         }
     }
 
@@ -547,6 +580,7 @@ fn curve_strip(journey: &Journey, theme: &Theme, i18n: &I18n) -> Strip {
         &all,
     );
     let slots = 0..layout.slots.len();
+    scene::emotion_tint(&mut shapes, &layout, &curve_theme, slots.clone());
     scene::extra_curves(&mut shapes, &curve_journey, &layout, slots.clone(), &[]);
     // Thousands of points share a few pixels each: the curve through every n-th.
     let step = layout.slots.len().div_ceil(400).max(1);
@@ -573,6 +607,18 @@ fn callout_pages(
     first: Vec<Shape>,
 ) -> Vec<Vec<Shape>> {
     let width = callout_width();
+    // In number order, each with the number it has on every medium.
+    let numbers = journey.grey_area_numbers();
+    let number_of = |grey: &GreyArea| {
+        journey
+            .grey_areas
+            .iter()
+            .position(|g| g.id == grey.id)
+            .and_then(|i| numbers.get(i).copied())
+            .unwrap_or(0)
+    };
+    let mut greys = greys.to_vec();
+    greys.sort_by_key(|g| number_of(g));
     let mut pages = Vec::new();
     let mut page = first;
     let mut y = first_top;
@@ -610,9 +656,10 @@ fn callout_pages(
                 h += line + 6.0;
             }
             let words = Rect::from_min_size(x, h, width, TALL);
-            let need = scene::callout(&mut Vec::new(), journey, grey, words, theme, i18n);
+            let number = number_of(grey);
+            let need = scene::callout(&mut Vec::new(), journey, grey, number, words, theme, i18n);
             let rect = Rect::from_min_size(x, h, width, need);
-            scene::callout_box(&mut shapes, journey, grey, rect, theme, i18n);
+            scene::callout_box(&mut shapes, journey, grey, number, rect, theme, i18n);
             h += need;
             height = height.max(h);
             items.push(shapes);
@@ -764,7 +811,14 @@ impl<'a> Strips<'a> {
         }
         let theme = Theme { metrics, ..theme };
         Strip {
-            shapes: scene::map(&part, &layout, &theme, self.i18n),
+            // Numbered as the whole map is, not as the strip alone would be.
+            shapes: scene::map(
+                &part,
+                &layout,
+                &scene::Numbers::of(self.journey),
+                &theme,
+                self.i18n,
+            ),
             size: layout.bounds,
         }
     }

@@ -122,7 +122,12 @@ impl SvgWriter {
                 n(rect.height().max(0.0)),
                 fill_attrs(Some(*paint)),
             ),
-            Shape::Polyline { points, line } | Shape::Cross { points, line } => {
+            Shape::Icon { rect, kind, colour } => writeln!(
+                self.body,
+                "{}",
+                crate::icons::svg_group(*kind, rect.min.x, rect.min.y, rect.width(), *colour)
+            ),
+            Shape::Polyline { points, line } => {
                 let coords: Vec<String> = points
                     .iter()
                     .map(|p| format!("{},{}", n(p.x), n(p.y)))

@@ -26,6 +26,10 @@ use crate::theme::Metrics;
 /// The horizontal lanes, top to bottom below the stage headers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lane {
+    /// The service blueprint's top row (Shostack's form): what the customer sees or
+    /// holds at each touchpoint, from the card and the steps that serve it. Only where
+    /// the blueprint is drawn and something has physical evidence.
+    PhysicalEvidence,
     Cards,
     /// The strongest quote and the metrics behind each touchpoint (when shown).
     Evidence,
@@ -41,7 +45,8 @@ pub enum Lane {
 }
 
 impl Lane {
-    pub const ALL: [Lane; 10] = [
+    pub const ALL: [Lane; 11] = [
+        Lane::PhysicalEvidence,
         Lane::Cards,
         Lane::Evidence,
         Lane::Doing,
@@ -76,6 +81,7 @@ impl Lane {
     /// Stable key, for message ids (`lane-cards`).
     pub fn key(self) -> &'static str {
         match self {
+            Lane::PhysicalEvidence => "physical-evidence",
             Lane::Cards => "cards",
             Lane::Evidence => "evidence",
             Lane::Doing => "doing",
@@ -92,6 +98,7 @@ impl Lane {
     /// The fixed height of a lane; the grey-area lane grows with its rows of callouts.
     fn height(self, m: &Metrics) -> f32 {
         match self {
+            Lane::PhysicalEvidence => m.physical_height,
             Lane::Cards => m.card_height,
             Lane::Evidence => m.evidence_height,
             Lane::Doing => m.doing_height,
@@ -130,6 +137,8 @@ pub struct Slot {
     pub index: usize,
     pub stage: Stage,
     pub card: Rect,
+    /// The touchpoint's cell in the physical-evidence row (empty without the row).
+    pub physical: Rect,
     /// The touchpoint's cell in the evidence lane (empty without the lane).
     pub evidence: Rect,
     pub doing: Rect,
@@ -160,6 +169,21 @@ pub struct StepBox {
 /// room (View > Blueprint lanes, `--blueprint off` set none).
 pub fn shows_blueprint(journey: &Journey, m: &Metrics) -> bool {
     !journey.steps.is_empty() && m.step_height > 0.0
+}
+
+/// Whether the map draws the physical-evidence row: its blueprint is drawn and a card
+/// or a step names what the customer sees there.
+pub fn shows_physical_evidence(journey: &Journey, m: &Metrics) -> bool {
+    shows_blueprint(journey, m)
+        && m.physical_height > 0.0
+        && (journey
+            .touchpoints
+            .iter()
+            .any(|t| !t.physical_evidence.trim().is_empty())
+            || journey
+                .steps
+                .iter()
+                .any(|s| !s.physical_evidence.trim().is_empty()))
 }
 
 /// A blueprint lane's height: a row of steps where the layer has some, room for its
@@ -493,6 +517,17 @@ pub struct MapLayout {
     pub flows: Vec<FlowBox>,
     /// The y of the neutral (score 0) line.
     pub neutral_y: f32,
+    /// How far one score point moves the curve (up for positive scores).
+    pub score_step: f32,
+    /// The room over the highest dot and under the lowest for the moments' names
+    /// (none on the wall, whose curve runs under the cards).
+    pub curve_room: f32,
+}
+
+/// How far one score point moves the curve in a lane `lane_height` high: the scores
+/// span the lane but for the dots' room and `room` for the moments' names.
+pub fn score_step(lane_height: f32, room: f32) -> f32 {
+    ((lane_height / 2.0 - 18.0 - room) / EMOTION_MAX as f32).max(4.0)
 }
 
 impl MapLayout {
@@ -585,6 +620,8 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
     for (i, lane) in Lane::ALL.iter().enumerate() {
         let h = if lane.layer().is_some() {
             blueprint_height(journey, m, *lane, 1)
+        } else if *lane == Lane::PhysicalEvidence && !shows_physical_evidence(journey, m) {
+            0.0
         } else {
             lane.height(m)
         };
@@ -621,7 +658,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
 
     let (emotion_y, emotion_h) = row(Lane::Emotion);
     let neutral_y = emotion_y + emotion_h / 2.0;
-    let score_step = (emotion_h / 2.0 - 18.0) / EMOTION_MAX as f32;
+    let score_step = score_step(emotion_h, m.curve_label_room);
     let lowest = journey
         .touchpoints
         .iter()
@@ -684,6 +721,7 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
                 index,
                 stage: *stage,
                 card: card_place(column(Lane::Cards), t),
+                physical: column(Lane::PhysicalEvidence),
                 evidence: column(Lane::Evidence),
                 doing: column(Lane::Doing),
                 pains: column(Lane::Pains),
@@ -865,6 +903,8 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         },
         flows,
         neutral_y,
+        score_step,
+        curve_room: m.curve_label_room,
     }
 }
 

@@ -12,7 +12,7 @@ use super::{
     Arrangement, BRACKET_HEIGHT, GreyAreaBox, Lane, LaneBox, MapLayout, Point, Rect, Slot,
     StageBox, StepBox, place_callouts,
 };
-use crate::model::{EMOTION_MAX, Journey, Stage, StepId, TouchpointId};
+use crate::model::{Journey, Stage, StepId, TouchpointId};
 use crate::theme::Metrics;
 
 /// Space between a stage column's edge and its cards.
@@ -113,7 +113,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
     let band_top = cards_top + cards_height + m.lane_gap;
     let band = band_height(m);
     let neutral_y = band_top + band / 2.0;
-    let score_step = (band / 2.0 - 18.0) / EMOTION_MAX as f32;
+    let score_step = super::score_step(band, 0.0);
     // The blueprint's lanes under the curve: each stage's steps of a layer in a grid
     // of the stage's card columns.
     let blueprint = super::shows_blueprint(journey, m);
@@ -199,6 +199,8 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
                 index,
                 stage: *stage,
                 card,
+                // The wall keeps physical evidence in the cells and steps themselves.
+                physical: Rect::from_min_size(card.min.x, card.min.y, card.width(), 0.0),
                 evidence,
                 doing,
                 pains,
@@ -350,6 +352,8 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         timing,
         flows,
         neutral_y,
+        score_step,
+        curve_room: 0.0,
     }
 }
 

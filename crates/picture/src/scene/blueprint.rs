@@ -11,7 +11,7 @@ use super::card::block;
 use super::{Align, Line, Paint, Shape, TextBox};
 use crate::i18n::I18n;
 use crate::layout::{Lane, MapLayout, Point, Rect, StepBox};
-use crate::model::{Journey, Severity, Step};
+use crate::model::{Journey, Step};
 use crate::theme::Theme;
 
 /// Space inside a step's card.
@@ -39,6 +39,13 @@ pub fn blueprint(
         return;
     }
     lines(out, layout, theme, i18n, Some(visible));
+    let physical_row = layout
+        .lanes
+        .iter()
+        .any(|l| l.lane == crate::layout::Lane::PhysicalEvidence);
+    if physical_row {
+        physical_row_cells(out, journey, layout, theme, visible);
+    }
     for step_box in visible_steps(layout, visible) {
         if let Some(step) = journey.steps.get(step_box.index) {
             let clock = crate::words::step_clock(journey, &layout.timing, step_box.index);
@@ -47,7 +54,10 @@ pub fn blueprint(
                 journey,
                 step_box.rect,
                 step,
-                clock.as_deref(),
+                StepShown {
+                    clock: clock.as_deref(),
+                    physical_row,
+                },
                 theme,
                 i18n,
             );
@@ -55,6 +65,58 @@ pub fn blueprint(
         }
     }
     flow_arrows(out, journey, layout, theme, visible);
+}
+
+/// The physical-evidence row's cells (Shostack's top row): under each card's column,
+/// what the customer sees or holds there, from the card and the steps serving it; a
+/// step serving no card shown gets its own cell above its column.
+fn physical_row_cells(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    visible: &Rect,
+) {
+    let mut serving: foldhash::HashMap<&crate::model::TouchpointId, Vec<&Step>> =
+        foldhash::HashMap::default();
+    let shown: foldhash::HashSet<&crate::model::TouchpointId> =
+        layout.slots.iter().map(|s| &s.id).collect();
+    let mut alone: Vec<(&crate::layout::StepBox, &Step)> = Vec::new();
+    for step_box in &layout.steps {
+        let Some(step) = journey.steps.get(step_box.index) else {
+            continue;
+        };
+        if step.physical_evidence.trim().is_empty() {
+            continue;
+        }
+        match step.serves.iter().find(|t| shown.contains(t)) {
+            Some(t) => serving.entry(t).or_default().push(step),
+            None => alone.push((step_box, step)),
+        }
+    }
+    let lane = layout.lane(crate::layout::Lane::PhysicalEvidence).rect;
+    let range = layout.slots_in_x(visible.min.x, visible.max.x);
+    for slot in &layout.slots[range] {
+        let Some(tp) = journey.touchpoints.get(slot.index) else {
+            continue;
+        };
+        let steps = serving.get(&slot.id).map_or(&[][..], Vec::as_slice);
+        let things = super::card::physical_evidence_of(tp, steps);
+        if !things.is_empty() {
+            super::card::physical_cell(out, slot.physical, &things, theme);
+        }
+    }
+    for (step_box, step) in alone {
+        let cell = Rect::from_min_size(
+            step_box.rect.min.x,
+            lane.min.y,
+            step_box.rect.width(),
+            lane.height(),
+        );
+        if cell.intersects(visible) {
+            super::card::physical_cell(out, cell, &[step.physical_evidence.trim()], theme);
+        }
+    }
 }
 
 /// The widest clock a step's card may show, for measuring, when the journey has a
@@ -177,11 +239,22 @@ fn lines(
             width + 2.0 * pad,
             height + 4.0,
         );
-        // The line runs up to its label and on after it: the label sits on the line.
+        // The line runs up to its label and on after it: the label sits on the line,
+        // at both ends of the map (a long map is read from either side).
+        let right_left = layout.bounds.max.x - 2.0 * super::LANE_LABEL_INSET - width;
+        let right_pill =
+            Rect::from_min_size(right_left - pad, pill.min.y, pill.width(), pill.height());
         let Some(visible) = visible else {
             push_label(out, pill, left, y, height, label, size, width, theme);
             continue;
         };
+        let style = line_style(lane, theme);
+        // At the right end where there is a label column (the timeline), clear of
+        // every step.
+        let right_shown = labelled
+            && right_pill.min.x > pill.max.x + 40.0
+            && right_pill.intersects(visible)
+            && !layout.steps.iter().any(|s| s.rect.intersects(&right_pill));
         // Whole dashes from the map's edge, so the pattern does not slide as it pans.
         let period = 13.0;
         let start = layout.bounds.min.x
@@ -190,15 +263,51 @@ fn lines(
                 .max(0.0)
                 * period;
         let end = visible.max.x.min(layout.bounds.max.x);
-        for (from, to) in [(start, pill.min.x.min(end)), (pill.max.x.max(start), end)] {
+        let (middle_end, tail) = if right_shown {
+            (right_pill.min.x.min(end), Some(right_pill.max.x))
+        } else {
+            (end, None)
+        };
+        let mut runs = vec![
+            (start, pill.min.x.min(end)),
+            (pill.max.x.max(start), middle_end),
+        ];
+        if let Some(after) = tail {
+            runs.push((after, end));
+        }
+        for (from, to) in runs {
             if to > from {
                 out.push(Shape::Polyline {
                     points: vec![Point::new(from, y), Point::new(to, y)],
-                    line: Line::dashed(theme.emotion_line, 1.5, 8.0, 5.0),
+                    line: style,
                 });
             }
         }
+        if right_shown {
+            push_label(
+                out,
+                right_pill,
+                right_left,
+                y,
+                height,
+                label.clone(),
+                size,
+                width,
+                theme,
+            );
+        }
         push_label(out, pill, left, y, height, label, size, width, theme);
+    }
+}
+
+/// Each of the blueprint's three lines its own weight and pattern: the line of
+/// interaction solid and heaviest, the line of visibility dashed, the line of internal
+/// interaction dotted and lightest.
+fn line_style(lane: Lane, theme: &Theme) -> Line {
+    match lane {
+        Lane::Frontstage => Line::solid(theme.emotion_line, 2.5),
+        Lane::Backstage => Line::dashed(theme.emotion_line, 2.0, 10.0, 5.0),
+        _ => Line::dashed(theme.text_muted, 1.5, 3.0, 4.0),
     }
 }
 
@@ -248,6 +357,14 @@ pub fn widest_line_label(theme: &Theme, i18n: &I18n) -> f32 {
         + 8.0
 }
 
+/// What a step's card shows besides the step: its clock times, and whether the
+/// physical-evidence row above the cards already shows its physical evidence.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StepShown<'a> {
+    pub clock: Option<&'a str>,
+    pub physical_row: bool,
+}
+
 /// A step's card drawn in `rect`, with its clock times when given; returns the height
 /// its content needs.
 pub fn step_card(
@@ -255,10 +372,14 @@ pub fn step_card(
     journey: &Journey,
     rect: Rect,
     step: &Step,
-    clock: Option<&str>,
+    shown: StepShown<'_>,
     theme: &Theme,
     i18n: &I18n,
 ) -> f32 {
+    let StepShown {
+        clock,
+        physical_row,
+    } = shown;
     let actor = step.actor.as_ref().and_then(|a| journey.actor(a));
     let colour = actor.map_or(theme.card_border, |a| a.colour);
     out.push(Shape::Rect {
@@ -266,7 +387,7 @@ pub fn step_card(
         radius: theme.metrics.card_rounding,
         fill: Some(Paint::solid(theme.card_fill)),
         stroke: Some(if step.fail_point {
-            Line::solid(theme.grey_area_fill(Severity::High), 2.0)
+            Line::solid(theme.pain_point, 2.0)
         } else {
             Line::dashed(theme.card_border, 1.0, 5.0, 3.0)
         }),
@@ -310,7 +431,7 @@ pub fn step_card(
     } else {
         theme.text_muted
     };
-    let sees = (!step.physical_evidence.trim().is_empty()).then(|| {
+    let sees = (!physical_row && !step.physical_evidence.trim().is_empty()).then(|| {
         crate::tr!(
             i18n,
             "card-physical-evidence",
@@ -343,12 +464,12 @@ pub fn step_card(
     y - rect.min.y + PAD
 }
 
-/// The grey-area marker ("!" on the grey areas' colour) at a fail point's top right,
-/// its fail rate beside it.
+/// A fail point's own mark, Shostack's circled "F" (never a grey area's numbered
+/// disc), at the step's top right, its fail rate beside it.
 fn fail_marker(out: &mut Vec<Shape>, rect: Rect, rate: Option<String>, theme: &Theme) {
     let size = theme.badge_size;
     let radius = size * 0.8;
-    let colour = theme.grey_area_fill(Severity::High);
+    let colour = theme.pain_point;
     let center = Point::new(rect.max.x - radius - 4.0, rect.min.y + radius + 4.0);
     if let Some(rate) = rate {
         let width = crate::text::width(&rate, theme.small_size, true);
@@ -367,15 +488,15 @@ fn fail_marker(out: &mut Vec<Shape>, rect: Rect, rate: Option<String>, theme: &T
     out.push(Shape::Circle {
         center,
         radius,
-        fill: Some(Paint::solid(colour)),
-        stroke: None,
+        fill: Some(Paint::solid(theme.card_fill)),
+        stroke: Some(Line::solid(colour, 2.5)),
     });
     out.push(Shape::Text(TextBox {
         pos: Point::new(center.x, center.y - size * 0.6),
-        text: "!".to_owned(),
+        text: "F".to_owned(),
         size,
         bold: true,
-        colour: theme.text_on(colour),
+        colour,
         max_width: radius * 2.0,
         max_lines: 1,
         align: Align::Center,

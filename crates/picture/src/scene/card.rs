@@ -73,10 +73,10 @@ fn evidence_tag(
     match weakest {
         None if tp.evidence.is_empty() => Some((i18n.tr("tag-assumption"), theme.no_evidence)),
         None => None,
-        Some(Confidence::Inferred | Confidence::Assumed) => Some((
-            i18n.term("confidence", weakest.map_or("", |c| c.key())),
-            theme.no_evidence,
-        )),
+        // One word and one colour for "not shown yet", whatever the reason.
+        Some(Confidence::Inferred | Confidence::Assumed) => {
+            Some((i18n.tr("tag-weak"), theme.no_evidence))
+        }
         Some(Confidence::Observed) => Some((sources(i18n, tp.evidence.len()), theme.text_muted)),
     }
 }
@@ -156,35 +156,37 @@ pub fn card(
         fill: None,
         stroke: Some(border),
     });
-    if deviation == Some(Deviation::Failing) {
-        // A failing touchpoint is crossed out, its title on a band of the card's fill.
-        let inset = card.shrink(6.0);
+    let width = card.width() - 2.0 * PAD;
+    let x = card.min.x + PAD;
+    let failing = deviation == Some(Deviation::Failing);
+    // The star of a key moment and the cross of a failing card sit at the top right,
+    // beside the words, never over them.
+    let marks = usize::from(tp.key_moment) + usize::from(failing);
+    let star = marks as f32 * theme.badge_size * 1.2;
+    let mut y = card.min.y + STRIP + PAD - 2.0;
+    if failing {
+        out.push(Shape::Rect {
+            rect: card,
+            radius,
+            fill: None,
+            stroke: Some(Line::solid(theme.pain_point, 2.5)),
+        });
+        let side = theme.badge_size * 0.8;
+        let right = card.max.x - PAD - if tp.key_moment { star / 2.0 } else { 0.0 };
+        let mark = Rect::from_min_size(right - side, y + 2.0, side, side);
         for points in [
-            vec![inset.min, inset.max],
+            vec![mark.min, mark.max],
             vec![
-                Point::new(inset.min.x, inset.max.y),
-                Point::new(inset.max.x, inset.min.y),
+                Point::new(mark.min.x, mark.max.y),
+                Point::new(mark.max.x, mark.min.y),
             ],
         ] {
-            out.push(Shape::Cross {
+            out.push(Shape::Polyline {
                 points,
-                line: Line {
-                    paint: Paint::faded(theme.pain_point, 0.55),
-                    width: 3.0,
-                    dash: None,
-                },
+                line: Line::solid(theme.pain_point, 3.0),
             });
         }
     }
-
-    let width = card.width() - 2.0 * PAD;
-    let x = card.min.x + PAD;
-    let star = if tp.key_moment {
-        theme.badge_size * 1.2
-    } else {
-        0.0
-    };
-    let mut y = card.min.y + STRIP + PAD - 2.0;
     // The deviation's name above the title, in its colour.
     if let Some(deviation) = deviation {
         let (shape, height) = block(
@@ -216,7 +218,7 @@ pub fn card(
             size: theme.badge_size,
             bold: false,
             colour: theme.key_moment,
-            max_width: star,
+            max_width: theme.badge_size * 1.2,
             max_lines: 1,
             align: Align::Right,
         }));
@@ -300,18 +302,28 @@ pub fn card(
         }));
         rows_height = bottom - top;
     }
-    if !meta.is_empty() {
-        let lines = text::wrap(&meta, small, false, width).len();
-        let height = text::height(lines, small);
-        bottom_parts.push(block(
-            Point::new(x, bottom - rows_height - 4.0 - height),
-            meta,
-            small,
-            false,
-            theme.text_muted,
-            width,
-            lines,
-        ));
+    // The channel's icon on a chip of its colour (the kind told by shape, so the map
+    // survives greyscale), then channel · department.
+    let chip = channel.map(|c| (c, icon_chip(small)));
+    let indent = chip.as_ref().map_or(0.0, |(_, side)| side + 5.0);
+    if !meta.is_empty() || chip.is_some() {
+        let lines = text::wrap(&meta, small, false, width - indent).len();
+        let height = text::height(lines, small).max(chip.as_ref().map_or(0.0, |c| c.1));
+        let top = bottom - rows_height - 4.0 - height;
+        if let Some((channel, side)) = chip {
+            channel_chip(out, Point::new(x, top), side, channel, theme);
+        }
+        if !meta.is_empty() {
+            bottom_parts.push(block(
+                Point::new(x + indent, top),
+                meta,
+                small,
+                false,
+                theme.text_muted,
+                width - indent,
+                lines,
+            ));
+        }
         rows_height += 4.0 + height;
     }
     for (shape, _) in bottom_parts {
@@ -320,21 +332,61 @@ pub fn card(
     top_part + 8.0 + rows_height + PAD
 }
 
-/// A touchpoint's card and its cells in the lanes below, in its slot.
+/// The side of a channel's icon chip beside text of `size`.
+pub fn icon_chip(size: f32) -> f32 {
+    (size * 1.45).round()
+}
+
+/// A channel's icon on a chip of its colour at `at`, `side` square: the icon in black
+/// or white, whichever reads on the colour; a chip too light for the card (under 3:1)
+/// gets a dark outline.
+pub fn channel_chip(
+    out: &mut Vec<Shape>,
+    at: Point,
+    side: f32,
+    channel: &crate::model::Channel,
+    theme: &Theme,
+) {
+    let rect = Rect::from_min_size(at.x, at.y, side, side);
+    let faint = crate::theme::contrast_ratio(channel.colour, theme.card_fill) < 3.0;
+    out.push(Shape::Rect {
+        rect,
+        radius: side * 0.2,
+        fill: Some(Paint::solid(channel.colour)),
+        stroke: faint.then(|| Line::solid(theme.text_muted, 1.0)),
+    });
+    let inset = side * 0.14;
+    out.push(Shape::Icon {
+        rect: rect.shrink(inset),
+        kind: channel.kind,
+        colour: theme.text_on(channel.colour),
+    });
+}
+
+/// A touchpoint's card and its cells in the lanes below, in its slot; the evidence it
+/// cites numbered by `numbers`.
 pub fn touchpoint(
     out: &mut Vec<Shape>,
     journey: &Journey,
     slot: &Slot,
     tp: &Touchpoint,
+    numbers: &Numbers<'_>,
     theme: &Theme,
     i18n: &I18n,
 ) {
     card(out, journey, slot.card, tp, theme, i18n);
     if slot.evidence.height() > 1.0 {
-        evidence(out, journey, slot.evidence, tp, theme, i18n);
+        evidence(out, journey, slot.evidence, tp, numbers, theme, i18n);
     }
     if slot.doing.height() > 1.0 {
-        doing(out, slot.doing, tp, theme, i18n);
+        doing(
+            out,
+            slot.doing,
+            tp,
+            slot.physical.height() > 1.0,
+            theme,
+            i18n,
+        );
     }
     if slot.pains.height() > 1.0 {
         pains(out, journey, slot.pains, tp, theme, i18n);
@@ -342,6 +394,53 @@ pub fn touchpoint(
     if slot.department.height() > 16.0 {
         department(out, journey, slot.department, tp, theme);
     }
+}
+
+/// What the customer sees or holds at a touchpoint: the card's physical evidence, then
+/// that of each step serving it, once each, in journey order.
+pub fn physical_evidence_of<'a>(
+    tp: &'a Touchpoint,
+    serving: &[&'a crate::model::Step],
+) -> Vec<&'a str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for text in std::iter::once(tp.physical_evidence.trim())
+        .chain(serving.iter().map(|s| s.physical_evidence.trim()))
+    {
+        if !text.is_empty() && !seen.contains(&text) {
+            seen.push(text);
+        }
+    }
+    seen
+}
+
+/// A cell of the physical-evidence row: each thing seen or held, whole, under a small
+/// square, from `cell`'s top. Returns the height its content needs.
+pub fn physical_cell(out: &mut Vec<Shape>, cell: Rect, things: &[&str], theme: &Theme) -> f32 {
+    let mark = theme.small_size * 0.45;
+    let indent = mark + 6.0;
+    let width = cell.width() - 2.0 * CELL_PAD - indent;
+    let x = cell.min.x + CELL_PAD;
+    let mut y = cell.min.y + CELL_PAD;
+    for thing in things {
+        out.push(Shape::Rect {
+            rect: Rect::from_min_size(x, y + theme.small_size * 0.45, mark, mark),
+            radius: 1.0,
+            fill: Some(Paint::solid(theme.text_muted)),
+            stroke: None,
+        });
+        let (shape, height) = block(
+            Point::new(x + indent, y),
+            (*thing).to_owned(),
+            theme.small_size,
+            false,
+            theme.text,
+            width,
+            usize::MAX,
+        );
+        out.push(shape);
+        y += height + 3.0;
+    }
+    y - cell.min.y + CELL_PAD
 }
 
 /// The colour a deviation is marked in.
@@ -365,23 +464,131 @@ pub fn strongest_quote<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a 
     crate::words::strongest_of(&items)
 }
 
+/// The strongest finding of a card with no one's words: an analytics figure or an
+/// observation, the surest first.
+fn strongest_fact<'a>(journey: &'a Journey, tp: &Touchpoint) -> Option<&'a Evidence> {
+    tp.evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+        .filter(|e| e.metrics.is_empty() && !e.text.trim().is_empty())
+        .min_by_key(|e| e.confidence)
+}
+
+/// The evidence a card's cell in the evidence lane cites, in the order it draws them:
+/// the strongest quote (or finding), then every item with metrics.
+pub fn cited<'a>(journey: &'a Journey, tp: &Touchpoint) -> Vec<&'a Evidence> {
+    let mut out: Vec<&Evidence> = strongest_quote(journey, tp)
+        .or_else(|| strongest_fact(journey, tp))
+        .into_iter()
+        .collect();
+    for e in tp
+        .evidence
+        .iter()
+        .filter_map(|id| journey.evidence_item(id))
+    {
+        if !e.metrics.is_empty() && !out.iter().any(|o| o.id == e.id) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The numbers a picture shows: each grey area's (`Journey::grey_area_numbers`) and
+/// the reference number of each evidence item it cites ([1] the first it cites, in the
+/// journey's order), so a reader can look up its source, date and sample in the
+/// references list. Taken from the whole journey, so a slide of one stage numbers as
+/// the map does.
+#[derive(Debug, Default)]
+pub struct Numbers<'a> {
+    /// The cited items, in number order.
+    pub cited: Vec<&'a Evidence>,
+    evidence: foldhash::HashMap<&'a crate::model::EvidenceId, usize>,
+    grey_areas: foldhash::HashMap<&'a crate::model::GreyAreaId, usize>,
+    /// Measuring: every item as if numbered in the hundreds (the widest a mark is).
+    measuring: bool,
+}
+
+impl<'a> Numbers<'a> {
+    /// The grey areas' numbers and the evidence the map's cards cite, numbered.
+    pub fn of(journey: &'a Journey) -> Self {
+        let mut numbers = Self::grey_areas_of(journey);
+        for tp in &journey.touchpoints {
+            for e in cited(journey, tp) {
+                if !numbers.evidence.contains_key(&e.id) {
+                    numbers.cited.push(e);
+                    numbers.evidence.insert(&e.id, numbers.cited.len());
+                }
+            }
+        }
+        numbers
+    }
+
+    /// The grey areas' numbers alone (the editor's canvas, which has no references
+    /// list).
+    pub fn grey_areas_of(journey: &'a Journey) -> Self {
+        Self {
+            grey_areas: journey
+                .grey_areas
+                .iter()
+                .map(|g| &g.id)
+                .zip(journey.grey_area_numbers())
+                .collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Room for a number on everything: what a cell needs whatever its numbers are.
+    pub fn measuring() -> Self {
+        Self {
+            measuring: true,
+            ..Self::default()
+        }
+    }
+
+    /// An evidence item's reference number, if the picture cites it.
+    pub fn evidence(&self, id: &crate::model::EvidenceId) -> Option<usize> {
+        if self.measuring {
+            return Some(999);
+        }
+        self.evidence.get(id).copied()
+    }
+
+    /// " [3]" after the words citing an item; nothing when it has no number.
+    pub fn mark(&self, id: &crate::model::EvidenceId) -> String {
+        self.evidence(id)
+            .map_or_else(String::new, |n| format!(" [{n}]"))
+    }
+
+    /// A grey area's number (99 while measuring; 0 when unknown).
+    pub fn grey_area(&self, id: &crate::model::GreyAreaId) -> usize {
+        if self.measuring {
+            return 99;
+        }
+        self.grey_areas.get(id).copied().unwrap_or(0)
+    }
+}
+
 /// The evidence lane's cell: the strongest quote, whole, and every metric with its
-/// value, each marked with its confidence when that is less than observed. Returns the
-/// height its content needs.
+/// value, each marked with its confidence when that is less than observed and with its
+/// reference number. Returns the height its content needs.
 pub fn evidence(
     out: &mut Vec<Shape>,
     journey: &Journey,
     cell: Rect,
     tp: &Touchpoint,
+    numbers: &Numbers<'_>,
     theme: &Theme,
     i18n: &I18n,
 ) -> f32 {
     let width = cell.width() - 2.0 * CELL_PAD;
     let x = cell.min.x + CELL_PAD;
     let mut y = cell.min.y + CELL_PAD;
-    let mark = |e: &Evidence| match e.confidence {
-        Confidence::Observed => String::new(),
-        other => format!(" ({})", i18n.term("confidence", other.key()).to_lowercase()),
+    let mark = |e: &Evidence| {
+        let confidence = match e.confidence {
+            Confidence::Observed => String::new(),
+            other => format!(" ({})", i18n.term("confidence", other.key()).to_lowercase()),
+        };
+        format!("{confidence}{}", numbers.mark(&e.id))
     };
     if let Some(quote) = strongest_quote(journey, tp) {
         let colour = if quote.confidence == Confidence::Observed {
@@ -400,13 +607,7 @@ pub fn evidence(
         );
         out.push(shape);
         y += height + 4.0;
-    } else if let Some(fact) = tp
-        .evidence
-        .iter()
-        .filter_map(|id| journey.evidence_item(id))
-        .filter(|e| e.metrics.is_empty() && !e.text.trim().is_empty())
-        .min_by_key(|e| e.confidence)
-    {
+    } else if let Some(fact) = strongest_fact(journey, tp) {
         // No one's words: the strongest finding (an analytics figure, an observation),
         // named by its kind.
         let (shape, height) = block(
@@ -435,11 +636,19 @@ pub fn evidence(
         .iter()
         .filter_map(|id| journey.evidence_item(id))
     {
-        // Every metric of the item, a line each (a survey with three figures).
-        for line in crate::words::metric_lines(evidence, i18n) {
+        // Every metric of the item, a line each (a survey with three figures), the
+        // item's marks after the last.
+        let lines = crate::words::metric_lines(evidence, i18n);
+        let count = lines.len();
+        for (k, line) in lines.into_iter().enumerate() {
+            let marks = if k + 1 == count {
+                mark(evidence)
+            } else {
+                String::new()
+            };
             let (shape, height) = block(
                 Point::new(x, y),
-                format!("{line}{}", mark(evidence)),
+                format!("{line}{marks}"),
                 theme.small_size,
                 true,
                 theme.text_muted,
@@ -454,15 +663,23 @@ pub fn evidence(
 }
 
 /// The doing lane's cell: what the customer does, thinks (“…”) and expects, and the
-/// physical evidence they see or hold there, whole.
+/// physical evidence they see or hold there (unless the physical-evidence row above
+/// the cards shows it: `physical_row`), whole.
 /// Returns the height its content needs.
-pub fn doing(out: &mut Vec<Shape>, cell: Rect, tp: &Touchpoint, theme: &Theme, i18n: &I18n) -> f32 {
+pub fn doing(
+    out: &mut Vec<Shape>,
+    cell: Rect,
+    tp: &Touchpoint,
+    physical_row: bool,
+    theme: &Theme,
+    i18n: &I18n,
+) -> f32 {
     let width = cell.width() - 2.0 * CELL_PAD;
     let mut y = cell.min.y + CELL_PAD;
     let expects = (!tp.expectation.trim().is_empty())
         .then(|| crate::tr!(i18n, "card-expects", text = tp.expectation.as_str()));
     let thought = (!tp.thought.trim().is_empty()).then(|| format!("“{}”", tp.thought.trim()));
-    let sees = (!tp.physical_evidence.trim().is_empty()).then(|| {
+    let sees = (!physical_row && !tp.physical_evidence.trim().is_empty()).then(|| {
         crate::tr!(
             i18n,
             "card-physical-evidence",

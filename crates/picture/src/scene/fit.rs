@@ -56,6 +56,9 @@ struct Measured {
     steps: foldhash::HashMap<String, (u64, f32)>,
 }
 
+/// The least a score point moves the curve, however long the moments' names.
+const LEAST_SCORE_STEP: f32 = 16.0;
+
 /// The metrics that fit `journey`, measured once.
 pub fn fitted(journey: &Journey, theme: &Theme, i18n: &I18n, evidence_lane: bool) -> Metrics {
     Fit::default().metrics(journey, theme, i18n, evidence_lane)
@@ -184,6 +187,7 @@ fn measure_touchpoint(
     theme: &Theme,
     i18n: &I18n,
     evidence_lane: bool,
+    physical_row: bool,
 ) -> Needs {
     let width = theme.metrics.slot_width;
     let cell = Rect::from_min_size(0.0, 0.0, width, TALL);
@@ -203,11 +207,21 @@ fn measure_touchpoint(
         card: card::card(&mut Vec::new(), journey, cell, tp, theme, i18n) + drop,
         // The evidence lane is measured only where it is shown.
         evidence: if evidence_lane {
-            need(&mut |out| card::evidence(out, journey, cell, tp, theme, i18n))
+            need(&mut |out| {
+                card::evidence(
+                    out,
+                    journey,
+                    cell,
+                    tp,
+                    &card::Numbers::measuring(),
+                    theme,
+                    i18n,
+                )
+            })
         } else {
             0.0
         },
-        doing: need(&mut |out| card::doing(out, cell, tp, theme, i18n)),
+        doing: need(&mut |out| card::doing(out, cell, tp, physical_row, theme, i18n)),
         pains: need(&mut |out| card::pains(out, journey, cell, tp, theme, i18n)),
         department: need(&mut |out| card::department(out, journey, cell, tp, theme)),
     }
@@ -239,6 +253,7 @@ impl Fit {
         }
         let Self { needs: cache, .. } = self;
         let index = Index::new(journey);
+        let physical_row = crate::layout::shows_physical_evidence(journey, &theme.metrics);
         let mut most = Needs::default();
         let mut seen = foldhash::HashSet::default();
         for tp in &journey.touchpoints {
@@ -246,7 +261,8 @@ impl Fit {
             let needs = match cache.touchpoints.get(&tp.id) {
                 Some((k, needs)) if *k == key => *needs,
                 _ => {
-                    let needs = measure_touchpoint(journey, tp, theme, i18n, evidence_lane);
+                    let needs =
+                        measure_touchpoint(journey, tp, theme, i18n, evidence_lane, physical_row);
                     cache.touchpoints.insert(tp.id.clone(), (key, needs));
                     needs
                 }
@@ -267,8 +283,15 @@ impl Fit {
             let height = match cache.grey_areas.get(grey.id.as_str()) {
                 Some((k, height)) if *k == key => *height,
                 _ => {
-                    let height =
-                        grey_areas::callout(&mut Vec::new(), journey, grey, callout, theme, i18n);
+                    let height = grey_areas::callout(
+                        &mut Vec::new(),
+                        journey,
+                        grey,
+                        1,
+                        callout,
+                        theme,
+                        i18n,
+                    );
                     cache
                         .grey_areas
                         .insert(grey.id.as_str().to_owned(), (key, height));
@@ -293,7 +316,10 @@ impl Fit {
                             journey,
                             step_cell,
                             step,
-                            blueprint::clock_room(journey, step),
+                            blueprint::StepShown {
+                                clock: blueprint::clock_room(journey, step),
+                                physical_row,
+                            },
                             theme,
                             i18n,
                         );
@@ -404,7 +430,58 @@ impl Fit {
         } else {
             (m.step_height, m.step_empty_height, m.lane_label_width)
         };
+        // The physical-evidence row holds its fullest cell and its name.
+        let physical_height = if physical_row {
+            let cell = Rect::from_min_size(0.0, 0.0, m.slot_width, TALL);
+            let mut serving: foldhash::HashMap<
+                &crate::model::TouchpointId,
+                Vec<&crate::model::Step>,
+            > = foldhash::HashMap::default();
+            let mut most: f32 = 0.0;
+            for step in journey
+                .steps
+                .iter()
+                .filter(|s| !s.physical_evidence.trim().is_empty())
+            {
+                match step.serves.first() {
+                    Some(t) => serving.entry(t).or_default().push(step),
+                    None => {
+                        let things = [step.physical_evidence.trim()];
+                        most = most.max(card::physical_cell(&mut Vec::new(), cell, &things, theme));
+                    }
+                }
+            }
+            for tp in &journey.touchpoints {
+                let steps = serving.get(&tp.id).map_or(&[][..], Vec::as_slice);
+                let things = card::physical_evidence_of(tp, steps);
+                if !things.is_empty() {
+                    most = most.max(card::physical_cell(&mut Vec::new(), cell, &things, theme));
+                }
+            }
+            labelled(Lane::PhysicalEvidence, m.physical_height.max(most))
+        } else {
+            m.physical_height
+        };
+        // The curve's moments named whole over and under it, the scores still apart.
+        let curve_label_room = if m.curve_label_room > 0.0 {
+            m.curve_label_room
+                .max(super::curve_moments_room(
+                    journey,
+                    m.slot_width,
+                    theme,
+                    i18n,
+                ))
+                .ceil()
+        } else {
+            0.0
+        };
+        let emotion_height = m
+            .emotion_height
+            .max(2.0 * (18.0 + curve_label_room) + 4.0 * LEAST_SCORE_STEP);
         Metrics {
+            curve_label_room,
+            emotion_height,
+            physical_height,
             step_height,
             step_empty_height,
             line_label_room: if blueprint {

@@ -23,28 +23,37 @@ pub fn grey_areas(
     out: &mut Vec<Shape>,
     journey: &Journey,
     layout: &MapLayout,
+    numbers: &super::Numbers<'_>,
     theme: &Theme,
     i18n: &I18n,
     visible: &Rect,
 ) {
-    // Grey areas between the same two cards share one band (or bracket) and one badge:
-    // "!" for one, their number for several, in the most severe one's colour. Counted
-    // over the whole map, so nothing changes as the view scrolls.
+    // Each grey area's number, the same in every medium (`Journey::grey_area_numbers`).
+    // Grey areas between the same two cards share one band (or bracket) and one badge
+    // with their numbers, in the most severe one's colour. Counted over the whole map,
+    // so nothing changes as the view scrolls.
+    let number = |b: &crate::layout::GreyAreaBox| numbers.grey_area(&b.id);
     let key = |r: &Rect| [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits);
-    let mut shared: foldhash::HashMap<[u32; 4], (usize, crate::model::Severity)> =
+    let mut shared: foldhash::HashMap<[u32; 4], (Vec<usize>, crate::model::Severity)> =
         foldhash::HashMap::default();
     let firsts: Vec<bool> = layout
         .grey_areas
         .iter()
         .map(|b| {
-            let entry = shared.entry(key(&b.band)).or_insert((0, b.severity));
-            entry.0 += 1;
+            let entry = shared
+                .entry(key(&b.band))
+                .or_insert((Vec::new(), b.severity));
+            entry.0.push(number(b));
             entry.1 = entry.1.max(b.severity);
-            entry.0 == 1
+            entry.0.len() == 1
         })
         .collect();
     let size = theme.badge_size;
     let radius = size * 0.8;
+    // The bars between ends in different lanes, drawn last, broken where any badge
+    // sits on them.
+    let mut bars: Vec<Shape> = Vec::new();
+    let mut badges: Vec<Point> = Vec::new();
     for (grey_box, &first) in layout
         .grey_areas
         .iter()
@@ -52,10 +61,10 @@ pub fn grey_areas(
         .filter(|(b, _)| b.band.intersects(visible) || b.callout.intersects(visible))
     {
         let rect = grey_box.band;
-        let (count, severity) = shared
+        let (numbers_here, severity) = shared
             .get(&key(&rect))
-            .copied()
-            .unwrap_or((1, grey_box.severity));
+            .cloned()
+            .unwrap_or((vec![number(grey_box)], grey_box.severity));
         let colour = theme.grey_area_fill(severity);
         if first {
             let badge = if grey_box.neighbours {
@@ -111,36 +120,19 @@ pub fn grey_areas(
                 }
                 Point::new(centre, mid)
             };
-            out.push(Shape::Circle {
-                center: badge,
-                radius,
-                fill: Some(Paint::solid(colour)),
-                stroke: None,
-            });
-            let mark = if count > 1 {
-                count.to_string()
+            badges.push(badge);
+            let mut sorted = numbers_here;
+            sorted.sort_unstable();
+            let room = if grey_box.neighbours {
+                rect.width()
             } else {
-                "!".to_owned()
+                f32::MAX
             };
-            let mark_size = if mark.chars().count() > 1 {
-                size * 0.8
-            } else {
-                size
-            };
-            out.push(Shape::Text(TextBox {
-                pos: Point::new(badge.x, badge.y - mark_size * 0.6),
-                text: mark,
-                size: mark_size,
-                bold: true,
-                colour: theme.text_on(colour),
-                max_width: radius * 2.0,
-                max_lines: 1,
-                align: Align::Center,
-            }));
+            number_badge(out, badge, &sorted, room, colour, size, theme);
         }
         let colour = theme.grey_area_fill(grey_box.severity);
         if let Some((a, b)) = grey_box.ends {
-            between_ends(out, a, b, colour, theme.metrics.slot_gap);
+            between_ends(&mut bars, a, b, colour, theme.metrics.slot_gap);
         }
         if grey_box.leader.len() >= 2 {
             out.push(Shape::Polyline {
@@ -149,9 +141,129 @@ pub fn grey_areas(
             });
         }
         if let Some(grey) = journey.grey_areas.get(grey_box.index) {
-            callout_box(out, journey, grey, grey_box.callout, theme, i18n);
+            callout_box(
+                out,
+                journey,
+                grey,
+                number(grey_box),
+                grey_box.callout,
+                theme,
+                i18n,
+            );
         }
     }
+    let cell = |p: Point| ((p.x / 64.0).floor() as i64, (p.y / 64.0).floor() as i64);
+    let mut near: foldhash::HashMap<(i64, i64), Vec<(Point, f32)>> = foldhash::HashMap::default();
+    for badge in badges {
+        let (cx, cy) = cell(badge);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                near.entry((cx + dx, cy + dy))
+                    .or_default()
+                    .push((badge, radius));
+            }
+        }
+    }
+    for bar in bars {
+        let mut on: Vec<(Point, f32)> = Vec::new();
+        if let Shape::Polyline { points, .. } = &bar
+            && let [a, b] = points.as_slice()
+        {
+            let ((x0, y0), (x1, y1)) = (cell(*a), cell(*b));
+            for x in x0.min(x1)..=x0.max(x1) {
+                for y in y0.min(y1)..=y0.max(y1) {
+                    on.extend(near.get(&(x, y)).into_iter().flatten().copied());
+                }
+            }
+        }
+        out.extend(broken_at(bar, &on));
+    }
+}
+
+/// A grey area's number on a disc of its severity's colour centred on `at`; for
+/// several sharing a band, their numbers ("2,5"), else the first and "+" ("2+"), else
+/// the first: whichever fits in the disc and in `room` (a narrow band's width), the
+/// type shrunk to fit where it must.
+pub fn number_badge(
+    out: &mut Vec<Shape>,
+    at: Point,
+    numbers: &[usize],
+    room: f32,
+    colour: crate::model::Rgb,
+    size: f32,
+    theme: &Theme,
+) {
+    let radius = size * 0.8;
+    let room = (2.0 * radius).min(room) - 3.0;
+    let first = numbers.first().copied().unwrap_or(0).to_string();
+    let all = numbers
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut choices = vec![all, format!("{first}+"), first.clone()];
+    if numbers.len() < 2 {
+        choices.drain(..2);
+    }
+    let (mark, text_size) = choices
+        .iter()
+        .flat_map(|mark| [0.9, 0.75, 0.62].map(|k| (mark, size * k)))
+        .find(|(mark, s)| crate::text::width(mark, *s, true) <= room)
+        .map_or((first, size * 0.62), |(m, s)| (m.clone(), s));
+    out.push(Shape::Circle {
+        center: at,
+        radius,
+        fill: Some(Paint::solid(colour)),
+        stroke: Some(Line::solid(theme.card_fill, 1.5)),
+    });
+    out.push(Shape::Text(TextBox {
+        pos: Point::new(at.x, at.y - crate::text::height(1, text_size) / 2.0),
+        text: mark,
+        size: text_size,
+        bold: true,
+        colour: theme.text_on(colour),
+        max_width: 2.0 * radius,
+        max_lines: 1,
+        align: Align::Center,
+    }));
+}
+
+/// A straight line broken where it passes through a badge's disc.
+fn broken_at(shape: Shape, badges: &[(Point, f32)]) -> Vec<Shape> {
+    let Shape::Polyline { points, line } = &shape else {
+        return vec![shape];
+    };
+    let [a, b] = points.as_slice() else {
+        return vec![shape];
+    };
+    let vertical = (a.x - b.x).abs() < 0.01;
+    let Some((centre, radius)) = badges.iter().find(|(c, r)| {
+        if vertical {
+            (c.x - a.x).abs() < *r && c.y > a.y.min(b.y) && c.y < a.y.max(b.y)
+        } else {
+            (c.y - a.y).abs() < *r && c.x > a.x.min(b.x) && c.x < a.x.max(b.x)
+        }
+    }) else {
+        return vec![shape];
+    };
+    let r = radius + 2.0;
+    let pieces = if vertical {
+        let (top, bottom) = (a.y.min(b.y), a.y.max(b.y));
+        [(top, centre.y - r), (centre.y + r, bottom)]
+            .map(|(from, to)| (Point::new(a.x, from), Point::new(a.x, to), to > from))
+    } else {
+        let (left, right) = (a.x.min(b.x), a.x.max(b.x));
+        [(left, centre.x - r), (centre.x + r, right)]
+            .map(|(from, to)| (Point::new(from, a.y), Point::new(to, a.y), to > from))
+    };
+    pieces
+        .into_iter()
+        .filter(|(_, _, kept)| *kept)
+        .map(|(from, to, _)| Shape::Polyline {
+            points: vec![from, to],
+            line: *line,
+        })
+        .collect()
 }
 
 /// A grey area whose ends stand in different lanes, side by side or one above the
@@ -228,12 +340,13 @@ fn band(out: &mut Vec<Shape>, rect: Rect, colour: crate::model::Rgb, spacing: f3
     });
 }
 
-/// A grey area's callout: the box, edged and striped in its severity's colour, and its
-/// words in it.
+/// A grey area's callout: the box, edged and striped in its severity's colour, its
+/// number on the top edge, and its words in it.
 pub fn callout_box(
     out: &mut Vec<Shape>,
     journey: &Journey,
     grey: &GreyArea,
+    number: usize,
     rect: Rect,
     theme: &Theme,
     i18n: &I18n,
@@ -243,7 +356,7 @@ pub fn callout_box(
         rect,
         radius: theme.metrics.card_rounding,
         fill: Some(Paint::solid(theme.card_fill)),
-        stroke: Some(Line::solid(colour, 2.0)),
+        stroke: Some(Line::solid(colour, 2.5)),
     });
     out.push(Shape::Rect {
         rect: Rect::from_min_size(rect.min.x, rect.min.y, STRIPE, rect.height()),
@@ -251,7 +364,7 @@ pub fn callout_box(
         fill: Some(Paint::solid(colour)),
         stroke: None,
     });
-    callout(out, journey, grey, rect, theme, i18n);
+    callout(out, journey, grey, number, rect, theme, i18n);
 }
 
 /// A grey area's words inside `rect`, top down; returns the height they need.
@@ -259,6 +372,7 @@ pub fn callout(
     out: &mut Vec<Shape>,
     journey: &Journey,
     grey: &GreyArea,
+    number: usize,
     rect: Rect,
     theme: &Theme,
     i18n: &I18n,
@@ -266,6 +380,34 @@ pub fn callout(
     let x = rect.min.x + PAD + STRIPE - 2.0;
     let width = rect.max.x - PAD - x;
     let mut y = rect.min.y + PAD - 2.0;
+    // The number first, on its severity's disc, as on the band: the title beside it.
+    let size = theme.badge_size;
+    let disc = size * 1.6;
+    number_badge(
+        out,
+        Point::new(x + disc / 2.0, y + disc / 2.0),
+        &[number],
+        f32::MAX,
+        theme.grey_area_fill(grey.severity),
+        size,
+        theme,
+    );
+    let title_x = x + disc + 6.0;
+    let title = crate::words::grey_area_title(journey, grey, i18n);
+    let (shape, height) = block(
+        Point::new(
+            title_x,
+            y + (disc - crate::text::height(1, theme.card_title_size)).max(0.0) / 2.0,
+        ),
+        title,
+        theme.card_title_size,
+        true,
+        theme.text,
+        rect.max.x - PAD - title_x,
+        usize::MAX,
+    );
+    out.push(shape);
+    y += height.max(disc) + 3.0;
     let small = theme.small_size;
     let mut push = |out: &mut Vec<Shape>, value: String, size, bold, colour, indent: f32, gap| {
         let (shape, height) = block(
@@ -280,15 +422,6 @@ pub fn callout(
         out.push(shape);
         y += height + gap;
     };
-    push(
-        out,
-        crate::words::grey_area_title(journey, grey, i18n),
-        theme.card_title_size,
-        true,
-        theme.text,
-        0.0,
-        3.0,
-    );
     push(
         out,
         format!(

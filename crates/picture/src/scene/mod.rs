@@ -5,7 +5,7 @@
 
 use crate::i18n::I18n;
 use crate::layout::{Lane, MapLayout, Point, Rect, Slot};
-use crate::model::{Journey, Rgb};
+use crate::model::{EMOTION_MAX, EMOTION_MIN, Journey, Rgb};
 use crate::theme::Theme;
 
 mod blueprint;
@@ -19,11 +19,11 @@ pub use blueprint::{
     visible_steps, widest_line_label,
 };
 pub use card::{
-    LONG_FIELD, LONG_FIELD_LINES, allowed, block, deviation_colour, out_of_order_arrows,
-    strongest_quote, touchpoint,
+    LONG_FIELD, LONG_FIELD_LINES, Numbers, allowed, block, channel_chip, cited, deviation_colour,
+    icon_chip, out_of_order_arrows, strongest_quote, touchpoint,
 };
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
-pub use grey_areas::{callout, callout_box, grey_areas};
+pub use grey_areas::{callout, callout_box, grey_areas, number_badge};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Paint {
@@ -151,10 +151,11 @@ pub enum Shape {
         rect: Rect,
         paint: Paint,
     },
-    /// A line drawn over text on purpose (a failed touchpoint crossed out).
-    Cross {
-        points: Vec<Point>,
-        line: Line,
+    /// A channel kind's icon (`crate::icons`) in a square `rect`, stroked in `colour`.
+    Icon {
+        rect: Rect,
+        kind: crate::model::ChannelKind,
+        colour: Rgb,
     },
     /// An arrow of the blueprint's flow, from step `from` to step `to` (ids): its path
     /// and its head (three points, the tip in the middle).
@@ -222,9 +223,10 @@ impl Shape {
                 rect: r(rect),
                 paint: *paint,
             },
-            Shape::Cross { points, line } => Shape::Cross {
-                points: points.iter().map(p).collect(),
-                line: l(line),
+            Shape::Icon { rect, kind, colour } => Shape::Icon {
+                rect: r(rect),
+                kind: *kind,
+                colour: *colour,
             },
             Shape::Flow {
                 points,
@@ -335,7 +337,7 @@ pub fn phases(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, visible: 
             rect: phase.label,
             radius: 4.0,
             fill: Some(Paint {
-                colour: theme.stage_header_fill,
+                colour: theme.stage_rule,
                 alpha: 0.12,
             }),
             stroke: None,
@@ -350,7 +352,7 @@ pub fn phases(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, visible: 
             text: phase.name.clone(),
             size,
             bold: true,
-            colour: theme.stage_header_fill,
+            colour: theme.stage_rule,
             max_width: phase.label.width() - 12.0,
             max_lines: 1,
             align: Align::Center,
@@ -424,10 +426,17 @@ pub fn stage_header(
     i18n: &I18n,
 ) -> f32 {
     let header = header.shrink(2.0);
+    // A tint with a rule across its top: structure that stays quiet.
     out.push(Shape::Rect {
         rect: header,
-        radius: 6.0,
+        radius: 4.0,
         fill: Some(Paint::solid(theme.stage_header_fill)),
+        stroke: None,
+    });
+    out.push(Shape::Rect {
+        rect: Rect::from_min_size(header.min.x, header.min.y, header.width(), STAGE_RULE),
+        radius: 0.0,
+        fill: Some(Paint::solid(theme.stage_rule)),
         stroke: None,
     });
     let pad = 12.0;
@@ -490,6 +499,9 @@ pub fn stage_header(
     y - header.min.y + pad + 4.0 - 6.0
 }
 
+/// The rule across a stage header's top.
+pub const STAGE_RULE: f32 = 4.0;
+
 /// Space around a lane's name in the label column.
 pub const LANE_LABEL_INSET: f32 = 8.0;
 
@@ -500,6 +512,7 @@ pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n
     if let Some(column) = layout.lanes.first().filter(|l| l.label.width() >= 40.0) {
         flow_total(out, &layout.timing, column.label.width(), theme, i18n);
     }
+    curve_scale(out, layout, theme);
     // The wall has no label column: its lanes speak for themselves.
     for lane in layout.lanes.iter().filter(|l| l.label.width() >= 40.0) {
         let inset = LANE_LABEL_INSET;
@@ -529,7 +542,8 @@ pub fn emotion_curve(
 }
 
 /// The emotion curve through every `step`-th point (for overviews where many points
-/// share a pixel); the lowest points are always drawn.
+/// share a pixel); the lowest points are always drawn. The spine of the map: a thick
+/// line over a lane tinted above and below zero, the lows ringed.
 pub fn emotion_curve_sampled(
     out: &mut Vec<Shape>,
     layout: &MapLayout,
@@ -565,7 +579,7 @@ pub fn emotion_curve_sampled(
     if points.len() >= 2 {
         out.push(Shape::Polyline {
             points,
-            line: Line::solid(theme.emotion_line, 3.0),
+            line: Line::solid(theme.emotion_line, CURVE_WIDTH),
         });
     }
     for slot in scored.iter().filter(|s| step == 1 || s.is_low) {
@@ -581,9 +595,183 @@ pub fn emotion_curve_sampled(
         let fill = Some(Paint::solid(theme.emotion_colour(slot.score.unwrap_or(0))));
         out.push(Shape::Circle {
             center,
-            radius: 7.0,
+            radius: 8.0,
             fill,
-            stroke: Some(Line::solid(Rgb::hex(0xffffff), 1.5)),
+            stroke: Some(Line::solid(Rgb::hex(0xffffff), 2.0)),
+        });
+    }
+}
+
+/// The emotion lane's tint over the slots in `slots` (and their neighbours' gaps):
+/// above zero and below it, under everything else of the lane (grey areas' bands
+/// included), so the scale reads before a dot is looked at.
+pub fn emotion_tint(
+    out: &mut Vec<Shape>,
+    layout: &MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+) {
+    let lane = layout.lane(Lane::Emotion).rect;
+    let first = slots.start.checked_sub(1).and_then(|i| layout.slots.get(i));
+    let last = layout.slots.get(slots.end);
+    let left = first.map_or(lane.min.x, |s| s.card.min.x).max(lane.min.x);
+    let right = last.map_or(lane.max.x, |s| s.card.max.x).min(lane.max.x);
+    if right <= left || layout.score_step <= 0.0 || layout.slots.is_empty() {
+        return;
+    }
+    let reach = layout.score_step * f32::from(EMOTION_MAX) + 12.0;
+    for (from, to, colour) in [
+        (
+            layout.neutral_y - reach,
+            layout.neutral_y,
+            theme.emotion_above,
+        ),
+        (
+            layout.neutral_y,
+            layout.neutral_y + reach,
+            theme.emotion_below,
+        ),
+    ] {
+        out.push(Shape::Area {
+            rect: Rect {
+                min: Point::new(left, from),
+                max: Point::new(right, to),
+            },
+            paint: Paint::faded(colour, 0.85),
+        });
+    }
+}
+
+/// The emotion curve's stroke at zoom 1.
+pub const CURVE_WIDTH: f32 = 5.0;
+
+/// The first lowest and highest moments of `journey` (indices into its touchpoints,
+/// their scores and their names as the curve gives them), when it has a low and a
+/// high.
+pub fn curve_moments_of(journey: &Journey, i18n: &I18n) -> Option<[(usize, i8, String); 2]> {
+    let scored = || {
+        journey
+            .touchpoints
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| Some((i, t.emotion_score()?)))
+    };
+    let low = scored().min_by_key(|&(i, score)| (score, i))?;
+    let high = scored().min_by_key(|&(i, score)| (-score, i))?;
+    if low.1 == high.1 {
+        return None;
+    }
+    let name =
+        |key: &str, i: usize| crate::tr!(i18n, key, title = journey.touchpoints[i].title.trim());
+    Some([
+        (low.0, low.1, name("curve-lowest", low.0)),
+        (high.0, high.1, name("curve-highest", high.0)),
+    ])
+}
+
+/// The room the moments' names need over and under the curve, `width` wide.
+pub fn curve_moments_room(journey: &Journey, width: f32, theme: &Theme, i18n: &I18n) -> f32 {
+    curve_moments_of(journey, i18n).map_or(0.0, |moments| {
+        moments
+            .iter()
+            .map(|(_, _, words)| {
+                let lines = crate::text::wrap(words, theme.small_size, true, width).len();
+                crate::text::height(lines, theme.small_size) + 6.0
+            })
+            .fold(0.0, f32::max)
+    })
+}
+
+/// The first lowest and highest moments named on the curve: under the lowest dot, over
+/// the highest (nothing of the curve passes there: every other point is higher, or
+/// lower), whole, in the room the layout keeps for them (none on the wall). Only those
+/// among `slots` are drawn.
+pub fn curve_moments(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &MapLayout,
+    theme: &Theme,
+    i18n: &I18n,
+    slots: std::ops::Range<usize>,
+) {
+    if layout.curve_room < crate::text::height(1, theme.small_size) {
+        return;
+    }
+    let Some(moments) = curve_moments_of(journey, i18n) else {
+        return;
+    };
+    for (k, (index, _, words)) in moments.into_iter().enumerate() {
+        let Some(slot) = layout.slots[slots.clone()]
+            .iter()
+            .find(|s| s.index == index)
+        else {
+            continue;
+        };
+        let Some(dot) = slot.emotion else { continue };
+        let width = slot.card.width();
+        let size = theme.small_size;
+        let lines = crate::text::wrap(&words, size, true, width).len();
+        let height = crate::text::height(lines, size);
+        let y = if k == 0 {
+            dot.y + 16.0
+        } else {
+            dot.y - 16.0 - height
+        };
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(dot.x, y),
+            text: words,
+            size,
+            bold: true,
+            colour: theme.text,
+            max_width: width,
+            max_lines: lines,
+            align: Align::Center,
+        }));
+    }
+}
+
+/// The emotion lane's scale, +2 at the top to −2 at the bottom, in the label column
+/// (none where there is no label column: the wall).
+pub fn curve_scale(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme) {
+    let Some(lane) = layout
+        .lanes
+        .iter()
+        .find(|l| l.lane == Lane::Emotion)
+        .filter(|l| l.label.width() >= 40.0)
+    else {
+        return;
+    };
+    let size = theme.small_size;
+    let right = lane.label.max.x - LANE_LABEL_INSET;
+    // Every score where a line of text fits between two; else every other one.
+    let every = if layout.score_step >= crate::text::height(1, size) {
+        1
+    } else {
+        2
+    };
+    for score in (EMOTION_MIN..=EMOTION_MAX)
+        .rev()
+        .filter(|s| s.rem_euclid(every) == 0)
+    {
+        let y = layout.neutral_y - f32::from(score) * layout.score_step;
+        let label = match score {
+            0 => "0".to_owned(),
+            s if s > 0 => format!("+{s}"),
+            s => format!("−{}", -s),
+        };
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(right - 10.0, y - crate::text::height(1, size) / 2.0),
+            text: label,
+            size,
+            bold: score == 0,
+            colour: theme.text_muted,
+            max_width: 3.0 * size,
+            max_lines: 1,
+            align: Align::Right,
+        }));
+        out.push(Shape::Polyline {
+            points: vec![Point::new(right - 6.0, y), Point::new(right, y)],
+            line: Line::solid(theme.lane_label_text, 1.5),
         });
     }
 }
@@ -614,7 +802,11 @@ pub fn extra_curves(
         if points.len() >= 2 {
             out.push(Shape::Polyline {
                 points: points.clone(),
-                line: Line::dashed(curve.colour, 2.5, 9.0, 5.0),
+                line: {
+                    // Told apart by dash as well as colour.
+                    let (dash, gap) = [(9.0, 5.0), (3.0, 4.0), (16.0, 5.0), (6.0, 3.0)][i % 4];
+                    Line::dashed(curve.colour, 3.0, dash, gap)
+                },
             });
         }
         for p in points {
@@ -650,17 +842,33 @@ pub fn text(
     })
 }
 
-/// The whole map (every slot), as exports draw it.
-pub fn map(journey: &Journey, layout: &MapLayout, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
+/// The whole map (every slot), as exports draw it, numbered by `numbers` (the whole
+/// journey's, when `journey` is a part of it: a slide's stage).
+pub fn map(
+    journey: &Journey,
+    layout: &MapLayout,
+    numbers: &Numbers<'_>,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Vec<Shape> {
     let mut out = Vec::new();
     let all = layout.bounds;
     stages(&mut out, journey, layout, theme, i18n, &all);
-    grey_areas(&mut out, journey, layout, theme, i18n, &all);
+    emotion_tint(&mut out, layout, theme, 0..layout.slots.len());
+    grey_areas(&mut out, journey, layout, numbers, theme, i18n, &all);
     extra_curves(&mut out, journey, layout, 0..layout.slots.len(), &[]);
     emotion_curve(&mut out, layout, theme, 0..layout.slots.len());
+    curve_moments(
+        &mut out,
+        journey,
+        layout,
+        theme,
+        i18n,
+        0..layout.slots.len(),
+    );
     for slot in &layout.slots {
         if let Some(tp) = journey.touchpoints.get(slot.index) {
-            touchpoint(&mut out, journey, slot, tp, theme, i18n);
+            touchpoint(&mut out, journey, slot, tp, numbers, theme, i18n);
         }
     }
     out_of_order_arrows(&mut out, journey, layout, theme);

@@ -170,7 +170,7 @@ pub fn check(shapes: &[Shape]) -> Vec<Overlap> {
                     texts.push((extent, t));
                 }
             }
-            Shape::Rect { rect, .. } | Shape::Hatch { rect, .. } => {
+            Shape::Rect { rect, .. } | Shape::Hatch { rect, .. } | Shape::Icon { rect, .. } => {
                 obstacles.push(Obstacle::Box(*rect));
             }
             Shape::Polyline { points, .. } => {
@@ -186,7 +186,7 @@ pub fn check(shapes: &[Shape]) -> Vec<Overlap> {
             Shape::Circle { center, radius, .. } => {
                 obstacles.push(Obstacle::Circle(*center, *radius));
             }
-            Shape::Area { .. } | Shape::Cross { .. } => {}
+            Shape::Area { .. } => {}
         }
     }
     let mut grid: foldhash::HashMap<(i32, i32), Vec<usize>> = foldhash::HashMap::default();

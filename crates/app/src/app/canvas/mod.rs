@@ -5,7 +5,7 @@
 //! It paints from the shared layout and only what is visible; painting lives in
 //! `paint`, pan and zoom in `view`.
 
-mod paint;
+pub(crate) mod paint;
 mod spotlight;
 mod view;
 
@@ -70,7 +70,11 @@ pub struct Context<'a> {
     /// The document revision the journey is at (the layout is kept per revision).
     pub revision: u64,
     pub workspace: &'a Workspace,
+    /// The interface's words (notices, what a button does).
     pub i18n: &'a I18n,
+    /// The map's own words: everything drawn on the canvas speaks the map's language,
+    /// as its exports do, whatever the interface speaks.
+    pub words: &'a I18n,
     pub actions: &'a Actions,
     /// Handoffs worth marking, most likely first, as the journey index of each pair's
     /// first touchpoint: drawn as faint candidates.
@@ -156,7 +160,7 @@ impl Canvas {
         let metrics = self.fit.metrics(
             cx.journey,
             &canvas_theme(workspace),
-            cx.i18n,
+            cx.words,
             workspace.show_evidence_lane,
         );
         let layout = crate::layout::arrange(cx.journey, &metrics, arrangement, aspect);
@@ -190,6 +194,7 @@ impl Canvas {
             journey,
             workspace,
             i18n,
+            words,
             actions,
             suggestions,
             ..
@@ -217,7 +222,7 @@ impl Canvas {
                 let metrics = fit.metrics(
                     journey,
                     &canvas_theme(workspace),
-                    i18n,
+                    words,
                     workspace.show_evidence_lane,
                 );
                 let wall = crate::layout::arrange(journey, &metrics, Arrangement::Wall, aspect);
@@ -253,7 +258,7 @@ impl Canvas {
             }
         }
 
-        let painter = Painter::new(ui.painter_at(canvas), view, origin, theme, i18n);
+        let painter = Painter::new(ui.painter_at(canvas), view, origin, theme, words);
         painter
             .egui
             .rect_filled(canvas, 0.0, colour(theme.background));
@@ -263,8 +268,18 @@ impl Canvas {
         };
         let slots = layout.slots_in_x(visible.min.x, visible.max.x);
         let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
-        scene::stages(&mut shapes, journey, layout, theme, i18n, &visible);
-        scene::grey_areas(&mut shapes, journey, layout, theme, i18n, &visible);
+        scene::stages(&mut shapes, journey, layout, theme, words, &visible);
+        scene::emotion_tint(&mut shapes, layout, theme, slots.clone());
+        let numbers = scene::Numbers::grey_areas_of(journey);
+        scene::grey_areas(
+            &mut shapes,
+            journey,
+            layout,
+            &numbers,
+            theme,
+            words,
+            &visible,
+        );
         // Level of detail: cards only a few pixels wide are drawn as channel-coloured
         // strokes, and the curve keeps about one point per pixel.
         let card_px = theme.metrics.slot_width * view.zoom;
@@ -283,13 +298,22 @@ impl Canvas {
         );
         scene::emotion_curve_sampled(&mut shapes, layout, theme, slots.clone(), step);
         if detailed {
+            scene::curve_moments(&mut shapes, journey, layout, theme, words, slots.clone());
             for slot in &layout.slots[slots.clone()] {
                 if let Some(touchpoint) = journey.touchpoints.get(slot.index) {
-                    scene::touchpoint(&mut shapes, journey, slot, touchpoint, theme, i18n);
+                    scene::touchpoint(
+                        &mut shapes,
+                        journey,
+                        slot,
+                        touchpoint,
+                        &numbers,
+                        theme,
+                        words,
+                    );
                 }
             }
             scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
-            scene::blueprint(&mut shapes, journey, layout, theme, i18n, &visible);
+            scene::blueprint(&mut shapes, journey, layout, theme, words, &visible);
         }
         painter.render(&shapes);
         if !detailed {
@@ -332,7 +356,7 @@ impl Canvas {
                 .map_or(canvas.center().x, |b| {
                     view.rect_to_screen(origin, &b.band).center().x
                 });
-            spotlight::card(ui, canvas, journey, grey, band_x, theme, i18n);
+            spotlight::card(ui, canvas, journey, grey, band_x, theme, words);
         }
 
         let at = Place {

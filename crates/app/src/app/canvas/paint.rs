@@ -100,7 +100,18 @@ impl<'a> Painter<'a> {
                 Shape::Area { rect, paint: fill } => {
                     self.rect_shape(rect, 0.0, &Some(*fill), &None);
                 }
-                Shape::Cross { points, line } => self.polyline(points, line),
+                Shape::Icon { rect, kind, colour } => {
+                    let r = self.rect(rect);
+                    if r.width() >= 4.0 {
+                        let texture = icon_texture(self.egui.ctx(), *kind);
+                        self.egui.image(
+                            texture.id(),
+                            r,
+                            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                            super::colour(*colour),
+                        );
+                    }
+                }
                 Shape::Flow {
                     points, head, line, ..
                 } => {
@@ -337,4 +348,36 @@ pub fn drag_ghost(
             colour(theme.text),
         );
     }
+}
+
+/// Pixels each channel icon is rendered at once (drawn smaller or larger, filtered).
+const ICON_PIXELS: u32 = 64;
+
+/// A channel kind's icon as a texture, white on transparent (tinted when drawn),
+/// rendered the first time it is drawn.
+pub(crate) fn icon_texture(
+    ctx: &egui::Context,
+    kind: crate::model::ChannelKind,
+) -> egui::TextureHandle {
+    type Icons = std::collections::HashMap<crate::model::ChannelKind, egui::TextureHandle>;
+    let id = egui::Id::unique(std::any::TypeId::of::<Icons>());
+    if let Some(texture) = ctx.data(|d| d.get_temp::<Icons>(id).and_then(|m| m.get(&kind).cloned()))
+    {
+        return texture;
+    }
+    let size = ICON_PIXELS as usize;
+    let image = egui::ColorImage::from_rgba_unmultiplied(
+        [size, size],
+        &crate::icons::rgba(kind, ICON_PIXELS),
+    );
+    let texture = ctx.load_texture(
+        format!("channel-icon-{}", kind.key()),
+        image,
+        egui::TextureOptions::LINEAR,
+    );
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Icons>(id)
+            .insert(kind, texture.clone());
+    });
+    texture
 }

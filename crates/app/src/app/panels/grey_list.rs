@@ -5,14 +5,16 @@
 
 use super::Panel;
 use crate::app::action::ViewChange;
-use crate::model::{Edit, Element, ElementId, End, GreyAreaStatus, Handoff, Journey};
+use crate::model::{Edit, Element, ElementId, End, Handoff, Journey};
 
 /// The grey-area list and the suggestions, computed once per document revision.
 #[derive(Debug, Default)]
 pub struct ListCache {
     key: Option<u64>,
-    /// Indices into `journey.grey_areas`, most severe first.
+    /// Indices into `journey.grey_areas`, in number order (most severe first).
     sorted: Vec<usize>,
+    /// Each grey area's number, as every picture shows it.
+    numbers: Vec<usize>,
     /// The first suggested handoffs (the ones shown), most likely first.
     suggested: Vec<(End, End)>,
     /// The same pairs as the index of their first touchpoint in the journey.
@@ -31,14 +33,9 @@ impl ListCache {
         if self.key == Some(key) {
             return;
         }
+        let numbers = journey.grey_area_numbers();
         let mut sorted: Vec<usize> = (0..journey.grey_areas.len()).collect();
-        sorted.sort_by_key(|&i| {
-            let g = &journey.grey_areas[i];
-            (
-                std::cmp::Reverse(g.severity),
-                g.status == GreyAreaStatus::Resolved,
-            )
-        });
+        sorted.sort_by_key(|&i| numbers[i]);
         let ranked = crate::document::ranked_handoffs(journey);
         let steps = crate::document::step_handoff_suggestions(journey);
         let suggested = ranked
@@ -61,6 +58,7 @@ impl ListCache {
         *self = Self {
             key: Some(key),
             sorted,
+            numbers,
             suggested,
             shown: ranked.iter().take(SHOWN_SUGGESTIONS).copied().collect(),
             suggested_count: ranked.len() + steps.len(),
@@ -105,8 +103,12 @@ pub fn ui(p: &mut Panel<'_>, ui: &mut egui::Ui) {
                     let (dot, _) =
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter().circle_filled(dot.center(), 5.0, fill);
-                    let label = egui::Button::selectable(selected, format!("{title} · {severity}"))
-                        .truncate();
+                    let number = p.caches.grey_list.numbers.get(index).copied().unwrap_or(0);
+                    let label = egui::Button::selectable(
+                        selected,
+                        format!("{number}. {title} · {severity}"),
+                    )
+                    .truncate();
                     if ui.add(label).clicked() {
                         p.actions.select(vec![ElementId::GreyArea(grey.id.clone())]);
                         if let Some(card) =

@@ -807,16 +807,36 @@ fn paint_cell(ui: &Ui, rect: egui::Rect, cell: &Cell, selected: bool, cursor: bo
     } else {
         visuals.text_color()
     };
+    let mut inset = 6.0;
     if let Some(swatch) = cell.swatch {
+        // A channel's icon on its colour, as on the cards; else the colour alone.
+        let side = if cell.icon.is_some() { 18.0 } else { 10.0 };
         let dot = egui::Rect::from_center_size(
-            rect.left_center() + egui::vec2(10.0, 0.0),
-            Vec2::splat(10.0),
+            rect.left_center() + egui::vec2(6.0 + side / 2.0, 0.0),
+            Vec2::splat(side),
         );
-        painter.rect_filled(dot, 2.0, super::widgets::colour(swatch));
+        painter.rect_filled(dot, 3.0, super::widgets::colour(swatch));
+        if let Some(kind) = cell.icon {
+            let texture = super::canvas::paint::icon_texture(ui.ctx(), kind);
+            let ink = crate::theme::Theme::light().text_on(swatch);
+            painter.image(
+                texture.id(),
+                dot.shrink(2.5),
+                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                super::widgets::colour(ink),
+            );
+        }
+        inset = 12.0 + side;
     }
-    let inset = if cell.swatch.is_some() { 20.0 } else { 6.0 };
+    // One line, ended with "…" where the column is too narrow, and a gap before the
+    // column's edge.
     let one_line = cell.text.replace('\n', " · ");
-    let galley = painter.layout_no_wrap(one_line, egui::FontId::proportional(14.0), colour);
+    let mut job = egui::text::LayoutJob::single_section(
+        one_line,
+        egui::TextFormat::simple(egui::FontId::proportional(14.0), colour),
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width((rect.width() - inset - 8.0).max(8.0));
+    let galley = painter.layout_job(job);
     painter.galley(
         egui::pos2(rect.left() + inset, rect.center().y - galley.size().y / 2.0),
         galley,

@@ -297,6 +297,8 @@ pub struct Cell {
     pub text: String,
     pub muted: bool,
     pub swatch: Option<Rgb>,
+    /// A channel's kind, whose icon the cell shows on its swatch.
+    pub icon: Option<crate::model::ChannelKind>,
 }
 
 fn text(text: impl Into<String>) -> Cell {
@@ -330,6 +332,12 @@ fn field_cell<T: Item>(journey: &Journey, i18n: &I18n, element: &T, what: What) 
         text: crate::words::value(journey, i18n, field.shape, &value),
         muted: false,
         swatch: swatch(journey, &value),
+        icon: match &value {
+            crate::model::fields::Value::Ref(Some(ElementId::Channel(c))) => {
+                journey.channel(c).map(|c| c.kind)
+            }
+            _ => None,
+        },
     })
 }
 
@@ -413,6 +421,7 @@ fn evidence_cell(
             text: i18n.tr("table-no-evidence"),
             muted: true,
             swatch: None,
+            icon: None,
         };
     }
     let items: Vec<&Evidence> = t
