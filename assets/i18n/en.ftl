@@ -609,6 +609,7 @@ deviation-failing = Failed
 deviation-out-of-order = Out of order
 field-deviation = Deviation from the plan
 field-planned-after = Planned after
+export-legend-planned-path = The planned path (ad hoc cards hang below it)
 export-legend-deviations = Planned vs actual
 export-data-hint = The journey's data for other tools: CSV one row per touchpoint, JSON as the file holds it, Mermaid a journey diagram (Markdown: fenced for a README).
 field-curves = Extra curves
@@ -847,6 +848,10 @@ mermaid-steps-left-out = { $count ->
    *[other] { $count } blueprint steps are left out: a Mermaid journey has no service blueprint
 }
 slides-blueprint = { $stage }: service blueprint
+html-grey-areas = { $count ->
+    [one] 1 grey area
+   *[other] { $count } grey areas
+}
 html-close = Close
 html-fit = Fit
 html-curves = Extra curves

@@ -609,6 +609,7 @@ deviation-failing = Fallido
 deviation-out-of-order = Fuera de secuencia
 field-deviation = Desviación del plan
 field-planned-after = En el plan, va después de
+export-legend-planned-path = El recorrido planificado (las tarjetas ad hoc cuelgan debajo)
 export-legend-deviations = Planificado frente a real
 export-data-hint = Los datos del viaje para otras herramientas: CSV una fila por punto de contacto, JSON tal como los guarda el archivo, Mermaid un diagrama de viaje (Markdown: en un bloque para un README).
 field-curves = Curvas adicionales
@@ -847,6 +848,10 @@ mermaid-steps-left-out = { $count ->
    *[other] Se omiten { $count } pasos del blueprint: un journey de Mermaid no tiene blueprint de servicio
 }
 slides-blueprint = { $stage }: blueprint de servicio
+html-grey-areas = { $count ->
+    [one] 1 zona gris
+   *[other] { $count } zonas grises
+}
 html-close = Cerrar
 html-fit = Ajustar
 html-curves = Curvas adicionales

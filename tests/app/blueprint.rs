@@ -204,3 +204,77 @@ fn deleting_a_step_a_grey_area_ends_on_asks_first_from_the_canvas_and_the_table(
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().journey(), &before);
 }
+
+/// Zoomed far out, the blueprint's lines keep their names readable (11 px or more) and
+/// no label's frame is drawn without its words.
+#[test]
+fn zoomed_out_the_blueprints_line_names_stay_readable_and_no_frame_is_empty() {
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    let mut h = harness_sized(app_on_file(&file), 1280.0, 720.0);
+    settle(&mut h);
+    // Out to a third of full size, where the cards' small words are too small to draw.
+    for _ in 0..2 {
+        send(&mut h, shortcut(Modifiers::COMMAND, Key::Minus), 1);
+    }
+    settle(&mut h);
+    let texts = painted_texts(&h);
+    let zoom: f32 = texts
+        .iter()
+        .find_map(|(t, ..)| t.strip_suffix('%')?.parse().ok())
+        .expect("the status bar's zoom");
+    assert!(zoom <= 40.0, "zoomed out to {zoom} %");
+    for name in [
+        "Line of interaction",
+        "Line of visibility",
+        "Line of internal interaction",
+    ] {
+        let (_, size, _) = texts
+            .iter()
+            .find(|(t, ..)| t == name)
+            .unwrap_or_else(|| panic!("{name} drawn: {texts:?}"));
+        assert!(*size >= 11.0, "{name} at {size} px");
+    }
+    // No label's frame without its words: every small rounded, filled rectangle (a
+    // pill, a chip) on the canvas (right of the journey panel, above the status bar)
+    // holds a painted text.
+    let panel = texts
+        .iter()
+        .filter(|(t, ..)| t.starts_with("1. "))
+        .map(|(_, _, at)| at.right())
+        .fold(0.0, f32::max);
+    let empty: Vec<egui::Rect> = pill_frames(&h)
+        .into_iter()
+        .filter(|r| r.left() > panel + 10.0 && r.bottom() < 690.0)
+        .filter(|frame| {
+            !texts
+                .iter()
+                .any(|(_, _, at)| frame.expand(2.0).contains_rect(*at))
+        })
+        .collect();
+    assert!(empty.is_empty(), "{} empty frames: {empty:?}", empty.len());
+}
+
+/// The small rounded, filled rectangles the canvas painted: a label's frame.
+fn pill_frames(h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>) -> Vec<egui::Rect> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<egui::Rect>) {
+        match shape {
+            egui::Shape::Rect(r)
+                if r.corner_radius.nw > 0
+                    && r.fill.a() > 0
+                    && r.rect.height() >= 3.0
+                    && r.rect.height() <= 30.0
+                    && r.rect.width() >= 2.5 * r.rect.height() =>
+            {
+                out.push(r.rect)
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}

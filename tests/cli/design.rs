@@ -444,6 +444,66 @@ fn grey_areas_are_numbered_alike_on_the_map_the_slides_the_page_and_the_report()
     for (i, n) in numbers.iter().enumerate() {
         let listed = format!("{n}. {}", title(i));
         let escaped = listed.replace('"', "\\\"");
-        assert!(page.contains(&escaped), "the page lists {listed:?}");
+        assert!(page.contains(&escaped), "the details say {listed:?}");
+        let item = format!(
+            "<li value=\"{n}\"><button type=\"button\" class=\"open\" data-id=\"grey-areas:{}\">{n}. ",
+            journey.grey_areas[i].id
+        );
+        assert!(
+            page.contains(&item),
+            "the page's list has {listed:?}: {item}"
+        );
+    }
+    // The report's table: the same number before each title.
+    let report = dir.path().join("report.md");
+    let map = dir.path().join("map.ron");
+    journeymap::format::save(&map, &journey).unwrap();
+    let done = std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["report"])
+        .arg(&map)
+        .arg("-o")
+        .arg(&report)
+        .args(["--no-history"])
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let report = std::fs::read_to_string(&report).unwrap();
+    for (i, n) in numbers.iter().enumerate() {
+        let escaped = journeymap::diff::escape_markdown(&title(i));
+        assert!(
+            report
+                .lines()
+                .any(|l| l.starts_with(&format!("| {n} |")) && l.contains(&escaped)),
+            "the report numbers {} as {n}",
+            title(i)
+        );
+    }
+    // The PDF poster: each callout's number beside its title, as in the SVG.
+    let pdf = dir.path().join("map.pdf");
+    export::export_file(&journey, &pdf, ExportOptions::default()).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-deps.sh)");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, n) in numbers.iter().enumerate() {
+        let first = title(i)
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(&format!("{n} {first}")),
+            "the PDF has {n} before {first:?}"
+        );
     }
 }

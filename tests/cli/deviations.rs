@@ -6,7 +6,7 @@
 
 use crate::support::{broadband, n};
 use journeymap::export;
-use journeymap::layout::{AD_HOC_DROP, Lane, Point, Rect};
+use journeymap::layout::{AD_HOC_DROP, Lane, PLANNED_PATH_Y, Point, Rect};
 use journeymap::model::*;
 use journeymap::theme::Theme;
 
@@ -87,6 +87,41 @@ fn every_deviation_is_drawn_where_the_layout_puts_it() {
     assert!(
         line.contains(&Theme::light().key_moment.to_string()),
         "{line}"
+    );
+
+    // The planned path runs along the card lane's top, over the ad hoc card, which
+    // hangs below it.
+    let path_y = page
+        .on_page(Point::new(0.0, cards.min.y + PLANNED_PATH_Y))
+        .y;
+    let muted = Theme::light().text_muted.to_string();
+    let over = svg.lines().any(|l| {
+        let Some(points) = l
+            .strip_prefix("<polyline points=\"")
+            .and_then(|r| r.split('"').next())
+        else {
+            return false;
+        };
+        let xy: Vec<(f32, f32)> = points
+            .split(' ')
+            .filter_map(|p| {
+                let (x, y) = p.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect();
+        let (left, right) = (
+            page.on_page(ad_hoc.card.min).x,
+            page.on_page(ad_hoc.card.max).x,
+        );
+        l.contains(&format!("stroke=\"{muted}\""))
+            && xy.len() == 2
+            && xy.iter().all(|(_, y)| (y - path_y).abs() < 0.6)
+            && xy[0].0 < left
+            && xy[1].0 > right
+    });
+    assert!(
+        over,
+        "the planned path passes over the ad hoc card at y {path_y}"
     );
 
     // Missing: a ghost, faded fill and a dashed outline.

@@ -534,8 +534,36 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
             String::new()
         }
     };
+    // The grey areas by number, as the map numbers them, one tap from their details.
+    let numbers = journey.grey_area_numbers();
+    let mut by_number: Vec<(usize, &crate::model::GreyArea)> =
+        numbers.iter().copied().zip(&journey.grey_areas).collect();
+    by_number.sort_by_key(|(n, _)| *n);
+    let grey_list = if by_number.is_empty() {
+        String::new()
+    } else {
+        let items: String = by_number
+            .iter()
+            .map(|(n, g)| {
+                format!(
+                    "<li value=\"{n}\"><button type=\"button\" class=\"open\" data-id=\"{id}\">{n}. {title} · {severity}</button></li>",
+                    id = escape(&key(ElementKind::GreyArea, g.id.as_str())),
+                    title = escape(&crate::words::grey_area_title(journey, g, &i18n)),
+                    severity = escape(&i18n.term("severity", g.severity.key())),
+                )
+            })
+            .collect();
+        format!(
+            "<details class=\"greys\"><summary>{label}</summary><ol>{items}</ol></details>",
+            label = escape(&crate::tr!(
+                i18n,
+                "html-grey-areas",
+                count = by_number.len()
+            )),
+        )
+    };
     let body = format!(
-        "<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n",
+        "<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{grey_list}{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n",
         title = escape(&journey.title),
         blueprint = toggle(
             "toggle-blueprint",

@@ -588,7 +588,14 @@ pub fn legend_at(
         stroke: None,
     });
     entry(&mut out, &mut y, i18n.tr("export-legend-lowest"));
-    // Planned vs actual: the deviations the map marks.
+    // Planned vs actual: the planned path and the deviations the map marks.
+    if journey.touchpoints.iter().any(|t| t.deviation.is_some()) {
+        out.push(Shape::Polyline {
+            points: vec![Point::new(x, y + 7.0), Point::new(x + 30.0, y + 7.0)],
+            line: Line::solid(theme.text_muted, 2.0),
+        });
+        entry(&mut out, &mut y, i18n.tr("export-legend-planned-path"));
+    }
     for deviation in Deviation::ALL
         .iter()
         .copied()

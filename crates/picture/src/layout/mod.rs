@@ -347,7 +347,10 @@ pub struct GreyAreaBox {
 }
 
 /// How far below the planned line an ad hoc touchpoint's card sits.
-pub const AD_HOC_DROP: f32 = 16.0;
+pub const AD_HOC_DROP: f32 = 40.0;
+/// How far down the card lane the planned path runs: under the grey areas' badges,
+/// over the ad hoc cards.
+pub const PLANNED_PATH_Y: f32 = AD_HOC_DROP - 8.0;
 
 /// A card's place: an ad hoc touchpoint (one the plan did not have) sits below the
 /// planned line, within its lane.

@@ -812,6 +812,58 @@ pub fn department(
     needed
 }
 
+/// The planned path, where the map has deviations from it: a line along the top of the
+/// card lane through the gaps between the planned cards (never over a card), passing
+/// over each ad hoc card, which hangs below it on a short dashed drop in its colour.
+pub fn planned_path(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    layout: &crate::layout::MapLayout,
+    theme: &Theme,
+    slots: std::ops::Range<usize>,
+) {
+    if layout.arrangement != crate::layout::Arrangement::Timeline
+        || !journey.touchpoints.iter().any(|t| t.deviation.is_some())
+    {
+        return;
+    }
+    let lane = layout.lane(crate::layout::Lane::Cards).rect;
+    let y = lane.min.y + crate::layout::PLANNED_PATH_Y;
+    let line = Line::solid(theme.text_muted, 2.0);
+    let start = slots.start.saturating_sub(1);
+    let end = (slots.end + 1).min(layout.slots.len());
+    let ad_hoc = |slot: &Slot| {
+        journey
+            .touchpoints
+            .get(slot.index)
+            .is_some_and(|t| t.deviation == Some(Deviation::AdHoc))
+    };
+    let mut from: Option<f32> = None;
+    for slot in &layout.slots[start..end] {
+        if ad_hoc(slot) {
+            // The path runs on over it; the card hangs from it.
+            let drop = Line::dashed(theme.key_moment, 2.0, 3.0, 3.0);
+            out.push(Shape::Polyline {
+                points: vec![
+                    Point::new(slot.card.center().x, y),
+                    Point::new(slot.card.center().x, slot.card.min.y),
+                ],
+                line: drop,
+            });
+            continue;
+        }
+        if let Some(left) = from
+            && slot.card.min.x > left
+        {
+            out.push(Shape::Polyline {
+                points: vec![Point::new(left, y), Point::new(slot.card.min.x, y)],
+                line,
+            });
+        }
+        from = Some(slot.card.max.x);
+    }
+}
+
 /// For each out-of-order touchpoint, an arrow from its card to where it was planned:
 /// just after the card of the touchpoint it was planned to follow, run above the
 /// cards.

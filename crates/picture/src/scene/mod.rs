@@ -20,7 +20,7 @@ pub use blueprint::{
 };
 pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, Numbers, allowed, block, channel_chip, cited, deviation_colour,
-    icon_chip, out_of_order_arrows, strongest_quote, touchpoint,
+    icon_chip, out_of_order_arrows, planned_path, strongest_quote, touchpoint,
 };
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
 pub use grey_areas::{callout, callout_box, grey_areas, number_badge};
@@ -855,6 +855,8 @@ pub fn map(
     let all = layout.bounds;
     stages(&mut out, journey, layout, theme, i18n, &all);
     emotion_tint(&mut out, layout, theme, 0..layout.slots.len());
+    // Under the grey areas, so a badge sits over the path.
+    planned_path(&mut out, journey, layout, theme, 0..layout.slots.len());
     grey_areas(&mut out, journey, layout, numbers, theme, i18n, &all);
     extra_curves(&mut out, journey, layout, 0..layout.slots.len(), &[]);
     emotion_curve(&mut out, layout, theme, 0..layout.slots.len());

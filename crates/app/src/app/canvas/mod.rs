@@ -270,6 +270,7 @@ impl Canvas {
         let mut shapes = Vec::with_capacity(64 + slots.len() * 24);
         scene::stages(&mut shapes, journey, layout, theme, words, &visible);
         scene::emotion_tint(&mut shapes, layout, theme, slots.clone());
+        scene::planned_path(&mut shapes, journey, layout, theme, slots.clone());
         let numbers = scene::Numbers::grey_areas_of(journey);
         scene::grey_areas(
             &mut shapes,

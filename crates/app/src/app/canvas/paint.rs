@@ -18,6 +18,8 @@ const MIN_DASH_PX: f32 = 3.0;
 
 /// Text smaller than this many screen pixels is not drawn.
 const MIN_TEXT_PX: f32 = 5.5;
+/// The least size the blueprint's line names are drawn at on screen.
+pub const LINE_LABEL_PX: f32 = 11.0;
 
 fn paint(p: Paint) -> Color32 {
     colour(p.colour).gamma_multiply(p.alpha)
@@ -69,8 +71,11 @@ impl<'a> Painter<'a> {
     }
 
     pub fn render(&self, shapes: &[Shape]) {
-        for shape in shapes {
+        for (i, shape) in shapes.iter().enumerate() {
             match shape {
+                // A label's frame (a pill, a chip) goes with its words: hidden when they
+                // are too small to draw, never an empty frame.
+                Shape::Rect { rect, .. } if self.empty_frame(rect, shapes.get(i + 1)) => {}
                 Shape::Rect {
                     rect,
                     radius,
@@ -201,6 +206,15 @@ impl<'a> Painter<'a> {
         }
     }
 
+    /// Whether `rect` frames the text that follows it and that text is too small to
+    /// draw at this zoom.
+    fn empty_frame(&self, rect: &Rect, next: Option<&Shape>) -> bool {
+        let Some(Shape::Text(text)) = next else {
+            return false;
+        };
+        text.size * self.view.zoom < MIN_TEXT_PX && rect.contains(text.pos)
+    }
+
     /// The text box's lines, as the text engine broke them (the exports' lines), each
     /// laid out by egui at the zoomed size without wrapping.
     fn text(&self, text: &TextBox) {
@@ -254,10 +268,15 @@ pub fn sticky_lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
         [column.right_top(), column.right_bottom()],
         Stroke::new(1.0, colour(t.lane_rule)),
     );
-    // The scene's labels, shifted to the pinned column.
+    // The scene's labels, shifted to the pinned column; the blueprint's lines keep
+    // their names readable (11 px or more) however far the map is zoomed out.
     let mut shapes = Vec::new();
     scene::lane_labels(&mut shapes, layout, t, p.i18n);
-    scene::blueprint_line_labels(&mut shapes, layout, t, p.i18n);
+    let lines_theme = crate::theme::Theme {
+        small_size: t.small_size.max(LINE_LABEL_PX / z),
+        ..t.clone()
+    };
+    scene::blueprint_line_labels(&mut shapes, layout, &lines_theme, p.i18n);
     let shift = (left - p.rect(&layout.bounds).left()) / z;
     for shape in &mut shapes {
         match shape {

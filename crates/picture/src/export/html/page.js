@@ -173,6 +173,10 @@
     zoomAt(0.8, viewport.clientWidth / 2, viewport.clientHeight / 2);
   });
   document.getElementById("close").addEventListener("click", hide);
+  // The numbered list of grey areas opens each one's details.
+  document.querySelectorAll("button.open").forEach(function (button) {
+    button.addEventListener("click", function () { show(button.getAttribute("data-id")); });
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hide();
   });
