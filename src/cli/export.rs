@@ -28,10 +28,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         evidence: !args.no_evidence,
         blueprint: args.blueprint == super::OnOff::On,
         steps: args.steps,
+        min_body: args.min_body,
+        tiles: args.tiles == super::Tiles::Auto,
     };
     // The one export the app uses too: its warnings are said here.
     let exported =
-        export::export_file_from(&parsed.journey, args.file.parent(), &args.output, options)
+        export::export_file_from(&parsed.journey, Some(&args.file), &args.output, options)
             .with_context(|| format!("cannot export {}", args.file.display()))?;
     for warning in &exported.warnings {
         eprintln!("{}: warning: {warning}", args.file.display());

@@ -131,6 +131,25 @@ fn parse_field_bytes(text: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
+/// Whether a poster may be spread over several sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tiles {
+    Off,
+    Auto,
+}
+
+/// A body size in points: 4 to 200.
+fn parse_min_body(text: &str) -> Result<f32, String> {
+    let size: f32 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size in points"))?;
+    if (4.0..=200.0).contains(&size) {
+        Ok(size)
+    } else {
+        Err(format!("{size} pt is outside 4 to 200"))
+    }
+}
+
 /// What an export does with stages that have no touchpoints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EmptyStages {
@@ -291,10 +310,20 @@ pub struct ExportArgs {
     /// The same as --empty-stages collapse (still accepted from older scripts).
     #[arg(long, hide = true, conflicts_with = "empty_stages")]
     pub collapse_empty_stages: bool,
-    /// Fit the map to a sheet (a4, a3, a2, a1, a0; landscape unless --portrait), with
-    /// margins, title block and legend. PNG: 150 dpi times --scale.
+    /// Fit the map to a sheet (a4, a3, a2, a1, a0, letter, tabloid; landscape unless
+    /// --portrait), with margins, title block and legend, its body at the sheet's floor
+    /// (9 pt on A4, A3, Letter and Tabloid, 12 pt on A2, 18 pt on A1 and A0). PNG: 150
+    /// dpi times --scale.
     #[arg(long, value_enum, ignore_case = true)]
     pub page: Option<crate::export::PageSize>,
+    /// With --page: the least body size in points, instead of the sheet's floor.
+    #[arg(long, requires = "page", value_parser = parse_min_body)]
+    pub min_body: Option<f32>,
+    /// With --page: `auto` spreads the poster over as many sheets as its floor needs
+    /// when one sheet cannot hold it (crop marks and a map of the sheets on each);
+    /// `off` prints one sheet and says how small.
+    #[arg(long, value_enum, requires = "page", default_value = "off")]
+    pub tiles: Tiles,
     /// The sheet upright (with --page).
     #[arg(long, requires = "page")]
     pub portrait: bool,

@@ -167,24 +167,42 @@ impl Session {
         if let Some(earlier) = self.app.replace(child) {
             self.others.push(earlier);
         }
-        let output = self
-            .command("timeout")
-            .args([
-                "60",
-                "xdotool",
-                "search",
-                "--sync",
-                "--onlyvisible",
-                "--pid",
-                &pid,
-            ])
-            .output()
-            .expect("xdotool runs");
-        let window = String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        // xdotool's search dies of an X error when a window it is looking at goes away
+        // meanwhile (a killed app's, just before): searched again until ours is there,
+        // the app has exited, or a minute has passed.
+        let started = std::time::Instant::now();
+        let (output, window) = loop {
+            let output = self
+                .command("timeout")
+                .args([
+                    "60",
+                    "xdotool",
+                    "search",
+                    "--sync",
+                    "--onlyvisible",
+                    "--pid",
+                    &pid,
+                ])
+                .output()
+                .expect("xdotool runs");
+            let window = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let vanished = String::from_utf8_lossy(&output.stderr).contains("BadWindow");
+            let running = self
+                .app
+                .as_mut()
+                .is_some_and(|c| c.try_wait().ok().flatten().is_none());
+            if !window.is_empty()
+                || !vanished
+                || !running
+                || started.elapsed() > std::time::Duration::from_secs(60)
+            {
+                break (output, window);
+            }
+        };
         if window.is_empty() {
             let status = self.app.as_mut().and_then(|c| c.try_wait().ok().flatten());
             panic!(

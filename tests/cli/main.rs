@@ -21,6 +21,7 @@ mod interchange;
 mod layers;
 mod nothing_lost;
 mod pages;
+mod posters;
 mod report;
 mod stale;
 mod support;

@@ -222,19 +222,14 @@ impl JourneyApp {
     /// worker: a poster of a large map takes a while to draw.
     fn export_to(&mut self, path: PathBuf, options: crate::export::ExportOptions) {
         let journey = self.session.journey().clone();
-        // The published page embeds photos from the journey's folder.
-        let folder = self
-            .session
-            .document()
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(|p| p.to_path_buf());
+        // The published page embeds photos from the journey's folder; a poster's footer
+        // names the file's commit.
+        let source = self.session.document().path.clone();
         // Through the session's file system, as every file the app writes.
         let fs = self.session.fs();
         self.session.spawn(move || {
             let result =
-                crate::export::export_file_with(&*fs, &journey, folder.as_deref(), &path, options)
+                crate::export::export_file_with(&*fs, &journey, source.as_deref(), &path, options)
                     .map(|mut exported| {
                         if exported.files.is_empty() {
                             exported.files = vec![path];

@@ -15,8 +15,8 @@ pub mod web;
 pub use change::{Mark, change_svg};
 pub use page::{Page, page_numbers, page_with, reference_line, references_at, references_from};
 pub use poster::{
-    LARGE_PRINT_PT, MIN_PRINT_PT, PNG_DPI, POINTS_PER_MM, PageSize, Paper, Poster, PosterPlan,
-    poster, smallest_text,
+    FILL, LARGE_PRINT_PT, LeftOut, MIN_PRINT_PT, PNG_DPI, POINTS_PER_MM, PageSize, Paper, Poster,
+    PosterPlan, poster, smallest_text,
 };
 pub use slides::{SLIDE_HEIGHT, SLIDE_MIN_TEXT, SLIDE_WIDTH, compose_slides, slide_theme, slides};
 
@@ -83,6 +83,11 @@ pub struct ExportOptions {
     pub blueprint: bool,
     /// A spreadsheet of the blueprint's steps instead of the touchpoints (CSV).
     pub steps: bool,
+    /// On paper: the least body size in points, instead of the sheet's floor.
+    pub min_body: Option<f32>,
+    /// On paper: spread the poster over as many sheets as its floor needs, when one
+    /// sheet cannot hold it at that size (`--tiles auto`).
+    pub tiles: bool,
 }
 
 impl Default for ExportOptions {
@@ -98,6 +103,8 @@ impl Default for ExportOptions {
             evidence: true,
             blueprint: true,
             steps: false,
+            min_body: None,
+            tiles: false,
         }
     }
 }
@@ -272,49 +279,68 @@ pub fn svg_with(journey: &Journey, options: &ExportOptions) -> String {
 }
 
 /// The whole map as one picture: the page (title block, map, legend) at its own size,
-/// or fitted to the options' sheet.
+/// or fitted to the options' sheet (its first sheet, when tiled).
 pub fn compose(journey: &Journey, options: &ExportOptions) -> Picture {
-    let plan = options.paper.map(|_| PosterPlan::new(journey, options));
-    compose_planned(journey, options, plan.as_ref())
+    compose_sheets(journey, options, None)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| unreachable!("a picture has a sheet"))
 }
 
-/// `compose`, on paper from a plan already made (an export makes one, and says what
-/// it found from the same plan).
+/// The whole map as its sheets: one picture, or on paper as many sheets as the poster
+/// is tiled onto; `footer` says where it came from (version, date, commit).
+pub fn compose_sheets(
+    journey: &Journey,
+    options: &ExportOptions,
+    footer: Option<&str>,
+) -> Vec<Picture> {
+    let plan = options.paper.map(|_| PosterPlan::new(journey, options));
+    compose_planned(journey, options, plan.as_ref(), footer)
+}
+
+/// `compose_sheets`, on paper from a plan already made (an export makes one, and says
+/// what it found from the same plan).
 fn compose_planned(
     journey: &Journey,
     options: &ExportOptions,
     plan: Option<&PosterPlan>,
-) -> Picture {
+    footer: Option<&str>,
+) -> Vec<Picture> {
     let theme = export_theme(options);
     let i18n = I18n::new(journey.language);
     let background = (!options.transparent).then_some(theme.background);
     match (options.paper, plan) {
         (Some(paper), Some(plan)) => {
             let poster = plan.on(paper);
-            let (width, height) = paper.points();
             let page = page::compose(journey, &poster.page, &poster.theme, &i18n);
-            Picture {
-                width,
-                height,
-                shapes: page
-                    .iter()
-                    .map(|s| s.placed(poster.origin.x, poster.origin.y, poster.scale))
-                    .collect(),
-                paper_mm: Some(paper.mm()),
-                background,
-                title: journey.title.clone(),
-            }
+            let provenance = footer
+                .map(str::to_owned)
+                .unwrap_or_else(|| poster::provenance(journey, None, &i18n));
+            poster::sheets(&poster, &page, &provenance, &i18n)
+                .into_iter()
+                .map(|shapes| {
+                    let (width, height) = paper.points();
+                    Picture {
+                        width,
+                        height,
+                        shapes,
+                        paper_mm: Some(paper.mm()),
+                        background,
+                        title: journey.title.clone(),
+                    }
+                })
+                .collect()
         }
         _ => {
             let page = map_page(journey, options, &theme, &i18n);
-            Picture {
+            vec![Picture {
                 width: page.width,
                 height: page.height,
                 shapes: page::compose(journey, &page, &theme, &i18n),
                 paper_mm: None,
                 background,
                 title: journey.title.clone(),
-            }
+            }]
         }
     }
 }
@@ -601,27 +627,28 @@ pub struct Exported {
 }
 
 /// The one export every front end uses (the command line, the app's export window):
-/// the format from `path`'s extension, a journey whose file is in `folder` (the
-/// published page embeds the photos its evidence attaches from there). On paper the
-/// sheet's plan is made once: the picture and the warning about its smallest text come
-/// from the same plan.
+/// the format from `path`'s extension, a journey read from `source` (the published
+/// page embeds the photos its evidence attaches from its folder; a poster's footer
+/// names its date and git commit). On paper the sheet's plan is made once: the picture
+/// and what the export says of it come from the same plan.
 pub fn export_file_from(
     journey: &Journey,
-    folder: Option<&Path>,
+    source: Option<&Path>,
     path: &Path,
     options: ExportOptions,
 ) -> Result<Exported, ExportError> {
-    export_file_with(&crate::format::fs::RealFs, journey, folder, path, options)
+    export_file_with(&crate::format::fs::RealFs, journey, source, path, options)
 }
 
 /// `export_file_from`, writing through `fs` (the session's: a test can fail it).
 pub fn export_file_with(
     fs: &dyn crate::format::fs::Fs,
     journey: &Journey,
-    folder: Option<&Path>,
+    source: Option<&Path>,
     path: &Path,
     options: ExportOptions,
 ) -> Result<Exported, ExportError> {
+    let folder = source.and_then(Path::parent);
     let format = Format::from_path(path)?;
     if options.steps && format != Format::Csv {
         return Err(ExportError::Format(
@@ -655,29 +682,60 @@ pub fn export_file_with(
         let files = write_deck(fs, path, files)?;
         return Ok(Exported { files, warnings });
     }
-    let plan = match options.paper {
-        Some(paper) if picture => {
-            let plan = PosterPlan::new(journey, &options);
-            warnings.extend(small_print_warning(&plan, paper));
-            Some(plan)
-        }
-        _ => None,
-    };
+    if let Some(paper) = options.paper.filter(|_| picture) {
+        let plan = PosterPlan::new(journey, &options);
+        let poster = plan.on(paper);
+        warnings.extend(poster_warnings(&plan, &poster));
+        let i18n = I18n::new(journey.language);
+        let footer = poster::provenance(journey, source, &i18n);
+        let sheets = compose_planned(journey, &options, Some(&plan), Some(&footer));
+        let documents: Vec<String> = sheets.iter().map(Picture::svg).collect();
+        let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
+            Format::Pdf => vec![(
+                path.to_owned(),
+                pdf_pages(&documents, Some(paper.points()))?,
+            )],
+            _ => {
+                check_scale(options.scale)?;
+                let count = sheets.len();
+                sheets
+                    .iter()
+                    .zip(&documents)
+                    .enumerate()
+                    .map(|(i, (sheet, document))| {
+                        let bytes = match format {
+                            Format::Png => png_of(sheet, options.scale)?,
+                            _ => document.clone().into_bytes(),
+                        };
+                        let file = if count > 1 {
+                            numbered(path, i + 1, count)
+                        } else {
+                            path.to_owned()
+                        };
+                        Ok((file, bytes))
+                    })
+                    .collect::<Result<_, ExportError>>()?
+            }
+        };
+        let files = if files.len() > 1 {
+            write_deck(fs, path, files)?
+        } else {
+            let mut written = Vec::new();
+            for (file, bytes) in files {
+                write(fs, &file, bytes)?;
+                written.push(file);
+            }
+            written
+        };
+        return Ok(Exported { files, warnings });
+    }
     let bytes = match format {
         Format::Png => {
             check_scale(options.scale)?;
-            png_of(
-                &compose_planned(journey, &options, plan.as_ref()),
-                options.scale,
-            )?
+            png_of(&compose(journey, &options), options.scale)?
         }
-        Format::Svg => compose_planned(journey, &options, plan.as_ref())
-            .svg()
-            .into_bytes(),
-        Format::Pdf => pdf_pages(
-            &[compose_planned(journey, &options, plan.as_ref()).svg()],
-            options.paper.map(Paper::points),
-        )?,
+        Format::Svg => compose(journey, &options).svg().into_bytes(),
+        Format::Pdf => pdf_pages(&[compose(journey, &options).svg()], None)?,
         Format::Json => crate::interchange::json::to_json(journey).into_bytes(),
         Format::Csv if options.steps => crate::interchange::steps::to_csv(journey).into_bytes(),
         Format::Csv => crate::interchange::csv::to_csv(journey).into_bytes(),
@@ -696,26 +754,58 @@ pub fn export_file_with(
     })
 }
 
-/// On paper: when the sheet prints the map's smallest text under `MIN_PRINT_PT`, how
-/// small, and which sheet would print it readably.
-fn small_print_warning(plan: &PosterPlan, paper: Paper) -> Option<String> {
-    let smallest = |paper| plan.on(paper).smallest_text_pt();
-    let size = smallest(paper);
-    if size >= MIN_PRINT_PT {
-        return None;
+/// What a poster's plan did to print the body at its floor (lanes left out, sheets
+/// tiled), or that it could not and what would.
+fn poster_warnings(plan: &PosterPlan, poster: &Poster) -> Vec<String> {
+    let paper = poster.paper;
+    let sheet = paper.size.key().to_uppercase();
+    let floor = poster.floor;
+    let mut out = Vec::new();
+    let left = match poster.left_out {
+        LeftOut::Nothing => None,
+        LeftOut::Evidence => Some("the evidence lane"),
+        LeftOut::EvidenceAndDoing => Some("the evidence lane and doing and thinking"),
+    };
+    if let Some(left) = left {
+        let reached = poster.tiled() || poster.smallest_text_pt() + 1e-3 >= floor;
+        out.push(if reached {
+            format!("left out {left} to print the body at {floor} pt or more on {sheet}")
+        } else {
+            format!(
+                "left out {left} to print the body as near its {floor} pt floor as {sheet} allows"
+            )
+        });
     }
+    if poster.tiled() {
+        let (across, down) = poster.tiles;
+        out.push(format!(
+            "tiled onto {} sheets ({across} across, {down} down) to print the body at {floor} pt on {sheet}: each sheet has crop marks and a map of the sheets",
+            across * down
+        ));
+        return out;
+    }
+    let size = poster.smallest_text_pt();
+    if size + 1e-3 >= floor {
+        return out;
+    }
+    // A larger sheet that holds it at the floor, if any.
     let larger = PageSize::ALL
         .iter()
+        .filter(|s| s.area() > paper.size.area())
         .map(|&size| Paper { size, ..paper })
-        .find(|p| smallest(*p) >= MIN_PRINT_PT);
+        .filter(|p| plan.on(*p).smallest_text_pt() + 1e-3 >= floor)
+        .min_by(|a, b| a.size.area().total_cmp(&b.size.area()));
     let advice = match larger {
-        Some(p) => format!("--page {} prints it at 6 pt or more", p.size.key()),
-        None => "even A0 prints it smaller; use SVG or PDF and zoom".to_owned(),
+        Some(p) => format!(
+            "--tiles auto spreads it over as many sheets as it needs, or --page {} prints it at {floor} pt",
+            p.size.key()
+        ),
+        None => "--tiles auto spreads it over as many sheets as it needs".to_owned(),
     };
-    Some(format!(
-        "the smallest text is {size:.1} pt on {}: {advice}",
-        paper.size.key().to_uppercase()
-    ))
+    out.push(format!(
+        "the body prints at {size:.1} pt on {sheet}, under its {floor} pt floor: {advice}"
+    ));
+    out
 }
 
 /// Which elements hold text the bundled faces do not cover: drawn with this machine's

@@ -38,8 +38,10 @@ const LEAD_SIZE: f32 = 24.0;
 const CALLOUT_COLUMNS: usize = 3;
 const CALLOUT_GAP: f32 = 40.0;
 /// A stage strip's cards are at least this wide, and at most that.
-const MIN_SLOT: f32 = 280.0;
+const MIN_SLOT: f32 = 240.0;
 const MAX_SLOT: f32 = 800.0;
+/// A stage of this many cards or fewer is never split over slides.
+const WHOLE_STAGE: usize = 6;
 /// A strip is drawn at most this much larger than its theme's size.
 const MAX_STRIP_SCALE: f32 = 1.4;
 /// The overview's emotion lane, and its stages' least width.
@@ -112,6 +114,8 @@ struct Slide {
     heading: Option<String>,
     group: usize,
     body: Vec<Shape>,
+    /// The stage the slide tells (its place on the progress strip).
+    stage: Option<Stage>,
 }
 
 /// Where a slide's body starts under a heading of `size`: room for the heading with a
@@ -155,6 +159,7 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
             heading: Some(heading.clone()),
             group: 1,
             body,
+            stage: None,
         }));
     }
     let mut strips = Strips::new(journey, options, &theme, &i18n);
@@ -162,8 +167,9 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
         if journey.stage_range(*stage).is_empty() {
             continue;
         }
-        // The stage's name alone: the page count says which of its slides this is.
-        let heading = i18n.stage_name(journey, *stage);
+        // What the stage's story is (its worst grey area, else its lowest moment), in
+        // the map's language; the stage named once.
+        let heading = action_title(journey, *stage, &i18n);
         let top = body_top(&heading, HEADING_SIZE);
         let group = 2 + stage.index();
         for body in strips.stage(*stage, top, bottom) {
@@ -171,8 +177,10 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 heading: Some(heading.clone()),
                 group,
                 body,
+                stage: Some(*stage),
             });
         }
+        let heading = i18n.stage_name(journey, *stage);
         // The blueprint behind the stage, on slides of its own (its lanes under the
         // stage's strip would shrink the words under the slide's least size).
         let heading = crate::tr!(i18n, "slides-blueprint", stage = heading.as_str());
@@ -182,6 +190,7 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 heading: Some(heading.clone()),
                 group: 2 + Stage::ALL.len() + stage.index(),
                 body,
+                stage: Some(*stage),
             });
         }
     }
@@ -214,6 +223,7 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 heading: Some(heading.clone()),
                 group: 2 + 2 * Stage::ALL.len(),
                 body,
+                stage: None,
             });
             first += count;
         }
@@ -256,6 +266,9 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 shapes.push(shape);
             }
             shapes.extend(slide.body);
+            if let Some(stage) = slide.stage {
+                progress(&mut shapes, journey, stage, &theme, &i18n);
+            }
             footer(&mut shapes, journey, n + 1, count, &theme);
             Picture {
                 width: SLIDE_WIDTH,
@@ -267,6 +280,95 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
             }
         })
         .collect()
+}
+
+/// A stage slide's title: its story in the map's language. Its most severe grey area
+/// when that is High or Critical, else its lowest moment when that is negative, else
+/// the stage's name.
+fn action_title(journey: &Journey, stage: Stage, i18n: &I18n) -> String {
+    let name = i18n.stage_name(journey, stage);
+    let numbers = journey.grey_area_numbers();
+    let worst = journey
+        .grey_areas
+        .iter()
+        .zip(&numbers)
+        .filter(|(g, _)| {
+            g.severity >= crate::model::Severity::High
+                && [&g.from, &g.to]
+                    .iter()
+                    .any(|end| journey.end_stage(end) == Some(stage))
+        })
+        .min_by_key(|(_, n)| **n);
+    if let Some((grey, number)) = worst {
+        return crate::tr!(
+            i18n,
+            "slides-action-grey",
+            stage = name,
+            number = *number,
+            title = crate::words::grey_area_title(journey, grey, i18n),
+            severity = i18n.term("severity", grey.severity.key()).to_lowercase()
+        );
+    }
+    let lowest = journey.touchpoints[journey.stage_range(stage)]
+        .iter()
+        .filter_map(|t| Some((t.emotion_score()?, t)))
+        .filter(|(score, _)| *score < 0)
+        .min_by_key(|(score, _)| *score);
+    match lowest {
+        Some((score, t)) => crate::tr!(
+            i18n,
+            "slides-action-low",
+            stage = name,
+            title = t.title.trim(),
+            score = format!("\u{2212}{}", -score)
+        ),
+        None => name,
+    }
+}
+
+/// The six stages across the slide's top, the one the slide tells marked: where in
+/// the journey the room is. A stage's name that does not fit its place on one line is
+/// its number.
+fn progress(out: &mut Vec<Shape>, journey: &Journey, current: Stage, theme: &Theme, i18n: &I18n) {
+    let width = CONTENT_WIDTH / Stage::ALL.len() as f32;
+    let y = 10.0;
+    let size = SLIDE_MIN_TEXT;
+    let height = crate::text::height(1, size);
+    for (k, stage) in Stage::ALL.iter().enumerate() {
+        let x = MARGIN + k as f32 * width;
+        let here = *stage == current;
+        let name = i18n.stage_name(journey, *stage);
+        let label = if crate::text::width(&name, size, here) <= width - 12.0 {
+            name
+        } else {
+            (k + 1).to_string()
+        };
+        out.push(Shape::Text(scene::TextBox {
+            pos: Point::new(x, y),
+            text: label,
+            size,
+            bold: here,
+            colour: if here { theme.text } else { theme.text_muted },
+            max_width: width - 8.0,
+            max_lines: 1,
+            align: scene::Align::Left,
+        }));
+        out.push(Shape::Rect {
+            rect: Rect::from_min_size(
+                x,
+                y + height + 3.0,
+                width - 8.0,
+                if here { 4.0 } else { 2.0 },
+            ),
+            radius: 0.0,
+            fill: Some(scene::Paint::solid(if here {
+                theme.stage_rule
+            } else {
+                theme.lane_rule
+            })),
+            stroke: None,
+        });
+    }
 }
 
 /// The deck's pages as SVG documents.
@@ -419,6 +521,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
             heading: None,
             group: 0,
             body: std::mem::take(&mut body),
+            stage: None,
         });
         y = TOP;
     }
@@ -464,6 +567,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
                     heading: None,
                     group: 0,
                     body: std::mem::take(&mut body),
+                    stage: None,
                 });
                 body.push(shape.placed(0.0, TOP - y, 1.0));
                 y = TOP;
@@ -491,6 +595,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
         heading: None,
         group: 0,
         body,
+        stage: None,
     });
     slides
 }
@@ -689,6 +794,9 @@ struct Strips<'a> {
     evidence: bool,
     lowest: Option<i8>,
     fits: BTreeMap<(u32, bool), Fit>,
+    /// The stage's strips without the evidence and doing lanes: a whole stage on one
+    /// slide, its cards, curve and pain points and opportunities (the map has the rest).
+    lean: bool,
 }
 
 impl<'a> Strips<'a> {
@@ -709,6 +817,7 @@ impl<'a> Strips<'a> {
                 .filter_map(|t| t.emotion_score())
                 .min(),
             fits: BTreeMap::new(),
+            lean: false,
         }
     }
 
@@ -800,10 +909,16 @@ impl<'a> Strips<'a> {
         if blueprint {
             part.opportunities.clear();
         }
-        let evidence =
-            !blueprint && self.evidence && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
+        let lean = self.lean && !blueprint;
+        let evidence = !blueprint
+            && !lean
+            && self.evidence
+            && part.touchpoints.iter().any(|t| !t.evidence.is_empty());
         let fit = self.fits.entry((slot.to_bits(), blueprint)).or_default();
-        let metrics = fit.metrics(&part, &theme, self.i18n, evidence);
+        let mut metrics = fit.metrics(&part, &theme, self.i18n, evidence);
+        if lean {
+            metrics.doing_height = 0.0;
+        }
         let mut layout: MapLayout = layout::layout(&part, &metrics);
         // The journey's lowest moments are ringed, not the strip's.
         for slot in &mut layout.slots {
@@ -877,6 +992,7 @@ impl<'a> Strips<'a> {
     /// once a stage.
     fn stage(&mut self, stage: Stage, top: f32, bottom: f32) -> Vec<Vec<Shape>> {
         let journey = self.journey;
+        self.lean = false;
         let indices: Vec<usize> = journey.stage_range(stage).collect();
         let room = bottom - top;
         let mut pages = Vec::new();
@@ -898,10 +1014,32 @@ impl<'a> Strips<'a> {
                 };
                 strip.scale_in(CONTENT_WIDTH, room - callouts) >= 1.0 - 1e-4
             };
-            let with_callouts = (1..=most).rev().find(|&k| fits(self, k, true));
-            let chosen = with_callouts
-                .or_else(|| (1..=most).rev().find(|&k| fits(self, k, false)))
-                .unwrap_or(1);
+            // A stage of up to six cards is never split: its callouts go on the next
+            // slide when they do not fit under it, and its strip drops the evidence and
+            // doing lanes when that is what keeps it whole.
+            let whole = rest.len();
+            let mut with_callouts = (1..=most).rev().find(|&k| fits(self, k, true));
+            let keep_whole = start == 0 && whole <= most.min(WHOLE_STAGE) && {
+                if with_callouts == Some(whole) || fits(self, whole, false) {
+                    true
+                } else {
+                    self.lean = true;
+                    let lean_fits = fits(self, whole, false);
+                    if lean_fits {
+                        with_callouts = fits(self, whole, true).then_some(whole);
+                    } else {
+                        self.lean = false;
+                    }
+                    lean_fits
+                }
+            };
+            let chosen = if keep_whole {
+                whole
+            } else {
+                with_callouts
+                    .or_else(|| (1..=most).rev().find(|&k| fits(self, k, false)))
+                    .unwrap_or(1)
+            };
             // Shared evenly among the slides the rest of the stage needs, if that fits.
             let even = rest.len().div_ceil(rest.len().div_ceil(chosen));
             let k = if even < chosen && fits(self, even, with_callouts.is_some()) {

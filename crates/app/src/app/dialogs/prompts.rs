@@ -102,6 +102,14 @@ pub fn export_window_ui(
                     );
                     ui.end_row();
                     options.paper = chosen.map(|size| Paper { size, portrait });
+                    // At the sheet's floor over several sheets, or one sheet as large as
+                    // it goes.
+                    ui.label("");
+                    ui.add_enabled(
+                        chosen.is_some() && !options.slides,
+                        egui::Checkbox::new(&mut options.tiles, i18n.tr("export-tiles")),
+                    );
+                    ui.end_row();
 
                     ui.label("");
                     ui.checkbox(&mut options.slides, i18n.tr("export-slides"));
