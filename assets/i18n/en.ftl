@@ -929,3 +929,10 @@ poster-sheet = Sheet { $n } of { $count } · row { $row }, column { $column }
 poster-left-out-evidence = Left out: the evidence lane
 poster-left-out-evidence-and-doing = Left out: the evidence lane, doing and thinking
 poster-left-out-nothing = Nothing left out
+html-outline = The map as text
+html-stages = Stages
+outline-cards = { $count ->
+    [one] 1 card
+   *[other] { $count } cards
+}
+outline-curve = Emotion along the stage: { $scores }

@@ -929,3 +929,10 @@ poster-sheet = Hoja { $n } de { $count } · fila { $row }, columna { $column }
 poster-left-out-evidence = Sin el carril de evidencia
 poster-left-out-evidence-and-doing = Sin el carril de evidencia ni el de qué hace y piensa
 poster-left-out-nothing = Nada omitido
+html-outline = El mapa en texto
+html-stages = Etapas
+outline-cards = { $count ->
+    [one] 1 tarjeta
+   *[other] { $count } tarjetas
+}
+outline-curve = Emoción a lo largo de la etapa: { $scores }

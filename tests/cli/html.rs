@@ -276,6 +276,8 @@ fn the_published_example_loads_clean_offline_and_a_click_shows_a_cards_quote() {
     let journey = journeymap::format::load(&example()).unwrap().journey;
     let card = journey.touchpoint(&"tp-10".into()).unwrap();
     let quote = journeymap::scene::strongest_quote(&journey, card).unwrap();
+    // The page opens on the first stage; the whole map, to click across it.
+    browser.click("#fit");
     assert_eq!(
         browser.eval("document.getElementById('panel').hidden"),
         json!(true)
@@ -518,4 +520,115 @@ fn the_page_goes_through_the_guarded_writer() {
         .unwrap();
     assert!(!output.status.success());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+}
+
+/// The median height of the map's words in view, in CSS pixels.
+const MEDIAN_VISIBLE_TEXT: &str = r#"(() => {
+  const bar = document.querySelector('.bar').getBoundingClientRect().bottom;
+  const heights = [];
+  for (const t of document.querySelectorAll('.variant:not([hidden]) svg tspan')) {
+    const r = t.getBoundingClientRect();
+    if (r.width > 0 && r.bottom > bar && r.top < innerHeight && r.right > 0 && r.left < innerWidth) {
+      heights.push(r.height);
+    }
+  }
+  heights.sort((a, b) => a - b);
+  return [heights.length, heights.length ? heights[Math.floor(heights.length / 2)] : 0];
+})()"#;
+
+/// The smallest font size of any visible text on the page, its scroll width, and the
+/// outline's words.
+const PHONE_FACTS: &str = r#"(() => {
+  let smallest = 1e9;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.textContent.trim()) continue;
+    const el = node.parentElement;
+    if (el.closest('script, style, [hidden], .print, #viewport, #panel, details:not([open]) ol')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+  }
+  const outline = document.getElementById('outline');
+  return {
+    smallest,
+    scroll: document.documentElement.scrollWidth,
+    outlineWidth: outline.getBoundingClientRect().width,
+    outlineShown: getComputedStyle(outline).position === 'static',
+    text: outline.innerText,
+  };
+})()"#;
+
+#[test]
+fn the_page_opens_readable_on_a_laptop_and_reflows_as_text_on_a_phone() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("map.html");
+    publish(&example(), &page);
+    let journey = journeymap::format::load(&example()).unwrap().journey;
+    let mut browser = Browser::start();
+    // A laptop: the first stage at a size its words read at.
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 1440, "height": 900, "deviceScaleFactor": 1, "mobile": false}),
+    );
+    browser.open(&page);
+    let seen = browser.eval(MEDIAN_VISIBLE_TEXT);
+    let (count, median) = (seen[0].as_f64().unwrap(), seen[1].as_f64().unwrap());
+    assert!(count > 50.0, "{count} words in view");
+    assert!(median >= 12.0, "median text {median} px at 1440 × 900");
+    // The tabs bring each stage into view; fit shows it all, one click away.
+    browser.click(".tab[data-stage=\"4\"]");
+    assert_eq!(
+        browser
+            .eval("document.querySelector('.tab[data-stage=\"4\"]').getAttribute('aria-current')"),
+        json!("true")
+    );
+    browser.click("#fit");
+    let fitted = browser.eval(MEDIAN_VISIBLE_TEXT);
+    assert!(
+        fitted[1].as_f64().unwrap() < median,
+        "fit shows the whole map smaller"
+    );
+    assert!(
+        browser
+            .eval("!!document.querySelector('#minimap #mini-view')")
+            .as_bool()
+            .unwrap()
+    );
+    // A phone: the map as text, every word 14 px or more, nothing to scroll sideways.
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true}),
+    );
+    browser.open(&page);
+    let facts = browser.eval(PHONE_FACTS);
+    assert_eq!(facts["outlineShown"], json!(true), "{facts}");
+    assert!(facts["scroll"].as_f64().unwrap() <= 390.0, "{facts}");
+    assert!(facts["outlineWidth"].as_f64().unwrap() <= 390.0, "{facts}");
+    assert!(
+        facts["smallest"].as_f64().unwrap() >= 14.0,
+        "{}",
+        facts["smallest"]
+    );
+    let text = facts["text"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for tp in &journey.touchpoints {
+        let title = tp.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&title), "{title:?} in the outline");
+    }
+    let numbers = journey.grey_area_numbers();
+    let i18n = journeymap::i18n::I18n::new(journey.language);
+    for (g, n) in journey.grey_areas.iter().zip(numbers) {
+        let title = journeymap::words::grey_area_title(&journey, g, &i18n);
+        assert!(
+            text.contains(&format!("{n} {title}")),
+            "grey area {n} {title:?}"
+        );
+    }
+    assert!(browser.problems().is_empty(), "{:?}", browser.problems());
 }

@@ -272,6 +272,34 @@ fn details(journey: &Journey, i18n: &I18n, photos: &mut Photos<'_>) -> Value {
     Value::Object(items)
 }
 
+/// A small picture of the whole page (stages, cards, grey areas) with a frame where
+/// the view is: a click on it brings that part into view.
+fn minimap_svg(page: &Page, width: f32, height: f32) -> String {
+    let mut shapes = String::new();
+    let rect = |r: &Rect, class: &str| {
+        let min = page.on_page(r.min);
+        format!(
+            "<rect class=\"{class}\" x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\"/>",
+            min.x,
+            min.y,
+            r.width().max(1.0),
+            r.height().max(1.0)
+        )
+    };
+    for s in &page.layout.stages {
+        shapes.push_str(&rect(&s.column, "m-stage"));
+    }
+    for slot in &page.layout.slots {
+        shapes.push_str(&rect(&slot.card, "m-card"));
+    }
+    for g in page.layout.grey_areas.iter().filter(|g| g.neighbours) {
+        shapes.push_str(&rect(&g.band, "m-grey"));
+    }
+    format!(
+        "<svg id=\"minimap\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" preserveAspectRatio=\"xMinYMin meet\">{shapes}<rect id=\"mini-view\" x=\"0\" y=\"0\" width=\"0\" height=\"0\"/></svg>"
+    )
+}
+
 fn opportunities(
     journey: &Journey,
     i18n: &I18n,
@@ -458,6 +486,7 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
     let has_curves = !journey.curves.is_empty();
     // Each combination of the switches is the composition drawn again.
     let mut variants = String::new();
+    let mut minimap = String::new();
     let mut all_text = String::new();
     for blueprint in [true, false] {
         if !blueprint && !has_steps {
@@ -488,10 +517,24 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
                 }
             }
             let first = variants.is_empty();
+            // Where each stage's column starts and the map's top, on the page: the page
+            // opens on the first stage and its tabs go to the others.
+            let stages: Vec<String> = page
+                .layout
+                .stages
+                .iter()
+                .map(|s| format!("{:.0}", page.on_page(s.column.min).x))
+                .collect();
+            if first {
+                minimap = minimap_svg(&page, picture.width, picture.height);
+            }
             variants.push_str(&format!(
-                "<div class=\"variant\" data-blueprint=\"{}\" data-curves=\"{}\"{}><div class=\"sheet\">{svg}<svg class=\"hits\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">{hits}</svg></div></div>\n",
+                "<div class=\"variant\" data-blueprint=\"{}\" data-curves=\"{}\" data-stages=\"{}\" data-top=\"{:.0}\" data-left=\"{:.0}\"{}><div class=\"sheet\">{svg}<svg class=\"hits\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">{hits}</svg></div></div>\n",
                 u8::from(blueprint && has_steps),
                 u8::from(curves && has_curves),
+                stages.join(" "),
+                page.map_origin.y,
+                page.map_origin.x,
                 if first { "" } else { " hidden" },
                 w = picture.width,
                 h = picture.height,
@@ -562,9 +605,29 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
             )),
         )
     };
-    let body = format!(
-        "<header class=\"bar\"><h1>{title}</h1><div class=\"tools\">{grey_list}{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n",
+    // The stages as tabs: each brings its stage into view.
+    let tabs: String = crate::model::Stage::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, stage)| {
+            format!(
+                "<button type=\"button\" class=\"tab\" data-stage=\"{k}\">{}</button>",
+                escape(&i18n.stage_name(journey, *stage))
+            )
+        })
+        .collect();
+    // The map as text: the layout on a phone, and what a screen reader reads.
+    let outline = format!(
+        "<section id=\"outline\" class=\"outline\" aria-label=\"{label}\"><h1>{title}</h1>{body}</section>",
+        label = escape(&i18n.tr("html-outline")),
         title = escape(&journey.title),
+        body = super::outline::html(journey, &i18n),
+    );
+    all_text.push_str(&super::outline::text(journey, &i18n));
+    let body = format!(
+        "<header class=\"bar\"><h1>{title}</h1><nav class=\"tabs\" aria-label=\"{stages_label}\">{tabs}</nav><div class=\"tools\">{grey_list}{blueprint}{curves}<button type=\"button\" id=\"fit\">{fit}</button><button type=\"button\" id=\"zoom-in\" aria-label=\"{zoom_in}\">+</button><button type=\"button\" id=\"zoom-out\" aria-label=\"{zoom_out}\">−</button></div></header>\n<main id=\"viewport\" aria-label=\"{title}\"><div id=\"stage\">\n{variants}</div></main>\n{minimap}\n{outline}\n<aside id=\"panel\" hidden aria-live=\"polite\"><button type=\"button\" id=\"close\" aria-label=\"{close}\">×</button><div id=\"details\"></div></aside>\n<div class=\"print\">{poster}</div>\n<script type=\"application/json\" id=\"data\">{data}</script>\n<script type=\"application/json\" id=\"words\">{words}</script>\n<script type=\"application/json\" id=\"photos\">{photos}</script>\n",
+        title = escape(&journey.title),
+        stages_label = escape(&i18n.tr("html-stages")),
         blueprint = toggle(
             "toggle-blueprint",
             &i18n.tr("cmd-blueprint-lanes"),

@@ -6,6 +6,7 @@
 
 mod change;
 pub mod html;
+pub mod outline;
 mod page;
 mod poster;
 mod slides;

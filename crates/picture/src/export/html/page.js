@@ -19,8 +19,45 @@
     var svg = current().querySelector("svg.hits");
     return { w: +svg.getAttribute("width"), h: +svg.getAttribute("height") };
   }
+  var minimap = document.getElementById("minimap");
+  var miniView = document.getElementById("mini-view");
   function apply() {
     stage.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.scale + ")";
+    if (miniView) {
+      miniView.setAttribute("x", -view.x / view.scale);
+      miniView.setAttribute("y", -view.y / view.scale);
+      miniView.setAttribute("width", viewport.clientWidth / view.scale);
+      miniView.setAttribute("height", viewport.clientHeight / view.scale);
+    }
+  }
+  // Where each stage's column starts on the page, and the map's top.
+  function stageStarts() {
+    return (current().getAttribute("data-stages") || "0").split(" ").map(Number);
+  }
+  function goStage(k) {
+    var xs = stageStarts();
+    var top = +(current().getAttribute("data-top") || 0);
+    // The first stage with the lanes' names beside it.
+    var left = k === 0 ? +(current().getAttribute("data-left") || 0) : xs[Math.min(k, xs.length - 1)] - 16;
+    view.x = -left * view.scale;
+    view.y = -(top - 8) * view.scale;
+    apply();
+    document.querySelectorAll(".tab").forEach(function (tab) {
+      tab.setAttribute("aria-current", tab.getAttribute("data-stage") === String(k) ? "true" : "false");
+    });
+  }
+  // The page opens at its own size on the first stage, where its words read; a map
+  // that fits whole at that size opens whole.
+  function readable() {
+    document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+    var s = size();
+    var whole = Math.min(viewport.clientWidth / s.w, viewport.clientHeight / s.h) * 0.98;
+    if (whole >= 1) {
+      fit();
+      return;
+    }
+    view.scale = 1;
+    goStage(0);
   }
   function fit() {
     document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
@@ -201,7 +238,27 @@
     var box = document.getElementById(id);
     if (box) box.addEventListener("change", choose);
   });
-  window.addEventListener("resize", fit);
-  window.journeymap = { show: show, hide: hide, fit: fit };
-  fit();
+  document.querySelectorAll(".tab").forEach(function (tab) {
+    tab.addEventListener("click", function () {
+      view.scale = Math.max(view.scale, 1);
+      goStage(+tab.getAttribute("data-stage"));
+    });
+  });
+  if (minimap) {
+    minimap.addEventListener("click", function (event) {
+      var point = minimap.createSVGPoint();
+      point.x = event.clientX;
+      point.y = event.clientY;
+      var at = point.matrixTransform(minimap.getScreenCTM().inverse());
+      view.x = viewport.clientWidth / 2 - at.x * view.scale;
+      view.y = viewport.clientHeight / 2 - at.y * view.scale;
+      apply();
+    });
+  }
+  window.addEventListener("resize", function () {
+    document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+    apply();
+  });
+  window.journeymap = { show: show, hide: hide, fit: fit, stage: goStage };
+  readable();
 })();
