@@ -77,6 +77,18 @@ fn pages(c: &mut Criterion) {
                 },
             ),
             (
+                "a1-tiled.pdf",
+                ExportOptions {
+                    paper: Some(export::Paper {
+                        size: export::PageSize::A1,
+                        portrait: false,
+                    }),
+                    tiles: true,
+                    ..ExportOptions::default()
+                },
+            ),
+            ("page.html", ExportOptions::default()),
+            (
                 "slides.pdf",
                 ExportOptions {
                     slides: true,

@@ -145,3 +145,30 @@ fn a_spanish_map_under_the_english_interface_is_drawn_in_spanish() {
         );
     }
 }
+
+/// The editor's grey-area list numbers each grey area as the map, the slides, the page
+/// and the report do, in that order.
+#[test]
+fn the_grey_area_list_numbers_them_as_every_picture_does() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let journey = journeymap::format::load(&file).unwrap().journey;
+    let mut h = harness_sized(app_on_file(&file), 1600.0, 1000.0);
+    settle(&mut h);
+    let texts: Vec<String> = painted_texts(&h).into_iter().map(|(t, ..)| t).collect();
+    let numbers = journey.grey_area_numbers();
+    let mut listed: Vec<(usize, usize)> = Vec::new();
+    for (i, (grey, n)) in journey.grey_areas.iter().zip(&numbers).enumerate() {
+        let start: String = grey.title.chars().take(12).collect();
+        let at = texts
+            .iter()
+            .position(|t| t.starts_with(&format!("{n}. {start}")))
+            .unwrap_or_else(|| panic!("{n}. {start}… in the list: {texts:?}"));
+        listed.push((at, i));
+    }
+    listed.sort();
+    let order: Vec<usize> = listed.iter().map(|(_, i)| numbers[*i]).collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(order, sorted, "listed in number order");
+}

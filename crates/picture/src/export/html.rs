@@ -560,7 +560,19 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
             all_text.push_str(&t.text);
         }
     }
-    let style = format!("{}{STYLE}", font_faces(&all_text));
+    // The page's own colours are the theme's, as the picture's are.
+    let theme = super::export_theme(options);
+    let colours = format!(
+        ":root{{--ink:{};--muted:{};--rule:{};--rule-strong:{};--pain:{};--opportunity:{};--badge:{}}}",
+        theme.text,
+        theme.text_muted,
+        theme.lane_rule,
+        theme.stage_rule,
+        theme.pain_point,
+        theme.opportunity,
+        theme.grey_area_fill(crate::model::Severity::Critical),
+    );
+    let style = format!("{}{STYLE}{colours}", font_faces(&all_text));
     let words = json!({
         "close": i18n.tr("html-close"),
         "evidence": i18n.tr("kinds-evidence"),
