@@ -173,9 +173,17 @@ fn filters_and_spotlight_from_the_keyboard() {
         .grey_area(&"ga-2".into())
         .unwrap()
         .clone();
+    // With its number, as every picture numbers it.
+    let journey = h.state().journey().clone();
+    let number = journey.grey_area_numbers()[journey
+        .grey_areas
+        .iter()
+        .position(|g| g.id == grey.id)
+        .unwrap()];
     assert!(
-        h.query_by_label(&grey.title).is_some(),
-        "title {:?} in the spotlight",
+        h.query_by_label(&format!("{number}. {}", grey.title))
+            .is_some(),
+        "title {:?} in the spotlight, numbered {number}",
         grey.title
     );
     assert!(h.query_by_label(&grey.experience).is_some(), "experience");

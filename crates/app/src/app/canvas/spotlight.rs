@@ -46,35 +46,50 @@ pub(super) fn card(
                 .inner_margin(18.0)
                 .show(ui, |ui| {
                     ui.set_max_width(width);
-                    let title = crate::words::grey_area_title(journey, grey, i18n);
-                    ui.label(
-                        egui::RichText::new(title)
-                            .size(title_size)
-                            .strong()
-                            .color(text),
-                    );
-                    let meta = format!(
-                        "{} · {} · {}",
-                        i18n.term("grey-kind", grey.kind.key()),
-                        i18n.term("severity", grey.severity.key()),
-                        i18n.term("grey-status", grey.status.key())
-                    );
-                    ui.label(egui::RichText::new(meta).size(body).strong().color(muted));
-                    let field = |ui: &mut egui::Ui, label: &str, value: &str| {
-                        if value.trim().is_empty() {
-                            return;
-                        }
-                        ui.add_space(body * 0.4);
-                        ui.label(
-                            egui::RichText::new(i18n.tr(label))
-                                .size(body * 0.8)
-                                .color(muted),
-                        );
-                        ui.label(egui::RichText::new(value).size(body).color(text));
-                    };
-                    field(ui, "field-experience", &grey.experience);
-                    field(ui, "field-fix", &grey.fix);
-                    field(ui, "field-owner", &grey.owner);
+                    // Never cut: a long grey area scrolls inside the card, which stays
+                    // within the canvas.
+                    egui::ScrollArea::vertical()
+                        .max_height((canvas.height() - 32.0 - 36.0).max(120.0))
+                        .show(ui, |ui| {
+                            let number = journey
+                                .grey_areas
+                                .iter()
+                                .position(|g| g.id == grey.id)
+                                .and_then(|i| journey.grey_area_numbers().get(i).copied())
+                                .unwrap_or(0);
+                            let title = format!(
+                                "{number}. {}",
+                                crate::words::grey_area_title(journey, grey, i18n)
+                            );
+                            ui.label(
+                                egui::RichText::new(title)
+                                    .size(title_size)
+                                    .strong()
+                                    .color(text),
+                            );
+                            let meta = format!(
+                                "{} · {} · {}",
+                                i18n.term("grey-kind", grey.kind.key()),
+                                i18n.term("severity", grey.severity.key()),
+                                i18n.term("grey-status", grey.status.key())
+                            );
+                            ui.label(egui::RichText::new(meta).size(body).strong().color(muted));
+                            let field = |ui: &mut egui::Ui, label: &str, value: &str| {
+                                if value.trim().is_empty() {
+                                    return;
+                                }
+                                ui.add_space(body * 0.4);
+                                ui.label(
+                                    egui::RichText::new(i18n.tr(label))
+                                        .size(body * 0.8)
+                                        .color(muted),
+                                );
+                                ui.label(egui::RichText::new(value).size(body).color(text));
+                            };
+                            field(ui, "field-experience", &grey.experience);
+                            field(ui, "field-fix", &grey.fix);
+                            field(ui, "field-owner", &grey.owner);
+                        });
                 });
         });
 }
