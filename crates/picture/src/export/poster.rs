@@ -543,9 +543,12 @@ pub fn sheets(poster: &Poster, page: &[Shape], footer: &str, i18n: &I18n) -> Vec
         for column in 0..across {
             let dx = poster.origin.x - column as f32 * w;
             let dy = poster.origin.y - row as f32 * h;
+            // A tile holds only what reaches its sheet.
+            let sheet = Rect::from_min_size(0.0, 0.0, sheet_w, sheet_h);
             let mut shapes: Vec<Shape> = page
                 .iter()
                 .map(|s| s.placed(dx, dy, poster.scale))
+                .filter(|s| !poster.tiled() || s.reach().intersects(&sheet))
                 .collect();
             if poster.tiled() {
                 margins(&mut shapes, sheet_w, sheet_h, margin);
@@ -586,8 +589,16 @@ pub fn sheets(poster: &Poster, page: &[Shape], footer: &str, i18n: &I18n) -> Vec
             while crate::text::width(&footer, size, false) > room && size > MIN_PRINT_PT {
                 size = (size - 0.5).max(MIN_PRINT_PT);
             }
+            // Clear of the crop mark at the corner.
+            let right = sheet_w
+                - margin
+                - if poster.tiled() {
+                    3.0 * POINTS_PER_MM
+                } else {
+                    0.0
+                };
             shapes.push(Shape::Text(TextBox {
-                pos: Point::new(sheet_w - margin, sheet_h - margin + 1.5 * POINTS_PER_MM),
+                pos: Point::new(right, sheet_h - margin + 1.5 * POINTS_PER_MM),
                 text: footer,
                 size,
                 bold: false,

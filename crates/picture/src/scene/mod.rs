@@ -170,6 +170,51 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// A box the shape stays within (for text, without wrapping it: as wide as it
+    /// may be on either side of its anchor, as tall as its lines may run), to leave
+    /// out what a sheet cannot show.
+    pub fn reach(&self) -> Rect {
+        let around = |points: &[Point], pad: f32| {
+            let (mut min, mut max) = (
+                Point::new(f32::MAX, f32::MAX),
+                Point::new(f32::MIN, f32::MIN),
+            );
+            for p in points {
+                min = Point::new(min.x.min(p.x), min.y.min(p.y));
+                max = Point::new(max.x.max(p.x), max.y.max(p.y));
+            }
+            Rect {
+                min: Point::new(min.x - pad, min.y - pad),
+                max: Point::new(max.x + pad, max.y + pad),
+            }
+        };
+        match self {
+            Shape::Rect { rect, .. }
+            | Shape::Hatch { rect, .. }
+            | Shape::Area { rect, .. }
+            | Shape::Icon { rect, .. } => *rect,
+            Shape::Polyline { points, line } => around(points, line.width),
+            Shape::Flow {
+                points, head, line, ..
+            } => {
+                let mut all = points.clone();
+                all.extend_from_slice(head);
+                around(&all, line.width)
+            }
+            Shape::Circle { center, radius, .. } => around(&[*center], radius + 2.0),
+            Shape::Text(t) => {
+                let lines = t.max_lines.min(10_000) as f32;
+                Rect {
+                    min: Point::new(t.pos.x - t.max_width, t.pos.y - t.size),
+                    max: Point::new(
+                        t.pos.x + t.max_width,
+                        t.pos.y + (lines * t.size * 1.5).min(1.0e7),
+                    ),
+                }
+            }
+        }
+    }
+
     /// The shape moved by (dx, dy) after scaling by `scale`: a part of a page drawn at
     /// another place and size (a slide's cards, a page's map).
     pub fn placed(&self, dx: f32, dy: f32, scale: f32) -> Shape {
@@ -661,8 +706,18 @@ pub fn curve_moments_of(journey: &Journey, i18n: &I18n) -> Option<[(usize, i8, S
     if low.1 == high.1 {
         return None;
     }
-    let name =
-        |key: &str, i: usize| crate::tr!(i18n, key, title = journey.touchpoints[i].title.trim());
+    // A title of a long field's length or more is named by its start (the card
+    // shows it whole, within the long-field rule).
+    let name = |key: &str, i: usize| {
+        let title = journey.touchpoints[i].title.trim();
+        let title = if title.len() >= LONG_FIELD {
+            let start: String = title.chars().take(LONG_FIELD / 2).collect();
+            format!("{start}…")
+        } else {
+            title.to_owned()
+        };
+        crate::tr!(i18n, key, title = title)
+    };
     Some([
         (low.0, low.1, name("curve-lowest", low.0)),
         (high.0, high.1, name("curve-highest", high.0)),

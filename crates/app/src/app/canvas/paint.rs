@@ -272,6 +272,8 @@ pub fn sticky_lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
     // their names readable (11 px or more) however far the map is zoomed out.
     let mut shapes = Vec::new();
     scene::lane_labels(&mut shapes, layout, t, p.i18n);
+    // Zoomed out, the blueprint's line names stay readable: 11 px or more, on their
+    // lines, reaching past the column where they must.
     let lines_theme = crate::theme::Theme {
         small_size: t.small_size.max(LINE_LABEL_PX / z),
         ..t.clone()
