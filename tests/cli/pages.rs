@@ -45,27 +45,9 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Pages and their size in points, from `pdfinfo -f 1 -l 999`.
+/// Pages and their size in points.
 fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
-    let output = Command::new("pdfinfo")
-        .args(["-f", "1", "-l", "999"])
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils)");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| {
-            let numbers: Vec<f32> = l
-                .split(':')
-                .nth(1)
-                .unwrap()
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            (numbers[0], numbers[1])
-        })
-        .collect()
+    crate::support::pdf_page_sizes(pdf)
 }
 
 /// Every word's font size in points (from its box), page by page.

@@ -40,20 +40,7 @@ fn tool(name: &str, args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
 
 /// The sheets of a PDF and their size in points.
 fn sheets(pdf: &Path) -> Vec<(f32, f32)> {
-    tool("pdfinfo", &[&"-f", &"1", &"-l", &"999", &pdf])
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| {
-            let n: Vec<f32> = l
-                .split(':')
-                .nth(1)
-                .unwrap()
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            (n[0], n[1])
-        })
-        .collect()
+    crate::support::pdf_page_sizes(pdf)
 }
 
 /// The 10th percentile of the font sizes of the words printed on the sheets (inside

@@ -38,3 +38,26 @@ pub fn svg_texts(svg: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A PDF's pages and their size in points, from `pdfinfo -f 1 -l 999` (poppler-utils).
+pub fn pdf_page_sizes(pdf: &std::path::Path) -> Vec<(f32, f32)> {
+    let output = std::process::Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils, scripts/install-deps.sh)");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let numbers: Vec<f32> = l
+                .split(':')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (numbers[0], numbers[1])
+        })
+        .collect()
+}

@@ -23,6 +23,12 @@ pub fn rgba(size: u32) -> Vec<u8> {
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
+    straight_rgba(&pixmap)
+}
+
+/// A rendered pixmap's pixels as straight (not premultiplied) RGBA, as images and
+/// textures take them.
+pub fn straight_rgba(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
     pixmap
         .pixels()
         .iter()

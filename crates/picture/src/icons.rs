@@ -90,14 +90,7 @@ pub fn rgba(kind: ChannelKind, size: u32) -> Vec<u8> {
         resvg::tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect()
+    crate::icon::straight_rgba(&pixmap)
 }
 
 #[cfg(test)]
