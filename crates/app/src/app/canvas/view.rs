@@ -83,11 +83,14 @@ impl View {
     pub(super) fn clamp(&mut self, canvas: egui::Rect, bounds: &Rect) {
         let margin = 16.0;
         let size = Vec2::new(bounds.width(), bounds.height()) * self.zoom;
+        // The bounds kept in order: a map a rounding error from filling the canvas
+        // must not make the lower bound pass the upper (a panic, found by the monkey).
         let clamp_axis = |offset: f32, map: f32, room: f32| {
+            let far = room - map - margin;
             if map + 2.0 * margin <= room {
-                offset.clamp(margin, room - map - margin)
+                offset.clamp(margin, far.max(margin))
             } else {
-                offset.clamp(room - map - margin, margin)
+                offset.clamp(far.min(margin), margin)
             }
         };
         self.offset.x = clamp_axis(self.offset.x, size.x, canvas.width());
@@ -175,3 +178,35 @@ pub(super) enum Fitted {
 
 /// The smallest size, in pixels, a fit leaves card titles at.
 pub(super) const READABLE_TITLE_PX: f32 = 9.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A map whose zoomed size leaves the canvas a hair under its two margins, in
+    /// either direction of the rounding (every f32 around that size, at zooms that
+    /// round differently): the view is clamped, never a panic.
+    #[test]
+    fn a_map_a_rounding_error_from_the_canvas_size_clamps_without_a_panic() {
+        // 1040: the map just under 1024 and the map plus its margins just over, where
+        // their rounding differs.
+        for room in [700.0_f32, 913.0, 1000.0, 1040.0, 1181.5] {
+            let canvas = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(room, room));
+            for zoom in [1.0_f32, 0.61, 0.437, 1.3] {
+                let exact = (room - 32.0) / zoom;
+                let mut width = exact - 0.01;
+                while width < exact + 0.01 {
+                    let mut view = View {
+                        zoom,
+                        ..View::default()
+                    };
+                    view.offset = Vec2::new(3.0, 500.0);
+                    let bounds = Rect::from_min_size(0.0, 0.0, width, width);
+                    view.clamp(canvas, &bounds);
+                    assert!(view.offset.x.is_finite() && view.offset.y.is_finite());
+                    width = f32::from_bits(width.to_bits() + 1);
+                }
+            }
+        }
+    }
+}
