@@ -389,28 +389,41 @@ pub fn cpu_secs(pid: u32) -> f64 {
     nanos as f64 / 1e9
 }
 
-/// The share of a core the app uses over 10 s of doing nothing.
+/// The share of a core the app uses over ten seconds of doing nothing, once opened.
 pub fn idle_share(s: &mut Session, file: &Path) -> f64 {
     s.launch(file);
     let pid = s.app.as_ref().unwrap().id();
-    // Opening (reading, fonts, the first layouts) is not idle: wait until a whole
-    // second passes with under 5 ms of CPU (at most 30 s; under a loaded CI the opening
-    // takes longer).
+    // Opening (reading, fonts, the first layouts, the first autosave and disk look) is
+    // not idle: wait until three seconds in a row each pass with under 5 ms of CPU (at
+    // most 60 s). One quiet second is not enough on a loaded CI: a process starved of
+    // the CPU is quiet for a second and then finishes its opening in the measured window.
     let settle = Instant::now();
-    loop {
+    let mut quiet = 0;
+    while quiet < 3 {
         let before = cpu_secs(pid);
         std::thread::sleep(Duration::from_secs(1));
-        if cpu_secs(pid) - before < 0.005 {
-            break;
-        }
+        quiet = if cpu_secs(pid) - before < 0.005 {
+            quiet + 1
+        } else {
+            0
+        };
         assert!(
-            settle.elapsed() < Duration::from_secs(30),
+            settle.elapsed() < Duration::from_secs(60),
             "the window never went idle"
         );
     }
-    let (cpu, wall) = (cpu_secs(pid), Instant::now());
-    std::thread::sleep(Duration::from_secs(10)); // the scenario is ten idle seconds
-    let share = (cpu_secs(pid) - cpu) / wall.elapsed().as_secs_f64();
+    // The scenario is ten idle seconds. A loaded machine can still hand the process
+    // late work of its opening: of two windows in a row, the quieter is the idle one (a
+    // window that wakes on a clock is busy in both).
+    let mut share = f64::INFINITY;
+    for _ in 0..2 {
+        let (cpu, wall) = (cpu_secs(pid), Instant::now());
+        std::thread::sleep(Duration::from_secs(10));
+        share = share.min((cpu_secs(pid) - cpu) / wall.elapsed().as_secs_f64());
+        if share <= 0.002 {
+            break;
+        }
+    }
     s.kill();
     share
 }
