@@ -300,6 +300,9 @@ grey-area-named = Grey area: { $title } ({ $severity })
 
 export-persona = Persona
 export-scenario = Scenario
+export-key-insights = Key insights
+insight-grey = { $number }. { $title } ({ $severity }, { $stage })
+insight-low = Lowest moment: { $title } ({ $score }, { $stage })
 export-legend-channels = Channels
 export-legend-emotion = Emotion
 export-legend-grey-areas = Grey areas
@@ -569,6 +572,7 @@ slides-no-grey-areas = No grey areas marked yet.
 slides-lowest = Lowest moments
 slides-action-grey = { $stage }: { $number }. { $title } ({ $severity })
 slides-action-low = { $stage }: { $title }, the lowest moment ({ $score })
+slides-stages-together = { $first } to { $last }
 slides-continued = { $stage } ({ $page }/{ $pages })
 export-format = Format
 export-layout = Layout

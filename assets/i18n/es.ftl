@@ -300,6 +300,9 @@ grey-area-named = Zona gris: { $title } ({ $severity })
 
 export-persona = Persona
 export-scenario = Escenario
+export-key-insights = Hallazgos clave
+insight-grey = { $number }. { $title } ({ $severity }, { $stage })
+insight-low = Momento más bajo: { $title } ({ $score }, { $stage })
 export-legend-channels = Canales
 export-legend-emotion = Emoción
 export-legend-grey-areas = Zonas grises
@@ -569,6 +572,7 @@ slides-no-grey-areas = Aún no hay zonas grises marcadas.
 slides-lowest = Los momentos más bajos
 slides-action-grey = { $stage }: { $number }. { $title } ({ $severity })
 slides-action-low = { $stage }: { $title }, el momento más bajo ({ $score })
+slides-stages-together = De { $first } a { $last }
 slides-continued = { $stage } ({ $page }/{ $pages })
 export-format = Formato
 export-layout = Disposición

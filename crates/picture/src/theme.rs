@@ -41,6 +41,10 @@ pub struct Theme {
     /// A grey area's colour by severity, Low to Critical: a neutral for Low, then an
     /// amber-to-red ramp; on its band, badge, callout border and slide.
     pub grey_area: [Rgb; 4],
+    /// How much of its severity's colour a grey area's callout is filled with, 0 to 1:
+    /// none on the map (the callout sits on the stage's tint), a wash on a slide, where
+    /// callouts stand alone on white and are read as panels.
+    pub callout_tint: f32,
     /// Type sizes in points at zoom 1.
     pub title_size: f32,
     pub stage_size: f32,
@@ -224,6 +228,7 @@ impl Theme {
                 Rgb::hex(0xc0392b),
                 Rgb::hex(0x7a0d12),
             ],
+            callout_tint: 0.0,
             title_size: 26.0,
             stage_size: 17.0,
             card_title_size: 14.0,
@@ -341,6 +346,22 @@ impl Theme {
     /// A grey area's colour: the severity ramp (a neutral for Low, amber, orange, red).
     pub fn grey_area_fill(&self, severity: Severity) -> Rgb {
         self.grey_area[severity as usize]
+    }
+
+    /// A grey area's callout's fill: the card's, washed with its severity's colour by
+    /// `callout_tint`.
+    pub fn callout_fill(&self, severity: Severity) -> Rgb {
+        let (paper, ink, t) = (
+            self.card_fill,
+            self.grey_area_fill(severity),
+            self.callout_tint,
+        );
+        let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+        Rgb(
+            mix(paper.0, ink.0),
+            mix(paper.1, ink.1),
+            mix(paper.2, ink.2),
+        )
     }
 
     /// Hatch spacing of a grey area: denser the more severe, so severities differ

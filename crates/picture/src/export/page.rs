@@ -342,6 +342,54 @@ fn words(
 /// The title block in `width`: the title (wrapped), state and date, then persona,
 /// scenario and the persona's lists, each a label and its whole text. Returns its
 /// shapes and its height.
+/// What a reader should take away first, a line each: the three most severe grey
+/// areas (by number on the map) and the lowest moment on the curve.
+pub fn key_insights(journey: &Journey, i18n: &I18n) -> String {
+    let numbers = journey.grey_area_numbers();
+    let mut greys: Vec<(&crate::model::GreyArea, usize)> = journey
+        .grey_areas
+        .iter()
+        .zip(numbers.iter().copied())
+        .collect();
+    greys.sort_by_key(|(g, n)| (std::cmp::Reverse(g.severity), *n));
+    let stage_of = |end: &crate::model::End| {
+        journey
+            .end_stage(end)
+            .map(|s| i18n.stage_name(journey, s))
+            .unwrap_or_default()
+    };
+    let mut lines: Vec<String> = greys
+        .iter()
+        .take(3)
+        .map(|(g, n)| {
+            crate::tr!(
+                i18n,
+                "insight-grey",
+                number = *n,
+                title = crate::words::grey_area_title(journey, g, i18n),
+                severity = i18n.term("severity", g.severity.key()).to_lowercase(),
+                stage = stage_of(&g.from)
+            )
+        })
+        .collect();
+    let lowest = journey
+        .touchpoints
+        .iter()
+        .filter_map(|t| Some((t.emotion_score()?, t)))
+        .filter(|(score, _)| *score < 0)
+        .min_by_key(|(score, _)| *score);
+    if let Some((score, t)) = lowest {
+        lines.push(crate::tr!(
+            i18n,
+            "insight-low",
+            title = t.title.trim(),
+            score = format!("\u{2212}{}", -score),
+            stage = i18n.stage_name(journey, t.stage)
+        ));
+    }
+    lines.join("\n")
+}
+
 pub fn header(journey: &Journey, width: f32, theme: &Theme, i18n: &I18n) -> (Vec<Shape>, f32) {
     let mut out = Vec::new();
     let mut y = MARGIN;
@@ -377,7 +425,10 @@ pub fn header(journey: &Journey, width: f32, theme: &Theme, i18n: &I18n) -> (Vec
     ]
     .into_iter()
     .filter(|(_, value)| !value.trim().is_empty())
-    .chain(persona_lists(journey));
+    .chain(persona_lists(journey))
+    .chain(
+        Some(("export-key-insights", key_insights(journey, i18n))).filter(|(_, v)| !v.is_empty()),
+    );
     for (label, value) in rows {
         let (label, label_height) = words(
             Point::new(MARGIN, y),

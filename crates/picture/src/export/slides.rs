@@ -42,6 +42,10 @@ const MIN_SLOT: f32 = 240.0;
 const MAX_SLOT: f32 = 800.0;
 /// A stage of this many cards or fewer is never split over slides.
 const WHOLE_STAGE: usize = 6;
+/// A blueprint's strip is drawn at most this much larger than its theme's size.
+const MAX_BLUEPRINT_SCALE: f32 = 1.8;
+/// A stage of fewer cards than this shares its slide with a neighbour.
+const SMALL_STAGE: usize = 3;
 /// A strip is drawn at most this much larger than its theme's size.
 const MAX_STRIP_SCALE: f32 = 1.4;
 /// The overview's emotion lane, and its stages' least width.
@@ -67,6 +71,9 @@ pub fn slide_theme() -> Theme {
         badge_size: 22.0,
         card_title_lines: usize::MAX,
         header_button_room: 0.0,
+        // A callout stands alone on a slide's white: a wash of its severity makes it
+        // a panel.
+        callout_tint: 0.07,
         metrics: Metrics {
             lane_label_width: 170.0,
             slot_width: MIN_SLOT,
@@ -114,8 +121,8 @@ struct Slide {
     heading: Option<String>,
     group: usize,
     body: Vec<Shape>,
-    /// The stage the slide tells (its place on the progress strip).
-    stage: Option<Stage>,
+    /// The stages the slide tells (their place on the progress strip).
+    stages: Vec<Stage>,
 }
 
 /// Where a slide's body starts under a heading of `size`: room for the heading with a
@@ -159,26 +166,30 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
             heading: Some(heading.clone()),
             group: 1,
             body,
-            stage: None,
+            stages: Vec::new(),
         }));
     }
     let mut strips = Strips::new(journey, options, &theme, &i18n);
+    let groups = stage_groups(journey);
     for stage in Stage::ALL {
         if journey.stage_range(*stage).is_empty() {
             continue;
         }
-        // What the stage's story is (its worst grey area, else its lowest moment), in
-        // the map's language; the stage named once.
-        let heading = action_title(journey, *stage, &i18n);
-        let top = body_top(&heading, HEADING_SIZE);
-        let group = 2 + stage.index();
-        for body in strips.stage(*stage, top, bottom) {
-            slides.push(Slide {
-                heading: Some(heading.clone()),
-                group,
-                body,
-                stage: Some(*stage),
-            });
+        // A small stage is told with its neighbour: the group's slides come at its
+        // first stage.
+        if let Some(group) = groups.iter().find(|g| g.first() == Some(stage)) {
+            // What the stages' story is (their worst grey area, else their lowest
+            // moment), in the map's language; the stages named once.
+            let heading = action_title(journey, group, &i18n);
+            let top = body_top(&heading, HEADING_SIZE);
+            for body in strips.stage(group, top, bottom) {
+                slides.push(Slide {
+                    heading: Some(heading.clone()),
+                    group: 2 + stage.index(),
+                    body,
+                    stages: group.clone(),
+                });
+            }
         }
         let heading = i18n.stage_name(journey, *stage);
         // The blueprint behind the stage, on slides of its own (its lanes under the
@@ -190,42 +201,23 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 heading: Some(heading.clone()),
                 group: 2 + Stage::ALL.len() + stage.index(),
                 body,
-                stage: Some(*stage),
+                stages: vec![*stage],
             });
         }
     }
 
-    // The sources of the evidence the stages' slides cite, as many per slide as fit.
+    // The sources of the evidence the stages' slides cite, as panels filling slides.
     let numbers = scene::Numbers::of(journey);
     if options.evidence && !numbers.cited.is_empty() {
         let heading = i18n.tr("export-references");
         let top = body_top(&heading, HEADING_SIZE);
-        let at = Point::new(MARGIN, top);
-        let mut first = 0;
-        while first < numbers.cited.len() {
-            // The most items whose list fits above the footer.
-            let mut count = numbers.cited.len() - first;
-            loop {
-                let items = &numbers.cited[first..first + count];
-                let (_, height) =
-                    super::references_from(items, first + 1, at, CONTENT_WIDTH, &theme, &i18n);
-                if top + height <= bottom || count == 1 {
-                    break;
-                }
-                count = (count * 3 / 4).max(1);
-            }
-            let items = &numbers.cited[first..first + count];
-            let (mut body, _) =
-                super::references_from(items, first + 1, at, CONTENT_WIDTH, &theme, &i18n);
-            // The slide's heading says what the list is.
-            body.remove(0);
+        for body in reference_pages(&numbers.cited, top, bottom, &theme, &i18n) {
             slides.push(Slide {
                 heading: Some(heading.clone()),
                 group: 2 + 2 * Stage::ALL.len(),
                 body,
-                stage: None,
+                stages: Vec::new(),
             });
-            first += count;
         }
     }
 
@@ -266,8 +258,8 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 shapes.push(shape);
             }
             shapes.extend(slide.body);
-            if let Some(stage) = slide.stage {
-                progress(&mut shapes, journey, stage, &theme, &i18n);
+            if !slide.stages.is_empty() {
+                progress(&mut shapes, journey, &slide.stages, &theme, &i18n);
             }
             footer(&mut shapes, journey, n + 1, count, &theme);
             Picture {
@@ -282,11 +274,122 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
         .collect()
 }
 
+/// The references on slides: each source on a panel of its own, in rows of two, as
+/// many a slide as fit at the slide's body size; a slide's panels share its height and
+/// their words grow with the room (up to twice the size), so a short list is a slide
+/// that reads from the back of the room, not three lines in a corner.
+fn reference_pages(
+    cited: &[&crate::model::Evidence],
+    top: f32,
+    bottom: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Vec<Vec<Shape>> {
+    const COLUMNS: usize = 2;
+    const PAD: f32 = 16.0;
+    let room = bottom - top;
+    let width = (CONTENT_WIDTH - (COLUMNS - 1) as f32 * GAP) / COLUMNS as f32;
+    // The panels of `items` (numbered from `first`) with words at `size`, their rows
+    // spread over the room; none when they do not fit.
+    let lay = |items: &[&crate::model::Evidence], first: usize, size: f32| {
+        let columns = COLUMNS.min(items.len());
+        let width = (CONTENT_WIDTH - (columns - 1) as f32 * GAP) / columns as f32;
+        let rows: Vec<Vec<(Shape, f32)>> = items
+            .chunks(columns)
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, e)| {
+                        block(
+                            Point::new(0.0, 0.0),
+                            super::reference_line(first + r * columns + c, e, i18n),
+                            size,
+                            false,
+                            theme.text,
+                            width - 2.0 * PAD,
+                            usize::MAX,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let needed: f32 = rows
+            .iter()
+            .map(|row| row.iter().map(|(_, h)| h + 2.0 * PAD).fold(0.0, f32::max))
+            .sum::<f32>()
+            + (rows.len() - 1) as f32 * GAP;
+        if needed > room {
+            return None;
+        }
+        // The room left shared among the rows, a row at most three times its words.
+        let spare = (room - needed) / rows.len() as f32;
+        let mut page = Vec::new();
+        let mut y = top;
+        for row in rows {
+            let words = row.iter().map(|(_, h)| *h).fold(0.0, f32::max);
+            let height = (words + 2.0 * PAD + spare).min(3.0 * words + 2.0 * PAD);
+            for (c, (shape, h)) in row.into_iter().enumerate() {
+                let x = MARGIN + c as f32 * (width + GAP);
+                page.push(Shape::Rect {
+                    rect: Rect::from_min_size(x, y, width, height),
+                    radius: theme.metrics.card_rounding,
+                    fill: Some(scene::Paint::solid(theme.stage_fill[1])),
+                    stroke: None,
+                });
+                page.push(shape.placed(x + PAD, y + (height - h) / 2.0, 1.0));
+            }
+            y += height + GAP;
+        }
+        Some(page)
+    };
+    let sizes = [2.0, 1.75, 1.5, 1.25, 1.0].map(|k| k * theme.body_size.max(SLIDE_MIN_TEXT + 0.5));
+    let mut pages = Vec::new();
+    let mut first = 0;
+    while first < cited.len() {
+        let rest = &cited[first..];
+        // The largest words at which all that is left fits; else the most items that
+        // fit at the body size; else one.
+        let (page, count) = sizes
+            .iter()
+            .find_map(|&size| lay(rest, first + 1, size).map(|p| (p, rest.len())))
+            .or_else(|| {
+                (1..rest.len())
+                    .rev()
+                    .find_map(|n| lay(&rest[..n], first + 1, sizes[4]).map(|p| (p, n)))
+            })
+            .unwrap_or_else(|| {
+                let (shape, _) = block(
+                    Point::new(MARGIN, top),
+                    super::reference_line(first + 1, rest[0], i18n),
+                    sizes[4],
+                    false,
+                    theme.text,
+                    width,
+                    usize::MAX,
+                );
+                (vec![shape], 1)
+            });
+        pages.push(page);
+        first += count;
+    }
+    pages
+}
+
 /// A stage slide's title: its story in the map's language. Its most severe grey area
 /// when that is High or Critical, else its lowest moment when that is negative, else
 /// the stage's name.
-fn action_title(journey: &Journey, stage: Stage, i18n: &I18n) -> String {
-    let name = i18n.stage_name(journey, stage);
+fn action_title(journey: &Journey, stages: &[Stage], i18n: &I18n) -> String {
+    let name = match stages {
+        [one] => i18n.stage_name(journey, *one),
+        [first, .., last] => crate::tr!(
+            i18n,
+            "slides-stages-together",
+            first = i18n.stage_name(journey, *first),
+            last = i18n.stage_name(journey, *last)
+        ),
+        [] => String::new(),
+    };
     let numbers = journey.grey_area_numbers();
     let worst = journey
         .grey_areas
@@ -296,9 +399,9 @@ fn action_title(journey: &Journey, stage: Stage, i18n: &I18n) -> String {
             g.severity >= crate::model::Severity::High
                 && [&g.from, &g.to]
                     .iter()
-                    .any(|end| journey.end_stage(end) == Some(stage))
+                    .any(|end| journey.end_stage(end).is_some_and(|s| stages.contains(&s)))
         })
-        .min_by_key(|(_, n)| **n);
+        .min_by_key(|(g, n)| (std::cmp::Reverse(g.severity), **n));
     if let Some((grey, number)) = worst {
         return crate::tr!(
             i18n,
@@ -309,8 +412,9 @@ fn action_title(journey: &Journey, stage: Stage, i18n: &I18n) -> String {
             severity = i18n.term("severity", grey.severity.key()).to_lowercase()
         );
     }
-    let lowest = journey.touchpoints[journey.stage_range(stage)]
+    let lowest = stages
         .iter()
+        .flat_map(|s| &journey.touchpoints[journey.stage_range(*s)])
         .filter_map(|t| Some((t.emotion_score()?, t)))
         .filter(|(score, _)| *score < 0)
         .min_by_key(|(score, _)| *score);
@@ -326,17 +430,49 @@ fn action_title(journey: &Journey, stage: Stage, i18n: &I18n) -> String {
     }
 }
 
+/// The stages with cards, in groups a slide tells together: a stage of fewer than
+/// three cards shares its slides with a neighbour (the smaller of the two), as long as
+/// the two together are a whole stage's worth of cards.
+fn stage_groups(journey: &Journey) -> Vec<Vec<Stage>> {
+    let count =
+        |group: &[Stage]| -> usize { group.iter().map(|s| journey.stage_range(*s).len()).sum() };
+    let mut groups: Vec<Vec<Stage>> = Stage::ALL
+        .iter()
+        .filter(|s| !journey.stage_range(**s).is_empty())
+        .map(|s| vec![*s])
+        .collect();
+    while let Some((at, with)) = (0..groups.len())
+        .filter(|&i| count(&groups[i]) < SMALL_STAGE)
+        .flat_map(|i| [(i, i.wrapping_sub(1)), (i, i + 1)])
+        .filter(|&(_, j)| j < groups.len())
+        .map(|(i, j)| (i.min(j), count(&groups[i]) + count(&groups[j])))
+        .filter(|&(_, together)| together <= WHOLE_STAGE)
+        .min_by_key(|&(i, together)| (together, i))
+        .map(|(i, _)| (i, i + 1))
+    {
+        let next = groups.remove(with);
+        groups[at].extend(next);
+    }
+    groups
+}
+
 /// The six stages across the slide's top, the one the slide tells marked: where in
 /// the journey the room is. A stage's name that does not fit its place on one line is
 /// its number.
-fn progress(out: &mut Vec<Shape>, journey: &Journey, current: Stage, theme: &Theme, i18n: &I18n) {
+fn progress(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    current: &[Stage],
+    theme: &Theme,
+    i18n: &I18n,
+) {
     let width = CONTENT_WIDTH / Stage::ALL.len() as f32;
     let y = 10.0;
     let size = SLIDE_MIN_TEXT;
     let height = crate::text::height(1, size);
     for (k, stage) in Stage::ALL.iter().enumerate() {
         let x = MARGIN + k as f32 * width;
-        let here = *stage == current;
+        let here = current.contains(stage);
         let name = i18n.stage_name(journey, *stage);
         let label = if crate::text::width(&name, size, here) <= width - 12.0 {
             name
@@ -468,6 +604,14 @@ impl Strip {
             .min(MAX_STRIP_SCALE)
     }
 
+    /// The scale that fits a blueprint's strip in `width` × `height`: larger than a
+    /// stage's may grow (a blueprint of one or two cards is a few boxes, drawn big).
+    fn blueprint_scale_in(&self, width: f32, height: f32) -> f32 {
+        (width / self.size.width())
+            .min(height / self.size.height())
+            .min(MAX_BLUEPRINT_SCALE)
+    }
+
     fn placed(&self, at: Point, scale: f32) -> impl Iterator<Item = Shape> + '_ {
         self.shapes.iter().map(move |s| s.placed(at.x, at.y, scale))
     }
@@ -521,7 +665,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
             heading: None,
             group: 0,
             body: std::mem::take(&mut body),
-            stage: None,
+            stages: Vec::new(),
         });
         y = TOP;
     }
@@ -567,7 +711,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
                     heading: None,
                     group: 0,
                     body: std::mem::take(&mut body),
-                    stage: None,
+                    stages: Vec::new(),
                 });
                 body.push(shape.placed(0.0, TOP - y, 1.0));
                 y = TOP;
@@ -595,7 +739,7 @@ fn overview(journey: &Journey, theme: &Theme, i18n: &I18n, bottom: f32) -> Vec<S
         heading: None,
         group: 0,
         body,
-        stage: None,
+        stages: Vec::new(),
     });
     slides
 }
@@ -699,7 +843,10 @@ fn curve_strip(journey: &Journey, theme: &Theme, i18n: &I18n) -> Strip {
 
 /// Callouts of `greys` in rows of three, each with the two touchpoints it joins,
 /// flowing onto as many slides as they need: the first from `first_top` after the
-/// shapes already in `first`, the others from `top`.
+/// shapes already in `first`, the others from `top`. A slide of callouts alone is
+/// composed for what it holds: its callouts in balanced rows, as large as fills it (up
+/// to twice the size, so one or two grey areas are a slide's message, not a corner of
+/// it).
 #[allow(clippy::too_many_arguments)]
 fn callout_pages(
     journey: &Journey,
@@ -711,29 +858,90 @@ fn callout_pages(
     i18n: &I18n,
     first: Vec<Shape>,
 ) -> Vec<Vec<Shape>> {
-    let width = callout_width();
-    // In number order, each with the number it has on every medium.
-    let numbers = journey.grey_area_numbers();
-    let number_of = |grey: &GreyArea| {
-        journey
+    let callouts = Callouts::new(journey, theme, i18n);
+    let mut greys = greys.to_vec();
+    greys.sort_by_key(|g| callouts.number_of(g));
+    let mut pages = Vec::new();
+    let mut rest = &greys[..];
+    // Under a strip: the rows that fit at their own size.
+    if !first.is_empty() {
+        let mut page = first;
+        let mut y = first_top;
+        let width = callout_width();
+        while !rest.is_empty() {
+            let row = &rest[..rest.len().min(CALLOUT_COLUMNS)];
+            let (shapes, height) = callouts.row(row, width, CALLOUT_GAP);
+            if y + height > bottom {
+                break;
+            }
+            page.extend(shapes.iter().map(|s| s.placed(MARGIN, y, 1.0)));
+            y += height + GAP;
+            rest = &rest[row.len()..];
+        }
+        pages.push(page);
+    }
+    let room = bottom - top;
+    while !rest.is_empty() {
+        // The largest size at which all that is left fits this slide; else the most
+        // callouts that fit at their own size.
+        let whole = CALLOUT_SCALES.iter().find_map(|&scale| {
+            callouts
+                .page(rest, scale, room)
+                .map(|page| (page, rest.len()))
+        });
+        let (page, count) = whole.unwrap_or_else(|| {
+            (1..rest.len())
+                .rev()
+                .find_map(|n| callouts.page(&rest[..n], 1.0, room).map(|page| (page, n)))
+                .unwrap_or_else(|| (callouts.forced(&rest[..1]), 1))
+        });
+        pages.push(
+            page.into_iter()
+                .map(|s| s.placed(MARGIN, top, 1.0))
+                .collect(),
+        );
+        rest = &rest[count..];
+    }
+    pages
+}
+
+/// The sizes a slide of callouts alone tries, largest first.
+const CALLOUT_SCALES: [f32; 11] = [2.0, 1.9, 1.8, 1.7, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0];
+
+/// Grey-area callouts laid out for slides, each numbered as on the map.
+struct Callouts<'a> {
+    journey: &'a Journey,
+    theme: &'a Theme,
+    i18n: &'a I18n,
+    numbers: Vec<usize>,
+}
+
+impl<'a> Callouts<'a> {
+    fn new(journey: &'a Journey, theme: &'a Theme, i18n: &'a I18n) -> Self {
+        Self {
+            journey,
+            theme,
+            i18n,
+            numbers: journey.grey_area_numbers(),
+        }
+    }
+
+    fn number_of(&self, grey: &GreyArea) -> usize {
+        self.journey
             .grey_areas
             .iter()
             .position(|g| g.id == grey.id)
-            .and_then(|i| numbers.get(i).copied())
+            .and_then(|i| self.numbers.get(i).copied())
             .unwrap_or(0)
-    };
-    let mut greys = greys.to_vec();
-    greys.sort_by_key(|g| number_of(g));
-    let mut pages = Vec::new();
-    let mut page = first;
-    let mut y = first_top;
-    let mut fresh = page.is_empty();
-    for row in greys.chunks(CALLOUT_COLUMNS) {
-        let mut items = Vec::new();
+    }
+
+    /// One row of callouts `width` wide from the origin, `gap` apart; its height.
+    fn row(&self, row: &[&GreyArea], width: f32, gap: f32) -> (Vec<Shape>, f32) {
+        let (journey, theme, i18n) = (self.journey, self.theme, self.i18n);
+        let mut shapes = Vec::new();
         let mut height: f32 = 0.0;
         for (column, grey) in row.iter().enumerate() {
-            let x = MARGIN + column as f32 * (width + CALLOUT_GAP);
-            let mut shapes = Vec::new();
+            let x = column as f32 * (width + gap);
             let mut h = 0.0;
             // The two ends, unless the callout's title already names them.
             if !grey.title.trim().is_empty() {
@@ -761,28 +969,39 @@ fn callout_pages(
                 h += line + 6.0;
             }
             let words = Rect::from_min_size(x, h, width, TALL);
-            let number = number_of(grey);
+            let number = self.number_of(grey);
             let need = scene::callout(&mut Vec::new(), journey, grey, number, words, theme, i18n);
             let rect = Rect::from_min_size(x, h, width, need);
             scene::callout_box(&mut shapes, journey, grey, number, rect, theme, i18n);
-            h += need;
-            height = height.max(h);
-            items.push(shapes);
+            height = height.max(h + need);
         }
-        if y + height > bottom && !fresh {
-            pages.push(std::mem::take(&mut page));
-            y = top;
-        }
-        for shapes in items {
-            page.extend(shapes.iter().map(|s| s.placed(0.0, y, 1.0)));
-        }
-        fresh = false;
-        y += height + GAP;
+        (shapes, height)
     }
-    if !page.is_empty() {
-        pages.push(page);
+
+    /// `greys` on one slide `room` high at `scale`, in balanced rows (four as two and
+    /// two, five as three and two), from the origin; none when they do not fit.
+    fn page(&self, greys: &[&GreyArea], scale: f32, room: f32) -> Option<Vec<Shape>> {
+        let rows = greys.len().div_ceil(CALLOUT_COLUMNS);
+        let columns = greys.len().div_ceil(rows);
+        let gap = CALLOUT_GAP / scale;
+        let width = (CONTENT_WIDTH / scale - (columns - 1) as f32 * gap) / columns as f32;
+        let mut page = Vec::new();
+        let mut y = 0.0;
+        for row in greys.chunks(columns) {
+            let (shapes, height) = self.row(row, width, gap);
+            if (y + height) * scale > room {
+                return None;
+            }
+            page.extend(shapes.iter().map(|s| s.placed(0.0, y * scale, scale)));
+            y += height + GAP / scale;
+        }
+        Some(page)
     }
-    pages
+
+    /// One callout too tall for any slide: at its own size, cut by the slide's edge.
+    fn forced(&self, grey: &[&GreyArea]) -> Vec<Shape> {
+        self.row(grey, CONTENT_WIDTH, CALLOUT_GAP).0
+    }
 }
 
 /// The stage strips of one deck: the journey, its theme and language, and one fit
@@ -830,18 +1049,51 @@ impl<'a> Strips<'a> {
 
     /// The strip of the map holding the touchpoints at `indices` of `stage`, its cards
     /// as wide as `k` of them need to fill the slide.
-    fn strip(&mut self, stage: Stage, indices: &[usize]) -> Strip {
-        self.strip_of(stage, indices, false)
+    fn strip(&mut self, stages: &[Stage], indices: &[usize]) -> Strip {
+        self.strip_of(stages, indices, false, 1.0)
     }
 
     /// The blueprint behind the touchpoints at `indices`: their cards (titles, no
     /// lanes) over the stage's frontstage, backstage and support lanes.
     fn blueprint_strip(&mut self, stage: Stage, indices: &[usize]) -> Strip {
-        self.strip_of(stage, indices, true)
+        self.strip_of(&[stage], indices, true, 1.0)
     }
 
-    fn strip_of(&mut self, stage: Stage, indices: &[usize], blueprint: bool) -> Strip {
+    /// The blueprint strip of `indices` that fills the slide most: its cards as wide
+    /// as fills the width, or narrower (the steps' words wrap, the strip grows taller
+    /// and is drawn larger), whichever covers more of the `room` at its own size or
+    /// larger.
+    fn fullest_blueprint_strip(&mut self, stage: Stage, indices: &[usize], room: f32) -> Strip {
+        let mut best: Option<(f32, Strip)> = None;
+        for narrow in [1.0, 0.85, 0.7, 0.55] {
+            let strip = self.strip_of(&[stage], indices, true, narrow);
+            let scale = strip.blueprint_scale_in(CONTENT_WIDTH, room);
+            if scale < 1.0 - 1e-4 {
+                continue;
+            }
+            let area = strip.size.width() * strip.size.height() * scale * scale;
+            if best.as_ref().is_none_or(|(a, _)| area > *a + 1.0) {
+                best = Some((area, strip));
+            }
+        }
+        best.map_or_else(|| self.blueprint_strip(stage, indices), |(_, strip)| strip)
+    }
+
+    fn strip_of(
+        &mut self,
+        stages: &[Stage],
+        indices: &[usize],
+        blueprint: bool,
+        narrow: f32,
+    ) -> Strip {
         let journey = self.journey;
+        let stage = stages[0];
+        // Each stage the strip holds has its own padding.
+        let held = stages
+            .iter()
+            .filter(|s| indices.iter().any(|&i| journey.touchpoints[i].stage == **s))
+            .count()
+            .max(1) as f32;
         // The blueprint's label column holds its lines' names (as the fit will grow it).
         let labelled;
         let m = if blueprint {
@@ -858,8 +1110,8 @@ impl<'a> Strips<'a> {
             &self.theme.metrics
         };
         let k = indices.len().max(1) as f32;
-        let room = CONTENT_WIDTH - m.lane_label_width - 2.0 * m.stage_padding;
-        let slot = ((room - (k - 1.0) * m.slot_gap) / k).clamp(MIN_SLOT, MAX_SLOT);
+        let room = CONTENT_WIDTH - m.lane_label_width - 2.0 * m.stage_padding * held;
+        let slot = ((room - (k - 1.0) * m.slot_gap) / k * narrow).clamp(MIN_SLOT, MAX_SLOT);
         let theme = Theme {
             metrics: Metrics {
                 slot_width: slot,
@@ -888,8 +1140,10 @@ impl<'a> Strips<'a> {
             })
             .collect();
         let mut notes = labels_only(journey);
-        if let Some(own) = journey.stages.get(&stage).filter(|_| !blueprint) {
-            notes.insert(stage, own.clone());
+        for stage in stages.iter().filter(|_| !blueprint) {
+            if let Some(own) = journey.stages.get(stage) {
+                notes.insert(*stage, own.clone());
+            }
         }
         // The blueprint's steps behind these cards (the stage's steps serving none go
         // with its first cards).
@@ -964,25 +1218,15 @@ impl<'a> Strips<'a> {
         if greys.is_empty() {
             return (greys, 0.0);
         }
-        let pages = callout_pages(
-            journey,
-            &greys,
-            0.0,
-            0.0,
-            TALL,
-            self.theme,
-            self.i18n,
-            Vec::new(),
-        );
-        let bottom = pages
-            .iter()
-            .flatten()
-            .filter_map(|s| match s {
-                Shape::Rect { rect, .. } => Some(rect.max.y),
-                _ => None,
-            })
-            .fold(0.0, f32::max);
-        (greys, bottom + GAP)
+        // Their rows under the strip, at their own size.
+        let callouts = Callouts::new(journey, self.theme, self.i18n);
+        let mut sorted = greys.clone();
+        sorted.sort_by_key(|g| callouts.number_of(g));
+        let bottom: f32 = sorted
+            .chunks(CALLOUT_COLUMNS)
+            .map(|row| callouts.row(row, callout_width(), CALLOUT_GAP).1 + GAP)
+            .sum();
+        (greys, bottom)
     }
 
     /// A stage's slides: a strip of its cards scaled to fill the slide, with the
@@ -990,10 +1234,13 @@ impl<'a> Strips<'a> {
     /// their callouts (or, when even one card's do not, as fit alone). Callouts that
     /// do not fit under their strip follow on the stage's last slides; each grey area
     /// once a stage.
-    fn stage(&mut self, stage: Stage, top: f32, bottom: f32) -> Vec<Vec<Shape>> {
+    fn stage(&mut self, stages: &[Stage], top: f32, bottom: f32) -> Vec<Vec<Shape>> {
         let journey = self.journey;
         self.lean = false;
-        let indices: Vec<usize> = journey.stage_range(stage).collect();
+        let indices: Vec<usize> = stages
+            .iter()
+            .flat_map(|s| journey.stage_range(*s))
+            .collect();
         let room = bottom - top;
         let mut pages = Vec::new();
         let mut shown: Vec<&GreyArea> = Vec::new();
@@ -1006,7 +1253,7 @@ impl<'a> Strips<'a> {
             // The most cards whose strip fits with its callouts, at its own size or
             // larger; else the most whose strip fits alone; else one.
             let fits = |this: &mut Self, k: usize, with_callouts: bool| {
-                let strip = this.strip(stage, &rest[..k]);
+                let strip = this.strip(stages, &rest[..k]);
                 let callouts = if with_callouts {
                     this.touching(&rest[..k], &seen).1
                 } else {
@@ -1048,7 +1295,7 @@ impl<'a> Strips<'a> {
                 chosen
             };
             let chunk = &rest[..k];
-            let strip = self.strip(stage, chunk);
+            let strip = self.strip(stages, chunk);
             let (greys, callouts) = self.touching(chunk, &seen);
             let shared = strip.scale_in(CONTENT_WIDTH, room - callouts);
             let under = shared >= 1.0 - 1e-4;
@@ -1119,8 +1366,8 @@ impl<'a> Strips<'a> {
                 .unwrap_or(1);
             let even = rest.len().div_ceil(rest.len().div_ceil(chosen));
             let k = even.min(chosen);
-            let strip = self.blueprint_strip(stage, &rest[..k]);
-            let scale = strip.scale_in(CONTENT_WIDTH, room);
+            let strip = self.fullest_blueprint_strip(stage, &rest[..k], room);
+            let scale = strip.blueprint_scale_in(CONTENT_WIDTH, room);
             pages.push(strip.placed(Point::new(MARGIN, top), scale).collect());
             start += k;
         }

@@ -628,6 +628,11 @@ pub fn layout(journey: &Journey, m: &Metrics) -> MapLayout {
         } else {
             lane.height(m)
         };
+        // Without the emotion lane between them, the cards would meet the line of
+        // interaction's label: it gets the room it takes above its line.
+        if *lane == Lane::Frontstage && h > 0.0 && m.emotion_height <= 0.0 {
+            y += m.line_label_room;
+        }
         lane_rows[i] = (y, h);
         // A lane of no height (the evidence lane, hidden) takes no room at all.
         if h > 0.0 {

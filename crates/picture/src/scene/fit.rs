@@ -475,9 +475,14 @@ impl Fit {
         } else {
             0.0
         };
-        let emotion_height = m
-            .emotion_height
-            .max(2.0 * (18.0 + curve_label_room) + 4.0 * LEAST_SCORE_STEP);
+        // No emotion lane stays none (a blueprint's slide); one shown has room for
+        // its scale and its moments' names.
+        let emotion_height = if m.emotion_height > 0.0 {
+            m.emotion_height
+                .max(2.0 * (18.0 + curve_label_room) + 4.0 * LEAST_SCORE_STEP)
+        } else {
+            0.0
+        };
         Metrics {
             curve_label_room,
             emotion_height,

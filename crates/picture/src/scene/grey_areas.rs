@@ -355,7 +355,7 @@ pub fn callout_box(
     out.push(Shape::Rect {
         rect,
         radius: theme.metrics.card_rounding,
-        fill: Some(Paint::solid(theme.card_fill)),
+        fill: Some(Paint::solid(theme.callout_fill(grey.severity))),
         stroke: Some(Line::solid(colour, 2.5)),
     });
     out.push(Shape::Rect {
@@ -394,11 +394,10 @@ pub fn callout(
     );
     let title_x = x + disc + 6.0;
     let title = crate::words::grey_area_title(journey, grey, i18n);
+    // A one-line title is centred on the disc; a longer one starts there too.
+    let shift = (disc - crate::text::height(1, theme.card_title_size)).max(0.0) / 2.0;
     let (shape, height) = block(
-        Point::new(
-            title_x,
-            y + (disc - crate::text::height(1, theme.card_title_size)).max(0.0) / 2.0,
-        ),
+        Point::new(title_x, y + shift),
         title,
         theme.card_title_size,
         true,
@@ -407,7 +406,7 @@ pub fn callout(
         usize::MAX,
     );
     out.push(shape);
-    y += height.max(disc) + 3.0;
+    y += (shift + height).max(disc) + 3.0;
     let small = theme.small_size;
     let mut push = |out: &mut Vec<Shape>, value: String, size, bold, colour, indent: f32, gap| {
         let (shape, height) = block(

@@ -598,6 +598,10 @@ pub fn emotion_curve_sampled(
 ) {
     let step = step.max(1);
     let lane = layout.lane(Lane::Emotion).rect;
+    // No emotion lane (a blueprint's slide): no curve.
+    if lane.height() <= 0.0 {
+        return;
+    }
     // The neutral line spans only the slots drawn (plus their neighbours' gaps), not the
     // whole lane: on a 10,000-card map the lane is two million points long.
     let first = slots.start.checked_sub(1).and_then(|i| layout.slots.get(i));
@@ -661,7 +665,8 @@ pub fn emotion_tint(
     let last = layout.slots.get(slots.end);
     let left = first.map_or(lane.min.x, |s| s.card.min.x).max(lane.min.x);
     let right = last.map_or(lane.max.x, |s| s.card.max.x).min(lane.max.x);
-    if right <= left || layout.score_step <= 0.0 || layout.slots.is_empty() {
+    if right <= left || layout.score_step <= 0.0 || layout.slots.is_empty() || lane.height() <= 0.0
+    {
         return;
     }
     let reach = layout.score_step * f32::from(EMOTION_MAX) + 12.0;
