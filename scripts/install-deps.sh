@@ -6,7 +6,8 @@
 #   the binary in a virtual X display, typed into, screenshots on failure), and
 #   xclip, with which they put a spreadsheet's rows on the clipboard;
 # - zenity, which the native file dialogs fall back to without an xdg portal;
-# - poppler-utils (pdftotext, pdfinfo), with which the tests read exported PDFs;
+# - poppler-utils (pdftotext, pdfinfo) and qpdf (a PDF's metadata and bookmarks), with
+#   which the tests read exported PDFs;
 # - chromium, headless, in which the tests open a published HTML page.
 # Building needs none of them. Safe to run again; uses sudo when not root.
 set -euo pipefail
@@ -15,7 +16,7 @@ packages=(
     libx11-6 libxcursor1 libxrandr2 libxi6 libxkbcommon0 libxkbcommon-x11-0
     libwayland-client0 libwayland-egl1
     libgl1 libegl1 libgl1-mesa-dri
-    xvfb xauth xdotool xclip imagemagick zenity poppler-utils chromium
+    xvfb xauth xdotool xclip imagemagick zenity poppler-utils qpdf chromium
 )
 missing=()
 for p in "${packages[@]}"; do

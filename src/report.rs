@@ -808,6 +808,7 @@ fn inline_svg(width: f32, height: f32, shapes: Vec<Shape>) -> String {
         paper_mm: None,
         background: Some(theme().background),
         title: String::new(),
+        description: String::new(),
     }
     .svg()
 }
@@ -1052,9 +1053,21 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                 paper_mm: Some((210.0, 297.0)),
                 background: Some(theme.background),
                 title: String::new(),
+                description: String::new(),
             }
             .svg()
         })
         .collect();
-    crate::export::pdf_pages(&documents, Some((width, height)))
+    // Titled by its first heading.
+    let info = crate::export::PdfInfo {
+        title: blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Heading(h) => Some(h.clone()),
+                _ => None,
+            })
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    crate::export::pdf_pages(&documents, Some((width, height)), &info)
 }

@@ -357,6 +357,7 @@ fn picture(
         shapes,
         paper_mm: None,
         background: Some(crate::theme::Theme::light().background),
+        description: String::new(),
         title,
     }
 }

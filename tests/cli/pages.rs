@@ -500,3 +500,160 @@ fn a_poster_names_its_key_insights_in_the_maps_language() {
         "{text}"
     );
 }
+
+/// What a PDF's catalogue says: its title (pdfinfo), language and bookmarks (qpdf's
+/// JSON: each outline item's title and the titles under it).
+fn pdf_meta(pdf: &Path) -> (String, String, Vec<(String, Vec<String>)>) {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let title = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    let qdf = pdf.with_extension("qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&qdf)
+        .status()
+        .expect("qpdf (scripts/install-deps.sh)");
+    assert!(status.success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let language = raw
+        .split("/Lang (")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .unwrap_or_default()
+        .to_owned();
+    let json = Command::new("qpdf")
+        .args(["--json=2", "--json-key=outlines"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let outline = json["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let kids = item["kids"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k["title"].as_str().unwrap().to_owned())
+                .collect();
+            (item["title"].as_str().unwrap().to_owned(), kids)
+        })
+        .collect();
+    (title, language, outline)
+}
+
+/// The exports a screen reader reads: the SVG describes the map in a `<desc>` (the
+/// outline: stages, cards, grey areas), escaped whatever the words; the PDFs (map,
+/// poster, slides) carry the map's title and language, and the outline as bookmarks
+/// (a deck's: a slide each, by its title).
+#[test]
+fn exports_carry_their_title_language_and_outline_for_screen_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let spanish =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/portabilidad-operador-movil.ron");
+    for (file, language) in [(example(), "en"), (spanish, "es")] {
+        let journey = journeymap::format::load(&file).unwrap().journey;
+        let i18n = journeymap::i18n::I18n::new(journey.language);
+        let svg = dir.path().join(format!("{language}.svg"));
+        journeymap(&[&"export", &file, &"-o", &svg]);
+        let text = std::fs::read_to_string(&svg).unwrap();
+        let desc = text
+            .split("<desc>")
+            .nth(1)
+            .and_then(|d| d.split("</desc>").next())
+            .expect("the SVG has a <desc>");
+        let desc = desc
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        for tp in &journey.touchpoints {
+            assert!(
+                desc.contains(tp.title.trim()),
+                "{language}: {:?} in the desc",
+                tp.title
+            );
+        }
+        for pdf_args in [vec![], vec!["--page", "a3"]] {
+            let pdf = dir
+                .path()
+                .join(format!("{language}-{}.pdf", pdf_args.len()));
+            let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"export", &file, &"-o", &pdf];
+            for a in &pdf_args {
+                args.push(a);
+            }
+            journeymap(&args);
+            let (title, lang, outline) = pdf_meta(&pdf);
+            assert_eq!(title, journey.title.trim());
+            assert_eq!(lang, language);
+            let stages: Vec<_> = journeymap::model::Stage::ALL
+                .iter()
+                .filter(|s| !journey.touchpoints_in(**s).is_empty())
+                .collect();
+            assert_eq!(
+                outline.len(),
+                stages.len(),
+                "a bookmark a stage: {outline:?}"
+            );
+            for ((bookmark, kids), stage) in outline.iter().zip(&stages) {
+                assert!(bookmark.starts_with(&i18n.stage_name(&journey, **stage)));
+                for tp in journey.touchpoints_in(**stage) {
+                    assert!(kids.contains(&tp.title.trim().to_owned()), "{kids:?}");
+                }
+            }
+        }
+        let deck = dir.path().join(format!("{language}-deck.pdf"));
+        journeymap(&[&"export", &file, &"-o", &deck, &"--slides"]);
+        let (title, lang, outline) = pdf_meta(&deck);
+        assert_eq!(
+            (title.as_str(), lang.as_str()),
+            (journey.title.trim(), language)
+        );
+        assert_eq!(outline.len(), page_sizes(&deck).len(), "a bookmark a slide");
+        let texts: Vec<String> = (1..=outline.len())
+            .map(|k| {
+                let k = k.to_string();
+                words(&poppler("pdftotext", &["-f", &k, "-l", &k, "-raw"], &deck))
+            })
+            .collect();
+        for ((bookmark, _), text) in outline.iter().zip(&texts) {
+            assert!(
+                text.contains(&words(bookmark)),
+                "{bookmark:?} is its slide's title"
+            );
+        }
+    }
+
+    // Hostile words stay words: escaped in the desc, whole in the bookmarks.
+    let mut journey = journeymap::format::load(&example()).unwrap().journey;
+    let hostile = "</desc><script>alert(1)</script> & \"quotes\" 'too' ]]> \u{202e}";
+    journey.touchpoints[0].title = hostile.to_owned();
+    let file = dir.path().join("hostile.ron");
+    journeymap::format::save(&file, &journey).unwrap();
+    let svg = dir.path().join("hostile.svg");
+    journeymap(&[&"export", &file, &"-o", &svg]);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(!text.contains("<script>"), "escaped");
+    assert_eq!(text.matches("</desc>").count(), 1);
+    let pdf = dir.path().join("hostile.pdf");
+    journeymap(&[&"export", &file, &"-o", &pdf]);
+    let (_, _, outline) = pdf_meta(&pdf);
+    assert!(
+        outline
+            .iter()
+            .any(|(_, kids)| kids.iter().any(|k| k == hostile.trim())),
+        "{outline:?}"
+    );
+}

@@ -342,7 +342,7 @@ pub fn change_svg(old: &Journey, new: &Journey) -> (String, Page) {
     writer.shapes(&strip);
     let title = crate::tr!(i18n, "change-title", title = new.title.as_str());
     (
-        writer.finish(page.width, height, Some(theme.background), &title),
+        writer.finish(page.width, height, Some(theme.background), &title, ""),
         page,
     )
 }

@@ -237,6 +237,10 @@ pub struct Picture {
     pub paper_mm: Option<(f32, f32)>,
     pub background: Option<crate::model::Rgb>,
     pub title: String,
+    /// What the picture shows, in words: the map's outline (stages, cards with their
+    /// facts, grey areas), or a slide's message. The SVG's `<desc>`, read by screen
+    /// readers where the picture is shown.
+    pub description: String,
 }
 
 impl Picture {
@@ -258,7 +262,13 @@ impl Picture {
             writer.on_paper(width, height);
         }
         writer.shapes(&self.shapes);
-        writer.finish(self.width, self.height, self.background, &self.title)
+        writer.finish(
+            self.width,
+            self.height,
+            self.background,
+            &self.title,
+            &self.description,
+        )
     }
 }
 
@@ -328,6 +338,7 @@ fn compose_planned(
                         paper_mm: Some(paper.mm()),
                         background,
                         title: journey.title.clone(),
+                        description: outline::text(journey, &i18n),
                     }
                 })
                 .collect()
@@ -341,6 +352,7 @@ fn compose_planned(
                 paper_mm: None,
                 background,
                 title: journey.title.clone(),
+                description: outline::text(journey, &i18n),
             }]
         }
     }
@@ -525,17 +537,115 @@ pub fn export_change(
 /// layout unit a point): every text is real, selectable PDF text in the bundled fonts,
 /// embedded as subsets (krilla, through krilla-svg).
 pub fn pdf(document: &str) -> Result<Vec<u8>, ExportError> {
-    pdf_pages(&[document.to_owned()], None)
+    pdf_pages(&[document.to_owned()], None, &PdfInfo::default())
+}
+
+/// What a PDF says about itself: its title and language (which a screen reader reads
+/// it in) and its bookmarks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PdfInfo {
+    pub title: String,
+    /// A BCP 47 tag ("en", "es"); none when empty.
+    pub language: String,
+    pub bookmarks: Vec<Bookmark>,
+}
+
+/// One entry of a PDF's outline: its words, the page it opens (from 0), and the
+/// entries under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    pub text: String,
+    pub page: usize,
+    pub children: Vec<Bookmark>,
+}
+
+impl PdfInfo {
+    /// A deck's PDF: the map's title and language, a bookmark a slide (its title).
+    pub fn of_slides(journey: &Journey, slides: &[Picture]) -> Self {
+        Self {
+            title: journey.title.clone(),
+            language: journey.language.key().to_owned(),
+            bookmarks: slides
+                .iter()
+                .enumerate()
+                .map(|(page, slide)| Bookmark {
+                    text: slide.description.clone(),
+                    page,
+                    children: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A map's PDF: its title and language, and its outline as bookmarks (each stage
+    /// with its cards and grey areas under it), all on `page`.
+    pub fn of_map(journey: &Journey, page: usize) -> Self {
+        let i18n = I18n::new(journey.language);
+        let mut bookmarks: Vec<Bookmark> = Vec::new();
+        for block in outline::blocks(journey, &i18n) {
+            let entry = |text: String| Bookmark {
+                text,
+                page,
+                children: Vec::new(),
+            };
+            match block {
+                outline::Block::Stage(name) => bookmarks.push(entry(name)),
+                outline::Block::Card(title) => {
+                    if let Some(stage) = bookmarks.last_mut() {
+                        stage.children.push(entry(title));
+                    }
+                }
+                outline::Block::Grey(number, words) => {
+                    if let Some(stage) = bookmarks.last_mut() {
+                        stage.children.push(entry(format!("{number}. {words}")));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self {
+            title: journey.title.clone(),
+            language: journey.language.key().to_owned(),
+            bookmarks,
+        }
+    }
 }
 
 /// A vector PDF with a page per SVG document, each `page_points` large (or its SVG's
-/// size, one unit a point).
+/// size, one unit a point), with `info`'s title, language and bookmarks.
 pub fn pdf_pages(
     documents: &[String],
     page_points: Option<(f32, f32)>,
+    info: &PdfInfo,
 ) -> Result<Vec<u8>, ExportError> {
     use krilla_svg::{SurfaceExt, SvgSettings};
     let mut pdf = krilla::Document::new();
+    let mut metadata = krilla::metadata::Metadata::new();
+    if !info.title.trim().is_empty() {
+        metadata = metadata.title(info.title.trim().to_owned());
+    }
+    if !info.language.is_empty() {
+        metadata = metadata.language(info.language.clone());
+    }
+    pdf.set_metadata(metadata);
+    if !info.bookmarks.is_empty() {
+        fn node(b: &Bookmark, pages: usize) -> krilla::outline::OutlineNode {
+            let at = krilla::destination::XyzDestination::new(
+                b.page.min(pages.saturating_sub(1)),
+                krilla::geom::Point::from_xy(0.0, 0.0),
+            );
+            let mut n = krilla::outline::OutlineNode::new(b.text.clone(), at);
+            for child in &b.children {
+                n.push_child(node(child, pages));
+            }
+            n
+        }
+        let mut tree = krilla::outline::Outline::new();
+        for b in &info.bookmarks {
+            tree.push_child(node(b, documents.len()));
+        }
+        pdf.set_outline(tree);
+    }
     for document in documents {
         let tree = parse_ours(document)?;
         let (width, height) = page_points.unwrap_or((tree.size().width(), tree.size().height()));
@@ -663,9 +773,13 @@ pub fn export_file_with(
         Vec::new()
     };
     if options.slides && picture {
-        let deck = slides(journey, &options);
+        let pictures = compose_slides(journey, &options);
+        let deck: Vec<String> = pictures.iter().map(Picture::svg).collect();
         let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
-            Format::Pdf => vec![(path.to_owned(), pdf_pages(&deck, None)?)],
+            Format::Pdf => vec![(
+                path.to_owned(),
+                pdf_pages(&deck, None, &PdfInfo::of_slides(journey, &pictures))?,
+            )],
             _ => {
                 check_scale(options.scale)?;
                 deck.iter()
@@ -694,7 +808,11 @@ pub fn export_file_with(
         let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
             Format::Pdf => vec![(
                 path.to_owned(),
-                pdf_pages(&documents, Some(paper.points()))?,
+                pdf_pages(
+                    &documents,
+                    Some(paper.points()),
+                    &PdfInfo::of_map(journey, 0),
+                )?,
             )],
             _ => {
                 check_scale(options.scale)?;
@@ -736,7 +854,11 @@ pub fn export_file_with(
             png_of(&compose(journey, &options), options.scale)?
         }
         Format::Svg => compose(journey, &options).svg().into_bytes(),
-        Format::Pdf => pdf_pages(&[compose(journey, &options).svg()], None)?,
+        Format::Pdf => pdf_pages(
+            &[compose(journey, &options).svg()],
+            None,
+            &PdfInfo::of_map(journey, 0),
+        )?,
         Format::Json => crate::interchange::json::to_json(journey).into_bytes(),
         Format::Csv if options.steps => crate::interchange::steps::to_csv(journey).into_bytes(),
         Format::Csv => crate::interchange::csv::to_csv(journey).into_bytes(),

@@ -232,6 +232,8 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
         .enumerate()
         .map(|(n, (slide, pages))| {
             let mut shapes = Vec::new();
+            // The slide in words: its title (the overview's is the journey's).
+            let mut description = journey.title.trim().to_owned();
             if let Some(heading) = &slide.heading {
                 let page = seen.entry(slide.group).or_insert(0);
                 *page += 1;
@@ -246,6 +248,7 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 } else {
                     heading.clone()
                 };
+                description = text.clone();
                 let (shape, _) = block(
                     Point::new(MARGIN, TOP),
                     text,
@@ -269,6 +272,7 @@ pub fn compose_slides(journey: &Journey, options: &ExportOptions) -> Vec<Picture
                 paper_mm: None,
                 background,
                 title: journey.title.clone(),
+                description,
             }
         })
         .collect()

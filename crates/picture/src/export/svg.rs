@@ -262,7 +262,14 @@ impl SvgWriter {
     }
 
     /// The finished document.
-    pub fn finish(self, width: f32, height: f32, background: Option<Rgb>, title: &str) -> String {
+    pub fn finish(
+        self,
+        width: f32,
+        height: f32,
+        background: Option<Rgb>,
+        title: &str,
+        description: &str,
+    ) -> String {
         let mut out = String::with_capacity(self.body.len() + self.defs.len() + 512);
         let (outer_w, outer_h) = match self.physical_mm {
             Some((w, h)) => (format!("{}mm", n(w)), format!("{}mm", n(h))),
@@ -277,6 +284,9 @@ impl SvgWriter {
             family = crate::fonts::svg_family_list()
         );
         let _ = writeln!(out, "<title>{}</title>", escape(title));
+        if !description.trim().is_empty() {
+            let _ = writeln!(out, "<desc>{}</desc>", escape(description.trim()));
+        }
         if !self.defs.is_empty() {
             let _ = write!(out, "<defs>\n{}</defs>\n", self.defs);
         }
