@@ -940,3 +940,29 @@ outline-cards = { $count ->
    *[other] { $count } cards
 }
 outline-curve = Emotion along the stage: { $scores }
+
+# What a screen reader says of an element on the canvas.
+spoken-touchpoint = Touchpoint { $n } of { $count } in { $stage }: { $title }.
+spoken-channel = Channel { $channel }.
+spoken-department = Department { $department }.
+spoken-emotion = Emotion { $score }, { $word }.
+spoken-pains = { $count ->
+    [one] 1 pain point.
+   *[other] { $count } pain points.
+}
+spoken-opportunities = { $count ->
+    [one] 1 opportunity.
+   *[other] { $count } opportunities.
+}
+spoken-evidence = { $count ->
+    [0] No evidence yet.
+    [one] Evidence: 1 source.
+   *[other] Evidence: { $count } sources.
+}
+spoken-in-grey-area = In grey area { $number }, { $severity }.
+spoken-step = Step { $n } of { $count } in { $stage }, { $lane }: { $title }.
+spoken-actor = Actor { $actor }.
+spoken-fail-point = Fail point.
+spoken-grey-area = Grey area { $number }, { $severity }, { $kind }: { $title }. From { $from } to { $to }.
+spoken-fix = Fix: { $fix }.
+spoken-owner = Owner: { $owner }.

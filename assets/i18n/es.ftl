@@ -940,3 +940,29 @@ outline-cards = { $count ->
    *[other] { $count } tarjetas
 }
 outline-curve = Emoción a lo largo de la etapa: { $scores }
+
+# What a screen reader says of an element on the canvas.
+spoken-touchpoint = Punto de contacto { $n } de { $count } en { $stage }: { $title }.
+spoken-channel = Canal { $channel }.
+spoken-department = Área { $department }.
+spoken-emotion = Emoción { $score }, { $word }.
+spoken-pains = { $count ->
+    [one] 1 punto de dolor.
+   *[other] { $count } puntos de dolor.
+}
+spoken-opportunities = { $count ->
+    [one] 1 oportunidad.
+   *[other] { $count } oportunidades.
+}
+spoken-evidence = { $count ->
+    [0] Aún sin evidencia.
+    [one] Evidencia: 1 fuente.
+   *[other] Evidencia: { $count } fuentes.
+}
+spoken-in-grey-area = En la zona gris { $number }, { $severity }.
+spoken-step = Paso { $n } de { $count } en { $stage }, { $lane }: { $title }.
+spoken-actor = Actor { $actor }.
+spoken-fail-point = Punto de fallo.
+spoken-grey-area = Zona gris { $number }, { $severity }, { $kind }: { $title }. De { $from } a { $to }.
+spoken-fix = Solución: { $fix }.
+spoken-owner = Responsable: { $owner }.

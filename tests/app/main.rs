@@ -5,6 +5,7 @@
 
 mod common;
 
+mod accessibility;
 mod attachments;
 mod blueprint;
 mod deviations;

@@ -396,3 +396,164 @@ mod tests {
         assert_eq!(metric_text(&zero, &en), "CSAT 8 of 10");
     }
 }
+
+/// A touchpoint as a screen reader says it, in `i18n`'s language: "Touchpoint 3 of 5
+/// in Usage: Courier misses the delivery. Channel Courier. Department Logistics.
+/// Emotion -2, frustrated. 2 pain points. 1 opportunity. Evidence: 2 sources. In grey
+/// area 1, critical." `index` is the touchpoint's place in `journey.touchpoints`.
+pub fn touchpoint_spoken(journey: &Journey, index: usize, i18n: &I18n) -> String {
+    let Some(tp) = journey.touchpoints.get(index) else {
+        return String::new();
+    };
+    let range = journey.stage_range(tp.stage);
+    let title = if tp.title.trim().is_empty() {
+        i18n.tr("new-touchpoint")
+    } else {
+        tp.title.trim().to_owned()
+    };
+    let mut parts = vec![crate::tr!(
+        i18n,
+        "spoken-touchpoint",
+        n = (index.saturating_sub(range.start) + 1) as u64,
+        count = range.len() as u64,
+        stage = i18n.stage_name(journey, tp.stage),
+        title = title
+    )];
+    if let Some(channel) = tp.channel.as_ref().and_then(|c| journey.channel(c)) {
+        parts.push(crate::tr!(
+            i18n,
+            "spoken-channel",
+            channel = channel.name.trim()
+        ));
+    }
+    if let Some(department) = tp.department.as_ref().and_then(|d| journey.department(d)) {
+        parts.push(crate::tr!(
+            i18n,
+            "spoken-department",
+            department = department.name.trim()
+        ));
+    }
+    if let Some(emotion) = &tp.emotion {
+        let word = if emotion.word.trim().is_empty() {
+            i18n.tr(&format!("emotion-score-{}", emotion.score))
+                .to_lowercase()
+        } else {
+            emotion.word.trim().to_owned()
+        };
+        parts.push(crate::tr!(
+            i18n,
+            "spoken-emotion",
+            score = format!("{:+}", emotion.score).replace("+0", "0"),
+            word = word
+        ));
+    }
+    if !tp.pain_points.is_empty() {
+        parts.push(crate::tr!(
+            i18n,
+            "spoken-pains",
+            count = tp.pain_points.len() as u64
+        ));
+    }
+    let opportunities = journey
+        .opportunities
+        .iter()
+        .filter(
+            |o| matches!(&o.target, crate::model::OpportunityTarget::Touchpoint(t) if *t == tp.id),
+        )
+        .count();
+    if opportunities > 0 {
+        parts.push(crate::tr!(
+            i18n,
+            "spoken-opportunities",
+            count = opportunities as u64
+        ));
+    }
+    parts.push(crate::tr!(
+        i18n,
+        "spoken-evidence",
+        count = tp.evidence.len() as u64
+    ));
+    let numbers = journey.grey_area_numbers();
+    for (grey, number) in journey.grey_areas.iter().zip(&numbers) {
+        let here = |end: &crate::model::End| matches!(end, crate::model::End::Touchpoint(t) if *t == tp.id);
+        if here(&grey.from) || here(&grey.to) {
+            parts.push(crate::tr!(
+                i18n,
+                "spoken-in-grey-area",
+                number = *number as u64,
+                severity = i18n.term("severity", grey.severity.key()).to_lowercase()
+            ));
+        }
+    }
+    parts.join(" ")
+}
+
+/// A step of the blueprint as a screen reader says it: "Step 2 of 6 in Usage,
+/// Backstage: Courier dispatch plans the delivery round. Actor Courier dispatch.
+/// 4 h. Waits 1 d. Fail point."
+pub fn step_spoken(journey: &Journey, index: usize, i18n: &I18n) -> String {
+    let Some(step) = journey.steps.get(index) else {
+        return String::new();
+    };
+    let range = journey.step_range(step.stage);
+    let title = if step.title.trim().is_empty() {
+        i18n.tr("new-step-title")
+    } else {
+        step.title.trim().to_owned()
+    };
+    let mut parts = vec![crate::tr!(
+        i18n,
+        "spoken-step",
+        n = (index.saturating_sub(range.start) + 1) as u64,
+        count = range.len() as u64,
+        stage = i18n.stage_name(journey, step.stage),
+        lane = i18n.term("blueprint-lane", step.lane.key()),
+        title = title
+    )];
+    let (actor, time) = step_facts(journey, step, i18n);
+    if let Some(actor) = actor {
+        parts.push(crate::tr!(i18n, "spoken-actor", actor = actor));
+    }
+    if let Some(time) = time {
+        parts.push(format!("{time}."));
+    }
+    if let Some(wait) = step_wait(step, i18n) {
+        parts.push(format!("{wait}."));
+    }
+    if step.fail_point {
+        parts.push(i18n.tr("spoken-fail-point"));
+    }
+    parts.join(" ")
+}
+
+/// A grey area as a screen reader says it: "Grey area 1, critical, department handoff:
+/// Courier to contact centre. From Courier misses the delivery to Call the contact
+/// centre. Fix: …. Owner: …."
+pub fn grey_area_spoken(journey: &Journey, index: usize, i18n: &I18n) -> String {
+    let Some(grey) = journey.grey_areas.get(index) else {
+        return String::new();
+    };
+    let number = journey.grey_area_numbers().get(index).copied().unwrap_or(0);
+    let end = |end: &crate::model::End| {
+        journey
+            .end_title(end)
+            .map_or_else(|| end.to_string(), |t| t.trim().to_owned())
+    };
+    let mut parts = vec![crate::tr!(
+        i18n,
+        "spoken-grey-area",
+        number = number as u64,
+        severity = i18n.term("severity", grey.severity.key()).to_lowercase(),
+        kind = i18n.term("grey-kind", grey.kind.key()).to_lowercase(),
+        title = grey_area_title(journey, grey, i18n),
+        from = end(&grey.from),
+        to = end(&grey.to)
+    )];
+    if !grey.fix.trim().is_empty() {
+        parts.push(crate::tr!(i18n, "spoken-fix", fix = grey.fix.trim()));
+    }
+    if !grey.owner.trim().is_empty() {
+        parts.push(crate::tr!(i18n, "spoken-owner", owner = grey.owner.trim()));
+    }
+    parts.join(" ")
+}

@@ -369,6 +369,9 @@ impl Canvas {
             actions,
         };
         stage_buttons(ui, &at);
+        // Every element is in the accessibility tree, in view or not (the ones in view
+        // below, as the buttons they are).
+        accessible_nodes(ui, &at, detailed.then_some(slots.clone()), current);
         if !detailed {
             // Too small to point at: zoom in to select or drag.
             return;
@@ -378,6 +381,120 @@ impl Canvas {
         let hits = card_interactions(ui, &at, workspace, drag, slots);
         drop_or_draw_drag(ui, &at, drag, hits, theme);
     }
+}
+
+/// The most elements a map has for each to be in the accessibility tree whether in
+/// view or not; a larger map has its current stage's there, and the outline.
+const ACCESSIBLE_ELEMENTS: usize = 1_000;
+
+/// Nodes in the accessibility tree for the elements the frame has no button for (out
+/// of view, or every one when the map is too far out to point at): each named with
+/// its facts, where it is. Cards in `handled` (those in view, when the map is close
+/// enough) and steps and grey areas within the clip get their buttons elsewhere.
+fn accessible_nodes(
+    ui: &mut egui::Ui,
+    at: &Place<'_>,
+    handled: Option<std::ops::Range<usize>>,
+    current: crate::model::Stage,
+) {
+    let journey = at.journey;
+    let all = journey.touchpoints.len() + journey.steps.len() + journey.grey_areas.len()
+        <= ACCESSIBLE_ELEMENTS;
+    let clip = ui.clip_rect();
+    let node = |ui: &mut egui::Ui,
+                rect: egui::Rect,
+                id: egui::Id,
+                name: &dyn Fn() -> String,
+                facts: &dyn Fn() -> String| {
+        let response = ui.interact(rect, id, Sense::hover());
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name()));
+        describe(ui, response.id, facts);
+    };
+    // Beyond the bound, the current stage's cards (at most the bound of them).
+    let mut budget = ACCESSIBLE_ELEMENTS;
+    for (k, slot) in at.layout.slots.iter().enumerate() {
+        if handled.as_ref().is_some_and(|r| r.contains(&k)) || !(all || slot.stage == current) {
+            continue;
+        }
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        let rect = at.view.rect_to_screen(at.origin, &slot.card);
+        node(
+            ui,
+            rect,
+            ui.scope_id().with(("card", &slot.id)),
+            &|| card_name(at, slot.index),
+            &|| crate::words::touchpoint_spoken(journey, slot.index, at.i18n),
+        );
+    }
+    if !all {
+        return;
+    }
+    for step_box in &at.layout.steps {
+        let rect = at.view.rect_to_screen(at.origin, &step_box.rect);
+        if handled.is_some() && clip.intersects(rect) {
+            continue;
+        }
+        node(
+            ui,
+            rect,
+            ui.scope_id().with(("step", &step_box.id)),
+            &|| step_name(at, step_box.index),
+            &|| crate::words::step_spoken(journey, step_box.index, at.i18n),
+        );
+    }
+    for band in &at.layout.grey_areas {
+        let rect = at.view.rect_to_screen(at.origin, &band.band);
+        if handled.is_some() && clip.intersects(rect) {
+            continue;
+        }
+        node(
+            ui,
+            rect,
+            ui.scope_id().with(("grey", &band.id)),
+            &|| grey_name(at, band.index),
+            &|| crate::words::grey_area_spoken(journey, band.index, at.i18n),
+        );
+    }
+}
+
+/// An element's accessible description: its facts in words, written only when the
+/// accessibility tree is being built (a screen reader, or a test).
+fn describe(ui: &egui::Ui, id: egui::Id, facts: impl FnOnce() -> String) {
+    ui.ctx()
+        .accesskit_node_builder(id, |node| node.set_description(facts()));
+}
+
+/// A card's accessible name: its title as drawn (WCAG 2.5.3, the label in the name).
+fn card_name(at: &Place<'_>, index: usize) -> String {
+    match at.journey.touchpoints.get(index) {
+        Some(t) if !t.title.trim().is_empty() => t.title.clone(),
+        _ => at.i18n.tr("new-touchpoint"),
+    }
+}
+
+/// A step's accessible name: its title as drawn.
+fn step_name(at: &Place<'_>, index: usize) -> String {
+    match at.journey.steps.get(index) {
+        Some(s) if !s.title.trim().is_empty() => s.title.clone(),
+        _ => at.i18n.tr("new-step-title"),
+    }
+}
+
+/// A grey area's accessible name: its title and severity.
+fn grey_name(at: &Place<'_>, index: usize) -> String {
+    let Some(grey) = at.journey.grey_areas.get(index) else {
+        return String::new();
+    };
+    crate::tr!(
+        at.i18n,
+        "grey-area-named",
+        title = grey.title.clone(),
+        severity = at.i18n.term("severity", grey.severity.key())
+    )
 }
 
 /// What the interactions need to know of the canvas this frame.
@@ -594,20 +711,19 @@ fn step_interactions(ui: &mut egui::Ui, at: &Place<'_>, workspace: &Workspace) {
         if !ui.clip_rect().intersects(rect) {
             continue;
         }
-        let Some(step) = at.journey.steps.get(step_box.index) else {
+        if at.journey.steps.get(step_box.index).is_none() {
             continue;
-        };
+        }
         let element = ElementId::Step(step_box.id.clone());
-        let name = if step.title.trim().is_empty() {
-            at.i18n.tr("new-step-title")
-        } else {
-            step.title.clone()
-        };
+        let name = step_name(at, step_box.index);
         let response = ui.interact(
             rect,
             ui.scope_id().with(("step", &step_box.id)),
             Sense::click(),
         );
+        describe(ui, response.id, || {
+            crate::words::step_spoken(at.journey, step_box.index, at.i18n)
+        });
         let selected = workspace.is_selected(&element);
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
@@ -688,20 +804,11 @@ fn grey_area_hits(ui: &mut egui::Ui, at: &Place<'_>) {
         if !ui.clip_rect().intersects(rect) {
             continue;
         }
-        let title = at
-            .journey
-            .grey_areas
-            .get(band.index)
-            .map(|g| g.title.clone())
-            .unwrap_or_default();
-        let severity = at.i18n.term("severity", band.severity.key());
-        let title = crate::tr!(
-            at.i18n,
-            "grey-area-named",
-            title = title,
-            severity = severity
-        );
+        let title = grey_name(at, band.index);
         let response = ui.interact(rect, ui.scope_id().with(("grey", &band.id)), Sense::click());
+        describe(ui, response.id, || {
+            crate::words::grey_area_spoken(at.journey, band.index, at.i18n)
+        });
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &title));
         // Its callout selects it too (one accessible button per grey area is enough).
@@ -731,9 +838,9 @@ fn card_interactions(
     for index in slots {
         let slot = &at.layout.slots[index];
         let rect = at.view.rect_to_screen(at.origin, &slot.card);
-        let Some(touchpoint) = at.journey.touchpoints.get(slot.index) else {
+        if at.journey.touchpoints.get(slot.index).is_none() {
             continue;
-        };
+        }
         let response = ui.interact(
             rect,
             ui.scope_id().with(("card", &slot.id)),
@@ -741,11 +848,10 @@ fn card_interactions(
         );
         let element = ElementId::Touchpoint(slot.id.clone());
         let selected = workspace.is_selected(&element);
-        let name = if touchpoint.title.trim().is_empty() {
-            at.i18n.tr("new-touchpoint")
-        } else {
-            touchpoint.title.clone()
-        };
+        let name = card_name(at, slot.index);
+        describe(ui, response.id, || {
+            crate::words::touchpoint_spoken(at.journey, slot.index, at.i18n)
+        });
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
         });
