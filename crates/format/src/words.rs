@@ -353,50 +353,6 @@ pub fn number(value: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Language, Metric, MetricName};
-
-    fn metric(name: MetricName, value: f64, scale: &str, n: Option<u32>) -> Metric {
-        Metric {
-            name,
-            label: String::new(),
-            value,
-            scale: scale.to_owned(),
-            sample_size: n,
-        }
-    }
-
-    #[test]
-    fn metrics_read_as_words() {
-        let en = I18n::new(Language::En);
-        let es = I18n::new(Language::Es);
-        let ces = metric(MetricName::Ces, 3.1, "1-7 (7 = very easy)", Some(540));
-        assert_eq!(
-            metric_text(&ces, &en),
-            "CES 3.1 of 7 (7 = very easy), n = 540"
-        );
-        assert_eq!(
-            metric_text(&ces, &es),
-            "CES 3.1 de 7 (7 = very easy), n = 540"
-        );
-        let nps = metric(MetricName::Nps, -31.0, "-100..100", Some(410));
-        assert_eq!(
-            metric_text(&nps, &en),
-            "NPS -31 on \u{2212}100 to 100, n = 410"
-        );
-        let share = metric(MetricName::Custom, 56.1, "% of prescriptions", Some(387));
-        assert!(metric_text(&share, &en).ends_with("56.1 % of prescriptions, n = 387"));
-        let plain = metric(MetricName::Csat, 4.5, "", None);
-        assert_eq!(metric_text(&plain, &en), "CSAT 4.5");
-        let words = metric(MetricName::Csat, 4.5, "stars", Some(3));
-        assert_eq!(metric_text(&words, &en), "CSAT 4.5 (stars), n = 3");
-        let zero = metric(MetricName::Csat, 8.0, "0-10", None);
-        assert_eq!(metric_text(&zero, &en), "CSAT 8 of 10");
-    }
-}
-
 /// A touchpoint as a screen reader says it, in `i18n`'s language: "Touchpoint 3 of 5
 /// in Usage: Courier misses the delivery. Channel Courier. Department Logistics.
 /// Emotion -2, frustrated. 2 pain points. 1 opportunity. Evidence: 2 sources. In grey
@@ -556,4 +512,48 @@ pub fn grey_area_spoken(journey: &Journey, index: usize, i18n: &I18n) -> String 
         parts.push(crate::tr!(i18n, "spoken-owner", owner = grey.owner.trim()));
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Language, Metric, MetricName};
+
+    fn metric(name: MetricName, value: f64, scale: &str, n: Option<u32>) -> Metric {
+        Metric {
+            name,
+            label: String::new(),
+            value,
+            scale: scale.to_owned(),
+            sample_size: n,
+        }
+    }
+
+    #[test]
+    fn metrics_read_as_words() {
+        let en = I18n::new(Language::En);
+        let es = I18n::new(Language::Es);
+        let ces = metric(MetricName::Ces, 3.1, "1-7 (7 = very easy)", Some(540));
+        assert_eq!(
+            metric_text(&ces, &en),
+            "CES 3.1 of 7 (7 = very easy), n = 540"
+        );
+        assert_eq!(
+            metric_text(&ces, &es),
+            "CES 3.1 de 7 (7 = very easy), n = 540"
+        );
+        let nps = metric(MetricName::Nps, -31.0, "-100..100", Some(410));
+        assert_eq!(
+            metric_text(&nps, &en),
+            "NPS -31 on \u{2212}100 to 100, n = 410"
+        );
+        let share = metric(MetricName::Custom, 56.1, "% of prescriptions", Some(387));
+        assert!(metric_text(&share, &en).ends_with("56.1 % of prescriptions, n = 387"));
+        let plain = metric(MetricName::Csat, 4.5, "", None);
+        assert_eq!(metric_text(&plain, &en), "CSAT 4.5");
+        let words = metric(MetricName::Csat, 4.5, "stars", Some(3));
+        assert_eq!(metric_text(&words, &en), "CSAT 4.5 (stars), n = 3");
+        let zero = metric(MetricName::Csat, 8.0, "0-10", None);
+        assert_eq!(metric_text(&zero, &en), "CSAT 8 of 10");
+    }
 }
