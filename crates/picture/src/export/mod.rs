@@ -533,6 +533,42 @@ pub fn export_change(
     write(&crate::format::fs::RealFs, path, bytes)
 }
 
+/// `work` on each of `items`, spread over the machine's cores, the results in order:
+/// a deck's pages are rendered side by side (each holds one page's pixels at a time).
+fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, ExportError> + Sync,
+) -> Result<Vec<R>, ExportError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Each core takes the next page left, so a few heavy pages do not hold one core
+    // while the other waits.
+    let next = AtomicUsize::new(0);
+    let done: std::sync::Mutex<Vec<Option<Result<R, ExportError>>>> =
+        std::sync::Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..cores.min(items.len()) {
+            scope.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(k) else {
+                        break;
+                    };
+                    let result = work(item);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(result);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|| Err(ExportError::Render("a page was not rendered".to_owned())))
+        })
+        .collect()
+}
+
 /// A one-page vector PDF of an SVG document of ours, the page the SVG's size (one
 /// layout unit a point): every text is real, selectable PDF text in the bundled fonts,
 /// embedded as subsets (krilla, through krilla-svg).
@@ -782,16 +818,15 @@ pub fn export_file_with(
             )],
             _ => {
                 check_scale(options.scale)?;
-                deck.iter()
+                let bytes: Vec<Vec<u8>> = match format {
+                    Format::Png => on_every_core(&deck, |d| svg_to_png(d, options.scale))?,
+                    _ => deck.iter().map(|d| d.clone().into_bytes()).collect(),
+                };
+                bytes
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, document)| {
-                        let bytes = match format {
-                            Format::Png => svg_to_png(document, options.scale)?,
-                            _ => document.clone().into_bytes(),
-                        };
-                        Ok((numbered(path, i + 1, deck.len()), bytes))
-                    })
-                    .collect::<Result<_, ExportError>>()?
+                    .map(|(i, bytes)| (numbered(path, i + 1, deck.len()), bytes))
+                    .collect()
             }
         };
         let files = write_deck(fs, path, files)?;
