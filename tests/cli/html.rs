@@ -632,3 +632,60 @@ fn the_page_opens_readable_on_a_laptop_and_reflows_as_text_on_a_phone() {
     }
     assert!(browser.problems().is_empty(), "{:?}", browser.problems());
 }
+
+/// The page's outline as a screen reader meets it on a laptop, where it is visually
+/// hidden: Chromium's accessibility tree (`Accessibility.getFullAXTree`) holds every
+/// stage, card and grey area of the map, by name.
+#[test]
+fn the_pages_outline_is_in_chromiums_accessibility_tree_on_a_wide_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("map.html");
+    publish(&example(), &page);
+    let journey = journeymap::format::load(&example()).unwrap().journey;
+    let i18n = journeymap::i18n::I18n::new(journey.language);
+    let mut browser = Browser::start();
+    browser.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 1440, "height": 900, "deviceScaleFactor": 1, "mobile": false}),
+    );
+    browser.open(&page);
+    browser.call("Accessibility.enable", json!({}));
+    let tree = browser.call("Accessibility.getFullAXTree", json!({}));
+    let nodes = tree["nodes"].as_array().expect("the tree's nodes");
+    let name_of = |n: &Value| {
+        n["name"]["value"]
+            .as_str()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let shown = |n: &&Value| n["ignored"] != json!(true);
+    // The headings a reader jumps by: the outline's stages and cards (the drawn map
+    // has none).
+    let headings: Vec<String> = nodes
+        .iter()
+        .filter(shown)
+        .filter(|n| n["role"]["value"] == json!("heading"))
+        .filter_map(name_of)
+        .collect();
+    // Every name the tree gives, static text included, as a reader hears it.
+    let all = nodes
+        .iter()
+        .filter(shown)
+        .filter_map(name_of)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    for stage in journeymap::model::Stage::ALL {
+        if journey.touchpoints_in(*stage).is_empty() {
+            continue;
+        }
+        let name = i18n.stage_name(&journey, *stage);
+        assert!(headings.iter().any(|h| h.starts_with(&name)), "{name} in {headings:?}");
+    }
+    for tp in &journey.touchpoints {
+        let title = tp.title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(headings.iter().any(|h| h.contains(&title)), "{title:?} is a heading");
+    }
+    for g in &journey.grey_areas {
+        let title = journeymap::words::grey_area_title(&journey, g, &i18n);
+        assert!(all.contains(title.trim()), "{title:?} heard");
+    }
+}
