@@ -678,11 +678,17 @@ fn the_pages_outline_is_in_chromiums_accessibility_tree_on_a_wide_screen() {
             continue;
         }
         let name = i18n.stage_name(&journey, *stage);
-        assert!(headings.iter().any(|h| h.starts_with(&name)), "{name} in {headings:?}");
+        assert!(
+            headings.iter().any(|h| h.starts_with(&name)),
+            "{name} in {headings:?}"
+        );
     }
     for tp in &journey.touchpoints {
         let title = tp.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(headings.iter().any(|h| h.contains(&title)), "{title:?} is a heading");
+        assert!(
+            headings.iter().any(|h| h.contains(&title)),
+            "{title:?} is a heading"
+        );
     }
     for g in &journey.grey_areas {
         let title = journeymap::words::grey_area_title(&journey, g, &i18n);
