@@ -4,6 +4,7 @@
 //! facts in the interface's language.
 
 use crate::common::*;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use journeymap::app::JourneyApp;
 use journeymap::model::*;
@@ -105,6 +106,140 @@ fn every_element_described(
                 .any(|d| d.starts_with(&said) && d.contains(g.title.trim()) && d.contains(fix)),
             "{said} {:?}",
             g.title
+        );
+    }
+}
+
+/// View ▸ Outline shows the map as headings and lists: every stage and every card, by
+/// the menu and by Ctrl+Shift+O.
+#[test]
+fn the_outline_shows_every_stage_and_card_and_toggles_from_the_menu_and_the_keyboard() {
+    let journey = example("online-order-delivery-return.ron");
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1440.0, 900.0);
+    h.run();
+    let outline_texts = |h: &egui_kittest::Harness<'_, JourneyApp>| {
+        h.query_all_by_role(egui::accesskit::Role::Label)
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                node.label().or_else(|| node.value())
+            })
+            .collect::<Vec<String>>()
+    };
+    assert!(!outline_texts(&h).iter().any(|t| t.starts_with("Usage ·")));
+    click(&mut h, "View");
+    // A menu entry is named with its shortcut.
+    click(&mut h, "Outline Ctrl+Shift+O");
+    h.run();
+    let texts = outline_texts(&h);
+    assert!(
+        h.state().workspace().show_outline,
+        "the menu opened the outline"
+    );
+    let i18n = journeymap::i18n::I18n::new(Language::En);
+    for stage in Stage::ALL {
+        let cards = journey.touchpoints_in(*stage).len();
+        if cards > 0 {
+            let name = i18n.stage_name(&journey, *stage);
+            assert!(
+                texts.iter().any(|t| t.starts_with(&format!("{name} ·"))),
+                "{name}"
+            );
+        }
+    }
+    for tp in &journey.touchpoints {
+        assert!(texts.iter().any(|t| t == tp.title.trim()), "{:?}", tp.title);
+    }
+    for n in 1..=journey.grey_areas.len() {
+        assert!(
+            texts.iter().any(|t| t.starts_with(&format!("{n}. "))),
+            "grey area {n}"
+        );
+    }
+    send(
+        &mut h,
+        shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
+        1,
+    );
+    h.run();
+    assert!(!h.state().workspace().show_outline);
+    send(
+        &mut h,
+        shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
+        1,
+    );
+    h.run();
+    assert!(h.state().workspace().show_outline);
+}
+
+/// At 200 % (Ctrl+Shift+plus, four quarters) on a 1280 × 720 screen, every command of
+/// the command table is reachable by its label: the menus' entries on screen, and the
+/// shortcut sheet naming every one; Ctrl+plus still zooms the map, not the interface.
+#[test]
+fn at_twice_the_interface_size_every_command_is_reachable_by_its_label() {
+    let journey = example("online-order-delivery-return.ron");
+    let (app, _dialogs) = app_with(journey, Language::En);
+    let mut h = harness_sized(app, 1280.0, 720.0);
+    h.run();
+    let map_zoom = h.state().view().zoom;
+    for _ in 0..5 {
+        send(
+            &mut h,
+            shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Plus),
+            1,
+        );
+        h.run();
+    }
+    assert_eq!(h.state().workspace().interface_scale, 2.0, "at most 200 %");
+    assert_eq!(h.ctx.zoom_factor(), 2.0);
+    assert_eq!(h.state().view().zoom, map_zoom, "the map's zoom is its own");
+    let i18n = journeymap::i18n::I18n::new(Language::En);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 720.0));
+    for menu in ["File", "Edit", "View"] {
+        click(&mut h, menu);
+        let labels: Vec<(String, egui::Rect)> = h
+            .query_all_by_role(egui::accesskit::Role::Button)
+            .filter_map(|n| {
+                let label = n.accesskit_node().label()?;
+                let bounds = n.accesskit_node().bounding_box()?;
+                Some((
+                    label,
+                    egui::Rect::from_min_max(
+                        egui::pos2(bounds.x0 as f32, bounds.y0 as f32),
+                        egui::pos2(bounds.x1 as f32, bounds.y1 as f32),
+                    ),
+                ))
+            })
+            .collect();
+        // A menu entry: the command's label and its first shortcut.
+        let commands: Vec<String> = journeymap::app::AppCommand::ALL
+            .iter()
+            .map(|c| {
+                let keys = c.shortcuts().first().map(|s| h.ctx.format_shortcut(s));
+                format!("{} {}", i18n.tr(c.label_id()), keys.unwrap_or_default())
+            })
+            .collect();
+        let entries: Vec<&(String, egui::Rect)> = labels
+            .iter()
+            .filter(|(label, _)| commands.contains(label))
+            .collect();
+        assert!(entries.len() >= 5, "{menu}: {entries:?}");
+        for (label, rect) in entries {
+            assert!(
+                screen.contains_rect(*rect),
+                "{menu} ▸ {label} at {rect:?} is off the 1280 × 720 screen"
+            );
+        }
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    send(&mut h, shortcut(Modifiers::NONE, Key::F1), 1);
+    h.run();
+    for command in journeymap::app::AppCommand::ALL {
+        let label = i18n.tr(command.label_id());
+        assert!(
+            h.query_all_by_label_contains(&label).next().is_some(),
+            "{label:?} is on the shortcut sheet"
         );
     }
 }

@@ -35,6 +35,9 @@ pub enum AppCommand {
     TableView,
     Import,
     Find,
+    Outline,
+    InterfaceLarger,
+    InterfaceSmaller,
     // Workshop: presentation and keyboard-first entry.
     Presentation,
     PresentationDark,
@@ -122,6 +125,9 @@ impl AppCommand {
         AppCommand::TableView,
         AppCommand::Import,
         AppCommand::Find,
+        AppCommand::Outline,
+        AppCommand::InterfaceLarger,
+        AppCommand::InterfaceSmaller,
         AppCommand::Presentation,
         AppCommand::PresentationDark,
         AppCommand::StartEntry,
@@ -204,6 +210,9 @@ impl AppCommand {
             AppCommand::TableView => "cmd-table-view",
             AppCommand::Import => "cmd-import",
             AppCommand::Find => "cmd-find",
+            AppCommand::Outline => "cmd-outline",
+            AppCommand::InterfaceLarger => "cmd-interface-larger",
+            AppCommand::InterfaceSmaller => "cmd-interface-smaller",
             AppCommand::FilterNoEvidence => "cmd-filter-no-evidence",
             AppCommand::FilterChannel => "cmd-filter-channel",
             AppCommand::FilterDepartment => "cmd-filter-department",
@@ -271,6 +280,10 @@ impl AppCommand {
             TableView => vec![key(CMD, Key::T)],
             Import => vec![key(CMD, Key::I)],
             Find => vec![key(CMD, Key::F)],
+            Outline => vec![key(CMD_SHIFT, Key::O)],
+            // Ctrl+plus and Ctrl+minus zoom the map; with Shift, the interface.
+            InterfaceLarger => vec![key(CMD_SHIFT, Key::Plus), key(CMD_SHIFT, Key::Equals)],
+            InterfaceSmaller => vec![key(CMD_SHIFT, Key::Minus)],
             Presentation => vec![key(NONE, Key::F11)],
             PresentationDark => vec![key(SHIFT, Key::F11)],
             StartEntry => vec![key(NONE, Key::N)],
@@ -428,6 +441,9 @@ mod tests {
             Import => 55,
             BlueprintLanes => 56,
             AddStep => 57,
+            Outline => 58,
+            InterfaceLarger => 59,
+            InterfaceSmaller => 60,
         }
     }
 
@@ -435,7 +451,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=57).collect();
+        let expected: Vec<usize> = (0..=60).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -118,7 +118,10 @@ impl JourneyApp {
             session,
             i18n: I18n::new(settings.language),
             words,
-            workspace: Workspace::default(),
+            workspace: Workspace {
+                interface_scale: settings.interface_scale.clamp(1.0, run::INTERFACE_MAX),
+                ..Workspace::default()
+            },
             settings,
             panels: Panels::default(),
             modal: None,
@@ -154,6 +157,11 @@ impl JourneyApp {
             self.frame.fonts_installed = true;
         }
         self.actions.waker().set(&ctx);
+        // The interface's size (View ▸ Interface size); the map's zoom is the canvas's.
+        let scale = self.workspace.interface_scale;
+        if (ctx.zoom_factor() - scale).abs() > 1e-3 {
+            ctx.set_zoom_factor(scale);
+        }
         let command = self.keyboard.take_command(&ctx);
         let document = self.session.document();
         let actions = self.actions.for_frame(document.id(), document.changes());
@@ -317,6 +325,9 @@ impl JourneyApp {
                 if !workspace.hide_inspector {
                     inspector::ui(&mut panel, ui);
                 }
+            }
+            if workspace.show_outline && !presenting {
+                panels::outline::ui(ui, journey, words, i18n);
             }
             panels
                 .find

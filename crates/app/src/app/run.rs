@@ -15,11 +15,19 @@ use crate::layout::Arrangement;
 use crate::model::{Edit, Element, ElementId, Emotion, Stage};
 use crate::session::Session;
 
+/// The largest interface size: 200 %.
+pub(crate) const INTERFACE_MAX: f32 = 2.0;
+
 /// Commands that make sense while a file that failed to load is shown.
 fn works_without_document(command: AppCommand) -> bool {
     matches!(
         command,
-        AppCommand::New | AppCommand::Open | AppCommand::Quit | AppCommand::ShowShortcuts
+        AppCommand::New
+            | AppCommand::Open
+            | AppCommand::Quit
+            | AppCommand::ShowShortcuts
+            | AppCommand::InterfaceLarger
+            | AppCommand::InterfaceSmaller
     )
 }
 
@@ -39,6 +47,8 @@ fn works_while_opening(command: AppCommand) -> bool {
             | PanDown
             | EvidenceLane
             | BlueprintLanes
+            | InterfaceLarger
+            | InterfaceSmaller
     )
 }
 
@@ -64,6 +74,8 @@ pub fn command_enabled(
         OpenCard | MoveToNextStage | MoveToPreviousStage | MarkGreyAreaWithNext => card(),
         Emotion(_) => card() || entering,
         Spotlight => !document.journey.grey_areas.is_empty(),
+        InterfaceLarger => workspace.interface_scale < INTERFACE_MAX - 1e-3,
+        InterfaceSmaller => workspace.interface_scale > 1.0 + 1e-3,
         EntryNext | EntryNextStage | EntryStop => entering,
         New | NewFromTemplate | Open | Save | SaveAs | ExportPng | ExportSvg | Quit
         | AddTouchpoint | ZoomIn | ZoomOut | ZoomFit | ShowShortcuts | Presentation
@@ -71,7 +83,7 @@ pub fn command_enabled(
         | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
         | CollapseEmptyStages | EvidenceLane | BlueprintLanes | ToggleJourneyPanel
-        | ToggleInspector | TogglePanels | WallLayout | TableView | Import | Find => true,
+        | ToggleInspector | TogglePanels | WallLayout | TableView | Import | Find | Outline => true,
     }
 }
 
@@ -223,6 +235,17 @@ impl JourneyApp {
                 self.panels.canvas.refit();
             }
             ToggleJourneyPanel => self.workspace.hide_journey_panel ^= true,
+            Outline => self.workspace.show_outline ^= true,
+            InterfaceLarger | InterfaceSmaller => {
+                let step = if command == InterfaceLarger {
+                    0.25
+                } else {
+                    -0.25
+                };
+                let scale = (self.workspace.interface_scale + step).clamp(1.0, INTERFACE_MAX);
+                self.workspace.interface_scale = scale;
+                self.settings.interface_scale = scale;
+            }
             ToggleInspector => self.workspace.hide_inspector ^= true,
             TogglePanels => {
                 // Both hidden unless both already are: one key clears the screen.

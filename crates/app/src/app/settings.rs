@@ -41,6 +41,8 @@ pub struct Settings {
     /// The journey files last shown as a table (by canonical path; at most
     /// `LAYOUT_LIMIT`, most recent last).
     pub tables: Vec<PathBuf>,
+    /// The interface's size, 1 to 2 (View ▸ Interface size).
+    pub interface_scale: f32,
 }
 
 impl Default for Settings {
@@ -51,6 +53,7 @@ impl Default for Settings {
             layouts: Vec::new(),
             export: ExportChoices::default(),
             tables: Vec::new(),
+            interface_scale: 1.0,
         }
     }
 }

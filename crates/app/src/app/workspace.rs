@@ -100,6 +100,11 @@ pub struct Workspace {
     pub hide_journey_panel: bool,
     pub hide_inspector: bool,
     pub show_catalogue: bool,
+    /// View ▸ Outline: the map as headings and lists beside the canvas.
+    pub show_outline: bool,
+    /// The interface's size, 1 to 2 (100 % to 200 %): every widget and word, not the
+    /// map's zoom.
+    pub interface_scale: f32,
     pub notice: Option<Notice>,
     /// Scroll the canvas to show this card (the canvas takes it).
     pub reveal: Option<TouchpointId>,
@@ -125,6 +130,8 @@ impl Default for Workspace {
             hide_journey_panel: false,
             hide_inspector: false,
             show_catalogue: false,
+            show_outline: false,
+            interface_scale: 1.0,
             notice: None,
             reveal: None,
             focus_request: None,
@@ -231,6 +238,8 @@ impl Workspace {
             hide_journey_panel: _,
             hide_inspector: _,
             show_catalogue,
+            show_outline: _,
+            interface_scale: _,
             notice: _,
             reveal,
             focus_request,

@@ -10,6 +10,15 @@ use crate::model::Language;
 use crate::session::Pending;
 use std::path::PathBuf;
 
+/// One entry of a menu: a command from the table, a separator, or a submenu of
+/// commands under a title.
+#[derive(Clone, Copy, PartialEq)]
+enum Entry {
+    Command(AppCommand),
+    Separator,
+    Sub(&'static str, &'static [AppCommand]),
+}
+
 /// What the menu bar shows.
 pub struct Menu<'a> {
     pub i18n: &'a I18n,
@@ -27,65 +36,89 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
     let mut choice = None;
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            let groups: [(&str, &[Option<AppCommand>]); 3] = [
+            use Entry::{Command as C, Separator as S, Sub};
+            let groups: [(&str, &[Entry]); 3] = [
                 (
                     "menu-file",
                     &[
-                        Some(AppCommand::New),
-                        Some(AppCommand::NewFromTemplate),
-                        Some(AppCommand::Open),
-                        Some(AppCommand::Import),
-                        None,
-                        Some(AppCommand::Save),
-                        Some(AppCommand::SaveAs),
-                        None,
-                        Some(AppCommand::ExportPng),
-                        Some(AppCommand::ExportSvg),
-                        None,
-                        Some(AppCommand::Quit),
+                        C(AppCommand::New),
+                        C(AppCommand::NewFromTemplate),
+                        C(AppCommand::Open),
+                        C(AppCommand::Import),
+                        S,
+                        C(AppCommand::Save),
+                        C(AppCommand::SaveAs),
+                        S,
+                        C(AppCommand::ExportPng),
+                        C(AppCommand::ExportSvg),
+                        S,
+                        C(AppCommand::Quit),
                     ],
                 ),
                 (
                     "menu-edit",
                     &[
-                        Some(AppCommand::Undo),
-                        Some(AppCommand::Redo),
-                        None,
-                        Some(AppCommand::AddTouchpoint),
-                        Some(AppCommand::MarkGreyArea),
-                        Some(AppCommand::AddStep),
-                        Some(AppCommand::Delete),
-                        None,
-                        Some(AppCommand::Find),
-                        None,
+                        C(AppCommand::Undo),
+                        C(AppCommand::Redo),
+                        S,
+                        C(AppCommand::AddTouchpoint),
+                        C(AppCommand::MarkGreyArea),
+                        C(AppCommand::AddStep),
+                        C(AppCommand::Delete),
+                        S,
+                        C(AppCommand::Find),
+                        S,
                     ],
                 ),
+                // Short enough to stay on a 720-pixel screen at twice the interface
+                // size: the rest in submenus.
                 (
                     "menu-view",
                     &[
-                        Some(AppCommand::ZoomIn),
-                        Some(AppCommand::ZoomOut),
-                        Some(AppCommand::ZoomFit),
-                        Some(AppCommand::CollapseEmptyStages),
-                        Some(AppCommand::EvidenceLane),
-                        Some(AppCommand::BlueprintLanes),
-                        Some(AppCommand::WallLayout),
-                        Some(AppCommand::TableView),
-                        None,
-                        Some(AppCommand::ToggleJourneyPanel),
-                        Some(AppCommand::ToggleInspector),
-                        Some(AppCommand::TogglePanels),
-                        None,
-                        Some(AppCommand::Presentation),
-                        Some(AppCommand::PresentationDark),
-                        None,
-                        Some(AppCommand::FilterNoEvidence),
-                        Some(AppCommand::FilterChannel),
-                        Some(AppCommand::FilterDepartment),
-                        Some(AppCommand::Spotlight),
-                        Some(AppCommand::ClearFilter),
-                        None,
-                        Some(AppCommand::ShowShortcuts),
+                        C(AppCommand::ZoomIn),
+                        C(AppCommand::ZoomOut),
+                        C(AppCommand::ZoomFit),
+                        S,
+                        C(AppCommand::WallLayout),
+                        C(AppCommand::TableView),
+                        C(AppCommand::Outline),
+                        Sub(
+                            "menu-lanes",
+                            &[
+                                AppCommand::CollapseEmptyStages,
+                                AppCommand::EvidenceLane,
+                                AppCommand::BlueprintLanes,
+                            ],
+                        ),
+                        Sub(
+                            "menu-panels",
+                            &[
+                                AppCommand::ToggleJourneyPanel,
+                                AppCommand::ToggleInspector,
+                                AppCommand::TogglePanels,
+                            ],
+                        ),
+                        Sub(
+                            "menu-interface-size",
+                            &[AppCommand::InterfaceLarger, AppCommand::InterfaceSmaller],
+                        ),
+                        S,
+                        Sub(
+                            "menu-presentation",
+                            &[AppCommand::Presentation, AppCommand::PresentationDark],
+                        ),
+                        Sub(
+                            "menu-highlight",
+                            &[
+                                AppCommand::FilterNoEvidence,
+                                AppCommand::FilterChannel,
+                                AppCommand::FilterDepartment,
+                                AppCommand::Spotlight,
+                                AppCommand::ClearFilter,
+                            ],
+                        ),
+                        S,
+                        C(AppCommand::ShowShortcuts),
                     ],
                 ),
             ];
@@ -93,17 +126,26 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
                 ui.menu_button(menu.i18n.tr(title), |ui| {
                     for entry in entries.iter() {
                         match entry {
-                            Some(command) => {
+                            Entry::Command(command) => {
                                 if command_button(menu, ui, *command) {
                                     choice = Some(Action::Command(*command));
                                 }
                             }
-                            None => {
+                            Entry::Separator => {
                                 ui.separator();
+                            }
+                            Entry::Sub(title, commands) => {
+                                ui.menu_button(menu.i18n.tr(title), |ui| {
+                                    for command in commands.iter() {
+                                        if command_button(menu, ui, *command) {
+                                            choice = Some(Action::Command(*command));
+                                        }
+                                    }
+                                });
                             }
                         }
                         // The recent files follow Open.
-                        if *entry == Some(AppCommand::Open)
+                        if *entry == Entry::Command(AppCommand::Open)
                             && let Some(path) = recent_menu(menu, ui)
                         {
                             choice = Some(Action::Request(Pending::OpenPath(path)));

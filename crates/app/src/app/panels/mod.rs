@@ -8,6 +8,7 @@ pub mod find;
 pub mod grey_list;
 pub mod journey;
 pub mod menu_bar;
+pub mod outline;
 pub mod status_bar;
 
 use super::action::Actions;
