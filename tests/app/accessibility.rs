@@ -243,3 +243,38 @@ fn at_twice_the_interface_size_every_command_is_reachable_by_its_label() {
         );
     }
 }
+
+/// Selecting an element announces it: a polite live region says the card (or step, or
+/// grey area) now selected, with its facts; selecting another says that one.
+#[test]
+fn a_selection_is_announced_in_a_polite_live_region() {
+    let journey = example("online-order-delivery-return.ron");
+    let (app, _dialogs) = app_with(journey, Language::En);
+    let mut h = harness_sized(app, 1440.0, 900.0);
+    h.run();
+    let announced = |h: &egui_kittest::Harness<'_, JourneyApp>| {
+        h.query_all_by_role(egui::accesskit::Role::Status)
+            .filter(|n| n.accesskit_node().live() == egui::accesskit::Live::Polite)
+            .filter_map(|n| n.accesskit_node().label())
+            .collect::<Vec<String>>()
+    };
+    assert!(announced(&h).is_empty(), "nothing selected, nothing said");
+    click(&mut h, "Instagram ad for winter boots");
+    h.run();
+    let said = announced(&h);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("Touchpoint 1 of 2 in Awareness: Instagram ad for winter boots."),
+        "{said:?}"
+    );
+    // The keyboard moves the selection; the region says where it went.
+    send(&mut h, shortcut(Modifiers::NONE, Key::ArrowRight), 1);
+    h.run();
+    let said = announced(&h);
+    assert!(
+        said.iter().any(|s| s.starts_with(
+            "Touchpoint 2 of 2 in Awareness: Boots listed on a price comparison site."
+        )),
+        "{said:?}"
+    );
+}

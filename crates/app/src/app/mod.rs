@@ -83,9 +83,63 @@ struct FrameState {
     builtin_picker_explained: bool,
     /// Window commands the handler asked for, sent when the frame ends.
     viewport: Vec<egui::ViewportCommand>,
+    /// The element last announced to a screen reader, and what was said.
+    announced_for: Option<crate::model::ElementId>,
+    announcement: String,
 }
 
 impl JourneyApp {
+    /// What a screen reader announces when the selection moves: the element now
+    /// selected, with its facts, in a polite live region (egui has no live-region API;
+    /// AccessKit's node has one, and its AT-SPI adapter announces changes to it).
+    fn announce(&mut self, ui: &mut egui::Ui) {
+        use crate::model::ElementId;
+        let selected = self.workspace.selection.last().cloned();
+        if selected != self.frame.announced_for {
+            let journey = &self.session.document().journey;
+            let i18n = &self.i18n;
+            self.frame.announcement = match &selected {
+                Some(ElementId::Touchpoint(id)) => journey
+                    .touchpoints
+                    .iter()
+                    .position(|t| t.id == *id)
+                    .map(|k| crate::words::touchpoint_spoken(journey, k, i18n))
+                    .unwrap_or_default(),
+                Some(ElementId::Step(id)) => journey
+                    .steps
+                    .iter()
+                    .position(|s| s.id == *id)
+                    .map(|k| crate::words::step_spoken(journey, k, i18n))
+                    .unwrap_or_default(),
+                Some(ElementId::GreyArea(id)) => journey
+                    .grey_areas
+                    .iter()
+                    .position(|g| g.id == *id)
+                    .map(|k| crate::words::grey_area_spoken(journey, k, i18n))
+                    .unwrap_or_default(),
+                Some(other) => crate::words::element_name(journey, other, i18n),
+                None => String::new(),
+            };
+            self.frame.announced_for = selected;
+        }
+        if self.frame.announcement.is_empty() {
+            return;
+        }
+        let at = ui.max_rect().left_bottom() - egui::vec2(0.0, 1.0);
+        let id = egui::Id::unique("journeymap-announcement");
+        let response = ui.interact(
+            egui::Rect::from_min_size(at, egui::vec2(1.0, 1.0)),
+            id,
+            egui::Sense::hover(),
+        );
+        let text = &self.frame.announcement;
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Status, true, text));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_live(egui::accesskit::Live::Polite);
+        });
+    }
+
     /// The app as it starts: autosave into the recovery folder, recovery files left by
     /// a dead process offered, then the file asked for, else the last file, else the
     /// example. A file that fails to load shows its errors, never another map. The one
@@ -170,6 +224,7 @@ impl JourneyApp {
             ctx.request_repaint_after(Duration::from_secs_f64(secs.max(0.0)));
         }
         self.draw(ui, &ctx, &actions);
+        self.announce(ui);
         // A command waits for the widgets' edits of this frame (typing, then Ctrl+S).
         if let Some(command) = command
             && !self.dismisses_warning(command)
