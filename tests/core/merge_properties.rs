@@ -280,6 +280,13 @@ fn all_sites(journey: &Journey) -> Vec<Edit> {
 
 /// The edits that, alone, leave a journey that loads (most other enum variants are not
 /// of the field's type; most changed ids leave references dangling).
+/// The valid edit sites of `rich()`, found once for every test that needs them (each
+/// site is edited and validated: most of these tests' time).
+fn rich_valid_sites() -> &'static [Edit] {
+    static SITES: std::sync::OnceLock<Vec<Edit>> = std::sync::OnceLock::new();
+    SITES.get_or_init(|| valid_sites(&rich()))
+}
+
 fn valid_sites(journey: &Journey) -> Vec<Edit> {
     all_sites(journey)
         .into_iter()
@@ -319,9 +326,18 @@ fn valid(journey: &Journey) -> bool {
     format::validate(journey).is_empty()
 }
 
+/// Random inputs per property: 300 in CI and by default, `MERGE_CASES` for a long run
+/// (1,000 and more).
+fn cases() -> u32 {
+    std::env::var("MERGE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300)
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: 1000,
+        cases: cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -375,8 +391,9 @@ proptest! {
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Runs `case` on 1,000 random inputs and fails unless at least `needed` of them were
-/// real cases (the others pick edits that do not apply, e.g. another enum's variant).
+/// Runs `case` on `cases()` random inputs and fails unless at least `needed` in 1,000
+/// of them were real cases (the others pick edits that do not apply, e.g. another
+/// enum's variant).
 fn run_counted<S: Strategy>(
     strategy: S,
     needed: usize,
@@ -394,13 +411,14 @@ fn run_counted<S: Strategy>(
         panic!("{error}");
     }
     let counted = counted.into_inner();
-    assert!(counted >= needed, "only {counted} real cases of 1000");
+    let (total, needed) = (cases() as usize, needed * cases() as usize / 1000);
+    assert!(counted >= needed, "only {counted} real cases of {total}");
 }
 
 #[test]
 fn disjoint_edits_merge_into_both() {
     let base = rich();
-    let sites = valid_sites(&base);
+    let sites = rich_valid_sites();
     // Half the pairs are neighbours: two fields of one value, two items of one list.
     let strategy = (
         any::<prop::sample::Index>(),
@@ -459,8 +477,8 @@ fn disjoint_edits_merge_into_both() {
 #[test]
 fn overlapping_edits_conflict_and_keep_both_values() {
     let base = rich();
-    let sites: Vec<Edit> = valid_sites(&base)
-        .into_iter()
+    let sites: Vec<&Edit> = rich_valid_sites()
+        .iter()
         .filter(|e| matches!(e.op, Op::Set(_)))
         .collect();
     run_counted(any::<prop::sample::Index>(), 800, |pick| {
