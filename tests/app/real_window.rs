@@ -9,10 +9,9 @@
 //! never on a fixed sleep, except where the scenario itself is a delay ("kill 0.3 s
 //! after an edit", "within 2 s"). On failure a screenshot's path is printed.
 
-use crate::common::app_on_file;
+use crate::common::{app_on_file, harness_sized};
 use crate::xwindow::*;
 use egui_kittest::kittest::Queryable;
-use journeymap::app::JourneyApp;
 use journeymap::format;
 use journeymap::model::{Journey, Language};
 use std::path::{Path, PathBuf};
@@ -24,10 +23,7 @@ const WINDOW: (f32, f32) = (1440.0, 900.0);
 /// kittest harness lays it out identically.
 fn position_of(file: &Path, label: &str) -> (f32, f32) {
     let app = app_on_file(file);
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(WINDOW.0, WINDOW.1))
-        .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);
-    h.run();
+    let h = harness_sized(app, WINDOW.0, WINDOW.1);
     let centre = h.get_by_label(label).rect().center();
     (centre.x, centre.y)
 }
@@ -594,6 +590,8 @@ fn rows_pasted_from_the_clipboard_into_the_table_are_saved_and_undone_as_one() {
             .unwrap();
     }
     assert!(xclip.wait().unwrap().success());
+    // The keys go to the map once it is open (a loaded machine opens it later).
+    s.wait_for_title(|t| t.contains("map.ron"));
     s.keys(&["ctrl+t", "ctrl+v"]);
     // The review shows first; Return applies it.
     wait_until(s.name, "the review", Duration::from_secs(15), || {

@@ -247,10 +247,9 @@ fn presentation_text_is_at_least_24_px_at_1920x1080() {
         .join("journeys/online-order-delivery-return.ron");
     let journey = journeymap::format::load(&path).unwrap().journey;
     let (app, _dialogs) = app_with(journey, Language::En);
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app);
-    h.run();
+    // The harness every test uses (a worker's wake-up may cost a frame more than the
+    // default four on a loaded machine).
+    let mut h = harness_sized(app, 1920.0, 1080.0);
     let normal = painted_text_sizes(&h);
     assert!(
         normal.iter().any(|s| *s < 24.0),

@@ -126,7 +126,7 @@ impl JourneyApp {
             return;
         }
         let at = ui.max_rect().left_bottom() - egui::vec2(0.0, 1.0);
-        let id = egui::Id::unique("journeymap-announcement");
+        let id = egui::Id::unique(("announcement", 1));
         let response = ui.interact(
             egui::Rect::from_min_size(at, egui::vec2(1.0, 1.0)),
             id,
