@@ -8,7 +8,9 @@
 # - zenity, which the native file dialogs fall back to without an xdg portal;
 # - poppler-utils (pdftotext, pdfinfo) and qpdf (a PDF's metadata and bookmarks), with
 #   which the tests read exported PDFs;
-# - chromium, headless, in which the tests open a published HTML page.
+# - chromium, headless, in which the tests open a published HTML page;
+# - dbus, at-spi2-core and python3-pyatspi: the accessibility bus a screen reader
+#   reads, on which the tests read the editor as Orca would.
 # Building needs none of them. Safe to run again; uses sudo when not root.
 set -euo pipefail
 packages=(
@@ -17,6 +19,7 @@ packages=(
     libwayland-client0 libwayland-egl1
     libgl1 libegl1 libgl1-mesa-dri
     xvfb xauth xdotool xclip imagemagick zenity poppler-utils qpdf chromium
+    dbus at-spi2-core python3-pyatspi
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -573,3 +573,156 @@ fn opening_another_journey_forgets_the_card_being_typed() {
     send(&mut h, typing("xyz"), 64);
     assert_eq!(h.state().journey().touchpoints[0].title, "Theirs");
 }
+
+/// Whether the painted text `painted` begins with `whole`, or with its beginning cut
+/// with "…" (the projector's cards and steps take three and two lines; a step's
+/// actor may follow in the same type).
+fn shows(painted: &str, whole: &str) -> bool {
+    let whole: Vec<&str> = whole.split_whitespace().collect();
+    let mut painted = painted.split_whitespace();
+    for (i, word) in whole.iter().enumerate() {
+        let Some(shown) = painted.next() else {
+            return false;
+        };
+        if let Some(cut) = shown.strip_suffix('…') {
+            return i > 0 && word.starts_with(cut);
+        }
+        if shown != *word {
+            return false;
+        }
+    }
+    true
+}
+
+#[test]
+fn the_projector_shows_a_whole_stage_with_its_blueprint_and_no_text_under_18_px() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("journeys/online-order-delivery-return.ron");
+    let journey = journeymap::format::load(&path).unwrap().journey;
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1280.0, 720.0);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
+    let usage = journeymap::model::Stage::Usage;
+    // Page Down from stage to stage, to the one with the blueprint's most steps.
+    for _ in 0..6 {
+        if h.state().workspace().active_stage == Some(usage) {
+            break;
+        }
+        send(&mut h, shortcut(Modifiers::NONE, Key::PageDown), 1);
+        h.run();
+    }
+    assert_eq!(h.state().workspace().active_stage, Some(usage));
+    let cards: Vec<&str> = journey
+        .touchpoints_in(usage)
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    let steps: Vec<&str> = journey
+        .steps
+        .iter()
+        .filter(|s| s.stage == usage)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!((cards.len(), steps.len()), (5, 6), "the example's Usage");
+
+    let check = |h: &Harness<'_, JourneyApp>| {
+        let canvas = h.state().canvas_rect().unwrap();
+        let texts = painted_texts(h);
+        let inside = |title: &str| {
+            texts
+                .iter()
+                .any(|(text, _, rect)| shows(text, title) && canvas.contains_rect(*rect))
+        };
+        for title in cards.iter().chain(&steps) {
+            assert!(
+                inside(title),
+                "{title:?} is on the projector, whole in the window"
+            );
+        }
+        for lane in [
+            "Touchpoints",
+            "Emotion",
+            "Frontstage",
+            "Backstage",
+            "Support processes",
+        ] {
+            assert!(inside(lane), "the lane {lane:?} is named in the window");
+        }
+        // Nothing on the projector is drawn under 18 px: not the map, not its chrome.
+        let sizes = painted_text_sizes(h);
+        let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
+        assert!(
+            sizes.len() > 20,
+            "the stage is drawn: {} texts",
+            sizes.len()
+        );
+        assert!(smallest >= 18.0, "smallest text {smallest} px");
+    };
+    check(&h);
+    // The dark projector is the same view.
+    send(&mut h, shortcut(Modifiers::SHIFT, Key::F11), 1);
+    h.run();
+    check(&h);
+
+    // Ctrl+0 shows more of the journey and keeps the blueprint: the timeline stays.
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Num0), 1);
+    h.run();
+    assert_eq!(
+        h.state().workspace().arrangement,
+        journeymap::layout::Arrangement::Timeline
+    );
+    let texts = painted_texts(&h);
+    assert!(
+        texts.iter().any(|(text, _, _)| shows(text, steps[0])),
+        "a step is still drawn"
+    );
+}
+
+#[test]
+fn a_stage_wider_than_the_projector_pages_within_itself() {
+    // Nine cards in one stage: Page Down shows the cards past the window's edge
+    // before it leaves the stage; Page Up comes back.
+    let mut journey = journeymap::generate::generate(30, 7);
+    let stage = journeymap::model::Stage::Awareness;
+    for tp in journey.touchpoints.iter_mut().take(9) {
+        tp.stage = stage;
+    }
+    journey.touchpoints.sort_by_key(|t| t.stage);
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1280.0, 720.0);
+    send(&mut h, shortcut(Modifiers::NONE, Key::F11), 1);
+    h.run();
+    let titles: Vec<String> = journey
+        .touchpoints_in(stage)
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    let whole_in_view = |h: &Harness<'_, JourneyApp>| {
+        let canvas = h.state().canvas_rect().unwrap();
+        let texts = painted_texts(h);
+        titles
+            .iter()
+            .map(|title| {
+                texts
+                    .iter()
+                    .any(|(text, _, rect)| shows(text, title) && canvas.contains_rect(*rect))
+            })
+            .collect::<Vec<bool>>()
+    };
+    let first = whole_in_view(&h);
+    assert!(first[0], "the stage opens at its first card");
+    assert!(!first[8], "nine cards do not fit at 18 px: {first:?}");
+    send(&mut h, shortcut(Modifiers::NONE, Key::PageDown), 1);
+    h.run();
+    assert_eq!(h.state().workspace().active_stage.unwrap_or(stage), stage);
+    let second = whole_in_view(&h);
+    assert!(second[8], "the next page shows the last card: {second:?}");
+    // Every card was whole in view on one page or the other.
+    assert!(
+        first.iter().zip(&second).all(|(a, b)| *a || *b),
+        "{first:?} {second:?}"
+    );
+    send(&mut h, shortcut(Modifiers::NONE, Key::PageUp), 1);
+    h.run();
+    assert_eq!(whole_in_view(&h), first, "Page Up turns back");
+}

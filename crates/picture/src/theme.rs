@@ -59,6 +59,11 @@ pub struct Theme {
     /// Room kept on a stage header's right for the editor's "+" (none in exports,
     /// which have no button).
     pub header_button_room: f32,
+    /// The projector's composition: a stage's cards, its curve, its grey areas and its
+    /// blueprint, big. The lanes of words (doing and thinking, pains and
+    /// opportunities, departments, evidence, the physical-evidence row) and the stage
+    /// headers' notes are left to the spotlight and the editor.
+    pub brief: bool,
     pub metrics: Metrics,
 }
 
@@ -237,6 +242,7 @@ impl Theme {
             badge_size: 14.0,
             card_title_lines: 4,
             header_button_room: HEADER_BUTTON_ROOM,
+            brief: false,
             metrics: Metrics::default(),
         }
     }
@@ -245,31 +251,33 @@ impl Theme {
     /// strong contrast for washed-out projectors. `dark` is the light-on-dark variant.
     pub fn presentation(dark: bool) -> Self {
         let base = Self::light();
+        // The projector's composition (`brief`): a stage and its blueprint in a
+        // 1280x720 window at 18 px type and more; every lane grows to what it holds.
         let metrics = Metrics {
-            lane_label_width: 230.0,
-            slot_width: 320.0,
+            lane_label_width: 200.0,
+            slot_width: 236.0,
             slot_gap: 20.0,
-            grey_gap: 84.0,
+            grey_gap: 56.0,
             stage_padding: 16.0,
             empty_stage_width: 320.0,
-            stage_header_height: 200.0,
-            card_height: 190.0,
+            stage_header_height: 0.0,
+            card_height: 110.0,
             doing_height: 236.0,
-            emotion_height: 270.0,
+            emotion_height: 100.0,
             pains_height: 250.0,
             department_height: 50.0,
-            lane_gap: 12.0,
+            lane_gap: 8.0,
             card_rounding: 10.0,
             callout_width: 460.0,
             callout_height: 280.0,
             collapsed_stage_width: 200.0,
             evidence_height: 0.0,
             badge_room: 48.0,
-            step_height: 150.0,
+            step_height: 90.0,
             step_empty_height: 64.0,
             line_label_room: 0.0,
             physical_height: 64.0,
-            curve_label_room: 64.0,
+            curve_label_room: 0.0,
             phase_height: 44.0,
             stage_least: [0.0; 6],
             grey_lane_when_empty: true,
@@ -281,6 +289,10 @@ impl Theme {
             body_size: 24.0,
             small_size: 24.0,
             badge_size: 28.0,
+            // Three lines of a title on the projector; the whole title is the
+            // inspector's and every export's.
+            card_title_lines: 3,
+            brief: true,
             metrics,
             ..base
         };

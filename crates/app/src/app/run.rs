@@ -193,6 +193,12 @@ impl JourneyApp {
             }
             FocusNextStage | FocusPreviousStage => {
                 let step = if command == FocusNextStage { 1 } else { -1 };
+                let here = self.workspace.current_stage(self.session.journey());
+                if self.workspace.display.presenting()
+                    && self.panels.canvas.page_within(here, step > 0)
+                {
+                    return;
+                }
                 if let Some(stage) =
                     workshop::step_stage(self.session.journey(), &mut self.workspace, step)
                 {

@@ -19,6 +19,10 @@ const PAD: f32 = 8.0;
 /// The actor-coloured strip at a step card's left.
 const STRIP: f32 = 5.0;
 
+/// The lines a step's title takes on the projector before it is cut with "…" (the
+/// whole title is the inspector's and every export's).
+pub const BRIEF_STEP_LINES: usize = 2;
+
 /// The three lines, top down: the lane each runs above, and its message id.
 pub const LINES: [(Lane, &str); 3] = [
     (Lane::Frontstage, "blueprint-line-interaction"),
@@ -231,6 +235,12 @@ fn lines(
         } else {
             lane_box.rect.min.x + 6.0
         };
+        // On the projector the lanes' names say it: the lines run bare.
+        let (label, labelled) = if theme.brief {
+            (String::new(), false)
+        } else {
+            (label, labelled)
+        };
         let width = crate::text::width(&label, size, true);
         let height = crate::text::height(1, size);
         let pill = Rect::from_min_size(
@@ -245,7 +255,9 @@ fn lines(
         let right_pill =
             Rect::from_min_size(right_left - pad, pill.min.y, pill.width(), pill.height());
         let Some(visible) = visible else {
-            push_label(out, pill, left, y, height, label, size, width, theme);
+            if !label.is_empty() {
+                push_label(out, pill, left, y, height, label, size, width, theme);
+            }
             continue;
         };
         let style = line_style(lane, theme);
@@ -268,10 +280,14 @@ fn lines(
         } else {
             (end, None)
         };
-        let mut runs = vec![
-            (start, pill.min.x.min(end)),
-            (pill.max.x.max(start), middle_end),
-        ];
+        let mut runs = if label.is_empty() {
+            vec![(start, middle_end)]
+        } else {
+            vec![
+                (start, pill.min.x.min(end)),
+                (pill.max.x.max(start), middle_end),
+            ]
+        };
         if let Some(after) = tail {
             runs.push((after, end));
         }
@@ -296,7 +312,9 @@ fn lines(
                 theme,
             );
         }
-        push_label(out, pill, left, y, height, label, size, width, theme);
+        if !label.is_empty() {
+            push_label(out, pill, left, y, height, label, size, width, theme);
+        }
     }
 }
 
@@ -402,6 +420,8 @@ pub fn step_card(
         .fail_rate
         .filter(|_| step.fail_point)
         .map(crate::words::fail_rate);
+    // The projector's step keeps its F; its rate is the editor's and the exports'.
+    let rate = rate.filter(|_| !theme.brief);
     let marker = if step.fail_point {
         theme.badge_size * 0.8 * 2.0
             + 4.0
@@ -421,7 +441,11 @@ pub fn step_card(
         true,
         theme.text,
         width - marker,
-        usize::MAX,
+        if theme.brief {
+            BRIEF_STEP_LINES
+        } else {
+            usize::MAX
+        },
     );
     out.push(shape);
     y += height.max(if step.fail_point { marker - 4.0 } else { 0.0 }) + 4.0;
@@ -438,13 +462,24 @@ pub fn step_card(
             text = step.physical_evidence.trim()
         )
     });
-    for (value, colour, bold) in [
-        (actor_name, theme.text_muted, false),
-        (crate::words::step_wait(step, i18n), theme.text_muted, false),
-        (time, time_colour, step.over_standard()),
-        (clock.map(str::to_owned), theme.text, true),
-        (sees, theme.text_muted, false),
-    ] {
+    // The projector's step: its title and who does it in how long, on one line.
+    let facts = if theme.brief {
+        let line = [actor_name, time]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        vec![((!line.is_empty()).then_some(line), time_colour, false)]
+    } else {
+        vec![
+            (actor_name, theme.text_muted, false),
+            (crate::words::step_wait(step, i18n), theme.text_muted, false),
+            (time, time_colour, step.over_standard()),
+            (clock.map(str::to_owned), theme.text, true),
+            (sees, theme.text_muted, false),
+        ]
+    };
+    for (value, colour, bold) in facts {
         let Some(value) = value else { continue };
         let (shape, height) = block(
             Point::new(left, y),
@@ -453,7 +488,7 @@ pub fn step_card(
             bold,
             colour,
             width,
-            usize::MAX,
+            if theme.brief { 1 } else { usize::MAX },
         );
         out.push(shape);
         y += height + 3.0;

@@ -236,7 +236,12 @@ pub fn card(
     let top_part = y + height - card.min.y;
 
     // From the bottom up: the emotion and the evidence tag, then channel · department.
-    let department = tp.department.as_ref().and_then(|d| journey.department(d));
+    // The projector's card names its channel alone (its words stay short).
+    let department = tp
+        .department
+        .as_ref()
+        .and_then(|d| journey.department(d))
+        .filter(|_| !theme.brief);
     let meta: Vec<&str> = [
         channel.map(|c| c.name.as_str()),
         department.map(|d| d.name.as_str()),
@@ -250,7 +255,9 @@ pub fn card(
         0 => format!("0 {}", emotion.word),
         s => format!("{s:+} {}", emotion.word),
     });
-    let tag = evidence_tag(journey, tp, theme, i18n);
+    // The projector's card leaves its sources to the editor (a card with none still
+    // has the dashed border that says so).
+    let tag = evidence_tag(journey, tp, theme, i18n).filter(|_| !theme.brief);
     // The tag keeps its whole word; the emotion gets the rest of the row, or a row of
     // its own when they do not fit side by side.
     let tag_width = tag

@@ -87,6 +87,7 @@ fn style_digest(theme: &Theme, i18n: &I18n) -> u64 {
             size.to_bits().hash(h);
         }
         theme.card_title_lines.hash(h);
+        theme.brief.hash(h);
         i18n.language().key().hash(h);
     })
 }
@@ -253,7 +254,8 @@ impl Fit {
         }
         let Self { needs: cache, .. } = self;
         let index = Index::new(journey);
-        let physical_row = crate::layout::shows_physical_evidence(journey, &theme.metrics);
+        let physical_row =
+            !theme.brief && crate::layout::shows_physical_evidence(journey, &theme.metrics);
         let mut most = Needs::default();
         let mut seen = foldhash::HashSet::default();
         for tp in &journey.touchpoints {
@@ -351,11 +353,12 @@ impl Fit {
                 (m.slot_width + 2.0 * padding).max(grown.least(stage))
             }
         };
-        let has_notes = journey.stages.values().any(|n| {
-            [&n.goal, &n.doing, &n.thinking, &n.feeling]
-                .iter()
-                .any(|v| !v.trim().is_empty())
-        });
+        let has_notes = !theme.brief
+            && journey.stages.values().any(|n| {
+                [&n.goal, &n.doing, &n.thinking, &n.feeling]
+                    .iter()
+                    .any(|v| !v.trim().is_empty())
+            });
         // The blueprint's elapsed times, as the headers and the corner will say them.
         let timing = if crate::layout::shows_blueprint(journey, m) {
             crate::model::flow::timing(journey)
@@ -382,7 +385,9 @@ impl Fit {
                 ) + 4.0
             })
             .fold(0.0, f32::max);
-        let corner = if m.lane_label_width >= 40.0 {
+        // The flow's total in the corner (none on the projector: each stage's header
+        // says its own).
+        let corner = if m.lane_label_width >= 40.0 && !theme.brief {
             super::flow_total(&mut Vec::new(), &timing, m.lane_label_width, theme, i18n)
         } else {
             0.0
@@ -415,7 +420,8 @@ impl Fit {
             .map(|l| lane_label_height(*l, theme, i18n))
             .fold(0.0, f32::max);
         let (step_height, step_empty_height, lane_label_width) = if blueprint {
-            let label_width = if m.lane_label_width >= 40.0 {
+            // The projector's lines run bare (its lanes' names say it).
+            let label_width = if m.lane_label_width >= 40.0 && !theme.brief {
                 m.lane_label_width
                     .max(blueprint::widest_line_label(theme, i18n).ceil())
             } else {
@@ -483,13 +489,13 @@ impl Fit {
         } else {
             0.0
         };
-        Metrics {
+        let grown = Metrics {
             curve_label_room,
             emotion_height,
             physical_height,
             step_height,
             step_empty_height,
-            line_label_room: if blueprint {
+            line_label_room: if blueprint && !theme.brief {
                 2.0 * blueprint::line_label_room(theme)
             } else {
                 0.0
@@ -516,7 +522,19 @@ impl Fit {
                 header_height
             },
             ..m.clone()
+        };
+        if theme.brief {
+            // The projector's composition keeps the lanes the room reads from afar.
+            return Metrics {
+                doing_height: 0.0,
+                pains_height: 0.0,
+                department_height: 0.0,
+                evidence_height: 0.0,
+                physical_height: 0.0,
+                ..grown
+            };
         }
+        grown
     }
 }
 

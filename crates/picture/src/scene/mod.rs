@@ -505,7 +505,7 @@ pub fn stage_header(
     );
     out.push(shape);
     y += height + 6.0;
-    if let Some(notes) = journey.stages.get(&stage) {
+    if let Some(notes) = journey.stages.get(&stage).filter(|_| !theme.brief) {
         for (label, value) in [
             ("field-stage-goal", &notes.goal),
             ("field-stage-doing", &notes.doing),
@@ -528,7 +528,8 @@ pub fn stage_header(
             y += height + 3.0;
         }
     }
-    if let Some(elapsed) = elapsed {
+    // The projector's header is the stage's name (the editor's says its time too).
+    if let Some(elapsed) = elapsed.filter(|_| !theme.brief) {
         let (shape, height) = card::block(
             Point::new(x, y),
             elapsed.to_owned(),
@@ -554,7 +555,11 @@ pub const LANE_LABEL_INSET: f32 = 8.0;
 /// as its name needs).
 pub fn lane_labels(out: &mut Vec<Shape>, layout: &MapLayout, theme: &Theme, i18n: &I18n) {
     // In the label column's corner (the wall has none: its stage headers say theirs).
-    if let Some(column) = layout.lanes.first().filter(|l| l.label.width() >= 40.0) {
+    if let Some(column) = layout
+        .lanes
+        .first()
+        .filter(|l| l.label.width() >= 40.0 && !theme.brief)
+    {
         flow_total(out, &layout.timing, column.label.width(), theme, i18n);
     }
     curve_scale(out, layout, theme);

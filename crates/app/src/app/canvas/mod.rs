@@ -83,6 +83,22 @@ pub struct Context<'a> {
 
 /// The theme the canvas lays the map out in: the display's, with empty stages
 /// collapsed or not.
+/// No text on a projector is drawn under this many pixels.
+pub const PROJECTOR_TEXT_PX: f32 = 18.0;
+
+/// The zoom under which the theme's smallest type would pass the projector's floor.
+fn projector_floor(theme: &crate::theme::Theme) -> f32 {
+    let smallest = [
+        theme.small_size,
+        theme.body_size,
+        theme.card_title_size,
+        theme.badge_size,
+    ]
+    .into_iter()
+    .fold(f32::MAX, f32::min);
+    PROJECTOR_TEXT_PX / smallest
+}
+
 fn canvas_theme(workspace: &Workspace) -> crate::theme::Theme {
     let mut theme = workspace.theme.clone();
     theme.metrics = theme
@@ -120,6 +136,15 @@ impl Canvas {
     /// Scrolls the canvas to show `id` next frame.
     pub fn reveal(&mut self, id: TouchpointId) {
         self.reveal = Some(id);
+    }
+
+    /// Page Down or Page Up on the projector: turns a page within `stage` when it is
+    /// wider than the window; false when there is no page that way.
+    pub fn page_within(&mut self, stage: crate::model::Stage, forward: bool) -> bool {
+        let (Some(rect), Some((_, layout))) = (self.rect, self.layout.as_ref()) else {
+            return false;
+        };
+        self.view.page_within(rect, layout, stage, forward)
     }
 
     /// A new document or display: a fresh view, fitted next frame; no drag.
@@ -214,11 +239,21 @@ impl Canvas {
         // out.
         let readable = view::READABLE_TITLE_PX / theme.card_title_size;
         let current = workspace.current_stage(journey);
-        if view.apply_fit(canvas, layout, min_zoom, readable, current) == Some(Fitted::Readable) {
+        let zooms = view::Zooms {
+            min_zoom,
+            readable,
+            projector: workspace
+                .display
+                .presenting()
+                .then(|| projector_floor(theme)),
+        };
+        if view.apply_fit(canvas, layout, zooms, current) == Some(Fitted::Readable) {
             // The whole timeline would be unreadable here: the wall, if it is readable
             // in this window; else the timeline as far out as it stays readable.
             let aspect = canvas.width() / canvas.height().max(1.0);
-            let wall_fits = layout.arrangement == Arrangement::Timeline && {
+            // The projector keeps a map's blueprint (the wall has none).
+            let keeps_blueprint = workspace.display.presenting() && !layout.steps.is_empty();
+            let wall_fits = layout.arrangement == Arrangement::Timeline && !keeps_blueprint && {
                 let metrics = fit.metrics(
                     journey,
                     &canvas_theme(workspace),

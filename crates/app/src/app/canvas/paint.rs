@@ -259,7 +259,13 @@ pub fn sticky_lane_labels(p: &Painter, layout: &MapLayout, canvas: egui::Rect) {
     };
     let width = first.label.width() * z;
     let left = p.rect(&layout.bounds).left().max(canvas.left());
-    let top = p.rect(&first.label).top();
+    // On the projector the column reaches the canvas's top: the stage before never
+    // shows beside the one presented.
+    let top = if t.brief {
+        canvas.top()
+    } else {
+        p.rect(&first.label).top()
+    };
     let bottom = p.rect(&layout.bounds).bottom();
     let column = egui::Rect::from_min_max(Pos2::new(left, top), Pos2::new(left + width, bottom));
     p.egui

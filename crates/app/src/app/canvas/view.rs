@@ -103,20 +103,37 @@ impl View {
 
     /// Applies the fit asked for, if any. `min_zoom` is the display's smallest zoom
     /// for its own fits; `readable` the smallest at which card titles are still read
-    /// (no fit goes under it); `current` the stage the person is at.
+    /// (no fit goes under it); `current` the stage the person is at. On a projector
+    /// (`projector`, the zoom under which its type would pass its floor) the timeline
+    /// opens on a stage and its blueprint.
     pub(super) fn apply_fit(
         &mut self,
         canvas: egui::Rect,
         layout: &crate::layout::MapLayout,
-        min_zoom: f32,
-        readable: f32,
+        zooms: Zooms,
         current: crate::model::Stage,
     ) -> Option<Fitted> {
+        let Zooms {
+            min_zoom,
+            readable,
+            projector,
+        } = zooms;
         let fit = self.fit.take()?;
         let bounds = &layout.bounds;
         let margin = 16.0;
         // The lane names stay pinned at the canvas's left edge, over the map.
         let labels = layout.lanes.first().map_or(0.0, |l| l.label.width());
+        if let Some(floor) = projector
+            && layout.arrangement == crate::layout::Arrangement::Timeline
+            && let Fit::Height | Fit::Stage(_) = fit
+        {
+            let stage = match fit {
+                Fit::Stage(stage) => stage,
+                _ => current,
+            };
+            self.stage_and_blueprint(canvas, layout, stage, floor);
+            return Some(Fitted::Done);
+        }
         let by_height = (canvas.height() - margin * 2.0) / bounds.height().max(1.0);
         let by_width = (canvas.width() - margin * 2.0) / bounds.width().max(1.0);
         let by_focus = (canvas.height() - margin * 2.0) / layout.focus.height().max(1.0);
@@ -166,6 +183,102 @@ impl View {
         Some(fitted)
     }
 }
+
+/// The zooms a fit keeps to (see `View::apply_fit`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Zooms {
+    pub min_zoom: f32,
+    pub readable: f32,
+    pub projector: Option<f32>,
+}
+
+impl View {
+    /// The projector's fit: the stage's column from its header down to its last
+    /// blueprint lane (the curve's, without a blueprint), as big as the window holds
+    /// it and never under `floor`. A stage wider than that at `floor` shows its first
+    /// cards; `page_within` turns to the rest.
+    fn stage_and_blueprint(
+        &mut self,
+        canvas: egui::Rect,
+        layout: &crate::layout::MapLayout,
+        stage: crate::model::Stage,
+        floor: f32,
+    ) {
+        let margin = 16.0;
+        let labels = layout.lanes.first().map_or(0.0, |l| l.label.width());
+        let column = &layout.stages[stage.index()].column;
+        let bottom = projector_bottom(layout);
+        let by_height = (canvas.height() - margin * 2.0) / bottom.max(1.0);
+        let by_width = (canvas.width() - margin) / (column.width() + labels).max(1.0);
+        self.zoom = by_height
+            .min(by_width)
+            .min(PROJECTOR_MAX_ZOOM)
+            .max(floor)
+            .clamp(MIN_ZOOM, MAX_ZOOM);
+        let left = column.min.x - labels;
+        // The stage starts at the pinned lane names; the room it leaves is on its right.
+        self.offset = Vec2::new(-left * self.zoom, margin);
+    }
+
+    /// On the projector, Page Down and Page Up turn the pages of a stage too wide for
+    /// the window before they leave it: true when they turned one. A page starts at a
+    /// whole card.
+    pub(super) fn page_within(
+        &mut self,
+        canvas: egui::Rect,
+        layout: &crate::layout::MapLayout,
+        stage: crate::model::Stage,
+        forward: bool,
+    ) -> bool {
+        let labels = layout.lanes.first().map_or(0.0, |l| l.label.width());
+        let column = &layout.stages[stage.index()].column;
+        let shown_left = self.from_screen(canvas.min, canvas.min).x + labels;
+        let shown_right = self.from_screen(canvas.min, canvas.max).x;
+        let cards = &layout.slots[layout.stages[stage.index()].slots.clone()];
+        // A page's first card has the room the stage's first card has.
+        let pad = cards
+            .first()
+            .map_or(0.0, |s| (s.card.min.x - column.min.x).min(48.0));
+        let start = if forward {
+            // The first card not whole in view starts the next page.
+            cards
+                .iter()
+                .find(|s| s.card.max.x > shown_right + 0.5 && s.card.min.x > shown_left)
+                .map(|s| s.card.min.x - pad)
+        } else {
+            // The page before: the cards that end left of the window, as many as fit.
+            let room = shown_right - shown_left;
+            cards
+                .iter()
+                .filter(|s| s.card.min.x < shown_left - 0.5)
+                .find(|s| shown_left - (s.card.min.x - pad) <= room + 0.5)
+                .map(|s| (s.card.min.x - pad).max(column.min.x))
+        };
+        let Some(start) = start else {
+            return false;
+        };
+        if start < column.min.x - 0.5 || start > column.max.x {
+            return false;
+        }
+        self.offset.x = -(start - labels) * self.zoom;
+        true
+    }
+}
+
+/// Where the projector's view of a stage ends: under its last lane above the
+/// grey areas' callouts.
+fn projector_bottom(layout: &crate::layout::MapLayout) -> f32 {
+    layout
+        .lanes
+        .iter()
+        .filter(|l| l.lane != crate::layout::Lane::GreyAreas && l.rect.height() > 0.0)
+        .map(|l| l.rect.max.y)
+        .fold(0.0, f32::max)
+}
+
+/// The largest zoom the projector's stage fit goes to (a stage of one card stays a
+/// card, not a billboard).
+const PROJECTOR_MAX_ZOOM: f32 = 1.5;
 
 /// What a fit did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
