@@ -278,3 +278,207 @@ fn a_selection_is_announced_in_a_polite_live_region() {
         "{said:?}"
     );
 }
+
+/// The selected element, as the inspector shows it.
+fn selected(h: &egui_kittest::Harness<'_, JourneyApp>) -> Option<ElementId> {
+    h.state().workspace().selection.last().cloned()
+}
+
+fn key(h: &mut egui_kittest::Harness<'_, JourneyApp>, modifiers: Modifiers, key: Key) {
+    send(h, shortcut(modifiers, key), 1);
+}
+
+/// WCAG 2.1.1 and 2.5.7: the whole online-order map walked from the keyboard alone,
+/// every card, step and grey area visited; a grey area marked, evidence linked, a card
+/// and a step moved, the file saved. Only key events (with their text) are sent.
+#[test]
+fn the_whole_map_is_walked_and_edited_from_the_keyboard_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("walk.ron");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("journeys/online-order-delivery-return.ron"),
+        &path,
+    )
+    .unwrap();
+    let journey = journeymap::format::load(&path).unwrap().journey;
+    let mut h = harness_sized(app_on_file(&path), 1600.0, 1000.0);
+    h.run();
+    let mut visited: std::collections::BTreeSet<ElementId> = Default::default();
+
+    // Every card: Right from none selected to the last.
+    for _ in 0..journey.touchpoints.len() {
+        key(&mut h, Modifiers::NONE, Key::ArrowRight);
+        visited.extend(selected(&h));
+    }
+    assert_eq!(
+        selected(&h),
+        Some(ElementId::Touchpoint(
+            journey.touchpoints.last().unwrap().id.clone()
+        ))
+    );
+    // Into the blueprint under the last card's stage, then Left through every step.
+    key(&mut h, Modifiers::COMMAND, Key::ArrowDown);
+    assert!(
+        matches!(selected(&h), Some(ElementId::Step(_))),
+        "{:?}",
+        selected(&h)
+    );
+    visited.extend(selected(&h));
+    for _ in 0..journey.steps.len() {
+        key(&mut h, Modifiers::NONE, Key::ArrowLeft);
+        visited.extend(selected(&h));
+    }
+    assert_eq!(
+        selected(&h),
+        Some(ElementId::Step(journey.steps[0].id.clone()))
+    );
+    // Back to the card that step serves; the grey area there, then all of them.
+    key(&mut h, Modifiers::COMMAND, Key::ArrowUp);
+    assert_eq!(
+        selected(&h),
+        Some(ElementId::Touchpoint(journey.steps[0].serves[0].clone()))
+    );
+    key(&mut h, Modifiers::SHIFT, Key::G);
+    assert!(
+        matches!(selected(&h), Some(ElementId::GreyArea(_))),
+        "{:?}",
+        selected(&h)
+    );
+    for _ in 0..journey.grey_areas.len() {
+        key(&mut h, Modifiers::NONE, Key::ArrowLeft);
+        visited.extend(selected(&h));
+    }
+    for _ in 0..journey.grey_areas.len() {
+        key(&mut h, Modifiers::NONE, Key::ArrowRight);
+        visited.extend(selected(&h));
+    }
+    let every: std::collections::BTreeSet<ElementId> = journey
+        .touchpoints
+        .iter()
+        .map(|t| ElementId::Touchpoint(t.id.clone()))
+        .chain(journey.steps.iter().map(|s| ElementId::Step(s.id.clone())))
+        .chain(
+            journey
+                .grey_areas
+                .iter()
+                .map(|g| ElementId::GreyArea(g.id.clone())),
+        )
+        .collect();
+    let missed: Vec<&ElementId> = every.difference(&visited).collect();
+    assert!(
+        missed.is_empty(),
+        "not reached from the keyboard: {missed:?}"
+    );
+
+    // Mark a grey area between the first two cards (G), its title typed at once. Up
+    // out of the grey area (to a step where it starts at one), and out to a card.
+    for _ in 0..2 {
+        if !matches!(selected(&h), Some(ElementId::Touchpoint(_))) {
+            key(&mut h, Modifiers::COMMAND, Key::ArrowUp);
+        }
+    }
+    for _ in 0..journey.touchpoints.len() {
+        key(&mut h, Modifiers::NONE, Key::ArrowLeft);
+    }
+    let first = journey.touchpoints[0].id.clone();
+    assert_eq!(selected(&h), Some(ElementId::Touchpoint(first.clone())));
+    key(&mut h, Modifiers::NONE, Key::G);
+    send(&mut h, typing("Ad and listing disagree"), 1);
+    key(&mut h, Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        h.state().journey().grey_areas.len(),
+        journey.grey_areas.len() + 1
+    );
+
+    // The new grey area is selected; Up goes back to the card it starts at. Link
+    // evidence to that card: Ctrl+L, Down, Enter.
+    assert!(
+        matches!(selected(&h), Some(ElementId::GreyArea(_))),
+        "{:?}",
+        selected(&h)
+    );
+    key(&mut h, Modifiers::COMMAND, Key::ArrowUp);
+    assert_eq!(selected(&h), Some(ElementId::Touchpoint(first.clone())));
+    let linked_before = h
+        .state()
+        .journey()
+        .touchpoint(&first)
+        .unwrap()
+        .evidence
+        .len();
+    key(&mut h, Modifiers::COMMAND, Key::L);
+    assert!(h.query_by_label_contains("Link evidence to").is_some());
+    key(&mut h, Modifiers::NONE, Key::ArrowDown);
+    key(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(h.state().modal().is_none(), "Enter links and closes");
+    assert_eq!(
+        h.state()
+            .journey()
+            .touchpoint(&first)
+            .unwrap()
+            .evidence
+            .len(),
+        linked_before + 1
+    );
+
+    // Move the card one place later in its stage; a step of Usage likewise.
+    key(&mut h, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(
+        h.state().journey().touchpoints[1].id,
+        first,
+        "the card moved"
+    );
+    for _ in 0..8 {
+        key(&mut h, Modifiers::NONE, Key::ArrowRight);
+    }
+    let card = h.state().workspace().selected_touchpoint().unwrap();
+    assert_eq!(
+        h.state().journey().touchpoint(&card).unwrap().stage,
+        Stage::Usage
+    );
+    key(&mut h, Modifiers::COMMAND, Key::ArrowDown);
+    let Some(ElementId::Step(step)) = selected(&h) else {
+        panic!("a step of Usage: {:?}", selected(&h));
+    };
+    let at = h.state().journey().step_position(&step).unwrap();
+    key(&mut h, Modifiers::ALT | Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(
+        h.state().journey().step_position(&step),
+        Some(at + 1),
+        "the step moved"
+    );
+
+    // Enter edits the step's title in the inspector; Esc returns to the map, where
+    // the arrows walk the steps again.
+    key(&mut h, Modifiers::NONE, Key::Enter);
+    send(&mut h, typing(" (checked)"), 1);
+    key(&mut h, Modifiers::NONE, Key::Escape);
+    let title = h.state().journey().step(&step).unwrap().title.clone();
+    assert!(title.ends_with(" (checked)"), "{title:?}");
+    key(&mut h, Modifiers::NONE, Key::ArrowLeft);
+    assert_ne!(
+        selected(&h),
+        Some(ElementId::Step(step.clone())),
+        "the arrows walk again"
+    );
+    key(&mut h, Modifiers::NONE, Key::ArrowRight);
+
+    // Saved, and what the file holds is what was done.
+    key(&mut h, Modifiers::COMMAND, Key::S);
+    let saved = journeymap::format::load(&path).unwrap().journey;
+    assert_eq!(saved.touchpoints[1].id, first);
+    assert_eq!(saved.step_position(&step), Some(at + 1));
+    assert_eq!(saved.step(&step).unwrap().title, title);
+    assert!(
+        saved
+            .grey_areas
+            .iter()
+            .any(|g| g.title == "Ad and listing disagree")
+    );
+    assert_eq!(
+        saved.touchpoint(&first).unwrap().evidence.len(),
+        linked_before + 1
+    );
+    assert!(!h.state().document().is_modified());
+}

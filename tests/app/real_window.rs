@@ -15,6 +15,7 @@ use egui_kittest::kittest::Queryable;
 use journeymap::format;
 use journeymap::model::{Journey, Language};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
 /// The window's inner size, as `app::run` asks for it.
@@ -639,4 +640,129 @@ fn rows_pasted_from_the_clipboard_into_the_table_are_saved_and_undone_as_one() {
         format::load(&file).is_ok_and(|p| p.journey.touchpoints.len() == before)
     });
     assert_eq!(format::load(&file).unwrap().journey, journey);
+}
+
+/// The map read as a screen reader reads it: the binary in a real window, its
+/// accessibility tree over AT-SPI (AccessKit's adapter, what Orca reads), walked with
+/// pyatspi. Every card, step and grey area is a node named by its title whose
+/// description states its facts, in English and in Spanish.
+#[test]
+fn a_screen_reader_reads_every_element_with_its_facts_in_english_and_spanish() {
+    let Some(s) = Session::new("at-spi") else {
+        return;
+    };
+    let pyatspi = Command::new("/usr/bin/python3")
+        .args(["-c", "import pyatspi"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let present = pyatspi
+        && on_path("dbus-run-session")
+        && Path::new("/usr/libexec/at-spi-bus-launcher").exists();
+    if !present {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the screen-reader test needs dbus, at-spi2-core and python3-pyatspi in CI: run scripts/install-deps.sh"
+        );
+        eprintln!("skipping: no AT-SPI (scripts/install-deps.sh installs it)");
+        return;
+    }
+    let walker = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/app/atspi_walk.py");
+    for (name, locale) in [
+        ("online-order-delivery-return.ron", "en_US.UTF-8"),
+        ("portabilidad-operador-movil.ron", "es_ES.UTF-8"),
+    ] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("journeys")
+            .join(name);
+        let journey = journeymap::format::load(&file).unwrap().journey;
+        let language = journey.language;
+        let elements = journey.touchpoints.len() + journey.steps.len() + journey.grey_areas.len();
+        let output = s
+            .command("dbus-run-session")
+            .arg("--")
+            .arg("/usr/bin/python3")
+            .arg(&walker)
+            .arg(elements.to_string())
+            .arg(env!("CARGO_BIN_EXE_journeymap"))
+            .arg(&file)
+            .env("LANG", locale)
+            .env("LC_ALL", locale)
+            .output()
+            .expect("dbus-run-session runs");
+        let tree = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{name}: the tree was not read: {}\n{tree}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let nodes: Vec<(&str, &str, &str)> = tree
+            .lines()
+            .filter_map(|l| {
+                let mut parts = l.splitn(3, '\t');
+                Some((parts.next()?, parts.next()?, parts.next()?))
+            })
+            .collect();
+        // What a screen reader says of a node: its name, then its description.
+        let said = |title: &str| -> Vec<String> {
+            nodes
+                .iter()
+                .filter(|(_, n, _)| n.contains(title.trim()))
+                .map(|(_, n, d)| format!("{n}. {d}"))
+                .collect()
+        };
+        let i18n = journeymap::i18n::I18n::new(language);
+        let (touchpoint, step, grey) = match language {
+            Language::Es => ("Punto de contacto", "Paso", "Zona gris"),
+            _ => ("Touchpoint", "Step", "Grey area"),
+        };
+        for tp in &journey.touchpoints {
+            let stage = i18n.stage_name(&journey, tp.stage);
+            let facts = said(&tp.title);
+            let score = tp
+                .emotion
+                .as_ref()
+                .map(|e| format!("{:+}", e.score).replace("+0", "0"));
+            assert!(
+                facts.iter().any(|f| f.contains(&format!("{touchpoint} "))
+                    && f.contains(&format!("{stage}: {}.", tp.title.trim()))
+                    && score.as_ref().is_none_or(|s| f.contains(s.as_str()))),
+                "{name}: {:?} as read: {facts:?}",
+                tp.title
+            );
+        }
+        for st in &journey.steps {
+            let lane = i18n.term("blueprint-lane", st.lane.key());
+            let facts = said(&st.title);
+            assert!(
+                facts.iter().any(|f| f.contains(&format!("{step} "))
+                    && f.contains(&format!("{lane}: {}.", st.title.trim()))),
+                "{name}: {:?} as read: {facts:?}",
+                st.title
+            );
+        }
+        let numbers = journey.grey_area_numbers();
+        for (g, n) in journey.grey_areas.iter().zip(&numbers) {
+            let severity = i18n.term("severity", g.severity.key()).to_lowercase();
+            let facts = said(&g.title);
+            assert!(
+                facts
+                    .iter()
+                    .any(|f| f.contains(&format!("{grey} {n}, {severity}"))
+                        && f.contains(g.fix.trim())),
+                "{name}: grey area {n} as read: {facts:?}"
+            );
+        }
+        if language == Language::En {
+            // The card the issue reads out, literally.
+            let courier = said("Courier misses the delivery");
+            assert!(
+                courier.iter().any(|f| {
+                    ["Usage", "Courier", "-2", "grey area 1", "critical"]
+                        .iter()
+                        .all(|fact| f.contains(fact))
+                }),
+                "{courier:?}"
+            );
+        }
+    }
 }

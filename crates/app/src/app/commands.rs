@@ -65,6 +65,13 @@ pub enum AppCommand {
     EntryNext,
     EntryNextStage,
     EntryStop,
+    // The keyboard's paths for what the mouse does on the map.
+    IntoBlueprint,
+    OutOfBlueprint,
+    GreyAreaHere,
+    LinkEvidence,
+    MoveLater,
+    MoveEarlier,
 }
 
 /// Where a shortcut works.
@@ -94,6 +101,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT: Modifiers = Modifiers::ALT;
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
 
 impl AppCommand {
     pub const ALL: &'static [AppCommand] = &[
@@ -158,6 +166,12 @@ impl AppCommand {
         AppCommand::EntryNext,
         AppCommand::EntryNextStage,
         AppCommand::EntryStop,
+        AppCommand::IntoBlueprint,
+        AppCommand::OutOfBlueprint,
+        AppCommand::GreyAreaHere,
+        AppCommand::LinkEvidence,
+        AppCommand::MoveLater,
+        AppCommand::MoveEarlier,
     ];
 
     /// Message id of the command's name.
@@ -224,6 +238,12 @@ impl AppCommand {
             AppCommand::EntryNext => "cmd-entry-next",
             AppCommand::EntryNextStage => "cmd-entry-next-stage",
             AppCommand::EntryStop => "cmd-entry-stop",
+            AppCommand::IntoBlueprint => "cmd-into-blueprint",
+            AppCommand::OutOfBlueprint => "cmd-out-of-blueprint",
+            AppCommand::GreyAreaHere => "cmd-grey-area-here",
+            AppCommand::LinkEvidence => "cmd-link-evidence",
+            AppCommand::MoveLater => "cmd-move-later",
+            AppCommand::MoveEarlier => "cmd-move-earlier",
         }
     }
 
@@ -238,7 +258,8 @@ impl AppCommand {
             EntryNext | EntryNextStage | EntryStop => Context::Entry,
             StartEntry | OpenCard | NextCard | PreviousCard | NextStage | PreviousStage
             | MarkGreyAreaWithNext | Spotlight | FilterNoEvidence | FilterChannel
-            | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown | Delete => {
+            | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown | Delete
+            | IntoBlueprint | OutOfBlueprint | GreyAreaHere | MoveLater | MoveEarlier => {
                 Context::Canvas
             }
             _ => Context::Global,
@@ -310,6 +331,12 @@ impl AppCommand {
             EntryNext => vec![key(NONE, Key::Enter)],
             EntryNextStage => vec![key(NONE, Key::Tab)],
             EntryStop => vec![key(NONE, Key::Escape)],
+            IntoBlueprint => vec![key(CMD, Key::ArrowDown)],
+            OutOfBlueprint => vec![key(CMD, Key::ArrowUp)],
+            GreyAreaHere => vec![key(SHIFT, Key::G)],
+            LinkEvidence => vec![key(CMD, Key::L)],
+            MoveLater => vec![key(ALT_SHIFT, Key::ArrowRight)],
+            MoveEarlier => vec![key(ALT_SHIFT, Key::ArrowLeft)],
         }
     }
 
@@ -444,6 +471,12 @@ mod tests {
             Outline => 58,
             InterfaceLarger => 59,
             InterfaceSmaller => 60,
+            IntoBlueprint => 61,
+            OutOfBlueprint => 62,
+            GreyAreaHere => 63,
+            LinkEvidence => 64,
+            MoveLater => 65,
+            MoveEarlier => 66,
         }
     }
 
@@ -451,7 +484,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=60).collect();
+        let expected: Vec<usize> = (0..=66).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -6,6 +6,7 @@
 use super::action::DialogPurpose;
 use super::commands::AppCommand;
 use super::dialogs::file_dialog::DialogKind;
+use super::dialogs::link_evidence;
 use super::dialogs::modal::Modal;
 use super::workshop::{self, PAN_STEP};
 use super::workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
@@ -71,9 +72,28 @@ pub fn command_enabled(
         Delete => !workspace.selection.is_empty(),
         MarkGreyArea => workspace.selected_ends().len() == 2,
         AddStep => card(),
-        OpenCard | MoveToNextStage | MoveToPreviousStage | MarkGreyAreaWithNext => card(),
+        OpenCard => matches!(
+            workspace.selection.last(),
+            Some(ElementId::Touchpoint(_) | ElementId::Step(_) | ElementId::GreyArea(_))
+        ),
+        MoveToNextStage | MoveToPreviousStage | MarkGreyAreaWithNext => card(),
         Emotion(_) => card() || entering,
-        Spotlight => !document.journey.grey_areas.is_empty(),
+        Spotlight | GreyAreaHere => !document.journey.grey_areas.is_empty(),
+        IntoBlueprint => !document.journey.steps.is_empty(),
+        OutOfBlueprint => matches!(
+            workspace.selection.last(),
+            Some(ElementId::Step(_) | ElementId::GreyArea(_))
+        ),
+        LinkEvidence => {
+            matches!(
+                workspace.selection.last(),
+                Some(ElementId::Touchpoint(_) | ElementId::Step(_) | ElementId::GreyArea(_))
+            ) && !document.journey.evidence.is_empty()
+        }
+        MoveLater | MoveEarlier => matches!(
+            workspace.selection.last(),
+            Some(ElementId::Touchpoint(_) | ElementId::Step(_))
+        ),
         InterfaceLarger => workspace.interface_scale < INTERFACE_MAX - 1e-3,
         InterfaceSmaller => workspace.interface_scale > 1.0 + 1e-3,
         EntryNext | EntryNextStage | EntryStop => entering,
@@ -177,12 +197,22 @@ impl JourneyApp {
                 let stage = self.workspace.current_stage(self.session.journey());
                 self.start_entry(stage);
             }
-            OpenCard => {
-                if let Some(id) = self.workspace.selected_touchpoint() {
+            OpenCard => match self.workspace.selection.last().cloned() {
+                Some(ElementId::Touchpoint(id)) => {
                     self.panels.entry.entry = Some(id);
                     self.workspace.focus_request = Some(workshop::entry_field_id());
                 }
-            }
+                // A step or a grey area: its title in the inspector (Esc comes back).
+                Some(ElementId::Step(id)) => {
+                    self.workspace.focus_request =
+                        Some(super::widgets::field_id(id.as_str(), "title"));
+                }
+                Some(ElementId::GreyArea(id)) => {
+                    self.workspace.focus_request =
+                        Some(super::widgets::field_id(id.as_str(), "title"));
+                }
+                _ => {}
+            },
             NextCard => workshop::step_card(self.session.journey(), &mut self.workspace, 1),
             PreviousCard => workshop::step_card(self.session.journey(), &mut self.workspace, -1),
             NextStage => {
@@ -203,6 +233,33 @@ impl JourneyApp {
                     workshop::step_stage(self.session.journey(), &mut self.workspace, step)
                 {
                     self.panels.canvas.view.focus_stage(stage);
+                }
+            }
+            IntoBlueprint => workshop::into_blueprint(self.session.journey(), &mut self.workspace),
+            OutOfBlueprint => {
+                workshop::out_of_blueprint(self.session.journey(), &mut self.workspace);
+            }
+            GreyAreaHere => workshop::grey_area_here(self.session.journey(), &mut self.workspace),
+            MoveLater | MoveEarlier => {
+                let step = if command == MoveLater { 1 } else { -1 };
+                let journey = self.session.journey();
+                if let Some(edit) = workshop::move_within_stage(journey, &self.workspace, step) {
+                    let label = match self.workspace.selection.last() {
+                        Some(ElementId::Step(_)) => "edit-move-step",
+                        _ => "edit-move-touchpoint",
+                    };
+                    let selection = self.workspace.selection.clone();
+                    self.apply_edit(edit, label);
+                    self.workspace.selection = selection;
+                }
+            }
+            LinkEvidence => {
+                let journey = self.session.journey();
+                if let Some(target) = self.workspace.selection.last()
+                    && let Some(link) =
+                        link_evidence::LinkEvidence::new(journey, target, &self.i18n)
+                {
+                    self.open_modal(Modal::LinkEvidence(Box::new(link)));
                 }
             }
             MoveToNextStage => self.move_selected(1),

@@ -300,8 +300,32 @@ pub fn neighbour(journey: &Journey, id: &TouchpointId, step: isize) -> Option<To
     list.get(target).map(|t| t.id.clone())
 }
 
-/// Left/Right: the previous or next card (the first or last with none selected).
+/// Left/Right: the previous or next card (the first or last with none selected); with
+/// a step or a grey area selected, the previous or next of those.
 pub fn step_card(journey: &Journey, workspace: &mut Workspace, step: isize) {
+    match workspace.selection.last().cloned() {
+        Some(ElementId::Step(id)) => {
+            let at = journey.step_position(&id);
+            if let Some(next) = at
+                .and_then(|i| i.checked_add_signed(step))
+                .and_then(|i| journey.steps.get(i))
+            {
+                select_step(workspace, next);
+            }
+            return;
+        }
+        Some(ElementId::GreyArea(id)) => {
+            let at = journey.grey_areas.iter().position(|g| g.id == id);
+            if let Some(next) = at
+                .and_then(|i| i.checked_add_signed(step))
+                .and_then(|i| journey.grey_areas.get(i))
+            {
+                select_grey_area(journey, workspace, next);
+            }
+            return;
+        }
+        _ => {}
+    }
     let list = &journey.touchpoints;
     let target = match workspace.selected_touchpoint() {
         Some(id) => neighbour(journey, &id, step),
@@ -310,6 +334,122 @@ pub fn step_card(journey: &Journey, workspace: &mut Workspace, step: isize) {
     };
     if let Some(id) = target {
         workspace.select_card(journey, id);
+    }
+}
+
+/// Selects a step, its column scrolled into view (the card it serves).
+fn select_step(workspace: &mut Workspace, step: &crate::model::Step) {
+    workspace.active_stage = Some(step.stage);
+    workspace.selection = vec![ElementId::Step(step.id.clone())];
+    if let Some(card) = step.serves.first() {
+        workspace.reveal = Some(card.clone());
+    }
+}
+
+fn select_grey_area(journey: &Journey, workspace: &mut Workspace, grey: &GreyArea) {
+    if let Some(stage) = grey_area_stage(journey, grey) {
+        workspace.active_stage = Some(stage);
+    }
+    workspace.selection = vec![ElementId::GreyArea(grey.id.clone())];
+    workspace.spotlight = None;
+    if let Some(card) = [&grey.from, &grey.to]
+        .into_iter()
+        .find_map(|end| end.touchpoint())
+    {
+        workspace.reveal = Some(card.clone());
+    }
+}
+
+/// The stage a grey area starts in.
+fn grey_area_stage(journey: &Journey, grey: &GreyArea) -> Option<Stage> {
+    match &grey.from {
+        crate::model::End::Touchpoint(id) => journey.touchpoint(id).map(|t| t.stage),
+        crate::model::End::Step(id) => journey.step(id).map(|s| s.stage),
+    }
+}
+
+/// Ctrl+Down: from a card into the blueprint under it (the first step serving it, else
+/// its stage's first step).
+pub fn into_blueprint(journey: &Journey, workspace: &mut Workspace) {
+    let stage = workspace.current_stage(journey);
+    let card = workspace.selected_touchpoint();
+    let steps = &journey.steps[journey.step_range(stage)];
+    let step = card
+        .and_then(|id| steps.iter().find(|s| s.serves.contains(&id)))
+        .or_else(|| steps.first());
+    if let Some(step) = step {
+        select_step(workspace, step);
+    }
+}
+
+/// Ctrl+Up: from a step back to the card it serves (else its stage's first card);
+/// from a grey area to the card or step it starts at.
+pub fn out_of_blueprint(journey: &Journey, workspace: &mut Workspace) {
+    let card = match workspace.selection.last() {
+        Some(ElementId::Step(id)) => journey.step(id).and_then(|step| {
+            step.serves.first().cloned().or_else(|| {
+                journey
+                    .touchpoints_in(step.stage)
+                    .first()
+                    .map(|t| t.id.clone())
+            })
+        }),
+        Some(ElementId::GreyArea(id)) => match journey.grey_area(id).map(|g| &g.from) {
+            Some(crate::model::End::Touchpoint(id)) => Some(id.clone()),
+            Some(crate::model::End::Step(id)) => {
+                if let Some(step) = journey.step(id) {
+                    select_step(workspace, step);
+                }
+                None
+            }
+            None => None,
+        },
+        _ => None,
+    };
+    if let Some(id) = card {
+        workspace.select_card(journey, id);
+    }
+}
+
+/// Shift+G: the grey area at the selected card or step (the first it is an end of),
+/// else the map's first grey area.
+pub fn grey_area_here(journey: &Journey, workspace: &mut Workspace) {
+    let here = workspace.selected_ends();
+    let grey = journey
+        .grey_areas
+        .iter()
+        .find(|g| here.iter().any(|end| *end == g.from || *end == g.to))
+        .or_else(|| journey.grey_areas.first());
+    if let Some(grey) = grey {
+        select_grey_area(journey, workspace, grey);
+    }
+}
+
+/// Alt+Shift+Right/Left: the selected card, or step, one place later or earlier in
+/// its stage; none at the stage's edge.
+pub fn move_within_stage(journey: &Journey, workspace: &Workspace, step: isize) -> Option<Edit> {
+    match workspace.selection.last()? {
+        ElementId::Touchpoint(id) => {
+            let tp = journey.touchpoint(id)?;
+            let range = journey.stage_range(tp.stage);
+            let at = journey.touchpoint_index(id)? - range.start;
+            let to = at.checked_add_signed(step).filter(|i| *i < range.len())?;
+            Edit::move_touchpoint(journey, id, tp.stage, to).ok()
+        }
+        ElementId::Step(id) => {
+            let at = journey.step_position(id)?;
+            let stage = journey.steps[at].stage;
+            let range = journey.step_range(stage);
+            let to = at.checked_add_signed(step).filter(|i| range.contains(i))?;
+            Some(Edit::Batch(vec![
+                Edit::Remove(ElementId::Step(id.clone())),
+                Edit::Insert {
+                    index: to,
+                    element: Element::Step(journey.steps[at].clone()),
+                },
+            ]))
+        }
+        _ => None,
     }
 }
 

@@ -15,6 +15,135 @@ use super::{
 use crate::model::{Journey, Stage, StepId, TouchpointId};
 use crate::theme::Metrics;
 
+/// Space between two callouts on the wall.
+const CALLOUT_GAP: f32 = 12.0;
+
+/// Each grey area's callout under its own stage (the column holding its band's
+/// middle), under its band as far as the column allows, the stage's callouts stacked
+/// in the order of their bands, each as high up as the callouts already placed allow; a straight leader from the band (or
+/// bracket) down to the callout's top, drawn behind the callouts it passes. Returns
+/// the callouts' right ends and the grey-area lane's height; none without grey areas.
+fn under_own_stages(
+    grey_areas: &mut [GreyAreaBox],
+    stages: &[StageBox],
+    grey_top: f32,
+    m: &Metrics,
+) -> Option<(Vec<f32>, f32)> {
+    // Under the brackets, where the timeline's placement starts its first row.
+    let top = grey_areas
+        .iter()
+        .map(|g| g.callout.min.y)
+        .fold(None, |least: Option<f32>, y| {
+            Some(least.map_or(y, |l| l.min(y)))
+        })?;
+    let (width, height) = (m.callout_width, m.callout_height);
+    let mut order: Vec<usize> = (0..grey_areas.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (grey_areas[i].band.center().x, grey_areas[i].index);
+        key(a).0.total_cmp(&key(b).0).then(key(a).1.cmp(&key(b).1))
+    });
+    let mut placed: Vec<Rect> = Vec::with_capacity(order.len());
+    // The leaders drawn so far: the x they span and their run from the band down.
+    let mut leaders: Vec<(f32, f32, f32, f32)> = Vec::with_capacity(order.len());
+    for i in order {
+        let grey = &mut grey_areas[i];
+        // The leader starts where the timeline's placement starts it: at a band's
+        // foot (side by side when bands are shared), below a bracket's badge.
+        let start = grey
+            .leader
+            .first()
+            .copied()
+            .unwrap_or(Point::new(grey.band.center().x, grey.band.max.y));
+        let middle = start.x;
+        let from_y = start.y;
+        let column = stages
+            .iter()
+            .find(|s| s.column.min.x <= middle && middle < s.column.max.x)
+            .map_or(Rect::from_min_size(middle, 0.0, 0.0, 0.0), |s| s.column);
+        // (The map grows on its right for a callout wider than the last column.)
+        let on_map = |x: f32| x.max(PADDING);
+        // Under its band as far as its column allows; else at either side of the
+        // column.
+        let centred = on_map(
+            (middle - width / 2.0)
+                .min(column.max.x - PADDING - width)
+                .max(column.min.x + PADDING),
+        );
+        let candidates = [
+            centred,
+            on_map(column.min.x + PADDING),
+            on_map(column.max.x - PADDING - width),
+        ];
+        // The highest place at `x` that covers no callout and no leader, and whether
+        // its own leader would pass behind a callout.
+        let highest = |x: f32| {
+            let leader_x = middle.clamp(x + 16.0, x + width - 16.0);
+            let mut y = top;
+            loop {
+                let here = Rect::from_min_size(x, y, width, height);
+                let over = |a0: f32, a1: f32, b0: f32, b1: f32| a0 < b1 && b0 < a1;
+                let callouts = placed
+                    .iter()
+                    .filter(|p| {
+                        over(
+                            p.min.x - CALLOUT_GAP,
+                            p.max.x + CALLOUT_GAP,
+                            here.min.x,
+                            here.max.x,
+                        ) && over(
+                            p.min.y - CALLOUT_GAP,
+                            p.max.y + CALLOUT_GAP,
+                            here.min.y,
+                            here.max.y,
+                        )
+                    })
+                    .map(|p| p.max.y + CALLOUT_GAP);
+                let covered = leaders
+                    .iter()
+                    .filter(|(x0, x1, y0, y1)| {
+                        over(*x0, *x1 + 0.1, here.min.x, here.max.x)
+                            && over(*y0, *y1, here.min.y, here.max.y)
+                    })
+                    .map(|(_, _, _, y1)| y1 + CALLOUT_GAP);
+                let crossed = placed
+                    .iter()
+                    .filter(|p| {
+                        over(
+                            p.min.x - 4.0,
+                            p.max.x + 4.0,
+                            middle.min(leader_x),
+                            middle.max(leader_x) + 0.1,
+                        ) && over(from_y, here.min.y, p.min.y, p.max.y)
+                    })
+                    .map(|p| p.max.y);
+                // Lower down the leader only grows: a crossing stays.
+                let crossing = crossed.count() > 0;
+                match callouts.chain(covered).reduce(f32::max) {
+                    Some(below) => y = below,
+                    None => return (crossing, y, leader_x),
+                }
+            }
+        };
+        // A leader behind no callout first, then the highest.
+        let (x, (_, y, leader_x)) = candidates
+            .iter()
+            .map(|&x| (x, highest(x)))
+            .min_by(|a, b| a.1.0.cmp(&b.1.0).then(a.1.1.total_cmp(&b.1.1)))
+            .unwrap_or((centred, (false, top, middle)));
+        let callout = Rect::from_min_size(x, y, width, height);
+        placed.push(callout);
+        leaders.push((middle.min(leader_x), middle.max(leader_x), from_y, y));
+        grey.callout = callout;
+        grey.leader = vec![
+            Point::new(middle, from_y),
+            Point::new(leader_x, callout.min.y),
+        ];
+    }
+    let bottom = placed.iter().map(|p| p.max.y).fold(top, f32::max);
+    let ends = placed.iter().map(|p| p.max.x).collect();
+    Some((ends, bottom + CALLOUT_GAP - grey_top))
+}
+
 /// Space between a stage column's edge and its cards.
 pub const PADDING: f32 = 6.0;
 /// Space between columns of cards in a stage, at most.
@@ -300,6 +429,10 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         ..m.clone()
     };
     let (row_ends, grey_height) = place_callouts(&mut grey_areas, grey_top, right, &flush);
+    // The brackets stay where the timeline's placement put them; the callouts go
+    // under their own stages.
+    let (row_ends, grey_height) =
+        under_own_stages(&mut grey_areas, &stages, grey_top, m).unwrap_or((row_ends, grey_height));
     let blueprint_top = grey_top + grey_height + m.lane_gap;
     for step in &mut steps {
         step.rect.min.y += blueprint_top;
@@ -309,6 +442,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         row.1 += blueprint_top;
     }
     let bottom = blueprint_top + blueprint_height;
+    let stages_right = right;
     let right = right.max(row_ends.iter().copied().fold(0.0, f32::max) + PADDING);
     for stage in &mut stages {
         stage.column.max.y = bottom;
@@ -342,7 +476,7 @@ pub fn wall_with(journey: &Journey, m: &Metrics, rows: usize, every_lane: bool) 
         arrangement: Arrangement::Wall,
         bounds: Rect::from_min_size(0.0, 0.0, right, bottom),
         // The stages, cards and curve; the blueprint's lanes and the callouts are below.
-        focus: Rect::from_min_size(0.0, 0.0, right, band_top + band + m.lane_gap),
+        focus: Rect::from_min_size(0.0, 0.0, stages_right, band_top + band + m.lane_gap),
         stages,
         lanes,
         slots,
@@ -516,6 +650,71 @@ mod tests {
                 assert!(!g.band.intersects(&s.card));
             }
             assert!(l.bounds.contains(g.callout.max));
+        }
+    }
+
+    #[test]
+    fn callouts_sit_under_their_own_stage_on_straight_leaders() {
+        // Grey areas in three stages, four of them in Usage.
+        let mut j = journey([2, 2, 2, 2, 6, 2]);
+        let pairs = [
+            ("tp-1", "tp-2"),
+            ("tp-5", "tp-6"),
+            ("tp-9", "tp-10"),
+            ("tp-10", "tp-11"),
+            ("tp-11", "tp-12"),
+            ("tp-9", "tp-13"),
+            ("tp-15", "tp-16"),
+        ];
+        for (n, (from, to)) in pairs.iter().enumerate() {
+            j.grey_areas.push(GreyArea {
+                id: GreyAreaId(format!("ga-{n}")),
+                title: String::new(),
+                from: (*from).into(),
+                to: (*to).into(),
+                kind: GreyAreaKind::SystemGap,
+                severity: Severity::High,
+                experience: String::new(),
+                departments: vec![],
+                channels: vec![],
+                evidence: vec![],
+                fix: String::new(),
+                owner: String::new(),
+                status: GreyAreaStatus::Open,
+            });
+        }
+        let m = Metrics {
+            callout_height: 120.0,
+            ..Metrics::default()
+        };
+        let l = wall(&j, &m, 16.0 / 9.0);
+        for g in &l.grey_areas {
+            let middle = g.band.center().x;
+            let own = l
+                .stages
+                .iter()
+                .find(|s| s.column.min.x <= middle && middle < s.column.max.x)
+                .expect("the band is in a stage");
+            // Under its own stage: the callout starts in that stage's column.
+            assert!(
+                own.column.min.x <= g.callout.min.x && g.callout.min.x < own.column.max.x,
+                "{}: callout at {:?}, its stage {:?}",
+                g.id,
+                g.callout,
+                own.column
+            );
+            // One straight leader from the band down to the callout's top.
+            assert_eq!(g.leader.len(), 2, "{}", g.id);
+            // From the band's foot (below a bracket's badge).
+            assert!(g.band.min.x <= g.leader[0].x && g.leader[0].x <= g.band.max.x);
+            assert!(g.leader[0].y >= g.band.max.y - 0.01 || !g.neighbours);
+            assert!((g.leader[1].y - g.callout.min.y).abs() < 0.01);
+            assert!(g.callout.min.x < g.leader[1].x && g.leader[1].x < g.callout.max.x);
+        }
+        for (i, a) in l.grey_areas.iter().enumerate() {
+            for b in &l.grey_areas[i + 1..] {
+                assert!(!a.callout.intersects(&b.callout), "{} and {}", a.id, b.id);
+            }
         }
     }
 

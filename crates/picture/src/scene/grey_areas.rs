@@ -54,6 +54,7 @@ pub fn grey_areas(
     // sits on them.
     let mut bars: Vec<Shape> = Vec::new();
     let mut badges: Vec<Point> = Vec::new();
+    let mut callouts: Vec<Shape> = Vec::new();
     for (grey_box, &first) in layout
         .grey_areas
         .iter()
@@ -135,14 +136,26 @@ pub fn grey_areas(
             between_ends(&mut bars, a, b, colour, theme.metrics.slot_gap);
         }
         if grey_box.leader.len() >= 2 {
-            out.push(Shape::Polyline {
-                points: grey_box.leader.clone(),
-                line: Line::dashed(colour, 2.0, 5.0, 4.0),
-            });
+            // A leader that passes behind other callouts (on the wall) shows only in
+            // the gaps between them.
+            let others: Vec<Rect> = layout
+                .grey_areas
+                .iter()
+                .filter(|b| b.id != grey_box.id && b.callout.width() > 0.0)
+                .map(|b| b.callout)
+                .collect();
+            for run in grey_box.leader.windows(2) {
+                for (a, b) in outside(run[0], run[1], &others) {
+                    out.push(Shape::Polyline {
+                        points: vec![a, b],
+                        line: Line::dashed(colour, 2.0, 5.0, 4.0),
+                    });
+                }
+            }
         }
         if let Some(grey) = journey.grey_areas.get(grey_box.index) {
             callout_box(
-                out,
+                &mut callouts,
                 journey,
                 grey,
                 number(grey_box),
@@ -152,6 +165,9 @@ pub fn grey_areas(
             );
         }
     }
+    // Over every leader: on the wall a leader may pass behind the callouts above its
+    // own.
+    out.append(&mut callouts);
     let cell = |p: Point| ((p.x / 64.0).floor() as i64, (p.y / 64.0).floor() as i64);
     let mut near: foldhash::HashMap<(i64, i64), Vec<(Point, f32)>> = foldhash::HashMap::default();
     for badge in badges {
@@ -178,6 +194,52 @@ pub fn grey_areas(
         }
         out.extend(broken_at(bar, &on));
     }
+}
+
+/// The parts of the segment `a`–`b` outside every rectangle of `rects` (Liang–Barsky
+/// clipping, the inside intervals removed).
+fn outside(a: Point, b: Point, rects: &[Rect]) -> Vec<(Point, Point)> {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let mut inside: Vec<(f32, f32)> = rects
+        .iter()
+        .filter_map(|r| {
+            let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+            for (p, q) in [
+                (-dx, a.x - r.min.x),
+                (dx, r.max.x - a.x),
+                (-dy, a.y - r.min.y),
+                (dy, r.max.y - a.y),
+            ] {
+                if p == 0.0 {
+                    if q < 0.0 {
+                        return None;
+                    }
+                } else {
+                    let t = q / p;
+                    if p < 0.0 {
+                        t0 = t0.max(t);
+                    } else {
+                        t1 = t1.min(t);
+                    }
+                }
+            }
+            (t0 < t1).then_some((t0, t1))
+        })
+        .collect();
+    inside.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let at = |t: f32| Point::new(a.x + dx * t, a.y + dy * t);
+    let mut runs = Vec::new();
+    let mut from = 0.0_f32;
+    for (t0, t1) in inside {
+        if t0 > from {
+            runs.push((at(from), at(t0)));
+        }
+        from = from.max(t1);
+    }
+    if from < 1.0 {
+        runs.push((at(from), at(1.0)));
+    }
+    runs
 }
 
 /// A grey area's number on a disc of its severity's colour centred on `at`; for

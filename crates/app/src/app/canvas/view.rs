@@ -140,8 +140,10 @@ impl View {
         let mut fitted = Fitted::Done;
         let (zoom, left) = match fit {
             // The wall fits its stages, cards and curve to the window, both ways.
+            // (A callout past the last stage may be scrolled to.)
             Fit::Height if layout.arrangement == crate::layout::Arrangement::Wall => {
-                (by_focus.min(by_width).min(2.0), 0.0)
+                let by_stages = (canvas.width() - margin * 2.0) / layout.focus.width().max(1.0);
+                (by_focus.min(by_stages).min(2.0), 0.0)
             }
             Fit::Height => (by_height.min(1.2), 0.0),
             Fit::Whole => {

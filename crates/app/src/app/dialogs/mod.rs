@@ -5,6 +5,7 @@
 pub mod delete;
 pub mod file_dialog;
 pub mod file_picker;
+pub mod link_evidence;
 pub mod load_failure;
 pub mod modal;
 pub mod paste;

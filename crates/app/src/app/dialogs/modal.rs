@@ -29,6 +29,8 @@ pub enum Modal {
     Paste(Box<crate::app::review::PasteReview>),
     /// Deleting a card or a step that others refer to: what becomes of them.
     ConfirmDelete(Box<super::delete::ConfirmDelete>),
+    /// Link evidence… from the keyboard.
+    LinkEvidence(Box<super::link_evidence::LinkEvidence>),
 }
 
 /// What the windows read.
@@ -44,7 +46,10 @@ pub struct Context<'a> {
 impl Modal {
     /// Windows that only show or prepare something: another may replace them.
     pub fn gives_way(&self) -> bool {
-        matches!(self, Modal::Shortcuts | Modal::Export(_) | Modal::Templates)
+        matches!(
+            self,
+            Modal::Shortcuts | Modal::Export(_) | Modal::Templates | Modal::LinkEvidence(_)
+        )
     }
 
     /// One frame of the window; whether it stays open.
@@ -62,6 +67,9 @@ impl Modal {
             }
             Modal::ConfirmDelete(confirm) => {
                 super::delete::confirm_delete_ui(ctx, cx.i18n, confirm, cx.actions)
+            }
+            Modal::LinkEvidence(link) => {
+                super::link_evidence::link_evidence_ui(ctx, cx.i18n, link, cx.actions)
             }
         }
     }
