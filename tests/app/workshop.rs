@@ -659,6 +659,27 @@ fn the_projector_shows_a_whole_stage_with_its_blueprint_and_no_text_under_18_px(
         assert!(smallest >= 18.0, "smallest text {smallest} px");
     };
     check(&h);
+    // The spotlight's card says the whole grey area inside the window, never cut.
+    send(&mut h, shortcut(Modifiers::NONE, Key::S), 1);
+    h.run();
+    let grey = h
+        .state()
+        .workspace()
+        .spotlight
+        .clone()
+        .and_then(|id| journey.grey_area(&id).cloned())
+        .expect("a grey area in the spotlight");
+    let canvas = h.state().canvas_rect().unwrap();
+    let texts = painted_texts(&h);
+    for words in [&grey.experience, &grey.fix, &grey.owner] {
+        assert!(
+            texts.iter().any(|(text, size, rect)| text == words
+                && *size >= 18.0
+                && canvas.contains_rect(*rect)),
+            "{words:?} whole in the spotlight"
+        );
+    }
+    send(&mut h, shortcut(Modifiers::NONE, Key::Escape), 1);
     // The dark projector is the same view.
     send(&mut h, shortcut(Modifiers::SHIFT, Key::F11), 1);
     h.run();
