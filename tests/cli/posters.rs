@@ -331,3 +331,50 @@ fn a_poster_says_its_version_date_and_commit_and_min_body_overrides_the_floor() 
     ]);
     assert!(!ok && said.contains("outside 4 to 200"), "{said}");
 }
+
+/// The first line's words (the title's) and the sheet's height, in points.
+fn title_pt(pdf: &Path) -> (f32, f32) {
+    let boxes = tool("pdftotext", &[&"-bbox", &pdf, &"-"]);
+    let attr = |rest: &str, name: &str| -> f32 {
+        let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + rest[start..].find('"').unwrap();
+        rest[start..end].parse().unwrap()
+    };
+    let mut height = 0.0;
+    for line in boxes.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("<page ") {
+            height = attr(rest, "height");
+        }
+        if let Some(rest) = line.strip_prefix("<word ") {
+            return (
+                (attr(rest, "yMax") - attr(rest, "yMin")) / WORD_HEIGHT_PER_POINT,
+                height,
+            );
+        }
+    }
+    panic!("no words in {pdf:?}")
+}
+
+/// A poster's title is read from across the room: about 5 % of the sheet's height where
+/// the body prints at its floor with room to spare, never at the body's cost.
+#[test]
+fn a_posters_title_is_about_a_twentieth_of_the_sheet_and_never_costs_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("g10.ron");
+    let (ok, err) = run(&[&"generate", &"-o", &source, &"--touchpoints", &"10"]);
+    assert!(ok, "{err}");
+    for (size, least) in [("a0", 0.04), ("a2", 0.025)] {
+        let pdf = dir.path().join(format!("{size}.pdf"));
+        let (ok, said) = run(&[&"export", &source, &"-o", &pdf, &"--page", &size]);
+        assert!(ok, "{said}");
+        let (title, sheet) = title_pt(&pdf);
+        let share = title / sheet;
+        assert!(
+            (least..=0.055).contains(&share),
+            "{size}: title {title:.1} pt on a {sheet:.0} pt sheet ({:.1} %)",
+            share * 100.0
+        );
+        let body = body_pt(&pdf);
+        assert!(body + 0.3 >= floor(size), "{size}: body {body:.1} pt");
+    }
+}

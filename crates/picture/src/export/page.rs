@@ -22,7 +22,8 @@ const GREY_COLUMN: f32 = 180.0;
 const MARKERS_COLUMN: f32 = 300.0;
 /// Channels a legend column lists.
 const CHANNELS_PER_COLUMN: usize = 5;
-const TITLE_SIZE: f32 = 30.0;
+/// The title's size on a page at 1x (a poster sets its own, to the sheet).
+pub const TITLE_SIZE: f32 = 30.0;
 const HEADER_SIZE: f32 = 14.0;
 const LEGEND_HEADING: f32 = 13.0;
 
@@ -41,6 +42,8 @@ pub struct Page {
     /// How wide the title block's text may run (narrower when the legend sits beside
     /// it).
     pub header_width: f32,
+    /// The title's type size, in units.
+    pub title_size: f32,
 }
 
 impl Page {
@@ -52,10 +55,21 @@ impl Page {
 
 /// The page around a map laid out in any arrangement.
 pub fn page_with(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18n) -> Page {
+    page_titled(journey, layout, TITLE_SIZE, theme, i18n)
+}
+
+/// The page around a map, its title `title_size` units.
+fn page_titled(
+    journey: &Journey,
+    layout: MapLayout,
+    title_size: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Page {
     // Whole units, so a picture at 1x fills its last row and column of pixels.
     let width = (layout.bounds.width() + 2.0 * MARGIN).max(MIN_WIDTH).ceil();
     let header_width = width - 2.0 * MARGIN;
-    let (_, header_height) = header(journey, header_width, theme, i18n);
+    let (_, header_height) = header(journey, header_width, title_size, theme, i18n);
     let map_origin = Point::new(MARGIN, MARGIN + header_height);
     let legend_top = map_origin.y + layout.bounds.height() + LEGEND_GAP;
     let (_, legend_height) = legend_at(
@@ -75,6 +89,7 @@ pub fn page_with(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18
         legend,
         references,
         header_width,
+        title_size,
     }
 }
 
@@ -192,15 +207,21 @@ pub fn references_from(
 }
 
 /// The page of a poster: the legend beside the title block when the page is wide
-/// enough for both, so the map gets the sheet's height.
-pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I18n) -> Page {
-    let page = page_with(journey, layout, theme, i18n);
+/// enough for both, so the map gets the sheet's height; the title `title_size` units.
+pub fn poster_page(
+    journey: &Journey,
+    layout: MapLayout,
+    title_size: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Page {
+    let page = page_titled(journey, layout, title_size, theme, i18n);
     let legend_width = legend_width(journey);
     let header_width = page.width - 2.0 * MARGIN - legend_width - LEGEND_GAP;
     if header_width < 560.0 {
         return page;
     }
-    let (_, header_height) = header(journey, header_width, theme, i18n);
+    let (_, header_height) = header(journey, header_width, title_size, theme, i18n);
     let legend_left = page.width - MARGIN - legend_width;
     let (_, legend_height) = legend_at(
         journey,
@@ -225,6 +246,7 @@ pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I
         map_origin,
         legend: Rect::from_min_size(legend_left, MARGIN + 8.0, legend_width, legend_height),
         header_width,
+        title_size,
         ..page
     }
 }
@@ -232,7 +254,7 @@ pub fn poster_page(journey: &Journey, layout: MapLayout, theme: &Theme, i18n: &I
 /// The whole page as one display list: title block, the map placed at its origin, the
 /// legend.
 pub fn compose(journey: &Journey, page: &Page, theme: &Theme, i18n: &I18n) -> Vec<Shape> {
-    let (mut shapes, _) = header(journey, page.header_width, theme, i18n);
+    let (mut shapes, _) = header(journey, page.header_width, page.title_size, theme, i18n);
     let numbers = page_numbers(journey, &page.layout);
     let map = crate::scene::map(journey, &page.layout, &numbers, theme, i18n);
     let origin = page.map_origin;
@@ -390,13 +412,19 @@ pub fn key_insights(journey: &Journey, i18n: &I18n) -> String {
     lines.join("\n")
 }
 
-pub fn header(journey: &Journey, width: f32, theme: &Theme, i18n: &I18n) -> (Vec<Shape>, f32) {
+pub fn header(
+    journey: &Journey,
+    width: f32,
+    title_size: f32,
+    theme: &Theme,
+    i18n: &I18n,
+) -> (Vec<Shape>, f32) {
     let mut out = Vec::new();
     let mut y = MARGIN;
     let (title, height) = words(
         Point::new(MARGIN, y),
         journey.title.clone(),
-        TITLE_SIZE,
+        title_size,
         true,
         theme.text,
         width,

@@ -115,6 +115,8 @@ pub const LARGE_PRINT_PT: f32 = 8.0;
 
 /// How much of the sheet's printable width and height a poster's content should fill.
 pub const FILL: f32 = 0.85;
+/// A poster's title, as a share of the sheet's height (read from across a room).
+pub const TITLE_SHARE: f32 = 0.05;
 
 /// The lanes a poster leaves out, in this order, when its words would print under the
 /// sheet's floor with every lane: first the evidence lane's text, then doing and
@@ -223,7 +225,7 @@ pub struct PosterPlan<'a> {
     forced: Option<Arrangement>,
     min_body: Option<f32>,
     tiles: bool,
-    pages: std::cell::RefCell<std::collections::HashMap<Choice, Page>>,
+    pages: std::cell::RefCell<std::collections::HashMap<(Choice, u32), Page>>,
     fits: std::cell::RefCell<std::collections::HashMap<(LeftOut, u32), crate::theme::Metrics>>,
 }
 
@@ -262,9 +264,15 @@ impl<'a> PosterPlan<'a> {
         m
     }
 
-    /// The page laid out in `shape`, once.
+    /// The page laid out in `shape`, once, its title at the page's own size.
     fn page(&self, shape: Choice) -> Page {
-        if let Some(page) = self.pages.borrow().get(&shape) {
+        self.titled(shape, super::page::TITLE_SIZE)
+    }
+
+    /// The page laid out in `shape` with its title `title_size` units, once.
+    fn titled(&self, shape: Choice, title_size: f32) -> Page {
+        let key = (shape, title_size.to_bits());
+        if let Some(page) = self.pages.borrow().get(&key) {
             return page.clone();
         }
         let i18n = crate::i18n::I18n::new(self.journey.language);
@@ -279,9 +287,52 @@ impl<'a> PosterPlan<'a> {
             metrics: m,
             ..self.theme.clone()
         };
-        let page = poster_page(self.journey, map, &theme, &i18n);
-        self.pages.borrow_mut().insert(shape, page.clone());
+        let page = poster_page(self.journey, map, title_size, &theme, &i18n);
+        self.pages.borrow_mut().insert(key, page.clone());
         page
+    }
+
+    /// `page` (laid out in `shape`) with its title at about `TITLE_SHARE` of the
+    /// sheet's height, as long as the words still print at `floor`; else the largest
+    /// title between that keeps them there (a few halvings), else the page as it was.
+    fn sheet_title(&self, shape: Choice, page: Page, paper: Paper, floor: f32) -> Page {
+        let (width, height) = printable(paper);
+        let (_, sheet_height) = paper.points();
+        let smallest = smallest_text(&self.theme);
+        let fit = |page: &Page| (width / page.width).min(height / page.height);
+        let prints = |page: &Page| fit(page) * smallest >= floor - 1e-3;
+        let wanted = TITLE_SHARE * sheet_height;
+        // The title in units that prints `wanted` points high on this page.
+        let size_for = |page: &Page| (wanted / fit(page)).round();
+        let mut best = page;
+        let mut low = best.title_size;
+        let mut high = size_for(&best);
+        for _ in 0..5 {
+            if high <= low + 1.0 {
+                break;
+            }
+            let candidate = self.titled(shape, high);
+            if prints(&candidate) {
+                // A larger header shrinks the page a little: aim again from there.
+                let again = size_for(&candidate);
+                best = candidate;
+                low = high;
+                high = again.max(low);
+                if (again - low).abs() <= 1.0 {
+                    break;
+                }
+            } else {
+                let middle = ((low + high) / 2.0).round();
+                let candidate = self.titled(shape, middle);
+                if prints(&candidate) {
+                    best = candidate;
+                    low = middle;
+                } else {
+                    high = middle;
+                }
+            }
+        }
+        best
     }
 
     /// The shapes worth trying with `left_out` left out, cards at the theme's width.
@@ -382,6 +433,7 @@ impl<'a> PosterPlan<'a> {
                 continue;
             };
             let (shape, page) = self.widened(shape, page, paper, floor);
+            let page = self.sheet_title(shape, page, paper, floor);
             let scale = fit(&page);
             return poster(shape, page, scale, (1, 1));
         }
