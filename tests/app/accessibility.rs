@@ -482,3 +482,35 @@ fn the_whole_map_is_walked_and_edited_from_the_keyboard_alone() {
     );
     assert!(!h.state().document().is_modified());
 }
+
+/// WCAG 2.5.7: what a drag does within a stage is one click in the inspector, for a
+/// card and for a step.
+#[test]
+fn a_card_and_a_step_move_within_their_stage_by_one_click_each() {
+    let journey = example("online-order-delivery-return.ron");
+    let (app, _dialogs) = app_with(journey.clone(), Language::En);
+    let mut h = harness_sized(app, 1600.0, 1000.0);
+    h.run();
+    let first = journey.touchpoints[0].id.clone();
+    key(&mut h, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(selected(&h), Some(ElementId::Touchpoint(first.clone())));
+    click(&mut h, "▶ Move one place later");
+    assert_eq!(h.state().journey().touchpoints[1].id, first);
+    click(&mut h, "◀ Move one place earlier");
+    assert_eq!(h.state().journey().touchpoints[0].id, first);
+
+    // A step of Usage: the blueprint under the ninth card.
+    for _ in 0..8 {
+        key(&mut h, Modifiers::NONE, Key::ArrowRight);
+    }
+    key(&mut h, Modifiers::COMMAND, Key::ArrowDown);
+    let Some(ElementId::Step(step)) = selected(&h) else {
+        panic!("a step: {:?}", selected(&h));
+    };
+    let at = h.state().journey().step_position(&step).unwrap();
+    click(&mut h, "▶ Move one place later");
+    assert_eq!(h.state().journey().step_position(&step), Some(at + 1));
+    // One undo step each.
+    send(&mut h, shortcut(Modifiers::COMMAND, Key::Z), 1);
+    assert_eq!(h.state().journey().step_position(&step), Some(at));
+}

@@ -559,6 +559,25 @@ mod tests {
         j
     }
 
+    /// A high system gap `ga-N` between two touchpoints.
+    fn grey(n: usize, from: &str, to: &str) -> GreyArea {
+        GreyArea {
+            id: GreyAreaId(format!("ga-{n}")),
+            title: String::new(),
+            from: from.into(),
+            to: to.into(),
+            kind: GreyAreaKind::SystemGap,
+            severity: Severity::High,
+            experience: String::new(),
+            departments: vec![],
+            channels: vec![],
+            evidence: vec![],
+            fix: String::new(),
+            owner: String::new(),
+            status: GreyAreaStatus::Open,
+        }
+    }
+
     #[test]
     fn cards_sit_in_their_stage_in_reading_order_without_overlap() {
         let j = journey([2, 2, 2, 2, 5, 3]);
@@ -621,21 +640,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            j.grey_areas.push(GreyArea {
-                id: GreyAreaId(format!("ga-{n}")),
-                title: String::new(),
-                from: (*from).into(),
-                to: (*to).into(),
-                kind: GreyAreaKind::SystemGap,
-                severity: Severity::High,
-                experience: String::new(),
-                departments: vec![],
-                channels: vec![],
-                evidence: vec![],
-                fix: String::new(),
-                owner: String::new(),
-                status: GreyAreaStatus::Open,
-            });
+            j.grey_areas.push(grey(n, from, to));
         }
         let l = wall(&j, &Metrics::default(), 2.0);
         assert_eq!(l.grey_areas.len(), 3);
@@ -667,21 +672,7 @@ mod tests {
             ("tp-15", "tp-16"),
         ];
         for (n, (from, to)) in pairs.iter().enumerate() {
-            j.grey_areas.push(GreyArea {
-                id: GreyAreaId(format!("ga-{n}")),
-                title: String::new(),
-                from: (*from).into(),
-                to: (*to).into(),
-                kind: GreyAreaKind::SystemGap,
-                severity: Severity::High,
-                experience: String::new(),
-                departments: vec![],
-                channels: vec![],
-                evidence: vec![],
-                fix: String::new(),
-                owner: String::new(),
-                status: GreyAreaStatus::Open,
-            });
+            j.grey_areas.push(grey(n, from, to));
         }
         let m = Metrics {
             callout_height: 120.0,

@@ -196,35 +196,12 @@ pub fn grey_areas(
     }
 }
 
-/// The parts of the segment `a`–`b` outside every rectangle of `rects` (Liang–Barsky
-/// clipping, the inside intervals removed).
+/// The parts of the segment `a`–`b` outside every rectangle of `rects`.
 fn outside(a: Point, b: Point, rects: &[Rect]) -> Vec<(Point, Point)> {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let mut inside: Vec<(f32, f32)> = rects
         .iter()
-        .filter_map(|r| {
-            let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-            for (p, q) in [
-                (-dx, a.x - r.min.x),
-                (dx, r.max.x - a.x),
-                (-dy, a.y - r.min.y),
-                (dy, r.max.y - a.y),
-            ] {
-                if p == 0.0 {
-                    if q < 0.0 {
-                        return None;
-                    }
-                } else {
-                    let t = q / p;
-                    if p < 0.0 {
-                        t0 = t0.max(t);
-                    } else {
-                        t1 = t1.min(t);
-                    }
-                }
-            }
-            (t0 < t1).then_some((t0, t1))
-        })
+        .filter_map(|r| super::overlap::clip(a, b, r).filter(|(t0, t1)| t0 < t1))
         .collect();
     inside.sort_by(|x, y| x.0.total_cmp(&y.0));
     let at = |t: f32| Point::new(a.x + dx * t, a.y + dy * t);

@@ -114,11 +114,14 @@ fn contains(outer: &Rect, inner: &Rect) -> bool {
         && inner.max.y <= outer.max.y
 }
 
-/// Whether the segment a–b passes through the rectangle (Liang–Barsky clipping).
+/// Whether the segment a–b passes through the rectangle.
 fn segment_hits(a: Point, b: Point, r: &Rect) -> bool {
-    if r.min.x >= r.max.x || r.min.y >= r.max.y {
-        return false;
-    }
+    r.min.x < r.max.x && r.min.y < r.max.y && clip(a, b, r).is_some()
+}
+
+/// The part of the segment a–b inside the rectangle, as the interval of t (a at 0, b at
+/// 1) it spans; none when it misses (Liang–Barsky clipping).
+pub(crate) fn clip(a: Point, b: Point, r: &Rect) -> Option<(f32, f32)> {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let (mut t0, mut t1) = (0.0f32, 1.0f32);
     for (p, q) in [
@@ -129,7 +132,7 @@ fn segment_hits(a: Point, b: Point, r: &Rect) -> bool {
     ] {
         if p == 0.0 {
             if q < 0.0 {
-                return false;
+                return None;
             }
         } else {
             let t = q / p;
@@ -139,11 +142,11 @@ fn segment_hits(a: Point, b: Point, r: &Rect) -> bool {
                 t1 = t1.min(t);
             }
             if t0 > t1 {
-                return false;
+                return None;
             }
         }
     }
-    true
+    Some((t0, t1))
 }
 
 fn circle_hits(c: Point, radius: f32, r: &Rect) -> bool {

@@ -122,6 +122,8 @@ fn touchpoint_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &TouchpointId) {
         }
         return;
     }
+    move_buttons(p, ui);
+    let i18n = &p.i18n;
     crate::app::widgets::phase_picker(ui, i18n, journey, tp.stage, id.as_str(), &mut tp.phase);
     catalogue_pickers(ui, i18n, journey, &mut tp);
 
@@ -461,4 +463,27 @@ fn opportunity_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &OpportunityId) {
             "edit-delete",
         );
     }
+}
+
+/// One click each for what dragging does within a stage (WCAG 2.5.7): the selected
+/// card or step one place earlier or later, the commands Alt+Shift+Left and
+/// Alt+Shift+Right run.
+pub(super) fn move_buttons(p: &Panel<'_>, ui: &mut egui::Ui) {
+    use crate::app::action::Action;
+    use crate::app::commands::AppCommand;
+    ui.horizontal(|ui| {
+        for (command, arrow) in [
+            (AppCommand::MoveEarlier, "◀ "),
+            (AppCommand::MoveLater, "▶ "),
+        ] {
+            let label = format!("{arrow}{}", p.i18n.tr(command.label_id()));
+            if ui
+                .button(label)
+                .on_hover_text(p.i18n.tr(&command.tooltip_id()))
+                .clicked()
+            {
+                p.actions.push(Action::Command(command));
+            }
+        }
+    });
 }

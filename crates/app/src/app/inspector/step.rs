@@ -46,6 +46,8 @@ pub fn inspector_ui(p: &mut Panel<'_>, ui: &mut egui::Ui, id: &StepId) {
             .edit(move_step(journey, &step, stage), "edit-step");
         return;
     }
+    super::move_buttons(p, ui);
+    let i18n = &p.i18n;
     crate::app::widgets::phase_picker(ui, i18n, journey, step.stage, id.as_str(), &mut step.phase);
     actor_ui(p, ui, &mut step);
     let i18n = &p.i18n;
