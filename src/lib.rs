@@ -20,4 +20,5 @@ pub use journeymap_session::{document, session};
 pub use journeymap_app::app;
 
 pub mod cli;
+pub mod conformance;
 pub mod report;

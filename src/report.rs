@@ -301,7 +301,85 @@ pub enum Block {
         scores: Vec<Option<i8>>,
         page: Option<String>,
     },
+    /// A funnel: each row's name, its count and what the row says of it, as a bar over
+    /// `of` (the whole).
+    Funnel {
+        of: u64,
+        rows: Vec<FunnelRow>,
+    },
 }
+
+/// A row of a funnel: a stage and the cases that entered it.
+pub struct FunnelRow {
+    pub name: String,
+    pub count: u64,
+    /// What the row adds in words (`12 dropped · 3 in flight`).
+    pub note: String,
+}
+
+/// A funnel's bars in `width` at `origin`, a row each: the name, a bar as long as its
+/// share of `of`, and the count and note after the bar. Its height is `rows × ROW`.
+fn funnel_shapes(origin: Point, width: f32, of: u64, rows: &[FunnelRow]) -> Vec<Shape> {
+    use crate::layout::Rect;
+    use crate::scene::Paint;
+    let theme = theme();
+    let (label, gap) = (130.0, 8.0);
+    let bars = (width - label - 220.0).max(60.0);
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let y = origin.y + i as f32 * FUNNEL_ROW;
+        let share = if of == 0 {
+            0.0
+        } else {
+            row.count as f32 / of as f32
+        };
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(origin.x, y + 5.0),
+            text: row.name.clone(),
+            size: 12.0,
+            bold: false,
+            colour: theme.text,
+            max_width: label - gap,
+            max_lines: 1,
+            align: Align::Left,
+        }));
+        out.push(Shape::Rect {
+            rect: Rect::from_min_size(origin.x + label, y + 3.0, bars, FUNNEL_ROW - 8.0),
+            radius: 3.0,
+            fill: Some(Paint::solid(theme.stage_header_fill)),
+            stroke: None,
+        });
+        out.push(Shape::Rect {
+            rect: Rect::from_min_size(
+                origin.x + label,
+                y + 3.0,
+                (bars * share).max(1.0),
+                FUNNEL_ROW - 8.0,
+            ),
+            radius: 3.0,
+            fill: Some(Paint::solid(theme.emotion_line)),
+            stroke: None,
+        });
+        out.push(Shape::Text(TextBox {
+            pos: Point::new(origin.x + label + bars + gap, y + 5.0),
+            text: if row.note.is_empty() {
+                row.count.to_string()
+            } else {
+                format!("{} · {}", row.count, row.note)
+            },
+            size: 12.0,
+            bold: false,
+            colour: theme.text,
+            max_width: width - label - bars - gap,
+            max_lines: 1,
+            align: Align::Left,
+        }));
+    }
+    out
+}
+
+/// The height of a funnel's row.
+const FUNNEL_ROW: f32 = 26.0;
 
 /// Options of the report.
 pub struct Options {
@@ -676,6 +754,27 @@ pub fn markdown(blocks: &[Block]) -> String {
                     out.push_str(&format!("| {value} | {} |\n", cells.join(" | ")));
                 }
             }
+            Block::Funnel { of, rows } => {
+                out.push('\n');
+                for row in rows {
+                    let share = if *of == 0 {
+                        0.0
+                    } else {
+                        row.count as f64 / *of as f64
+                    };
+                    let bar = "█".repeat((share * 20.0).round() as usize);
+                    out.push_str(&format!(
+                        "- {} `{bar:<20}` {}{}\n",
+                        md(&row.name),
+                        row.count,
+                        if row.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {}", md(&row.note))
+                        }
+                    ));
+                }
+            }
             Block::Thumbnail { title, page, .. } => match page {
                 Some(page) => out.push_str(&format!(
                     "- [{}]({})\n",
@@ -855,6 +954,12 @@ pub fn html(blocks: &[Block], language: Language) -> String {
                 }
                 body.push_str("</ol>\n");
             }
+            Block::Funnel { of, rows } => {
+                let width = 720.0;
+                let shapes = funnel_shapes(Point::new(0.0, 0.0), width, *of, rows);
+                body.push_str(&inline_svg(width, rows.len() as f32 * FUNNEL_ROW, shapes));
+                body.push('\n');
+            }
             Block::Thumbnail {
                 title,
                 scores,
@@ -1018,6 +1123,17 @@ pub fn pdf(blocks: &[Block]) -> Result<Vec<u8>, crate::export::ExportError> {
                     y += put(&mut pages, &mut y, margin, room, &line, 8.0, false, ink) + 2.0;
                 }
                 y += 8.0;
+            }
+            Block::Funnel { of, rows } => {
+                let h = rows.len() as f32 * FUNNEL_ROW;
+                if y + h > height - margin {
+                    pages.push(Vec::new());
+                    y = margin;
+                }
+                if let Some(page) = pages.last_mut() {
+                    page.extend(funnel_shapes(Point::new(margin, y), room, *of, rows));
+                }
+                y += h + 8.0;
             }
             Block::Thumbnail { title, scores, .. } => {
                 let h = 40.0;

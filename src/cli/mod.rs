@@ -2,6 +2,7 @@
 //! English; journey text inside them is quoted as written, in any language.
 
 mod check;
+mod conform;
 mod export;
 mod fmt;
 mod git;
@@ -65,11 +66,132 @@ pub enum Command {
     /// One report over many journeys (files and folders): grey areas ranked, seams,
     /// open opportunities, emotion lows, evidence health; .html, .pdf or .md.
     Report(ReportArgs),
+    /// Measure the map against an event log (.csv or .xes): reach, waiting, drop-off
+    /// and deviations; -o writes them (.json, .md, .html), --into puts them on the map
+    /// as evidence.
+    Conform(ConformArgs),
+    /// Write an event log of the map's planned journey with chosen deviations, and its
+    /// truth beside it (LOG.truth.json), for tests and demos.
+    GenerateLog(GenerateLogArgs),
     /// Write a large synthetic journey for benchmarks (deterministic from the seed).
     Generate(GenerateArgs),
     /// git's external diff driver (7 arguments); set up by git-setup.
     #[command(hide = true)]
     GitDiff(GitDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConformArgs {
+    /// The journey whose planned journey the log is measured against.
+    pub map: PathBuf,
+    /// The event log: CSV (case, activity, timestamp; optionally channel, resource,
+    /// outcome) or XES.
+    pub log: PathBuf,
+    /// A sheet `activity,element` naming the element (by id) of each activity; others
+    /// map by id or exact title.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Write the numbers: .json (documented in docs/conformance.md), .md or .html.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Put the numbers on this journey as evidence (one item per element, replaced on
+    /// every run).
+    #[arg(long)]
+    pub into: Option<PathBuf>,
+    /// A case not at the journey's end counts as dropped when its last event is this
+    /// long before the log's end ("0 d" counts every one); else it is in flight.
+    #[arg(long, default_value = "30 d")]
+    pub inactive: String,
+    /// With -o .json: every case with its verdict.
+    #[arg(long)]
+    pub cases: bool,
+    /// Skip rows that do not read (counted and reported) instead of stopping.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// With --into: suggest a grey area before an element that this share of the
+    /// previous one's cases never reach (`20%`).
+    #[arg(long, default_value = "20%", value_parser = parse_share)]
+    pub drop: f64,
+    /// With --into: suggest a grey area before an element whose median wait is this
+    /// many times its standard, or the log's median (`2x`).
+    #[arg(long, default_value = "2x", value_parser = parse_times)]
+    pub wait: f64,
+    /// The report's words: en or es (default: the map's language).
+    #[arg(long, value_enum)]
+    pub language: Option<crate::model::Language>,
+    /// With --into: write even though the journey's // comments will be lost.
+    #[arg(long)]
+    pub strip_comments: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateLogArgs {
+    /// The journey whose planned journey the cases walk.
+    pub map: PathBuf,
+    /// The log to write (.csv or .xes); its truth goes beside it as LOG.truth.json.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[arg(long, default_value_t = 1000)]
+    pub cases: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// csv or xes (default: from the output's name).
+    #[arg(long, value_parser = parse_log_format)]
+    pub format: Option<crate::interchange::eventlog::read::LogFormat>,
+    /// Write the events sorted by time, cases interleaved (default: grouped by case).
+    #[arg(long)]
+    pub by_time: bool,
+    /// Share of cases (0 to 1, or `15%`) with an activity the plan does not have.
+    #[arg(long, default_value = "0", value_parser = parse_share)]
+    pub ad_hoc: f64,
+    /// Share of cases skipping a planned element a later one needs.
+    #[arg(long, default_value = "0", value_parser = parse_share)]
+    pub missing: f64,
+    /// Share of cases with a failed event.
+    #[arg(long, default_value = "0", value_parser = parse_share)]
+    pub failing: f64,
+    /// Share of cases doing two planned neighbours the other way round.
+    #[arg(long, default_value = "0", value_parser = parse_share)]
+    pub out_of_order: f64,
+    /// Share of cases that stop before the journey's end.
+    #[arg(long, default_value = "0", value_parser = parse_share)]
+    pub drop: f64,
+}
+
+/// A share: `0.2` or `20%`.
+fn parse_share(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let (number, scale) = match trimmed.strip_suffix('%') {
+        Some(n) => (n.trim(), 100.0),
+        None => (trimmed, 1.0),
+    };
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a share: write 0.2 or 20%"))?;
+    let value = value / scale;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text:?} is outside 0 to 1 (0 % to 100 %)"))
+    }
+}
+
+/// A ratio: `2x`, `2×` or `2`.
+fn parse_times(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches(['x', 'X', '×']).trim();
+    match number.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("{text:?} is not a ratio: write 2x")),
+    }
+}
+
+fn parse_log_format(text: &str) -> Result<crate::interchange::eventlog::read::LogFormat, String> {
+    use crate::interchange::eventlog::read::LogFormat;
+    match text.to_ascii_lowercase().as_str() {
+        "csv" => Ok(LogFormat::Csv),
+        "xes" => Ok(LogFormat::Xes),
+        _ => Err(format!("{text:?}: csv or xes")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -468,6 +590,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report(args) => history::run_report(&args),
         Command::GitDiff(args) => git::run_git_diff(&args),
         Command::Generate(args) => run_generate(&args),
+        Command::Conform(args) => conform::run(&args),
+        Command::GenerateLog(args) => conform::run_generate_log(&args),
     };
     match result {
         Ok(code) => code,

@@ -242,6 +242,36 @@ fn keep_owner(_file: &File, _metadata: &std::fs::Metadata) {}
 /// runaway file before reading it.
 pub const MAX_JOURNEY_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Opens an input to stream (an event log of gigabytes): the guarded reader's refusals
+/// without reading it whole. Only a regular file: a FIFO or a device is refused before
+/// it is opened (opening a FIFO would block), and what was opened is checked again (a
+/// file swapped for a pipe in between is refused too). Gives the file and its length.
+pub fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let not_regular = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file (a folder, a pipe or a device)",
+        )
+    };
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Never wait on a FIFO put there since the check.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    Ok((file, meta.len()))
+}
+
 /// Reads a journey (or any input) file: only a regular file (never a FIFO or a device,
 /// which would block or never end) and at most `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {

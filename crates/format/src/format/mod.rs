@@ -19,7 +19,7 @@ mod validate;
 
 pub use atomic::{
     MAX_JOURNEY_BYTES, STALE_TEMP_AGE, atomic_write, atomic_write_checked, atomic_write_with,
-    read_regular, refuse_link, write_output, write_output_set,
+    open_regular, read_regular, refuse_link, write_output, write_output_set,
 };
 pub use attachments::{attachment_path, resolve_attachment};
 pub use diagnostic::{Anchor, Diagnostic, Finding, Level, SourceIndex};

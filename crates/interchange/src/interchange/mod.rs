@@ -6,6 +6,7 @@
 //! start a map).
 
 pub mod csv;
+pub mod eventlog;
 pub mod json;
 pub mod mermaid;
 pub mod sheet;
