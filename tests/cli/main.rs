@@ -4,6 +4,7 @@
 mod blueprint;
 mod catalogue;
 mod cli_files;
+mod conform;
 mod curves;
 mod design;
 mod deviations;

@@ -2,6 +2,7 @@
 //! examples, undo history. No egui, no window; runs with `--no-default-features`.
 
 mod atomic_save;
+mod eventlog_properties;
 mod format_properties;
 mod fuzz_bounded;
 mod interchange_properties;

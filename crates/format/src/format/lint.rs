@@ -102,6 +102,7 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         .touchpoints
         .iter()
         .flat_map(|t| &t.evidence)
+        .chain(journey.steps.iter().flat_map(|s| &s.evidence))
         .chain(journey.grey_areas.iter().flat_map(|g| &g.evidence))
         .collect();
     for e in &journey.evidence {
@@ -109,7 +110,7 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         if !linked.contains(&e.id) {
             out.push(Finding::warning(
                 Anchor::element(EVIDENCE, id),
-                format!("evidence {id} is not linked to any touchpoint or grey area"),
+                format!("evidence {id} is not linked to any touchpoint, step or grey area"),
             ));
         }
         if !e.date.is_empty() && !is_valid_date(&e.date) {

@@ -5,8 +5,10 @@
 use crate::model::*;
 
 /// Handoffs worth marking as grey areas, most likely first: consecutive touchpoints
-/// where both the department and the channel change, or where the emotion drops by two
-/// or more, that are not marked yet and that the team has not dismissed.
+/// where both the department and the channel change, where the emotion drops by two
+/// or more, or where an event log's evidence on the second says the cases drop off or
+/// wait beyond its thresholds (`conform --into`), that are not marked yet and that the
+/// team has not dismissed.
 pub fn grey_area_suggestions(journey: &Journey) -> Vec<(TouchpointId, TouchpointId)> {
     ranked_handoffs(journey)
         .into_iter()
@@ -32,10 +34,12 @@ pub fn ranked_handoffs(journey: &Journey) -> Vec<usize> {
                 (Some(a), Some(b)) => i32::from(a) - i32::from(b),
                 _ => 0,
             };
-            let likely = drop >= 2 || both_change;
+            let data = crate::interchange::eventlog::evidence::flagged(journey, &w[1].evidence);
+            let likely = drop >= 2 || both_change || data;
             let unmarked = || !marked.contains(&(Some(w[0].id.as_str()), Some(w[1].id.as_str())));
             (likely && unmarked()).then(|| {
-                let score = drop.max(0) * 10 + if both_change { 5 } else { 0 };
+                let score =
+                    drop.max(0) * 10 + if both_change { 5 } else { 0 } + if data { 25 } else { 0 };
                 (score, i)
             })
         })
@@ -66,8 +70,9 @@ fn marked_pairs<'a, K: std::hash::Hash + Eq>(
 }
 
 /// Handoffs behind the customer's back worth marking: consecutive steps of a stage (in
-/// the order they run, across the layers) whose actor and layer both change, not marked
-/// yet and not dismissed, in journey order.
+/// the order they run, across the layers) whose actor and layer both change, or where
+/// an event log's evidence on the second flags drop-off or waiting, not marked yet and
+/// not dismissed, in journey order.
 pub fn step_handoff_suggestions(journey: &Journey) -> Vec<(StepId, StepId)> {
     let marked = marked_pairs(journey, |end| end);
     let mut out = Vec::new();
@@ -76,6 +81,8 @@ pub fn step_handoff_suggestions(journey: &Journey) -> Vec<(StepId, StepId)> {
             let (a, b) = (&pair[0], &pair[1]);
             let changes =
                 a.actor.is_some() && b.actor.is_some() && a.actor != b.actor && a.lane != b.lane;
+            let changes =
+                changes || crate::interchange::eventlog::evidence::flagged(journey, &b.evidence);
             let (ea, eb) = (End::Step(a.id.clone()), End::Step(b.id.clone()));
             if changes && !marked.contains(&(&ea, &eb)) {
                 out.push((a.id.clone(), b.id.clone()));

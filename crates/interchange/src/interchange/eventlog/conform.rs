@@ -364,9 +364,25 @@ impl<'p> Conformer<'p> {
         let mut deviations = [0u64; 4];
         let mut verdicts = Verdicts::default();
         let mut per_case = Vec::new();
+        // The plan the log can show: the elements some case reached. An element no
+        // event ever names (a backstage step no system logs) is never missing, and the
+        // journey ends at the last elements the log shows.
+        let mut observed = Bits::new(plan.elements.len());
+        for (e, reached) in self.reached.iter().enumerate() {
+            if *reached > 0 {
+                observed.set(e);
+            }
+        }
+        let before: Vec<Bits> = plan.predecessors.iter().map(|p| p.and(&observed)).collect();
+        let mut ends = Bits::new(plan.elements.len());
+        for e in observed.ones() {
+            if !plan.successors[e].meets(&observed) {
+                ends.set(e);
+            }
+        }
         for case in &mut self.cases {
             let seen = &case.seen;
-            if seen.ones().any(|f| !plan.predecessors[f].within(seen)) {
+            if seen.ones().any(|f| !before[f].within(seen)) {
                 case.flags |= MISSING;
             }
             for (s, count) in entered.iter_mut().enumerate() {
@@ -379,7 +395,7 @@ impl<'p> Conformer<'p> {
                     deviations[i] += 1;
                 }
             }
-            let complete = seen.meets(&plan.ends);
+            let complete = seen.meets(&ends);
             let mut verdict = if case.flags != 0 {
                 "deviating"
             } else {

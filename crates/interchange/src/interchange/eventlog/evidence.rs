@@ -151,7 +151,7 @@ pub fn edit(
                     label: i18n.tr(label),
                     value: round1(minutes),
                     scale: "min".into(),
-                    sample_size: None,
+                    sample_size: u32::try_from(numbers_of.waits).ok(),
                 });
             }
         }
@@ -161,7 +161,7 @@ pub fn edit(
                 label: i18n.tr("log-metric-over-standard"),
                 value: round1(over * 100.0),
                 scale: "%".into(),
-                sample_size: None,
+                sample_size: u32::try_from(numbers_of.waits).ok(),
             });
         }
         let before = previous(&end)
@@ -193,7 +193,7 @@ pub fn edit(
                     label: i18n.tr("log-metric-wait-ratio"),
                     value: round1(ratio),
                     scale: "×".into(),
-                    sample_size: None,
+                    sample_size: u32::try_from(numbers_of.waits).ok(),
                 });
             }
         }

@@ -83,6 +83,17 @@ impl Bits {
         self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
     }
 
+    /// The members of both.
+    pub fn and(&self, other: &Bits) -> Bits {
+        Bits(
+            self.0
+                .iter()
+                .zip(other.0.iter())
+                .map(|(a, b)| a & b)
+                .collect(),
+        )
+    }
+
     /// Whether every member of `self` is in `other`.
     pub fn within(&self, other: &Bits) -> bool {
         self.0.iter().zip(other.0.iter()).all(|(a, b)| a & !b == 0)
