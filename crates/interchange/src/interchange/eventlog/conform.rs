@@ -57,7 +57,7 @@ pub struct Conformance {
     /// Cases showing each deviation, keyed by `Deviation::key()`.
     pub deviations: std::collections::BTreeMap<String, u64>,
     pub conformance: Verdicts,
-    /// With `--cases`: each case and its verdict, in the order first read.
+    /// With `--cases`: each case and its verdict, by case name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub per_case: Vec<CaseVerdict>,
 }
@@ -432,6 +432,7 @@ impl<'p> Conformer<'p> {
                 });
             }
         }
+        per_case.sort_by(|a, b| a.case.cmp(&b.case));
         let cases = self.cases.len() as u64;
         let elements = plan
             .elements
