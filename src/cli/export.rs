@@ -30,6 +30,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         steps: args.steps,
         min_body: args.min_body,
         tiles: args.tiles == super::Tiles::Auto,
+        data: args.data,
     };
     // The one export the app uses too: its warnings are said here.
     let exported =

@@ -467,6 +467,10 @@ pub struct ExportArgs {
     /// With a .csv output: the blueprint's steps sheet instead of the touchpoints.
     #[arg(long)]
     pub steps: bool,
+    /// An event log's numbers over the map (from `conform --into`): each card's reach,
+    /// the cases lost between stages on the curve lane.
+    #[arg(long)]
+    pub data: bool,
 }
 
 /// A switch on the command line: `on` or `off`.

@@ -11,6 +11,7 @@ mod blueprint;
 mod deviations;
 mod editor;
 mod editor_spanish;
+mod eventlog;
 mod find;
 mod flow;
 mod hostile;

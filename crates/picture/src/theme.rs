@@ -64,6 +64,9 @@ pub struct Theme {
     /// opportunities, departments, evidence, the physical-evidence row) and the stage
     /// headers' notes are left to the spotlight and the editor.
     pub brief: bool,
+    /// An event log's numbers over the map (View ▸ Data, `export --data`): each card's
+    /// reach, and the cases lost between stages on the curve lane.
+    pub data: bool,
     pub metrics: Metrics,
 }
 
@@ -243,6 +246,7 @@ impl Theme {
             card_title_lines: 4,
             header_button_room: HEADER_BUTTON_ROOM,
             brief: false,
+            data: false,
             metrics: Metrics::default(),
         }
     }

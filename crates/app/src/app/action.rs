@@ -73,6 +73,20 @@ pub enum Action {
     ),
     /// A file to import was read (on a worker): its path and text, or why not.
     ImportRead(PathBuf, Result<String, String>),
+    /// Measure the map against the event log at the path, with a mapping sheet.
+    MeasureLog(PathBuf, Option<String>),
+    /// How far the worker measuring a log has read it: bytes read and its length.
+    LogProgress(PathBuf, u64, u64),
+    /// A log measured (on a worker).
+    LogMeasured(Box<LogMeasured>),
+}
+
+/// An event log's numbers, or why there are none.
+#[derive(Debug)]
+pub struct LogMeasured {
+    pub path: PathBuf,
+    /// The numbers and the log's SHA-256.
+    pub result: Result<(crate::interchange::eventlog::Conformance, String), String>,
 }
 
 /// What the answer is for, so the app knows what to do when it arrives.
@@ -90,6 +104,8 @@ pub enum DialogPurpose {
         options: crate::export::ExportOptions,
     },
     Import,
+    /// File ▸ Import event log….
+    ImportLog,
 }
 
 /// A change to the journey asked for by a widget.

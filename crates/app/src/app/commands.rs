@@ -34,6 +34,8 @@ pub enum AppCommand {
     WallLayout,
     TableView,
     Import,
+    ImportLog,
+    DataView,
     Find,
     Outline,
     InterfaceLarger,
@@ -102,6 +104,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
 const ALT: Modifiers = Modifiers::ALT;
 const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 
 impl AppCommand {
     pub const ALL: &'static [AppCommand] = &[
@@ -132,6 +135,8 @@ impl AppCommand {
         AppCommand::WallLayout,
         AppCommand::TableView,
         AppCommand::Import,
+        AppCommand::ImportLog,
+        AppCommand::DataView,
         AppCommand::Find,
         AppCommand::Outline,
         AppCommand::InterfaceLarger,
@@ -223,6 +228,8 @@ impl AppCommand {
             AppCommand::WallLayout => "cmd-wall-layout",
             AppCommand::TableView => "cmd-table-view",
             AppCommand::Import => "cmd-import",
+            AppCommand::ImportLog => "cmd-import-log",
+            AppCommand::DataView => "cmd-data-view",
             AppCommand::Find => "cmd-find",
             AppCommand::Outline => "cmd-outline",
             AppCommand::InterfaceLarger => "cmd-interface-larger",
@@ -300,6 +307,8 @@ impl AppCommand {
             WallLayout => vec![key(CMD_SHIFT, Key::W)],
             TableView => vec![key(CMD, Key::T)],
             Import => vec![key(CMD, Key::I)],
+            ImportLog => vec![key(CMD_ALT, Key::I)],
+            DataView => vec![key(CMD_SHIFT, Key::D)],
             Find => vec![key(CMD, Key::F)],
             Outline => vec![key(CMD_SHIFT, Key::O)],
             // Ctrl+plus and Ctrl+minus zoom the map; with Shift, the interface.
@@ -477,6 +486,8 @@ mod tests {
             LinkEvidence => 64,
             MoveLater => 65,
             MoveEarlier => 66,
+            ImportLog => 67,
+            DataView => 68,
         }
     }
 
@@ -484,7 +495,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=66).collect();
+        let expected: Vec<usize> = (0..=68).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

@@ -129,6 +129,79 @@ impl JourneyApp {
             DialogPurpose::AttachImage { evidence } => self.attach(&evidence, &path),
             DialogPurpose::Export { options } => self.export_to(path, options),
             DialogPurpose::Import => self.read_import(path),
+            DialogPurpose::ImportLog => self.measure_log(path, None),
+        }
+    }
+
+    /// Measures the map against an event log on a worker, streamed through the
+    /// session's guarded reader; logs that take over a second show their progress. The
+    /// numbers come back as `Action::LogMeasured`.
+    pub(super) fn measure_log(&mut self, path: PathBuf, sheet: Option<String>) {
+        use crate::interchange::eventlog::read::{LogFormat, ReadOptions, read_stream};
+        use crate::interchange::eventlog::{Conformer, Options, Plan};
+        let fs = self.session.fs();
+        let sender = self.actions.sender();
+        let journey = self.session.journey().clone();
+        let token = self.session.busy().token();
+        std::thread::spawn(move || {
+            let name = crate::session::open::file_name(&path);
+            let progress_sender = sender.clone();
+            let progress_path = path.clone();
+            let result = (|| {
+                let plan = Plan::new(&journey, sheet.as_deref()).map_err(|e| e.to_string())?;
+                let format = LogFormat::of(&path)
+                    .ok_or_else(|| "a log is a .csv or .xes file".to_owned())?;
+                let (file, len) = fs.open(&path).map_err(|e| e.to_string())?;
+                let mut conformer = Conformer::new(&plan, Options::default());
+                let start = std::time::Instant::now();
+                let mut progress = |read: u64, len: u64| {
+                    if start.elapsed() >= std::time::Duration::from_secs(1) {
+                        progress_sender.send(Action::LogProgress(progress_path.clone(), read, len));
+                    }
+                };
+                let options = ReadOptions {
+                    skip_bad: false,
+                    digest: true,
+                    progress: Some(&mut progress),
+                };
+                let summary = read_stream(file, len, format, options, &mut |e| conformer.event(e))
+                    .map_err(|e| format!("{name}:{e}"))?;
+                let numbers = conformer.finish().map_err(|e| format!("{name}:{e}"))?;
+                Ok((numbers, summary.sha256.unwrap_or_default()))
+            })();
+            sender.send(Action::LogMeasured(Box::new(super::action::LogMeasured {
+                path,
+                result,
+            })));
+            drop(token);
+        });
+    }
+
+    /// A log measured: its review, or why it could not be.
+    pub(super) fn log_measured(&mut self, measured: super::action::LogMeasured) {
+        if matches!(self.modal, Some(Modal::Measuring(_))) {
+            self.modal = None;
+        }
+        let file = crate::session::open::file_name(&measured.path);
+        match measured.result {
+            Ok((numbers, sha256)) => {
+                let review = super::dialogs::log_review::LogReview::new(
+                    self.session.journey(),
+                    measured.path,
+                    &numbers,
+                    &sha256,
+                    &self.i18n,
+                );
+                self.open_modal(Modal::LogReview(Box::new(review)));
+            }
+            Err(error) => {
+                self.workspace.notice = Some(Notice::Error(crate::tr!(
+                    self.i18n,
+                    "log-failed",
+                    file = file,
+                    error = error
+                )));
+            }
         }
     }
 

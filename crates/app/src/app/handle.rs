@@ -36,6 +36,22 @@ impl JourneyApp {
                 self.open_modal(super::dialogs::modal::Modal::Paste(review));
             }
             Action::ImportRead(path, result) => self.imported(path, result),
+            Action::MeasureLog(path, sheet) => self.measure_log(path, sheet),
+            Action::LogProgress(path, read, len) => {
+                let file = crate::session::open::file_name(&path);
+                match &mut self.modal {
+                    Some(super::dialogs::modal::Modal::Measuring(m)) => {
+                        m.read = read;
+                        m.len = len;
+                    }
+                    _ => {
+                        self.open_modal(super::dialogs::modal::Modal::Measuring(
+                            super::dialogs::log_review::Measuring { file, read, len },
+                        ));
+                    }
+                }
+            }
+            Action::LogMeasured(measured) => self.log_measured(*measured),
             Action::ApplyPlanned {
                 base,
                 from,

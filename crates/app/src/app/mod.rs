@@ -45,6 +45,9 @@ pub use workspace::{DisplayMode, ExportRequest, Filter, Notice, Workspace};
 /// The files File ▸ Import… opens: a sheet, a Mermaid diagram, a JSON journey.
 pub const IMPORT_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "mmd", "md", "json"];
 
+/// What File ▸ Import event log… opens.
+pub const LOG_EXTENSIONS: [&str; 2] = ["csv", "xes"];
+
 use crate::i18n::I18n;
 use crate::model::{Journey, Language};
 use crate::session::{Config, Failure, Prompt, Session, Sink};

@@ -103,7 +103,8 @@ pub fn command_enabled(
         | FocusNextStage | FocusPreviousStage | FilterNoEvidence | FilterChannel
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
         | CollapseEmptyStages | EvidenceLane | BlueprintLanes | ToggleJourneyPanel
-        | ToggleInspector | TogglePanels | WallLayout | TableView | Import | Find | Outline => true,
+        | ToggleInspector | TogglePanels | WallLayout | TableView | Import | ImportLog
+        | DataView | Find | Outline => true,
     }
 }
 
@@ -286,6 +287,8 @@ impl JourneyApp {
                 }
             }
             Import => self.ask_file(DialogKind::OpenImport, DialogPurpose::Import),
+            ImportLog => self.ask_file(DialogKind::OpenLog, DialogPurpose::ImportLog),
+            DataView => self.workspace.show_data ^= true,
             WallLayout => {
                 let arrangement = match self.workspace.arrangement {
                     Arrangement::Timeline => Arrangement::Wall,

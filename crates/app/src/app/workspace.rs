@@ -93,6 +93,8 @@ pub struct Workspace {
     pub collapse_empty_stages: bool,
     /// The evidence lane under the cards (a view option; exports draw it).
     pub show_evidence_lane: bool,
+    /// An event log's numbers over the map (View ▸ Data; `export --data`).
+    pub show_data: bool,
     /// The blueprint's lanes under the touchpoints when the map has steps (View ▸
     /// Blueprint lanes; on by default).
     pub show_blueprint: bool,
@@ -126,6 +128,7 @@ impl Default for Workspace {
             table: false,
             collapse_empty_stages: false,
             show_evidence_lane: false,
+            show_data: false,
             show_blueprint: true,
             hide_journey_panel: false,
             hide_inspector: false,
@@ -234,6 +237,7 @@ impl Workspace {
             table: shown_table,
             collapse_empty_stages: _,
             show_evidence_lane: _,
+            show_data: _,
             show_blueprint: _,
             hide_journey_panel: _,
             hide_inspector: _,

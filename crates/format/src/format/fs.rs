@@ -33,6 +33,9 @@ impl<T: Send> WatchHandle for T {}
 pub trait Fs: Send + Sync {
     /// A regular file's bytes, at most `limit` of them.
     fn read(&self, path: &Path, limit: u64) -> io::Result<Vec<u8>>;
+    /// A regular file to stream (an event log of gigabytes), and its length: the
+    /// guarded reader's refusals without reading it whole.
+    fn open(&self, path: &Path) -> io::Result<(Box<dyn io::Read + Send>, u64)>;
     /// The file's time and size; `None` when nothing is there.
     fn stat(&self, path: &Path) -> io::Result<Option<Stat>>;
     /// Replaces `path` with `bytes` atomically; `check` runs once the new bytes are on
@@ -67,6 +70,11 @@ pub struct RealFs;
 impl Fs for RealFs {
     fn read(&self, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         crate::format::read_regular(path, limit)
+    }
+
+    fn open(&self, path: &Path) -> io::Result<(Box<dyn io::Read + Send>, u64)> {
+        let (file, len) = crate::format::open_regular(path)?;
+        Ok((Box::new(file), len))
     }
 
     fn write_outputs(&self, files: &[(PathBuf, Vec<u8>)]) -> io::Result<()> {
@@ -263,6 +271,18 @@ impl Fs for ScriptedFs {
             gate.pass();
         }
         RealFs.read(path, limit)
+    }
+
+    fn open(&self, path: &Path) -> io::Result<(Box<dyn io::Read + Send>, u64)> {
+        let (delay, gate) = {
+            let script = self.script();
+            (script.read_delay, script.read_gate.clone())
+        };
+        std::thread::sleep(delay);
+        if let Some(gate) = gate {
+            gate.pass();
+        }
+        RealFs.open(path)
     }
 
     fn stat(&self, path: &Path) -> io::Result<Option<Stat>> {

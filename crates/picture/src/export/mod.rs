@@ -89,6 +89,9 @@ pub struct ExportOptions {
     /// On paper: spread the poster over as many sheets as its floor needs, when one
     /// sheet cannot hold it at that size (`--tiles auto`).
     pub tiles: bool,
+    /// An event log's numbers over the map (`--data`): each card's reach, the cases
+    /// lost between stages.
+    pub data: bool,
 }
 
 impl Default for ExportOptions {
@@ -106,6 +109,7 @@ impl Default for ExportOptions {
             steps: false,
             min_body: None,
             tiles: false,
+            data: false,
         }
     }
 }
@@ -390,6 +394,7 @@ pub fn export_theme(options: &ExportOptions) -> Theme {
     if !options.blueprint {
         theme.metrics.step_height = 0.0;
     }
+    theme.data = options.data;
     theme
 }
 

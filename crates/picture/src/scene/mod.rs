@@ -10,6 +10,7 @@ use crate::theme::Theme;
 
 mod blueprint;
 mod card;
+mod data;
 mod fit;
 mod grey_areas;
 pub mod overlap;
@@ -22,6 +23,7 @@ pub use card::{
     LONG_FIELD, LONG_FIELD_LINES, Numbers, allowed, block, channel_chip, cited, deviation_colour,
     icon_chip, out_of_order_arrows, planned_path, strongest_quote, touchpoint,
 };
+pub use data::data;
 pub use fit::{Fit, fitted, header_least_widths, lane_label_height, widest_word};
 pub use grey_areas::{callout, callout_box, grey_areas, number_badge};
 
@@ -940,6 +942,16 @@ pub fn map(
     }
     out_of_order_arrows(&mut out, journey, layout, theme);
     blueprint(&mut out, journey, layout, theme, i18n, &all);
+    if theme.data {
+        data(
+            &mut out,
+            journey,
+            layout,
+            theme,
+            i18n,
+            0..layout.slots.len(),
+        );
+    }
     lane_labels(&mut out, layout, theme, i18n);
     out
 }

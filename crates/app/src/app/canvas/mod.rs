@@ -350,6 +350,9 @@ impl Canvas {
             }
             scene::out_of_order_arrows(&mut shapes, journey, layout, theme);
             scene::blueprint(&mut shapes, journey, layout, theme, words, &visible);
+            if workspace.show_data {
+                scene::data(&mut shapes, journey, layout, theme, words, slots.clone());
+            }
         }
         painter.render(&shapes);
         if !detailed {

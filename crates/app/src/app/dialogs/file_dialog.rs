@@ -17,6 +17,8 @@ pub enum DialogKind {
     OpenImage,
     /// A sheet, a diagram or a JSON journey to import.
     OpenImport,
+    /// An event log to measure the map against.
+    OpenLog,
     SavePicture {
         suggested_name: String,
         format: crate::export::Format,
@@ -134,6 +136,9 @@ impl FileDialogs for NativeDialogs {
                     .pick_file(),
                 DialogKind::OpenImport => dialog
                     .add_filter("CSV, Mermaid, JSON", &crate::app::IMPORT_EXTENSIONS)
+                    .pick_file(),
+                DialogKind::OpenLog => dialog
+                    .add_filter("Event log (CSV, XES)", &crate::app::LOG_EXTENSIONS)
                     .pick_file(),
                 DialogKind::SavePicture {
                     suggested_name,

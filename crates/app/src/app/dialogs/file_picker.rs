@@ -52,9 +52,10 @@ impl FilePicker {
         let name = match &kind {
             DialogKind::SaveJourney { suggested_name }
             | DialogKind::SavePicture { suggested_name, .. } => suggested_name.clone(),
-            DialogKind::OpenJourney | DialogKind::OpenImage | DialogKind::OpenImport => {
-                String::new()
-            }
+            DialogKind::OpenJourney
+            | DialogKind::OpenImage
+            | DialogKind::OpenImport
+            | DialogKind::OpenLog => String::new(),
         };
         let mut picker = Self {
             kind,
@@ -82,6 +83,7 @@ impl FilePicker {
             DialogKind::OpenJourney | DialogKind::SaveJourney { .. } => &["ron"],
             DialogKind::OpenImage => &["png", "jpg", "jpeg"],
             DialogKind::OpenImport => &crate::app::IMPORT_EXTENSIONS,
+            DialogKind::OpenLog => &crate::app::LOG_EXTENSIONS,
             DialogKind::SavePicture { format, .. } => format.extensions(),
         }
     }
@@ -92,6 +94,7 @@ impl FilePicker {
             DialogKind::SaveJourney { .. } => "picker-title-save",
             DialogKind::OpenImage => "picker-title-image",
             DialogKind::OpenImport => "picker-title-import",
+            DialogKind::OpenLog => "picker-title-log",
             DialogKind::SavePicture { .. } => "picker-title-export",
         }
     }

@@ -7,6 +7,7 @@ pub mod file_dialog;
 pub mod file_picker;
 pub mod link_evidence;
 pub mod load_failure;
+pub mod log_review;
 pub mod modal;
 pub mod paste;
 pub mod prompts;

@@ -31,6 +31,10 @@ pub enum Modal {
     ConfirmDelete(Box<super::delete::ConfirmDelete>),
     /// Link evidence… from the keyboard.
     LinkEvidence(Box<super::link_evidence::LinkEvidence>),
+    /// An event log being measured (File ▸ Import event log…).
+    Measuring(super::log_review::Measuring),
+    /// An event log measured, before its numbers go on the map.
+    LogReview(Box<super::log_review::LogReview>),
 }
 
 /// What the windows read.
@@ -48,7 +52,12 @@ impl Modal {
     pub fn gives_way(&self) -> bool {
         matches!(
             self,
-            Modal::Shortcuts | Modal::Export(_) | Modal::Templates | Modal::LinkEvidence(_)
+            Modal::Shortcuts
+                | Modal::Export(_)
+                | Modal::Templates
+                | Modal::LinkEvidence(_)
+                | Modal::Measuring(_)
+                | Modal::LogReview(_)
         )
     }
 
@@ -70,6 +79,10 @@ impl Modal {
             }
             Modal::LinkEvidence(link) => {
                 super::link_evidence::link_evidence_ui(ctx, cx.i18n, link, cx.actions)
+            }
+            Modal::Measuring(measuring) => super::log_review::measuring_ui(ctx, cx.i18n, measuring),
+            Modal::LogReview(review) => {
+                super::log_review::review_ui(ctx, cx.i18n, review, cx.actions)
             }
         }
     }

@@ -45,6 +45,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
                         C(AppCommand::NewFromTemplate),
                         C(AppCommand::Open),
                         C(AppCommand::Import),
+                        C(AppCommand::ImportLog),
                         S,
                         C(AppCommand::Save),
                         C(AppCommand::SaveAs),
@@ -88,6 +89,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
                                 AppCommand::CollapseEmptyStages,
                                 AppCommand::EvidenceLane,
                                 AppCommand::BlueprintLanes,
+                                AppCommand::DataView,
                             ],
                         ),
                         Sub(

@@ -301,6 +301,21 @@ pub fn duration_words(minutes: f64) -> String {
     }
 }
 
+/// An element's reach in its latest event log's evidence (the share of the log's
+/// cases that reached it, in percent), if a log measured it.
+pub fn reach(journey: &Journey, links: &[EvidenceId]) -> Option<f64> {
+    links
+        .iter()
+        .filter(|l| l.as_str().starts_with("ev-log-"))
+        .filter_map(|l| journey.evidence_item(l))
+        .filter_map(|e| {
+            let m = e.metrics.first().filter(|m| m.scale == "%")?;
+            Some((e.date.as_str(), m.value))
+        })
+        .max_by(|a, b| a.0.cmp(b.0))
+        .map(|(_, value)| value)
+}
+
 /// Whether the evidence linked to an element says its cases drop off or wait beyond a
 /// log's thresholds (a grey area before it is worth a look).
 pub fn flagged(journey: &Journey, links: &[EvidenceId]) -> bool {

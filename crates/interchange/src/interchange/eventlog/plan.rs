@@ -147,15 +147,16 @@ impl Plan {
             .collect();
         ambiguous_titles.sort();
         // Which candidate each activity name maps to.
-        let mut named: Vec<(String, usize, MappedBy)> = Vec::new();
+        // `None`: the sheet says the activity is not in the map.
+        let mut named: Vec<(String, Option<usize>, MappedBy)> = Vec::new();
         if let Some(sheet) = sheet {
             named.extend(read_sheet(sheet, &by_id)?);
         }
         for (i, c) in candidates.iter().enumerate() {
-            named.push((c.end.as_str().to_owned(), i, MappedBy::Id));
+            named.push((c.end.as_str().to_owned(), Some(i), MappedBy::Id));
             let title = c.title.trim();
             if !title.is_empty() && title_count[title] == 1 {
-                named.push((title.to_owned(), i, MappedBy::Title));
+                named.push((title.to_owned(), Some(i), MappedBy::Title));
             }
         }
         // The first name wins: the sheet, then ids, then titles.
@@ -168,7 +169,7 @@ impl Plan {
             .iter()
             .enumerate()
             .filter(|(n, (name, _, _))| first[name.as_str()] == *n)
-            .map(|(_, (_, c, _))| *c)
+            .filter_map(|(_, (_, c, _))| *c)
             .collect();
         used.sort_by_key(|&c| candidates[c].order);
         used.dedup();
@@ -179,7 +180,7 @@ impl Plan {
             .collect();
         let mut activities = HashMap::new();
         for (n, (name, c, by)) in named.iter().enumerate() {
-            if first[name.as_str()] == n {
+            if let (true, Some(c)) = (first[name.as_str()] == n, c) {
                 activities.insert(name.as_bytes().into(), (position[c], *by));
             }
         }
@@ -284,11 +285,11 @@ fn order(journey: &Journey, elements: &[Planned]) -> (Vec<Bits>, Vec<Bits>) {
 }
 
 /// A mapping sheet: a header `activity,element`, then one activity a row, the element
-/// by its id.
+/// by its id (an empty one: the activity is not in the map, whatever its name).
 fn read_sheet(
     text: &str,
     by_id: &HashMap<&str, usize>,
-) -> Result<Vec<(String, usize, MappedBy)>, LogError> {
+) -> Result<Vec<(String, Option<usize>, MappedBy)>, LogError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -320,6 +321,10 @@ fn read_sheet(
         if name.is_empty() {
             continue;
         }
+        if target.is_empty() {
+            out.push((name.to_owned(), None, MappedBy::Sheet));
+            continue;
+        }
         let Some(&c) = by_id.get(target) else {
             return Err(LogError::at(
                 line,
@@ -327,7 +332,7 @@ fn read_sheet(
                 format!("{target:?} is not a touchpoint or step of the map (activity {name:?})"),
             ));
         };
-        out.push((name.to_owned(), c, MappedBy::Sheet));
+        out.push((name.to_owned(), Some(c), MappedBy::Sheet));
     }
     Ok(out)
 }

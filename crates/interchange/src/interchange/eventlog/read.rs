@@ -52,7 +52,7 @@ pub struct ReadSummary {
     pub skipped_examples: Vec<String>,
 }
 
-/// Reads the log at `path` (its form from its name), giving each event to `sink`.
+/// Reads the log at `path` through the guarded reader, giving each event to `sink`.
 pub fn read_file(
     path: &Path,
     format: LogFormat,
@@ -60,6 +60,18 @@ pub fn read_file(
     sink: &mut dyn FnMut(LogEvent<'_>) -> Result<(), LogError>,
 ) -> Result<ReadSummary, LogError> {
     let (file, len) = crate::format::open_regular(path)?;
+    read_stream(file, len, format, options, sink)
+}
+
+/// Reads a log opened through the guarded reader (`open_regular`, `Fs::open`) of
+/// `len` bytes, giving each event to `sink`.
+pub fn read_stream(
+    file: impl Read,
+    len: u64,
+    format: LogFormat,
+    options: ReadOptions<'_>,
+    sink: &mut dyn FnMut(LogEvent<'_>) -> Result<(), LogError>,
+) -> Result<ReadSummary, LogError> {
     let mut counted = Counted {
         inner: file,
         hasher: options.digest.then(sha2::Sha256::new),
