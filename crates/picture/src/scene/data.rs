@@ -76,7 +76,11 @@ pub fn data(
             .slots
             .clone()
             .filter_map(|i| reaches.get(i).copied().flatten());
-        if last { slots.last() } else { slots.next() }
+        if last {
+            slots.next_back()
+        } else {
+            slots.next()
+        }
     };
     for pair in layout.stages.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);

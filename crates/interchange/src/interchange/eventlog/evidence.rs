@@ -206,11 +206,11 @@ pub fn edit(
             share = format!("{:.1}", numbers_of.share * 100.0),
             p50 = numbers_of
                 .p50_minutes
-                .map(|m| duration_words(m))
+                .map(duration_words)
                 .unwrap_or_else(|| "—".into()),
             p90 = numbers_of
                 .p90_minutes
-                .map(|m| duration_words(m))
+                .map(duration_words)
                 .unwrap_or_else(|| "—".into())
         );
         let evidence = Evidence {

@@ -103,15 +103,13 @@ fn flow_order(journey: &Journey) -> Vec<usize> {
             })
             .collect();
         let mut done = vec![false; steps.len()];
-        let mut next = 0;
-        for _ in 0..steps.len() {
+        for next in 0..steps.len() {
             let pick = (0..steps.len())
                 .find(|&i| !done[i] && waiting[i] == 0)
                 .or_else(|| (0..steps.len()).find(|&i| !done[i]));
             let Some(pick) = pick else { break };
             done[pick] = true;
             rank[range.start + pick] = next;
-            next += 1;
             for (j, s) in steps.iter().enumerate() {
                 if !done[j]
                     && s.after
