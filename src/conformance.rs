@@ -16,6 +16,12 @@ fn percent(part: u64, whole: u64) -> String {
     }
 }
 
+/// The day of an ISO 8601 time.
+fn day(time: Option<&str>) -> String {
+    time.map(|t| t.get(..10).unwrap_or(t).to_owned())
+        .unwrap_or_default()
+}
+
 /// The report's blocks: the summary, the funnel of stages, the deviations, every
 /// measured element and the activities no element maps to.
 pub fn blocks(journey: &Journey, numbers: &Conformance, log: &str, i18n: &I18n) -> Vec<Block> {
@@ -32,8 +38,8 @@ pub fn blocks(journey: &Journey, numbers: &Conformance, log: &str, i18n: &I18n) 
         "conform-summary",
         cases = numbers.cases as i64,
         events = numbers.events as i64,
-        first = numbers.first.clone().unwrap_or_default(),
-        last = numbers.last.clone().unwrap_or_default(),
+        first = day(numbers.first.as_deref()),
+        last = day(numbers.last.as_deref()),
         conformant = percent(verdicts.conformant, numbers.cases),
         deviating = percent(verdicts.deviating, numbers.cases),
         dropped = percent(verdicts.dropped, numbers.cases),
