@@ -318,7 +318,7 @@ fn message_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
         calls.push((capture[1].to_owned(), BTreeSet::new()));
     }
     let id = regex::Regex::new(r#"^\s*"([a-z][a-z0-9-]*)"\s*$"#).unwrap();
-    let name = regex::Regex::new(r"^\s*([a-z_]+)\s*=").unwrap();
+    let name = regex::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=").unwrap();
     for (start, _) in text.match_indices("tr!(") {
         // The call's arguments, split at top-level commas.
         let (mut depth, mut args, mut current) = (0usize, Vec::new(), String::new());

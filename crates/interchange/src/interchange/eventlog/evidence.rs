@@ -197,6 +197,8 @@ pub fn edit(
                 });
             }
         }
+        let words = |m: Option<f64>| m.map(duration_words).unwrap_or_else(|| "—".into());
+        let (p50, p90) = (words(numbers_of.p50_minutes), words(numbers_of.p90_minutes));
         let text = crate::tr!(
             i18n,
             "log-evidence-text",
@@ -204,14 +206,8 @@ pub fn edit(
             reached = numbers_of.cases as i64,
             cases = numbers.cases as i64,
             share = format!("{:.1}", numbers_of.share * 100.0),
-            p50 = numbers_of
-                .p50_minutes
-                .map(duration_words)
-                .unwrap_or_else(|| "—".into()),
-            p90 = numbers_of
-                .p90_minutes
-                .map(duration_words)
-                .unwrap_or_else(|| "—".into())
+            p50 = p50,
+            p90 = p90
         );
         let evidence = Evidence {
             source: source_text.clone(),
