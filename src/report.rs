@@ -513,6 +513,55 @@ pub fn blocks(portfolio: &Portfolio, options: &Options) -> Vec<Block> {
         ],
         rows,
     ));
+    // 1b. What the rooms voted for: grey areas and opportunities by their dots in their
+    // journey's latest round, most first.
+    let mut voted: Vec<(u32, String, String, String, String)> = Vec::new();
+    for e in &portfolio.entries {
+        let j = &e.journey;
+        let Some(round) = j.votes.last() else {
+            continue;
+        };
+        for (target, count) in &round.counts {
+            let (kind, name) = match target {
+                crate::model::VoteTarget::GreyArea(g) => (
+                    "element-grey-areas",
+                    j.grey_area(g)
+                        .map(|g| crate::words::grey_area_title(j, g, &i18n)),
+                ),
+                crate::model::VoteTarget::Opportunity(o) => (
+                    "element-opportunities",
+                    j.opportunity(o).map(|o| o.idea.clone()),
+                ),
+                crate::model::VoteTarget::Touchpoint(_) => continue,
+            };
+            voted.push((
+                *count,
+                tr(kind),
+                name.unwrap_or_else(|| target.as_str().to_owned()),
+                j.title.clone(),
+                round.question.clone(),
+            ));
+        }
+    }
+    if !voted.is_empty() {
+        voted.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        out.push(Block::Heading(tr("report-votes")));
+        out.push(Block::Table(
+            vec![
+                tr("field-counts"),
+                tr("field-kind"),
+                tr("field-title"),
+                tr("report-journey"),
+                tr("field-question"),
+            ],
+            voted
+                .into_iter()
+                .map(|(n, kind, name, journey, question)| {
+                    vec![n.to_string(), kind, name, journey, question]
+                })
+                .collect(),
+        ));
+    }
     // 2. The seams.
     out.push(Block::Heading(tr("report-seams")));
     out.push(Block::Table(

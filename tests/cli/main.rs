@@ -27,3 +27,4 @@ mod report;
 mod stale;
 mod support;
 mod templates;
+mod votes;

@@ -52,6 +52,8 @@ prop_compose! {
         future in any::<bool>(),
         fields in proptest::collection::vec(touchpoint_fields(), 0..12),
         metric_value in -100.0f64..100.0,
+        question in text(),
+        dots in proptest::collection::vec(0u32..60, 0..12),
     ) -> Journey {
         let language = if spanish { Language::Es } else { Language::En };
         let mut journey = Journey::new(title, language);
@@ -80,6 +82,19 @@ prop_compose! {
             tp.channel = Some(journey.channels[n % journey.channels.len()].id.clone());
             tp.evidence = vec!["ev-1".into()];
             journey.touchpoints.push(tp);
+        }
+        // The room's votes on the cards (as many as there are), hostile question.
+        if !dots.is_empty() {
+            let mut round = VoteRound::new(VoteRoundId("vote-1".into()), question);
+            round.date = "2026-12-05".into();
+            round.participants = dots.len() as u32;
+            round.counts = journey
+                .touchpoints
+                .iter()
+                .zip(&dots)
+                .map(|(t, n)| (VoteTarget::Touchpoint(t.id.clone()), *n))
+                .collect();
+            journey.votes.push(round);
         }
         journey.normalize();
         journey
@@ -110,6 +125,8 @@ enum FieldEdit {
     Channel(usize),
     JourneyTitle(String),
     Scenario(String),
+    /// Another number of dots for a card in the room's round.
+    Dots(u32),
 }
 
 fn field_edit() -> impl Strategy<Value = FieldEdit> {
@@ -122,11 +139,24 @@ fn field_edit() -> impl Strategy<Value = FieldEdit> {
         (0usize..8).prop_map(FieldEdit::Channel),
         text().prop_map(FieldEdit::JourneyTitle),
         text().prop_map(FieldEdit::Scenario),
+        (0u32..60).prop_map(FieldEdit::Dots),
     ]
 }
 
 /// Applies the edit; false when it would change nothing or does not apply.
 fn apply(journey: &mut Journey, target: usize, edit: &FieldEdit) -> bool {
+    if let FieldEdit::Dots(n) = edit {
+        let Some(round) = journey.votes.first_mut() else {
+            return false;
+        };
+        let at = target % round.counts.len().max(1);
+        let Some(count) = round.counts.get_mut(at) else {
+            return false;
+        };
+        let changed = count.1 != *n;
+        count.1 = *n;
+        return changed;
+    }
     let channels: Vec<ChannelId> = journey.channels.iter().map(|c| c.id.clone()).collect();
     let count = journey.touchpoints.len();
     let tp = if count == 0 {
@@ -137,7 +167,7 @@ fn apply(journey: &mut Journey, target: usize, edit: &FieldEdit) -> bool {
     let (slot, value) = match (edit, tp) {
         (FieldEdit::JourneyTitle(v), _) => (&mut journey.title, v),
         (FieldEdit::Scenario(v), _) => (&mut journey.scenario, v),
-        (_, None) => return false,
+        (_, None) | (FieldEdit::Dots(_), _) => return false,
         (FieldEdit::Title(v), Some(tp)) => (&mut tp.title, v),
         (FieldEdit::Action(v), Some(tp)) => (&mut tp.action, v),
         (FieldEdit::Thought(v), Some(tp)) => (&mut tp.thought, v),

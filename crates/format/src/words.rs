@@ -288,6 +288,11 @@ pub fn element_name(journey: &Journey, id: &ElementId, i18n: &I18n) -> String {
             .iter()
             .find(|x| &x.id == c)
             .map(|c| c.name.clone()),
+        ElementId::VoteRound(v) => journey
+            .votes
+            .iter()
+            .find(|x| &x.id == v)
+            .map(|v| v.question.trim().to_owned()),
     };
     named
         .filter(|n| !n.trim().is_empty())

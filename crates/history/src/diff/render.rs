@@ -117,6 +117,7 @@ pub fn render_markdown(changes: &[Change], i18n: &I18n, new: &Journey) -> String
             Kind::Step => "diff-section-steps",
             Kind::Actor => "diff-section-actors",
             Kind::Curve => "diff-section-curves",
+            Kind::VoteRound => "diff-section-votes",
         },
         Change::Moved { .. } => "diff-section-touchpoints",
         Change::Resolved { .. } => "diff-section-grey-areas",

@@ -177,6 +177,8 @@ element_kinds! {
     Actor(Actor, ActorId, "actor", actors, "actors", false, ACTOR_FIELDS, |a| shown(&a.name));
     /// An extra curve (trust, a segment…) that touchpoints score.
     Curve(Curve, CurveId, "curve", curves, "curves", false, CURVE_FIELDS, |c| shown(&c.name));
+    /// A round of the room's dot votes.
+    VoteRound(VoteRound, VoteRoundId, "vote round", votes, "votes", true, VOTE_FIELDS, |v| shown(&v.question));
 }
 
 impl ElementKind {
@@ -273,6 +275,7 @@ pub trait Item: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
                         ElementId::Department(i) => i.0,
                         ElementId::Actor(i) => i.0,
                         ElementId::Curve(i) => i.0,
+                        ElementId::VoteRound(i) => i.0,
                     },
                 });
             };

@@ -1241,6 +1241,70 @@ pub const CURVE_FIELDS: &[Field<Curve>] = &[
     colour_field!(Curve),
 ];
 
+pub const VOTE_FIELDS: &[Field<VoteRound>] = &[
+    text_field!(
+        VoteRound,
+        "question",
+        "question",
+        "field-question",
+        question
+    ),
+    text_field!(VoteRound, "date", "date", "field-date", date),
+    Field {
+        name: "participants",
+        column: "participants",
+        aliases: &[],
+        label: "field-participants",
+        shape: Shape::Whole {
+            min: 0,
+            max: u32::MAX as i64,
+        },
+        get: |v| Value::Whole(Some(i64::from(v.participants))),
+        set: |v, value| {
+            v.participants = value
+                .whole()?
+                .map(u32::try_from)
+                .transpose()
+                .map_err(|_| "participants are a number from 0".to_owned())?
+                .unwrap_or(0);
+            Ok(())
+        },
+    },
+    // The dots each element got: references through the table (renames, deletions,
+    // merges and validation reach them), each with its number.
+    Field {
+        name: "counts",
+        column: "counts",
+        aliases: &[],
+        label: "field-counts",
+        shape: Shape::Other,
+        get: |v| {
+            Value::Scores(
+                v.counts
+                    .iter()
+                    .map(|(target, n)| (target.element(), i64::from(*n)))
+                    .collect(),
+            )
+        },
+        set: |v, value| {
+            let mut counts = Vec::new();
+            for (element, n) in value.scores()? {
+                let target = VoteTarget::of(&element).ok_or_else(|| {
+                    format!(
+                        "a room votes on grey areas, opportunities and touchpoints, not {} {}",
+                        element.kind().singular(),
+                        element.as_str()
+                    )
+                })?;
+                let n = u32::try_from(n).map_err(|_| format!("{n} is not a number of votes"))?;
+                counts.push((target, n));
+            }
+            v.counts = counts;
+            Ok(())
+        },
+    },
+];
+
 /// A kind a sheet's row can make: an element with only its id, and the fields a new
 /// row must give.
 pub trait Blank: Item {

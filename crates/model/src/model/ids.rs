@@ -76,6 +76,12 @@ id_type!(
 );
 
 id_type!(
+    /// A round of dot voting in a workshop, e.g. `vote-1`.
+    VoteRoundId,
+    "vote"
+);
+
+id_type!(
     /// A step of the service blueprint, e.g. `st-4`.
     StepId,
     "st"

@@ -76,6 +76,87 @@ pub struct Journey {
     /// segment): each touchpoint may score each on the same -2..2 scale.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub curves: Vec<Curve>,
+    /// The room's dot votes (`journeymap room`, Workshop ▸ Open the room…): each round's
+    /// question and how many dots each grey area, opportunity or touchpoint got.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<VoteRound>,
+}
+
+/// What a room can vote on.
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+pub enum VoteTarget {
+    GreyArea(GreyAreaId),
+    Opportunity(OpportunityId),
+    Touchpoint(TouchpointId),
+}
+
+impl VoteTarget {
+    /// The element voted on.
+    pub fn element(&self) -> super::ElementId {
+        match self {
+            VoteTarget::GreyArea(g) => super::ElementId::GreyArea(g.clone()),
+            VoteTarget::Opportunity(o) => super::ElementId::Opportunity(o.clone()),
+            VoteTarget::Touchpoint(t) => super::ElementId::Touchpoint(t.clone()),
+        }
+    }
+
+    /// The target for an element, if a room can vote on its kind.
+    pub fn of(element: &super::ElementId) -> Option<VoteTarget> {
+        match element {
+            super::ElementId::GreyArea(g) => Some(VoteTarget::GreyArea(g.clone())),
+            super::ElementId::Opportunity(o) => Some(VoteTarget::Opportunity(o.clone())),
+            super::ElementId::Touchpoint(t) => Some(VoteTarget::Touchpoint(t.clone())),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            VoteTarget::GreyArea(g) => g.as_str(),
+            VoteTarget::Opportunity(o) => o.as_str(),
+            VoteTarget::Touchpoint(t) => t.as_str(),
+        }
+    }
+}
+
+/// One round of dot voting: the question the room answered, on which day, how many
+/// took part, and the dots each element got (anonymous: no one's votes are kept).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRound {
+    pub id: VoteRoundId,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
+    #[serde(default)]
+    pub participants: u32,
+    /// Each element voted on and its dots, most first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<(VoteTarget, u32)>,
+}
+
+impl VoteRound {
+    pub fn new(id: VoteRoundId, question: impl Into<String>) -> Self {
+        Self {
+            id,
+            date: String::new(),
+            question: question.into(),
+            participants: 0,
+            counts: Vec::new(),
+        }
+    }
+
+    /// The dots `element` got in this round.
+    pub fn count(&self, element: &str) -> Option<u32> {
+        self.counts
+            .iter()
+            .find(|(t, _)| t.as_str() == element)
+            .map(|(_, n)| *n)
+    }
 }
 
 /// An extra curve: its name and colour on the map and in the legend.
@@ -756,6 +837,7 @@ impl Journey {
             opportunities: Vec::new(),
             dismissed_suggestions: Vec::new(),
             curves: Vec::new(),
+            votes: Vec::new(),
         }
     }
 
@@ -981,6 +1063,16 @@ impl Journey {
             .chain(self.grey_areas.iter().map(|g| g.id.as_str()))
             .chain(self.evidence.iter().map(|e| e.id.as_str()))
             .chain(self.opportunities.iter().map(|o| o.id.as_str()))
+            .chain(self.votes.iter().map(|v| v.id.as_str()))
+    }
+
+    pub fn next_vote_round_id(&self) -> VoteRoundId {
+        VoteRoundId(next_numbered_id(VoteRoundId::PREFIX, self.map_ids()))
+    }
+
+    /// The latest round of votes, and the dots `element` got in it, if any.
+    pub fn latest_votes(&self, element: &str) -> Option<u32> {
+        self.votes.last().and_then(|v| v.count(element))
     }
 
     pub fn next_step_id(&self) -> StepId {

@@ -134,7 +134,8 @@ pub fn marks(changes: &[Change], new: &Journey, i18n: &I18n) -> Marks {
                     ElementKind::Channel
                     | ElementKind::Department
                     | ElementKind::Curve
-                    | ElementKind::Actor => {
+                    | ElementKind::Actor
+                    | ElementKind::VoteRound => {
                         let what = i18n.term("element", kind.key());
                         let name = match kind {
                             ElementKind::Channel => {
@@ -144,6 +145,9 @@ pub fn marks(changes: &[Change], new: &Journey, i18n: &I18n) -> Marks {
                             ElementKind::Actor => {
                                 new.item::<crate::model::Actor>(id).map(|a| a.name.clone())
                             }
+                            ElementKind::VoteRound => new
+                                .item::<crate::model::VoteRound>(id)
+                                .map(|v| v.question.clone()),
                             _ => new.department(&id.as_str().into()).map(|d| d.name.clone()),
                         }
                         .unwrap_or_default();

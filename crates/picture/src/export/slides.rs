@@ -575,6 +575,7 @@ fn strip_journey(
         opportunities: journey.opportunities.clone(),
         dismissed_suggestions: Vec::new(),
         curves: journey.curves.clone(),
+        votes: journey.votes.clone(),
     }
 }
 

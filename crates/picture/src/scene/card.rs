@@ -336,6 +336,17 @@ pub fn card(
     for (shape, _) in bottom_parts {
         out.push(shape);
     }
+    // The room's dots, astride the card's top edge at its left.
+    let size = theme.small_size.max(11.0);
+    super::votes_pill(
+        out,
+        journey,
+        tp.id.as_str(),
+        Point::new(card.min.x + 4.0 * size, card.min.y),
+        false,
+        theme,
+        i18n,
+    );
     top_part + 8.0 + rows_height + PAD
 }
 
@@ -756,11 +767,19 @@ pub fn pains(
         out.push(shape);
         y += height;
         let status = i18n.term("opportunity-status", opportunity.status.key());
-        let who = if opportunity.owner.trim().is_empty() {
+        let mut who = if opportunity.owner.trim().is_empty() {
             status
         } else {
             format!("{} · {status}", opportunity.owner.trim())
         };
+        // The room's dots in the latest round.
+        if let Some(count) = journey
+            .latest_votes(opportunity.id.as_str())
+            .filter(|n| *n > 0)
+        {
+            let votes = crate::tr!(i18n, "votes-badge", count = i64::from(count));
+            who.push_str(&format!(" · ● {votes}"));
+        }
         let (shape, height) = block(
             Point::new(x + 10.0, y),
             who,

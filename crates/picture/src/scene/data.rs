@@ -37,34 +37,9 @@ pub fn data(
     {
         let Some(value) = value else { continue };
         let text = crate::tr!(i18n, "data-reached", share = format!("{value:.0}"));
-        let width = crate::text::width(&text, size, true) + 12.0;
-        let height = size * 1.5;
         // Astride the card's foot, between the emotion word and the sources.
-        let rect = Rect::from_min_size(
-            slot.card.center().x - width / 2.0,
-            slot.card.max.y - height / 2.0,
-            width,
-            height,
-        );
-        out.push(Shape::Rect {
-            rect,
-            radius: height / 2.0,
-            fill: Some(Paint::solid(theme.text)),
-            stroke: None,
-        });
-        out.push(Shape::Text(TextBox {
-            pos: Point::new(
-                rect.min.x + 6.0,
-                rect.min.y + (height - crate::text::height(1, size)) / 2.0,
-            ),
-            text,
-            size,
-            bold: true,
-            colour: theme.background,
-            max_width: width,
-            max_lines: 1,
-            align: Align::Left,
-        }));
+        let center = Point::new(slot.card.center().x, slot.card.max.y);
+        super::pill(out, center, text, size, theme.text, theme.background);
     }
     // The losses between stages, over the curve lane's top.
     let lane = layout.lane(Lane::Emotion).rect;

@@ -141,6 +141,7 @@ fn touchpoint_digest(journey: &Journey, index: &Index<'_>, tp: &Touchpoint) -> u
         }
         for o in index.opportunities.get(&tp.id).into_iter().flatten() {
             (&o.idea, &o.owner, o.status).hash(h);
+            journey.latest_votes(o.id.as_str()).hash(h);
         }
     })
 }

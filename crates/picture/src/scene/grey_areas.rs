@@ -130,6 +130,16 @@ pub fn grey_areas(
                 f32::MAX
             };
             number_badge(out, badge, &sorted, room, colour, size, theme);
+            // The room's dots, under the number.
+            super::votes_pill(
+                out,
+                journey,
+                grey_box.id.as_str(),
+                Point::new(badge.x, badge.y + 2.2 * size),
+                true,
+                theme,
+                i18n,
+            );
         }
         let colour = theme.grey_area_fill(grey_box.severity);
         if let Some((a, b)) = grey_box.ends {

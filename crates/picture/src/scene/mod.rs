@@ -909,6 +909,76 @@ pub fn text(
     })
 }
 
+/// A small rounded label centred at `center`: `text` in bold `ink` on `fill` (the data
+/// view's reach, the room's votes). Returns where it is.
+pub fn pill(
+    out: &mut Vec<Shape>,
+    center: Point,
+    text: String,
+    size: f32,
+    fill: Rgb,
+    ink: Rgb,
+) -> Rect {
+    let width = crate::text::width(&text, size, true) + size;
+    let height = size * 1.5;
+    let rect = Rect::from_min_size(
+        center.x - width / 2.0,
+        center.y - height / 2.0,
+        width,
+        height,
+    );
+    out.push(Shape::Rect {
+        rect,
+        radius: height / 2.0,
+        fill: Some(Paint::solid(fill)),
+        stroke: None,
+    });
+    out.push(Shape::Text(TextBox {
+        pos: Point::new(
+            rect.min.x + size / 2.0,
+            rect.min.y + (height - crate::text::height(1, size)) / 2.0,
+        ),
+        text,
+        size,
+        bold: true,
+        colour: ink,
+        max_width: width,
+        max_lines: 1,
+        align: Align::Left,
+    }));
+    rect
+}
+
+/// The dots the room gave `element` in the latest round of votes, as a pill centred at
+/// `center`, if it got any: "● 7 votes", or "● 7" where room is `compact` (a grey
+/// area's band).
+pub fn votes_pill(
+    out: &mut Vec<Shape>,
+    journey: &Journey,
+    element: &str,
+    center: Point,
+    compact: bool,
+    theme: &Theme,
+    i18n: &I18n,
+) {
+    if let Some(count) = journey.latest_votes(element).filter(|n| *n > 0) {
+        let text = if compact {
+            count.to_string()
+        } else {
+            crate::tr!(i18n, "votes-badge", count = i64::from(count))
+        };
+        let size = theme.small_size.max(11.0);
+        pill(
+            out,
+            center,
+            format!("● {text}"),
+            size,
+            theme.key_moment,
+            theme.background,
+        );
+    }
+}
+
 /// The whole map (every slot), as exports draw it, numbered by `numbers` (the whole
 /// journey's, when `journey` is a part of it: a slide's stage).
 pub fn map(

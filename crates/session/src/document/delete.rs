@@ -45,9 +45,11 @@ pub fn deletion(journey: &Journey, elements: &[ElementId]) -> Deletion {
     let mut referrers: Vec<ElementId> = Vec::new();
     let mut repoint = Some(Vec::new());
     for element in elements.iter().filter(|e| guarded(e.kind())) {
+        // A round of votes is never deleted or re-pointed with what it counted: the
+        // deleted element's dots are forgotten (`delete_edit`).
         let found: Vec<ElementId> = referring(journey, element)
             .into_iter()
-            .filter(|r| !elements.contains(r))
+            .filter(|r| !elements.contains(r) && r.kind() != ElementKind::VoteRound)
             .collect();
         if found.is_empty() {
             continue;
@@ -153,6 +155,12 @@ fn pick(same: &[(usize, ElementId)], at: usize) -> Option<ElementId> {
 pub fn delete_edit(journey: &Journey, elements: &[ElementId], referrers: Referrers) -> Edit {
     let plan = deletion(journey, elements);
     let mut work = journey.clone();
+    // The dots a deleted element got go with it: they were for it, not its neighbour.
+    for round in &mut work.votes {
+        round
+            .counts
+            .retain(|(target, _)| !elements.contains(&target.element()));
+    }
     let mut doomed: Vec<ElementId> = Vec::new();
     match (referrers, &plan.repoint) {
         (Referrers::Repoint, Some(pairs)) => {

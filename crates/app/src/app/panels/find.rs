@@ -210,7 +210,7 @@ impl Find {
                         actions.view(ViewChange::ShowCatalogue(true));
                         None
                     }
-                    ElementId::Evidence(_) => None,
+                    ElementId::Evidence(_) | ElementId::VoteRound(_) => None,
                 };
                 if let Some(card) = card {
                     if let Some(t) = journey.touchpoint(&card) {
@@ -290,6 +290,14 @@ fn place_name(journey: &Journey, place: &Place, i18n: &I18n) -> String {
             named(journey.step(id).map(|s| s.title.as_str()), "element-steps")
         }
         Place::Element(ElementId::Actor(_)) => i18n.tr("element-actors"),
+        Place::Element(ElementId::VoteRound(id)) => named(
+            journey
+                .votes
+                .iter()
+                .find(|v| &v.id == id)
+                .map(|v| v.question.as_str()),
+            "element-votes",
+        ),
         Place::Stage(stage) => i18n.stage_name(journey, *stage),
         Place::Journey => i18n.tr("find-journey"),
     }
