@@ -14,6 +14,7 @@ pub use journeymap_history::{diff, history, merge};
 pub use journeymap_interchange::interchange;
 pub use journeymap_model::{bounded, model};
 pub use journeymap_picture::{export, fonts, icon, icons, layout, scene, text, theme};
+pub use journeymap_room as room;
 pub use journeymap_session::{document, session};
 
 #[cfg(feature = "app")]

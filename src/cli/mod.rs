@@ -70,6 +70,9 @@ pub enum Command {
     /// and deviations; -o writes them (.json, .md, .html), --into puts them on the map
     /// as evidence.
     Conform(ConformArgs),
+    /// Open the room: participants join from their phones on the local network (a
+    /// PIN), add notes and dot-vote; the facilitator's token drives it (docs/room.md).
+    Room(RoomArgs),
     /// Write an event log of the map's planned journey with chosen deviations, and its
     /// truth beside it (LOG.truth.json), for tests and demos.
     GenerateLog(GenerateLogArgs),
@@ -122,6 +125,33 @@ pub struct ConformArgs {
     /// With --into: write even though the journey's // comments will be lost.
     #[arg(long)]
     pub strip_comments: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RoomArgs {
+    /// The journey the room votes on; closing the room writes the round into it.
+    pub map: PathBuf,
+    /// The address to listen on (default: this machine's address on the local
+    /// network, else 127.0.0.1).
+    #[arg(long)]
+    pub bind: Option<std::net::IpAddr>,
+    /// The port (0: any free one).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The six-digit PIN (default: a random one).
+    #[arg(long, value_parser = parse_pin)]
+    pub pin: Option<String>,
+    /// How long an address that gave ten wrong PINs waits (tests shorten it).
+    #[arg(long, default_value_t = 300, hide = true)]
+    pub lockout_seconds: u64,
+}
+
+fn parse_pin(text: &str) -> Result<String, String> {
+    if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("{text:?} is not six digits"))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +261,55 @@ fn run_generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     crate::format::write_output(&args.output, text.as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `journeymap room MAP`: prints the join URL and the facilitator's token (stdout,
+/// before serving), serves until the facilitator closes the room, says what it wrote,
+/// and goes on answering "closed" until interrupted.
+fn run_room(args: &RoomArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let journey = crate::format::load(&args.map)?.journey;
+    let ip = args.bind.unwrap_or_else(lan_address);
+    let mut options = crate::room::RoomOptions::new(std::net::SocketAddr::new(ip, args.port));
+    options.pin = args.pin.clone();
+    options.lockout = std::time::Duration::from_secs(args.lockout_seconds);
+    let room = crate::room::Room::open(journey, args.map.clone(), options)?;
+    println!("{}", room.join_url());
+    println!("facilitator token: {}", room.facilitator_token());
+    std::io::stdout().flush().ok();
+    let tally = room.wait_closed()?;
+    match &tally.round {
+        Some(round) => eprintln!(
+            "wrote {} to {} ({} participants, {} elements voted on)",
+            round.id,
+            args.map.display(),
+            round.participants,
+            round.counts.len()
+        ),
+        None => eprintln!("no round was opened; {} is unchanged", args.map.display()),
+    }
+    if let Some(path) = &tally.notes_file {
+        eprintln!("wrote {} notes to {}", tally.notes.len(), path.display());
+    }
+    eprintln!("the room is closed; Ctrl+C ends this");
+    loop {
+        std::thread::park();
+    }
+}
+
+/// This machine's address on the local network: the one a UDP socket "connected" to a
+/// private address would send from (nothing is sent); 127.0.0.1 when there is none.
+fn lan_address() -> std::net::IpAddr {
+    let local = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+    std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| {
+            s.connect("192.168.0.1:9")?;
+            s.local_addr()
+        })
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_unspecified())
+        .unwrap_or(local)
 }
 
 fn parse_touchpoints(text: &str) -> Result<usize, String> {
@@ -595,6 +674,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::GitDiff(args) => git::run_git_diff(&args),
         Command::Generate(args) => run_generate(&args),
         Command::Conform(args) => conform::run(&args),
+        Command::Room(args) => run_room(&args),
         Command::GenerateLog(args) => conform::run_generate_log(&args),
     };
     match result {

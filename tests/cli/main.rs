@@ -24,6 +24,7 @@ mod nothing_lost;
 mod pages;
 mod posters;
 mod report;
+mod room;
 mod stale;
 mod support;
 mod templates;

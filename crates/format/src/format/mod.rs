@@ -235,7 +235,7 @@ pub fn parse(text: &str) -> Result<Parsed, Vec<Diagnostic>> {
 /// stops it (nothing after it can be read), but a journey that reads gets every
 /// semantic error (dangling references, duplicate ids, values off their scale) and
 /// every warning, sorted by position.
-pub use stale::{Age, Staleness, stale};
+pub use stale::{Age, Staleness, stale, today};
 
 pub fn check(text: &str) -> Vec<Diagnostic> {
     let errors = match parse(text) {
