@@ -1071,3 +1071,35 @@ room-kind-quote = A quote
 room-kind-touchpoint = A new touchpoint
 room-text = Your note
 room-send = Send
+menu-workshop = Workshop
+cmd-open-room = Open the room…
+cmd-open-room-tip = Let the room take part from their phones on this network: notes to the stages and dot votes, no account, no internet
+room-title = The room
+room-join-at = Join on a phone at
+room-pin-is = PIN { $pin }
+room-participants = { $count ->
+    [one] One participant
+   *[other] { $count } participants
+}
+room-vote-setup = A dot vote
+room-vote-on = Vote on
+room-ballot-grey-areas = Grey areas
+room-ballot-opportunities = Opportunities
+room-ballot-touchpoints = Touchpoints
+room-budget = Votes per person
+room-cap = At most per item
+room-timer = Timer (0: none)
+room-start-vote = Start the vote
+room-vote-running = Voting
+room-finished = { $finished } of { $count } have used all their votes
+room-seconds-left = { $n } s left
+room-reveal = Reveal the results
+room-close = Close the room
+room-inbox = Notes from the room ({ $count })
+room-no-card = (no card in this stage)
+room-accept = Accept
+room-accept-tip = A pain point or an idea on the card chosen, a quote as evidence from the workshop, or a new card; one undo step
+room-discard = Discard
+room-failed-to-open = The room could not open: { $error }
+edit-room-votes = The room's votes
+edit-room-note = A note from the room

@@ -1071,3 +1071,35 @@ room-kind-quote = Una cita
 room-kind-touchpoint = Un punto de contacto nuevo
 room-text = Tu nota
 room-send = Enviar
+menu-workshop = Taller
+cmd-open-room = Abrir la sala…
+cmd-open-room-tip = Que la sala participe desde sus móviles en esta red: notas a las etapas y votación por puntos, sin cuentas ni internet
+room-title = La sala
+room-join-at = Entra desde el móvil en
+room-pin-is = PIN { $pin }
+room-participants = { $count ->
+    [one] Una persona participa
+   *[other] { $count } personas participan
+}
+room-vote-setup = Una votación por puntos
+room-vote-on = Votar sobre
+room-ballot-grey-areas = Zonas grises
+room-ballot-opportunities = Oportunidades
+room-ballot-touchpoints = Puntos de contacto
+room-budget = Votos por persona
+room-cap = Máximo por elemento
+room-timer = Temporizador (0: sin)
+room-start-vote = Empezar la votación
+room-vote-running = Votación en curso
+room-finished = { $finished } de { $count } han usado todos sus votos
+room-seconds-left = Quedan { $n } s
+room-reveal = Mostrar los resultados
+room-close = Cerrar la sala
+room-inbox = Notas de la sala ({ $count })
+room-no-card = (ninguna tarjeta en esta etapa)
+room-accept = Aceptar
+room-accept-tip = Un punto de dolor o una idea en la tarjeta elegida, una cita como evidencia del taller o una tarjeta nueva; un solo paso para deshacer
+room-discard = Descartar
+room-failed-to-open = No se pudo abrir la sala: { $error }
+edit-room-votes = Los votos de la sala
+edit-room-note = Una nota de la sala

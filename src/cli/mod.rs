@@ -269,7 +269,7 @@ fn run_generate(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
 fn run_room(args: &RoomArgs) -> anyhow::Result<ExitCode> {
     use std::io::Write;
     let journey = crate::format::load(&args.map)?.journey;
-    let ip = args.bind.unwrap_or_else(lan_address);
+    let ip = args.bind.unwrap_or_else(crate::room::lan_address);
     let mut options = crate::room::RoomOptions::new(std::net::SocketAddr::new(ip, args.port));
     options.pin = args.pin.clone();
     options.lockout = std::time::Duration::from_secs(args.lockout_seconds);
@@ -295,21 +295,6 @@ fn run_room(args: &RoomArgs) -> anyhow::Result<ExitCode> {
     loop {
         std::thread::park();
     }
-}
-
-/// This machine's address on the local network: the one a UDP socket "connected" to a
-/// private address would send from (nothing is sent); 127.0.0.1 when there is none.
-fn lan_address() -> std::net::IpAddr {
-    let local = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
-    std::net::UdpSocket::bind("0.0.0.0:0")
-        .and_then(|s| {
-            s.connect("192.168.0.1:9")?;
-            s.local_addr()
-        })
-        .map(|a| a.ip())
-        .ok()
-        .filter(|ip| !ip.is_unspecified())
-        .unwrap_or(local)
 }
 
 fn parse_touchpoints(text: &str) -> Result<usize, String> {

@@ -21,6 +21,7 @@ mod monkey;
 mod panels;
 mod real_window;
 mod resolve;
+mod room;
 mod safety;
 mod sheets;
 mod slow_disk;

@@ -15,7 +15,7 @@
 mod page;
 mod state;
 
-pub use state::{Note, NoteKind, RoomError, RoomOptions, Tally};
+pub use state::{Note, NoteKind, RoomError, RoomOptions, RoundView, Snapshot, Tally, Wake};
 
 use journeymap_model::model::Journey;
 use state::{Reply, State};
@@ -63,6 +63,54 @@ impl Room {
         self.address
     }
 
+    pub fn pin(&self) -> String {
+        lock(&self.state).pin.clone()
+    }
+
+    /// What the facilitator sees: participants, notes, the round and its totals.
+    pub fn snapshot(&self) -> Snapshot {
+        lock(&self.state).snapshot()
+    }
+
+    /// Opens a round on `refs` (ids, or `grey_areas`, `opportunities`, `touchpoints`).
+    pub fn open_round(
+        &self,
+        refs: &[String],
+        budget: u32,
+        cap: u32,
+        question: &str,
+        seconds: Option<u64>,
+    ) -> Result<(), String> {
+        let mut state = lock(&self.state);
+        let reply = state.facilitate(
+            "vote",
+            &serde_json::json!({ "refs": refs, "budget": budget, "cap": cap, "question": question }),
+        );
+        if reply.status != 200 {
+            return Err(reply.body);
+        }
+        if let Some(seconds) = seconds {
+            state.facilitate("timer", &serde_json::json!({ "seconds": seconds }));
+        }
+        Ok(())
+    }
+
+    pub fn reveal(&self) {
+        lock(&self.state).facilitate("reveal", &serde_json::json!({}));
+    }
+
+    /// Closes the room: every call is 410 from now on (and, from the command line,
+    /// the round and the notes are written).
+    pub fn close(&self) -> Result<Tally, RoomError> {
+        let mut state = lock(&self.state);
+        state.facilitate("close", &serde_json::json!({}));
+        state.closed.clone().unwrap_or(Ok(Tally {
+            round: None,
+            notes: Vec::new(),
+            notes_file: None,
+        }))
+    }
+
     pub fn facilitator_token(&self) -> String {
         lock(&self.state).facilitator.clone()
     }
@@ -83,6 +131,21 @@ impl Room {
     }
 }
 
+/// This machine's address on the local network: the one a UDP socket "connected" to a
+/// private address would send from (nothing is sent); 127.0.0.1 when there is none.
+pub fn lan_address() -> std::net::IpAddr {
+    let local = std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+    std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| {
+            s.connect("192.168.0.1:9")?;
+            s.local_addr()
+        })
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_unspecified())
+        .unwrap_or(local)
+}
+
 fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -95,6 +158,8 @@ fn serve(server: &tiny_http::Server, state: &Mutex<State>) {
             return;
         };
         let reply = answer(&mut request, state);
+        // Before the answer: once a phone hears back, the editor has been told.
+        lock(state).wake();
         let mut response =
             tiny_http::Response::from_data(reply.body.into_bytes()).with_status_code(reply.status);
         for (name, value) in reply.headers {

@@ -9,8 +9,12 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+/// Called from the server's threads after each request that changed the room (the
+/// editor repaints its window then).
+pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// How a room is served.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RoomOptions {
     pub bind: SocketAddr,
     /// The six-digit PIN (a random one when `None`).
@@ -19,6 +23,10 @@ pub struct RoomOptions {
     pub lockout: Duration,
     /// At most this many participants.
     pub max_participants: usize,
+    /// Whether closing writes the round into the map file and the notes beside it (the
+    /// command line); the editor puts them in its open document itself.
+    pub writes_files: bool,
+    pub wake: Option<Wake>,
 }
 
 impl RoomOptions {
@@ -28,6 +36,8 @@ impl RoomOptions {
             pin: None,
             lockout: Duration::from_secs(300),
             max_participants: 200,
+            writes_files: true,
+            wake: None,
         }
     }
 }
@@ -91,6 +101,32 @@ impl Reply {
     pub fn error(status: u16, message: &str) -> Reply {
         Reply::json(status, serde_json::json!({ "error": message }))
     }
+}
+
+/// What the facilitator sees of the room.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub participants: usize,
+    /// Every note received, in order.
+    pub notes: Vec<Note>,
+    pub round: Option<RoundView>,
+    pub closed: bool,
+}
+
+/// The round being voted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundView {
+    pub question: String,
+    pub budget: u32,
+    pub cap: u32,
+    pub revealed: bool,
+    /// How many have used all their votes.
+    pub finished: usize,
+    pub seconds_left: Option<u64>,
+    /// Each element on the ballot and its dots so far, most first.
+    pub totals: Vec<(VoteTarget, u32)>,
+    /// How many have voted at least once.
+    pub voters: usize,
 }
 
 /// Something a room votes on.
@@ -222,6 +258,65 @@ impl State {
             notes: Vec::new(),
             closed: None,
         }
+    }
+
+    pub fn wake(&self) {
+        if let Some(wake) = &self.options.wake {
+            wake();
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            participants: self.participants.len(),
+            notes: self.notes.clone(),
+            round: self.round.as_ref().map(|round| {
+                let totals = self.totals();
+                let mut counts: Vec<(VoteTarget, u32)> = round
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let n = totals.get(i.target.as_str()).copied().unwrap_or(0);
+                        (i.target.clone(), n)
+                    })
+                    .collect();
+                counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+                RoundView {
+                    question: round.question.clone(),
+                    budget: round.budget,
+                    cap: round.cap,
+                    revealed: round.revealed,
+                    finished: self.finished(round.budget),
+                    seconds_left: round
+                        .deadline
+                        .map(|d| d.saturating_duration_since(Instant::now()).as_secs()),
+                    totals: counts,
+                    voters: self.voters(),
+                }
+            }),
+            closed: self.closed.is_some(),
+        }
+    }
+
+    fn voters(&self) -> usize {
+        self.participants
+            .values()
+            .filter(|p| p.votes.values().any(|n| *n > 0))
+            .count()
+    }
+
+    /// The facilitator's calls, from the editor's own window.
+    pub fn facilitate(&mut self, call: &str, body: &serde_json::Value) -> Reply {
+        let token = self.facilitator.clone();
+        let reply = self.handle(
+            "POST",
+            &format!("/api/facilitator/{call}"),
+            Some(&token),
+            None,
+            body.to_string().as_bytes(),
+        );
+        self.wake();
+        reply
     }
 
     /// Only requests for the bound address and port: a page elsewhere that resolves
@@ -607,6 +702,13 @@ impl State {
 
     fn write(&self) -> Result<Tally, RoomError> {
         use journeymap_format::format;
+        if !self.options.writes_files {
+            return Ok(Tally {
+                round: None,
+                notes: self.notes.clone(),
+                notes_file: None,
+            });
+        }
         let save = |e: String| RoomError::Save(e);
         let round = self.round.as_ref().map(|round| {
             let totals = self.totals();
@@ -635,11 +737,7 @@ impl State {
                 u8::from(today.month()),
                 today.day()
             );
-            vote.participants = self
-                .participants
-                .values()
-                .filter(|p| p.votes.values().any(|n| *n > 0))
-                .count() as u32;
+            vote.participants = self.voters() as u32;
             // What the map no longer has is left out.
             vote.counts = counts
                 .into_iter()

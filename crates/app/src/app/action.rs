@@ -79,6 +79,8 @@ pub enum Action {
     LogProgress(PathBuf, u64, u64),
     /// A log measured (on a worker).
     LogMeasured(Box<LogMeasured>),
+    /// A phone called the room: its notes and votes to take in.
+    RoomChanged,
 }
 
 /// An event log's numbers, or why there are none.

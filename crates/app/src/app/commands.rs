@@ -36,6 +36,7 @@ pub enum AppCommand {
     Import,
     ImportLog,
     DataView,
+    OpenRoom,
     Find,
     Outline,
     InterfaceLarger,
@@ -137,6 +138,7 @@ impl AppCommand {
         AppCommand::Import,
         AppCommand::ImportLog,
         AppCommand::DataView,
+        AppCommand::OpenRoom,
         AppCommand::Find,
         AppCommand::Outline,
         AppCommand::InterfaceLarger,
@@ -230,6 +232,7 @@ impl AppCommand {
             AppCommand::Import => "cmd-import",
             AppCommand::ImportLog => "cmd-import-log",
             AppCommand::DataView => "cmd-data-view",
+            AppCommand::OpenRoom => "cmd-open-room",
             AppCommand::Find => "cmd-find",
             AppCommand::Outline => "cmd-outline",
             AppCommand::InterfaceLarger => "cmd-interface-larger",
@@ -309,6 +312,7 @@ impl AppCommand {
             Import => vec![key(CMD, Key::I)],
             ImportLog => vec![key(CMD_ALT, Key::I)],
             DataView => vec![key(CMD_SHIFT, Key::D)],
+            OpenRoom => vec![key(CMD_ALT, Key::R)],
             Find => vec![key(CMD, Key::F)],
             Outline => vec![key(CMD_SHIFT, Key::O)],
             // Ctrl+plus and Ctrl+minus zoom the map; with Shift, the interface.
@@ -488,6 +492,7 @@ mod tests {
             MoveEarlier => 66,
             ImportLog => 67,
             DataView => 68,
+            OpenRoom => 69,
         }
     }
 
@@ -495,7 +500,7 @@ mod tests {
     fn every_command_is_in_the_table() {
         let mut listed: Vec<usize> = AppCommand::ALL.iter().map(|c| ordinal(*c)).collect();
         listed.sort_unstable();
-        let expected: Vec<usize> = (0..=68).collect();
+        let expected: Vec<usize> = (0..=69).collect();
         assert_eq!(
             listed, expected,
             "AppCommand::ALL misses or repeats a command"

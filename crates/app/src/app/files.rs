@@ -177,6 +177,36 @@ impl JourneyApp {
         });
     }
 
+    /// Opens the room (or shows it, when it is open), its server waking the window
+    /// through the action queue whenever a phone calls.
+    pub(super) fn open_room(&mut self) {
+        if self.room.is_some() {
+            return;
+        }
+        let sender = self.actions.sender();
+        let wake: journeymap_room::Wake =
+            std::sync::Arc::new(move || sender.send(Action::RoomChanged));
+        match super::room::RoomWindow::open(self.session.journey(), wake) {
+            Ok(room) => self.room = Some(room),
+            Err(error) => {
+                self.workspace.notice = Some(Notice::Error(crate::tr!(
+                    self.i18n,
+                    "room-failed-to-open",
+                    error = error
+                )));
+            }
+        }
+    }
+
+    /// Takes in the room's notes and votes.
+    pub(super) fn sync_room(&mut self) {
+        let document = self.session.document();
+        let actions = self.actions.for_frame(document.id(), document.changes());
+        if let Some(room) = &mut self.room {
+            room.sync(&document.journey, &actions);
+        }
+    }
+
     /// A log measured: its review, or why it could not be.
     pub(super) fn log_measured(&mut self, measured: super::action::LogMeasured) {
         if matches!(self.modal, Some(Modal::Measuring(_))) {

@@ -52,6 +52,7 @@ impl JourneyApp {
                 }
             }
             Action::LogMeasured(measured) => self.log_measured(*measured),
+            Action::RoomChanged => self.sync_room(),
             Action::ApplyPlanned {
                 base,
                 from,

@@ -20,6 +20,7 @@ mod input;
 mod inspector;
 mod panels;
 mod review;
+mod room;
 mod run;
 mod settings;
 mod start;
@@ -73,6 +74,8 @@ pub struct JourneyApp {
     dialogs: Box<dyn FileDialogs>,
     keyboard: KeyboardQueue,
     frame: FrameState,
+    /// The room, while it is open (Workshop ▸ Open the room…).
+    room: Option<room::RoomWindow>,
 }
 
 /// What the shell keeps from one frame to the next for the window itself.
@@ -186,6 +189,7 @@ impl JourneyApp {
             dialogs,
             keyboard: KeyboardQueue::default(),
             frame: FrameState::default(),
+            room: None,
         };
         for report in reports {
             app.report(report);
@@ -428,6 +432,11 @@ impl JourneyApp {
                     panels.canvas.ui(ui, &cx);
                 });
             panels.entry.ui(ctx, journey, presenting, i18n, actions);
+            if let Some(room) = &mut self.room
+                && !room.ui(ctx, journey, i18n, actions)
+            {
+                self.room = None;
+            }
         }
         opening_ui(ctx, session, i18n, actions);
         // The session's questions first; a window that only shows something gives way.

@@ -104,7 +104,7 @@ pub fn command_enabled(
         | FilterDepartment | ClearFilter | PanLeft | PanRight | PanUp | PanDown
         | CollapseEmptyStages | EvidenceLane | BlueprintLanes | ToggleJourneyPanel
         | ToggleInspector | TogglePanels | WallLayout | TableView | Import | ImportLog
-        | DataView | Find | Outline => true,
+        | DataView | Find | Outline | OpenRoom => true,
     }
 }
 
@@ -289,6 +289,7 @@ impl JourneyApp {
             Import => self.ask_file(DialogKind::OpenImport, DialogPurpose::Import),
             ImportLog => self.ask_file(DialogKind::OpenLog, DialogPurpose::ImportLog),
             DataView => self.workspace.show_data ^= true,
+            OpenRoom => self.open_room(),
             WallLayout => {
                 let arrangement = match self.workspace.arrangement {
                     Arrangement::Timeline => Arrangement::Wall,

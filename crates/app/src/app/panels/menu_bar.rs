@@ -37,7 +37,7 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             use Entry::{Command as C, Separator as S, Sub};
-            let groups: [(&str, &[Entry]); 3] = [
+            let groups: [(&str, &[Entry]); 4] = [
                 (
                     "menu-file",
                     &[
@@ -121,6 +121,15 @@ pub fn ui(menu: &Menu<'_>, ui: &mut egui::Ui, actions: &Actions) {
                         ),
                         S,
                         C(AppCommand::ShowShortcuts),
+                    ],
+                ),
+                (
+                    "menu-workshop",
+                    &[
+                        C(AppCommand::OpenRoom),
+                        S,
+                        C(AppCommand::Presentation),
+                        C(AppCommand::Spotlight),
                     ],
                 ),
             ];

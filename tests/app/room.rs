@@ -1,0 +1,180 @@
+//! Workshop ▸ Open the room… in the editor: phones join over HTTP with the PIN the
+//! window shows, a note lands in the inbox and is accepted onto a card (one undo step),
+//! the vote the facilitator starts fills the map's `votes` as the dots arrive (one undo
+//! step for the round), the results stay hidden until revealed, and closing the room
+//! answers 410.
+
+use crate::common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+
+fn request(host: &str, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(host).unwrap();
+    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).ok();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (
+        status,
+        text.split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_owned(),
+    )
+}
+
+/// Every text the window's accessibility tree holds (labels and values).
+fn texts(h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .collect()
+}
+
+fn value(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn the_room_joins_notes_and_votes_into_the_open_map() {
+    let journey = journeymap::format::parse(include_str!(
+        "../../journeys/online-order-delivery-return.ron"
+    ))
+    .unwrap()
+    .journey;
+    let (app, _dialogs) = app_with(journey.clone(), journeymap::model::Language::En);
+    let mut h = harness(app);
+    click(&mut h, "Workshop");
+    h.get_by_label_contains("Open the room…").click();
+    settle(&mut h);
+    // The window says where to join and the PIN, in large type.
+    let url = texts(&h)
+        .into_iter()
+        .find(|t| t.starts_with("http://"))
+        .expect("the join address is shown");
+    let host = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let pin = url.rsplit("pin=").next().unwrap().to_owned();
+    assert!(texts(&h).contains(&format!("PIN {pin}")));
+
+    // A phone joins and sends a pain point for the Usage stage.
+    let (status, body) = request(
+        &host,
+        "POST",
+        "/api/join",
+        None,
+        &format!(r#"{{"pin": "{pin}"}}"#),
+    );
+    assert_eq!(status, 200, "{body}");
+    let token = value(&body)["token"].as_str().unwrap().to_owned();
+    let (status, _) = request(
+        &host,
+        "POST",
+        "/api/note",
+        Some(&token),
+        r#"{"stage": "usage", "kind": "pain", "text": "Nobody told me the parcel was held <b>at the depot</b>"}"#,
+    );
+    assert_eq!(status, 201);
+    settle(&mut h);
+    assert!(
+        texts(&h).contains(&"Nobody told me the parcel was held <b>at the depot</b>".to_owned()),
+        "the note is in the inbox, as text"
+    );
+    let last_usage = journey
+        .touchpoints_in(journeymap::model::Stage::Usage)
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    click(&mut h, "Accept");
+    let card = h.state().journey().touchpoint(&last_usage).unwrap().clone();
+    assert_eq!(
+        card.pain_points.last().map(String::as_str),
+        Some("Nobody told me the parcel was held <b>at the depot</b>")
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state()
+            .journey()
+            .touchpoint(&last_usage)
+            .unwrap()
+            .pain_points,
+        journey.touchpoint(&last_usage).unwrap().pain_points,
+        "one undo step"
+    );
+
+    // The facilitator starts a vote on the grey areas; two phones vote.
+    click(&mut h, "Start the vote");
+    let other = {
+        let (_, body) = request(
+            &host,
+            "POST",
+            "/api/join",
+            None,
+            &format!(r#"{{"pin": "{pin}"}}"#),
+        );
+        value(&body)["token"].as_str().unwrap().to_owned()
+    };
+    for (t, r) in [
+        (&token, "ga-1"),
+        (&token, "ga-1"),
+        (&other, "ga-1"),
+        (&other, "ga-2"),
+    ] {
+        let (status, body) = request(
+            &host,
+            "POST",
+            "/api/vote",
+            Some(t),
+            &format!(r#"{{"ref": "{r}", "delta": 1}}"#),
+        );
+        assert_eq!(status, 200, "{body}");
+        settle(&mut h);
+    }
+    // The dots are in the map as they arrive; hidden from the phones until revealed.
+    let round = h
+        .state()
+        .journey()
+        .votes
+        .last()
+        .cloned()
+        .expect("the round is in the map");
+    assert_eq!(round.count("ga-1"), Some(3));
+    assert_eq!(round.count("ga-2"), Some(1));
+    assert_eq!(round.participants, 2);
+    let (_, state) = request(&host, "GET", "/api/state", Some(&token), "");
+    assert!(value(&state)["counts"].is_null());
+    click(&mut h, "Reveal the results");
+    let (_, state) = request(&host, "GET", "/api/state", Some(&token), "");
+    assert!(value(&state)["counts"].is_array());
+    // The whole round is one undo step.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        h.state().journey().votes.is_empty(),
+        "{:?}",
+        h.state().journey().votes
+    );
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(h.state().journey().votes.last(), Some(&round));
+
+    click(&mut h, "Close the room");
+    let (status, _) = request(&host, "GET", "/api/state", Some(&token), "");
+    assert_eq!(status, 410);
+}
