@@ -3,6 +3,8 @@
 //! under Xvfb. Only with the `app` feature.
 #![cfg(feature = "app")]
 
+#[path = "../support/browser.rs"]
+mod browser;
 mod common;
 
 mod accessibility;

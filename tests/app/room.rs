@@ -178,3 +178,87 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
     let (status, _) = request(&host, "GET", "/api/state", Some(&token), "");
     assert_eq!(status, 410);
 }
+
+/// A phone (headless Chromium at 390 × 844) opens the join link, joins with the PIN
+/// the link carries, votes by tapping and adds a note; the facilitator's window has
+/// the vote in the map and the note in its inbox.
+#[test]
+fn a_phone_joins_votes_and_notes_from_the_real_page() {
+    let journey = journeymap::format::parse(include_str!(
+        "../../journeys/online-order-delivery-return.ron"
+    ))
+    .unwrap()
+    .journey;
+    let (app, _dialogs) = app_with(journey.clone(), journeymap::model::Language::En);
+    let mut h = harness(app);
+    press(&mut h, Modifiers::COMMAND | Modifiers::ALT, Key::R);
+    let url = texts(&h)
+        .into_iter()
+        .find(|t| t.starts_with("http://"))
+        .expect("the join address is shown");
+    let mut phone = crate::browser::Browser::start();
+    phone.call(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true}),
+    );
+    phone.navigate(&url);
+    // The PIN came with the link; one tap joins.
+    assert_eq!(
+        phone.eval("document.getElementById('pin').value"),
+        url.rsplit("pin=").next().unwrap()
+    );
+    phone.click("#join-button");
+    let until = |condition: &str| {
+        format!(
+            "new Promise((done, fail) => {{ const start = Date.now(); const t = setInterval(() => {{ \
+             if ({condition}) {{ clearInterval(t); done(true); }} \
+             else if (Date.now() - start > 10000) {{ clearInterval(t); fail('timed out'); }} }}, 50); }})"
+        )
+    };
+    phone.eval(&until("!document.getElementById('room').hidden"));
+    // The facilitator opens the vote; the phone's ballot shows within its next poll.
+    click(&mut h, "Start the vote");
+    phone.eval(&until(
+        "document.querySelectorAll('#items .item').length > 0",
+    ));
+    let first = journey.grey_areas[0].id.to_string();
+    phone.click("#items .item:first-child button:nth-of-type(2)");
+    phone.eval(&until(
+        "document.querySelector('#items .item:first-child .mine').textContent === '1'",
+    ));
+    settle(&mut h);
+    assert_eq!(
+        h.state().journey().latest_votes(&first),
+        Some(1),
+        "the tap is in the map"
+    );
+    // A note for the Usage stage, typed as a phone types.
+    phone.eval("document.getElementById('stage').value = 'usage'");
+    phone.click("#text");
+    phone.call(
+        "Input.insertText",
+        serde_json::json!({"text": "The driver never rang"}),
+    );
+    phone.click("#note-button");
+    phone.eval(&until(
+        "document.getElementById('note-status').textContent.length > 0",
+    ));
+    settle(&mut h);
+    assert!(
+        texts(&h).contains(&"The driver never rang".to_owned()),
+        "the note is in the inbox"
+    );
+    // Readable at 390 px: nothing wider than the screen; clean and self-contained.
+    assert_eq!(
+        phone.eval("document.documentElement.scrollWidth <= 390"),
+        true
+    );
+    assert!(phone.problems().is_empty(), "{:?}", phone.problems());
+    let origin = url.split("/?").next().unwrap().to_owned();
+    let foreign: Vec<String> = phone
+        .requests_besides(&url)
+        .into_iter()
+        .filter(|r| !r.starts_with(&origin))
+        .collect();
+    assert!(foreign.is_empty(), "{foreign:?}");
+}
