@@ -766,3 +766,107 @@ fn a_screen_reader_reads_every_element_with_its_facts_in_english_and_spanish() {
         }
     }
 }
+
+/// The room's votes are in the map as they arrive, so the autosave has them: killed
+/// in the middle of a round, the editor offers them on restart.
+#[test]
+fn the_rooms_votes_so_far_are_offered_after_a_kill() {
+    let Some(mut s) = Session::new("room-kill") else {
+        return;
+    };
+    let file = s.dir().join("journey.ron");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("journeys/online-order-delivery-return.ron");
+    std::fs::copy(example, &file).unwrap();
+    s.launch(&file);
+    s.keys(&["ctrl+alt+r"]);
+    let log = s.dir().join("app-stderr.log");
+    wait_until(
+        s.name,
+        "the room's address",
+        Duration::from_secs(10),
+        || read(&log).contains("the room is open at http://"),
+    );
+    let line = read(&log);
+    let line = line
+        .lines()
+        .find(|l| l.contains("the room is open at"))
+        .unwrap()
+        .to_owned();
+    let url = line
+        .split("open at ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_owned();
+    let token = line
+        .rsplit("facilitator token: ")
+        .next()
+        .unwrap()
+        .trim_end_matches(')')
+        .to_owned();
+    let host = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let pin = url.rsplit("pin=").next().unwrap().to_owned();
+    let call = |method: &str, path: &str, bearer: Option<&str>, body: &str| -> String {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&host).unwrap();
+        let auth = bearer.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut text = String::new();
+        stream.read_to_string(&mut text).ok();
+        assert!(text.starts_with("HTTP/1.1 20"), "{method} {path}: {text}");
+        text.split_once("\r\n\r\n")
+            .map_or("", |(_, b)| b)
+            .to_owned()
+    };
+    call(
+        "POST",
+        "/api/facilitator/vote",
+        Some(&token),
+        r#"{"refs": ["grey_areas"], "budget": 3, "cap": 3}"#,
+    );
+    for votes in [3, 2, 1] {
+        let body = call("POST", "/api/join", None, &format!(r#"{{"pin": "{pin}"}}"#));
+        let phone: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let phone = phone["token"].as_str().unwrap().to_owned();
+        for _ in 0..votes {
+            call(
+                "POST",
+                "/api/vote",
+                Some(&phone),
+                r#"{"ref": "ga-1", "delta": 1}"#,
+            );
+        }
+    }
+    let recovery = s.recovery_dir();
+    wait_until(
+        s.name,
+        "the votes' autosave",
+        Duration::from_secs(10),
+        || recovery_text(&recovery).contains("(GreyArea(\"ga-1\"), 6)"),
+    );
+    s.kill();
+    s.launch(&file);
+    s.restore_newest_and_save();
+    wait_until(
+        s.name,
+        "the restored votes",
+        Duration::from_secs(20),
+        || read(&file).contains("(GreyArea(\"ga-1\"), 6)"),
+    );
+    let journey = journeymap::format::load(&file).unwrap().journey;
+    assert_eq!(journey.latest_votes("ga-1"), Some(6));
+    assert_eq!(journey.votes.last().unwrap().participants, 3);
+}

@@ -79,6 +79,12 @@ impl RoomWindow {
             match Room::open(journey.clone(), map, options) {
                 Ok(room) => {
                     let url = room.join_url();
+                    // For a terminal the editor was started from (and a script that
+                    // drives the room with the facilitator's calls).
+                    eprintln!(
+                        "journeymap: the room is open at {url} (facilitator token: {})",
+                        room.facilitator_token()
+                    );
                     let qr = qrcode::QrCode::new(url.as_bytes()).ok().map(|code| {
                         let width = code.width();
                         let dark = code
@@ -125,6 +131,10 @@ impl RoomWindow {
             self.inbox.push(Pending { index, card });
         }
         self.seen = self.snapshot.notes.len();
+        // A round opened by the facilitator's calls (not the window) gets its id too.
+        if self.round.is_none() && self.snapshot.round.is_some() {
+            self.round = Some(journey.next_vote_round_id());
+        }
         let (Some(id), Some(round)) = (&self.round, &self.snapshot.round) else {
             return;
         };
