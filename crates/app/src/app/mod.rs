@@ -518,6 +518,11 @@ impl JourneyApp {
 
     // ---- what tests and the window read ----
 
+    /// Where the room is open, and the facilitator's token, when it is.
+    pub fn room(&self) -> Option<(String, String)> {
+        self.room.as_ref().map(|r| r.address())
+    }
+
     pub fn journey(&self) -> &Journey {
         self.session.journey()
     }

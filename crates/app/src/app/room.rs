@@ -118,6 +118,11 @@ impl RoomWindow {
         Err(last)
     }
 
+    /// The join URL and the facilitator's token.
+    pub fn address(&self) -> (String, String) {
+        (self.url.clone(), self.room.facilitator_token())
+    }
+
     /// Takes in what the phones did: new notes into the inbox (each on its stage's
     /// last card by default), and the round's dots into the map (one undo step per
     /// round, through `actions`).
@@ -147,10 +152,12 @@ impl RoomWindow {
             .filter(|(t, n)| *n > 0 && journey.map_ids().any(|i| i == t.as_str()))
             .cloned()
             .collect();
-        if vote.counts.is_empty() || self.applied.as_ref() == Some(&vote) {
+        let in_map = journey.votes.iter().any(|v| v.id == vote.id);
+        // Nothing to add before the first dot; a dot taken back is in the map too.
+        if (vote.counts.is_empty() && !in_map) || self.applied.as_ref() == Some(&vote) {
             return;
         }
-        let edit = match journey.votes.iter().any(|v| v.id == vote.id) {
+        let edit = match in_map {
             true => Edit::Replace(Element::VoteRound(vote.clone())),
             false => Edit::Insert {
                 index: journey.votes.len(),
