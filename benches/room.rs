@@ -111,7 +111,7 @@ fn window(c: &mut Criterion) {
         )),
         ..Default::default()
     };
-    let mut frame = |app: &mut JourneyApp| {
+    let frame = |app: &mut JourneyApp| {
         let output = ctx.run_ui(input(), |ui| app.ui(ui));
         ctx.tessellate(output.shapes, output.pixels_per_point).len()
     };

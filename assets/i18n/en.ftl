@@ -1103,3 +1103,7 @@ room-discard = Discard
 room-failed-to-open = The room could not open: { $error }
 edit-room-votes = The room's votes
 edit-room-note = A note from the room
+recovery-room-notes = { $count ->
+    [one] One note from the room not yet accepted
+   *[other] { $count } notes from the room not yet accepted
+}

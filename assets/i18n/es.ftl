@@ -1103,3 +1103,7 @@ room-discard = Descartar
 room-failed-to-open = No se pudo abrir la sala: { $error }
 edit-room-votes = Los votos de la sala
 edit-room-note = Una nota de la sala
+recovery-room-notes = { $count ->
+    [one] Una nota de la sala aún sin aceptar
+   *[other] { $count } notas de la sala aún sin aceptar
+}

@@ -850,12 +850,24 @@ fn the_rooms_votes_so_far_are_offered_after_a_kill() {
             );
         }
     }
+    // A note not yet accepted: the window's, kept with the recovery.
+    let body = call("POST", "/api/join", None, &format!(r#"{{"pin": "{pin}"}}"#));
+    let phone: serde_json::Value = serde_json::from_str(&body).unwrap();
+    call(
+        "POST",
+        "/api/note",
+        phone["token"].as_str(),
+        r#"{"stage": "usage", "kind": "pain", "text": "The courier card was blank"}"#,
+    );
     let recovery = s.recovery_dir();
     wait_until(
         s.name,
-        "the votes' autosave",
+        "the votes' and the note's autosave",
         Duration::from_secs(10),
-        || recovery_text(&recovery).contains("(GreyArea(\"ga-1\"), 6)"),
+        || {
+            let text = recovery_text(&recovery);
+            text.contains("(GreyArea(\"ga-1\"), 6)") && text.contains("The courier card was blank")
+        },
     );
     s.kill();
     s.launch(&file);
@@ -866,6 +878,20 @@ fn the_rooms_votes_so_far_are_offered_after_a_kill() {
         Duration::from_secs(20),
         || read(&file).contains("(GreyArea(\"ga-1\"), 6)"),
     );
+    // The note is back in the inbox of the room opened again, and never in the map.
+    wait_until(
+        s.name,
+        "the room opened again",
+        Duration::from_secs(10),
+        || read(&log).contains("the room is open at http://"),
+    );
+    wait_until(
+        s.name,
+        "the note kept again",
+        Duration::from_secs(10),
+        || recovery_text(&recovery).contains("The courier card was blank"),
+    );
+    assert!(!read(&file).contains("The courier card was blank"));
     let journey = journeymap::format::load(&file).unwrap().journey;
     assert_eq!(journey.latest_votes("ga-1"), Some(6));
     assert_eq!(journey.votes.last().unwrap().participants, 3);

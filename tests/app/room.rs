@@ -184,6 +184,8 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
 /// the vote in the map and the note in its inbox.
 #[test]
 fn a_phone_joins_votes_and_notes_from_the_real_page() {
+    // A browser is as heavy as a real window: not beside one.
+    let _turn = crate::xwindow::exclusive();
     let journey = journeymap::format::parse(include_str!(
         "../../journeys/online-order-delivery-return.ron"
     ))

@@ -305,6 +305,7 @@ fn a_recovery_file_left_by_a_dead_process_is_offered_when_starting_on_its_file()
         window_started_unix_secs: 1_699_990_000,
         pid: 1, // a live process: liveness is the lock, not the pid
         journey,
+        room_notes: Vec::new(),
     })
     .unwrap();
     drop(dead);
@@ -430,6 +431,7 @@ fn the_restore_prompt_names_every_kind_that_differs() {
         window_started_unix_secs: 1_699_990_000,
         pid: 0,
         journey,
+        room_notes: Vec::new(),
     })
     .unwrap();
     drop(dead);
@@ -464,6 +466,7 @@ fn two_recoveries_of_one_file_say_what_each_holds_and_when_its_window_opened() {
             window_started_unix_secs: 1_700_000_000 - opened_minutes * 60,
             pid: 0,
             journey,
+            room_notes: Vec::new(),
         })
         .unwrap();
         drop(slot);

@@ -338,6 +338,12 @@ impl Drop for Session {
     }
 }
 
+/// The real-window tests' turn, for another test as heavy (a browser) that must not
+/// starve their timings: held while it runs.
+pub fn exclusive() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Polls `ok` every 50 ms until it holds; panics after `limit`.
 pub fn wait_until(name: &str, what: &str, limit: Duration, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();

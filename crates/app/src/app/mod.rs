@@ -223,6 +223,14 @@ impl JourneyApp {
         if (ctx.zoom_factor() - scale).abs() > 1e-3 {
             ctx.set_zoom_factor(scale);
         }
+        // Notes a crashed window's recovery kept come back into a room opened again.
+        let restored = self.session.take_restored_notes();
+        if !restored.is_empty() {
+            self.open_room();
+            if let Some(room) = &mut self.room {
+                room.restore(restored, self.session.journey());
+            }
+        }
         let command = self.keyboard.take_command(&ctx);
         let document = self.session.document();
         let actions = self.actions.for_frame(document.id(), document.changes());
@@ -247,6 +255,9 @@ impl JourneyApp {
         if self.drain() {
             ctx.request_repaint();
         }
+        // The room's inbox lives in the window's recovery, never in the map.
+        let notes = self.room.as_ref().map(room::RoomWindow::pending_notes);
+        self.session.set_room_notes(notes.unwrap_or_default());
         for command in self.frame.viewport.drain(..) {
             ctx.send_viewport_cmd(command);
         }

@@ -40,8 +40,7 @@ impl Ballot {
 
 /// A note waiting in the inbox, with the card it would go on.
 struct Pending {
-    /// Its place in the room's list of notes.
-    index: usize,
+    note: journeymap_room::Note,
     card: Option<TouchpointId>,
 }
 
@@ -118,6 +117,48 @@ impl RoomWindow {
         Err(last)
     }
 
+    /// The inbox as the window's recovery keeps it.
+    pub fn pending_notes(&self) -> Vec<crate::session::recovery::PendingNote> {
+        self.inbox
+            .iter()
+            .map(|p| crate::session::recovery::PendingNote {
+                stage: p.note.stage,
+                kind: kind_key(p.note.kind).to_owned(),
+                text: p.note.text.clone(),
+                participant: p.note.participant,
+            })
+            .collect()
+    }
+
+    /// Notes a crashed window's recovery brought back, into the inbox.
+    pub fn restore(
+        &mut self,
+        notes: Vec<crate::session::recovery::PendingNote>,
+        journey: &Journey,
+    ) {
+        for note in notes {
+            let kind = match note.kind.as_str() {
+                "idea" => NoteKind::Idea,
+                "quote" => NoteKind::Quote,
+                "touchpoint" => NoteKind::Touchpoint,
+                _ => NoteKind::Pain,
+            };
+            let card = journey
+                .touchpoints_in(note.stage)
+                .last()
+                .map(|t| t.id.clone());
+            self.inbox.push(Pending {
+                note: journeymap_room::Note {
+                    stage: note.stage,
+                    kind,
+                    text: note.text,
+                    participant: note.participant,
+                },
+                card,
+            });
+        }
+    }
+
     /// The join URL and the facilitator's token.
     pub fn address(&self) -> (String, String) {
         (self.url.clone(), self.room.facilitator_token())
@@ -128,12 +169,15 @@ impl RoomWindow {
     /// round, through `actions`).
     pub fn sync(&mut self, journey: &Journey, actions: &Actions) {
         self.snapshot = self.room.snapshot();
-        for (index, note) in self.snapshot.notes.iter().enumerate().skip(self.seen) {
+        for note in self.snapshot.notes.iter().skip(self.seen) {
             let card = journey
                 .touchpoints_in(note.stage)
                 .last()
                 .map(|t| t.id.clone());
-            self.inbox.push(Pending { index, card });
+            self.inbox.push(Pending {
+                note: note.clone(),
+                card,
+            });
         }
         self.seen = self.snapshot.notes.len();
         // A round opened by the facilitator's calls (not the window) gets its id too.
@@ -349,9 +393,7 @@ impl RoomWindow {
         ));
         let mut done = None;
         for (n, pending) in self.inbox.iter_mut().enumerate() {
-            let Some(note) = self.snapshot.notes.get(pending.index) else {
-                continue;
-            };
+            let note = &pending.note;
             ui.group(|ui| {
                 let kind = i18n.tr(&format!("room-kind-{}", kind_key(note.kind)));
                 ui.label(
@@ -371,7 +413,7 @@ impl RoomWindow {
                             .as_ref()
                             .and_then(|c| journey.touchpoint(c))
                             .map_or_else(|| i18n.tr("room-no-card"), |t| t.title.clone());
-                        egui::ComboBox::from_id_salt(("room_card", pending.index))
+                        egui::ComboBox::from_id_salt(("room_card", n))
                             .selected_text(shown)
                             .width(220.0)
                             .show_ui(ui, |ui| {

@@ -348,6 +348,7 @@ mod tests {
             window_started_unix_secs: 1,
             pid: std::process::id(),
             journey: Journey::new(title, Language::En),
+            room_notes: Vec::new(),
         }
     }
 

@@ -277,6 +277,10 @@ struct Safety {
     second_look: SecondLook,
     /// The person chose to lose the unsaved changes: nothing more is autosaved.
     discarded: bool,
+    /// The room's notes waiting in the inbox, kept in the recovery with the journey.
+    room_notes: Vec<recovery::PendingNote>,
+    /// Notes a restored recovery brought back, for the editor to take.
+    restored_notes: Vec<recovery::PendingNote>,
 }
 
 #[derive(Debug, Default)]
@@ -628,6 +632,11 @@ impl Session {
     }
 
     fn forget_recovery(&mut self) {
+        // The room's notes outlive a save: they are the window's, not the file's.
+        if !self.safety.room_notes.is_empty() && !self.safety.discarded {
+            self.autosave(true);
+            return;
+        }
         if let Some(autosaver) = &self.safety.autosaver {
             autosaver.clear();
         }
@@ -814,6 +823,25 @@ impl Session {
         }
     }
 
+    /// The room's notes waiting in the inbox: written into this window's recovery (now
+    /// or when edits pause), so a crash offers them back; never into the map.
+    pub fn set_room_notes(&mut self, notes: Vec<recovery::PendingNote>) {
+        if notes == self.safety.room_notes {
+            return;
+        }
+        self.safety.room_notes = notes;
+        if self.safety.room_notes.is_empty() && !self.document.is_modified() {
+            self.forget_recovery();
+        } else {
+            self.autosave(true);
+        }
+    }
+
+    /// Notes a restored recovery brought back (once).
+    pub fn take_restored_notes(&mut self) -> Vec<recovery::PendingNote> {
+        std::mem::take(&mut self.safety.restored_notes)
+    }
+
     /// Deletes the recovery at `index`; the others stay offered.
     pub fn discard_recovery(&mut self, index: usize) {
         if index >= self.prompts.recoveries.len() {
@@ -916,6 +944,7 @@ impl Session {
             window_started_unix_secs: self.safety.started_unix_secs,
             pid: std::process::id(),
             journey: self.document.journey.clone(),
+            room_notes: self.safety.room_notes.clone(),
         };
         if now {
             autosaver.write_now(recovery);
@@ -1027,7 +1056,8 @@ impl Session {
                 Vec::new()
             }
             Event::Restored(found) => {
-                let Found { recovery, .. } = *found;
+                let Found { mut recovery, .. } = *found;
+                self.safety.restored_notes = std::mem::take(&mut recovery.room_notes);
                 self.safety.open_recorded = None;
                 let path = recovery.path.clone();
                 let report = self.replace(Document::new_unsaved(recovery.journey, path), None);

@@ -39,6 +39,19 @@ pub struct Recovery {
     /// The process that wrote it (for people reading the folder; liveness is the lock).
     pub pid: u32,
     pub journey: Journey,
+    /// Notes from the room not yet accepted or discarded: the window's, never the map's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub room_notes: Vec<PendingNote>,
+}
+
+/// A note from the room waiting in the facilitator's inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingNote {
+    pub stage: crate::model::Stage,
+    /// `pain`, `idea`, `quote` or `touchpoint`.
+    pub kind: String,
+    pub text: String,
+    pub participant: usize,
 }
 
 /// A recovery file found at start-up, with how it differs from its file on disk
@@ -322,9 +335,10 @@ pub fn find_with(fs: &dyn Fs, dir: &Path, own: Option<&str>) -> Vec<Found> {
             .and_then(|bytes| format::parse_bytes(&bytes).ok());
         // The file already holds this work (a window killed between its save and
         // clearing its recovery): nothing to offer, and nothing to keep.
-        if disk
-            .as_ref()
-            .is_some_and(|disk| disk.journey == recovery.journey)
+        if recovery.room_notes.is_empty()
+            && disk
+                .as_ref()
+                .is_some_and(|disk| disk.journey == recovery.journey)
         {
             fs.remove(file).ok();
             continue;
@@ -480,6 +494,7 @@ mod tests {
             window_started_unix_secs: 1_699_990_000,
             pid: u32::MAX - 7,
             journey: Journey::new(title, Language::Es),
+            room_notes: Vec::new(),
         }
     }
 

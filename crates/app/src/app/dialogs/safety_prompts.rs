@@ -41,6 +41,10 @@ pub fn recovery_ui(ctx: &egui::Context, i18n: &I18n, found: &[Found], actions: &
                     minutes = open_minutes
                 ));
             }
+            let notes = found.recovery.room_notes.len();
+            if notes > 0 {
+                ui.label(crate::tr!(i18n, "recovery-room-notes", count = notes));
+            }
             if let Some(changes) = &found.changes {
                 let summary = changes_summary(i18n, changes);
                 ui.label(crate::tr!(i18n, "recovery-changes", summary = summary));
