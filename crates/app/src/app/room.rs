@@ -271,20 +271,27 @@ impl RoomWindow {
                 }
             }
             ui.vertical(|ui| {
-                ui.label(i18n.tr("room-join-at"));
-                ui.label(egui::RichText::new(&self.url).monospace().size(22.0));
                 ui.label(
                     egui::RichText::new(crate::tr!(i18n, "room-pin-is", pin = self.pin.clone()))
                         .size(40.0)
                         .strong(),
                 );
-                ui.label(crate::tr!(
-                    i18n,
-                    "room-participants",
-                    count = self.snapshot.participants as i64
-                ));
+                ui.label(
+                    egui::RichText::new(crate::tr!(
+                        i18n,
+                        "room-participants",
+                        count = self.snapshot.participants as i64
+                    ))
+                    .size(20.0),
+                );
             });
         });
+        // The address whole, on one line, large enough to type from the back row.
+        ui.label(i18n.tr("room-join-at"));
+        ui.add(
+            egui::Label::new(egui::RichText::new(&self.url).monospace().size(20.0))
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
     }
 
     /// The vote: set up, running, revealed. Returns whether the room is to close.
