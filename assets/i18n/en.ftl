@@ -1107,3 +1107,4 @@ recovery-room-notes = { $count ->
     [one] One note from the room not yet accepted
    *[other] { $count } notes from the room not yet accepted
 }
+room-ballot-selection = What is selected on the map

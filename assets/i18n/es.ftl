@@ -1107,3 +1107,4 @@ recovery-room-notes = { $count ->
     [one] Una nota de la sala aún sin aceptar
    *[other] { $count } notas de la sala aún sin aceptar
 }
+room-ballot-selection = Lo seleccionado en el mapa

@@ -444,7 +444,7 @@ impl JourneyApp {
                 });
             panels.entry.ui(ctx, journey, presenting, i18n, actions);
             if let Some(room) = &mut self.room
-                && !room.ui(ctx, journey, i18n, actions)
+                && !room.ui(ctx, journey, &workspace.selection, i18n, actions)
             {
                 self.room = None;
             }

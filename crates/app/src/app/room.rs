@@ -18,6 +18,8 @@ pub enum Ballot {
     GreyAreas,
     Opportunities,
     Touchpoints,
+    /// The grey areas, opportunities and cards selected in the editor.
+    Selection,
 }
 
 impl Ballot {
@@ -26,6 +28,7 @@ impl Ballot {
             Ballot::GreyAreas => "grey_areas",
             Ballot::Opportunities => "opportunities",
             Ballot::Touchpoints => "touchpoints",
+            Ballot::Selection => "",
         }
     }
 
@@ -34,6 +37,7 @@ impl Ballot {
             Ballot::GreyAreas => "room-ballot-grey-areas",
             Ballot::Opportunities => "room-ballot-opportunities",
             Ballot::Touchpoints => "room-ballot-touchpoints",
+            Ballot::Selection => "room-ballot-selection",
         }
     }
 }
@@ -217,6 +221,7 @@ impl RoomWindow {
         &mut self,
         ctx: &egui::Context,
         journey: &Journey,
+        selection: &[ElementId],
         i18n: &I18n,
         actions: &Actions,
     ) -> bool {
@@ -232,7 +237,7 @@ impl RoomWindow {
                 ui.columns(2, |columns| {
                     self.join_ui(&mut columns[0], i18n);
                     columns[0].separator();
-                    close = self.vote_ui(&mut columns[0], journey, i18n);
+                    close = self.vote_ui(&mut columns[0], journey, selection, i18n);
                     egui::ScrollArea::vertical()
                         .id_salt("room_inbox")
                         .max_height(ctx.content_rect().height() * 0.7)
@@ -295,7 +300,13 @@ impl RoomWindow {
     }
 
     /// The vote: set up, running, revealed. Returns whether the room is to close.
-    fn vote_ui(&mut self, ui: &mut egui::Ui, journey: &Journey, i18n: &I18n) -> bool {
+    fn vote_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        journey: &Journey,
+        selection: &[ElementId],
+        i18n: &I18n,
+    ) -> bool {
         let mut close = false;
         match &self.snapshot.round {
             None => {
@@ -309,6 +320,7 @@ impl RoomWindow {
                                 Ballot::GreyAreas,
                                 Ballot::Opportunities,
                                 Ballot::Touchpoints,
+                                Ballot::Selection,
                             ] {
                                 ui.selectable_value(&mut self.ballot, b, i18n.tr(b.label()));
                             }
@@ -339,8 +351,16 @@ impl RoomWindow {
                 });
                 if ui.button(i18n.tr("room-start-vote")).clicked() {
                     let seconds = (self.seconds > 0).then_some(u64::from(self.seconds));
+                    let refs: Vec<String> = match self.ballot {
+                        Ballot::Selection => selection
+                            .iter()
+                            .filter_map(VoteTarget::of)
+                            .map(|t| t.as_str().to_owned())
+                            .collect(),
+                        ballot => vec![ballot.key().to_owned()],
+                    };
                     match self.room.open_round(
-                        &[self.ballot.key().to_owned()],
+                        &refs,
                         self.budget,
                         self.cap,
                         &self.question,
