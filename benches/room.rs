@@ -3,41 +3,14 @@
 //! the facilitator's window showing a vote (the vote's answer, then one frame, and
 //! the map holds it) <= 200 ms.
 
+#[path = "../tests/support/http.rs"]
+mod http;
+
 use criterion::{Criterion, criterion_group, criterion_main};
+use http::{join, ok as request};
 use journeymap::app::{Action, AppCommand, JourneyApp, ScriptedDialogs, Settings, Startup};
 use journeymap::model::Language;
 use journeymap::room::{Room, RoomOptions};
-use std::io::{Read, Write};
-use std::net::TcpStream;
-
-fn request(host: &str, method: &str, path: &str, token: Option<&str>, body: &str) -> String {
-    let mut stream = TcpStream::connect(host).unwrap();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).unwrap();
-    assert!(text.starts_with("HTTP/1.1 20"), "{method} {path}: {text}");
-    text.split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_owned()
-}
-
-fn join(host: &str, pin: &str) -> String {
-    let body = request(
-        host,
-        "POST",
-        "/api/join",
-        None,
-        &format!(r#"{{"pin": "{pin}"}}"#),
-    );
-    let value: serde_json::Value = serde_json::from_str(&body).unwrap();
-    value["token"].as_str().unwrap().to_owned()
-}
 
 fn example() -> journeymap::model::Journey {
     journeymap::format::parse(include_str!("../journeys/online-order-delivery-return.ron"))

@@ -6,6 +6,8 @@
 #[path = "../support/browser.rs"]
 mod browser;
 mod common;
+#[path = "../support/http.rs"]
+mod http;
 
 mod accessibility;
 mod attachments;

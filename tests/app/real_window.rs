@@ -483,7 +483,7 @@ fn fifteen_steps_pasted_from_the_clipboard_into_the_steps_tab_are_one_undo_step(
     }
     assert!(xclip.wait().unwrap().success());
     // The table, then Ctrl+PageDown to its Steps tab (the fifth), then the paste.
-    s.keys(&[
+    s.paste_and_apply(&[
         "ctrl+t",
         "ctrl+Next",
         "ctrl+Next",
@@ -491,10 +491,6 @@ fn fifteen_steps_pasted_from_the_clipboard_into_the_steps_tab_are_one_undo_step(
         "ctrl+Next",
         "ctrl+v",
     ]);
-    wait_until(s.name, "the review", Duration::from_secs(15), || {
-        s.keys(&["Return"]);
-        s.title().starts_with('●')
-    });
     s.keys(&["ctrl+s"]);
     let mut saved = journey.clone();
     wait_until(s.name, "the saved file", Duration::from_secs(30), || {
@@ -593,12 +589,8 @@ fn rows_pasted_from_the_clipboard_into_the_table_are_saved_and_undone_as_one() {
     assert!(xclip.wait().unwrap().success());
     // The keys go to the map once it is open (a loaded machine opens it later).
     s.wait_for_title(|t| t.contains("map.ron"));
-    s.keys(&["ctrl+t", "ctrl+v"]);
     // The review shows first; Return applies it.
-    wait_until(s.name, "the review", Duration::from_secs(15), || {
-        s.keys(&["Return"]);
-        s.title().starts_with('●')
-    });
+    s.paste_and_apply(&["ctrl+t", "ctrl+v"]);
     s.keys(&["ctrl+s"]);
     let mut saved = journey.clone();
     wait_until(s.name, "the saved file", Duration::from_secs(30), || {
@@ -814,22 +806,8 @@ fn the_rooms_votes_so_far_are_offered_after_a_kill() {
         .unwrap()
         .to_owned();
     let pin = url.rsplit("pin=").next().unwrap().to_owned();
-    let call = |method: &str, path: &str, bearer: Option<&str>, body: &str| -> String {
-        use std::io::{Read, Write};
-        let mut stream = std::net::TcpStream::connect(&host).unwrap();
-        let auth = bearer.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut text = String::new();
-        stream.read_to_string(&mut text).ok();
-        assert!(text.starts_with("HTTP/1.1 20"), "{method} {path}: {text}");
-        text.split_once("\r\n\r\n")
-            .map_or("", |(_, b)| b)
-            .to_owned()
+    let call = |method: &str, path: &str, bearer: Option<&str>, body: &str| {
+        crate::http::ok(&host, method, path, bearer, body)
     };
     call(
         "POST",

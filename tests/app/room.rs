@@ -5,34 +5,9 @@
 //! answers 410.
 
 use crate::common::*;
+use crate::http::{json, request};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::io::{Read, Write};
-use std::net::TcpStream;
-
-fn request(host: &str, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(host).unwrap();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n{auth}Connection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).ok();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (
-        status,
-        text.split_once("\r\n\r\n")
-            .map_or("", |(_, b)| b)
-            .to_owned(),
-    )
-}
 
 /// Every text the window's accessibility tree holds (labels and values).
 fn texts(h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>) -> Vec<String> {
@@ -42,10 +17,6 @@ fn texts(h: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>) -> Vec<Stri
             node.label().or_else(|| node.value())
         })
         .collect()
-}
-
-fn value(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap()
 }
 
 #[test]
@@ -80,10 +51,10 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
         "POST",
         "/api/join",
         None,
-        &format!(r#"{{"pin": "{pin}"}}"#),
+        format!(r#"{{"pin": "{pin}"}}"#),
     );
     assert_eq!(status, 200, "{body}");
-    let token = value(&body)["token"].as_str().unwrap().to_owned();
+    let token = json(&body)["token"].as_str().unwrap().to_owned();
     let (status, _) = request(
         &host,
         "POST",
@@ -128,9 +99,9 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
             "POST",
             "/api/join",
             None,
-            &format!(r#"{{"pin": "{pin}"}}"#),
+            format!(r#"{{"pin": "{pin}"}}"#),
         );
-        value(&body)["token"].as_str().unwrap().to_owned()
+        json(&body)["token"].as_str().unwrap().to_owned()
     };
     for (t, r) in [
         (&token, "ga-1"),
@@ -143,7 +114,7 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
             "POST",
             "/api/vote",
             Some(t),
-            &format!(r#"{{"ref": "{r}", "delta": 1}}"#),
+            format!(r#"{{"ref": "{r}", "delta": 1}}"#),
         );
         assert_eq!(status, 200, "{body}");
         settle(&mut h);
@@ -160,10 +131,10 @@ fn the_room_joins_notes_and_votes_into_the_open_map() {
     assert_eq!(round.count("ga-2"), Some(1));
     assert_eq!(round.participants, 2);
     let (_, state) = request(&host, "GET", "/api/state", Some(&token), "");
-    assert!(value(&state)["counts"].is_null());
+    assert!(json(&state)["counts"].is_null());
     click(&mut h, "Reveal the results");
     let (_, state) = request(&host, "GET", "/api/state", Some(&token), "");
-    assert!(value(&state)["counts"].is_array());
+    assert!(json(&state)["counts"].is_array());
     // The whole round is one undo step.
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(

@@ -229,6 +229,28 @@ impl Session {
         assert!(status.success(), "{}: xdotool {args:?} failed", self.name);
     }
 
+    /// Presses `keys` ending in Ctrl+V, then Return until the paste's review has been
+    /// applied (the title marks the map modified). The system's clipboard answers late
+    /// on a loaded machine, or a paste read before the table shows is lost: after three
+    /// seconds without a review, Ctrl+V again (a second review never opens over one).
+    pub fn paste_and_apply(&self, keys: &[&str]) {
+        self.keys(keys);
+        let mut pasted = Instant::now();
+        wait_until(
+            self.name,
+            "the paste's review",
+            Duration::from_secs(45),
+            || {
+                if pasted.elapsed() >= Duration::from_secs(3) {
+                    self.keys(&["ctrl+v"]);
+                    pasted = Instant::now();
+                }
+                self.keys(&["Return"]);
+                self.title().starts_with('●')
+            },
+        );
+    }
+
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["key", "--delay", "30"];
         args.extend_from_slice(keys);

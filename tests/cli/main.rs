@@ -17,6 +17,8 @@ mod git;
 mod history;
 mod history_edges;
 mod html;
+#[path = "../support/http.rs"]
+mod http;
 mod install;
 mod interchange;
 mod layers;

@@ -5,6 +5,7 @@
 //! `Host`, anything after close) answers as docs/room.md says; a note holding markup
 //! is kept as text; the page is self-contained under its CSP.
 
+use crate::http::{json, request, request_as};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -58,59 +59,8 @@ fn open_room(map: &Path, extra: &[&str]) -> Running {
     }
 }
 
-/// One request, as a phone sends it; the status and the body.
-fn request(
-    host: &str,
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: &[u8],
-) -> (u16, String) {
-    request_as(host, host, method, path, token, body)
-}
-
-fn request_as(
-    host: &str,
-    host_header: &str,
-    method: &str,
-    path: &str,
-    token: Option<&str>,
-    body: &[u8],
-) -> (u16, String) {
-    let mut stream = TcpStream::connect(host).unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host_header}\r\nContent-Length: {}\r\nContent-Type: application/json\r\nConnection: close\r\n",
-        body.len()
-    );
-    if let Some(token) = token {
-        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body).ok();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).ok();
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_owned();
-    (status, body)
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-}
-
 fn join(host: &str) -> String {
-    let (status, body) = request(host, "POST", "/api/join", None, br#"{"pin": "424242"}"#);
-    assert_eq!(status, 200, "{body}");
-    json(&body)["token"].as_str().unwrap().to_owned()
+    crate::http::join(host, "424242")
 }
 
 fn map(dir: &Path) -> std::path::PathBuf {

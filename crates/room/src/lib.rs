@@ -13,12 +13,14 @@
 //! most 200 participants, and ten wrong PINs from one address lock it out for a while.
 
 mod page;
+mod reply;
 mod state;
 
 pub use state::{Note, NoteKind, RoomError, RoomOptions, RoundView, Snapshot, Tally, Wake};
 
 use journeymap_model::model::Journey;
-use state::{Reply, State};
+use reply::Reply;
+use state::State;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;

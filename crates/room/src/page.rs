@@ -5,7 +5,7 @@
 //! token is kept in the phone's local storage, so a reload keeps it and the votes it
 //! has left.
 
-use crate::state::Reply;
+use crate::reply::Reply;
 use base64::Engine;
 use journeymap_format::i18n::I18n;
 use journeymap_model::model::{Journey, Stage};

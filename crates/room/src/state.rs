@@ -2,6 +2,7 @@
 //! voted, the notes received, the PIN's lockout. One lock around it: every answer is a
 //! few microseconds, so fifty phones voting at once wait on nothing.
 
+use crate::reply::Reply;
 use journeymap_model::model::{Journey, Stage, VoteRound, VoteTarget};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -77,30 +78,6 @@ pub struct Tally {
     pub round: Option<VoteRound>,
     pub notes: Vec<Note>,
     pub notes_file: Option<PathBuf>,
-}
-
-/// An answer: status, JSON or HTML body, headers.
-pub struct Reply {
-    pub status: u16,
-    pub body: String,
-    pub headers: Vec<(String, String)>,
-}
-
-impl Reply {
-    pub fn json(status: u16, value: serde_json::Value) -> Reply {
-        Reply {
-            status,
-            body: value.to_string(),
-            headers: vec![(
-                "Content-Type".into(),
-                "application/json; charset=utf-8".into(),
-            )],
-        }
-    }
-
-    pub fn error(status: u16, message: &str) -> Reply {
-        Reply::json(status, serde_json::json!({ "error": message }))
-    }
 }
 
 /// What the facilitator sees of the room.
