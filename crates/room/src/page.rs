@@ -6,10 +6,10 @@
 //! has left.
 
 use crate::reply::Reply;
-use base64::Engine;
 use journeymap_format::i18n::I18n;
 use journeymap_model::model::{Journey, Stage};
-use sha2::Digest;
+use journeymap_picture::export::html::script_json;
+use journeymap_picture::export::web::{Page, escape};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;padding:16px;max-width:640px;color:#1d2433;background:#fff;font-size:18px;line-height:1.4}h1{font-size:22px;margin:0 0 12px}h2{font-size:19px;margin:20px 0 8px}button{font-size:18px;min-height:44px;min-width:44px;border-radius:8px;border:1px solid #1d2433;background:#fff;color:#1d2433}button.primary{background:#1d2433;color:#fff}input,select,textarea{font-size:18px;width:100%;box-sizing:border-box;padding:8px;margin:4px 0 12px;border:1px solid #5b6475;border-radius:6px}.item{display:flex;align-items:center;gap:8px;border-bottom:1px solid #d5d9e0;padding:8px 0}.item .title{flex:1}.item .mine{min-width:2em;text-align:center;font-weight:bold}.muted{color:#4a5366}.error{color:#a31515}[hidden]{display:none}";
 
@@ -74,34 +74,11 @@ if(token){show();}
 setInterval(()=>{if(token){refresh();}},2000);
 })();"#;
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn hash(text: &str) -> String {
-    let digest = sha2::Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
-
 /// The page, in the map's language.
 pub fn participant_page(journey: &Journey) -> Reply {
     let i18n = I18n::new(journey.language);
     let tr = |id: &str| escape(&i18n.tr(id));
-    let words = serde_json::json!({
+    let words = script_json(&serde_json::json!({
         "failed": i18n.tr("room-failed"),
         "sent": i18n.tr("room-sent"),
         "waiting": i18n.tr("room-waiting"),
@@ -112,9 +89,7 @@ pub fn participant_page(journey: &Journey) -> Reply {
         "more": i18n.tr("room-more"),
         "total": journeymap_format::tr!(i18n, "room-total", n = "%n%"),
         "closed": i18n.tr("room-closed"),
-    })
-    .to_string()
-    .replace("</", "<\\/");
+    }));
     let stages: String = Stage::ALL
         .iter()
         .map(|s| {
@@ -134,16 +109,14 @@ pub fn participant_page(journey: &Journey) -> Reply {
             )
         })
         .collect();
+    let title = escape(&journey.title);
     let body = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{title}</title><style>{STYLE}</style></head><body>\
-<h1>{title}</h1>\
+        "<h1>{title}</h1>\
 <section id=\"join\"><label for=\"pin\">{pin_label}</label><input id=\"pin\" inputmode=\"numeric\" autocomplete=\"off\"><button id=\"join-button\" class=\"primary\">{join}</button><p id=\"join-error\" class=\"error\" role=\"alert\"></p></section>\
 <section id=\"room\" hidden><p id=\"waiting\" class=\"muted\" role=\"status\"></p>\
 <div id=\"ballot\" hidden><h2 id=\"question\"></h2><p><span id=\"left\"></span> <span id=\"timer\" class=\"muted\"></span></p><div id=\"items\"></div><p id=\"vote-error\" class=\"error\" role=\"alert\"></p></div>\
 <div id=\"notes\"><h2>{note_heading}</h2><label for=\"stage\">{stage_label}</label><select id=\"stage\">{stages}</select><label for=\"kind\">{kind_label}</label><select id=\"kind\">{kinds}</select><label for=\"text\">{text_label}</label><textarea id=\"text\" rows=\"4\" maxlength=\"2000\"></textarea><button id=\"note-button\" class=\"primary\">{send}</button><p id=\"note-status\" role=\"status\"></p></div></section>\
-<script type=\"application/json\" id=\"words\">{words}</script><script>{SCRIPT}</script></body></html>",
-        lang = journey.language.key(),
-        title = escape(&journey.title),
+<script type=\"application/json\" id=\"words\">{words}</script>\n",
         pin_label = tr("room-pin"),
         join = tr("room-join"),
         note_heading = tr("room-note"),
@@ -152,11 +125,21 @@ pub fn participant_page(journey: &Journey) -> Reply {
         text_label = tr("room-text"),
         send = tr("room-send"),
     );
-    let policy = format!(
-        "default-src 'none'; script-src {}; style-src {}; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        hash(SCRIPT),
-        hash(STYLE)
-    );
+    // The one page shell: its policy allows this style and script by their hashes,
+    // and calls to this server; the same policy goes in the header too.
+    let page = Page {
+        language: journey.language.key(),
+        title: &journey.title,
+        style: STYLE,
+        script: Some(SCRIPT),
+        images: false,
+        fonts: false,
+        connect: true,
+        head: "",
+        body: &body,
+    };
+    let policy = format!("{}; frame-ancestors 'none'", page.policy());
+    let body = page.html();
     Reply {
         status: 200,
         body,

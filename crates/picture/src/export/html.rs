@@ -662,6 +662,7 @@ pub fn publish(journey: &Journey, folder: Option<&Path>, options: &ExportOptions
         script: Some(SCRIPT),
         images: true,
         fonts: true,
+        connect: false,
         head: "",
         body: &body,
     }

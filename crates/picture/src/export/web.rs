@@ -50,6 +50,9 @@ pub struct Page<'a> {
     pub images: bool,
     /// The page embeds fonts as `data:` URLs.
     pub fonts: bool,
+    /// The page's script calls the server that gave it (the room's page): `connect-src
+    /// 'self'`.
+    pub connect: bool,
     /// `<meta>` lines beyond the charset, viewport, policy and generator.
     pub head: &'a str,
     pub body: &'a str,
@@ -66,43 +69,53 @@ impl<'a> Page<'a> {
             script: None,
             images: false,
             fonts: false,
+            connect: false,
             head: "",
             body,
         }
     }
 
+    /// The Content-Security-Policy: nothing but the page's own style and script (by
+    /// their hashes), its `data:` images and fonts, and its server where it calls it.
+    pub fn policy(&self) -> String {
+        let mut policy = vec!["default-src 'none'".to_owned()];
+        if self.images {
+            policy.push("img-src data:".to_owned());
+        }
+        if self.fonts {
+            policy.push("font-src data:".to_owned());
+        }
+        policy.push(format!("style-src {}", hash(self.style)));
+        if let Some(script) = self.script {
+            policy.push(format!("script-src {}", hash(script)));
+        }
+        if self.connect {
+            policy.push("connect-src 'self'".to_owned());
+        }
+        policy.push("base-uri 'none'".to_owned());
+        policy.push("form-action 'none'".to_owned());
+        policy.join("; ")
+    }
+
     /// The whole document.
     pub fn html(&self) -> String {
+        let policy = self.policy();
         let Page {
             language,
             title,
             style,
             script,
-            images,
-            fonts,
             head,
             body,
+            ..
         } = self;
-        let mut policy = vec!["default-src 'none'".to_owned()];
-        if *images {
-            policy.push("img-src data:".to_owned());
-        }
-        if *fonts {
-            policy.push("font-src data:".to_owned());
-        }
-        policy.push(format!("style-src {}", hash(style)));
-        if let Some(script) = script {
-            policy.push(format!("script-src {}", hash(script)));
-        }
-        policy.push("base-uri 'none'".to_owned());
-        policy.push("form-action 'none'".to_owned());
         let script = script
             .map(|s| format!("<script>{s}</script>\n"))
             .unwrap_or_default();
         format!(
             "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"generator\" content=\"journeymap\">\n{head}<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}{script}</body>\n</html>\n",
             language = escape(language),
-            policy = policy.join("; "),
+            policy = policy,
             title = escape(title),
         )
     }
@@ -136,6 +149,7 @@ mod tests {
             script: Some("1"),
             images: false,
             fonts: true,
+            connect: false,
             head: "",
             body: "<p>x</p>",
         }
