@@ -207,10 +207,18 @@ fn the_contract_refuses_what_it_must_and_keeps_notes_as_text() {
     .unwrap();
     let mut page = String::new();
     stream.read_to_string(&mut page).unwrap();
-    assert!(
-        page.contains("Content-Security-Policy: default-src 'none'; script-src 'sha256-"),
-        "{page}"
-    );
+    let policy = page
+        .lines()
+        .find(|l| l.starts_with("Content-Security-Policy: "))
+        .expect("the policy header");
+    for part in [
+        "default-src 'none'",
+        "script-src 'sha256-",
+        "style-src 'sha256-",
+        "connect-src 'self'",
+    ] {
+        assert!(policy.contains(part), "{part}: {policy}");
+    }
     assert!(
         !page.contains("src=\"http") && !page.contains("href=\"http"),
         "no external request"
